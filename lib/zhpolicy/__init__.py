@@ -1,0 +1,28 @@
+"""zhpolicy: load, clean, segment and analyse Chinese policy texts.
+
+A small vocabulary, in the order a lesson uses it::
+
+    corpus = load_corpus("seeds")          # one row per document, raw and cleaned text
+    cleaning_audit(corpus)                 # what each cleaning step changed
+    outline(corpus), paragraphs(corpus), sentences(corpus)
+    tokens(corpus)                         # one row per word, with offsets
+    use_chinese_font()                     # matplotlib + wordcloud draw Chinese
+"""
+
+from .clean import CLEANING_STEPS, clean_text, cleaning_audit, cleaning_summary
+from .corpus import corpus_fingerprint, load_corpus, source_signals
+from .errors import CorpusError
+from .fonts import chinese_font_path, missing_glyphs, use_chinese_font
+from .record import run_record
+from .structure import document_stats, outline, paragraphs, sentences
+from .textio import read_text
+from .tokenize import segmentation_check, stopwords, tokenize, tokens, user_dictionary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CLEANING_STEPS", "CorpusError", "chinese_font_path", "clean_text", "cleaning_audit",
+    "cleaning_summary", "corpus_fingerprint", "document_stats", "run_record", "source_signals", "load_corpus", "missing_glyphs", "outline",
+    "paragraphs", "read_text", "segmentation_check", "sentences", "stopwords", "tokenize",
+    "tokens", "use_chinese_font", "user_dictionary", "__version__",
+]

@@ -1,0 +1,284 @@
+"""Cleaning with an audit trail.
+
+Each step is a plain function ``str -> str`` that can be tested on its own;
+:func:`clean_text` runs them in the order of :data:`CLEANING_STEPS`, and
+:func:`cleaning_audit` reports what every step changed in every document.
+Cleaning works on strings in memory: it never touches the files it was read from.
+
+The cleaned text has one paragraph per line, no blank lines, full-width Chinese
+punctuation (，；：（）！？) and half-width digits, Latin letters and ``% . - < > [ ]``
+(the convention of GB/T 15834; NFKC is *not* used because it would turn ，；：（）
+into ASCII while leaving 。、“” alone).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import pandas as pd
+
+from ._docs import iter_docs
+from .paths import data_path
+
+# ---------------------------------------------------------------- character classes
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】「」『』…—·"
+_CJK_CLASS = re.compile(f"[{_HAN}{_CJK_PUNCT}]")
+
+#: Characters after which a line is a complete paragraph (never joined to the next line).
+TERMINAL = "。！？；：…”’」』】》）!?;:"
+
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FULL_PUNCT_NO_SPACE = "，。、；：？！（）“”‘’《》【】"
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+_OUTLINE_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[a-zA-Z][.．]\s|[•·*]\s)"
+)
+_NUMBER_END = re.compile(r"\d(?:\.\d*)?$")
+_UNIT_START = re.compile(r"^[万亿千百%‰元人件个项家倍吨美]")
+_ELLIPSIS_END = re.compile(r"(?:\.{3,}|…+)$")
+
+
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and bool(_CJK_CLASS.match(ch))
+
+
+# ---------------------------------------------------------------- the steps
+
+
+def normalize_whitespace(text: str) -> str:
+    """Unify line endings (CRLF, CR → LF) and spaces (U+3000, NBSP, tabs → one space);
+    drop zero-width characters; strip each line; drop blank lines (one paragraph per line)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = text.translate(_ZERO_WIDTH)
+    text = "".join(" " if (unicodedata.category(ch) == "Zs" or ch in "\t\f\v") else ch for ch in text)
+    lines = (re.sub(" {2,}", " ", line.strip()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def unify_punctuation(text: str) -> str:
+    """Full-width digits/letters/symbols (０-９, Ａ-Ｚ, ％, ［］ …) become half-width;
+    half-width ``, ; : ? ! ( )`` next to Chinese become full-width; spaces beside
+    full-width punctuation are dropped. ``。、“”`` are left as they are."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E and chr(code - 0xFEE0) not in _HALF_TO_FULL:
+            out.append(chr(code - 0xFEE0))
+        else:
+            out.append(ch)
+    chars = out
+    n = len(chars)
+    for i, ch in enumerate(chars):
+        if ch not in _HALF_TO_FULL:
+            continue
+        j = i - 1
+        while j >= 0 and chars[j] == " ":
+            j -= 1
+        k = i + 1
+        while k < n and chars[k] == " ":
+            k += 1
+        prev = chars[j] if j >= 0 and chars[j] != "\n" else ""
+        nxt = chars[k] if k < n and chars[k] != "\n" else ""
+        if ch in ",:" and prev.isdigit() and nxt.isdigit():
+            continue  # 1,000 or 10:30
+        if _is_cjk(prev) or _is_cjk(nxt):
+            chars[i] = _HALF_TO_FULL[ch]
+    text = "".join(chars)
+    # brackets come in pairs: when one half became full-width, so does the other
+    text = re.sub(r"\(([^()（）\n]*)）", r"（\1）", text)
+    text = re.sub(r"（([^()（）\n]*)\)", r"（\1）", text)
+    text = re.sub(f" +(?=[{_FULL_PUNCT_NO_SPACE}])", "", text)
+    text = re.sub(f"(?<=[{_FULL_PUNCT_NO_SPACE}]) +", "", text)
+    return text
+
+
+@dataclass(frozen=True)
+class BoilerplateRule:
+    name: str
+    scope: str  # "line" or "span"
+    pattern: re.Pattern
+
+
+@lru_cache(maxsize=None)
+def boilerplate_rules() -> tuple[BoilerplateRule, ...]:
+    """Return the boilerplate rules of ``zhpolicy/data/boilerplate.tsv``."""
+    rules = []
+    for raw in data_path("boilerplate.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        name, scope, pattern = raw.split("\t", 2)
+        rules.append(BoilerplateRule(name, scope, re.compile(pattern, re.IGNORECASE | re.MULTILINE)))
+    return tuple(rules)
+
+
+def boilerplate_matches(text: str) -> pd.DataFrame:
+    """Return the boilerplate found in *text*: one row per match with the rule's name."""
+    rows = []
+    for rule in boilerplate_rules():
+        for m in rule.pattern.finditer(text):
+            if m.group(0).strip():
+                rows.append({"rule": rule.name, "scope": rule.scope, "text": m.group(0), "start": m.start()})
+    return pd.DataFrame(rows, columns=["rule", "scope", "text", "start"])
+
+
+def strip_boilerplate(text: str) -> str:
+    """Remove site and print boilerplate (watermarks, Word bookmarks, 下转第N版, □ bylines,
+    中图分类号 lines, 责编/美编, 元描述 …) by the rules in ``data/boilerplate.tsv``."""
+    for rule in boilerplate_rules():
+        if rule.scope == "line":
+            lines = text.split("\n")
+            text = "\n".join(line for line in lines if not rule.pattern.search(line.strip()))
+        else:
+            text = "\n".join(rule.pattern.sub("", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in text.split("\n") if line)
+
+
+def _matched_share(core: str, following: str) -> float:
+    blocks = SequenceMatcher(None, core, following, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / max(len(core), 1)
+
+
+def drop_truncated_teaser(text: str, min_chars: int = 20, threshold: float = 0.9) -> str:
+    """Drop a line that ends with ``...``/``…`` when (≥ 90 % of) its text reappears in full
+    right after it: the truncated excerpt that reposting sites put above the article."""
+    lines = text.split("\n")
+    keep = []
+    for i, line in enumerate(lines):
+        m = _ELLIPSIS_END.search(line)
+        core = line[: m.start()] if m else ""
+        if m and len(core) >= min_chars:
+            following = "".join(lines[i + 1 :])[: len(core) + 10]
+            if _matched_share(core, following) >= threshold:
+                continue
+        keep.append(line)
+    return "\n".join(keep)
+
+
+def drop_repeated_lines(text: str) -> str:
+    """Drop a line that repeats the line just before it (reposting sites often print the
+    title twice)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if not out or line != out[-1]:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _continues(line: str, nxt: str) -> bool:
+    """True when *line* was broken mid-sentence and *nxt* carries on the same sentence."""
+    if not line or not nxt or line[-1] in TERMINAL or _OUTLINE_START.match(nxt):
+        return False
+    if _NUMBER_END.search(line) and _UNIT_START.match(nxt):
+        return True  # 635.4 / 万人年
+    body = _OUTLINE_START.sub("", line)
+    return "，" in body or "," in body or len(body) >= 60
+
+
+def rejoin_broken_lines(text: str) -> str:
+    """Join a line to the next when it stops mid-sentence: it has no closing punctuation and
+    reads as body text (it contains a comma, or is long, or ends in a number whose unit
+    starts the next line). Headings (short, no comma) and outline items are left alone."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and _continues(out[-1], line):
+            sep = " " if (out[-1][-1].isascii() and out[-1][-1].isalpha() and line[0].isascii() and line[0].isalpha()) else ""
+            out[-1] = out[-1] + sep + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+#: The cleaning steps, in the order :func:`clean_text` applies them.
+CLEANING_STEPS = (
+    normalize_whitespace,
+    unify_punctuation,
+    strip_boilerplate,
+    drop_truncated_teaser,
+    drop_repeated_lines,
+    rejoin_broken_lines,
+)
+
+
+def clean_text(text: str) -> str:
+    """Apply every step of :data:`CLEANING_STEPS` to *text* and return the cleaned text."""
+    for step in CLEANING_STEPS:
+        text = step(text)
+    return text
+
+
+# ---------------------------------------------------------------- the audit
+
+
+def text_changes(before: str, after: str) -> list[tuple[str, str]]:
+    """Return the edits that turn *before* into *after* as ``(removed, added)`` pairs."""
+    a_lines, b_lines = before.split("\n"), after.split("\n")
+    changes = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a_lines, b_lines, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        old = "\n".join(a_lines[i1:i2])
+        new = "\n".join(b_lines[j1:j2])
+        # include the line break that joins the block to its neighbours
+        if tag == "delete" and i2 < len(a_lines):
+            old += "\n"
+        if tag == "insert" and j2 < len(b_lines):
+            new += "\n"
+        if tag != "replace":
+            changes.append((old, new))
+            continue
+        for t2, k1, k2, l1, l2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+            if t2 != "equal":
+                changes.append((old[k1:k2], new[l1:l2]))
+    return changes
+
+
+def _show(s: str, width: int = 24) -> str:
+    s = s.replace("\n", "⏎")
+    return s if len(s) <= width else s[: width - 1] + "…"
+
+
+def cleaning_audit(texts) -> pd.DataFrame:
+    """Run the cleaning steps on each raw text and report what each step changed.
+
+    *texts* is a dict or Series of raw texts, or a corpus from :func:`zhpolicy.load_corpus`
+    (its ``raw`` column is used).
+
+    Returns one row per document and step: ``doc_id, step, changes, chars_removed,
+    chars_added, chars_after, example`` (the first change, shown as ``'old' → 'new'``,
+    with ⏎ for a line break).
+    """
+    rows = []
+    docs = iter_docs(texts, "raw") if isinstance(texts, pd.DataFrame) else iter_docs(texts)
+    for doc_id, text in docs:
+        for step in CLEANING_STEPS:
+            after = step(text)
+            changes = text_changes(text, after) if after != text else []
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "step": step.__name__,
+                    "changes": len(changes),
+                    "chars_removed": sum(len(old) for old, _ in changes),
+                    "chars_added": sum(len(new) for _, new in changes),
+                    "chars_after": len(after),
+                    "example": (f"'{_show(changes[0][0])}' → '{_show(changes[0][1])}'" if changes else ""),
+                }
+            )
+            text = after
+    return pd.DataFrame(rows)
+
+
+def cleaning_summary(audit: pd.DataFrame) -> pd.DataFrame:
+    """Pivot an audit into a step × document table of change counts."""
+    table = audit.pivot(index="step", columns="doc_id", values="changes")
+    order = [s.__name__ for s in CLEANING_STEPS]
+    return table.reindex(order)

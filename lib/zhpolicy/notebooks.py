@@ -1,0 +1,154 @@
+"""Execute the lesson notebooks headlessly and check that their committed outputs are current.
+
+    python -m zhpolicy.notebooks run [NOTEBOOK_OR_FOLDER ...]    # execute, write outputs back
+    python -m zhpolicy.notebooks check [NOTEBOOK_OR_FOLDER ...]  # execute, compare, write nothing
+
+A notebook fails when a cell raises, or when matplotlib reports a missing glyph (a Chinese
+character drawn as a box). Executed notebooks are normalised so that a rerun on the same
+inputs writes byte-identical files: stable cell ids, numbered execution counts, no timing
+metadata.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from .paths import project_root
+
+GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (?:current )?font", re.IGNORECASE)
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+class NotebookFailure(RuntimeError):
+    """A notebook raised an error or drew a character its font lacks."""
+
+
+def notebook_paths(targets: list[str] | None = None) -> list[Path]:
+    """Return the notebooks named by *targets* (files or folders), default ``notebooks/``."""
+    root = project_root() or Path.cwd()
+    targets = targets or [str(root / "notebooks")]
+    found: list[Path] = []
+    for target in map(Path, targets):
+        if target.is_dir():
+            found.extend(sorted(p for p in target.glob("*.ipynb") if not p.name.startswith(".")))
+        elif target.suffix == ".ipynb" and target.is_file():
+            found.append(target)
+        else:
+            raise FileNotFoundError(f"找不到笔记本：{target}")
+    return found
+
+
+def normalise(nb) -> None:
+    """Give cells stable ids and execution counts and drop run-specific metadata (in place)."""
+    count = 0
+    for index, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{index:03d}"
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            count += 1
+            cell.execution_count = count if cell.outputs or cell.source.strip() else None
+            for output in cell.outputs:
+                if "execution_count" in output:
+                    output["execution_count"] = count
+                output.get("metadata", {}).pop("execution", None)
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+
+
+def problems(nb) -> list[str]:
+    """Return the errors and missing-glyph warnings found in an executed notebook's outputs."""
+    found = []
+    for index, cell in enumerate(nb.cells):
+        for output in cell.get("outputs", []):
+            if output.output_type == "error":
+                found.append(f"cell {index}: {output.ename}: {output.evalue}")
+            elif output.output_type == "stream" and GLYPH_WARNING.search(output.text):
+                found.append(f"cell {index}: missing glyph: {GLYPH_WARNING.search(output.text).group(0)}")
+    return found
+
+
+def execute(path: Path, timeout: int = 900):
+    """Execute one notebook in its own folder; return the executed notebook (not written)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    client = NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", allow_errors=True, record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    client.execute()
+    normalise(nb)
+    return nb
+
+
+def comparable_outputs(nb) -> list[list[tuple[str, str]]]:
+    """Return each code cell's outputs as (kind, text) pairs, for comparing two runs.
+
+    Text outputs are compared exactly (memory addresses masked); images by their presence
+    only, since pixels depend on the font and FreeType version of the machine."""
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        items = []
+        for output in cell.outputs:
+            if output.output_type == "stream":
+                items.append((output.name, _ADDRESS.sub(" at 0x…", output.text)))
+            elif output.output_type in ("execute_result", "display_data"):
+                data = output.get("data", {})
+                if "image/png" in data or "image/svg+xml" in data:
+                    items.append(("image", ""))
+                elif "text/html" in data:
+                    items.append(("html", _ADDRESS.sub(" at 0x…", "".join(data["text/html"]))))
+                elif "text/plain" in data:
+                    items.append(("text", _ADDRESS.sub(" at 0x…", "".join(data["text/plain"]))))
+            elif output.output_type == "error":
+                items.append(("error", output.ename))
+        cells.append(items)
+    return cells
+
+
+def run(paths: list[Path], write: bool = True) -> list[str]:
+    """Execute notebooks; write them back (``write=True``) or compare with the committed copy.
+
+    Returns a list of failures (empty when all is well)."""
+    import nbformat
+
+    failures = []
+    for path in paths:
+        print(f"▶ {path.name}", flush=True)
+        nb = execute(path)
+        found = problems(nb)
+        failures.extend(f"{path.name}: {p}" for p in found)
+        if write:
+            if not found:
+                nbformat.write(nb, path)
+        else:
+            committed = nbformat.read(path, as_version=4)
+            if comparable_outputs(committed) != comparable_outputs(nb):
+                failures.append(f"{path.name}: committed outputs differ from a fresh run (run `python3 tasks.py run`)")
+    return failures
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m zhpolicy.notebooks", description=__doc__.split("\n\n")[0])
+    parser.add_argument("action", choices=["run", "check"])
+    parser.add_argument("targets", nargs="*")
+    args = parser.parse_args(argv)
+    failures = run(notebook_paths(args.targets), write=args.action == "run")
+    for failure in failures:
+        print(f"✗ {failure}", file=sys.stderr)
+    if not failures:
+        print("✓ all notebooks ran" + (" and match their committed outputs" if args.action == "check" else ""))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,269 @@
+"""Split cleaned documents into sections → paragraphs → sentences, with character offsets.
+
+The cleaned text (see :mod:`zhpolicy.clean`) has one paragraph per line. Each line is
+classified as ``title``, ``front`` (subtitle, byline), ``meta`` (摘要/关键词), ``heading``,
+``item`` (bullet), or ``body``. Headings are recognised from:
+
+* outline markers of Chinese official documents: ``一、`` ``（一）`` ``1.`` ``（1）`` ``a.``;
+* unmarked headings: a short line with no closing full stop, followed by text; or a short
+  one-sentence line followed by a much longer paragraph;
+* lead phrases: a paragraph whose first sentence is short (``科技创新体制机制障碍仍需突破。``)
+  when at least two paragraphs of the same section open this way;
+* enumerations inside a paragraph — 一是/二是, 其一/其二, 首先/其次/再次/最后, 第一/第二 —
+  are listed as ``point`` entries of the outline.
+
+Levels are inferred the way Markdown numbering is: the first kind of marker met is level 1,
+a new kind met under it is one level deeper, and a kind met again returns to its level.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ._docs import iter_docs
+
+_MARKERS = [
+    ("cn_num", re.compile(r"^[一二三四五六七八九十]{1,3}、")),
+    ("cn_paren", re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")),
+    ("arabic_paren", re.compile(r"^[（(]\d{1,2}[)）]")),
+    ("arabic_dot", re.compile(r"^\d{1,2}(?:[.．](?!\d)|、)\s*")),
+    ("latin_dot", re.compile(r"^[a-zA-Z][.．)）]\s*")),
+]
+_BULLET = re.compile(r"^[•·*\-–]\s*")
+_META = re.compile(r"^(?:摘\s*要|关\s*键\s*词|关键字|Abstract|Keywords)\s*[：:]", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{2,})(?:[”’」』）》】]|\[\d+(?:[-–,，]\d+)*\])*")
+_OPENERS = ("当前", "目前", "近年来", "同时", "因此", "此外", "另外", "下一步", "其中", "但是", "然而", "总之")
+
+#: In-paragraph enumerations: family name → pattern of its markers at a clause start.
+_POINT_FAMILIES = {
+    "一是": re.compile(r"(?:(?<=^)|(?<=[。；：]))([一二三四五六七八九十]是)"),
+    "其一": re.compile(r"(?:(?<=^)|(?<=[。；：]))(其[一二三四五六七八九十])[，、]"),
+    "首先": re.compile(r"(?:(?<=^)|(?<=[。；：]))(首先|其次|再次|最后)[，、]"),
+    "第一": re.compile(r"(?:(?<=^)|(?<=[。；：]))(第[一二三四五六七八九十])[，、]"),
+}
+
+MAX_HEADING_CHARS = 40
+MAX_LEAD_CHARS = 28
+
+
+def _marker(line: str) -> tuple[str, str]:
+    for name, pattern in _MARKERS:
+        m = pattern.match(line)
+        if m:
+            return name, m.group(0).strip()
+    return "", ""
+
+
+def _first_sentence(text: str) -> str:
+    m = _SENTENCE_END.search(text)
+    return text[: m.end()] if m else text
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of one paragraph."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _heading_text(line: str, marker: str) -> str:
+    rest = line[len(marker):].strip() if marker else line
+    if len(rest) <= MAX_HEADING_CHARS and len(_split_sentences(rest)) <= 1:
+        return rest.rstrip("。：:")
+    m = re.search(r"[。：:？?]", rest)
+    return rest[: m.start()] if m else rest[:MAX_HEADING_CHARS]
+
+
+def _is_lead(para: str) -> bool:
+    spans = _split_sentences(para)
+    if len(spans) < 2:
+        return False
+    first = para[spans[0][0]:spans[0][1]]
+    return first.endswith("。") and len(first) - 1 <= MAX_LEAD_CHARS and not first.startswith(_OPENERS)
+
+
+def _classify(lines: list[str]) -> list[dict]:
+    """Classify each line; return dicts with kind, marker type, marker and heading text."""
+    info = []
+    n = len(lines)
+    seen_body = False
+    for i, line in enumerate(lines):
+        mtype, marker = _marker(line)
+        nxt = lines[i + 1] if i + 1 < n else ""
+        no_stop = not re.search(r"[。！？!?；;]$", line)
+        short = len(line) <= MAX_HEADING_CHARS
+        # a line ending in a colon that introduces a list is body text, not a heading
+        lead_in = line.endswith(("：", ":")) and bool(_marker(nxt)[0] or _BULLET.match(nxt))
+        row = {"kind": "body", "mtype": "", "marker": marker, "heading": ""}
+        if _META.match(line):
+            row["kind"] = "meta"
+        elif _BULLET.match(line):
+            row["kind"] = "item"
+        elif mtype:
+            row.update(kind="heading", mtype=mtype, heading=_heading_text(line, marker))
+        elif i == 0 and short and no_stop:
+            row.update(kind="title")
+        elif (
+            not seen_body and short and no_stop and not line.endswith(("：", ":"))
+            and not _marker(nxt)[0] and i > 0 and info[0]["kind"] == "title"
+        ):
+            row.update(kind="front")
+        elif short and no_stop and not lead_in and "，" not in line and nxt:
+            row.update(kind="heading", mtype="plain", heading=line.rstrip("：:"))
+        elif (
+            len(_split_sentences(line)) == 1 and line.endswith("。") and len(line) <= 60
+            and nxt and not _marker(nxt)[0] and len(nxt) >= 1.5 * len(line) and not _META.match(nxt)
+        ):
+            row.update(kind="heading", mtype="plain", heading=line.rstrip("。"))
+        if row["kind"] in ("body", "item", "meta"):
+            seen_body = True
+        info.append(row)
+    # lead phrases: accepted when ≥ 2 paragraphs of the same section open with one
+    groups: list[list[int]] = [[]]
+    for i, (line, row) in enumerate(zip(lines, info)):
+        if row["kind"] == "heading":
+            groups.append([])
+        elif row["kind"] == "body" and _is_lead(line):
+            groups[-1].append(i)
+    for group in groups:
+        if len(group) >= 2:
+            for i in group:
+                first = _first_sentence(lines[i])
+                label = "lead_label" if "：" in first else "lead"
+                info[i].update(kind="heading", mtype=label, heading=first.rstrip("。"), lead=True)
+    return info
+
+
+def _points(para: str) -> list[tuple[str, int, str]]:
+    """Return in-paragraph enumeration points as (marker, heading offset, heading)."""
+    found = []
+    for pattern in _POINT_FAMILIES.values():
+        hits = list(pattern.finditer(para))
+        if len(hits) < 2:
+            continue
+        for m in hits:
+            start = m.end(1)
+            while start < len(para) and para[start] in "，、":
+                start += 1
+            stop = re.search(r"[，。；：]", para[start:])
+            heading = para[start:start + stop.start()] if stop else para[start:start + MAX_HEADING_CHARS]
+            found.append((m.group(1), start, heading))
+    return sorted(found, key=lambda t: t[1])
+
+
+def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list[dict]]:
+    lines = text.split("\n")
+    info = _classify(lines)
+    paragraphs, outline, sentences = [], [], []
+    stack: list[str] = []  # marker types, index = level - 1
+    path: list[str] = []  # heading texts along the stack
+    counters: list[int] = []
+    offset = 0
+    for para_id, (line, row) in enumerate(zip(lines, info)):
+        start, end = offset, offset + len(line)
+        offset = end + 1
+        if row["kind"] == "heading":
+            mtype = row["mtype"]
+            if mtype in stack:
+                level = stack.index(mtype) + 1
+            else:
+                level = len(stack) + 1
+            del stack[level - 1:], path[level - 1:]
+            counters = counters[:level] + [0] * max(0, level - len(counters))
+            counters[level - 1] += 1
+            stack.append(mtype)
+            path.append(row["heading"])
+            h_start = start + (line.find(row["heading"]) if row["heading"] in line else 0)
+            outline.append({
+                "doc_id": doc_id, "level": level, "marker": row["marker"], "kind": "lead" if row.get("lead") else "heading",
+                "heading": row["heading"], "para_id": para_id,
+                "start": h_start, "end": h_start + len(row["heading"]),
+            })
+        elif row["kind"] in ("title", "front"):
+            outline.append({
+                "doc_id": doc_id, "level": 0, "marker": "", "kind": row["kind"], "heading": line,
+                "para_id": para_id, "start": start, "end": end,
+            })
+        section = ".".join(str(c) for c in counters[: len(stack)])
+        section_title = path[-1] if path else ""
+        paragraphs.append({
+            "doc_id": doc_id, "para_id": para_id, "kind": row["kind"], "level": len(stack),
+            "section": section, "section_title": section_title, "start": start, "end": end, "text": line,
+        })
+        if row["kind"] in ("body", "item") or row.get("lead"):
+            for marker, pos, heading in _points(line):
+                outline.append({
+                    "doc_id": doc_id, "level": len(stack) + 1, "marker": marker, "kind": "point",
+                    "heading": heading, "para_id": para_id,
+                    "start": start + pos, "end": start + pos + len(heading),
+                })
+        for s, e in _split_sentences(line):
+            raw = line[s:e]
+            lstrip = len(raw) - len(raw.lstrip())
+            sentences.append({
+                "doc_id": doc_id, "para_id": para_id, "sent_id": len(sentences),
+                "section": section, "section_title": section_title,
+                "start": start + s + lstrip, "end": start + s + len(raw.rstrip()), "text": raw.strip(),
+            })
+    return paragraphs, outline, sentences
+
+
+_OUTLINE_COLS = ["doc_id", "level", "marker", "kind", "heading", "para_id", "start", "end"]
+_PARA_COLS = ["doc_id", "para_id", "kind", "level", "section", "section_title", "start", "end", "text"]
+_SENT_COLS = ["doc_id", "para_id", "sent_id", "section", "section_title", "start", "end", "text"]
+
+
+def _collect(docs, which: int, columns: list[str]) -> pd.DataFrame:
+    rows = []
+    for doc_id, text in iter_docs(docs):
+        rows.extend(_doc_structure(doc_id, text)[which])
+    return pd.DataFrame(rows, columns=columns)
+
+
+def paragraphs(docs) -> pd.DataFrame:
+    """One row per paragraph: ``doc_id, para_id, kind, level, section, section_title, start, end, text``.
+
+    ``start``/``end`` are offsets into the cleaned text; ``section`` numbers the heading path
+    (``"2.3"`` = third subsection of the second section)."""
+    return _collect(docs, 0, _PARA_COLS)
+
+
+def outline(docs) -> pd.DataFrame:
+    """One row per title, heading, lead phrase or enumeration point:
+    ``doc_id, level, marker, kind, heading, para_id, start, end``."""
+    table = _collect(docs, 1, _OUTLINE_COLS)
+    return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def sentences(docs) -> pd.DataFrame:
+    """One row per sentence (split after 。！？ and any closing quote or citation mark)."""
+    return _collect(docs, 2, _SENT_COLS)
+
+
+def document_stats(docs) -> pd.DataFrame:
+    """One row per document: characters, paragraphs, headings, sentences and sentence length.
+
+    ``n_chars`` counts characters other than white space; sentence lengths are in characters."""
+    paras = paragraphs(docs)
+    sents = sentences(docs)
+    sents = sents.assign(chars=sents["text"].str.len())
+    rows = []
+    for doc_id, text in iter_docs(docs):
+        p = paras[paras["doc_id"] == doc_id]
+        s = sents[sents["doc_id"] == doc_id]
+        rows.append({
+            "doc_id": doc_id,
+            "n_chars": sum(not ch.isspace() for ch in text),
+            "n_paragraphs": int((p["kind"] != "title").sum()),
+            "n_headings": int((p["kind"] == "heading").sum()),
+            "n_sentences": len(s),
+            "mean_sentence_chars": round(float(s["chars"].mean()), 1) if len(s) else 0.0,
+            "max_sentence_chars": int(s["chars"].max()) if len(s) else 0,
+        })
+    return pd.DataFrame(rows)
