@@ -23,8 +23,14 @@ class Exercise:
     hint_text: str
     solution_code: str
 
-    def check(self, answer, *context) -> bool:
-        """Print whether *answer* is right (with a hint when it is not); return True/False."""
+    passed: bool = False
+
+    def check(self, answer, *context) -> None:
+        """Print whether *answer* is right (with a hint when it is not); remember it in ``passed``."""
+        self.passed = False
+        if answer is None:
+            print("✏️ 还没有作答：把 None 换成你的答案，再运行这个单元格。")
+            return
         try:
             ok, message = self.checker(answer, *context)
         except Exception as exc:  # a student's function may raise anything
@@ -32,7 +38,7 @@ class Exercise:
         print(("✅ 正确！" if ok else "❌ 还不对。") + (f" {message}" if message else ""))
         if not ok:
             print(f"💡 提示：{self.hint_text}")
-        return ok
+        self.passed = ok
 
     def hint(self) -> None:
         print(f"💡 提示：{self.hint_text}")
