@@ -6,6 +6,7 @@ A small vocabulary, in the order a lesson uses it::
     cleaning_audit(corpus)                 # what each cleaning step changed
     outline(corpus), paragraphs(corpus), sentences(corpus)
     tokens(corpus)                         # one row per word, with offsets
+    corpus_frequencies(toks), keyness(toks, doc_id), kwic(corpus, "融合")
     use_chinese_font()                     # matplotlib + wordcloud draw Chinese
 """
 
@@ -15,6 +16,7 @@ from .errors import CorpusError
 from .fonts import chinese_font_path, missing_glyphs, use_chinese_font
 from .record import run_record
 from .structure import document_stats, outline, paragraphs, sentences
+from .terms import collocates, corpus_frequencies, dispersion, keyness, kwic, ngrams, positions, term_frequencies
 from .textio import read_text
 from .tokenize import segmentation_check, stopwords, tokenize, tokens, user_dictionary
 
@@ -25,4 +27,6 @@ __all__ = [
     "cleaning_summary", "corpus_fingerprint", "document_stats", "run_record", "source_signals", "load_corpus", "missing_glyphs", "outline",
     "paragraphs", "read_text", "segmentation_check", "sentences", "stopwords", "tokenize",
     "tokens", "use_chinese_font", "user_dictionary", "__version__",
+    "collocates", "corpus_frequencies", "dispersion", "keyness", "kwic", "ngrams", "positions",
+    "term_frequencies",
 ]
