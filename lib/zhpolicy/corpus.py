@@ -101,7 +101,8 @@ def source_signals(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_corpus(folder: str | Path | None = None, *, errors: str = "warn") -> pd.DataFrame:
-    """Load every ``.txt``/``.md`` file of *folder* (default: ``$ZHPOLICY_CORPUS`` or ``seeds/``).
+    """Load every ``.txt``/``.md`` file of *folder* (default: ``$ZHPOLICY_CORPUS`` or ``seeds/``),
+    or the single file *folder* names.
 
     Returns one row per document with ``doc_id`` (file name without ending), ``file``, the
     metadata of ``catalog.csv`` (title, author, source, genre, date, note — or metadata
@@ -116,9 +117,13 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn") -> pd
     if errors not in ("warn", "raise"):
         raise ValueError("errors must be 'warn' or 'raise'")
     folder = Path(folder) if folder is not None else default_corpus_dir()
+    if folder.is_file():
+        files, folder = [folder], folder.parent
+    else:
+        files = corpus_files(folder)
     catalog = read_catalog(folder).set_index("file")
     rows, skipped = [], []
-    for path in corpus_files(folder):
+    for path in files:
         try:
             raw, encoding = read_text(path)
         except CorpusError as exc:
@@ -143,6 +148,17 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn") -> pd
     corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
     corpus.attrs["folder"] = str(folder)
     corpus.attrs["skipped"] = skipped
+    return corpus
+
+
+def load_paths(paths: list[str | Path], *, errors: str = "warn") -> pd.DataFrame:
+    """Load several files and folders into one corpus (rows in the order given)."""
+    parts = [load_corpus(p, errors=errors) for p in paths]
+    corpus = pd.concat(parts, ignore_index=True)
+    corpus.attrs["skipped"] = [s for p in parts for s in p.attrs.get("skipped", [])]
+    if corpus["doc_id"].duplicated().any():
+        dup = corpus.loc[corpus["doc_id"].duplicated(), "doc_id"].iloc[0]
+        raise CorpusError(f"有两个文件同名：{dup}。请改名后再一起分析。（duplicate document name）")
     return corpus
 
 
