@@ -8,27 +8,10 @@ import sys
 import pandas as pd
 import pytest
 
+from zhpolicy.evaluate import match_statistics, precision_recall
 from zhpolicy.stats import check_consistency, cn_to_int, extract_statistics
 
 from .conftest import DATA, SEEDS
-
-
-def matches(found: pd.DataFrame, gold: pd.DataFrame, with_year: bool = False) -> tuple[int, int, int]:
-    """Count matches on doc + value + unit (and year): each gold row matches at most one found row."""
-    used = set()
-    hits = 0
-    for g in gold.itertuples():
-        for i, f in enumerate(found.itertuples()):
-            if i in used or f.doc_id != g.doc or f.unit != g.unit:
-                continue
-            if not math.isclose(float(f.value), float(g.value), rel_tol=1e-9):
-                continue
-            if with_year and str(f.year) != ("" if pd.isna(g.year) else str(g.year)):
-                continue
-            used.add(i)
-            hits += 1
-            break
-    return hits, len(found), len(gold)
 
 
 @pytest.fixture(scope="module")
@@ -55,17 +38,27 @@ def scored(found: pd.DataFrame, corpus) -> pd.DataFrame:
 
 
 def test_precision_and_recall_against_the_reference(found, gold, corpus):
-    hits, n_found, n_gold = matches(scored(found, corpus), gold)
-    precision, recall = hits / n_found, hits / n_gold
-    print(f"\nstatistics: precision {precision:.3f} ({hits}/{n_found}), recall {recall:.3f} ({hits}/{n_gold})")
-    assert recall >= 0.95
-    assert precision >= 0.95
+    score = precision_recall(scored(found, corpus), gold)
+    print(f"\nstatistics (doc + value + unit):\n{score.to_string()}")
+    assert score["recall"] >= 0.95
+    assert score["precision"] >= 0.95
 
 
 def test_years_agree_with_the_reference(found, gold, corpus):
-    hits, _, n_gold = matches(scored(found, corpus), gold, with_year=True)
-    print(f"\nstatistics with year: {hits}/{n_gold}")
-    assert hits / n_gold >= 0.95
+    score = precision_recall(scored(found, corpus), gold, with_year=True)
+    print(f"\nstatistics (doc + value + unit + year):\n{score.to_string()}")
+    assert score["recall"] >= 0.95
+
+
+def test_matching_counts_each_reference_once():
+    found = pd.DataFrame({"doc_id": ["a", "a", "a"], "value": [3.0, 3.0, 5.0], "unit": ["%", "%", "元"],
+                          "year": ["2024", "2025", ""], "surface": ["3%", "3%", "5元"]})
+    gold = pd.DataFrame({"doc": ["a", "a", "b"], "value": [3.0, 5.0, 1.0], "unit": ["%", "元", "rank"],
+                         "year": ["2023", None, None]})
+    assert list(match_statistics(found, gold)["matched"]) == [True, True, False]
+    score = precision_recall(found, gold)
+    assert (score["matched"], score["precision"], score["recall"]) == (2, round(2 / 3, 3), round(2 / 3, 3))
+    assert precision_recall(found, gold, with_year=True)["matched"] == 1  # neither 3% is dated 2023
 
 
 def test_non_statistics_are_left_out(found, corpus):
