@@ -23,3 +23,28 @@ def test_lesson01_checks_accept_right_and_reject_wrong_answers(corpus, capsys):
     assert not ex.q3.passed
     ex.q3.check(None)
     assert not ex.q3.passed and "还没有作答" in capsys.readouterr().out
+
+
+def test_lesson02_and_lesson05_checks(corpus):
+    import zhpolicy as zp
+    from zhpolicy.exercises import lesson02, lesson05
+
+    toks = zp.tokens(corpus)
+    lesson02.q1.check(zp.corpus_frequencies(toks).iloc[0]["term"], toks)
+    assert lesson02.q1.passed
+    lesson02.q1.check("的", toks)
+    assert not lesson02.q1.passed
+    longest = zp.terms.doc_lengths(toks).idxmax()
+    freqs = zp.term_frequencies(toks)
+    rate = freqs[(freqs["doc_id"] == longest) & (freqs["term"] == "科技创新")]["per_10k"].iloc[0]
+    lesson02.q2.check(rate, toks)
+    assert lesson02.q2.passed
+    lesson02.q2.check(rate + 1, toks)
+    assert not lesson02.q2.passed
+    stats = zp.extract_statistics(corpus)
+    lesson05.q1.check(int((stats["unit"] == "元").sum()), stats)
+    assert lesson05.q1.passed
+    lesson05.q2.check(24590.7 * 10**4, None)
+    assert not lesson05.q2.passed
+    lesson05.q2.check(2_459_070_000_000)
+    assert lesson05.q2.passed

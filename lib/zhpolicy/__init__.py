@@ -15,6 +15,7 @@ from .corpus import corpus_fingerprint, load_corpus, source_signals
 from .errors import CorpusError
 from .fonts import chinese_font_path, missing_glyphs, use_chinese_font
 from .record import run_record
+from .stats import check_consistency, extract_statistics
 from .structure import document_stats, outline, paragraphs, sentences
 from .terms import collocates, corpus_frequencies, dispersion, keyness, kwic, ngrams, positions, term_frequencies
 from .textio import read_text
@@ -28,5 +29,5 @@ __all__ = [
     "paragraphs", "read_text", "segmentation_check", "sentences", "stopwords", "tokenize",
     "tokens", "use_chinese_font", "user_dictionary", "__version__",
     "collocates", "corpus_frequencies", "dispersion", "keyness", "kwic", "ngrams", "positions",
-    "term_frequencies",
+    "term_frequencies", "check_consistency", "extract_statistics",
 ]

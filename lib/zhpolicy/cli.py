@@ -15,11 +15,7 @@ import warnings
 import pandas as pd
 
 from .errors import CorpusError
-
-
-def _format_value(value: float) -> str:
-    """3600000000000.0 → 3,600,000,000,000; 2.54 → 2.54."""
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
+from .stats import format_value
 
 
 def _print_table(table: pd.DataFrame, columns: list[str]) -> None:
@@ -27,7 +23,7 @@ def _print_table(table: pd.DataFrame, columns: list[str]) -> None:
         print("（没有找到。nothing found）")
         return
     with pd.option_context("display.max_rows", None, "display.max_colwidth", 60, "display.width", 200):
-        print(table[columns].to_string(index=False, formatters={"value": _format_value}))
+        print(table[columns].to_string(index=False, formatters={"value": format_value}))
 
 
 def _print_flags(flags: pd.DataFrame) -> None:

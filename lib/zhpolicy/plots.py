@@ -91,3 +91,43 @@ def dispersion_figure(pos: pd.DataFrame, terms: list[str], doc_ids: list[str], l
     axes[-1, 0].set_xlabel("在文本中的相对位置（0 = 开头，1 = 结尾）")
     fig.tight_layout()
     return fig
+
+
+def _short(text: str, width: int = 14) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def statistics_figure(stats: pd.DataFrame, flagged: set | None = None):
+    """Cited figures by indicator and year: amounts in 元 (shown in 亿元) and percentages.
+
+    One bar per figure, labelled ``doc indicator（year）``; figures in *flagged*
+    (a set of ``(doc_id, surface)``) are drawn in red."""
+    flagged = flagged or set()
+    panels = [("元", "金额（亿元）", 1e8), ("%", "百分比（%）", 1.0)]
+    parts = [(unit, title, scale, stats[(stats["unit"] == unit) & ~stats["qualifier"].isin(["range", "<", ">"])])
+             for unit, title, scale in panels]
+    parts = [p for p in parts if len(p[3])]
+    if not parts:
+        fig, ax = plt.subplots(figsize=(6, 1.5))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "没有以“元”或“%”为单位的统计数字", ha="center", va="center")
+        return fig
+    heights = [0.38 * len(p[3]) + 1.2 for p in parts]
+    fig, axes = plt.subplots(len(parts), 1, figsize=(10, sum(heights)), squeeze=False,
+                             gridspec_kw={"height_ratios": heights})
+    for ax, (unit, title, scale, part) in zip(axes[:, 0], parts):
+        from .stats import normalise_indicator
+
+        part = part.assign(_key=part["indicator"].map(normalise_indicator))
+        part = part.sort_values(["_key", "year", "doc_id"], kind="stable")
+        names = [f"{d[:3]} {_short(i)}（{y or '—'}）" for d, i, y in zip(part["doc_id"], part["indicator"], part["year"])]
+        colors = ["#C44E52" if (d, s) in flagged else "#4C72B0" for d, s in zip(part["doc_id"], part["surface"])]
+        values = part["value"].astype(float) / scale
+        ax.barh(names, values, color=colors)
+        ax.invert_yaxis()
+        ax.set_title(title)
+        for y, (value, surface) in enumerate(zip(values, part["surface"])):
+            ax.text(value, y, f" {surface}", va="center", fontsize=8)
+        ax.set_xlim(0, values.max() * 1.35)
+    fig.tight_layout()
+    return fig

@@ -106,6 +106,13 @@ def _scale(value: float, mag: str | None, unit: str | None) -> tuple[float, str]
     return value, (unit or "")
 
 
+def format_value(value: float) -> str:
+    """Show a value without scientific notation: 3600000000000.0 → 3,600,000,000,000; 2.54 → 2.54."""
+    if value != value:  # NaN
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
+
+
 def _clean_value(value: float):
     value = round(value, 6)
     return int(value) if float(value).is_integer() else value
