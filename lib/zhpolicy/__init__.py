@@ -10,6 +10,7 @@ A small vocabulary, in the order a lesson uses it::
     use_chinese_font()                     # matplotlib + wordcloud draw Chinese
 """
 
+from .chains import argument_outline, chain_graph, extract_chains, shared_chains
 from .clean import CLEANING_STEPS, clean_text, cleaning_audit, cleaning_summary
 from .corpus import corpus_fingerprint, load_corpus, source_signals
 from .errors import CorpusError
@@ -30,4 +31,5 @@ __all__ = [
     "tokens", "use_chinese_font", "user_dictionary", "__version__",
     "collocates", "corpus_frequencies", "dispersion", "keyness", "kwic", "ngrams", "positions",
     "term_frequencies", "check_consistency", "extract_statistics",
+    "argument_outline", "chain_graph", "extract_chains", "shared_chains",
 ]

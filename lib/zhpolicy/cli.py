@@ -2,6 +2,7 @@
 
     zhpolicy stats PATH... [--csv FILE]     # the statistics the texts cite
     zhpolicy stats --check PATH... [--csv FILE]   # the consistency flags
+    zhpolicy chains PATH... [--csv FILE]    # the logic chains
 
 PATH is a text file (UTF-8, GB18030/GBK, Big5 …) or a folder of them.
 """
@@ -51,6 +52,20 @@ def _stats(args) -> int:
     return 0
 
 
+def _chains(args) -> int:
+    from .chains import extract_chains
+    from .corpus import load_paths
+
+    table = extract_chains(load_paths(args.paths))
+    if args.csv:
+        out = table.assign(nodes=table["nodes"].str.join(" | "), roles=table["roles"].str.join(" | "))
+        out.to_csv(args.csv, index=False, encoding="utf-8-sig", lineterminator="\n")
+        print(f"已写入 {len(table)} 行：{args.csv}")
+    else:
+        _print_table(table, ["doc_id", "kind", "chain", "count"])
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="zhpolicy", description="Analyse Chinese policy texts (see README).")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -59,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
     stats.add_argument("--check", action="store_true", help="print the consistency flags instead")
     stats.add_argument("--csv", metavar="FILE", help="write the table to a CSV file (UTF-8 with BOM)")
     stats.set_defaults(run=_stats)
+    chains = sub.add_parser("chains", help="extract the logic chains the texts argue with")
+    chains.add_argument("paths", nargs="+", help="text files or folders")
+    chains.add_argument("--csv", metavar="FILE", help="write the table to a CSV file (UTF-8 with BOM)")
+    chains.set_defaults(run=_chains)
     args = parser.parse_args(argv)
     try:
         with warnings.catch_warnings():

@@ -131,3 +131,129 @@ def statistics_figure(stats: pd.DataFrame, flagged: set | None = None):
         ax.set_xlim(0, values.max() * 1.35)
     fig.tight_layout()
     return fig
+
+
+#: Colours of the edge kinds in concept graphs and of the moves in argument strips.
+KIND_COLOURS = {"sequence": "#4C72B0", "cycle": "#55A868", "mutual": "#C44E52", "triad": "#8172B2",
+                "role": "#8172B2", "relation": "#BBBBBB"}
+MOVE_COLOURS = {"导语": "#DDDDDD", "意义": "#4C72B0", "要求": "#55A868", "问题": "#C44E52", "路径": "#DD8452", "结语": "#937860"}
+
+
+def _hub_layout(graph, degree: dict) -> dict:
+    """Hubs (the most linked concepts) on an inner ring, the rest on an outer ring ordered so
+    that each sits near the hub it links to. Deterministic: no random seed involved."""
+    import math
+
+    ranked = sorted(graph.nodes, key=lambda n: (-degree[n], n))
+    hubs = [n for n in ranked if degree[n] >= 4][:6] or ranked[:1]
+    order: list = []
+    for hub in hubs:
+        for n in sorted(set(graph.predecessors(hub)) | set(graph.successors(hub)), key=lambda n: (-degree[n], n)):
+            if n not in hubs and n not in order:
+                order.append(n)
+    order += [n for n in ranked if n not in hubs and n not in order]
+    pos = {}
+    for ring, nodes, radius in ((0, hubs, 0.35), (1, order, 1.0)):
+        for i, n in enumerate(nodes):
+            angle = 2 * math.pi * i / max(len(nodes), 1) + (0.3 if ring == 0 else 0)
+            pos[n] = (radius * math.cos(angle), radius * math.sin(angle))
+    if len(hubs) == 1:
+        pos[hubs[0]] = (0.0, 0.0)
+    return pos
+
+
+def graph_figure(graph, *, size: tuple[float, float] = (13, 9), components: int = 1):
+    """Draw the largest connected parts of a concept graph (from
+    :func:`zhpolicy.chains.chain_graph`) with a deterministic ring layout (hubs inside), so
+    reruns give the same picture.
+
+    Node size grows with the number of links; edge colour shows the kind of chain
+    (:data:`KIND_COLOURS`). Only the *components* largest connected parts are drawn: the many
+    two-node transitions (从A到B) read better as a table."""
+    import networkx as nx
+    from matplotlib.lines import Line2D
+
+    parts = sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), sorted(c)))[:components]
+    graph = graph.subgraph(sorted(set().union(*parts))) if parts else graph
+    fig, ax = plt.subplots(figsize=size)
+    ax.axis("off")
+    if graph.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "没有可画的逻辑链", ha="center", va="center")
+        return fig
+    degree = dict(graph.degree())
+    pos = _hub_layout(graph, degree)
+    sizes = [250 + 160 * degree[n] for n in graph.nodes]
+    for kind, colour in KIND_COLOURS.items():
+        edges = [(a, b) for a, b, d in graph.edges(data=True) if d["kinds"][0] == kind]
+        nx.draw_networkx_edges(graph, pos, edgelist=edges, edge_color=colour, ax=ax, arrows=True, arrowsize=14,
+                               width=1.8, node_size=sizes, connectionstyle="arc3,rad=0.08")
+    nx.draw_networkx_nodes(graph, pos, node_size=sizes, node_color="#F5F0E1", edgecolors="#888888", ax=ax)
+    for node, (x, y) in pos.items():
+        ax.text(x, y, node, ha="center", va="center", fontsize=10 if degree[node] > 2 else 8.5,
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75})
+    handles = [Line2D([0], [0], color=c, lw=2, label=k) for k, c in KIND_COLOURS.items()
+               if any(d["kinds"][0] == k for _, _, d in graph.edges(data=True))]
+    ax.legend(handles=handles, loc="lower left", frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_nodes: int = 3):
+    """The chains of each document side by side: one row per chain, its nodes as boxes joined by
+    arrows (“循环” marks a cycle, ⇄ a mutual relation). Chains with fewer than *min_nodes* nodes
+    (mutual relations aside) are left out to keep the figure readable."""
+    rows = chains[chains["kind"].isin(["sequence", "cycle", "mutual", "triad"])]
+    rows = rows[(rows["nodes"].str.len() >= min_nodes) | (rows["kind"] == "mutual")]
+    fig, ax = plt.subplots(figsize=(13, 0.5 * len(rows) + 1))
+    ax.axis("off")
+    if rows.empty:
+        ax.text(0.5, 0.5, "没有找到逻辑链", ha="center", va="center")
+        return fig
+    ax.set_xlim(0, 1)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    for y, row in enumerate(rows.itertuples()):
+        name = str(labels.get(row.doc_id, row.doc_id)) if labels is not None else row.doc_id
+        ax.text(0.0, y, name, ha="left", va="center", fontsize=9, color="#555555")
+        nodes = list(row.nodes) if row.kind != "mutual" else list(row.nodes[:2])
+        if row.kind == "triad":
+            nodes = [f"{r}：{n}" for r, n in zip(row.roles, row.nodes)]
+        step = 0.84 / len(nodes)
+        colour = KIND_COLOURS[row.kind]
+        for i, node in enumerate(nodes):
+            x = 0.16 + step * (i + 0.5)
+            ax.text(x, y, node if len(node) <= 16 else node[:15] + "…", ha="center", va="center", fontsize=9,
+                    bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": colour})
+            if i < len(nodes) - 1:
+                arrow = "⇄" if row.kind == "mutual" else ("·" if row.kind == "triad" else "→")
+                ax.text(x + step / 2, y, arrow, ha="center", va="center", fontsize=11, color=colour)
+        if row.kind == "cycle":
+            ax.text(0.998, y, "循环", ha="right", va="center", fontsize=9, color=colour)
+    fig.tight_layout()
+    return fig
+
+
+def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None):
+    """One strip per document: its sections in order, width ∝ length, colour = move."""
+    from matplotlib.patches import Patch
+
+    docs = list(dict.fromkeys(moves["doc_id"]))
+    fig, ax = plt.subplots(figsize=(11, 0.7 * len(docs) + 1.4))
+    for row, doc_id in enumerate(docs):
+        part = moves[moves["doc_id"] == doc_id]
+        total = max(part["chars"].sum(), 1)
+        left = 0.0
+        for section in part.itertuples():
+            width = section.chars / total
+            ax.barh(row, width, left=left, color=MOVE_COLOURS.get(section.move, "#999999"), edgecolor="white")
+            if width > 0.06:
+                ax.text(left + width / 2, row, section.move, ha="center", va="center", fontsize=9, color="white"
+                        if section.move not in ("导语",) else "#333333")
+            left += width
+    ax.set_yticks(range(len(docs)), [str(labels.get(d, d)) if labels is not None else d for d in docs])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("在文本中的位置（按篇幅，0 = 开头，1 = 结尾）")
+    ax.legend(handles=[Patch(color=c, label=m) for m, c in MOVE_COLOURS.items()],
+              loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=len(MOVE_COLOURS), frameon=False)
+    fig.tight_layout()
+    return fig
