@@ -43,3 +43,45 @@ def precision_recall(found: pd.DataFrame, gold: pd.DataFrame, *, with_year: bool
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return pd.Series({"found": len(found), "reference": len(gold), "matched": matched,
                       "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)})
+
+
+def reference_chain_nodes(kind: str, chain: str) -> list[str]:
+    """Nodes of a reference chain: ``A > B > C``, or ``基础: X | 关键: Y`` for a triad."""
+    if kind == "triad":
+        return [part.split(": ", 1)[1] for part in chain.split(" | ")]
+    return chain.split(" > ")
+
+
+def _same_chain(found_nodes, reference_nodes) -> bool:
+    return len(found_nodes) == len(reference_nodes) and all(
+        a in b or b in a for a, b in zip(found_nodes, reference_nodes)
+    )
+
+
+def match_chains(found: pd.DataFrame, gold: pd.DataFrame,
+                 kinds=("sequence", "cycle", "mutual", "triad")) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Pair reference chains (``doc, kind, chain``) with extracted ones: same document, same number
+    of nodes, and each node containing or contained in its counterpart. Returns the reference
+    rows with ``matched`` and the extracted rows (of *kinds*) with ``matched``."""
+    found = found[found["kind"].isin(kinds)].reset_index(drop=True)
+    used: set[int] = set()
+    flags = []
+    for g in gold.itertuples():
+        nodes = reference_chain_nodes(g.kind, g.chain)
+        hit = next((i for i, f in enumerate(found.itertuples())
+                    if i not in used and f.doc_id == g.doc and _same_chain(list(f.nodes), nodes)), None)
+        if hit is not None:
+            used.add(hit)
+        flags.append(hit is not None)
+    return gold.assign(matched=flags), found.assign(matched=[i in used for i in range(len(found))])
+
+
+def chain_scores(found: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
+    """Precision, recall and F1 of extracted chains against reference chains (see :func:`match_chains`)."""
+    reference, extracted = match_chains(found, gold)
+    matched = int(reference["matched"].sum())
+    precision = matched / len(extracted) if len(extracted) else 0.0
+    recall = matched / len(reference) if len(reference) else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return pd.Series({"found": len(extracted), "reference": len(reference), "matched": matched,
+                      "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)})
