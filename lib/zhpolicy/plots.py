@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 
 
@@ -255,5 +256,53 @@ def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None):
     ax.set_xlabel("在文本中的位置（按篇幅，0 = 开头，1 = 结尾）")
     ax.legend(handles=[Patch(color=c, label=m) for m, c in MOVE_COLOURS.items()],
               loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=len(MOVE_COLOURS), frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: str = "Blues", xlabel: str = "",
+            ylabel: str = ""):
+    """A labelled heatmap of a small table (rows × columns), each cell annotated with its value."""
+    fig, ax = plt.subplots(figsize=(1.25 * table.shape[1] + 3, 0.45 * table.shape[0] + 1.6))
+    image = ax.imshow(table.values.astype(float), cmap=cmap, aspect="auto")
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=20, ha="right")
+    ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
+    top = float(np.nanmax(table.values)) if table.size else 1.0
+    for (r, c), value in np.ndenumerate(table.values):
+        ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=9,
+                color="white" if value > 0.6 * top else "#222222")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.colorbar(image, ax=ax, shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def network_figure(graph, *, seed: int = 3, size: tuple[float, float] = (11, 8.5)):
+    """Draw the largest connected part of a co-word network (from
+    :func:`zhpolicy.themes.cooccurrence_network`): node size ∝ frequency, colour = community,
+    edge width ∝ Jaccard; spring layout with a fixed seed, so reruns give the same picture.
+    Smaller separate parts are listed by :func:`zhpolicy.themes.network_table`."""
+    import networkx as nx
+
+    fig, ax = plt.subplots(figsize=size)
+    ax.axis("off")
+    if graph.number_of_nodes() == 0:
+        ax.text(0.5, 0.5, "共现网络为空", ha="center", va="center")
+        return fig
+    largest = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))[0]
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted((n, d) for n, d in graph.nodes(data=True) if n in largest))
+    ordered.add_edges_from(sorted((a, b, d) for a, b, d in graph.edges(data=True) if a in largest))
+    pos = nx.spring_layout(ordered, seed=seed, k=2.2 / max(ordered.number_of_nodes(), 1) ** 0.5, iterations=500)
+    palette = plt.get_cmap("tab10")
+    colours = [palette((ordered.nodes[n].get("community", 1) - 1) % 10) for n in ordered.nodes]
+    freq = np.array([ordered.nodes[n].get("freq", 1) for n in ordered.nodes], dtype=float)
+    widths = [1 + 8 * d.get("jaccard", 0.1) for _, _, d in ordered.edges(data=True)]
+    nx.draw_networkx_edges(ordered, pos, width=widths, edge_color="#BBBBBB", ax=ax)
+    nx.draw_networkx_nodes(ordered, pos, node_size=250 + 1300 * freq / freq.max(), node_color=colours, alpha=0.8, ax=ax)
+    for node, (x, y) in pos.items():
+        ax.text(x, y, node, ha="center", va="center", fontsize=10)
     fig.tight_layout()
     return fig

@@ -1,0 +1,280 @@
+"""Themes, two ways: coding with a codebook (theory-driven) and topic modelling (data-driven);
+plus co-word networks, document similarity and reused phrasing.
+
+The codebook is a data file (``data/codebook.csv``): one theme a row, with ``terms`` (any of
+them codes the unit), ``all_of`` (each of these must also occur: an AND rule) and ``none_of``
+(these phrases are deleted before matching, so the 地方 in 地方保护 does not count as
+regional layout: a NOT rule). Terms are matched as substrings of the cleaned text, so they
+work whatever the tokenizer does.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+
+from ._docs import iter_docs
+from .paths import data_path
+from .structure import paragraphs as paragraph_table
+
+# ---------------------------------------------------------------- the codebook
+
+
+def _split(cell) -> list[str]:
+    return [t.strip() for t in str(cell or "").split("|") if t.strip()]
+
+
+def read_codebook(path=None) -> pd.DataFrame:
+    """Read a codebook CSV (default: the one shipped in ``zhpolicy/data``); list columns hold the terms."""
+    table = pd.read_csv(path or data_path("codebook.csv"), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for col in ("terms", "all_of", "none_of"):
+        table[col] = table[col].map(_split) if col in table.columns else [[] for _ in range(len(table))]
+    if "description" not in table.columns:
+        table["description"] = ""
+    return table[["theme", "terms", "all_of", "none_of", "description"]]
+
+
+def theme_hits(text: str, terms: list[str], all_of: list[str] = (), none_of: list[str] = ()) -> int:
+    """How often a theme's terms occur in *text* under its rules (0 = not coded).
+
+    NOT: every ``none_of`` phrase is deleted first. AND: each ``all_of`` term must occur,
+    else 0. Then the occurrences of all ``terms`` are counted (longest first, without overlap)."""
+    for phrase in none_of:
+        text = text.replace(phrase, "□")
+    if any(term not in text for term in all_of):
+        return 0
+    if not terms:
+        return 0
+    pattern = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return len(re.findall(pattern, text))
+
+
+def theme_units(docs, *, min_chars: int = 20) -> pd.DataFrame:
+    """Paragraph units for coding and topic modelling: paragraphs with at least *min_chars*
+    characters (titles and front matter left out), each with its doc, section and offsets."""
+    paras = paragraph_table(docs)
+    keep = ~paras["kind"].isin(["title", "front", "meta"]) & (paras["text"].str.len() >= min_chars)
+    units = paras[keep].reset_index(drop=True)
+    units["top_section"] = units["section"].str.split(".").str[0]
+    return units
+
+
+def code_units(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A unit × theme table of hit counts (0 = the unit is not coded with the theme).
+
+    *units* needs a ``text`` column (e.g. from :func:`theme_units`); its other columns are kept."""
+    codebook = read_codebook() if codebook is None else codebook
+    coded = units.copy()
+    for rule in codebook.itertuples():
+        coded[rule.theme] = [theme_hits(t, rule.terms, rule.all_of, rule.none_of) for t in units["text"]]
+    return coded
+
+
+def theme_summary(coded: pd.DataFrame, codebook: pd.DataFrame | None = None, by: str | list = "doc_id",
+                  measure: str = "share") -> pd.DataFrame:
+    """Summarise coded units by document (or section): ``share`` of units coded with each theme
+    (0–1), or ``per_10k`` theme hits per 10,000 characters."""
+    codebook = read_codebook() if codebook is None else codebook
+    themes = list(codebook["theme"])
+    groups = coded.groupby(by, sort=True)
+    if measure == "share":
+        return groups[themes].apply(lambda g: (g > 0).mean()).round(3)
+    if measure == "per_10k":
+        chars = groups["text"].apply(lambda s: s.str.len().sum())
+        return groups[themes].sum().div(chars, axis=0).mul(10_000).round(1)
+    raise ValueError("measure must be 'share' or 'per_10k'")
+
+
+# ---------------------------------------------------------------- topic models
+
+
+def _unit_tokens(units: pd.DataFrame) -> list[list[str]]:
+    from .terms import content_tokens
+    from .tokenize import tokens
+
+    docs = {str(i): t for i, t in enumerate(units["text"])}
+    toks = content_tokens(tokens(docs), min_chars=2)
+    grouped = toks.groupby("doc_id", sort=False)["token"].apply(list)
+    return [grouped.get(str(i), []) for i in range(len(units))]
+
+
+def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int = 2, max_df: float = 0.5,
+                top: int = 10, init: str = "nndsvda"):
+    """Non-negative matrix factorisation (scikit-learn NMF) of the units' TF-IDF vectors.
+
+    Words in fewer than *min_df* units or in more than *max_df* of them (the topic words every
+    paragraph shares, such as 科技创新) are left out. Returns ``(topics, weights)``: ``topics``
+    has one row per topic with its ``top_terms``; ``weights`` is the unit × topic table (rows
+    normalised to sum 1) with the unit's ``doc_id`` and ``top_topic``. With the default
+    ``init="nndsvda"`` the result does not depend on *seed* at all; ``init="random"`` starts
+    from random numbers drawn with *seed*."""
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = _unit_tokens(units)
+    vectorizer = TfidfVectorizer(analyzer=lambda words: words, min_df=min_df, max_df=max_df)
+    matrix = vectorizer.fit_transform(docs)
+    model = NMF(n_components=k, init=init, random_state=seed, max_iter=2000)
+    w = model.fit_transform(matrix)
+    vocab = np.array(vectorizer.get_feature_names_out())
+    rows = []
+    for i, comp in enumerate(model.components_):
+        order = np.lexsort((vocab, -comp))[:top]
+        rows.append({"topic": f"T{i + 1}", "top_terms": " ".join(vocab[order]), "weight": round(float(w[:, i].sum()), 3)})
+    topics = pd.DataFrame(rows)
+    sums = w.sum(axis=1, keepdims=True)
+    shares = np.divide(w, sums, out=np.zeros_like(w), where=sums > 0)
+    weights = pd.DataFrame(shares.round(4), columns=topics["topic"])
+    weights.insert(0, "doc_id", units["doc_id"].values)
+    weights["top_topic"] = np.where(sums[:, 0] > 0, weights[list(topics["topic"])].idxmax(axis=1), "")
+    model_terms = pd.DataFrame(model.components_, columns=vocab, index=topics["topic"])
+    topics.attrs["components"] = model_terms
+    return topics, weights
+
+
+def _umass(top_terms: list[str], docs: list[set]) -> float:
+    """UMass coherence of one topic's top terms over the units (higher = terms co-occur more)."""
+    score, pairs = 0.0, 0
+    for i in range(1, len(top_terms)):
+        for j in range(i):
+            both = sum(1 for d in docs if top_terms[i] in d and top_terms[j] in d)
+            alone = sum(1 for d in docs if top_terms[j] in d)
+            if alone:
+                score += np.log((both + 1) / alone)
+                pairs += 1
+    return score / pairs if pairs else 0.0
+
+
+def compare_k(units: pd.DataFrame, ks=range(3, 9), seeds=(0, 1, 2), top: int = 10) -> pd.DataFrame:
+    """For each number of topics k: mean UMass ``coherence`` of the topics of the default model,
+    and ``stability`` — how alike the topics are when NMF starts from different random points
+    (``init="random"`` with each of *seeds*; mean cosine similarity of each topic to its best
+    match in another run; 1 = identical). Topics that change with the starting point should
+    not be over-interpreted."""
+    docs = [set(d) for d in _unit_tokens(units)]
+    rows = []
+    for k in ks:
+        base = topic_model(units, k, top=top)[0]
+        runs = [topic_model(units, k, seed=s, top=top, init="random")[0] for s in seeds]
+        coherence = np.mean([_umass(t.split(), docs) for t in base["top_terms"]])
+        sims = []
+        for a, b in itertools.combinations(runs, 2):
+            ca, cb = a.attrs["components"], b.attrs["components"]
+            ca, cb = ca.div(np.linalg.norm(ca, axis=1), axis=0), cb.div(np.linalg.norm(cb, axis=1), axis=0)
+            sims.append(float((ca.values @ cb.values.T).max(axis=1).mean()))
+        rows.append({"k": k, "coherence": round(float(coherence), 3), "stability": round(float(np.mean(sims)), 3) if sims else 1.0})
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- co-word network
+
+
+def cooccurrence_network(docs, *, top_terms: int = 40, max_edges: int = 60, min_cooccurrence: int = 2,
+                         max_share: float = 0.15):
+    """A co-word network, as KH Coder draws it: the *top_terms* words found in the most
+    sentences, leaving out words found in more than *max_share* of all sentences (the topic
+    words, such as 科技创新, that co-occur with everything); for each pair, the Jaccard coefficient of the sentences containing them
+    (co-occurrences ÷ sentences with either); the *max_edges* strongest pairs (seen together at
+    least *min_cooccurrence* times) become edges. Nodes carry ``freq`` (sentences),
+    ``community`` (Louvain, fixed seed), ``degree_centrality`` and ``betweenness``."""
+    import networkx as nx
+
+    from .structure import sentences
+
+    sents = sentences(docs)
+    sents = sents[sents["text"].str.len() >= 4].reset_index(drop=True)
+    bags = [set(d) for d in _unit_tokens(sents)]
+    df = Counter(t for d in bags for t in d)
+    common = {t for t, n in df.items() if n > max_share * len(bags)}
+    vocab = [t for t, _ in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])) if t not in common][:top_terms]
+    keep = set(vocab)
+    pairs: Counter = Counter()
+    for d in bags:
+        pairs.update(itertools.combinations(sorted(t for t in d if t in keep), 2))
+    scored = sorted(
+        ((round(w / (df[a] + df[b] - w), 4), a, b, w) for (a, b), w in pairs.items() if w >= min_cooccurrence),
+        key=lambda x: (-x[0], x[1], x[2]),
+    )[:max_edges]
+    graph = nx.Graph()
+    for jaccard, a, b, w in sorted(scored, key=lambda x: (x[1], x[2])):
+        graph.add_edge(a, b, jaccard=jaccard, weight=w)
+    for n in graph.nodes:
+        graph.nodes[n]["freq"] = df[n]
+    communities = nx.community.louvain_communities(graph, weight="jaccard", seed=0) if graph.number_of_edges() else []
+    ordered = sorted((sorted(c) for c in communities), key=lambda c: (-len(c), c))
+    for i, members in enumerate(ordered):
+        for n in members:
+            graph.nodes[n]["community"] = i + 1
+    for n, v in nx.degree_centrality(graph).items():
+        graph.nodes[n]["degree_centrality"] = round(v, 3)
+    for n, v in nx.betweenness_centrality(graph).items():
+        graph.nodes[n]["betweenness"] = round(v, 3)
+    return graph
+
+
+def network_table(graph) -> pd.DataFrame:
+    """The nodes of a co-word network as a table: ``term, freq, community, degree, degree_centrality, betweenness``."""
+    rows = [{"term": n, "freq": d.get("freq", 0), "community": d.get("community", 0), "degree": graph.degree(n),
+             "degree_centrality": d.get("degree_centrality", 0.0), "betweenness": d.get("betweenness", 0.0)}
+            for n, d in graph.nodes(data=True)]
+    table = pd.DataFrame(rows, columns=["term", "freq", "community", "degree", "degree_centrality", "betweenness"])
+    return table.sort_values(["community", "degree", "term"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- similarity and reuse
+
+
+def document_similarity(toks: pd.DataFrame) -> pd.DataFrame:
+    """Cosine similarity of the documents' TF-IDF vectors (content words): a doc × doc table."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics.pairwise import cosine_similarity
+
+    from .terms import content_tokens
+
+    content = content_tokens(toks, min_chars=2)
+    grouped = content.groupby("doc_id", sort=True)["token"].apply(list)
+    matrix = TfidfVectorizer(analyzer=lambda words: words).fit_transform(list(grouped))
+    return pd.DataFrame(cosine_similarity(matrix).round(3), index=grouped.index, columns=grouped.index)
+
+
+def reused_passages(docs, *, min_chars: int = 18) -> pd.DataFrame:
+    """Passages of at least *min_chars* identical characters shared by two documents (quotations,
+    copied phrasing). Returns ``doc_a, doc_b, text, chars, start_a, start_b``, longest first.
+
+    Each passage is maximal: it is extended as far as both texts agree, but never across a
+    paragraph break. The default of 18 characters is just above the length of the corpus's
+    shared topic phrase (推动科技创新和产业创新深度融合, 15 characters), which every text repeats."""
+    texts = dict(iter_docs(docs))
+    rows = []
+    for (a, ta), (b, tb) in itertools.combinations(sorted(texts.items()), 2):
+        index: dict[str, list[int]] = {}
+        for i in range(len(ta) - min_chars + 1):
+            shingle = ta[i:i + min_chars]
+            if "\n" not in shingle:
+                index.setdefault(shingle, []).append(i)
+        covered_b: set[int] = set()
+        seen: set[tuple[int, int]] = set()
+        j = 0
+        while j <= len(tb) - min_chars:
+            starts = index.get(tb[j:j + min_chars])
+            if not starts or j in covered_b:
+                j += 1
+                continue
+            best = (0, 0)
+            for i in starts:
+                n = min_chars
+                while i + n < len(ta) and j + n < len(tb) and ta[i + n] == tb[j + n] != "\n":
+                    n += 1
+                best = max(best, (n, -i))
+            n, i = best[0], -best[1]
+            if (i, j) not in seen:
+                seen.add((i, j))
+                rows.append({"doc_a": a, "doc_b": b, "text": tb[j:j + n], "chars": n, "start_a": i, "start_b": j})
+            covered_b.update(range(j, j + n))
+            j += n
+    table = pd.DataFrame(rows, columns=["doc_a", "doc_b", "text", "chars", "start_a", "start_b"])
+    return table.sort_values(["chars", "doc_a", "doc_b", "start_a"], ascending=[False, True, True, True]).reset_index(drop=True)
