@@ -48,3 +48,30 @@ def test_lesson02_and_lesson05_checks(corpus):
     assert not lesson05.q2.passed
     lesson05.q2.check(2_459_070_000_000)
     assert lesson05.q2.passed
+
+
+def test_lesson03_and_lesson04_checks(corpus):
+    import pandas as pd
+
+    import zhpolicy as zp
+    from zhpolicy import themes
+    from zhpolicy.exercises import lesson03, lesson04
+
+    codebook = themes.read_codebook()
+    names = list(codebook["theme"])
+    coded = themes.code_units(themes.theme_units(corpus), codebook)
+    lesson03.q1.check((coded[names] > 0).mean().idxmax(), coded, names)
+    assert lesson03.q1.passed
+    lesson03.q2.check(codebook)  # nothing added yet
+    assert not lesson03.q2.passed
+    extended = pd.concat([codebook, pd.DataFrame([{"theme": "新", "terms": ["新质生产力"], "all_of": [], "none_of": [],
+                                                   "description": ""}])], ignore_index=True)
+    lesson03.q2.check(extended)
+    assert lesson03.q2.passed
+    chains = zp.extract_chains(corpus)
+    lesson04.q1.check(int((chains["kind"] == "sequence").sum()), chains)
+    assert lesson04.q1.passed
+    lesson04.q2.check(r"从“[^”]+”迈向“[^”]+”")
+    assert lesson04.q2.passed
+    lesson04.q2.check(r"迈向")  # also matches the negative examples
+    assert not lesson04.q2.passed

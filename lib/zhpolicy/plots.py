@@ -267,10 +267,10 @@ def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: 
     image = ax.imshow(table.values.astype(float), cmap=cmap, aspect="auto")
     ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=20, ha="right")
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
-    top = float(np.nanmax(table.values)) if table.size else 1.0
+    low, high = image.get_clim()
     for (r, c), value in np.ndenumerate(table.values):
-        ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=9,
-                color="white" if value > 0.6 * top else "#222222")
+        dark = (value - low) / (high - low) > 0.6 if high > low else False
+        ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=9, color="white" if dark else "#222222")
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

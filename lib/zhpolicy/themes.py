@@ -278,3 +278,33 @@ def reused_passages(docs, *, min_chars: int = 18) -> pd.DataFrame:
             j += n
     table = pd.DataFrame(rows, columns=["doc_a", "doc_b", "text", "chars", "start_a", "start_b"])
     return table.sort_values(["chars", "doc_a", "doc_b", "start_a"], ascending=[False, True, True, True]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- combining the two routes
+
+
+def section_themes(coded: pd.DataFrame, codebook: pd.DataFrame | None = None, top: int = 2) -> pd.DataFrame:
+    """For each top-level section of each document: its heading and its *top* themes by hits
+    per 10,000 characters (from :func:`code_units` on :func:`theme_units`)."""
+    codebook = read_codebook() if codebook is None else codebook
+    table = theme_summary(coded, codebook, by=["doc_id", "top_section"], measure="per_10k")
+    rows = []
+    for (doc_id, section), values in table.iterrows():
+        best = values[values > 0].sort_values(ascending=False, kind="stable").head(top)
+        rows.append({"doc_id": doc_id, "section": section, "themes": "、".join(best.index), "per_10k": "、".join(f"{v:g}" for v in best)})
+    out = pd.DataFrame(rows, columns=["doc_id", "section", "themes", "per_10k"])
+    heads = coded.drop_duplicates(["doc_id", "top_section"])[["doc_id", "top_section", "section_title"]]
+    heads = heads.rename(columns={"top_section": "section"})
+    out = out.merge(heads, on=["doc_id", "section"], how="left")
+    out["heading"] = out.apply(lambda r: "（导语）" if not r["section"] else r["section_title"], axis=1)
+    return out[["doc_id", "section", "heading", "themes", "per_10k"]]
+
+
+def topics_vs_codebook(weights: pd.DataFrame, coded: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Where the two routes agree: for the units whose main topic is T, the share coded with
+    each codebook theme (topic × theme). A topic whose units share one theme matches it."""
+    codebook = read_codebook() if codebook is None else codebook
+    themes_list = list(codebook["theme"])
+    joined = coded[themes_list].gt(0).assign(top_topic=weights["top_topic"].values)
+    joined = joined[joined["top_topic"] != ""]
+    return joined.groupby("top_topic")[themes_list].mean().round(2)
