@@ -4,6 +4,11 @@
     python3 tasks.py run    # create .venv, install requirements.txt, execute every notebook
     python3 tasks.py test   # create .venv, install requirements.txt, run the tests (pytest)
 
+and, for teachers:
+
+    python3 tasks.py student   # student copies (solutions emptied, outputs cleared) in build/student/
+    python3 tasks.py html      # the executed lessons as a static HTML book in build/html/
+
 Uses only the standard library. The virtual environment lives in .venv/ (ignored by git)
 and is reinstalled only when requirements.txt or pyproject.toml change.
 """
@@ -61,6 +66,9 @@ def main(argv: list[str]) -> int:
     if job == "run":
         python = setup()
         return subprocess.run([str(python), "-m", "zhpolicy.notebooks", "run", *rest], cwd=ROOT).returncode
+    if job in ("student", "html"):
+        python = setup()
+        return subprocess.run([str(python), "-m", "zhpolicy.teaching", job, *rest], cwd=ROOT).returncode
     if job == "test":
         python = setup()
         return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT).returncode

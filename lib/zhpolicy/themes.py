@@ -116,8 +116,11 @@ def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int =
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     docs = _unit_tokens(units)
+    if len(docs) * max_df < min_df or len(docs) < 4:
+        min_df, max_df = 1, 1.0  # a tiny corpus: keep every word
     vectorizer = TfidfVectorizer(analyzer=lambda words: words, min_df=min_df, max_df=max_df)
     matrix = vectorizer.fit_transform(docs)
+    k = max(1, min(k, *matrix.shape))  # NMF cannot find more topics than units or words
     model = NMF(n_components=k, init=init, random_state=seed, max_iter=2000)
     w = model.fit_transform(matrix)
     vocab = np.array(vectorizer.get_feature_names_out())
@@ -157,6 +160,7 @@ def compare_k(units: pd.DataFrame, ks=range(3, 9), seeds=(0, 1, 2), top: int = 1
     not be over-interpreted."""
     docs = [set(d) for d in _unit_tokens(units)]
     rows = []
+    ks = [k for k in ks if k <= max(len(units) - 1, 1)]
     for k in ks:
         base = topic_model(units, k, top=top)[0]
         runs = [topic_model(units, k, seed=s, top=top, init="random")[0] for s in seeds]
