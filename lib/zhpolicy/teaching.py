@@ -46,6 +46,15 @@ def lesson_time(nb) -> str:
     return ""
 
 
+def glossary():
+    """The glossary of analysis terms (中文, English, lesson, one-line explanation) from ``data/glossary.csv``."""
+    import pandas as pd
+
+    from .paths import data_path
+
+    return pd.read_csv(data_path("glossary.csv"), dtype=str, keep_default_na=False)
+
+
 def student_copy(nb):
     """Return a copy of *nb* with every cell tagged ``solution`` emptied (a placeholder note
     instead) and all outputs and execution counts cleared, using nbconvert's preprocessors."""
