@@ -14,7 +14,6 @@ into ASCII while leaving 。、“” alone).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -36,7 +35,7 @@ TERMINAL = "。！？；：…”’」』】》）!?;:"
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
 _FULL_PUNCT_NO_SPACE = "，。、；：？！（）“”‘’《》【】"
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 _OUTLINE_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|[a-zA-Z][.．]\s|[•·*]\s)"
@@ -53,45 +52,49 @@ def _is_cjk(ch: str) -> bool:
 # ---------------------------------------------------------------- the steps
 
 
+#: Unicode space separators (category Zs) and other blanks, all turned into one ASCII space.
+_BLANKS = re.compile("[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def normalize_whitespace(text: str) -> str:
     """Unify line endings (CRLF, CR → LF) and spaces (U+3000, NBSP, tabs → one space);
     drop zero-width characters; strip each line; drop blank lines (one paragraph per line)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = text.translate(_ZERO_WIDTH)
-    text = "".join(" " if (unicodedata.category(ch) == "Zs" or ch in "\t\f\v") else ch for ch in text)
+    text = _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text))
     lines = (re.sub(" {2,}", " ", line.strip()) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+#: Full-width forms of ASCII (U+FF01–FF5E) except the Chinese punctuation kept full-width.
+_FULL_FORMS = re.compile("[" + "".join(chr(c) for c in range(0xFF01, 0xFF5F) if chr(c - 0xFEE0) not in _HALF_TO_FULL) + "]")
+_ASCII_PUNCT = re.compile(r"[,;:?!()]")
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    """The nearest character before (step -1) or after (step 1) *index* that is neither a space
+    nor another convertible ASCII mark, within the same line; "" if there is none."""
+    index += step
+    while 0 <= index < len(text) and (text[index] == " " or text[index] in _HALF_TO_FULL):
+        index += step
+    if 0 <= index < len(text) and text[index] != "\n":
+        return text[index]
+    return ""
+
+
+def _to_full_width(match: re.Match) -> str:
+    text, ch, i = match.string, match.group(0), match.start()
+    prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    if ch in ",:" and prev.isdigit() and nxt.isdigit():
+        return ch  # 1,000 or 10:30
+    return _HALF_TO_FULL[ch] if (_is_cjk(prev) or _is_cjk(nxt)) else ch
 
 
 def unify_punctuation(text: str) -> str:
     """Full-width digits/letters/symbols (０-９, Ａ-Ｚ, ％, ［］ …) become half-width;
     half-width ``, ; : ? ! ( )`` next to Chinese become full-width; spaces beside
     full-width punctuation are dropped. ``。、“”`` are left as they are."""
-    out = []
-    for ch in text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E and chr(code - 0xFEE0) not in _HALF_TO_FULL:
-            out.append(chr(code - 0xFEE0))
-        else:
-            out.append(ch)
-    chars = out
-    n = len(chars)
-    for i, ch in enumerate(chars):
-        if ch not in _HALF_TO_FULL:
-            continue
-        j = i - 1
-        while j >= 0 and chars[j] == " ":
-            j -= 1
-        k = i + 1
-        while k < n and chars[k] == " ":
-            k += 1
-        prev = chars[j] if j >= 0 and chars[j] != "\n" else ""
-        nxt = chars[k] if k < n and chars[k] != "\n" else ""
-        if ch in ",:" and prev.isdigit() and nxt.isdigit():
-            continue  # 1,000 or 10:30
-        if _is_cjk(prev) or _is_cjk(nxt):
-            chars[i] = _HALF_TO_FULL[ch]
-    text = "".join(chars)
+    text = _FULL_FORMS.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    text = _ASCII_PUNCT.sub(_to_full_width, text)
     # brackets come in pairs: when one half became full-width, so does the other
     text = re.sub(r"\(([^()（）\n]*)）", r"（\1）", text)
     text = re.sub(r"（([^()（）\n]*)\)", r"（\1）", text)
@@ -135,7 +138,7 @@ def strip_boilerplate(text: str) -> str:
     for rule in boilerplate_rules():
         if rule.scope == "line":
             lines = text.split("\n")
-            text = "\n".join(line for line in lines if not rule.pattern.search(line.strip()))
+            text = "\n".join(line for line in lines if not rule.pattern.match(line.strip()))
         else:
             text = "\n".join(rule.pattern.sub("", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in text.split("\n") if line)

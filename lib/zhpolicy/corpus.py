@@ -12,7 +12,7 @@ import pandas as pd
 from .clean import clean_text
 from .errors import CorpusError
 from .paths import default_corpus_dir
-from .textio import read_text
+from .textio import looks_traditional, read_text
 
 #: File name endings read as documents.
 SUFFIXES = (".txt", ".md")
@@ -22,7 +22,13 @@ CORPUS_COLUMNS = ["doc_id", "label", "file", *CATALOG_COLUMNS, "encoding", "n_ch
 
 _DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})日?")
 _AUTHOR = re.compile(r"作者\s*[：:]\s*(\S+)")
+_SPACE = re.compile(r"\s+")
 _BYLINE = re.compile(r"^[□■]\s*(\S{2,8})\s*$", re.MULTILINE)
+
+
+def count_chars(text: str) -> int:
+    """Characters other than white space."""
+    return len(_SPACE.sub("", text))
 
 
 def corpus_files(folder: str | Path) -> list[Path]:
@@ -133,14 +139,20 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn") -> pd
             skipped.append({"file": path.name, "reason": str(exc)})
             continue
         text = clean_text(raw)
+        if looks_traditional(text[:20_000]):
+            warnings.warn(
+                f"看起来是繁体中文：{path.name}。分词词典、停用词和抽取规则都是为简体中文写的，"
+                "结果可能不准确；建议先用 OpenCC 等工具转成简体。（Traditional Chinese）",
+                UserWarning, stacklevel=2,
+            )
         if path.name in catalog.index:
             meta = catalog.loc[path.name].to_dict()
         else:
             meta = derive_metadata(raw, text)
         rows.append({
             "doc_id": path.stem, "label": doc_label(path.stem, meta), "file": path.name, **meta, "encoding": encoding,
-            "n_chars_raw": sum(not ch.isspace() for ch in raw),
-            "n_chars": sum(not ch.isspace() for ch in text),
+            "n_chars_raw": count_chars(raw),
+            "n_chars": count_chars(text),
             "raw": raw, "text": text,
         })
     if not rows:

@@ -12,6 +12,7 @@ metadata.
 from __future__ import annotations
 
 import argparse
+import copy
 import os
 import re
 import sys
@@ -42,13 +43,28 @@ def notebook_paths(targets: list[str] | None = None) -> list[Path]:
     return found
 
 
+def _coalesce_streams(outputs: list) -> list:
+    """Merge consecutive stream outputs of the same name: how a kernel happens to split its
+    stdout into messages depends on timing, and must not change the saved notebook."""
+    merged: list = []
+    for output in outputs:
+        if (output.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == output.get("name")):
+            merged[-1]["text"] = merged[-1]["text"] + output["text"]
+        else:
+            merged.append(copy.copy(output))
+    return merged
+
+
 def normalise(nb) -> None:
-    """Give cells stable ids and execution counts and drop run-specific metadata (in place)."""
+    """Give cells stable ids and execution counts, merge split stream outputs and drop
+    run-specific metadata (in place)."""
     count = 0
     for index, cell in enumerate(nb.cells):
         cell["id"] = f"cell-{index:03d}"
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
+            cell.outputs = _coalesce_streams(cell.outputs)
             count += 1
             cell.execution_count = count if cell.outputs or cell.source.strip() else None
             for output in cell.outputs:
@@ -98,7 +114,7 @@ def comparable_outputs(nb) -> list[list[tuple[str, str]]]:
         if cell.cell_type != "code":
             continue
         items = []
-        for output in cell.outputs:
+        for output in _coalesce_streams(list(cell.outputs)):
             if output.output_type == "stream":
                 items.append((output.name, _ADDRESS.sub(" at 0x…", output.text)))
             elif output.output_type in ("execute_result", "display_data"):

@@ -5,7 +5,7 @@ cannot be read exactly gets a :class:`CorpusError` naming the file."""
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from pathlib import Path
 
 from .errors import CorpusError
@@ -25,15 +25,16 @@ LEGACY_ENCODINGS = ("gb18030", "big5")
 MAX_CONTROL_SHARE = 0.01
 
 
+#: Characters that never occur in a text file: C0/C1 controls (tab, line breaks and form feed
+#: aside), private-use code points and the replacement character.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+
+
 def _control_share(text: str) -> float:
-    """Return the share of characters that never occur in a text file (controls, unassigned)."""
+    """Return the share of characters that never occur in a text file."""
     if not text:
         return 0.0
-    bad = sum(
-        1 for ch in text
-        if ch not in "\n\r\t\f\v" and unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs")
-    )
-    return bad / len(text)
+    return len(_CONTROL.findall(text)) / len(text)
 
 
 def _choose_legacy(data: bytes) -> tuple[str, str] | None:
@@ -103,6 +104,8 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
 def read_text(path: str | Path) -> tuple[str, str]:
     """Read a text file; return ``(text, encoding)``. See :func:`decode_bytes` for the rules."""
     path = Path(path)
+    if path.is_symlink() and not path.exists():
+        raise CorpusError(f"这是一个快捷方式（符号链接），但它指向的文件不存在或链接绕成了圈：{path}（broken or looping link）")
     if not path.exists():
         raise CorpusError(f"找不到文件：{path}（file not found）")
     if path.is_dir():
@@ -112,3 +115,21 @@ def read_text(path: str | Path) -> tuple[str, str]:
     except OSError as exc:
         raise CorpusError(f"无法打开文件（权限或磁盘问题）：{path}（{exc.strerror}）") from None
     return decode_bytes(data, str(path))
+
+
+#: Frequent characters that exist only in Traditional Chinese (their simplified forms differ).
+TRADITIONAL_ONLY = frozenset(
+    "們這個來對發時實說經過還點開關與產業創術導國會學應該體現動態機構將從長門問間題務際認識區電資環變農書樣頭"
+    "風親幾處斷標準華東車軍無結壓論權歷劃團隊專傳衛選舉議員條規費種類數據織組網絡線續級紀紅統驗證護讓講課請調"
+    "質讀貿賣買購賽趨轉輪輕載辦邊連運進遠適醫鐵銀錢鋼錯閱陸陽階隨險難雖雙雜需顯飛養館馬鬥麼黨齊龍億優價儲兒兩"
+    "內則剛劇勞勢勝協單廣廠復徵戰擇擊擁擴樂歐歲氣滅漢濟為熱狀獨畫盡監確礎禮穩積競筆範築簡糧約紙絕綜緊總罰義習"
+    "聯聲職腦興衝補製複視覺覽觀計訊記設許診評試詳語負貢財責貨貴賓輸遊達遺郵鄉釋錄鎮陣隻離靜預領頻類顧飯"
+)
+
+
+def looks_traditional(text: str, min_share: float = 0.05, min_count: int = 5) -> bool:
+    """True when *text* reads as Traditional Chinese: at least *min_count* characters, and
+    *min_share* of its Han characters, exist only in the traditional script."""
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    traditional = sum(1 for ch in text if ch in TRADITIONAL_ONLY)
+    return traditional >= min_count and han > 0 and traditional / han >= min_share
