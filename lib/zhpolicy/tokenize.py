@@ -154,9 +154,22 @@ def _cache_key(text: str, user_dict: bool) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + "-" + config_hash(user_dict)
 
 
+#: Cache files are plain int32 ``.npy`` arrays: a header (magic number, format version,
+#: token count, the 64-character cache key) followed by the start and end offsets. They are
+#: read with ``allow_pickle=False`` and checked against the key, so a corrupt or foreign file
+#: is simply rebuilt.
+_MAGIC, _FORMAT, _KEY_LEN = 0x7A68706F, 1, 64
+
+
 def _cache_path(key: str):
     folder = cache_dir() / "tokens" / key[:2]
-    return folder / f"{key}.npz"
+    return folder / f"{key}.npy"
+
+
+def _key_codes(key: str):
+    import numpy as np
+
+    return np.frombuffer(key.encode("ascii").ljust(_KEY_LEN, b" ")[:_KEY_LEN], dtype=np.uint8).astype(np.int32)
 
 
 def _load_cached(key: str):
@@ -168,13 +181,16 @@ def _load_cached(key: str):
     if not path.is_file():
         return None
     try:
-        with np.load(path, allow_pickle=False) as data:
-            if str(data["key"]) != key:
-                return None
-            starts, ends = data["starts"], data["ends"]
-            if starts.shape != ends.shape or starts.ndim != 1:
-                return None
-            return starts.copy(), ends.copy()
+        data = np.load(path, allow_pickle=False)
+        head = 3 + _KEY_LEN
+        if data.dtype != np.int32 or data.ndim != 1 or len(data) < head:
+            return None
+        magic, version, n = (int(x) for x in data[:3])
+        if magic != _MAGIC or version != _FORMAT or len(data) != head + 2 * n:
+            return None
+        if not np.array_equal(data[3:head], _key_codes(key)):
+            return None
+        return data[head:head + n].copy(), data[head + n:].copy()
     except Exception:  # a corrupt or foreign file: rebuild it
         return None
 
@@ -188,10 +204,12 @@ def _save_cached(key: str, starts, ends) -> None:
 
     path = _cache_path(key)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npz")
+    header = np.concatenate([np.array([_MAGIC, _FORMAT, len(starts)], dtype=np.int32), _key_codes(key)])
+    data = np.concatenate([header, np.asarray(starts, dtype=np.int32), np.asarray(ends, dtype=np.int32)])
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npy")
     try:
         with os.fdopen(fd, "wb") as handle:
-            np.savez(handle, key=np.array(key), starts=starts, ends=ends)
+            np.save(handle, data, allow_pickle=False)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -218,14 +236,14 @@ def _piece_spans(args: tuple[int, str, bool]):
 
     offset, piece, user_dict = args
     spans = _spans(piece, tokenizer() if user_dict else plain_tokenizer())
-    starts = np.fromiter((s for _, s, _ in spans), dtype=np.int64, count=len(spans)) + offset
-    ends = np.fromiter((e for _, _, e in spans), dtype=np.int64, count=len(spans)) + offset
+    starts = np.fromiter((s for _, s, _ in spans), dtype=np.int32, count=len(spans)) + np.int32(offset)
+    ends = np.fromiter((e for _, _, e in spans), dtype=np.int32, count=len(spans)) + np.int32(offset)
     return starts, ends
 
 
 def token_spans(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True,
                 progress: bool = False) -> dict:
-    """Segment documents into token offsets: ``{doc_id: (starts, ends)}`` (numpy arrays;
+    """Segment documents into token offsets: ``{doc_id: (starts, ends)}`` (int32 numpy arrays;
     token *i* is ``text[starts[i]:ends[i]]``). The compact form for large corpora.
 
     ``cache=True`` reads and writes the per-user cache (keyed by the text's SHA-256 and
@@ -268,8 +286,8 @@ def token_spans(docs, *, user_dict: bool = True, workers: int = 1, cache: bool =
         bar.close()
     for doc_id, _, key in todo:
         chunks = parts[doc_id]
-        starts = np.concatenate([c[0] for c in chunks]) if chunks else np.zeros(0, dtype=np.int64)
-        ends = np.concatenate([c[1] for c in chunks]) if chunks else np.zeros(0, dtype=np.int64)
+        starts = np.concatenate([c[0] for c in chunks]) if chunks else np.zeros(0, dtype=np.int32)
+        ends = np.concatenate([c[1] for c in chunks]) if chunks else np.zeros(0, dtype=np.int32)
         result[doc_id] = (starts, ends)
         if cache:
             _save_cached(key, starts, ends)
