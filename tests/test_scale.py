@@ -76,7 +76,6 @@ def test_a_crash_mid_write_leaves_no_cache_file(private_cache, monkeypatch):
 def test_cache_key_changes_with_the_dictionary(monkeypatch):
     one = tk._cache_key("科技创新", True)
     assert one != tk._cache_key("科技创新", False)
-    tk.config_hash.cache_clear()
     from zhpolicy import paths
 
     original = paths.data_path
@@ -86,4 +85,18 @@ def test_cache_key_changes_with_the_dictionary(monkeypatch):
 
     monkeypatch.setattr(tk, "data_path", other_dict)
     assert tk._cache_key("科技创新", True) != one
-    tk.config_hash.cache_clear()
+
+
+def test_rjieba_backend_segments_the_seeds_identically(corpus, private_cache, monkeypatch):
+    pytest.importorskip("rjieba")
+    default = zp.tokens(corpus, cache=False)
+    monkeypatch.setenv("ZHPOLICY_BACKEND", "rjieba")
+    fast = zp.tokens(corpus, cache=False)
+    assert fast.equals(default)
+    assert tk._cache_key("科技创新", True) != (monkeypatch.delenv("ZHPOLICY_BACKEND") or tk._cache_key("科技创新", True))
+
+
+def test_unknown_backend_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("ZHPOLICY_BACKEND", "spacy")
+    with pytest.raises(ValueError, match="ZHPOLICY_BACKEND"):
+        zp.tokenize("科技创新")

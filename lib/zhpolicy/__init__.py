@@ -20,7 +20,7 @@ from .stats import check_consistency, extract_statistics
 from .structure import document_stats, outline, paragraphs, sentences
 from .terms import collocates, corpus_frequencies, dispersion, keyness, kwic, ngrams, positions, term_frequencies
 from .textio import read_text
-from .tokenize import segmentation_check, stopwords, tokenize, tokens, user_dictionary
+from .tokenize import segmentation_check, stopwords, token_spans, tokenize, tokens, user_dictionary
 
 __version__ = "0.1.0"
 
@@ -28,7 +28,7 @@ __all__ = [
     "CLEANING_STEPS", "CorpusError", "chinese_font_path", "clean_text", "cleaning_audit",
     "cleaning_summary", "corpus_fingerprint", "document_stats", "run_record", "source_signals", "load_corpus", "missing_glyphs", "outline",
     "paragraphs", "read_text", "segmentation_check", "sentences", "stopwords", "tokenize",
-    "tokens", "use_chinese_font", "user_dictionary", "__version__",
+    "tokens", "token_spans", "use_chinese_font", "user_dictionary", "__version__",
     "collocates", "corpus_frequencies", "dispersion", "keyness", "kwic", "ngrams", "positions",
     "term_frequencies", "check_consistency", "extract_statistics",
     "argument_outline", "chain_graph", "extract_chains", "shared_chains",

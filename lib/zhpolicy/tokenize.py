@@ -98,7 +98,54 @@ def is_punct(token: str) -> bool:
     return all(unicodedata.category(ch)[0] in "PSZ" or ch.isspace() for ch in token)
 
 
-def _spans(text: str, tk: jieba.Tokenizer) -> list[tuple[str, int, int]]:
+#: Segmentation backends: ``jieba`` (default) or ``rjieba`` (opt-in: the Rust port of jieba,
+#: about 25× faster here, given the same user dictionary and frequencies; install ``rjieba``).
+BACKENDS = ("jieba", "rjieba")
+
+
+def backend() -> str:
+    """The segmentation backend: ``$ZHPOLICY_BACKEND`` (``jieba`` or ``rjieba``), default ``jieba``."""
+    import os
+
+    name = os.environ.get("ZHPOLICY_BACKEND", "jieba").strip().lower() or "jieba"
+    if name not in BACKENDS:
+        raise ValueError(f"ZHPOLICY_BACKEND 只能是 {' 或 '.join(BACKENDS)}，不能是 {name!r}")
+    return name
+
+
+@lru_cache(maxsize=2)
+def rjieba_tokenizer(user_dict: bool = True):
+    """An ``rjieba.Jieba`` given the same user dictionary, with the same word frequencies as
+    the library's jieba tokenizer, so that it segments the same way."""
+    try:
+        import rjieba
+    except ImportError:
+        raise RuntimeError("ZHPOLICY_BACKEND=rjieba 需要先安装 rjieba（pip install rjieba）") from None
+    fast = rjieba.Jieba()
+    if user_dict:
+        tk = tokenizer()
+        for term in user_dictionary()["term"]:
+            fast.add_word(term, tk.FREQ.get(term), None)
+    return fast
+
+
+class _RjiebaAdapter:
+    """Give an rjieba.Jieba the ``tokenize`` method of a jieba.Tokenizer (default mode, HMM on)."""
+
+    def __init__(self, fast):
+        self.fast = fast
+
+    def tokenize(self, text: str):
+        return self.fast.tokenize(text, "default", True)
+
+
+def _segmenter(user_dict: bool):
+    if backend() == "rjieba":
+        return _RjiebaAdapter(rjieba_tokenizer(user_dict))
+    return tokenizer() if user_dict else plain_tokenizer()
+
+
+def _spans(text: str, tk) -> list[tuple[str, int, int]]:
     """Segment *text*; return ``(token, start, end)`` with numbers and citations kept whole."""
     out: list[tuple[str, int, int]] = []
     pos = 0
@@ -122,10 +169,9 @@ def tokenize(text: str, *, user_dict: bool = True, drop_stopwords: bool = False,
 
     ``user_dict=False`` uses jieba's own dictionary only (to see what the domain terms change).
     """
-    tk = tokenizer() if user_dict else plain_tokenizer()
     stops = stopwords() if drop_stopwords else frozenset()
     return [
-        w for w, _, _ in _spans(text, tk)
+        w for w, _, _ in _spans(text, _segmenter(user_dict))
         if not (drop_punct and is_punct(w)) and w not in stops
     ]
 
@@ -136,14 +182,13 @@ def tokenize(text: str, *, user_dict: bool = True, drop_stopwords: bool = False,
 PIECE_CHARS = 200_000
 
 
-@lru_cache(maxsize=2)
 def config_hash(user_dict: bool = True) -> str:
     """A hash of everything segmentation depends on: library and jieba versions, the user
     dictionary, and the number/citation patterns. Part of every cache key."""
     from . import __version__
 
     digest = hashlib.sha256()
-    for part in (__version__, jieba.__version__, str(user_dict), _PROTECTED.pattern):
+    for part in (__version__, jieba.__version__, backend(), str(user_dict), _PROTECTED.pattern):
         digest.update(part.encode("utf-8") + b"\0")
     if user_dict:
         digest.update(data_path("userdict.txt").read_bytes())
@@ -234,8 +279,11 @@ def _pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
 def _piece_spans(args: tuple[int, str, bool]):
     import numpy as np
 
-    offset, piece, user_dict = args
-    spans = _spans(piece, tokenizer() if user_dict else plain_tokenizer())
+    offset, piece, user_dict, name = args
+    import os
+
+    os.environ["ZHPOLICY_BACKEND"] = name  # worker processes follow the parent's choice
+    spans = _spans(piece, _segmenter(user_dict))
     starts = np.fromiter((s for _, s, _ in spans), dtype=np.int32, count=len(spans)) + np.int32(offset)
     ends = np.fromiter((e for _, _, e in spans), dtype=np.int32, count=len(spans)) + np.int32(offset)
     return starts, ends
@@ -261,7 +309,8 @@ def token_spans(docs, *, user_dict: bool = True, workers: int = 1, cache: bool =
             result[doc_id] = hit
         else:
             todo.append((doc_id, text, key))
-    jobs = [(doc_id, (offset, piece, user_dict)) for doc_id, text, _ in todo for offset, piece in _pieces(text)]
+    name = backend()
+    jobs = [(doc_id, (offset, piece, user_dict, name)) for doc_id, text, _ in todo for offset, piece in _pieces(text)]
     bar = None
     if progress and jobs:
         from tqdm.auto import tqdm
@@ -272,7 +321,8 @@ def token_spans(docs, *, user_dict: bool = True, workers: int = 1, cache: bool =
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            outputs = pool.map(_piece_spans, [args for _, args in jobs], chunksize=max(1, len(jobs) // (workers * 8)))
+            # small chunks keep both workers busy to the end (a big last chunk would leave one idle)
+            outputs = pool.map(_piece_spans, [args for _, args in jobs], chunksize=max(1, len(jobs) // (workers * 64)))
             for (doc_id, args), out in zip(jobs, outputs):
                 parts[doc_id].append(out)
                 if bar:

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Benchmark: segmentation speed, parallel speed-up, cache speed-up and peak memory, measured
+side by side in one run on synthetic corpora built from the seed documents.
+
+    .venv/bin/python bench/bench_tokenize.py            # 10 MB and 100 MB corpora (a few minutes)
+    .venv/bin/python bench/bench_tokenize.py --sizes 10  # only 10 MB
+
+Each measurement runs in a fresh process, so its peak memory (max RSS, including worker
+processes) is its own. The corpora and the cache are written to a temporary folder and
+removed afterwards. Nothing here is a test: it prints numbers and ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# ---------------------------------------------------------------- building the corpora
+
+
+def build_corpus(folder: Path, megabytes: int, file_kb: int = 10, seed: int = 0) -> int:
+    """Write about *megabytes* MB of UTF-8 text in files of about *file_kb* KB, made by
+    shuffling the paragraphs of the cleaned seed documents (fixed seed). Returns the file count."""
+    import zhpolicy
+
+    paragraphs = [p for text in zhpolicy.load_corpus(ROOT / "seeds")["text"] for p in text.split("\n") if len(p) > 20]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True)
+    target, written, index = megabytes * 1_000_000, 0, 0
+    while written < target:
+        chunk, size = [], 0
+        while size < file_kb * 1000:
+            p = rng.choice(paragraphs)
+            chunk.append(p)
+            size += len(p.encode("utf-8")) + 1
+        data = ("\n".join(chunk) + "\n").encode("utf-8")
+        (folder / f"doc_{index:05d}.txt").write_bytes(data)
+        written += len(data)
+        index += 1
+    return index
+
+
+def read_texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+# ---------------------------------------------------------------- one measurement (in a child process)
+
+
+def measure(step: str, folder: Path, workers: int) -> dict:
+    texts = read_texts(folder)
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    digest = hashlib.sha256()
+    start = time.perf_counter()
+    if step == "jieba":
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        start = time.perf_counter()
+        count = sum(len(tk.lcut(t)) for t in texts)
+    elif step == "rjieba":
+        import rjieba
+
+        start = time.perf_counter()
+        count = sum(len(rjieba.cut(t)) for t in texts)
+    else:
+        import importlib
+
+        ztk = importlib.import_module("zhpolicy.tokenize")  # the module; zhpolicy.tokenize is also a function
+        ztk.tokenizer()  # load the dictionary before the clock starts, as jieba's step does
+        start = time.perf_counter()
+        spans = ztk.token_spans({str(i): t for i, t in enumerate(texts)}, workers=workers, cache=True)
+        count = 0
+        for starts, ends in spans.values():
+            digest.update(starts.tobytes() + ends.tobytes())
+            count += len(starts)
+    seconds = time.perf_counter() - start
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return {"step": step, "seconds": seconds, "mb": megabytes, "tokens": count, "peak_mb": peak / 1024,
+            "digest": digest.hexdigest()[:16]}
+
+
+def run_child(step: str, folder: Path, workers: int, cache: Path, backend: str = "jieba") -> dict:
+    env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(cache), ZHPOLICY_BACKEND=backend)
+    out = subprocess.run([sys.executable, __file__, "--child", step, str(folder), str(workers)],
+                         capture_output=True, text=True, env=env, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# ---------------------------------------------------------------- rjieba: same segmentation?
+
+
+def compare_rjieba() -> dict:
+    """Segment the seeds with the library's tokenizer and with rjieba given the same user
+    dictionary (same words, same frequencies); count the tokens that differ."""
+    try:
+        import rjieba
+    except ImportError:
+        return {"available": False}
+    import importlib
+
+    import zhpolicy
+
+    tk = importlib.import_module("zhpolicy.tokenize").tokenizer()
+    fast = rjieba.Jieba()
+    for term in zhpolicy.user_dictionary()["term"]:
+        fast.add_word(term, tk.FREQ.get(term), None)
+    same = differ = 0
+    examples = []
+    for text in zhpolicy.load_corpus(ROOT / "seeds")["text"]:
+        for line in text.split("\n"):
+            ours = [w for w in tk.lcut(line)]
+            theirs = fast.cut(line, True)
+            if ours == theirs:
+                same += 1
+            else:
+                differ += 1
+                if len(examples) < 3:
+                    a, b = set(ours) - set(theirs), set(theirs) - set(ours)
+                    examples.append(f"jieba {sorted(a)[:4]} ≠ rjieba {sorted(b)[:4]}")
+    return {"available": True, "lines_same": same, "lines_differ": differ, "examples": examples}
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        print(json.dumps(measure(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100], help="corpus sizes in MB")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    args = parser.parse_args()
+    import platform
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}")
+    work = Path(tempfile.mkdtemp(prefix="zhpolicy-bench-"))
+    try:
+        for size in args.sizes:
+            folder = work / f"corpus_{size}mb"
+            files = build_corpus(folder, size)
+            cache = work / f"cache_{size}mb"
+            print(f"\n== {size} MB corpus: {files} files ==")
+            rows = [run_child("jieba", folder, 1, work / "unused")]
+            try:
+                import rjieba  # noqa: F401
+
+                rows.append(run_child("rjieba", folder, 1, work / "unused"))
+                fast = run_child("serial", folder, 1, work / f"cache_{size}mb_rjieba", backend="rjieba")
+            except ImportError:
+                fast = None
+            rows.append(run_child("serial", folder, 1, cache))  # cold: segments and writes the cache
+            parallel = run_child("serial", folder, args.workers, work / f"cache_{size}mb_parallel")
+            rows.append({**parallel, "step": "parallel"})
+            cached = run_child("serial", folder, 1, cache)  # the same cache again: a rerun
+            rows.append({**cached, "step": "cached"})
+            if fast:
+                rows.append({**fast, "step": "fast"})
+            by = {r["step"]: r for r in rows}
+            labels = {"jieba": "plain jieba.lcut, serial", "rjieba": "plain rjieba.cut, serial",
+                      "serial": "zhpolicy serial, cold (writes the cache)",
+                      "parallel": f"zhpolicy parallel, {args.workers} workers, cold",
+                      "cached": "zhpolicy rerun, read from the cache", "fast": "zhpolicy serial, cold, rjieba backend"}
+            print(f"{'step':44s} {'seconds':>8s} {'MB/s':>7s} {'tokens':>11s} {'peak MB':>8s}")
+            for r in rows:
+                print(f"{labels[r['step']]:44s} {r['seconds']:8.2f} {r['mb'] / r['seconds']:7.2f} {r['tokens']:11,d} {r['peak_mb']:8.0f}")
+            print(f"parallel vs serial speed-up:   {by['serial']['seconds'] / by['parallel']['seconds']:.2f}×"
+                  f"  (identical output: {by['parallel']['digest'] == by['serial']['digest']})")
+            print(f"cached rerun vs cold:          {by['serial']['seconds'] / by['cached']['seconds']:.1f}×"
+                  f"  (identical output: {by['cached']['digest'] == by['serial']['digest']})")
+            if "fast" in by:
+                print(f"rjieba backend vs jieba backend: {by['serial']['seconds'] / by['fast']['seconds']:.1f}×"
+                      f"  (identical output: {by['fast']['digest'] == by['serial']['digest']})")
+            print(f"zhpolicy serial vs plain jieba: {by['jieba']['seconds'] / by['serial']['seconds']:.2f}× the speed")
+            if "rjieba" in by:
+                print(f"rjieba vs plain jieba:         {by['jieba']['seconds'] / by['rjieba']['seconds']:.1f}× the speed")
+        report = compare_rjieba()
+        if report["available"]:
+            print(f"\nrjieba with the same user dictionary on the seeds: {report['lines_same']} lines identical, "
+                  f"{report['lines_differ']} differ")
+            for example in report["examples"]:
+                print("   ", example)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
