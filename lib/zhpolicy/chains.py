@@ -28,7 +28,6 @@ import re
 
 import pandas as pd
 
-from ._docs import iter_docs
 from .structure import outline as outline_table
 from .structure import paragraphs as paragraph_table
 from .structure import sentences as sentence_table

@@ -24,7 +24,6 @@ from difflib import SequenceMatcher
 import numpy as np
 import pandas as pd
 
-from ._docs import iter_docs
 from .numbers import MAGNITUDES
 from .structure import sentences as sentence_table
 
