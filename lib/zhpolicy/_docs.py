@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 
 import pandas as pd
@@ -20,3 +21,11 @@ def iter_docs(docs, text_column: str = "text") -> Iterator[tuple[str, str]]:
             yield str(doc_id), text
     else:
         raise TypeError(f"expected a text, a dict of texts or a corpus DataFrame, not {type(docs).__name__}")
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def count_chars(text: str) -> int:
+    """Characters other than white space."""
+    return len(_SPACE.sub("", text))

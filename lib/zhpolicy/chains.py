@@ -121,7 +121,7 @@ def _shorter(a: str, b: str) -> str:
     return a if len(a) <= len(b) else b
 
 
-def _row(kind, nodes, m, sentence, roles=None) -> dict:
+def _row(kind, nodes, m, roles=None) -> dict:
     return {"kind": kind, "nodes": nodes, "roles": roles, "span": m.span() if hasattr(m, "span") else m}
 
 
@@ -130,13 +130,13 @@ def _sequences(sentence: str) -> list[dict]:
     for m in _FROM_TO.finditer(sentence):
         nodes = [_node(m["a"])] + [_node(x) for x in m["b"].split("、")]
         nodes += [_node(x) for x in re.findall(r"再到(“?[^再]+?”?)(?=再到|$)", m["more"])]
-        found.append(_row("sequence", nodes, m, sentence))
+        found.append(_row("sequence", nodes, m))
     for m in _FROM_TOWARDS.finditer(sentence):
         if "到" in m["a"]:
             continue  # 由A到B的…向C转变 is handled by the state-change rule
-        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m, sentence))
+        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m))
     for m in _STATE_CHANGE.finditer(sentence):
-        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m, sentence))
+        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m))
     for m in _DASHED.finditer(sentence):
         parts = re.split(r"\s*[—–\-]{1,2}\s*", m["body"])
         flow = _FLOW_WORDS.search(parts[-1])
@@ -148,18 +148,18 @@ def _sequences(sentence: str) -> list[dict]:
         if len(parts) < 3 and not after.startswith(_CYCLE_AFTER):
             continue  # a pair such as “科技—产业” is a collaboration, not a chain
         if after.startswith(_CYCLE_AFTER) or after.lstrip("”").startswith(_CYCLE_AFTER):
-            found.append(_row("cycle", parts, m, sentence))
+            found.append(_row("cycle", parts, m))
         elif any(word in after for word in _FLOW_AFTER):
-            found.append(_row("sequence", parts, m, sentence))
+            found.append(_row("sequence", parts, m))
     for m in _STAGES.finditer(sentence):
         first, _, rest = m["body"].partition("、")
         body = _strip_lead(first) + "、" + rest
         items = [_node(x) for x in re.split(r"、|和(?=[^、]*$)", body)]
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
-            found.append(_row("sequence", items, m, sentence))
+            found.append(_row("sequence", items, m))
     for m in _BUILD_ON.finditer(sentence):
         rest = [_node(x) for x in re.findall(r"“[^”]+”", m["rest"])]
-        found.append(_row("sequence", [_node(m["a"])] + rest, m, sentence))
+        found.append(_row("sequence", [_node(m["a"])] + rest, m))
     return found
 
 
@@ -172,7 +172,7 @@ def _mutuals(sentence: str) -> list[dict]:
             if len(a) < 2 or len(b) < 2 or not (_same(a, a2) and _same(b, b2)) or _same(a, b):
                 continue
             first, second = _shorter(a, a2), _shorter(b, b2)
-            found.append(_row("mutual", [first, second, first], m, sentence))
+            found.append(_row("mutual", [first, second, first], m))
     return found
 
 
@@ -194,12 +194,11 @@ def _roles(sentence: str) -> list[dict]:
             roles = [m["role"] for _, m in group]
             values = [_node(m["value"]) for _, m in group]
             span = (group[0][1].start(), group[-1][1].end())
-            row = _row("triad", values, span, sentence, roles=roles)
-            row["subject"] = group[0][0]
+            row = _row("triad", values, span, roles=roles)
             found.append(row)
         else:
             subject, m = group[0]
-            row = _row("role", [_node(subject), _node(m["value"])], m, sentence, roles=[m["role"]])
+            row = _row("role", [_node(subject), _node(m["value"])], m, roles=[m["role"]])
             found.append(row)
     return found
 
@@ -216,7 +215,7 @@ def _relations(sentence: str) -> list[dict]:
             a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
             a = re.sub(r"^(?:要|必须|需要|坚持|着力)+(?=..)", "", a)
             if len(a) >= 2 and len(b) >= 2:
-                row = _row("relation", [a, b], m, sentence, roles=[m["verb"]])
+                row = _row("relation", [a, b], m, roles=[m["verb"]])
                 found.append(row)
     return found
 

@@ -149,20 +149,28 @@ def _matched_share(core: str, following: str) -> float:
     return sum(b.size for b in blocks) / max(len(core), 1)
 
 
-def drop_truncated_teaser(text: str, min_chars: int = 20, threshold: float = 0.9) -> str:
-    """Drop a line that ends with ``...``/``…`` when (≥ 90 % of) its text reappears in full
-    right after it: the truncated excerpt that reposting sites put above the article."""
+def truncated_teasers(text: str, min_chars: int = 20, threshold: float = 0.9) -> list[tuple[int, str, str]]:
+    """Find the lines that end with ``...``/``…`` and whose text (≥ 90 % of it) reappears in full
+    right after them: the truncated excerpt that reposting sites put above the article.
+
+    Returns ``(line index, the line without its ellipsis, the text that follows)`` for each."""
     lines = text.split("\n")
-    keep = []
+    found = []
     for i, line in enumerate(lines):
         m = _ELLIPSIS_END.search(line)
         core = line[: m.start()] if m else ""
         if m and len(core) >= min_chars:
             following = "".join(lines[i + 1 :])[: len(core) + 10]
             if _matched_share(core, following) >= threshold:
-                continue
-        keep.append(line)
-    return "\n".join(keep)
+                found.append((i, core, following))
+    return found
+
+
+def drop_truncated_teaser(text: str, min_chars: int = 20, threshold: float = 0.9) -> str:
+    """Drop a line that ends with ``...``/``…`` when (≥ 90 % of) its text reappears in full
+    right after it: the truncated excerpt that reposting sites put above the article."""
+    drop = {i for i, _, _ in truncated_teasers(text, min_chars, threshold)}
+    return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop)
 
 
 def drop_repeated_lines(text: str) -> str:
@@ -211,9 +219,12 @@ CLEANING_STEPS = (
 )
 
 
-def clean_text(text: str) -> str:
-    """Apply every step of :data:`CLEANING_STEPS` to *text* and return the cleaned text."""
+def clean_text(text: str, *, before=None) -> str:
+    """Apply the steps of :data:`CLEANING_STEPS` to *text* and return the cleaned text: all of
+    them, or only those that come before the step function *before*."""
     for step in CLEANING_STEPS:
+        if step is before:
+            break
         text = step(text)
     return text
 

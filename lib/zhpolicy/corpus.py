@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._docs import count_chars
 from .clean import clean_text
 from .errors import CorpusError
 from .paths import default_corpus_dir
@@ -22,13 +23,7 @@ CORPUS_COLUMNS = ["doc_id", "label", "file", *CATALOG_COLUMNS, "encoding", "n_ch
 
 _DATE = re.compile(r"(20\d\d|19\d\d)[-年/.](\d{1,2})[-月/.](\d{1,2})日?")
 _AUTHOR = re.compile(r"作者\s*[：:]\s*(\S+)")
-_SPACE = re.compile(r"\s+")
 _BYLINE = re.compile(r"^[□■]\s*(\S{2,8})\s*$", re.MULTILINE)
-
-
-def count_chars(text: str) -> int:
-    """Characters other than white space."""
-    return len(_SPACE.sub("", text))
 
 
 def corpus_files(folder: str | Path) -> list[Path]:
@@ -88,12 +83,12 @@ def source_signals(corpus: pd.DataFrame) -> pd.DataFrame:
     """Evidence about where each text comes from, counted in its raw text:
     citation marks like ``[1]``, attributions (据…, …数据显示, …表示/指出), and the
     boilerplate rules that matched (site watermarks, page references, SEO fields …)."""
-    from .clean import boilerplate_matches, normalize_whitespace, unify_punctuation
+    from .clean import boilerplate_matches, clean_text, strip_boilerplate
     from .numbers import CITATION
 
     rows = []
     for row in corpus.itertuples():
-        raw = unify_punctuation(normalize_whitespace(row.raw))
+        raw = clean_text(row.raw, before=strip_boilerplate)
         found = boilerplate_matches(raw)
         rows.append({
             "doc_id": row.doc_id,

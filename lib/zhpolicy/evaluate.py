@@ -38,10 +38,15 @@ def match_statistics(found: pd.DataFrame, gold: pd.DataFrame, *, with_year: bool
 def precision_recall(found: pd.DataFrame, gold: pd.DataFrame, *, with_year: bool = False) -> pd.Series:
     """Precision, recall and F1 of *found* against *gold* (see :func:`match_statistics`)."""
     matched = int(match_statistics(found, gold, with_year=with_year)["matched"].sum())
-    precision = matched / len(found) if len(found) else 0.0
-    recall = matched / len(gold) if len(gold) else 0.0
+    return _scores(len(found), len(gold), matched)
+
+
+def _scores(found: int, reference: int, matched: int) -> pd.Series:
+    """found / reference / matched counts with precision, recall and F1 (rounded to 3 places)."""
+    precision = matched / found if found else 0.0
+    recall = matched / reference if reference else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return pd.Series({"found": len(found), "reference": len(gold), "matched": matched,
+    return pd.Series({"found": found, "reference": reference, "matched": matched,
                       "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)})
 
 
@@ -79,9 +84,4 @@ def match_chains(found: pd.DataFrame, gold: pd.DataFrame,
 def chain_scores(found: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
     """Precision, recall and F1 of extracted chains against reference chains (see :func:`match_chains`)."""
     reference, extracted = match_chains(found, gold)
-    matched = int(reference["matched"].sum())
-    precision = matched / len(extracted) if len(extracted) else 0.0
-    recall = matched / len(reference) if len(reference) else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return pd.Series({"found": len(extracted), "reference": len(reference), "matched": matched,
-                      "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)})
+    return _scores(len(extracted), len(reference), int(reference["matched"].sum()))

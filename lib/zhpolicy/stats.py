@@ -471,19 +471,12 @@ def _number_context(text: str, start: int, end: int) -> str:
 
 def _header_flags(stats: pd.DataFrame, corpus: pd.DataFrame) -> list[dict]:
     """Compare a repost's header (page date, truncated teaser) with its body."""
-    from .clean import drop_truncated_teaser, normalize_whitespace, strip_boilerplate, unify_punctuation
+    from .clean import clean_text, drop_truncated_teaser, truncated_teasers
 
     flags = []
     for doc in corpus.itertuples():
         # a) the teaser above the article disagrees with the article itself
-        text = strip_boilerplate(unify_punctuation(normalize_whitespace(doc.raw)))
-        kept = set(drop_truncated_teaser(text).split("\n"))
-        lines = text.split("\n")
-        for i, line in enumerate(lines):
-            if line in kept:
-                continue
-            core = re.sub(r"(?:\.{3,}|…+)$", "", line)
-            following = "".join(lines[i + 1:])[: len(core) + 10]
+        for _, core, following in truncated_teasers(clean_text(doc.raw, before=drop_truncated_teaser)):
             ops = SequenceMatcher(None, core, following, autojunk=False).get_opcodes()
             for tag, i1, i2, j1, j2 in ops:
                 if tag == "replace" and re.search(r"\d", core[i1:i2]) and re.search(r"\d", following[j1:j2]):

@@ -22,7 +22,7 @@ import re
 
 import pandas as pd
 
-from ._docs import iter_docs
+from ._docs import count_chars, iter_docs
 
 _MARKERS = [
     ("cn_num", re.compile(r"^[一二三四五六七八九十]{1,3}、")),
@@ -259,7 +259,7 @@ def document_stats(docs) -> pd.DataFrame:
         s = sents[sents["doc_id"] == doc_id]
         rows.append({
             "doc_id": doc_id,
-            "n_chars": sum(not ch.isspace() for ch in text),
+            "n_chars": count_chars(text),
             "n_paragraphs": int((p["kind"] != "title").sum()),
             "n_headings": int((p["kind"] == "heading").sum()),
             "n_sentences": len(s),
