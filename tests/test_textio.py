@@ -41,7 +41,7 @@ def test_short_gbk_is_not_mistaken_for_big5():
         (b"  \n\r\n ", "空"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "不是文本文件"),
         (codecs.BOM_UTF8 + b"\xff\xfe\xfd", "无法按此编码读取"),
-        (bytes([0xFF, 0x30, 0xFF, 0x31]) * 5, "无法识别文件编码"),
+        (bytes([0xFF, 0x30, 0xFF, 0x31]) * 5, "无法可靠地识别编码"),
         ("\x01\x02\x03\x04\x05文字".encode("utf-8") * 20, "控制字符"),
     ],
 )
