@@ -43,14 +43,15 @@ def test_mixed_encodings_and_bad_files(tmp_path):
     (tmp_path / "c_bom.md").write_bytes("\ufeff科技创新推动产业创新。".encode("utf-8"))
     (tmp_path / "d_empty.txt").write_bytes(b"")
     (tmp_path / "e_binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 10)
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")  # not a .txt/.md: ignored
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")  # a broken Word file: skipped with a reason
     before = folder_digest(tmp_path)
     with pytest.warns(UserWarning, match="已跳过"):
         corpus = load_corpus(tmp_path)
     assert list(corpus["doc_id"]) == ["a_utf8", "b_gbk", "c_bom"]
     assert list(corpus["encoding"]) == ["utf-8", "gb18030", "utf-8-sig"]
     assert corpus["text"].nunique() == 1
-    assert [s["file"] for s in corpus.attrs["skipped"]] == ["d_empty.txt", "e_binary.txt"]
+    assert [s["file"] for s in corpus.attrs["skipped"]] == ["d_empty.txt", "e_binary.txt", "notes.docx"]
+    assert "Word" in corpus.attrs["skipped"][2]["reason"]
     with pytest.raises(CorpusError, match="d_empty.txt"):
         load_corpus(tmp_path, errors="raise")
     assert folder_digest(tmp_path) == before, "loading must never modify the corpus folder"

@@ -52,6 +52,77 @@ def _is_cjk(ch: str) -> bool:
 # ---------------------------------------------------------------- the steps
 
 
+#: An HTML tag of the kinds that web pages saved as text keep (<p>, <br/>, <span style=…> …).
+_HTML_TAG = re.compile(
+    r"</?(?:p|br|div|span|strong|b|i|em|u|a|font|h[1-6]|li|ul|ol|table|tr|td|th|tbody|img|section|article|"
+    r"blockquote|sup|sub|center|hr|meta|link|script|style)(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);",
+    re.IGNORECASE,
+)
+
+
+def strip_html_markup(text: str) -> str:
+    """Remove HTML markup left in a ``.txt``/``.md`` file saved from a web page (tags, entities
+    such as ``&nbsp;``), with an HTML parser. Text without HTML tags is left as it is."""
+    if not _HTML_TAG.search(text):
+        return text
+    from .readers import html_to_text
+
+    return html_to_text(text)
+
+
+#: A line that is only a page number: "- 3 -", "— 3 —", "第 3 页", "第3页 共10页", "3/10", "3".
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－·•]?\s*\d{1,4}\s*[-—–－·•]?|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def drop_page_furniture(text: str) -> str:
+    """For text from a PDF (pages separated by form feeds): drop page numbers and the running
+    heads and feet that repeat at the top or bottom of most pages, then join the pages. Text
+    without page breaks is left as it is."""
+    if "\f" not in text:
+        return text
+    pages = [[line for line in page.split("\n") if line.strip()] for page in text.split("\f")]
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", line.strip())
+    repeated: set[str] = set()
+    if len(pages) >= 3:
+        edges: dict[str, int] = {}
+        for page in pages:
+            for line in {key(x) for x in page[:2] + page[-2:]}:
+                edges[line] = edges.get(line, 0) + 1
+        repeated = {line for line, n in edges.items() if n >= max(3, (len(pages) + 1) // 2)}
+    out = []
+    for page in pages:
+        keep = list(page)
+        for end in (0, -1):  # strip from the top, then from the bottom, while lines are furniture
+            for _ in range(3):
+                if keep and (_PAGE_NUMBER.match(keep[end]) or key(keep[end]) in repeated):
+                    keep.pop(end)
+        out.extend(keep)
+    return "\n".join(out)
+
+
+@lru_cache(maxsize=1)
+def _opencc_t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert a text in Traditional script to Simplified with OpenCC (``t2s``, with its
+    phrase tables); a text that does not look Traditional is left as it is."""
+    from .textio import looks_traditional
+
+    sample = text[:20_000] + text[len(text) // 2: len(text) // 2 + 20_000] if len(text) > 40_000 else text
+    if not looks_traditional(sample):
+        return text
+    return _opencc_t2s().convert(text)
+
+
 #: Unicode space separators (category Zs) and other blanks, all turned into one ASCII space.
 _BLANKS = re.compile("[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -149,28 +220,39 @@ def _matched_share(core: str, following: str) -> float:
     return sum(b.size for b in blocks) / max(len(core), 1)
 
 
+#: A teaser is looked for only among the first lines of a document (where reposting sites put it).
+TEASER_LINES = 6
+
+
 def truncated_teasers(text: str, min_chars: int = 20, threshold: float = 0.9) -> list[tuple[int, str, str]]:
-    """Find the lines that end with ``...``/``…`` and whose text (≥ 90 % of it) reappears in full
-    right after them: the truncated excerpt that reposting sites put above the article.
+    """Find the truncated excerpt that reposting sites put above an article: one of the first
+    :data:`TEASER_LINES` lines, ending with ``...``/``…``, whose text (≥ 90 % of it) is the
+    opening of what follows it. A line further down, or one that does not copy the text right
+    after it, is never a teaser. Linear in the length of the text.
 
     Returns ``(line index, the line without its ellipsis, the text that follows)`` for each."""
-    lines = text.split("\n")
+    lines = text.split("\n", TEASER_LINES + 4)[: TEASER_LINES + 4]
     found = []
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines[:TEASER_LINES]):
         m = _ELLIPSIS_END.search(line)
         core = line[: m.start()] if m else ""
         if m and len(core) >= min_chars:
-            following = "".join(lines[i + 1 :])[: len(core) + 10]
+            following = "".join(lines[i + 1 : i + 4])[: len(core) + 10]
             if _matched_share(core, following) >= threshold:
                 found.append((i, core, following))
+                break
     return found
 
 
 def drop_truncated_teaser(text: str, min_chars: int = 20, threshold: float = 0.9) -> str:
-    """Drop a line that ends with ``...``/``…`` when (≥ 90 % of) its text reappears in full
-    right after it: the truncated excerpt that reposting sites put above the article."""
-    drop = {i for i, _, _ in truncated_teasers(text, min_chars, threshold)}
-    return "\n".join(line for i, line in enumerate(text.split("\n")) if i not in drop)
+    """Drop the truncated excerpt of the document's opening that reposting sites put above the
+    article (see :func:`truncated_teasers`); nothing else."""
+    found = truncated_teasers(text, min_chars, threshold)
+    if not found:
+        return text
+    lines = text.split("\n", TEASER_LINES + 4)
+    drop = {i for i, _, _ in found}
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def drop_repeated_lines(text: str) -> str:
@@ -210,7 +292,10 @@ def rejoin_broken_lines(text: str) -> str:
 
 #: The cleaning steps, in the order :func:`clean_text` applies them.
 CLEANING_STEPS = (
+    strip_html_markup,
+    drop_page_furniture,
     normalize_whitespace,
+    to_simplified,
     unify_punctuation,
     strip_boilerplate,
     drop_truncated_teaser,
@@ -219,13 +304,15 @@ CLEANING_STEPS = (
 )
 
 
-def clean_text(text: str, *, before=None) -> str:
+def clean_text(text: str, *, before=None, skip=()) -> str:
     """Apply the steps of :data:`CLEANING_STEPS` to *text* and return the cleaned text: all of
-    them, or only those that come before the step function *before*."""
+    them, or only those that come before the step function *before*; steps named in *skip*
+    (e.g. ``("to_simplified",)``) are left out."""
     for step in CLEANING_STEPS:
         if step is before:
             break
-        text = step(text)
+        if step.__name__ not in skip:
+            text = step(text)
     return text
 
 
@@ -260,7 +347,7 @@ def _show(s: str, width: int = 24) -> str:
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
-def cleaning_audit(texts) -> pd.DataFrame:
+def cleaning_audit(texts, skip=None) -> pd.DataFrame:
     """Run the cleaning steps on each raw text and report what each step changed.
 
     *texts* is a dict or Series of raw texts, or a corpus from :func:`zhpolicy.load_corpus`
@@ -268,13 +355,16 @@ def cleaning_audit(texts) -> pd.DataFrame:
 
     Returns one row per document and step: ``doc_id, step, changes, chars_removed,
     chars_added, chars_after, example`` (the first change, shown as ``'old' → 'new'``,
-    with ⏎ for a line break).
+    with ⏎ for a line break). Steps named in *skip* (default: those the corpus was loaded
+    without, ``corpus.attrs["cleaning_skip"]``) are listed with no changes.
     """
+    if skip is None:
+        skip = texts.attrs.get("cleaning_skip", ()) if isinstance(texts, pd.DataFrame) else ()
     rows = []
     docs = iter_docs(texts, "raw") if isinstance(texts, pd.DataFrame) else iter_docs(texts)
     for doc_id, text in docs:
         for step in CLEANING_STEPS:
-            after = step(text)
+            after = text if step.__name__ in skip else step(text)
             changes = text_changes(text, after) if after != text else []
             rows.append(
                 {

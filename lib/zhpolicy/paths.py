@@ -41,19 +41,61 @@ def project_root() -> Path | None:
     return None
 
 
+#: Environment variable a runner may set to the folder relative paths are meant from.
+LAUNCH_DIR_ENV = "ZHPOLICY_LAUNCH_DIR"
+
+
+def launch_dir() -> Path:
+    """The folder the user's command was started from.
+
+    A notebook kernel runs inside ``notebooks/``, but ``ZHPOLICY_CORPUS=my_texts jupyter nbconvert …``
+    means ``my_texts`` next to where the command was typed. That folder is ``$ZHPOLICY_LAUNCH_DIR``
+    when a runner sets it, else the shell's ``$PWD`` (which the kernel inherits unchanged), else
+    the current working directory."""
+    for value in (os.environ.get(LAUNCH_DIR_ENV), os.environ.get("PWD")):
+        if value and os.path.isabs(value) and os.path.isdir(value):
+            return Path(value)
+    return Path.cwd()
+
+
+def resolve_user_path(value: str | Path) -> Path:
+    """An absolute path for a folder the user typed: ``~`` expanded, a relative path taken from
+    :func:`launch_dir` (or from the working directory, if only that one has it)."""
+    path = Path(value).expanduser()
+    if path.is_absolute():
+        return path
+    launched = launch_dir() / path
+    if not launched.exists() and (Path.cwd() / path).exists():
+        return Path.cwd() / path
+    return launched
+
+
+def shown_path(path: str | Path) -> str:
+    """The absolute form of *path*, for error messages (what was typed, resolved)."""
+    return os.path.abspath(os.fspath(path))
+
+
 def default_corpus_dir() -> Path:
-    """Return the corpus folder: ``$ZHPOLICY_CORPUS`` if set, else the project's ``seeds/``."""
+    """Return the corpus folder: ``$ZHPOLICY_CORPUS`` if set (a relative path counts from the
+    folder the command was started in, see :func:`launch_dir`), else the project's ``seeds/``."""
     env = os.environ.get(CORPUS_ENV)
     if env:
-        return Path(env).expanduser()
+        return resolve_user_path(env)
     root = project_root()
-    return (root / "seeds") if root else Path("seeds")
+    return (root / "seeds") if root else Path("seeds").resolve()
 
 
 def output_dir() -> Path:
-    """Return (and create) the folder for exported tables and figures (``output/`` at the project root)."""
+    """Return (and create) the folder for exported tables and figures: ``$ZHPOLICY_OUTPUT``
+    (relative paths as for the corpus), else ``output/`` at the project root."""
     env = os.environ.get(OUTPUT_ENV)
     root = project_root()
-    path = Path(env) if env else ((root / "output") if root else Path("output"))
-    path.mkdir(parents=True, exist_ok=True)
+    path = resolve_user_path(env) if env else ((root / "output") if root else Path("output").resolve())
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from .errors import CorpusError
+
+        raise CorpusError(f"无法创建输出文件夹：{shown_path(path)}（{exc.strerror}）。"
+                          "请检查 ZHPOLICY_OUTPUT。（cannot create output folder）") from None
     return path
