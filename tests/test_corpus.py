@@ -79,6 +79,8 @@ def test_source_signals_find_the_evidence(corpus):
 def test_run_record_is_stable(corpus):
     first, second = zhpolicy.run_record(corpus), zhpolicy.run_record(corpus)
     assert first.equals(second)
-    assert first["corpus_folder"] == "seeds"
-    assert first["documents"] == 5
-    assert isinstance(first, pd.Series)
+    assert list(first.columns) == ["内容"] and first.index.name == "项目"
+    values = zhpolicy.record.run_record_values(corpus)
+    assert values["corpus_folder"] == "seeds"
+    assert values["documents"] == "5"
+    assert isinstance(values, pd.Series)

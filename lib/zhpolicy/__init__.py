@@ -27,6 +27,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "errors": ("CorpusError",),
     "fonts": ("chinese_font_path", "missing_glyphs", "use_chinese_font"),
     "record": ("run_record",),
+    "readers": ("read_document",),
     "stats": ("check_consistency", "extract_statistics"),
     "structure": ("document_stats", "outline", "paragraphs", "sentences"),
     "terms": ("collocates", "corpus_frequencies", "dispersion", "keyness", "kwic", "ngrams", "positions",

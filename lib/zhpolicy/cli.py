@@ -3,15 +3,20 @@
     zhpolicy stats PATH... [--csv FILE]     # the statistics the texts cite
     zhpolicy stats --check PATH... [--csv FILE]   # the consistency flags
     zhpolicy chains PATH... [--csv FILE]    # the logic chains
+    zhpolicy catalog FOLDER [--csv FILE]    # a draft catalog.csv (titles and dates found in the files)
+    zhpolicy batch ...                      # batch runs (zhpolicy.batch)
 
-PATH is a text file (UTF-8, GB18030/GBK, Big5 …) or a folder of them.
+PATH is a document (.txt/.md in UTF-8, GB18030/GBK, Big5 …; .docx; .pdf; .html) or a folder of them.
+A CSV is never written inside an input folder or over an input file.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
+from pathlib import Path
 
 import pandas as pd
 
@@ -35,16 +40,85 @@ def _print_flags(flags: pd.DataFrame) -> None:
         print(f"    {row.reason}")
 
 
+def csv_target(target: str, inputs: list[str]) -> Path:
+    """Check that *target* can be written as a CSV: its folder exists, it is not an input file nor
+    inside an input folder, and it can be opened for writing. Raise :class:`CorpusError` naming
+    the absolute path otherwise."""
+    path = Path(os.path.abspath(target))
+    if path.is_dir():
+        raise CorpusError(f"--csv 需要一个文件名，这里给的是文件夹：{path}（is a directory）")
+    if not path.parent.is_dir():
+        raise CorpusError(f"--csv 的文件夹不存在：{path.parent}。请先创建它，或换一个位置。（folder not found）")
+    for item in inputs:
+        source = Path(os.path.abspath(item))
+        try:
+            same = path.exists() and source.exists() and path.samefile(source)
+        except OSError:
+            same = False
+        if same or path == source:
+            raise CorpusError(f"--csv 指向了输入文件本身，不会覆盖它：{path}。请换一个文件名。（refusing to overwrite an input）")
+        if source.is_dir() and (source == path.parent or source in path.parents or path.resolve().is_relative_to(source.resolve())):
+            raise CorpusError(f"--csv 位于输入文件夹 {source} 里面；输出不写进语料文件夹。请写到别处，例如 {source.parent / path.name}。"
+                              "（refusing to write inside an input folder）")
+    existed = path.exists()
+    try:
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise CorpusError(f"无法写入 --csv 文件：{path}（{exc.strerror}）。请换一个有写权限的位置。（not writable）") from None
+    if not existed:
+        path.unlink(missing_ok=True)
+    return path
+
+
+def _with_doc(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """The table with ``doc_id`` and ``doc`` (the document's label) as its first columns."""
+    out = table.copy()
+    if "doc" not in out.columns and "doc_id" in out.columns:
+        labels = dict(zip(corpus["doc_id"], corpus["label"]))
+        out.insert(0, "doc", out["doc_id"].map(labels))
+    first = [c for c in ("doc_id", "doc") if c in out.columns]
+    return out[first + [c for c in out.columns if c not in first]]
+
+
+def _write_csv(table: pd.DataFrame, target: Path) -> None:
+    table.to_csv(target, index=False, encoding="utf-8-sig", lineterminator="\n")
+    print(f"已写入 {len(table)} 行：{target}")
+
+
+def _catalog(args) -> int:
+    from .corpus import draft_catalog
+
+    target = csv_target(args.csv, [args.folder]) if args.csv else None
+    table = draft_catalog(args.folder)
+    if target is not None:
+        _write_csv(table, target)
+        print("请检查、修改后另存为语料文件夹里的 catalog.csv（UTF-8）。")
+    else:
+        _print_table(table, list(table.columns))
+    return 0
+
+
+def _batch(argv: list[str]) -> int:
+    try:
+        from . import batch
+    except ImportError:
+        print("错误：这个版本的 zhpolicy 还没有 batch 功能（找不到 zhpolicy.batch 模块）。（batch not available）",
+              file=sys.stderr)
+        return 2
+    return batch.main(argv)
+
+
 def _stats(args) -> int:
     from .corpus import load_paths
     from .stats import check_consistency, extract_statistics
 
+    target = csv_target(args.csv, args.paths) if args.csv else None
     corpus = load_paths(args.paths)
     stats = extract_statistics(corpus)
     table = check_consistency(stats, corpus) if args.check else stats
-    if args.csv:
-        table.to_csv(args.csv, index=False, encoding="utf-8-sig", lineterminator="\n")
-        print(f"已写入 {len(table)} 行：{args.csv}")
+    if target is not None:
+        _write_csv(_with_doc(table, corpus), target)
     elif args.check:
         _print_flags(table)
     else:
@@ -56,17 +130,34 @@ def _chains(args) -> int:
     from .chains import extract_chains
     from .corpus import load_paths
 
-    table = extract_chains(load_paths(args.paths))
-    if args.csv:
+    target = csv_target(args.csv, args.paths) if args.csv else None
+    corpus = load_paths(args.paths)
+    table = extract_chains(corpus)
+    if target is not None:
         out = table.assign(nodes=table["nodes"].str.join(" | "), roles=table["roles"].str.join(" | "))
-        out.to_csv(args.csv, index=False, encoding="utf-8-sig", lineterminator="\n")
-        print(f"已写入 {len(table)} 行：{args.csv}")
+        _write_csv(_with_doc(out, corpus), target)
     else:
         _print_table(table, ["doc_id", "kind", "chain", "count"])
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv[:1] == ["batch"]:
+            return _batch(argv[1:])
+        return _main(argv)
+    except BrokenPipeError:
+        # output piped into `head` that stopped reading: exit quietly
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        return 0
+
+
+def _main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="zhpolicy", description="Analyse Chinese policy texts (see README).")
     sub = parser.add_subparsers(dest="command", required=True)
     stats = sub.add_parser("stats", help="extract the statistics the texts cite")
@@ -78,6 +169,11 @@ def main(argv: list[str] | None = None) -> int:
     chains.add_argument("paths", nargs="+", help="text files or folders")
     chains.add_argument("--csv", metavar="FILE", help="write the table to a CSV file (UTF-8 with BOM)")
     chains.set_defaults(run=_chains)
+    catalog = sub.add_parser("catalog", help="write a draft catalog.csv for a folder (titles and dates found in the files)")
+    catalog.add_argument("folder", help="the corpus folder")
+    catalog.add_argument("--csv", metavar="FILE", help="write the draft to a CSV file (never inside FOLDER)")
+    catalog.set_defaults(run=_catalog)
+    sub.add_parser("batch", help="batch runs over a corpus (see `zhpolicy batch --help`)", add_help=False)
     args = parser.parse_args(argv)
     try:
         with warnings.catch_warnings():
