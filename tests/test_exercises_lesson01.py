@@ -1,25 +1,62 @@
 import re
 
-from zhpolicy import document_stats
+import pytest
+
+import zhpolicy as zp
 from zhpolicy.exercises import lesson01 as ex
 
 
-def test_lesson01_checks_accept_right_and_reject_wrong_answers(corpus, capsys):
-    stats = document_stats(corpus)
-    right = stats.loc[stats["mean_sentence_chars"].idxmax(), "doc_id"]
-    wrong = stats.loc[stats["mean_sentence_chars"].idxmin(), "doc_id"]
+def test_q1_total_characters_removed(corpus, capsys):
+    right = int(zp.cleaning_audit(corpus)["chars_removed"].sum())
     ex.q1.check(right, corpus)
     assert ex.q1.passed
-    ex.q1.check(wrong, corpus)
+    ex.q1.check(right + 1, corpus)
     assert not ex.q1.passed
-    assert "提示" in capsys.readouterr().out
-    ex.q2.check(10, corpus)
+    out = capsys.readouterr().out
+    assert "多了" in out and str(right) not in out.split("❌")[-1]  # a wrong answer never shows the right one
+    ex.q1.check(right // 2, corpus)
+    assert not ex.q1.passed and "少了" in capsys.readouterr().out
+    ex.q1.check("12", corpus)
+    assert not ex.q1.passed and "类型" in capsys.readouterr().out
+
+
+def test_q2_document_that_shrank_most(corpus, capsys):
+    share = 1 - corpus["n_chars"] / corpus["n_chars_raw"]
+    right = corpus.loc[share.idxmax(), "doc_id"]
+    wrong = corpus.loc[share.idxmin(), "doc_id"]
+    ex.q2.check(right, corpus)
     assert ex.q2.passed
-    ex.q2.check(9, corpus)
+    ex.q2.check(wrong, corpus)
     assert not ex.q2.passed
+    out = capsys.readouterr().out
+    assert right not in out.split("❌")[-1]
+    ex.q2.check("no_such_doc", corpus)
+    assert not ex.q2.passed and "不是语料里的" in capsys.readouterr().out
+
+
+def test_q3_strip_brackets(capsys):
     ex.q3.check(lambda t: re.sub(r"【[^】]*】", "", t))
     assert ex.q3.passed
     ex.q3.check(lambda t: re.sub(r"[【\[][^】\]]*[】\]]", "", t))  # also deletes [1]: wrong
     assert not ex.q3.passed
+    ex.q3.check(lambda t: re.sub(r"【.*】", "", t))  # greedy: deletes the text between two pairs
+    assert not ex.q3.passed and "删多了" in capsys.readouterr().out
     ex.q3.check(None)
     assert not ex.q3.passed and "还没有作答" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("q", [ex.q1, ex.q2, ex.q3])
+def test_hints_are_graded_and_never_the_solution(q):
+    assert len(q.hints) >= 2
+    for hint in q.hints:
+        assert q.solution_code.strip() not in hint
+        assert "[^】]" not in hint
+
+
+def test_checks_work_on_a_one_line_corpus(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("只有一行字。", encoding="utf-8")
+    corpus = zp.load_corpus(tmp_path)
+    ex.q1.check(int(zp.cleaning_audit(corpus)["chars_removed"].sum()), corpus)
+    assert ex.q1.passed
+    ex.q2.check("a", corpus)
+    assert ex.q2.passed
