@@ -300,8 +300,8 @@ def read_catalog(folder: str | Path, problems: list[str] | None = None) -> pd.Da
             _catalog_problem(problems, path, f"第 {line} 行与第 {seen[file]} 行是同一个文件 {file}，只用第 {seen[file]} 行")
             continue
         seen[file] = line
-        records.append({"file": file, **{col: values.get(col, "") for col in CATALOG_COLUMNS}, "_line": line})
-    table = pd.DataFrame(records, columns=["file", *CATALOG_COLUMNS, "_line"])
+        records.append({"file": file, **{col: values.get(col, "") for col in CATALOG_COLUMNS}, "catalog_row": line})
+    table = pd.DataFrame(records, columns=["file", *CATALOG_COLUMNS, "catalog_row"])
     return table
 
 
@@ -413,7 +413,7 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
             name_matches = by_name.get(entry.file, [])
             why = (f"有 {len(name_matches)} 个同名文件（{'、'.join(name_matches)}），请在 file 列写上子文件夹路径"
                    if len(name_matches) > 1 else "文件夹里没有这个文件（或它没能读取）")
-            _catalog_problem(problems, folder / CATALOG_NAME, f"第 {entry._line} 行的文件 {entry.file}：{why}，未使用")
+            _catalog_problem(problems, folder / CATALOG_NAME, f"第 {entry.catalog_row} 行的文件 {entry.file}：{why}，未使用")
     for problem in problems:
         warnings.warn(problem, UserWarning, stacklevel=2)
     if converted and simplify:
