@@ -111,3 +111,22 @@ def test_unreadable_paths_get_a_clear_error(tmp_path):
     os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
     with pytest.raises(CorpusError, match="loop.txt"):
         zp.read_text(tmp_path / "loop.txt")
+
+
+def test_teaser_removal_never_deletes_real_lines_and_is_linear():
+    """Issue 16 §3 (reading): a list of lines ending in …… that resemble the next one is content,
+    not a teaser; only a truncated copy of the opening, at the top, is dropped; time is linear."""
+    import time
+
+    from zhpolicy.clean import drop_truncated_teaser
+
+    lines = [f"第{i}项：2024年全市数字经济增加值增长{i % 10}.5%，达到{i}亿元……" for i in range(64_000)]
+    text = "\n".join(lines)
+    start = time.perf_counter()
+    assert drop_truncated_teaser(text) == text
+    assert time.perf_counter() - start < 2.0
+    body = "2025年底召开的中央经济工作会议将“以科技创新引领现代化产业体系建设”列为九项重点任务之首。"
+    teaser = "2024年底召开的中央经济工作会议将“以科技创新引领现代化产业体系建设”列为九项..."
+    assert drop_truncated_teaser(f"标题\n{teaser}\n{body}\n" + text) == f"标题\n{body}\n" + text
+    far_down = "\n".join(["标题"] + ["正文，内容。"] * 20 + [teaser, body])
+    assert drop_truncated_teaser(far_down) == far_down  # not near the top: kept
