@@ -232,8 +232,9 @@ TEASER_LINES = 6
 def truncated_teasers(text: str, min_chars: int = 20, threshold: float = 0.9) -> list[tuple[int, str, str]]:
     """Find the truncated excerpt that reposting sites put above an article: one of the first
     :data:`TEASER_LINES` lines, ending with ``...``/``…``, whose text (≥ 90 % of it) is the
-    opening of what follows it. A line further down, or one that does not copy the text right
-    after it, is never a teaser. Linear in the length of the text.
+    opening of what follows it, written out in full (the following lines do not end in an ellipsis
+    themselves). A line further down, a line that does not copy the text right after it, or one
+    of a list of items each cut short, is never a teaser. Linear in the length of the text.
 
     Returns ``(line index, the line without its ellipsis, the text that follows)`` for each."""
     lines = text.split("\n", TEASER_LINES + 4)[: TEASER_LINES + 4]
@@ -242,7 +243,15 @@ def truncated_teasers(text: str, min_chars: int = 20, threshold: float = 0.9) ->
         m = _ELLIPSIS_END.search(line)
         core = line[: m.start()] if m else ""
         if m and len(core) >= min_chars:
-            following = "".join(lines[i + 1 : i + 4])[: len(core) + 10]
+            used, size = [], 0
+            for nxt in lines[i + 1 : i + 4]:
+                if size >= len(core) + 10:
+                    break
+                used.append(nxt)
+                size += len(nxt)
+            if any(_ELLIPSIS_END.search(x) for x in used):
+                continue  # what follows is cut short too: a list of items, not the full text
+            following = "".join(used)[: len(core) + 10]
             if _matched_share(core, following) >= threshold:
                 found.append((i, core, following))
                 break
