@@ -245,13 +245,13 @@ def truncated_teasers(text: str, min_chars: int = 20, threshold: float = 0.9) ->
         if m and len(core) >= min_chars:
             used, size = [], 0
             for nxt in lines[i + 1 : i + 4]:
-                if size >= len(core) + 10:
+                if size >= len(core):
                     break
                 used.append(nxt)
                 size += len(nxt)
             if any(_ELLIPSIS_END.search(x) for x in used):
                 continue  # what follows is cut short too: a list of items, not the full text
-            following = "".join(used)[: len(core) + 10]
+            following = "".join(lines[i + 1 : i + 4])[: len(core) + 10]
             if _matched_share(core, following) >= threshold:
                 found.append((i, core, following))
                 break
@@ -298,7 +298,8 @@ def rejoin_broken_lines(text: str) -> str:
     for line in lines:
         if out and _continues(out[-1], line):
             sep = " " if (out[-1][-1].isascii() and out[-1][-1].isalpha() and line[0].isascii() and line[0].isalpha()) else ""
-            out[-1] = out[-1] + sep + line
+            # punctuation at the seam now has Chinese beside it (",⏎科技" → "，科技"): unify it again
+            out[-1] = unify_punctuation(out[-1] + sep + line)
         else:
             out.append(line)
     return "\n".join(out)
