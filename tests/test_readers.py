@@ -283,5 +283,14 @@ def test_run_record_never_raises_on_a_dangling_link(tmp_path):
     with pytest.warns(UserWarning):
         corpus = zp.load_corpus(tmp_path)
     record = zp.run_record(corpus)
-    assert "dangling.txt" in record.loc["未读取的文件", "内容"]
-    assert record.loc["已读取的文档", "内容"] == "1"
+    assert "dangling.txt" in record.loc["未读取的文件 not_loaded", "内容"]
+    assert record.loc["已读取的文档 documents", "内容"] == "1"
+
+
+def test_relative_folder_argument_counts_from_the_launch_folder(tmp_path, monkeypatch):
+    (tmp_path / "my_texts").mkdir()
+    (tmp_path / "my_texts" / "a.txt").write_text("关于某事的通知\n正文，内容。", encoding="utf-8")
+    (tmp_path / "notebooks").mkdir()
+    monkeypatch.setenv("PWD", str(tmp_path))
+    monkeypatch.chdir(tmp_path / "notebooks")
+    assert list(zp.load_corpus("my_texts")["doc_id"]) == ["a"]

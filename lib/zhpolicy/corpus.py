@@ -21,7 +21,7 @@ import pandas as pd
 from ._docs import count_chars
 from .clean import clean_text
 from .errors import CorpusError
-from .paths import default_corpus_dir, shown_path
+from .paths import default_corpus_dir, resolve_user_path, shown_path
 from .readers import read_document, skip_reason
 from .textio import decode_bytes, looks_traditional
 
@@ -332,7 +332,8 @@ def source_signals(corpus: pd.DataFrame) -> pd.DataFrame:
 
 def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simplify: bool = True) -> pd.DataFrame:
     """Load every document of *folder* and its subfolders (default: ``$ZHPOLICY_CORPUS`` or
-    ``seeds/``), or the single file *folder* names.
+    ``seeds/``), or the single file *folder* names. A relative *folder* counts from the folder
+    the command was started in (see :func:`zhpolicy.paths.launch_dir`).
 
     Returns one row per document with ``doc_id`` (the relative path without its ending, unique),
     ``label`` (distinct, for charts), ``file`` (relative path), the metadata of ``catalog.csv``
@@ -350,7 +351,7 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     """
     if errors not in ("warn", "raise"):
         raise ValueError("errors must be 'warn' or 'raise'")
-    folder = Path(folder) if folder is not None else default_corpus_dir()
+    folder = resolve_user_path(folder) if folder is not None else default_corpus_dir()
     if folder.is_file():
         documents, skipped, folder = [(folder, folder.name)], [], folder.parent
     else:

@@ -76,5 +76,7 @@ def run_record(corpus: pd.DataFrame) -> pd.DataFrame:
     Never raises on a corpus folder with unreadable files or dangling links: what was loaded is
     fingerprinted, the rest is listed. :func:`run_record_values` gives the same as a Series."""
     values = run_record_values(corpus)
-    return pd.DataFrame({"项目": [RECORD_LABELS.get(k, k) for k in values.index],
+    # each row names the item in Chinese, then its key in run_record_values (for code and for
+    # comparing two records by eye)
+    return pd.DataFrame({"项目": [f"{RECORD_LABELS[k]} {k}" if k in RECORD_LABELS else k for k in values.index],
                          "内容": [str(v) for v in values.values]}).set_index("项目")
