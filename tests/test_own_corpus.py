@@ -63,3 +63,25 @@ def test_readme_command_works_as_written_with_relative_folders():
     finally:
         shutil.rmtree(corpus, ignore_errors=True)
         shutil.rmtree(ROOT / results, ignore_errors=True)
+
+
+@pytest.mark.parametrize("size", ["one_line", "300_documents"])
+def test_lesson01_finishes_on_tiny_and_large_corpora(size, tmp_path, monkeypatch):
+    from zhpolicy.notebooks import execute, problems
+
+    folder = tmp_path / size
+    folder.mkdir()
+    if size == "one_line":
+        (folder / "a.txt").write_text("只有一行字。", encoding="utf-8")
+    else:
+        for i in range(300):
+            (folder / f"doc{i:03d}.txt").write_text(
+                f"关于做好第{i}项工作的通知\n各单位：2024年完成投资{i}亿元，同比增长{i % 9}.5%。请认真落实。\n", encoding="utf-8")
+    monkeypatch.setenv("ZHPOLICY_CORPUS", str(folder))
+    monkeypatch.setenv("ZHPOLICY_OUTPUT", str(tmp_path / "out"))
+    nb = execute(ROOT / "notebooks" / "01_corpus.ipynb")
+    assert problems(nb) == []
+    text = "".join(str(o.get("text", "")) + str(o.get("data", {}).get("text/plain", ""))
+                   for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    if size == "300_documents":
+        assert "只显示前 20 篇" in text and "只画字数最多的 30 篇" in text
