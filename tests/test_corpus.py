@@ -16,6 +16,8 @@ def test_seeds_load_with_catalog_metadata(corpus):
     assert set(corpus["encoding"]) == {"utf-8"}
     assert (corpus["n_chars"] > 1000).all()
     assert (corpus["n_chars"] <= corpus["n_chars_raw"]).all()
+    assert corpus.attrs["skipped"] == [{"file": "catalog.csv", "reason": corpus.attrs["skipped"][0]["reason"]}]
+    assert "元数据" in corpus.attrs["skipped"][0]["reason"]
     for col in ["title", "author", "source", "genre", "date", "label", "raw", "text"]:
         assert col in corpus.columns
 

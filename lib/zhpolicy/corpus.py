@@ -219,7 +219,7 @@ def scan_folder(folder: str | Path) -> tuple[list[tuple[Path, str]], list[dict]]
             if reason is None:
                 documents.append((path, rel))
                 found += 1
-            elif not (rel_dir == Path(".") and name.lower() == CATALOG_NAME):
+            else:
                 skipped.append({"file": rel, "reason": reason})
         if not found and not dirs and rel_dir != Path("."):
             skipped.append({"file": rel_dir.as_posix() + "/", "reason": "这是一个文件夹，里面没有可读取的文档。"})
@@ -360,8 +360,9 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
             listed = "；".join(f"{s['file']}（{s['reason']}）" for s in skipped[:5])
             raise CorpusError(f"文件夹里没有 .txt 或 .md 等可读取的文档：{shown_path(folder)}（no text files）"
                               + (f"。未读取的文件：{listed}" if listed else ""))
-    if skipped:
-        names = "、".join(s["file"] for s in skipped[:10]) + (f" 等 {len(skipped)} 个" if len(skipped) > 10 else "")
+    unexpected = [s for s in skipped if s["file"] != CATALOG_NAME]  # the catalog is used: no warning
+    if unexpected:
+        names = "、".join(s["file"] for s in unexpected[:10]) + (f" 等 {len(unexpected)} 个" if len(unexpected) > 10 else "")
         warnings.warn(f"未读取（不是文档）：{names}。原因见 corpus.attrs['skipped']。（not documents）",
                       UserWarning, stacklevel=2)
     problems: list[str] = []

@@ -74,7 +74,9 @@ def skip_reason(path: Path, relative: str | None = None) -> str | None:
         return "隐藏文件或临时文件，不是文档。"
     name = path.name.lower()
     if name == "catalog.csv":
-        return "这是目录文件（元数据），不是文档。"
+        if len(parts) > 1:
+            return "子文件夹里的 catalog.csv 不会被使用：目录文件要放在语料文件夹的最上层。"
+        return "这是目录文件：它的内容用作各篇文档的元数据（标题、日期等），本身不是文档。"
     if name.split(".", 1)[0] in NOT_DOCUMENT_NAMES:
         return "这是说明文件（README/LICENSE 等），不是文档。要把它当文档分析，请改个文件名。"
     suffix = path.suffix.lower()
@@ -176,10 +178,8 @@ def _strip_noise(soup) -> None:
     for tag in soup.find_all(NOISE_TAGS):
         tag.decompose()
     for tag in soup.find_all(True):
-        if tag.decomposed if hasattr(tag, "decomposed") else False:
-            continue
-        if tag.attrs is None:
-            continue
+        if tag.decomposed or tag.attrs is None:
+            continue  # inside an element removed already
         names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
         if names.strip() and _NOISE_NAME.search(names) and tag.name not in ("body", "html", "article", "main"):
             tag.decompose()
@@ -209,7 +209,8 @@ def read_html(path: Path) -> Document:
         title, title_source = re.split(r"\s*(?:_|｜|\||——| - )\s*", soup.title.get_text(strip=True))[0], "html_title"
     date = _meta(soup, _HTML_DATE_META)
     date_source = "html_meta" if date else ""
-    page_text = _soup_text(_soup(markup).body or _soup(markup))
+    page = _soup(markup)
+    page_text = _soup_text(page.body or page)
     if not date:
         from .corpus import find_date  # the same date rules as for texts
 
