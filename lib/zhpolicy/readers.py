@@ -343,4 +343,7 @@ def read_document(path: str | Path) -> Document:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise CorpusError(f"{skip_reason(path) or '不是文档'}：{path}")
-    return reader(path)
+    doc = reader(path)
+    if not _TEXTY.search(doc.text):
+        raise CorpusError(f"文件里没有可分析的文字：{path}（empty document）")
+    return doc
