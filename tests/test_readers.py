@@ -292,3 +292,19 @@ def test_relative_folder_argument_counts_from_the_launch_folder(tmp_path, monkey
     monkeypatch.setenv("PWD", str(tmp_path))
     monkeypatch.chdir(tmp_path / "notebooks")
     assert list(zp.load_corpus("my_texts")["doc_id"]) == ["a"]
+
+
+def test_broken_or_empty_files_of_each_kind_are_skipped_with_a_reason(tmp_path):
+    import docx
+
+    docx.Document().save(str(tmp_path / "empty.docx"))
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\ngarbage")
+    (tmp_path / "nav.html").write_text("<html><body><nav>首页</nav></body></html>", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("正文，内容。", encoding="utf-8")
+    with pytest.warns(UserWarning):
+        corpus = zp.load_corpus(tmp_path)
+    assert list(corpus["doc_id"]) == ["ok"]
+    reasons = skipped_files(corpus).set_index("file")["reason"]
+    assert "没有可分析的文字" in reasons["empty.docx"]
+    assert "PDF" in reasons["bad.pdf"] and "损坏" in reasons["bad.pdf"]
+    assert "正文" in reasons["nav.html"]

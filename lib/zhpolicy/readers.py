@@ -344,6 +344,6 @@ def read_document(path: str | Path) -> Document:
     if reader is None:
         raise CorpusError(f"{skip_reason(path) or '不是文档'}：{path}")
     doc = reader(path)
-    if not _TEXTY.search(doc.text):
+    if not doc.text.strip():
         raise CorpusError(f"文件里没有可分析的文字：{path}（empty document）")
     return doc
