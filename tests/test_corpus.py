@@ -81,7 +81,8 @@ def test_source_signals_find_the_evidence(corpus):
 def test_run_record_is_stable(corpus):
     first, second = zhpolicy.run_record(corpus), zhpolicy.run_record(corpus)
     assert first.equals(second)
-    assert list(first.columns) == ["内容"] and first.index.name == "项目"
+    assert list(first.columns) == ["内容"] and first.columns.name == "项目"
+    assert first.to_string().splitlines()[0].split() == ["项目", "内容"]  # one header row
     values = zhpolicy.record.run_record_values(corpus)
     assert values["corpus_folder"] == "seeds"
     assert values["documents"] == "5"

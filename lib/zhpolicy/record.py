@@ -51,7 +51,8 @@ def run_record_values(corpus: pd.DataFrame) -> pd.Series:
         shown = folder.resolve().relative_to(root).as_posix() if root else str(folder)
     except (ValueError, OSError):
         shown = str(folder)
-    skipped = corpus.attrs.get("skipped", []) or []
+    # the catalog is used (and fingerprinted): not listed among the files not loaded
+    skipped = [s for s in corpus.attrs.get("skipped", []) or [] if s.get("file") != "catalog.csv"]
     names = "、".join(str(s.get("file", "")) for s in skipped[:MAX_LISTED])
     not_loaded = "无" if not skipped else (
         f"{len(skipped)} 个：{names}" + (f" 等（只列出前 {MAX_LISTED} 个；全部见 corpus.attrs['skipped']）"
@@ -71,12 +72,13 @@ def run_record_values(corpus: pd.DataFrame) -> pd.Series:
 
 
 def run_record(corpus: pd.DataFrame) -> pd.DataFrame:
-    """The run record as a two-column table for display: ``项目`` and ``内容`` (Chinese headers).
+    """The run record as a two-column table for display: ``项目`` (each item in Chinese, then its
+    key in :func:`run_record_values`) and ``内容`` (Chinese headers).
 
     Never raises on a corpus folder with unreadable files or dangling links: what was loaded is
     fingerprinted, the rest is listed. :func:`run_record_values` gives the same as a Series."""
     values = run_record_values(corpus)
-    # each row names the item in Chinese, then its key in run_record_values (for code and for
-    # comparing two records by eye)
-    return pd.DataFrame({"项目": [f"{RECORD_LABELS[k]} {k}" if k in RECORD_LABELS else k for k in values.index],
-                         "内容": [str(v) for v in values.values]}).set_index("项目")
+    table = pd.DataFrame({"内容": [str(v) for v in values.values]},
+                         index=[f"{RECORD_LABELS[k]} {k}" if k in RECORD_LABELS else k for k in values.index])
+    table.columns.name = "项目"  # shown in the header's corner: one header row, two columns
+    return table
