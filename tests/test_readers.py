@@ -308,3 +308,15 @@ def test_broken_or_empty_files_of_each_kind_are_skipped_with_a_reason(tmp_path):
     assert "没有可分析的文字" in reasons["empty.docx"]
     assert "PDF" in reasons["bad.pdf"] and "损坏" in reasons["bad.pdf"]
     assert "正文" in reasons["nav.html"]
+
+
+def test_a_pipe_named_like_a_text_is_not_read_and_a_too_long_path_is_explained(tmp_path):
+    (tmp_path / "a.txt").write_text("正文，内容。", encoding="utf-8")
+    os.mkfifo(tmp_path / "x.txt")  # reading it would block for ever
+    with pytest.warns(UserWarning):
+        corpus = zp.load_corpus(tmp_path)
+    assert list(corpus["doc_id"]) == ["a"]
+    assert "不是普通文件" in skipped_files(corpus).set_index("file")["reason"]["x.txt"]
+    assert zp.corpus_fingerprint(tmp_path)  # does not block either
+    with pytest.raises(CorpusError, match="路径"):
+        zp.load_corpus(tmp_path / ("长" * 3000))

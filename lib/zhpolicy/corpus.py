@@ -189,6 +189,11 @@ def distinct_labels(labels: list[str], doc_ids: list[str]) -> list[str]:
 
 
 def _check_folder(folder: Path) -> None:
+    try:
+        folder.exists()
+    except OSError as exc:
+        raise CorpusError(f"无法使用这个路径：{shown_path(folder)[:300]}（{exc.strerror}）。"
+                          "请换一个更短或有权限的路径。（unusable path）") from None
     if not folder.exists():
         raise CorpusError(f"找不到语料文件夹：{shown_path(folder)}。请检查路径，或设置环境变量 ZHPOLICY_CORPUS。"
                           "（folder not found）")
@@ -352,7 +357,12 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     if errors not in ("warn", "raise"):
         raise ValueError("errors must be 'warn' or 'raise'")
     folder = resolve_user_path(folder) if folder is not None else default_corpus_dir()
-    if folder.is_file():
+    try:
+        is_file = folder.is_file()
+    except OSError as exc:  # a path longer than the system allows, a permission problem …
+        raise CorpusError(f"无法使用这个路径：{shown_path(folder)[:300]}（{exc.strerror}）。"
+                          "请换一个更短或有权限的路径。（unusable path）") from None
+    if is_file:
         documents, skipped, folder = [(folder, folder.name)], [], folder.parent
     else:
         documents, skipped = scan_folder(folder)
