@@ -100,7 +100,7 @@ def _cell(text: str, codec: str, variant: str, data: bytes):
     return "garbled", decoded[:40]
 
 
-def test_encoding_table():
+def test_encoding_table(capsys):
     counts = collections.Counter()
     garbled, refused_intact, reasons = [], [], collections.defaultdict(set)
     for name, (source, codec) in _sources().items():
@@ -112,6 +112,7 @@ def test_encoding_table():
             for variant, blob in _variants(data, skip):
                 outcome, detail = _cell(text, codec, variant, blob)
                 counts[(name, outcome)] += 1
+                counts[(name, "intact" if variant == "intact" else "damaged", outcome)] += 1
                 if outcome == "garbled":
                     garbled.append((name, n, variant, text[:20], detail))
                 elif outcome == "refused":
@@ -121,12 +122,15 @@ def test_encoding_table():
                         # (a legacy-encoded text with a Latin letter between two Han characters, like
                         # "占G党P", is refused on purpose: it looks like a character that lost a byte)
                         refused_intact.append((name, n))
-    lines = ["encoding      exact  refused  garbled"]
+    lines = ["encoding     | intact: exact refused | damaged: exact refused | garbled"]
     for name in _sources():
-        lines.append(f"{name:12} {counts[(name, 'exact')]:6} {counts[(name, 'refused')]:8} {counts[(name, 'garbled')]:8}")
-    print("\n" + "\n".join(lines))
+        lines.append(f"{name:12} | {counts[(name, 'intact', 'exact')]:13} {counts[(name, 'intact', 'refused')]:7} "
+                     f"| {counts[(name, 'damaged', 'exact')]:14} {counts[(name, 'damaged', 'refused')]:7} "
+                     f"| {counts[(name, 'garbled')]:7}")
+    with capsys.disabled():  # shown on the terminal whether or not pytest runs with -s
+        print("\n" + "\n".join(lines))
     for g in garbled:
-        print("GARBLED", g)
+        print("GARBLED", g)  # shown with the failure
     assert not garbled, garbled[:10]
     # refusing everything would pass the first check: intact Chinese of 20+ characters is read
     assert not refused_intact, refused_intact
