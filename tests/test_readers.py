@@ -320,3 +320,25 @@ def test_a_pipe_named_like_a_text_is_not_read_and_a_too_long_path_is_explained(t
     assert zp.corpus_fingerprint(tmp_path)  # does not block either
     with pytest.raises(CorpusError, match="路径"):
         zp.load_corpus(tmp_path / ("长" * 3000))
+
+
+def test_web_page_with_a_long_list_of_related_links(tmp_path):
+    related = "".join(f'<li><a href="/n{i}">关于做好第{i}批重点项目建设工作的通知（全文）</a></li>' for i in range(30))
+    (tmp_path / "p.htm").write_text(
+        f"""<html><head><meta charset="gb2312"><title>某某局关于开展安全检查的通知</title></head><body>
+<table><tr><td class="left"><ul class="list">{related}</ul></td>
+<td><div class="TRS_Editor"><p>各有关单位：</p><p>为切实做好安全生产工作，决定开展一次全面检查，请认真落实。</p></div></td></tr></table>
+</body></html>""".replace("gb2312", "utf-8"), encoding="utf-8")
+    doc = read_document(tmp_path / "p.htm")
+    assert "决定开展一次全面检查" in doc.text
+    assert "重点项目" not in doc.text
+    assert doc.title == "某某局关于开展安全检查的通知"
+
+
+def test_gbk_web_page(tmp_path):
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+            f'<title>{HTML_TITLE}</title></head><body><div id="content">'
+            + "".join(f"<p>{p}</p>" for p in HTML_BODY) + "</div></body></html>")
+    (tmp_path / "gbk.html").write_bytes(page.encode("gbk"))
+    doc = read_document(tmp_path / "gbk.html")
+    assert HTML_BODY[1] in doc.text and doc.encoding == "html (gb18030)"

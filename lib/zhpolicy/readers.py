@@ -160,7 +160,9 @@ def _main_node(soup):
     for para in soup.find_all(("p", "td", "pre", "blockquote", "div", "li")):
         if para.name in ("div", "td", "li") and para.find(("p", "div", "table", "ul")):
             continue  # a container, scored through its paragraphs
-        length = len(_TEXTY.findall(para.get_text("")))
+        # text inside links (menus, "related news" lists) does not count: articles are not links
+        linked = sum(len(_TEXTY.findall(a.get_text(""))) for a in para.find_all("a"))
+        length = len(_TEXTY.findall(para.get_text(""))) - linked
         if length < 10:
             continue
         for share, anc in ((1.0, para.parent), (0.5, para.parent.parent if para.parent else None)):
