@@ -342,3 +342,14 @@ def test_gbk_web_page(tmp_path):
     (tmp_path / "gbk.html").write_bytes(page.encode("gbk"))
     doc = read_document(tmp_path / "gbk.html")
     assert HTML_BODY[1] in doc.text and doc.encoding == "html (gb18030)"
+
+
+def test_pdf_lines_broken_by_the_layout_are_joined_even_without_a_comma():
+    page1 = ("通知\n为深入贯彻落实党中央国务院关于加快数字经济发展的决策部署\n进一步推动数字技术与实体经济深度融合，现提出如下意见。\n"
+             "一、总体要求\n到二〇二七年全市数字经济核心产业增加值占地区生产总值比重\n达到百分之十五左右。\n- 1 -")
+    page2 = "二、重点任务\n加快建设新型基础设施统筹推进算力网络和数据中心布局建设工作\n提升数据要素供给能力。\n- 2 -"
+    text = drop_page_furniture(page1 + "\f" + page2)
+    assert "决策部署进一步推动数字技术" in text
+    assert "比重达到百分之十五左右。" in text
+    assert "布局建设工作提升数据要素供给能力。" in text
+    assert "通知\n" in text and "\n一、总体要求\n" in text and "\n二、重点任务\n" in text

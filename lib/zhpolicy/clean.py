@@ -80,8 +80,10 @@ _PAGE_NUMBER = re.compile(
 
 def drop_page_furniture(text: str) -> str:
     """For text from a PDF (pages separated by form feeds): drop page numbers and the running
-    heads and feet that repeat at the top or bottom of most pages, then join the pages. Text
-    without page breaks is left as it is."""
+    heads and feet that repeat at the top or bottom of most pages, join the pages, and join a
+    line that runs to the full width of the page without closing punctuation to the next one
+    (a sentence the layout broke, even without a comma in it). Text without page breaks is left
+    as it is."""
     if "\f" not in text:
         return text
     pages = [[line for line in page.split("\n") if line.strip()] for page in text.split("\f")]
@@ -102,7 +104,27 @@ def drop_page_furniture(text: str) -> str:
                 if keep and (_PAGE_NUMBER.match(keep[end]) or key(keep[end]) in repeated):
                     keep.pop(end)
         out.extend(keep)
-    return "\n".join(out)
+    return "\n".join(_join_full_width(out))
+
+
+def _join_full_width(lines: list[str]) -> list[str]:
+    """Join each line as long as a full line of the page (≥ 90 % of the length most body lines
+    reach), not ending in closing punctuation, to the line after it (unless that one starts an
+    outline item)."""
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 10)
+    if len(lengths) < 4:
+        return lines
+    full = lengths[int(len(lengths) * 0.8)]
+    out: list[str] = []
+    joining = False
+    for line in lines:
+        if joining and out and not _OUTLINE_START.match(line.strip()):
+            out[-1] = out[-1].rstrip() + line.strip()
+        else:
+            out.append(line)
+        tail = out[-1].rstrip()
+        joining = len(line.strip()) >= 0.9 * full and bool(tail) and tail[-1] not in TERMINAL
+    return out
 
 
 @lru_cache(maxsize=1)
