@@ -60,3 +60,24 @@ def test_checks_work_on_a_one_line_corpus(tmp_path, capsys):
     assert ex.q1.passed
     ex.q2.check("a", corpus)
     assert ex.q2.passed
+
+
+def test_the_student_copy_of_lesson01_runs(tmp_path):
+    """In the student copy the solution cells are emptied: every exercise cell must still run
+    (it holds its own imports): q1 and q2 say no answer was given yet, q3 checks the unchanged
+    function and says it is not right yet."""
+    from pathlib import Path
+
+    import nbformat
+
+    from zhpolicy import notebooks, teaching
+
+    root = Path(__file__).resolve().parents[1]
+    nb = teaching.student_copy(nbformat.read(root / "notebooks" / "01_corpus.ipynb", as_version=4))
+    path = tmp_path / "01_corpus.ipynb"
+    nbformat.write(nb, path)
+    done = notebooks.execute(path)
+    assert notebooks.problems(done) == []
+    printed = "".join(o.get("text", "") for c in done.cells if c.cell_type == "code" for o in c.outputs)
+    assert printed.count("还没有作答") == 2
+    assert "留下了应该删掉的文字" in printed
