@@ -353,3 +353,12 @@ def test_pdf_lines_broken_by_the_layout_are_joined_even_without_a_comma():
     assert "比重达到百分之十五左右。" in text
     assert "布局建设工作提升数据要素供给能力。" in text
     assert "通知\n" in text and "\n一、总体要求\n" in text and "\n二、重点任务\n" in text
+
+
+@pytest.mark.parametrize("page_title", [f"{HTML_TITLE}_通知公告_某某区人民政府网", f"某某区人民政府网 - {HTML_TITLE}",
+                                        f"{HTML_TITLE}｜某某网"])
+def test_web_page_title_is_the_articles_whatever_the_site_adds(tmp_path, page_title):
+    (tmp_path / "p.html").write_text(f"<html><head><title>{page_title}</title></head><body><div>"
+                                     + "".join(f"<p>{p}</p>" for p in HTML_BODY) + "</div></body></html>",
+                                     encoding="utf-8")
+    assert read_document(tmp_path / "p.html").title == HTML_TITLE

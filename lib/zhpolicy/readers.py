@@ -207,8 +207,14 @@ def read_html(path: Path) -> Document:
     soup = _soup(markup)
     title, title_source = _meta(soup, _HTML_TITLE_META), "html_meta"
     if not title and soup.title and soup.title.get_text(strip=True):
-        # "关于…的通知_政策文件_某某网": the page title's first part names the article
-        title, title_source = re.split(r"\s*(?:_|｜|\||——| - )\s*", soup.title.get_text(strip=True))[0], "html_title"
+        # "关于…的通知_政策文件_某某网" or "某某网 - 关于…的通知": the heading the page title
+        # repeats, else its longest part, names the article
+        page_title = soup.title.get_text(strip=True)
+        h1 = soup.find("h1")
+        h1_text = h1.get_text(strip=True) if h1 is not None else ""
+        parts = re.split(r"\s*(?:_|｜|\||——| - | — )\s*", page_title)
+        title = h1_text if len(h1_text) >= 4 and h1_text in page_title else max(parts, key=len)
+        title_source = "html_title"
     date = _meta(soup, _HTML_DATE_META)
     date_source = "html_meta" if date else ""
     page = _soup(markup)
