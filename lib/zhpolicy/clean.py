@@ -320,8 +320,11 @@ def rejoin_broken_lines(text: str) -> str:
     for line in lines:
         if out and _continues(out[-1], line):
             sep = " " if (out[-1][-1].isascii() and out[-1][-1].isalpha() and line[0].isascii() and line[0].isalpha()) else ""
-            # punctuation at the seam now has Chinese beside it (",⏎科技" → "，科技"): unify it again
-            out[-1] = unify_punctuation(out[-1] + sep + line)
+            joined = out[-1] + sep + line
+            if out[-1][-1] in _HALF_TO_FULL or line[0] in _HALF_TO_FULL:
+                # ASCII punctuation at the seam may now have Chinese beside it (",⏎科技" → "，科技")
+                joined = unify_punctuation(joined)
+            out[-1] = joined
         else:
             out.append(line)
     return "\n".join(out)
