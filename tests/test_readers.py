@@ -362,3 +362,14 @@ def test_web_page_title_is_the_articles_whatever_the_site_adds(tmp_path, page_ti
                                      + "".join(f"<p>{p}</p>" for p in HTML_BODY) + "</div></body></html>",
                                      encoding="utf-8")
     assert read_document(tmp_path / "p.html").title == HTML_TITLE
+
+
+def test_docx_without_a_date_in_its_text_gets_no_template_date(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("关于某事的通知")
+    document.add_paragraph("各单位：请认真落实。")
+    document.save(str(tmp_path / "a.docx"))
+    doc = read_document(tmp_path / "a.docx")
+    assert doc.date == "" and doc.date_source == ""

@@ -282,7 +282,10 @@ def read_docx(path: Path) -> Document:
     title, title_source = (props.title or "").strip(), "docx_properties"
     if not title and heading:
         title, title_source = heading, "heading"
-    date = props.created.date().isoformat() if props.created and props.created.year > 1980 else ""
+    created = props.created
+    # python-docx's own template carries 2013-12-23 23:15: a file made by a script, not a date
+    placeholder = created is not None and (created.year, created.month, created.day, created.hour) == (2013, 12, 23, 23)
+    date = created.date().isoformat() if created and created.year > 1980 and not placeholder else ""
     return Document("\n".join(lines), "docx", title, title_source if title else "",
                     date, "docx_properties" if date else "")
 
