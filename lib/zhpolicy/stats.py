@@ -1,30 +1,34 @@
-"""The statistics a text cites: find them, normalise them, trace them, cross-check them.
+"""The statistics a text cites: find them, normalise them, date them, trace them, cross-check them.
 
 :func:`extract_statistics` finds every cited figure with rules a student can read:
 
-* a **quantity** — a number, an optional magnitude (万, 亿, 万亿) and a unit
-  (``3.6万亿元``, ``635.4万人年``, ``近41万件``, ``23.4%``, ``143个``);
-* a **range** or **threshold** — ``2000美元-2999美元``, ``<2000美元``, ``>17000美元``;
-* a **rank** — ``排名全球第10位``, ``位居世界第一``, ``稳居世界首位``, ``前10位``.
+* a **quantity** — a number, an optional magnitude (万, 亿, 万亿) and a unit from
+  ``data/units.tsv`` (``3.6万亿元``, ``56.3 万亿元``, ``3200多万人``, ``1500余家``, ``23.4%``);
+* a **range** or **threshold** — ``5%—6%``, ``5至6个百分点``, ``<2000美元``;
+* a **rank** — ``排名全球第10位``, ``位居世界第一``, ``前10位``;
+* a **multiple or fraction** — ``两倍``, ``翻一番``, ``三成``, ``三分之一``, ``百分之十五``.
 
-Values are converted to base units (``3.6万亿元`` → 3.6e12 ``元``); percentages keep the
-number with unit ``%``; ranks get unit ``rank``. Numbers that are *not* statistics are left
-out by construction: years and dates (``2024年``, ``2025-12-19``), ordinal names of meetings
-and plans (二十届四中全会, 十五五, 第十一次), page references (第9版), codes (G322,
-Z251100007625003), citation marks ([1]), anything inside a title 《…》, bare numbers without a
-unit (从0到1, list numbers), and small Chinese numerals used to count categories (五个发展阶段,
-九项重点任务). :func:`check_consistency` then compares the figures with each other.
+Values are converted to base units (``3.6万亿元`` → 3.6e12 ``元``). Each figure gets a
+``year`` and the ``year_source`` that gave it (the figure's clause, its sentence, its
+paragraph, the section heading above it, or a relative word such as 今年/去年 resolved against
+the document's date) and a ``kind`` (achieved, target, plan, comparison). Numbers that are *not*
+statistics are left out by the rules of ``data/stat_not_statistics.tsv`` and by construction
+(years and dates, ordinals, codes such as 5G or C919, citation marks, anything inside 《…》,
+bare numbers without a unit, programme names such as 百千万工程).
+:func:`check_consistency` then compares the figures with each other.
 """
 
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from .numbers import MAGNITUDES
+from .numbers import MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
+from .structure import outline as outline_table
 from .structure import sentences as sentence_table
 
 # ---------------------------------------------------------------- building blocks
@@ -34,42 +38,37 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN = "[零〇一二两三四五六七八九十百千]+"
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-MAG = "(?:万亿|亿|万|千)"
-#: Units of measure for quantities (longest first). Years, months and days are dates, not units.
-QUANTITY_UNITS = (
-    "个百分点", "百分点", "千瓦时", "平方公里", "人年", "人次", "美元", "欧元", "日元", "港元", "元",
-    "公里", "千瓦", "%", "‰", "件", "个", "项", "家", "倍", "吨", "人", "所", "座", "台", "套",
-    "名", "种", "条", "亩", "辆", "户", "篇", "部",
-)
-UNIT = "(?:" + "|".join(re.escape(u) for u in QUANTITY_UNITS) + ")"
+MAG = "(?:万亿|亿|万|千(?![瓦米克]))"
+_SP = r"[ \u3000\u00a0]?"
 
-#: Words just before a figure that qualify it, longest first, and the label each gets.
+#: Words just before a figure that qualify it, and the label each gets (longest tried first).
 QUALIFIERS_BEFORE = {
     "首次超过": "首次超过", "同比增长": "同比增长", "同比下降": "同比下降", "超过": "超过", "突破": "突破",
-    "约为": "约", "大约": "约", "约": "约", "接近": "近", "将近": "近", "近": "近",
+    "约为": "约", "大约": "约", "约": "约", "接近": "近", "将近": "近", "近": "近", "超": "超过",
     "已达到": "达到", "达到": "达到", "已达": "达到", "高达": "达到", "达": "达到",
-    "仅为": "仅为", "仅": "仅为", "不足": "不足", "逾": "超过", "增长": "增长", "下降": "下降",
+    "仅为": "仅为", "仅": "仅为", "不足": "不足", "不到": "不足", "逾": "超过", "增长": "增长", "下降": "下降",
 }
-QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "多": "多"}
+QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "以内": "以内", "多": "多", "余": "多"}
 
-_RANGE = re.compile(
-    rf"(?P<lo>{NUM})(?P<lomag>{MAG})?(?P<lounit>{UNIT})?\s*[-—–~～至到]\s*(?P<hi>{NUM})(?P<himag>{MAG})?(?P<unit>{UNIT})"
-)
-_THRESHOLD = re.compile(rf"(?P<op>[<>＜＞≤≥])\s*(?P<num>{NUM})(?P<mag>{MAG})?(?P<unit>{UNIT})")
+_QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
+_CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN})")
+_FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
+_DOUBLING = re.compile(r"翻(?P<n>[一两二三四])?番")
+_RANGE_JOIN = re.compile(rf"^{_SP}[-—–~～至到]{{1,2}}{_SP}$")
 _RANK_WORLD = re.compile(
     rf"(?:连续(?:多|\d+|{CN})年)?(?:位居|稳居|居于|居|排名|排在|位列|名列)?(?:世界|全球|全国)"
     rf"(?:第\s*(?P<rank>\d+|{CN})\s*(?:位|名)?|(?P<first>首位))"
 )
 _RANK_TOP = re.compile(rf"前\s*(?P<top>\d+|{CN})\s*(?:位|名)")
 _RANK_PLAIN = re.compile(r"(?:排名|位列|位居|名列|居)?第\s*(?P<rank>\d+)\s*(?:位|名)")
-_QUANTITY = re.compile(rf"(?P<num>{NUM})(?P<mag>{MAG})?(?P<unit>{UNIT})?")
-_CN_QUANTITY = re.compile(rf"(?P<cn>{CN})(?P<mag>{MAG})(?P<unit>{UNIT})?|(?P<cnx>{CN})(?P<unitx>倍|成)")
 
 _TITLE = re.compile(r"《[^》]*》")
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*")
 _CITATION = re.compile(r"\[\d+(?:[,，\-–]\d+)*\]")
-_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.]\d{1,2}[-/.]\d{1,2}|年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.]\d{1,2}[-/.]\d{1,2}|年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:[-—–至到]\d{1,2}\s*日)?|\d{1,2}\s*[-—–至到]\s*\d{1,2}\s*月")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
+_PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
 _CLAUSE_END = "，,；;：:。！？!?"
 
 #: Attribution patterns (the source a figure is credited to), tried in order.
@@ -99,9 +98,12 @@ def _number(text: str) -> float:
 
 
 def _scale(value: float, mag: str | None, unit: str | None) -> tuple[float, str]:
-    """Apply a magnitude word; return (value in base units, base unit)."""
+    """Apply a magnitude word and the unit's factor; return (value in base units, base unit)."""
     if mag:
         value *= MAGNITUDES[mag]
+    if unit and unit in UNIT_TABLE:
+        base, factor, _ = UNIT_TABLE[unit]
+        return value * factor, base
     return value, (unit or "")
 
 
@@ -117,6 +119,33 @@ def _clean_value(value: float):
     return int(value) if float(value).is_integer() else value
 
 
+# ---------------------------------------------------------------- rule tables (data files)
+
+
+@lru_cache(maxsize=1)
+def not_statistic_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """The rules of ``data/stat_not_statistics.tsv``: (name, where, compiled pattern)."""
+    return tuple((r["name"], r["where"], re.compile(r["pattern"])) for r in read_rule_table("stat_not_statistics.tsv"))
+
+
+@lru_cache(maxsize=1)
+def kind_cues() -> tuple[tuple[str, str, str], ...]:
+    """The cues of ``data/stat_kinds.tsv``: (kind, scope, cue), in file order."""
+    return tuple((r["kind"], r["scope"], r["cue"]) for r in read_rule_table("stat_kinds.tsv"))
+
+
+@lru_cache(maxsize=1)
+def relative_year_words() -> dict[str, str]:
+    """The words of ``data/stat_years.tsv`` (今年, 去年, 全年 …) and their rule, longest first."""
+    rows = read_rule_table("stat_years.tsv")
+    return dict(sorted(((r["word"], r["rule"]) for r in rows), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in relative_year_words()))
+
+
 # ---------------------------------------------------------------- finding the figures
 
 
@@ -124,6 +153,9 @@ def _masked_spans(sentence: str) -> list[tuple[int, int]]:
     spans = []
     for pattern in (_TITLE, _CODE, _CITATION, _DATE):
         spans.extend(m.span() for m in pattern.finditer(sentence))
+    for _, where, pattern in not_statistic_rules():
+        if where == "span":
+            spans.extend(m.span() for m in pattern.finditer(sentence))
     return spans
 
 
@@ -131,49 +163,134 @@ def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return all(span[1] <= s or span[0] >= e for s, e in taken)
 
 
+def _named_not_statistic(sentence: str, start: int, end: int) -> bool:
+    """Whether a rule of ``stat_not_statistics.tsv`` says the figure at [start, end) is a name,
+    an ordinal or a class (千亿级, 第3批, 50人以下企业) rather than a statistic."""
+    for _, where, pattern in not_statistic_rules():
+        if where == "after" and pattern.search(sentence[end:end + 12]):
+            return True
+        if where == "before" and pattern.search(sentence[max(0, start - 4):start]):
+            return True
+    return False
+
+
+def _unit_after(sentence: str, pos: int) -> tuple[str, int]:
+    """The unit at *pos* (one space allowed before it) and the position after it."""
+    for skip in (0, 1):
+        if skip and not (pos < len(sentence) and sentence[pos] in " \u3000\u00a0"):
+            break
+        unit = unit_at(sentence, pos + skip)
+        if unit:
+            return unit, pos + skip + len(unit)
+    return "", pos
+
+
+def _arabic_quantities(sentence: str) -> list[dict]:
+    """Every Arabic number with its magnitude, 多/余 and unit (bare numbers included, marked)."""
+    found = []
+    for m in _QUANTITY.finditer(sentence):
+        before, after = sentence[max(0, m.start() - 1):m.start()], sentence[m.end():m.end() + 1]
+        if before.isascii() and before.isalnum() or (after.isascii() and after.isalpha()):
+            continue  # part of a code such as G322 or 5G
+        unit, end = _unit_after(sentence, m.end())
+        approx = "多" if (m["a1"] or m["a2"]) else ""
+        value, base = _scale(_number(m["num"]), m["mag"], unit)
+        found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": approx,
+                      "bare": not unit and not m["mag"], "mag": m["mag"] or ""})
+    return found
+
+
+def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
+    """Join ``5%—6%``, ``5至6个百分点``, ``2000美元-2999美元`` into ranges (low, high)."""
+    out, i = [], 0
+    while i < len(quantities):
+        lo = quantities[i]
+        hi = quantities[i + 1] if i + 1 < len(quantities) else None
+        joined = hi is not None and _RANGE_JOIN.match(sentence[lo["end"]:hi["start"]])
+        if joined and not hi["bare"] and (lo["bare"] or lo["unit"] == hi["unit"]):
+            low = lo["value"]
+            if lo["bare"]:
+                low, _ = _scale(low, hi["mag"] or None, _unit_name(sentence, hi))
+            out.append({**hi, "start": lo["start"], "value": low, "value_high": hi["value"], "qualifier": "range"})
+            i += 2
+            continue
+        out.append(lo)
+        i += 1
+    return out
+
+
+def _unit_name(sentence: str, row: dict) -> str:
+    """The unit as written at the end of a figure (for scaling the bare low end of a range)."""
+    for unit in UNIT_TABLE:
+        if sentence[:row["end"]].endswith(unit):
+            return unit
+    return ""
+
+
+def _chinese_quantities(sentence: str) -> list[dict]:
+    """Chinese-numeral figures: 三万亿元, 两倍, 三成, 百分之十五, 三分之一, 翻一番."""
+    found = []
+    for m in _CN_QUANTITY.finditer(sentence):
+        if m["cn"]:
+            unit, end = _unit_after(sentence, m.end())
+            value, base = _scale(float(cn_to_int(m["cn"])), m["mag"], unit)
+            if re.fullmatch("[十百千]+", m["cn"]):
+                continue  # 百万, 千亿: a round name, not a figure
+            found.append({"start": m.start(), "end": end, "value": value, "unit": base,
+                          "qualifier": "多" if m["a2"] else ""})
+        else:
+            found.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
+                          "unit": m["unitx"], "qualifier": ""})
+    for m in _PERCENT_WORDS.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
+    for m in _FRACTION.finditer(sentence):
+        value = 100 * _number(m["num"]) / _number(m["den"]) if _number(m["den"]) else 0.0
+        found.append({"start": m.start(), "end": m.end(), "value": value, "unit": "%", "qualifier": ""})
+    for m in _DOUBLING.finditer(sentence):
+        times = 2 ** (cn_to_int(m["n"]) if m["n"] else 1)
+        found.append({"start": m.start(), "end": m.end(), "value": float(times), "unit": "倍", "qualifier": ""})
+    return found
+
+
+def _ranks(sentence: str) -> list[dict]:
+    found = []
+    for m in _RANK_WORLD.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": 1 if m["first"] else _number(m["rank"]),
+                      "unit": "rank", "qualifier": ""})
+    for m in _RANK_TOP.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["top"]), "unit": "rank", "qualifier": "前"})
+    for m in _RANK_PLAIN.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["rank"]), "unit": "rank", "qualifier": ""})
+    return found
+
+
+def _threshold(sentence: str, row: dict) -> None:
+    """``<2000美元``: take a comparison sign just before the figure as its qualifier."""
+    m = re.search(r"[<>＜＞≤≥]\s*$", sentence[max(0, row["start"] - 3):row["start"]])
+    if m:
+        sign = m.group(0).strip()
+        row["qualifier"] = {"＜": "<", "＞": ">"}.get(sign, sign)
+        row["start"] -= len(m.group(0))
+
+
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
     masked = _masked_spans(sentence)
     taken: list[tuple[int, int]] = []
     found: list[dict] = []
-
-    def add(m, **row):
-        span = m.span()
-        if _free(span, taken) and _free(span, masked):
-            taken.append(span)
-            found.append({"start": span[0], "end": span[1], **row})
-
-    for m in _RANGE.finditer(sentence):
-        lo, unit = _scale(_number(m["lo"]), m["lomag"] or m["himag"], m["unit"])
-        hi, _ = _scale(_number(m["hi"]), m["himag"], m["unit"])
-        add(m, value=lo, value_high=hi, unit=unit, qualifier="range")
-    for m in _THRESHOLD.finditer(sentence):
-        value, unit = _scale(_number(m["num"]), m["mag"], m["unit"])
-        op = {"＜": "<", "＞": ">"}.get(m["op"], m["op"])
-        add(m, value=value, unit=unit, qualifier=op)
-    for m in _RANK_WORLD.finditer(sentence):
-        add(m, value=1 if m["first"] else _number(m["rank"]), unit="rank", qualifier="")
-    for m in _RANK_TOP.finditer(sentence):
-        add(m, value=_number(m["top"]), unit="rank", qualifier="前")
-    for m in _RANK_PLAIN.finditer(sentence):
-        add(m, value=_number(m["rank"]), unit="rank", qualifier="")
-    for m in _QUANTITY.finditer(sentence):
-        before = sentence[max(0, m.start() - 1):m.start()]
-        after = sentence[m.end():m.end() + 1]
-        if before.isascii() and before.isalnum() or (after.isascii() and after.isalpha()):
-            continue  # part of a code such as G322 or 5G
-        if not m["unit"] and not m["mag"]:
-            continue  # a bare number: a list mark, an idiom (从0到1), a code
-        if not m["unit"] and after in ("年", "月", "日"):
-            continue  # 40多年 and other durations and dates
-        value, unit = _scale(_number(m["num"]), m["mag"], m["unit"])
-        add(m, value=value, unit=unit, qualifier="")
-    for m in _CN_QUANTITY.finditer(sentence):
-        if m["cn"]:
-            value, unit = _scale(float(cn_to_int(m["cn"])), m["mag"], m["unit"])
-        else:
-            value, unit = float(cn_to_int(m["cnx"])), m["unitx"]
-        add(m, value=value, unit=unit, qualifier="")
+    quantities = _ranges(_arabic_quantities(sentence), sentence)
+    for row in _ranks(sentence) + quantities + _chinese_quantities(sentence):
+        span = (row["start"], row["end"])
+        if row.pop("bare", False) or not _free(span, taken) or not _free(span, masked):
+            continue
+        if row["unit"] != "rank" and _named_not_statistic(sentence, *span):
+            continue
+        if not row["unit"] and sentence[row["end"]:row["end"] + 1] in ("年", "月", "日"):
+            continue  # 40多年 and other durations
+        taken.append(span)
+        row.pop("mag", None)
+        _threshold(sentence, row)
+        found.append(row)
     return sorted(found, key=lambda r: r["start"])
 
 
@@ -182,7 +299,7 @@ def _extend_qualifiers(sentence: str, row: dict) -> None:
     head = sentence[max(0, row["start"] - 4):row["start"]]
     for word in sorted(QUALIFIERS_BEFORE, key=len, reverse=True):
         if head.endswith(word):
-            if not row["qualifier"]:
+            if not row["qualifier"] or row["qualifier"] == "多":
                 row["qualifier"] = QUALIFIERS_BEFORE[word]
             row["start"] -= len(word)
             break
@@ -194,7 +311,96 @@ def _extend_qualifiers(sentence: str, row: dict) -> None:
             break
 
 
-# ---------------------------------------------------------------- years, indicators, sources
+# ---------------------------------------------------------------- years and where they come from
+
+
+def document_year_month(date) -> tuple[int | None, int | None]:
+    """The year and month of a document date (``2024-03-05``, ``2024年3月``, ``2024``), or None."""
+    m = re.match(r"\s*((?:19|20)\d{2})(?:\s*[-年/.]\s*(\d{1,2}))?", str(date or ""))
+    if not m:
+        return None, None
+    return int(m[1]), int(m[2]) if m[2] else None
+
+
+def resolve_relative_year(word: str, date) -> str:
+    """The year a relative word (今年, 去年, 过去一年, 全年, 同比 …) names in a document of *date*;
+    ``""`` when the date (or, for review words, its month) is unknown."""
+    rule = relative_year_words().get(word, "")
+    year, month = document_year_month(date)
+    if year is None or not rule:
+        return ""
+    if rule in ("review", "reporting"):
+        return "" if month is None else str(year - 1 if month <= 3 else year)
+    return str(year + int(rule))
+
+
+def _plan_period(numeral: str) -> str:
+    """The years of a five-year plan from its number (十四五 → 2021-2025; from the sixth plan on)."""
+    n = cn_to_int(numeral)
+    if n < 6:
+        return ""
+    start = 1981 + 5 * (n - 6)
+    return f"{start}-{start + 4}"
+
+
+def _year_tokens(sentence: str, date) -> list[dict]:
+    """Years, periods and relative words of a sentence, outside 《titles》, skipping the base of a
+    comparison (比2012年, 与2020年相比). Each: start, end, year, source, weak."""
+    titles = [m.span() for m in _TITLE.finditer(sentence)]
+    tokens = []
+    for m in _YEAR.finditer(sentence):
+        tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "", "weak": False})
+    for m in _PLAN_PERIOD.finditer(sentence):
+        if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
+            tokens.append({"start": m.start(), "end": m.end(), "year": _plan_period(m[1]), "source": "", "weak": False})
+    explicit_ends = {t["end"] for t in tokens}
+    for m in _relative_pattern().finditer(sentence):
+        if any(m.start() - e in (0, 1) for e in explicit_ends):
+            continue  # 2023年全年: the explicit year already says it
+        rule = relative_year_words()[m.group(0)]
+        tokens.append({"start": m.start(), "end": m.end(), "year": resolve_relative_year(m.group(0), date),
+                       "source": f"relative:{m.group(0)}", "weak": rule == "reporting"})
+    kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
+            and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])]
+    return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
+
+
+def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
+    """Join a year with the period words right after it (``今年上半年``, ``2023年底``, ``2023年以来``)."""
+    merged: list[dict] = []
+    for t in tokens:
+        if merged and t["start"] == merged[-1]["end"] and not t["weak"]:
+            merged[-1]["end"] = t["end"]
+            if merged[-1]["source"] and t["source"]:
+                merged[-1]["source"] += t["source"].split(":", 1)[1]
+            continue
+        merged.append(dict(t))
+    for t in merged:
+        tail = re.match(r"(?:年底|年末|底|末|以来|初)", sentence[t["end"]:])
+        if tail:
+            t["end"] += tail.end()
+    return merged
+
+
+def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
+    """A year standing as the topic of the whole sentence: the only year of an opening clause
+    before any figure (``2024年，…``, ``截至2023年底，…``, ``今年上半年，…``), or right after an
+    attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``)."""
+    strong = [t for t in tokens if not t["weak"]]
+    first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:"), len(sentence))
+    opening = [t for t in strong if t["end"] <= first_clause_end]
+    if len(opening) == 1 and not re.search(r"\d", sentence[:opening[0]["start"]]):
+        lead = sentence[:opening[0]["start"]]
+        if len(lead) <= 12 and "由" not in lead and "从" not in lead:
+            return opening[0]
+    for t in strong:
+        before = sentence[:t["start"]]
+        rest = sentence[t["end"]:t["end"] + 1]
+        if rest in ("，", ",") and (re.search(r"(?:显示|数据|》|表示|介绍)[，,]$", before)
+                                     or before.endswith(("，", ",")) and len(before) <= 30
+                                     and any(p.search(before) for p in SOURCE_PATTERNS)):
+            return t
+    return None
 
 
 def _clause_start(sentence: str, pos: int) -> int:
@@ -204,65 +410,138 @@ def _clause_start(sentence: str, pos: int) -> int:
     return i
 
 
-def _years(sentence: str) -> list[tuple[int, int, str]]:
-    """Years and periods of a sentence, outside 《titles》: (start, end, "2024" or "2026-2030")."""
-    titles = [m.span() for m in _TITLE.finditer(sentence)]
-    out = []
-    for m in _YEAR.finditer(sentence):
-        if not _free(m.span(), titles):
-            continue
-        label = f"{m[1]}-{m[2]}" if m[1] else m[3]
-        out.append((m.start(), m.end(), label))
-    return out
+def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
+    """The year of the figure's own clause: ``2025年的324.7万人年``, else the nearest year
+    before the figure in the same clause."""
+    for t in tokens:
+        if not t["weak"] and 0 <= row["start"] - t["end"] <= 2 and sentence[t["end"]:row["start"]] in ("", "的"):
+            return t
+    clause = _clause_start(sentence, row["start"])
+    inside = [t for t in tokens if not t["weak"] and clause <= t["start"] and t["end"] <= row["start"]]
+    return inside[-1] if inside else None
 
 
-def _topic_year(sentence: str, years: list[tuple[int, int, str]]) -> str:
-    """A year standing as the topic of the whole sentence: ``2024年，…`` at its start, or right
-    after an attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``)."""
-    for start, end, label in years:
-        before = sentence[:start]
-        rest = sentence[end:end + 1]
-        if rest not in "，," or not rest:
+def _year_and_source(token: dict | None, level: str) -> tuple[str, str]:
+    if token is None:
+        return "", ""
+    if not token["year"]:
+        return "", ""
+    return token["year"], token["source"] or level
+
+
+def _figure_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str]:
+    """(year, year_source) of a figure, in order: its clause, its sentence, its paragraph, the
+    section heading above it, and last a weak word (全年, 同比) resolved against the date."""
+    token = _clause_year(sentence, row, tokens)
+    if token is not None:
+        return _year_and_source(token, "clause")
+    if context["topic"] is not None:
+        return _year_and_source(context["topic"], "sentence")
+    if context["paragraph"] is not None:
+        return _year_and_source(context["paragraph"], "paragraph")
+    if context["heading"] is not None:
+        return _year_and_source(context["heading"], "heading")
+    clause = _clause_start(sentence, row["start"])
+    weak = [t for t in tokens if t["weak"] and t["start"] >= clause] or [t for t in tokens if t["weak"]]
+    return _year_and_source(weak[0], "relative") if weak else ("", "")
+
+
+def _heading_years(doc_outline: pd.DataFrame, date) -> list[tuple[int, int, dict | None]]:
+    """For each section heading: (start offset, level, the year token it names or None)."""
+    rows = []
+    for h in doc_outline.itertuples():
+        if h.kind != "heading":
             continue
-        if not before.strip() or re.search(r"(?:显示|数据|》|表示|介绍)[，,]$", before) or before.endswith(("，", ",")) and len(before) <= 30 and any(p.search(before) for p in SOURCE_PATTERNS):
-            return label
+        tokens = [t for t in _year_tokens(h.heading, date) if not t["weak"]]
+        rows.append((h.start, h.level, tokens[0] if tokens else None))
+    return rows
+
+
+def _heading_year_at(headings: list[tuple[int, int, dict | None]], pos: int) -> dict | None:
+    """The year named by the nearest heading above *pos* on the heading path (a parent heading
+    counts, a sibling section's heading does not)."""
+    path: list[tuple[int, dict | None]] = []
+    for start, level, token in headings:
+        if start > pos:
+            break
+        path = [p for p in path if p[0] < level] + [(level, token)]
+    for _, token in reversed(path):
+        if token is not None:
+            return token
+    return None
+
+
+# ---------------------------------------------------------------- kind of figure
+
+
+_FUTURE_YEAR = re.compile(r"(?<!提高|提升|增长|下降|上升|扩大|减少|降低)(?<![增降])(?:到|至|于)\s*((?:19|20)\d{2})\s*年")
+
+
+def _cue_before(text: str, cue: str, limit: int | None = None) -> bool:
+    pos = text.rfind(cue)
+    return pos >= 0 and (limit is None or len(text) - pos - len(cue) <= limit)
+
+
+def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None) -> str:
+    """``comparison``, ``plan``, ``target`` or ``achieved`` from the cue words of
+    ``data/stat_kinds.tsv`` (first kind found wins, in that order); ``到2027年`` with a year not
+    before the document's year also makes a target. A figure without any cue is ``achieved``,
+    except a threshold or a definition range (``<2000美元``), which gets ``""``."""
+    clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    before = sentence[:row["start"]]
+    scopes = {"near": (clause, 8), "clause": (clause, None), "sentence": (before, None), "heading": (heading, None)}
+    for kind in ("comparison", "plan", "target", "achieved"):
+        for cue_kind, scope, cue in kind_cues():
+            text, limit = scopes[scope]
+            if cue_kind == kind and _cue_before(text, cue, limit):
+                return kind
+        if kind == "comparison" and row["qualifier"] in ("同比增长", "同比下降"):
+            return kind
+        if kind == "target":
+            future = _FUTURE_YEAR.search(before)
+            if future and (doc_year is None or int(future[1]) >= doc_year):
+                return kind
+    return "" if row["qualifier"] in ("<", ">", "≤", "≥") else "achieved"
+
+
+# ---------------------------------------------------------------- indicators and sources
+
+
+_LEADING = re.compile(r"^(?:其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年)+")
+_TRAILING = re.compile(
+    r"(?:已经|已|均|共|分别|的|为|是|达到|达|超过|突破|提高到|提升到|提升至|提高至|增至|增加到|降至|下降到|约为|约|近|仅为|仅|"
+    r"首次超过|首次|同比增长|同比下降|同比|比上年增长|比上年|较上年|增长|下降|增加|减少|提高|降低|上涨|大关|占比|位列|排名|位居|稳居|居|"
+    r"年均增速约为|平均为|平均|年均|累计|总计|合计|共计|实际|预计|力争|保持在|稳定在|控制在|保持|实现|完成|超|逾|以上|左右|在)+$"
+)
+_COUNT_UNITS = {u for u, (_, _, group) in UNIT_TABLE.items() if group == "count"}
+_LIST_SPLIT = re.compile(r"[、和与及]|以及")
+
+
+def _respectively(sentence: str, row: dict, clause_rows: list[dict]) -> str:
+    """``A和B分别增长12.5%和8.3%``: the list item (A or B) that goes with this figure."""
+    clause_start = _clause_start(sentence, row["start"])
+    head = sentence[clause_start:row["start"]]
+    if "分别" not in head:
+        return ""
+    subject = head[:head.index("分别")]
+    subject = re.sub(r"(?:19|20)\d{2}年的?", "", subject)
+    items = [i.strip() for i in _LIST_SPLIT.split(subject) if i.strip()]
+    after = [r for r in clause_rows if r["start"] > clause_start + head.index("分别")]
+    if len(items) >= 2 and len(items) == len(after) and row in after:
+        return _TRAILING.sub("", items[after.index(row)]) or items[after.index(row)]
     return ""
 
 
-def _year_for(sentence: str, row: dict, years, topic: str) -> str:
-    # a) "2025年的324.7万人年": the year modifies the figure directly
-    for start, end, label in years:
-        if 0 <= row["start"] - end <= 2 and sentence[end:row["start"]] in ("", "的"):
-            return label
-    # b) the nearest year earlier in the same clause
-    clause = _clause_start(sentence, row["start"])
-    inside = [label for start, end, label in years if clause <= start and end <= row["start"]]
-    if inside:
-        return inside[-1]
-    # c) the year that is the topic of the whole sentence
-    return topic
-
-
-_LEADING = re.compile(r"^(?:其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界)+")
-_TRAILING = re.compile(
-    r"(?:已经|已|均|共|分别|的|为|是|达到|达|超过|突破|提高到|提升到|提升至|提高至|增至|增加到|降至|下降到|约为|约|近|仅为|仅|"
-    r"首次超过|首次|同比增长|增长|大关|占比|位列|排名|位居|稳居|居|年均增速约为)+$"
-)
-
-
-_COUNT_UNITS = ("个", "项", "家", "件", "人", "名", "所", "座", "台", "套", "种", "条", "户", "辆", "篇", "部")
-
-
-def _indicator(sentence: str, row: dict, previous: str) -> str:
+def _indicator(sentence: str, row: dict, previous: str, previous_end: int = 0) -> str:
     """The phrase naming what was measured: for a count, the noun it counts (``143个经济体``);
     for a figure in parentheses, the item the parentheses follow; otherwise the subject of the
-    figure's clause, with years, qualifiers and linking verbs removed. A clause with no
-    subject of its own (``，稳居世界首位``) takes the indicator of the figure before it."""
+    figure's clause (never reaching back over an earlier figure), with years, qualifiers and
+    linking verbs removed. A clause with no subject of its own takes the previous indicator."""
     if row["unit"] in _COUNT_UNITS:
-        after = re.match(r"[^，。；：、（）“”\[]{1,8}?(?=分为|是|为|在|和|与|的|，|。|；|：|$)", sentence[row["end"]:])
+        after = re.match(r"[^，。；：、（）“”\[\d]{1,8}?(?=分为|是|为|在|和|与|的|，|。|；|：|$)", sentence[row["end"]:])
         if after:
             return after.group(0)
-    clause_start = _clause_start(sentence, row["start"])
+    clause_start = max(_clause_start(sentence, row["start"]), previous_end)
     text = sentence[clause_start:row["start"]]
     open_paren = max(text.rfind("（"), text.rfind("("))
     if open_paren > max(text.rfind("）"), text.rfind(")")):
@@ -273,10 +552,10 @@ def _indicator(sentence: str, row: dict, previous: str) -> str:
         text = text[:change.start()]
     if row["unit"] == "rank" and "位列" in text:
         text = text[text.index("位列") + 2:]
-    text = re.sub(r"(?:19|20)\d{2}年?[-—–至到]?(?:(?:19|20)\d{2}年)?的?", "", text)
+    text = re.sub(r"(?:19|20)\d{2}年?[-—–至到]?(?:(?:19|20)\d{2}年)?(?:底|末|上半年|前三季度|全年)?的?", "", text)
     text = re.sub(r"[（(][^）)]*[）)]", "", text)
     text = re.sub(r"^.*?(?:期间|之后|以来)", "", text) if re.search(r"期间|之后|以来", text) else text
-    text = _LEADING.sub("", text.strip("“”\"' "))
+    text = _LEADING.sub("", text.strip("“”\"'、 "))
     text = re.sub(r"(?:由|从)$", "", _TRAILING.sub("", text))
     text = re.sub(r"(?:连续(?:多|\d+|[一二三四五六七八九十]+)年)$", "", text)
     text = _TRAILING.sub("", text).strip("，、 ")
@@ -300,9 +579,59 @@ def _source(sentence: str, end: int | None = None) -> str:
 # ---------------------------------------------------------------- the public functions
 
 STAT_COLUMNS = [
-    "doc", "doc_id", "surface", "value", "value_high", "unit", "year", "qualifier", "indicator", "source",
-    "sentence", "start", "end",
+    "doc", "doc_id", "surface", "value", "value_high", "unit", "year", "year_source", "kind", "qualifier",
+    "indicator", "source", "sentence", "start", "end",
 ]
+
+
+def _document_dates(docs) -> dict[str, str]:
+    if isinstance(docs, pd.DataFrame) and "date" in docs.columns and "doc_id" in docs.columns:
+        return {str(d): ("" if pd.isna(v) else str(v)) for d, v in zip(docs["doc_id"], docs["date"])}
+    return {}
+
+
+def _sentence_figures(sentence: str) -> list[dict]:
+    found = _candidates(sentence)
+    for row in found:
+        _extend_qualifiers(sentence, row)
+    return found
+
+
+def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outline: pd.DataFrame) -> list[dict]:
+    """The statistics of one document, sentence by sentence, with the paragraph and heading context."""
+    headings = _heading_years(doc_outline, date)
+    heading_text = {h.start: h.heading for h in doc_outline.itertuples() if h.kind == "heading"}
+    doc_year, _ = document_year_month(date)
+    rows, para, para_topic = [], None, None
+    for s in sents.itertuples():
+        sentence = s.text
+        tokens = _year_tokens(sentence, date)
+        topic = _topic_token(sentence, tokens)
+        if s.para_id != para:
+            para, para_topic = s.para_id, topic
+        found = _sentence_figures(sentence)
+        if not found:
+            continue
+        context = {"topic": topic, "heading": _heading_year_at(headings, s.start),
+                   "paragraph": para_topic if not any(not t["weak"] for t in tokens) else None}
+        heading = next((heading_text[h] for h in sorted(heading_text, reverse=True) if h <= s.start), "")
+        previous, previous_end = "", 0
+        for row in found:
+            clause_start = _clause_start(sentence, row["start"])
+            indicator = (_respectively(sentence, row, found)
+                         or _indicator(sentence, row, previous, previous_end if previous_end > clause_start else 0))
+            previous, previous_end = indicator, row["end"]
+            year, year_source = _figure_year(sentence, row, tokens, context)
+            rows.append({
+                "doc": label, "doc_id": doc_id, "surface": sentence[row["start"]:row["end"]],
+                "value": _clean_value(row["value"]),
+                "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
+                "unit": row["unit"], "year": year, "year_source": year_source,
+                "kind": figure_kind(sentence, row, heading, doc_year),
+                "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"]),
+                "sentence": sentence, "start": s.start + row["start"], "end": s.start + row["end"],
+            })
+    return rows
 
 
 def extract_statistics(docs) -> pd.DataFrame:
@@ -310,39 +639,27 @@ def extract_statistics(docs) -> pd.DataFrame:
 
     Returns one row per figure: ``doc`` (the document's label), ``doc_id``, ``surface`` (the
     exact span of the cleaned text, ``text[start:end]``), ``value`` in base units
-    (``value_high`` for the top of a range), ``unit`` (``元``, ``%``, ``人年``, ``rank`` …),
-    ``year`` (``2024`` or a period ``2026-2030``: from ``2025年的…``, else from the same clause,
-    else from a year opening the sentence; empty when the text gives none), ``qualifier``
-    (超过, 突破, 近, 约, 左右, 达到, 仅为, 首次超过, 同比增长, ``<``, ``>``, ``range``, 前),
-    ``indicator`` (what was measured), ``source`` (the attribution the sentence gives, or its
+    (``value_high`` for the top of a range), ``unit`` (``元``, ``%``, ``个百分点``, ``人年``,
+    ``rank`` …), ``year`` (``2024`` or a period ``2026-2030``; empty when it cannot be known) and
+    ``year_source`` (``clause``, ``sentence``, ``paragraph``, ``heading``, ``relative:今年`` …),
+    ``kind`` (achieved, target, plan, comparison), ``qualifier`` (超过, 近, 约, 左右, 多, 达到,
+    ``<``, ``range`` …), ``indicator`` (what was measured), ``source`` (the attribution or the
     citation marks), and the ``sentence`` with its ``start``/``end`` offsets.
+
+    Relative words (今年, 去年, 过去一年, 全年, 同比) are resolved against the ``date`` column of
+    a corpus (from ``catalog.csv`` or the text's header); a text without a date keeps them empty.
     """
     labels = {}
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
-        labels = dict(zip(docs["doc_id"], docs["label"]))
+        labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
+    dates = _document_dates(docs)
     sents = sentence_table(docs)
+    outlines = outline_table(docs)
+    by_doc = dict(tuple(outlines.groupby("doc_id", sort=False)))
     rows = []
-    for s in sents.itertuples():
-        sentence = s.text
-        found = _candidates(sentence)
-        if not found:
-            continue
-        years = _years(sentence)
-        topic = _topic_year(sentence, years)
-        previous = ""
-        for row in found:
-            _extend_qualifiers(sentence, row)
-            indicator = _indicator(sentence, row, previous)
-            previous = indicator
-            rows.append({
-                "doc": labels.get(s.doc_id, s.doc_id), "doc_id": s.doc_id,
-                "surface": sentence[row["start"]:row["end"]],
-                "value": _clean_value(row["value"]),
-                "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
-                "unit": row["unit"], "year": _year_for(sentence, row, years, topic),
-                "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"]),
-                "sentence": sentence, "start": s.start + row["start"], "end": s.start + row["end"],
-            })
+    for doc_id, doc_sents in sents.groupby("doc_id", sort=False):
+        doc_outline = by_doc.get(doc_id, outlines.iloc[0:0])
+        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), doc_sents, doc_outline)
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
 
 
@@ -358,13 +675,15 @@ INDICATOR_SYNONYMS = {
 }
 #: Words marking an indicator of size (spending, totals, counts) that normally grows year on year.
 GROWING_INDICATOR_WORDS = ("投入", "总量", "规模", "数量", "成交额", "人员", "经费", "累计", "总额", "人数")
+#: At most this many flags of one check are listed; a last row counts the rest.
+MAX_FLAGS_PER_CHECK = 20
 
 _CHANGE = re.compile(
     r"(?:由|从)\s*(?P<y1>(?:19|20)\d{2})\s*年的?[^，。；]*?(?:提高到|提升到|增至|增加到|增长到|降至|下降到|扩大到|减少到|到)"
     r"\s*(?P<y2>(?:19|20)\d{2})\s*年"
 )
 _CORRUPT = re.compile(r"[A-Za-z]+[\u4e00-\u9fff]{1,2}[A-Za-z]+|万万|亿亿|%%")
-_FLAG_COLUMNS = ["check", "doc_id", "surface", "year", "other_doc_id", "other_surface", "other_year", "reason"]
+_FLAG_COLUMNS = ["check", "doc", "doc_id", "surface", "year", "other_doc_id", "other_surface", "other_year", "reason"]
 
 
 def normalise_indicator(text: str) -> str:
@@ -374,18 +693,14 @@ def normalise_indicator(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _same_indicator(a: str, b: str) -> bool:
-    a, b = normalise_indicator(a), normalise_indicator(b)
-    return len(a) >= 3 and len(b) >= 3 and (a in b or b in a)
-
-
 def _year_text(year: str) -> str:
     return f"{year}年" if year else "年份未注明"
 
 
 def _flag(check, row, reason, other=None) -> dict:
     return {
-        "check": check, "doc_id": row["doc_id"], "surface": row["surface"], "year": row["year"],
+        "check": check, "doc": row.get("doc", row["doc_id"]), "doc_id": row["doc_id"], "surface": row["surface"],
+        "year": row["year"],
         "other_doc_id": other["doc_id"] if other is not None else "",
         "other_surface": other["surface"] if other is not None else "",
         "other_year": other["year"] if other is not None else "",
@@ -393,41 +708,80 @@ def _flag(check, row, reason, other=None) -> dict:
     }
 
 
-def _pairs(stats: pd.DataFrame):
-    rows = stats.to_dict("records")
-    for i, a in enumerate(rows):
-        for b in rows[i + 1:]:
-            if a["unit"] == b["unit"] and a["unit"] != "rank" and _same_indicator(a["indicator"], b["indicator"]):
-                yield a, b
-
-
 def _year_number(year: str) -> int | None:
     return int(year) if re.fullmatch(r"\d{4}", str(year)) else None
 
 
-def _cross_document_flags(stats: pd.DataFrame) -> list[dict]:
+def related_indicator_keys(keys) -> list[tuple[str, str]]:
+    """Pairs of indicator keys where one contains the other (``研发经费投入`` ⊂
+    ``全社会研发经费投入``), each key paired with itself too. Found by looking every substring
+    of a key up in a set, so the cost grows with the number of keys, not its square."""
+    keys = sorted({k for k in keys if len(k) >= 3})
+    known = set(keys)
+    pairs = []
+    for key in keys:
+        inside = {key[i:j] for i in range(len(key)) for j in range(i + 3, len(key) + 1)} & known
+        pairs += [(part, key) for part in sorted(inside)]
+    return pairs
+
+
+def _variants(stats: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
+    """(unit, indicator key) → the distinct (value, year, doc) figures, first occurrence of each."""
+    table = stats[stats["unit"] != "rank"].assign(_key=stats["indicator"].map(normalise_indicator))
+    table = table.drop_duplicates(["unit", "_key", "value", "year", "doc_id"])
+    return {key: group.to_dict("records") for key, group in table.groupby(["unit", "_key"], sort=True)}
+
+
+def _differs_reason(a: dict, b: dict) -> str:
+    note = "时期也不同，先核对是全年还是部分时期、是哪一年" if a["year"] != b["year"] else "年份相同而数值不同，至少有一处可能有误"
+    name = b["indicator"] if len(b["indicator"]) <= len(a["indicator"]) else a["indicator"]
+    return (f"同一指标“{name}”在两篇文本中说法不同：{a['doc_id'][:3]} 为“{a['surface']}”（{_year_text(a['year'])}），"
+            f"{b['doc_id'][:3]} 为“{b['surface']}”（{_year_text(b['year'])}）；{note}。")
+
+
+def _differs_flags(rows: list[dict]) -> list[dict]:
+    """Neighbouring figures (sorted by year and value) of one indicator that come from
+    different documents and differ in value or year."""
+    ordered = sorted(rows, key=lambda r: (str(r["year"]), float(r["value"]), r["doc_id"]))
     flags = []
-    for a, b in _pairs(stats):
-        growing = any(w in normalise_indicator(a["indicator"] + b["indicator"]) for w in GROWING_INDICATOR_WORDS)
-        ya, yb = _year_number(a["year"]), _year_number(b["year"])
+    for a, b in zip(ordered, ordered[1:]):
         if a["doc_id"] != b["doc_id"] and (a["value"] != b["value"] or a["year"] != b["year"]):
-            note = "时期也不同，先核对是全年还是部分时期、是哪一年" if a["year"] != b["year"] else "年份相同而数值不同，至少有一处可能有误"
+            flags.append(_flag("same_indicator_differs", a, _differs_reason(a, b), b))
+    return flags
+
+
+def _shrinking_flags(rows: list[dict]) -> list[dict]:
+    """A size indicator whose value in a later year is smaller than the largest earlier one."""
+    if not any(w in normalise_indicator(r["indicator"]) for r in rows for w in GROWING_INDICATOR_WORDS):
+        return []
+    dated = sorted((r for r in rows if _year_number(r["year"])), key=lambda r: (_year_number(r["year"]), -float(r["value"])))
+    flags, largest = [], None
+    for late in dated:
+        early = largest
+        if early is not None and _year_number(early["year"]) < _year_number(late["year"]) and late["value"] < early["value"]:
             flags.append(_flag(
-                "same_indicator_differs", a,
-                f"同一指标“{b['indicator'] if len(b['indicator']) <= len(a['indicator']) else a['indicator']}”在两篇文本中说法不同："
-                f"{a['doc_id'][:3]} 为“{a['surface']}”（{_year_text(a['year'])}），"
-                f"{b['doc_id'][:3]} 为“{b['surface']}”（{_year_text(b['year'])}）；{note}。",
-                b,
+                "later_value_smaller", late,
+                f"{late['year']}年的“{late['surface']}”比更早的{early['year']}年的“{early['surface']}”还小；"
+                f"“{late['indicator']}”这类规模指标通常逐年增长，至少一处年份或数值可能有误。",
+                early,
             ))
-        if growing and ya and yb and ya != yb:
-            early, late = (a, b) if ya < yb else (b, a)
-            if late["value"] < early["value"]:
-                flags.append(_flag(
-                    "later_value_smaller", late,
-                    f"{late['year']}年的“{late['surface']}”比更早的{early['year']}年的“{early['surface']}”还小；"
-                    f"“{late['indicator']}”这类规模指标通常逐年增长，至少一处年份或数值可能有误。",
-                    early,
-                ))
+        if largest is None or late["value"] > largest["value"]:
+            largest = late
+    return flags
+
+
+def _cross_document_flags(stats: pd.DataFrame) -> list[dict]:
+    """Compare figures of related indicators (one containing the other, same unit): grouped by
+    indicator, never all pairs of the corpus."""
+    variants = _variants(stats)
+    by_unit: dict[str, list[str]] = {}
+    for unit, key in variants:
+        by_unit.setdefault(unit, []).append(key)
+    flags = []
+    for unit, keys in sorted(by_unit.items()):
+        for small, large in related_indicator_keys(keys):
+            rows = variants[(unit, large)] + (variants[(unit, small)] if small != large else [])
+            flags += _differs_flags(rows) + _shrinking_flags(rows)
     return flags
 
 
@@ -450,7 +804,7 @@ def _same_year_change_flags(stats: pd.DataFrame) -> list[dict]:
 
 def _corruption_flags(stats: pd.DataFrame) -> list[dict]:
     flags = []
-    for row in stats.to_dict("records"):
+    for row in stats.drop_duplicates(["doc_id", "sentence"]).to_dict("records"):
         m = _CORRUPT.search(row["sentence"])
         if m:
             flags.append(_flag(
@@ -469,40 +823,75 @@ def _number_context(text: str, start: int, end: int) -> str:
     return text[start:end + 2]
 
 
-def _header_flags(stats: pd.DataFrame, corpus: pd.DataFrame) -> list[dict]:
-    """Compare a repost's header (page date, truncated teaser) with its body."""
+def _teaser_flags(doc) -> list[dict]:
+    """A repost's truncated teaser above the article disagrees with the article itself."""
     from .clean import clean_text, drop_truncated_teaser, truncated_teasers
 
     flags = []
-    for doc in corpus.itertuples():
-        # a) the teaser above the article disagrees with the article itself
-        for _, core, following in truncated_teasers(clean_text(doc.raw, before=drop_truncated_teaser)):
-            ops = SequenceMatcher(None, core, following, autojunk=False).get_opcodes()
-            for tag, i1, i2, j1, j2 in ops:
-                if tag == "replace" and re.search(r"\d", core[i1:i2]) and re.search(r"\d", following[j1:j2]):
-                    head = _number_context(core, i1, i2)
-                    body = _number_context(following, j1, j2)
-                    flags.append({
-                        "check": "header_disagrees_with_body", "doc_id": doc.doc_id, "surface": body, "year": "",
-                        "other_doc_id": doc.doc_id, "other_surface": head, "other_year": "",
-                        "reason": f"页首摘要写“{head}”，正文同一处却写“{body}”：转载时数字被改动过，正文的年份需要核对。",
-                    })
-        # b) annual figures for the very year the page is dated
-        date = re.fullmatch(r"((?:19|20)\d{2})-\d{2}-\d{2}", str(getattr(doc, "date", "") or ""))
-        if date:
-            mine = stats[(stats["doc_id"] == doc.doc_id) & (stats["year"].astype(str) >= date[1])]
-            if len(mine):
+    for _, core, following in truncated_teasers(clean_text(doc.raw, before=drop_truncated_teaser)):
+        ops = SequenceMatcher(None, core, following, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in ops:
+            if tag == "replace" and re.search(r"\d", core[i1:i2]) and re.search(r"\d", following[j1:j2]):
+                head, body = _number_context(core, i1, i2), _number_context(following, j1, j2)
                 flags.append({
-                    "check": "data_year_not_before_page_date", "doc_id": doc.doc_id,
-                    "surface": "、".join(mine["surface"].head(4)) + ("…" if len(mine) > 4 else ""),
-                    "year": date[1], "other_doc_id": "", "other_surface": "", "other_year": "",
-                    "reason": f"页面日期是{doc.date}，却有 {len(mine)} 个数字标为{date[1]}年或更晚；"
-                              f"全年统计数据一般到次年才公布，这些年份需要逐一核对（例如与其他文本或原始统计公报对照）。",
+                    "check": "header_disagrees_with_body", "doc": getattr(doc, "label", doc.doc_id),
+                    "doc_id": doc.doc_id, "surface": body, "year": "",
+                    "other_doc_id": doc.doc_id, "other_surface": head, "other_year": "",
+                    "reason": f"页首摘要写“{head}”，正文同一处却写“{body}”：转载时数字被改动过，正文的年份需要核对。",
                 })
     return flags
 
 
-def check_consistency(stats: pd.DataFrame, corpus: pd.DataFrame | None = None) -> pd.DataFrame:
+def _page_date_flags(doc, mine: pd.DataFrame) -> list[dict]:
+    """Annual figures for the very year the page is dated."""
+    date = re.fullmatch(r"((?:19|20)\d{2})-\d{2}-\d{2}", str(getattr(doc, "date", "") or ""))
+    if not date:
+        return []
+    mine = mine[mine["year"].astype(str) >= date[1]]
+    if "year_source" in mine.columns:
+        mine = mine[~mine["year_source"].astype(str).str.startswith("relative")]
+    if not len(mine):
+        return []
+    return [{
+        "check": "data_year_not_before_page_date", "doc": getattr(doc, "label", doc.doc_id), "doc_id": doc.doc_id,
+        "surface": "、".join(mine["surface"].head(4)) + ("…" if len(mine) > 4 else ""),
+        "year": date[1], "other_doc_id": "", "other_surface": "", "other_year": "",
+        "reason": f"页面日期是{doc.date}，却有 {len(mine)} 个数字标为{date[1]}年或更晚；"
+                  f"全年统计数据一般到次年才公布，这些年份需要逐一核对（例如与其他文本或原始统计公报对照）。",
+    }]
+
+
+def _header_flags(stats: pd.DataFrame, corpus: pd.DataFrame) -> list[dict]:
+    """Compare a repost's header (page date, truncated teaser) with its body."""
+    by_doc = dict(tuple(stats.groupby("doc_id", sort=False))) if len(stats) else {}
+    flags = []
+    for doc in corpus.itertuples():
+        flags += _teaser_flags(doc)
+        flags += _page_date_flags(doc, by_doc.get(doc.doc_id, stats.iloc[0:0]))
+    return flags
+
+
+def _capped(flags: list[dict], limit: int | None) -> tuple[list[dict], dict[str, int]]:
+    """At most *limit* flags per check, and for each check cut short a last row counting the rest."""
+    if limit is None:
+        return flags, {}
+    kept, hidden, seen = [], {}, {}
+    for flag in flags:
+        seen[flag["check"]] = seen.get(flag["check"], 0) + 1
+        if seen[flag["check"]] <= limit:
+            kept.append(flag)
+        else:
+            hidden[flag["check"]] = hidden.get(flag["check"], 0) + 1
+    for check, count in hidden.items():
+        kept.append({"check": check, "doc": "", "doc_id": "", "surface": "", "year": "", "other_doc_id": "",
+                     "other_surface": "", "other_year": "",
+                     "reason": f"另有 {count} 条“{check}”标记未列出（每类最多列 {limit} 条；"
+                               f"用 check_consistency(..., max_per_check=None) 查看全部）。"})
+    return kept, hidden
+
+
+def check_consistency(stats: pd.DataFrame, corpus: pd.DataFrame | None = None, *,
+                      max_per_check: int | None = MAX_FLAGS_PER_CHECK) -> pd.DataFrame:
     """Cross-check extracted statistics; return one row per flag with a reason a student can read.
 
     Checks: ``same_indicator_differs`` (the same indicator, in two documents, with a different
@@ -510,7 +899,11 @@ def check_consistency(stats: pd.DataFrame, corpus: pd.DataFrame | None = None) -
     later year), ``same_start_and_end_year`` (``由2025年的…提高到2025年的…``), ``corrupted_token``
     (``G党P`` and the like next to a figure). With the *corpus* (for raw headers and dates):
     ``header_disagrees_with_body`` (a repost's teaser and body give different numbers) and
-    ``data_year_not_before_page_date`` (annual figures for the year the page is dated)."""
+    ``data_year_not_before_page_date`` (annual figures for the year the page is dated).
+
+    Figures are grouped by indicator (one indicator containing the other counts as the same), so
+    the time grows about linearly with the corpus. At most *max_per_check* flags of each check are
+    listed, then one row saying how many more there are (``attrs["hidden"]`` has the counts)."""
     flags: list[dict] = []
     if len(stats):
         flags += _same_year_change_flags(stats)
@@ -518,4 +911,7 @@ def check_consistency(stats: pd.DataFrame, corpus: pd.DataFrame | None = None) -
         flags += _corruption_flags(stats)
     if corpus is not None:
         flags += _header_flags(stats, corpus)
-    return pd.DataFrame(flags, columns=_FLAG_COLUMNS)
+    kept, hidden = _capped(flags, max_per_check)
+    table = pd.DataFrame(kept, columns=_FLAG_COLUMNS)
+    table.attrs["hidden"] = hidden
+    return table
