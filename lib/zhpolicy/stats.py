@@ -750,11 +750,15 @@ def _differs_flags(rows: list[dict]) -> list[dict]:
     return flags
 
 
+#: A figure for part of a year (上半年, 前三季度, 1-8月) is not compared with whole years.
+_PARTIAL_YEAR = re.compile(r"上半年|下半年|季度|前[一二三四五六七八九十\d]+个月|\d{1,2}\s*[-—–至到]\s*\d{1,2}\s*月")
+
+
 def _shrinking_flags(rows: list[dict]) -> list[dict]:
     """A size indicator whose value in a later year is smaller than the largest earlier one."""
     if not any(w in normalise_indicator(r["indicator"]) for r in rows for w in GROWING_INDICATOR_WORDS):
         return []
-    dated = sorted((r for r in rows if _year_number(r["year"])), key=lambda r: (_year_number(r["year"]), -float(r["value"])))
+    dated = sorted((r for r in rows if _year_number(r["year"]) and not _PARTIAL_YEAR.search(r["sentence"])), key=lambda r: (_year_number(r["year"]), -float(r["value"])))
     flags, largest = [], None
     for late in dated:
         early = largest
