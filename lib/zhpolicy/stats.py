@@ -52,14 +52,24 @@ QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", 
 
 _QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
 _CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
+#: ``突破万亿元``, ``超千亿元``: a magnitude with no number (one 万亿, one 千亿) after a verb of reaching.
+_ROUND_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
+_BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|千亿|百亿|千万|百万)")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN})")
 _FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
 _DOUBLING = re.compile(r"翻(?P<n>[一两二三四])?番")
 _RANGE_JOIN = re.compile(rf"^{_SP}[-—–~～至到]{{1,2}}{_SP}$")
+#: Where a rank is counted: the world, the country, a province, a city, a district or county.
+_RANK_SCOPE = "(?:世界|全球|全国|全省|全市|全区|全县|全州|省内|市内|国内|全行业|同类城市)"
 _RANK_WORLD = re.compile(
-    rf"(?:连续(?:多|\d+|{CN})年)?(?:位居|稳居|居于|居|排名|排在|位列|名列)?(?:世界|全球|全国)"
+    rf"(?:连续(?:多|\d+|{CN})年)?(?:位居|稳居|居于|居|排名|排在|位列|名列)?{_RANK_SCOPE}"
     rf"(?:第\s*(?P<rank>\d+|{CN})\s*(?:位|名)?|(?P<first>首位))"
 )
+_RANK_TOP_OF_LIST = re.compile(r"(?:荣登|位居|稳居|居于|位列|名列|登上|居)[^，。；、]{0,14}?榜首")
+_RANK_STRONG = re.compile(rf"(?:跻身|进入|位列|入选|挺进|迈入|晋级)[^，。；、]{{0,10}}?(?P<n>\d+|{CN})强")
+#: ``投资潜力第3、城镇化质量第4``: a bare 第N closing a list item, in a sentence about ranking.
+_RANK_LISTED = re.compile(rf"(?<=[\u4e00-\u9fff])第\s*(?P<n>\d+|[一二三四五六七八九十]+)(?=[、，,。；;）)]|$)")
+_RANKING_CUE = re.compile(r"排名|排行|榜|位居|位列|名列|评价|指数|强")
 _RANK_TOP = re.compile(rf"前\s*(?P<top>\d+|{CN})\s*(?:位|名)")
 _RANK_PLAIN = re.compile(r"(?:排名|位列|位居|名列|居)?第\s*(?P<rank>\d+)\s*(?:位|名)")
 
@@ -241,6 +251,11 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         else:
             found.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
                           "unit": m["unitx"], "qualifier": ""})
+    for m in _BARE_MAGNITUDE.finditer(sentence):
+        unit, end = _unit_after(sentence, m.end())
+        if unit:
+            value, base = _scale(float(_ROUND_MAGNITUDES[m["mag"]]), None, unit)
+            found.append({"start": m.start("mag"), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in _PERCENT_WORDS.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
     for m in _FRACTION.finditer(sentence):
@@ -257,6 +272,13 @@ def _ranks(sentence: str) -> list[dict]:
     for m in _RANK_WORLD.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": 1 if m["first"] else _number(m["rank"]),
                       "unit": "rank", "qualifier": ""})
+    for m in _RANK_TOP_OF_LIST.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": 1, "unit": "rank", "qualifier": ""})
+    for m in _RANK_STRONG.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": "前"})
+    if _RANKING_CUE.search(sentence):
+        for m in _RANK_LISTED.finditer(sentence):
+            found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": ""})
     for m in _RANK_TOP.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["top"]), "unit": "rank", "qualifier": "前"})
     for m in _RANK_PLAIN.finditer(sentence):
@@ -330,7 +352,7 @@ def resolve_relative_year(word: str, date) -> str:
     if year is None or not rule:
         return ""
     if rule in ("review", "reporting"):
-        return "" if month is None else str(year - 1 if month <= 3 else year)
+        return "" if month is None else str(year if month == 12 else year - 1)
     return str(year + int(rule))
 
 
@@ -349,7 +371,8 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     titles = [m.span() for m in _TITLE.finditer(sentence)]
     tokens = []
     for m in _YEAR.finditer(sentence):
-        tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "", "weak": False})
+        tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
+                       "weak": False, "period": bool(m[1])})
     for m in _PLAN_PERIOD.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
             tokens.append({"start": m.start(), "end": m.end(), "year": _plan_period(m[1]), "source": "", "weak": False})
@@ -376,7 +399,7 @@ def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
             continue
         merged.append(dict(t))
     for t in merged:
-        tail = re.match(r"(?:年底|年末|底|末|以来|初)", sentence[t["end"]:])
+        tail = re.match(r"(?:年底|年末|底|末|以来|初|期间|时期)", sentence[t["end"]:])
         if tail:
             t["end"] += tail.end()
     return merged
@@ -399,6 +422,19 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
         if rest in ("，", ",") and (re.search(r"(?:显示|数据|》|表示|介绍)[，,]$", before)
                                      or before.endswith(("，", ",")) and len(before) <= 30
                                      and any(p.search(before) for p in SOURCE_PATTERNS)):
+            return t
+    return None
+
+
+def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
+    """The nearest earlier year that opens a clause of the same ；-segment (``根据…，2021年全区…，
+    比上年增长6.2%``; ``到2025年，A达到…，B提高到…``): it carries on over commas, not over ；."""
+    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;：:") + 1
+    for t in reversed(tokens):
+        if t["weak"] or t["start"] < segment or t["end"] > row["start"]:
+            continue
+        lead = sentence[_clause_start(sentence, t["start"]):t["start"]]
+        if len(lead) <= 3 and not re.search(r"[由从比较\d]", lead):
             return t
     return None
 
@@ -430,6 +466,30 @@ def _year_and_source(token: dict | None, level: str) -> tuple[str, str]:
 
 
 def _figure_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str]:
+    """(year, year_source) of a figure; a figure at either end of a change over a period
+    (``2020年至2024年期间，由31.3万亿元攀升至40.5万亿元``) takes the period's first or last year."""
+    year, source = _context_year(sentence, row, tokens, context)
+    change = _change_end(sentence, row)
+    if change and re.fullmatch(r"\d{4}-\d{4}", year) and any(t.get("period") and t["year"] == year for t in tokens):
+        year = year[:4] if change == "start" else year[5:]
+    return year, source
+
+
+_CHANGE_START = re.compile(r"(?:由|从)\s*$")
+_CHANGE_END = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|下降|降低|减少|降|增)?(?:至|到)\s*$")
+
+
+def _change_end(sentence: str, row: dict) -> str:
+    """``start`` for the X of 由X…至Y, ``end`` for its Y, else ``""``."""
+    before = sentence[max(0, row["start"] - 4):row["start"]]
+    if _CHANGE_START.search(before):
+        return "start"
+    if _CHANGE_END.search(before) and re.search(r"(?:由|从)[^，。；]*$", sentence[_clause_start(sentence, row["start"]):row["start"]]):
+        return "end"
+    return ""
+
+
+def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str]:
     """(year, year_source) of a figure, in order: its clause, its sentence, its paragraph, the
     section heading above it, and last a weak word (全年, 同比) resolved against the date."""
     token = _clause_year(sentence, row, tokens)
@@ -437,6 +497,9 @@ def _figure_year(sentence: str, row: dict, tokens: list[dict], context: dict) ->
         return _year_and_source(token, "clause")
     if context["topic"] is not None:
         return _year_and_source(context["topic"], "sentence")
+    running = _running_topic(sentence, row, tokens)
+    if running is not None:
+        return _year_and_source(running, "sentence")
     if context["paragraph"] is not None:
         return _year_and_source(context["paragraph"], "paragraph")
     if context["heading"] is not None:
@@ -450,9 +513,11 @@ def _heading_years(doc_outline: pd.DataFrame, date) -> list[tuple[int, int, dict
     """For each section heading: (start offset, level, the year token it names or None)."""
     rows = []
     for h in doc_outline.itertuples():
-        if h.kind != "heading":
+        if h.kind not in ("heading", "title"):
             continue
         tokens = [t for t in _year_tokens(h.heading, date) if not t["weak"]]
+        if h.kind == "title" and len(tokens) != 1:
+            continue
         rows.append((h.start, h.level, tokens[0] if tokens else None))
     return rows
 
@@ -608,12 +673,15 @@ def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outli
         tokens = _year_tokens(sentence, date)
         topic = _topic_token(sentence, tokens)
         if s.para_id != para:
-            para, para_topic = s.para_id, topic
+            para, para_topic = s.para_id, None
         found = _sentence_figures(sentence)
+        own_topic = para_topic
+        if topic is not None:
+            para_topic = topic
         if not found:
             continue
         context = {"topic": topic, "heading": _heading_year_at(headings, s.start),
-                   "paragraph": para_topic if not any(not t["weak"] for t in tokens) else None}
+                   "paragraph": own_topic if not any(not t["weak"] for t in tokens) else None}
         heading = next((heading_text[h] for h in sorted(heading_text, reverse=True) if h <= s.start), "")
         previous, previous_end = "", 0
         for row in found:
