@@ -159,11 +159,13 @@ def _relative_pattern() -> re.Pattern:
 # ---------------------------------------------------------------- finding the figures
 
 
-def _masked_spans(sentence: str) -> list[tuple[int, int]]:
+def _masked_spans(sentence: str, with_rules: bool = True) -> list[tuple[int, int]]:
+    """Spans no figure may overlap: titles, codes, citation marks, dates, and (with_rules) the
+    ``span`` rules of ``stat_not_statistics.tsv`` (a rank such as 百强县榜首 ignores those)."""
     spans = []
     for pattern in (_TITLE, _CODE, _CITATION, _DATE):
         spans.extend(m.span() for m in pattern.finditer(sentence))
-    for _, where, pattern in not_statistic_rules():
+    for _, where, pattern in not_statistic_rules() if with_rules else ():
         if where == "span":
             spans.extend(m.span() for m in pattern.finditer(sentence))
     return spans
@@ -297,13 +299,13 @@ def _threshold(sentence: str, row: dict) -> None:
 
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
-    masked = _masked_spans(sentence)
+    masked, rank_masked = _masked_spans(sentence), _masked_spans(sentence, with_rules=False)
     taken: list[tuple[int, int]] = []
     found: list[dict] = []
     quantities = _ranges(_arabic_quantities(sentence), sentence)
     for row in _ranks(sentence) + quantities + _chinese_quantities(sentence):
         span = (row["start"], row["end"])
-        if row.pop("bare", False) or not _free(span, taken) or not _free(span, masked):
+        if row.pop("bare", False) or not _free(span, taken) or not _free(span, rank_masked if row["unit"] == "rank" else masked):
             continue
         if row["unit"] != "rank" and _named_not_statistic(sentence, *span):
             continue
@@ -351,8 +353,9 @@ def resolve_relative_year(word: str, date) -> str:
     year, month = document_year_month(date)
     if year is None or not rule:
         return ""
-    if rule in ("review", "reporting"):
-        return "" if month is None else str(year if month == 12 else year - 1)
+    if rule in ("review", "reporting") or rule.startswith("period:"):
+        ends = 12 if rule in ("review", "reporting") else int(rule.split(":")[1])
+        return "" if month is None else str(year if month >= ends else year - 1)
     return str(year + int(rule))
 
 
@@ -509,28 +512,33 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     return _year_and_source(weak[0], "relative") if weak else ("", "")
 
 
-def _heading_years(doc_outline: pd.DataFrame, date) -> list[tuple[int, int, dict | None]]:
-    """For each section heading: (start offset, level, the year token it names or None)."""
+def _heading_years(doc_outline: pd.DataFrame, date) -> list[tuple[int, int, dict | None, str]]:
+    """For each title and section heading: (start offset, level, the year token it names or None,
+    ``numbered``/``plain``/``title``)."""
     rows = []
     for h in doc_outline.itertuples():
         if h.kind not in ("heading", "title"):
             continue
-        tokens = [t for t in _year_tokens(h.heading, date) if not t["weak"]]
+        tokens = [{**t, "text": h.heading} for t in _year_tokens(h.heading, date) if not t["weak"]]
         if h.kind == "title" and len(tokens) != 1:
             continue
-        rows.append((h.start, h.level, tokens[0] if tokens else None))
+        style = "title" if h.kind == "title" else ("numbered" if str(h.marker) else "plain")
+        rows.append((h.start, h.level, tokens[0] if tokens else None, style))
     return rows
 
 
-def _heading_year_at(headings: list[tuple[int, int, dict | None]], pos: int) -> dict | None:
-    """The year named by the nearest heading above *pos* on the heading path (a parent heading
-    counts, a sibling section's heading does not)."""
-    path: list[tuple[int, dict | None]] = []
-    for start, level, token in headings:
-        if start > pos:
-            break
-        path = [p for p in path if p[0] < level] + [(level, token)]
-    for _, token in reversed(path):
+def _heading_year_at(headings: list[tuple[int, int, dict | None, str]], pos: int) -> dict | None:
+    """The year named by the nearest heading above *pos* that names one. Numbered headings
+    (一、（一）1.) are followed up their path (a sibling section's heading does not count);
+    unnumbered headings and the title count when no numbered heading stands in between."""
+    ceiling = None
+    for start, level, token, style in reversed([h for h in headings if h[0] <= pos]):
+        if style == "numbered":
+            if ceiling is not None and level >= ceiling:
+                continue
+            ceiling = level
+        elif style == "plain" and ceiling is not None:
+            continue
         if token is not None:
             return token
     return None
@@ -683,6 +691,8 @@ def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outli
         context = {"topic": topic, "heading": _heading_year_at(headings, s.start),
                    "paragraph": own_topic if not any(not t["weak"] for t in tokens) else None}
         heading = next((heading_text[h] for h in sorted(heading_text, reverse=True) if h <= s.start), "")
+        if context["heading"] is not None:
+            heading += " " + context["heading"].get("text", "")
         previous, previous_end = "", 0
         for row in found:
             clause_start = _clause_start(sentence, row["start"])
