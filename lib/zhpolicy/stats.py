@@ -66,7 +66,7 @@ _RANK_WORLD = re.compile(
     rf"(?:第\s*(?P<rank>\d+|{CN})\s*(?:位|名)?|(?P<first>首位))"
 )
 _RANK_TOP_OF_LIST = re.compile(r"(?:荣登|位居|稳居|居于|位列|名列|登上|居)[^，。；、]{0,14}?榜首")
-_RANK_STRONG = re.compile(rf"(?:跻身|进入|位列|入选|挺进|迈入|晋级)[^，。；、]{{0,10}}?(?P<n>\d+|{CN})强")
+_RANK_STRONG = re.compile(rf"(?:跻身|进入|位列|挺进|迈入|晋级)[^，。；、]{{0,8}}?{_RANK_SCOPE}[^，。；、]{{0,6}}?(?P<n>\d+|{CN})强")
 #: ``投资潜力第3、城镇化质量第4``: a bare 第N closing a list item, in a sentence about ranking.
 _RANK_LISTED = re.compile(rf"(?<=[\u4e00-\u9fff])第\s*(?P<n>\d+|[一二三四五六七八九十]+)(?=[、，,。；;）)]|$)")
 _RANKING_CUE = re.compile(r"排名|排行|榜|位居|位列|名列|评价|指数|强")
@@ -175,10 +175,12 @@ def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return all(span[1] <= s or span[0] >= e for s, e in taken)
 
 
-def _named_not_statistic(sentence: str, start: int, end: int) -> bool:
+def _named_not_statistic(sentence: str, start: int, end: int, unit: str = "") -> bool:
     """Whether a rule of ``stat_not_statistics.tsv`` says the figure at [start, end) is a name,
     an ordinal or a class (千亿级, 第3批, 50人以下企业) rather than a statistic."""
-    for _, where, pattern in not_statistic_rules():
+    for name, where, pattern in not_statistic_rules():
+        if name == "size_class" and unit in ("%", "‰", "成", "个百分点"):
+            continue  # 七成以上的企业: a share of firms, not a class of firm
         if where == "after" and pattern.search(sentence[end:end + 12]):
             return True
         if where == "before" and pattern.search(sentence[max(0, start - 4):start]):
@@ -219,10 +221,10 @@ def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
         lo = quantities[i]
         hi = quantities[i + 1] if i + 1 < len(quantities) else None
         joined = hi is not None and _RANGE_JOIN.match(sentence[lo["end"]:hi["start"]])
-        if joined and not hi["bare"] and (lo["bare"] or lo["unit"] == hi["unit"]):
+        if joined and not hi["bare"] and (not lo["unit"] or lo["unit"] == hi["unit"]):
             low = lo["value"]
-            if lo["bare"]:
-                low, _ = _scale(low, hi["mag"] or None, _unit_name(sentence, hi))
+            if not lo["unit"]:
+                low, _ = _scale(low, None if lo["mag"] else (hi["mag"] or None), _unit_name(sentence, hi))
             out.append({**hi, "start": lo["start"], "value": low, "value_high": hi["value"], "qualifier": "range"})
             i += 2
             continue
@@ -307,7 +309,7 @@ def _candidates(sentence: str) -> list[dict]:
         span = (row["start"], row["end"])
         if row.pop("bare", False) or not _free(span, taken) or not _free(span, rank_masked if row["unit"] == "rank" else masked):
             continue
-        if row["unit"] != "rank" and _named_not_statistic(sentence, *span):
+        if row["unit"] != "rank" and _named_not_statistic(sentence, *span, row["unit"]):
             continue
         if not row["unit"] and sentence[row["end"]:row["end"] + 1] in ("年", "月", "日"):
             continue  # 40多年 and other durations
@@ -320,12 +322,14 @@ def _candidates(sentence: str) -> list[dict]:
 
 def _extend_qualifiers(sentence: str, row: dict) -> None:
     """Widen the figure's span to take in a qualifier just before (超过) or after (左右) it."""
-    head = sentence[max(0, row["start"] - 4):row["start"]]
+    head = sentence[max(0, row["start"] - 5):row["start"]]
+    gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
+    head = head[:len(head) - gap]
     for word in sorted(QUALIFIERS_BEFORE, key=len, reverse=True):
-        if head.endswith(word):
+        if head.endswith(word) and gap <= 1:
             if not row["qualifier"] or row["qualifier"] == "多":
                 row["qualifier"] = QUALIFIERS_BEFORE[word]
-            row["start"] -= len(word)
+            row["start"] -= len(word) + gap
             break
     tail = sentence[row["end"]:row["end"] + 2]
     for word, label in QUALIFIERS_AFTER.items():
