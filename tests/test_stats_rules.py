@@ -193,3 +193,31 @@ def test_consistency_is_grouped_by_indicator_and_capped():
     assert flags.attrs["hidden"]["later_value_smaller"] > 0
     everything = check_consistency(stats, max_per_check=None)
     assert len(everything) > len(flags)
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    ("新增光伏装机100GW。", "100GW", 1e8, "千瓦"),
+    ("单位能耗0.45吨标准煤/万元。", "0.45吨标准煤/万元", 0.45, "吨标准煤/万元"),
+    ("平均上网电价0.38元/千瓦时。", "0.38元/千瓦时", 0.38, "元/千瓦时"),
+    ("人均预期寿命达到78.6岁。", "达到78.6岁", 78.6, "岁"),
+])
+def test_latin_and_compound_units(sentence, surface, value, unit):
+    row = extract_statistics(sentence).iloc[0]
+    assert (row["surface"], row["unit"]) == (surface, unit) and math.isclose(row["value"], value)
+
+
+def test_chinese_numeral_years_and_spans_of_years():
+    row = extract_statistics("二〇二三年，全县粮食产量12.5万吨。").iloc[0]
+    assert (row["year"], row["year_source"]) == ("2023", "sentence")
+    row = extract_statistics(dated("过去五年，累计减税降费4.2万亿元。", "2023-03-05")).iloc[0]
+    assert (row["year"], row["year_source"]) == ("2018-2022", "relative:过去五年")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("全年地区生产总值同比（下同）增长4.5%，固定资产投资增长9.1%。", "comparison"),
+    ("降幅较前三季度扩大1.5个百分点。", "comparison"),
+    ("据预测，“十四五”期间，全省数字经济规模将达到3万亿元。", "target"),
+    ("安排超长期特别国债3000亿元支持设备更新。", "plan"),
+])
+def test_kind_cues_across_the_sentence(sentence, kind):
+    assert extract_statistics(dated(sentence, "2024-03-05")).iloc[-1]["kind"] == kind

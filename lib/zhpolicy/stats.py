@@ -75,9 +75,13 @@ _RANK_PLAIN = re.compile(r"(?:排名|位列|位居|名列|居)?第\s*(?P<rank>\d
 
 _TITLE = re.compile(r"《[^》]*》")
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*")
+#: ``100GW``, ``3.5kWh``: a number with a Latin unit of units.tsv is a figure, not a code like 5G.
+_LATIN_UNIT_FIGURE = re.compile(r"\d+(?:" + "|".join(u for u in UNIT_TABLE if u.isascii() and u.isalpha()) + ")")
 _CITATION = re.compile(r"\[\d+(?:[,，\-–]\d+)*\]")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.]\d{1,2}[-/.]\d{1,2}|年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:[-—–至到]\d{1,2}\s*日)?|\d{1,2}\s*[-—–至到]\s*\d{1,2}\s*月")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
+_CN_YEAR = re.compile(r"(?P<y>[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
+_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
 _CLAUSE_END = "，,；;：:。！？!?"
 
@@ -133,9 +137,10 @@ def _clean_value(value: float):
 
 
 @lru_cache(maxsize=1)
-def not_statistic_rules() -> tuple[tuple[str, str, re.Pattern], ...]:
-    """The rules of ``data/stat_not_statistics.tsv``: (name, where, compiled pattern)."""
-    return tuple((r["name"], r["where"], re.compile(r["pattern"])) for r in read_rule_table("stat_not_statistics.tsv"))
+def not_statistic_rules() -> tuple[tuple[str, str, re.Pattern, frozenset], ...]:
+    """The rules of ``data/stat_not_statistics.tsv``: (name, where, compiled pattern, units it applies to)."""
+    return tuple((r["name"], r["where"], re.compile(r["pattern"]), frozenset(filter(None, r["units"].split(","))))
+                 for r in read_rule_table("stat_not_statistics.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -163,9 +168,10 @@ def _masked_spans(sentence: str, with_rules: bool = True) -> list[tuple[int, int
     """Spans no figure may overlap: titles, codes, citation marks, dates, and (with_rules) the
     ``span`` rules of ``stat_not_statistics.tsv`` (a rank such as 百强县榜首 ignores those)."""
     spans = []
-    for pattern in (_TITLE, _CODE, _CITATION, _DATE):
+    for pattern in (_TITLE, _CITATION, _DATE, _CN_YEAR):
         spans.extend(m.span() for m in pattern.finditer(sentence))
-    for _, where, pattern in not_statistic_rules() if with_rules else ():
+    spans.extend(m.span() for m in _CODE.finditer(sentence) if not _LATIN_UNIT_FIGURE.fullmatch(m.group(0)))
+    for _, where, pattern, _ in not_statistic_rules() if with_rules else ():
         if where == "span":
             spans.extend(m.span() for m in pattern.finditer(sentence))
     return spans
@@ -178,9 +184,13 @@ def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 def _named_not_statistic(sentence: str, start: int, end: int, unit: str = "") -> bool:
     """Whether a rule of ``stat_not_statistics.tsv`` says the figure at [start, end) is a name,
     an ordinal or a class (千亿级, 第3批, 50人以下企业) rather than a statistic."""
-    for name, where, pattern in not_statistic_rules():
+    for name, where, pattern, units in not_statistic_rules():
         if name == "size_class" and unit in ("%", "‰", "成", "个百分点"):
             continue  # 七成以上的企业: a share of firms, not a class of firm
+        if units and unit not in units:
+            continue
+        if where == "sentence" and pattern.search(sentence):
+            return True
         if where == "after" and pattern.search(sentence[end:end + 12]):
             return True
         if where == "before" and pattern.search(sentence[max(0, start - 4):start]):
@@ -204,14 +214,29 @@ def _arabic_quantities(sentence: str) -> list[dict]:
     found = []
     for m in _QUANTITY.finditer(sentence):
         before, after = sentence[max(0, m.start() - 1):m.start()], sentence[m.end():m.end() + 1]
-        if before.isascii() and before.isalnum() or (after.isascii() and after.isalpha()):
-            continue  # part of a code such as G322 or 5G
         unit, end = _unit_after(sentence, m.end())
+        if before.isascii() and before.isalnum() or (after.isascii() and after.isalpha() and not unit):
+            continue  # part of a code such as G322 or 5G
+        if unit and unit.isascii() and sentence[end:end + 1].isascii() and sentence[end:end + 1].isalnum():
+            continue  # 5GWh-like codes that only start like a unit
+        per, end = _per_unit(sentence, end)
         approx = "多" if (m["a1"] or m["a2"]) else ""
         value, base = _scale(_number(m["num"]), m["mag"], unit)
-        found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": approx,
+        found.append({"start": m.start(), "end": end, "value": value, "unit": base + per, "qualifier": approx,
                       "bare": not unit and not m["mag"], "mag": m["mag"] or ""})
     return found
+
+
+def _per_unit(sentence: str, pos: int) -> tuple[str, int]:
+    """``元/吨``, ``吨标准煤/万元``: a denominator written after a slash, kept as written."""
+    m = re.match(rf"/\s*(?:{MAG})?", sentence[pos:pos + 4])
+    if not m:
+        return "", pos
+    unit = unit_at(sentence, pos + m.end())
+    if not unit:
+        return "", pos
+    end = pos + m.end() + len(unit)
+    return sentence[pos:end].replace(" ", ""), end
 
 
 def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
@@ -276,8 +301,8 @@ def _ranks(sentence: str) -> list[dict]:
     for m in _RANK_WORLD.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": 1 if m["first"] else _number(m["rank"]),
                       "unit": "rank", "qualifier": ""})
-    for m in _RANK_TOP_OF_LIST.finditer(sentence):
-        found.append({"start": m.start(), "end": m.end(), "value": 1, "unit": "rank", "qualifier": ""})
+    for m in _RANK_TOP_OF_LIST.finditer(sentence):  # the surface is 榜首 itself: the list's name (百强县) is no figure
+        found.append({"start": m.end() - 2, "end": m.end(), "value": 1, "unit": "rank", "qualifier": ""})
     for m in _RANK_STRONG.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": "前"})
     if _RANKING_CUE.search(sentence):
@@ -357,9 +382,13 @@ def resolve_relative_year(word: str, date) -> str:
     year, month = document_year_month(date)
     if year is None or not rule:
         return ""
-    if rule in ("review", "reporting") or rule.startswith("period:"):
-        ends = 12 if rule in ("review", "reporting") else int(rule.split(":")[1])
-        return "" if month is None else str(year if month >= ends else year - 1)
+    if rule.startswith(("review", "reporting", "period:")):
+        ends = int(rule.split(":")[1]) if rule.startswith("period:") else 12
+        if month is None:
+            return ""
+        last = year if month >= ends else year - 1
+        span = int(rule.split(":")[1]) if rule.startswith("review:") else 1
+        return str(last) if span == 1 else f"{last - span + 1}-{last}"
     return str(year + int(rule))
 
 
@@ -380,6 +409,8 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     for m in _YEAR.finditer(sentence):
         tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
                        "weak": False, "period": bool(m[1])})
+    for m in _CN_YEAR.finditer(sentence):
+        tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
     for m in _PLAN_PERIOD.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
             tokens.append({"start": m.start(), "end": m.end(), "year": _plan_period(m[1]), "source": "", "weak": False})
@@ -559,6 +590,18 @@ def _cue_before(text: str, cue: str, limit: int | None = None) -> bool:
     return pos >= 0 and (limit is None or len(text) - pos - len(cue) <= limit)
 
 
+def _future_year_named(sentence: str, row: dict, doc_year: int | None) -> bool:
+    """``到2027年`` before the figure (a year not before the document's), or anywhere in the
+    sentence when the year is after the document's year."""
+    for m in _FUTURE_YEAR.finditer(sentence):
+        year = int(m[1])
+        if m.start() < row["start"] and (doc_year is None or year >= doc_year):
+            return True
+        if doc_year is not None and year > doc_year:
+            return True
+    return False
+
+
 def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None) -> str:
     """``comparison``, ``plan``, ``target`` or ``achieved`` from the cue words of
     ``data/stat_kinds.tsv`` (first kind found wins, in that order); ``到2027年`` with a year not
@@ -572,12 +615,11 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
             text, limit = scopes[scope]
             if cue_kind == kind and _cue_before(text, cue, limit):
                 return kind
-        if kind == "comparison" and row["qualifier"] in ("同比增长", "同比下降"):
+        if kind == "comparison" and (row["qualifier"] in ("同比增长", "同比下降")
+                                     or row["qualifier"] in ("增长", "下降") and "同比" in before):
             return kind
-        if kind == "target":
-            future = _FUTURE_YEAR.search(before)
-            if future and (doc_year is None or int(future[1]) >= doc_year):
-                return kind
+        if kind == "target" and _future_year_named(sentence, row, doc_year):
+            return kind
     return "" if row["qualifier"] in ("<", ">", "≤", "≥") else "achieved"
 
 
