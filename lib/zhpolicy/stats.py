@@ -716,6 +716,10 @@ def _sentence_figures(sentence: str) -> list[dict]:
     return found
 
 
+#: A sentence opening with its own time (目前, 近年来 …) does not take the year of its paragraph.
+_OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
+
+
 def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outline: pd.DataFrame) -> list[dict]:
     """The statistics of one document, sentence by sentence, with the paragraph and heading context."""
     headings = _heading_years(doc_outline, date)
@@ -735,7 +739,7 @@ def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outli
         if not found:
             continue
         context = {"topic": topic, "heading": _heading_year_at(headings, s.start),
-                   "paragraph": own_topic if not any(not t["weak"] for t in tokens) else None}
+                   "paragraph": own_topic if not any(not t["weak"] for t in tokens) and not _OWN_TIME.match(sentence) else None}
         heading = next((heading_text[h] for h in sorted(heading_text, reverse=True) if h <= s.start), "")
         if context["heading"] is not None:
             heading += " " + context["heading"].get("text", "")
@@ -785,6 +789,39 @@ def extract_statistics(docs) -> pd.DataFrame:
         doc_outline = by_doc.get(doc_id, outlines.iloc[0:0])
         rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), doc_sents, doc_outline)
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
+
+
+# ---------------------------------------------------------------- what a percentage measures
+
+
+@lru_cache(maxsize=1)
+def percent_kind_cues() -> tuple[tuple[str, str], ...]:
+    """The cues of ``data/stat_percent_kinds.tsv``: (kind, cue), in file order."""
+    return tuple((r["kind"], r["cue"]) for r in read_rule_table("stat_percent_kinds.tsv"))
+
+
+def percent_kind(row) -> str:
+    """``growth`` (增长5%), ``share`` (占…比重18%), ``intensity`` (研发投入强度2.54%) or ``other``
+    for a percentage; ``""`` for other units. Looks at the qualifier, the indicator and the eight
+    characters before the figure in its sentence."""
+    if row["unit"] not in ("%", "个百分点", "‰", "成"):
+        return ""
+    sentence, surface = str(row["sentence"]), str(row["surface"])
+    at = sentence.find(surface)
+    near = sentence[max(0, at - 8):at] if at >= 0 else ""
+    if row["unit"] == "个百分点":
+        return "growth"
+    near = re.sub(r"(?:提高|提升|上升|下降|降低)(?:到|至)", "", near)  # 提升到2.54%: a level, not a change
+    for text in (str(row["indicator"]), str(row["qualifier"]) + surface + near):
+        for kind, cue in percent_kind_cues():
+            if cue in text:
+                return kind
+    return "other"
+
+
+def percent_kinds(stats: pd.DataFrame) -> pd.Series:
+    """:func:`percent_kind` for every row of a statistics table (same index)."""
+    return pd.Series([percent_kind(r) for r in stats.to_dict("records")], index=stats.index, dtype=object)
 
 
 # ---------------------------------------------------------------- consistency checks
