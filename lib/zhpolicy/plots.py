@@ -335,7 +335,7 @@ def _statistics_panels(stats: pd.DataFrame, flagged: set, max_bars: int):
 def _statistics_panel(ax, panel: str, part: pd.DataFrame, flagged: set, max_bars: int) -> None:
     title, xlabel, scale = STAT_PANELS[panel]
     shown = part.head(max_bars)
-    names = [f"{d[:3]} {_short(i, 16)}（{y or '年份不详'}）" for d, i, y in zip(shown["doc_id"], shown["indicator"], shown["year"])]
+    names = [f"{_doc_tag(d)} {_short(i, 16)}（{y or '年份不详'}）" for d, i, y in zip(shown["doc_id"], shown["indicator"], shown["year"])]
     names = [f"{n} #{k + 1}" if names.count(n) > 1 else n for k, n in enumerate(names)]
     colours = [FLAG_COLOUR if (d, s) in flagged else PLAIN_COLOUR for d, s in zip(shown["doc_id"], shown["surface"])]
     values = shown["value"].astype(float) / scale
@@ -349,3 +349,10 @@ def _statistics_panel(ax, panel: str, part: pd.DataFrame, flagged: set, max_bars
         ax.text(max(value, 0), y, f" {surface}", va="center", fontsize=8)
     top = float(values.max()) if len(values) else 1.0
     ax.set_xlim(min(0.0, float(values.min())), (top if top > 0 else 1.0) * 1.45)
+
+
+def _doc_tag(doc_id: str) -> str:
+    """A short document tag for bar labels: ``000`` for ids like ``000_9f4c…``, else the id (at most 10 characters)."""
+    import re
+
+    return doc_id[:3] if re.match(r"\d{3}_", doc_id) else _short(doc_id, 10)

@@ -626,7 +626,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
 # ---------------------------------------------------------------- indicators and sources
 
 
-_LEADING = re.compile(r"^(?:其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年)+")
+_LEADING = re.compile(r"^(?:其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年|力争|争取|预计)+")
 _TRAILING = re.compile(
     r"(?:已经|已|均|共|分别|的|为|是|达到|达|超过|突破|提高到|提升到|提升至|提高至|增至|增加到|降至|下降到|约为|约|近|仅为|仅|"
     r"首次超过|首次|同比增长|同比下降|同比|比上年增长|比上年|较上年|增长|下降|增加|减少|提高|降低|上涨|大关|占比|位列|排名|位居|稳居|居|"
@@ -791,6 +791,27 @@ def extract_statistics(docs) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
 
 
+#: How each year source is told to a student.
+_YEAR_SOURCE_WORDS = {
+    "clause": "数字所在的分句写明了年份",
+    "sentence": "句子开头（或同一分号段里前面的分句）写明了年份",
+    "paragraph": "同一段前面的句子写明了年份，这一句沿用它",
+    "heading": "句子本身没写年份，取自上方写明年份的章节标题（或文件标题）",
+}
+
+
+def year_explanation(row, date: str = "") -> str:
+    """One Chinese sentence saying how a figure's year was found (or why it stays empty)."""
+    year, source = str(row["year"] or ""), str(row["year_source"] or "")
+    if not year:
+        return f"“{row['surface']}”：文本没有给出能确定的年份，留空（不猜）。"
+    if source.startswith("relative:"):
+        word = source.split(":", 1)[1]
+        when = f"文件日期（{date}）" if date else "文件日期"
+        return f"“{row['surface']}”：句中说“{word}”，按{when}推算为 {year}。"
+    return f"“{row['surface']}”：{_YEAR_SOURCE_WORDS.get(source, source)}——{year}。"
+
+
 # ---------------------------------------------------------------- what a percentage measures
 
 
@@ -896,8 +917,13 @@ def _variants(stats: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
 def _differs_reason(a: dict, b: dict) -> str:
     note = "时期也不同，先核对是全年还是部分时期、是哪一年" if a["year"] != b["year"] else "年份相同而数值不同，至少有一处可能有误"
     name = b["indicator"] if len(b["indicator"]) <= len(a["indicator"]) else a["indicator"]
-    return (f"同一指标“{name}”在两篇文本中说法不同：{a['doc_id'][:3]} 为“{a['surface']}”（{_year_text(a['year'])}），"
-            f"{b['doc_id'][:3]} 为“{b['surface']}”（{_year_text(b['year'])}）；{note}。")
+    return (f"同一指标“{name}”在两篇文本中说法不同：{_doc_name(a)} 为“{a['surface']}”（{_year_text(a['year'])}），"
+            f"{_doc_name(b)} 为“{b['surface']}”（{_year_text(b['year'])}）；{note}。")
+
+
+def _doc_name(row: dict) -> str:
+    """How a reason names a document: its label (``000 部长署名文章``), else its id."""
+    return str(row.get("doc") or row["doc_id"])
 
 
 def _differs_flags(rows: list[dict]) -> list[dict]:
