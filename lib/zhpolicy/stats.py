@@ -164,17 +164,20 @@ def _relative_pattern() -> re.Pattern:
 # ---------------------------------------------------------------- finding the figures
 
 
-def _masked_spans(sentence: str, with_rules: bool = True) -> list[tuple[int, int]]:
-    """Spans no figure may overlap: titles, codes, citation marks, dates, and (with_rules) the
-    ``span`` rules of ``stat_not_statistics.tsv`` (a rank such as 百强县榜首 ignores those)."""
+def _masked_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans no figure may overlap: titles, codes (5G, C919 but not 100GW), citation marks, dates."""
     spans = []
     for pattern in (_TITLE, _CITATION, _DATE, _CN_YEAR):
         spans.extend(m.span() for m in pattern.finditer(sentence))
     spans.extend(m.span() for m in _CODE.finditer(sentence) if not _LATIN_UNIT_FIGURE.fullmatch(m.group(0)))
-    for _, where, pattern, _ in not_statistic_rules() if with_rules else ():
-        if where == "span":
-            spans.extend(m.span() for m in pattern.finditer(sentence))
     return spans
+
+
+def _rule_masked_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans masked by the ``span`` rules of ``stat_not_statistics.tsv`` (百千万工程 …); a rank
+    such as 百强县榜首 ignores these."""
+    return [m.span() for _, where, pattern, _ in not_statistic_rules() if where == "span"
+            for m in pattern.finditer(sentence)]
 
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -326,7 +329,8 @@ def _threshold(sentence: str, row: dict) -> None:
 
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
-    masked, rank_masked = _masked_spans(sentence), _masked_spans(sentence, with_rules=False)
+    rank_masked = _masked_spans(sentence)
+    masked = rank_masked + _rule_masked_spans(sentence)
     taken: list[tuple[int, int]] = []
     found: list[dict] = []
     quantities = _ranges(_arabic_quantities(sentence), sentence)
@@ -709,7 +713,13 @@ def _document_dates(docs) -> dict[str, str]:
     return {}
 
 
+#: A sentence without any of these characters has no figure (a cheap test before the rules run).
+_MAY_HOLD_FIGURE = re.compile(r"[\d万亿倍成番第首分]")
+
+
 def _sentence_figures(sentence: str) -> list[dict]:
+    if not _MAY_HOLD_FIGURE.search(sentence):
+        return []
     found = _candidates(sentence)
     for row in found:
         _extend_qualifiers(sentence, row)
