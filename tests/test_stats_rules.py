@@ -221,3 +221,14 @@ def test_chinese_numeral_years_and_spans_of_years():
 ])
 def test_kind_cues_across_the_sentence(sentence, kind):
     assert extract_statistics(dated(sentence, "2024-03-05")).iloc[-1]["kind"] == kind
+
+
+def test_a_part_of_a_year_defers_to_the_heading_that_names_the_year():
+    text = "一、2021年经济运行情况\n一季度、上半年、前三季度和全年增速分别为18.8%、9.6%、8.7%和6.2%。"
+    table = extract_statistics(dated(text, "2022-07-18"))
+    assert set(table["year"]) == {"2021"} and set(table["year_source"]) == {"heading"}
+
+
+def test_a_span_of_years_needs_a_report_dated_at_the_turn_of_the_year():
+    assert resolve_relative_year("五年来", "2023-03-05") == "2018-2022"
+    assert resolve_relative_year("五年来", "2025-09-09") == ""

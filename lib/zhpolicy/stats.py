@@ -392,6 +392,8 @@ def resolve_relative_year(word: str, date) -> str:
             return ""
         last = year if month >= ends else year - 1
         span = int(rule.split(":")[1]) if rule.startswith("review:") else 1
+        if span > 1 and 3 < month < 12:
+            return ""  # 五年来 in a mid-year text: which five years is not clear
         return str(last) if span == 1 else f"{last - span + 1}-{last}"
     return str(year + int(rule))
 
@@ -424,7 +426,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
             continue  # 2023年全年: the explicit year already says it
         rule = relative_year_words()[m.group(0)]
         tokens.append({"start": m.start(), "end": m.end(), "year": resolve_relative_year(m.group(0), date),
-                       "source": f"relative:{m.group(0)}", "weak": rule == "reporting"})
+                       "source": f"relative:{m.group(0)}", "weak": rule == "reporting" or rule.startswith("period:")})
     kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
             and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
@@ -434,7 +436,8 @@ def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
     """Join a year with the period words right after it (``今年上半年``, ``2023年底``, ``2023年以来``)."""
     merged: list[dict] = []
     for t in tokens:
-        if merged and t["start"] == merged[-1]["end"] and not t["weak"]:
+        part_of_year = t["source"] and relative_year_words().get(t["source"].split(":", 1)[1], "").startswith("period:")
+        if merged and t["start"] == merged[-1]["end"] and not merged[-1]["weak"] and (not t["weak"] or part_of_year):
             merged[-1]["end"] = t["end"]
             if merged[-1]["source"] and t["source"]:
                 merged[-1]["source"] += t["source"].split(":", 1)[1]
