@@ -232,3 +232,20 @@ def test_a_part_of_a_year_defers_to_the_heading_that_names_the_year():
 def test_a_span_of_years_needs_a_report_dated_at_the_turn_of_the_year():
     assert resolve_relative_year("五年来", "2023-03-05") == "2018-2022"
     assert resolve_relative_year("五年来", "2025-09-09") == ""
+
+
+@pytest.mark.parametrize("sentence, value, unit", [
+    ("全市近千家企业参与了数字化改造。", 1000, "家"),
+    ("超百家科研机构入驻园区。", 100, "家"),
+])
+def test_round_magnitudes_without_a_number(sentence, value, unit):
+    row = extract_statistics(sentence).iloc[0]
+    assert (row["value"], row["unit"]) == (value, unit)
+
+
+def test_compact_and_chinese_document_dates():
+    from zhpolicy.stats import document_year_month
+
+    assert document_year_month("20240305") == (2024, 3)
+    assert document_year_month("2024年3月5日") == (2024, 3)
+    assert document_year_month("2024") == (2024, None)

@@ -53,8 +53,9 @@ QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", 
 _QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
 _CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
 #: ``突破万亿元``, ``超千亿元``: a magnitude with no number (one 万亿, one 千亿) after a verb of reaching.
-_ROUND_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6, "万": 10**4}
-_BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|千亿|百亿|千万|百万)")
+_ROUND_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
+                     "万": 10**4, "千": 10**3, "百": 10**2}
+_BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|千亿|百亿|千万|百万|万|千(?![瓦米克])|百)")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN})")
 _FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
 _DOUBLING = re.compile(r"翻(?P<n>[一两二三四])?番")
@@ -373,10 +374,11 @@ def _extend_qualifiers(sentence: str, row: dict) -> None:
 
 def document_year_month(date) -> tuple[int | None, int | None]:
     """The year and month of a document date (``2024-03-05``, ``2024年3月``, ``2024``), or None."""
-    m = re.match(r"\s*((?:19|20)\d{2})(?:\s*[-年/.]\s*(\d{1,2}))?", str(date or ""))
+    m = re.match(r"\s*((?:19|20)\d{2})(?:\s*[-年/.]\s*(\d{1,2})|(\d{2})(?=\d{2}\b))?", str(date or ""))
     if not m:
         return None, None
-    return int(m[1]), int(m[2]) if m[2] else None
+    month = m[2] or m[3]
+    return int(m[1]), int(month) if month and 1 <= int(month) <= 12 else None
 
 
 def resolve_relative_year(word: str, date) -> str:
