@@ -719,7 +719,7 @@ def _document_dates(docs) -> dict[str, str]:
 
 
 #: A sentence without any of these characters has no figure (a cheap test before the rules run).
-_MAY_HOLD_FIGURE = re.compile(r"[\d万亿倍成番第首分]")
+_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分]")
 
 
 def _sentence_figures(sentence: str) -> list[dict]:
