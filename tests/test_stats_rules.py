@@ -249,3 +249,8 @@ def test_compact_and_chinese_document_dates():
     assert document_year_month("20240305") == (2024, 3)
     assert document_year_month("2024年3月5日") == (2024, 3)
     assert document_year_month("2024") == (2024, None)
+
+
+def test_levels_reached_at_the_end_of_a_period_take_its_last_year():
+    text = "2020年至2024年，高技术制造业和装备制造业占规上工业的比重分别提升至16.3%和34.6%。"
+    assert list(extract_statistics(text)["year"]) == ["2024", "2024"]

@@ -526,12 +526,17 @@ _CHANGE_START = re.compile(r"(?:由|从)\s*$")
 _CHANGE_END = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|下降|降低|减少|降|增)?(?:至|到)\s*$")
 
 
+#: 分别提升至34.6%和16.3%: every figure after a verb of change + 至/到 in its clause is an end value.
+_CHANGE_TO = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|下降|降低|减少)(?:至|到)[^，。；由从]*$")
+
+
 def _change_end(sentence: str, row: dict) -> str:
     """``start`` for the X of 由X…至Y, ``end`` for its Y, else ``""``."""
     before = sentence[max(0, row["start"] - 4):row["start"]]
     if _CHANGE_START.search(before):
         return "start"
-    if _CHANGE_END.search(before) and re.search(r"(?:由|从)[^，。；]*$", sentence[_clause_start(sentence, row["start"]):row["start"]]):
+    clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    if _CHANGE_END.search(before) and re.search(r"(?:由|从)[^，。；]*$", clause) or _CHANGE_TO.search(clause):
         return "end"
     return ""
 
