@@ -254,3 +254,13 @@ def test_compact_and_chinese_document_dates():
 def test_levels_reached_at_the_end_of_a_period_take_its_last_year():
     text = "2020年至2024年，高技术制造业和装备制造业占规上工业的比重分别提升至16.3%和34.6%。"
     assert list(extract_statistics(text)["year"]) == ["2024", "2024"]
+
+
+def test_a_limit_kept_in_a_past_year_is_a_result():
+    text = "一、2023年工作回顾\n城镇调查失业率控制在5.5%以内。\n二、2024年主要目标\n城镇调查失业率控制在5.5%左右。"
+    assert list(extract_statistics(dated(text, "2024-01-22"))["kind"]) == ["achieved", "target"]
+
+
+def test_a_connector_is_never_an_indicator():
+    table = extract_statistics("城乡居民人均可支配收入分别增长5.1%和7.2%。")
+    assert "和" not in set(table["indicator"])

@@ -616,14 +616,16 @@ def _future_year_named(sentence: str, row: dict, doc_year: int | None) -> bool:
     return False
 
 
-def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None) -> str:
+def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None, year: str = "") -> str:
     """``comparison``, ``plan``, ``target`` or ``achieved`` from the cue words of
     ``data/stat_kinds.tsv`` (first kind found wins, in that order); ``到2027年`` with a year not
     before the document's year also makes a target. A figure without any cue is ``achieved``,
     except a threshold or a definition range (``<2000美元``), which gets ``""``."""
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
     before = sentence[:row["start"]]
-    scopes = {"near": (clause, 8), "clause": (clause, None), "sentence": (before, None), "heading": (heading, None)}
+    past = bool(doc_year and re.match(r"\d{4}", year) and int(year[-4:]) < doc_year)
+    scopes = {"near": (clause, 8), "clause": (clause, None), "sentence": (before, None), "heading": (heading, None),
+              "clause_open": ("" if past else clause, None)}
     for kind in ("comparison", "plan", "target", "achieved"):
         for cue_kind, scope, cue in kind_cues():
             text, limit = scopes[scope]
@@ -640,7 +642,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
 # ---------------------------------------------------------------- indicators and sources
 
 
-_LEADING = re.compile(r"^(?:其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年|力争|争取|预计)+")
+_LEADING = re.compile(r"^(?:[和与及、]|以及|其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年|力争|争取|预计)+")
 _TRAILING = re.compile(
     r"(?:已经|已|均|共|分别|的|为|是|达到|达|超过|突破|提高到|提升到|提升至|提高至|增至|增加到|降至|下降到|约为|约|近|仅为|仅|"
     r"首次超过|首次|同比增长|同比下降|同比|比上年增长|比上年|较上年|增长|下降|增加|减少|提高|降低|上涨|大关|占比|位列|排名|位居|稳居|居|"
@@ -775,7 +777,7 @@ def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outli
                 "value": _clean_value(row["value"]),
                 "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
                 "unit": row["unit"], "year": year, "year_source": year_source,
-                "kind": figure_kind(sentence, row, heading, doc_year),
+                "kind": figure_kind(sentence, row, heading, doc_year, year),
                 "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"]),
                 "sentence": sentence, "start": s.start + row["start"], "end": s.start + row["end"],
             })
