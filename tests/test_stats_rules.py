@@ -264,3 +264,19 @@ def test_a_limit_kept_in_a_past_year_is_a_result():
 def test_a_connector_is_never_an_indicator():
     table = extract_statistics("城乡居民人均可支配收入分别增长5.1%和7.2%。")
     assert "和" not in set(table["indicator"])
+
+
+def test_a_year_after_a_reporters_attribution_is_the_sentence_topic():
+    text = "记者从市科技局获悉，截至今年6月底，全市有效发明专利达到8.6万件。每万人口发明专利拥有量为32.1件。"
+    table = extract_statistics(dated(text, "2024-07-08"))
+    assert list(table["year"]) == ["2024", "2024"]
+
+
+def test_a_comparison_phrase_is_not_an_indicator():
+    table = extract_statistics("年末全市常住人口1234.5万人，比上年末增加12.3万人。")
+    assert list(table["indicator"]) == ["年末全市常住人口", "年末全市常住人口"]
+    assert table.iloc[1]["kind"] == "comparison"
+
+
+def test_a_studys_own_sample_is_not_a_statistic():
+    assert extract_statistics("基于2010—2020年30个省份的面板数据，本文发现效应为正。").empty

@@ -465,8 +465,8 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
             return opening[0]
     for t in strong:
         before = sentence[:t["start"]]
-        rest = sentence[t["end"]:t["end"] + 1]
-        if rest in ("，", ",") and (re.search(r"(?:显示|数据|》|表示|介绍)[，,]$", before)
+        rest = "，" if re.match(r"[^，,。；]{0,6}[，,]", sentence[t["end"]:]) else ""
+        if rest and (re.search(r"(?:显示|数据|》|表示|介绍|获悉|了解到|透露|公布)[，,](?:截至|截止到?|到|在)?$", before)
                                      or before.endswith(("，", ",")) and len(before) <= 30
                                      and any(p.search(before) for p in SOURCE_PATTERNS)):
             return t
@@ -642,7 +642,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
 # ---------------------------------------------------------------- indicators and sources
 
 
-_LEADING = re.compile(r"^(?:[和与及、]|以及|其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年|力争|争取|预计)+")
+_LEADING = re.compile(r"^(?:[和与及、]|以及|[比较](?:上年末?|去年|上年同期|同期)(?:增加|增长|下降|减少|提高)?|其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年|力争|争取|预计)+")
 _TRAILING = re.compile(
     r"(?:已经|已|均|共|分别|的|为|是|达到|达|超过|突破|提高到|提升到|提升至|提高至|增至|增加到|降至|下降到|约为|约|近|仅为|仅|"
     r"首次超过|首次|同比增长|同比下降|同比|比上年增长|比上年|较上年|增长|下降|增加|减少|提高|降低|上涨|大关|占比|位列|排名|位居|稳居|居|"
