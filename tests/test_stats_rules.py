@@ -280,3 +280,19 @@ def test_a_comparison_phrase_is_not_an_indicator():
 
 def test_a_studys_own_sample_is_not_a_statistic():
     assert extract_statistics("基于2010—2020年30个省份的面板数据，本文发现效应为正。").empty
+
+
+@pytest.mark.parametrize("text, date, year", [
+    ("3月30日，峰会在京举行，共有600余位代表参会。", "2024-04-01", "2024"),
+    ("12月28日，年会在京举行，共有300余位代表参会。", "2025-01-05", "2024"),
+    ("日前，全市已建成充电桩1.2万个。", "2024-05-20", "2024"),
+    ("3月30日，峰会在京举行，共有600余位代表参会。", "", ""),
+])
+def test_a_month_and_day_or_a_news_word_take_the_documents_year(text, date, year):
+    row = extract_statistics(dated(text, date)).iloc[0]
+    assert row["year"] == year and row["year_source"] == ("document_date" if year else "")
+
+
+def test_a_dateline_is_not_a_section_year():
+    text = "新华社12月27日讯 全国工作会议在京召开\n会议指出，全国累计建成5G基站419万个。"
+    assert extract_statistics(dated(text, "2024-12-27")).iloc[0]["year"] == ""

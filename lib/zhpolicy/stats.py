@@ -388,6 +388,8 @@ def resolve_relative_year(word: str, date) -> str:
     year, month = document_year_month(date)
     if year is None or not rule:
         return ""
+    if rule == "date":
+        return str(year)
     if rule.startswith(("review", "reporting", "period:")):
         ends = int(rule.split(":")[1]) if rule.startswith("period:") else 12
         if month is None:
@@ -398,6 +400,18 @@ def resolve_relative_year(word: str, date) -> str:
             return ""  # 五年来 in a mid-year text: which five years is not clear
         return str(last) if span == 1 else f"{last - span + 1}-{last}"
     return str(year + int(rule))
+
+
+_MONTH_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*\d{1,2}\s*日")
+
+
+def _month_day_year(month: int, date) -> str:
+    """The year of ``3月30日`` written without a year: the document's year, or the year before
+    when the month is later than the document's month; ``""`` without a dated document."""
+    year, doc_month = document_year_month(date)
+    if year is None:
+        return ""
+    return str(year - 1 if doc_month is not None and month > doc_month else year)
 
 
 def _plan_period(numeral: str) -> str:
@@ -422,13 +436,17 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     for m in _PLAN_PERIOD.finditer(sentence):
         if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
             tokens.append({"start": m.start(), "end": m.end(), "year": _plan_period(m[1]), "source": "", "weak": False})
+    for m in _MONTH_DAY.finditer(sentence):
+        tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(int(m["month"]), date),
+                       "source": "document_date", "weak": False})
     explicit_ends = {t["end"] for t in tokens}
     for m in _relative_pattern().finditer(sentence):
         if any(m.start() - e in (0, 1) for e in explicit_ends):
             continue  # 2023年全年: the explicit year already says it
         rule = relative_year_words()[m.group(0)]
+        source = "document_date" if rule == "date" else f"relative:{m.group(0)}"
         tokens.append({"start": m.start(), "end": m.end(), "year": resolve_relative_year(m.group(0), date),
-                       "source": f"relative:{m.group(0)}", "weak": rule == "reporting" or rule.startswith("period:")})
+                       "source": source, "weak": rule == "reporting" or rule.startswith("period:")})
     kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
             and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
@@ -438,11 +456,12 @@ def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
     """Join a year with the period words right after it (``今年上半年``, ``2023年底``, ``2023年以来``)."""
     merged: list[dict] = []
     for t in tokens:
-        part_of_year = t["source"] and relative_year_words().get(t["source"].split(":", 1)[1], "").startswith("period:")
+        word = t["source"].split(":", 1)[1] if t["source"].startswith("relative:") else ""
+        part_of_year = relative_year_words().get(word, "").startswith("period:")
         if merged and t["start"] == merged[-1]["end"] and not merged[-1]["weak"] and (not t["weak"] or part_of_year):
             merged[-1]["end"] = t["end"]
-            if merged[-1]["source"] and t["source"]:
-                merged[-1]["source"] += t["source"].split(":", 1)[1]
+            if merged[-1]["source"].startswith("relative:") and word:
+                merged[-1]["source"] += word
             continue
         merged.append(dict(t))
     for t in merged:
@@ -568,7 +587,8 @@ def _heading_years(doc_outline: pd.DataFrame, date) -> list[tuple[int, int, dict
     for h in doc_outline.itertuples():
         if h.kind not in ("heading", "title"):
             continue
-        tokens = [{**t, "text": h.heading} for t in _year_tokens(h.heading, date) if not t["weak"]]
+        tokens = [{**t, "text": h.heading} for t in _year_tokens(h.heading, date)
+                  if not t["weak"] and t["source"] != "document_date"]  # a dateline (12月27日讯) is no section year
         if h.kind == "title" and len(tokens) != 1:
             continue
         style = "title" if h.kind == "title" else ("numbered" if str(h.marker) else "plain")
@@ -819,6 +839,7 @@ _YEAR_SOURCE_WORDS = {
     "sentence": "句子开头（或同一分号段里前面的分句）写明了年份",
     "paragraph": "同一段前面的句子写明了年份，这一句沿用它",
     "heading": "句子本身没写年份，取自上方写明年份的章节标题（或文件标题）",
+    "document_date": "句中只写了月日或“日前、今天”，按文件日期推算",
 }
 
 
