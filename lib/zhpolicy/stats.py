@@ -765,42 +765,46 @@ _OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长�
 def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outline: pd.DataFrame) -> list[dict]:
     """The statistics of one document, sentence by sentence, with the paragraph and heading context."""
     headings = _heading_years(doc_outline, date)
-    heading_text = {h.start: h.heading for h in doc_outline.itertuples() if h.kind == "heading"}
-    doc_year, _ = document_year_month(date)
+    heading_texts = sorted((h.start, h.heading) for h in doc_outline.itertuples() if h.kind == "heading")
+    doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     rows, para, para_topic = [], None, None
     for s in sents.itertuples():
-        sentence = s.text
-        tokens = _year_tokens(sentence, date)
-        topic = _topic_token(sentence, tokens)
+        tokens = _year_tokens(s.text, date)
+        topic = _topic_token(s.text, tokens)
         if s.para_id != para:
             para, para_topic = s.para_id, None
-        found = _sentence_figures(sentence)
-        own_topic = para_topic
-        if topic is not None:
-            para_topic = topic
+        found = _sentence_figures(s.text)
+        inherited, para_topic = para_topic, topic if topic is not None else para_topic
         if not found:
             continue
+        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(s.text)
         context = {"topic": topic, "heading": _heading_year_at(headings, s.start),
-                   "paragraph": own_topic if not any(not t["weak"] for t in tokens) and not _OWN_TIME.match(sentence) else None}
-        heading = next((heading_text[h] for h in sorted(heading_text, reverse=True) if h <= s.start), "")
-        if context["heading"] is not None:
-            heading += " " + context["heading"].get("text", "")
-        previous, previous_end = "", 0
-        for row in found:
-            clause_start = _clause_start(sentence, row["start"])
-            indicator = (_respectively(sentence, row, found)
-                         or _indicator(sentence, row, previous, previous_end if previous_end > clause_start else 0))
-            previous, previous_end = indicator, row["end"]
-            year, year_source = _figure_year(sentence, row, tokens, context)
-            rows.append({
-                "doc": label, "doc_id": doc_id, "surface": sentence[row["start"]:row["end"]],
-                "value": _clean_value(row["value"]),
-                "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
-                "unit": row["unit"], "year": year, "year_source": year_source,
-                "kind": figure_kind(sentence, row, heading, doc_year, year),
-                "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"]),
-                "sentence": sentence, "start": s.start + row["start"], "end": s.start + row["end"],
-            })
+                   "paragraph": None if own_time else inherited}
+        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= s.start), ""),
+                            (context["heading"] or {}).get("text", "")])
+        rows += _sentence_rows(s.text, s.start, found, tokens, context, heading, doc)
+    return rows
+
+
+def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[dict], context: dict,
+                   heading: str, doc: dict) -> list[dict]:
+    """One table row per figure of a sentence (indicator, year and its source, kind, source …)."""
+    rows, previous, previous_end = [], "", 0
+    for row in found:
+        clause_start = _clause_start(sentence, row["start"])
+        indicator = (_respectively(sentence, row, found)
+                     or _indicator(sentence, row, previous, previous_end if previous_end > clause_start else 0))
+        previous, previous_end = indicator, row["end"]
+        year, year_source = _figure_year(sentence, row, tokens, context)
+        rows.append({
+            "doc": doc["doc"], "doc_id": doc["doc_id"], "surface": sentence[row["start"]:row["end"]],
+            "value": _clean_value(row["value"]),
+            "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
+            "unit": row["unit"], "year": year, "year_source": year_source,
+            "kind": figure_kind(sentence, row, heading, doc["year"], year),
+            "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"]),
+            "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
+        })
     return rows
 
 
