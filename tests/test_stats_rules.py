@@ -296,3 +296,12 @@ def test_a_month_and_day_or_a_news_word_take_the_documents_year(text, date, year
 def test_a_dateline_is_not_a_section_year():
     text = "新华社12月27日讯 全国工作会议在京召开\n会议指出，全国累计建成5G基站419万个。"
     assert extract_statistics(dated(text, "2024-12-27")).iloc[0]["year"] == ""
+
+
+@pytest.mark.parametrize("sentence, surface, value, unit", [
+    ("民营企业贡献了约1/3的研发投入。", "约1/3", 100 / 3, "%"),
+    ("全市3成以上企业完成数字化改造。", "3成以上", 3, "成"),
+])
+def test_slash_fractions_and_arabic_tenths(sentence, surface, value, unit):
+    row = extract_statistics(sentence).iloc[0]
+    assert (row["surface"], row["unit"]) == (surface, unit) and math.isclose(row["value"], value, rel_tol=1e-6)

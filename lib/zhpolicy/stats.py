@@ -58,6 +58,8 @@ _ROUND_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿"
 _BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|千亿|百亿|千万|百万|万|千(?![瓦米克])|百)")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN})")
 _FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
+#: ``约1/3``, ``超过2/3``: a fraction written with a slash after a word of amount (dates are masked first).
+_SLASH_FRACTION = re.compile(r"(?<=[约近超过占达为逾的足])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/])")
 _DOUBLING = re.compile(r"翻(?P<n>[一两二三四])?番")
 _RANGE_JOIN = re.compile(rf"^{_SP}[-—–~～至到]{{1,2}}{_SP}$")
 #: Where a rank is counted: the world, the country, a province, a city, a district or county.
@@ -294,6 +296,10 @@ def _chinese_quantities(sentence: str) -> list[dict]:
     for m in _FRACTION.finditer(sentence):
         value = 100 * _number(m["num"]) / _number(m["den"]) if _number(m["den"]) else 0.0
         found.append({"start": m.start(), "end": m.end(), "value": value, "unit": "%", "qualifier": ""})
+    for m in _SLASH_FRACTION.finditer(sentence):
+        if 0 < int(m["num"]) < int(m["den"]):
+            found.append({"start": m.start(), "end": m.end(), "value": 100 * int(m["num"]) / int(m["den"]),
+                          "unit": "%", "qualifier": ""})
     for m in _DOUBLING.finditer(sentence):
         times = 2 ** (cn_to_int(m["n"]) if m["n"] else 1)
         found.append({"start": m.start(), "end": m.end(), "value": float(times), "unit": "倍", "qualifier": ""})
