@@ -305,3 +305,10 @@ def test_a_dateline_is_not_a_section_year():
 def test_slash_fractions_and_arabic_tenths(sentence, surface, value, unit):
     row = extract_statistics(sentence).iloc[0]
     assert (row["surface"], row["unit"]) == (surface, unit) and math.isclose(row["value"], value, rel_tol=1e-6)
+
+
+def test_percent_kinds_for_the_chart():
+    from zhpolicy.stats import percent_kinds
+
+    table = extract_statistics("研发投入强度为2.6%，营业收入利润率为5.8%，其中，纺织业为3.7%。数字经济占比达到42%。出口增长7.1%。")
+    assert list(percent_kinds(table)) == ["intensity", "intensity", "intensity", "share", "growth"]
