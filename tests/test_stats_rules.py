@@ -312,3 +312,14 @@ def test_percent_kinds_for_the_chart():
 
     table = extract_statistics("研发投入强度为2.6%，营业收入利润率为5.8%，其中，纺织业为3.7%。数字经济占比达到42%。出口增长7.1%。")
     assert list(percent_kinds(table)) == ["intensity", "intensity", "intensity", "share", "growth"]
+
+
+@pytest.mark.parametrize("sentence, indicators", [
+    ("全省工业增加值由3.1万亿元攀升至4.0万亿元。", ["全省工业增加值", "全省工业增加值"]),
+    ("其中制造业增加值更是从2.6万亿元增长至3.3万亿元。", ["制造业增加值", "制造业增加值"]),
+    ("制造业在全球的比重已逼近30%。", ["制造业在全球的比重"]),
+    ("2022 年全区研发经费占GDP比重达3.02%。", ["全区研发经费占GDP比重"]),
+    ("在全球504种主要工业产品中，多数产品产量居世界第一。", ["主要工业产品", "多数产品产量"]),
+])
+def test_indicators_stop_at_word_boundaries(sentence, indicators):
+    assert list(extract_statistics(sentence)["indicator"]) == indicators

@@ -44,7 +44,7 @@ _SP = r"[ \u3000\u00a0]?"
 #: Words just before a figure that qualify it, and the label each gets (longest tried first).
 QUALIFIERS_BEFORE = {
     "首次超过": "首次超过", "同比增长": "同比增长", "同比下降": "同比下降", "超过": "超过", "突破": "突破",
-    "约为": "约", "大约": "约", "约": "约", "接近": "近", "将近": "近", "近": "近", "超": "超过",
+    "约为": "约", "大约": "约", "约": "约", "接近": "近", "将近": "近", "逼近": "近", "近": "近", "超": "超过",
     "已达到": "达到", "达到": "达到", "已达": "达到", "高达": "达到", "达": "达到",
     "仅为": "仅为", "仅": "仅为", "不足": "不足", "不到": "不足", "逾": "超过", "增长": "增长", "下降": "下降",
 }
@@ -672,7 +672,9 @@ _LEADING = re.compile(r"^(?:[和与及、]|以及|[比较](?:上年末?|去年|�
 _TRAILING = re.compile(
     r"(?:已经|已|均|共|分别|的|为|是|达到|达|超过|突破|提高到|提升到|提升至|提高至|增至|增加到|降至|下降到|约为|约|近|仅为|仅|"
     r"首次超过|首次|同比增长|同比下降|同比|比上年增长|比上年|较上年|增长|下降|增加|减少|提高|降低|上涨|大关|占比|位列|排名|位居|稳居|居|"
-    r"年均增速约为|平均为|平均|年均|累计|总计|合计|共计|实际|预计|力争|保持在|稳定在|控制在|保持|实现|完成|超|逾|以上|左右|在)+$"
+    r"年均增速约为|平均为|平均|年均|累计|总计|合计|共计|实际|预计|力争|保持在|稳定在|控制在|保持|实现|完成|超|逾|以上|左右|在|"
+    r"(?:攀升|增长|上升|扩大|下降|降低|减少|提升|提高|增加|跃升|跃上)(?:至|到)?|已逼近|逼近|共有|拥有|"
+    r"今年|去年|上年|全年|当年|了|于|将|更是|更|也|还|又|却|则|都)+$"
 )
 _COUNT_UNITS = {u for u, (_, _, group) in UNIT_TABLE.items() if group == "count"}
 _LIST_SPLIT = re.compile(r"[、和与及]|以及")
@@ -700,8 +702,9 @@ def _indicator(sentence: str, row: dict, previous: str, previous_end: int = 0) -
     linking verbs removed. A clause with no subject of its own takes the previous indicator."""
     if row["unit"] in _COUNT_UNITS:
         after = re.match(r"[^，。；：、（）“”\[\d]{1,8}?(?=分为|是|为|在|和|与|的|，|。|；|：|$)", sentence[row["end"]:])
-        if after:
-            return after.group(0)
+        noun = re.sub(r"(?:中|里|内)$", "", after.group(0)) if after else ""
+        if noun:
+            return noun
     clause_start = max(_clause_start(sentence, row["start"]), previous_end)
     text = sentence[clause_start:row["start"]]
     open_paren = max(text.rfind("（"), text.rfind("("))
@@ -713,7 +716,7 @@ def _indicator(sentence: str, row: dict, previous: str, previous_end: int = 0) -
         text = text[:change.start()]
     if row["unit"] == "rank" and "位列" in text:
         text = text[text.index("位列") + 2:]
-    text = re.sub(r"(?:19|20)\d{2}年?[-—–至到]?(?:(?:19|20)\d{2}年)?(?:底|末|上半年|前三季度|全年)?的?", "", text)
+    text = re.sub(r"(?:19|20)\d{2}\s*年?\s*[-—–至到]?\s*(?:(?:19|20)\d{2}\s*年)?(?:底|末|上半年|前三季度|全年)?的?", "", text)
     text = re.sub(r"[（(][^）)]*[）)]", "", text)
     text = re.sub(r"^.*?(?:期间|之后|以来)", "", text) if re.search(r"期间|之后|以来", text) else text
     text = _LEADING.sub("", text.strip("“”\"'、 "))
