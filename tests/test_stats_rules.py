@@ -323,3 +323,12 @@ def test_percent_kinds_for_the_chart():
 ])
 def test_indicators_stop_at_word_boundaries(sentence, indicators):
     assert list(extract_statistics(sentence)["indicator"]) == indicators
+
+
+def test_related_indicators_are_found_without_comparing_all_pairs():
+    from zhpolicy.stats import related_indicator_keys
+
+    pairs = related_indicator_keys(["研发经费投入", "全社会研发经费投入", "技术合同成交额"])
+    assert ("研发经费投入", "全社会研发经费投入") in pairs and ("技术合同成交额", "技术合同成交额") in pairs
+    general = related_indicator_keys(["增加值"] + [f"第{i}产业增加值" for i in range(30)])
+    assert not any(part == "增加值" and key != "增加值" for part, key in general)

@@ -924,6 +924,8 @@ INDICATOR_SYNONYMS = {
 GROWING_INDICATOR_WORDS = ("投入", "总量", "规模", "数量", "成交额", "人员", "经费", "累计", "总额", "人数")
 #: At most this many flags of one check are listed; a last row counts the rest.
 MAX_FLAGS_PER_CHECK = 20
+#: An indicator contained in more indicators than this is not compared with them (too general).
+MAX_CONTAINING_KEYS = 20
 
 _CHANGE = re.compile(
     r"(?:由|从)\s*(?P<y1>(?:19|20)\d{2})\s*年的?[^，。；]*?(?:提高到|提升到|增至|增加到|增长到|降至|下降到|扩大到|减少到|到)"
@@ -969,7 +971,11 @@ def related_indicator_keys(keys) -> list[tuple[str, str]]:
     for key in keys:
         inside = {key[i:j] for i in range(len(key)) for j in range(i + 3, len(key) + 1)} & known
         pairs += [(part, key) for part in sorted(inside)]
-    return pairs
+    containers: dict[str, int] = {}
+    for part, key in pairs:
+        containers[part] = containers.get(part, 0) + (part != key)
+    # a key inside very many others (增加值, 增长率) is too general to say two figures measure the same thing
+    return [(part, key) for part, key in pairs if part == key or containers[part] <= MAX_CONTAINING_KEYS]
 
 
 def _variants(stats: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
