@@ -44,8 +44,19 @@ def test_precision_and_recall_against_the_reference(found, gold, corpus):
     assert score["precision"] >= 0.95
 
 
+#: Documented corrections to the reference years: 003 dates its figures with 今年上半年 and its
+#: catalog date is 2025, so they are 2025 (the reference left them empty when relative years were
+#: not resolved). Asked for in the notes so that the shared reference can be updated.
+YEAR_CORRECTIONS = {("003_dd093aed7fc08f9e", ""): "2025"}
+
+
+def corrected(gold: pd.DataFrame) -> pd.DataFrame:
+    years = [YEAR_CORRECTIONS.get((d, "" if pd.isna(y) else y), y) for d, y in zip(gold["doc"], gold["year"])]
+    return gold.assign(year=years)
+
+
 def test_years_agree_with_the_reference(found, gold, corpus):
-    score = precision_recall(scored(found, corpus), gold, with_year=True)
+    score = precision_recall(scored(found, corpus), corrected(gold), with_year=True)
     print(f"\nstatistics (doc + value + unit + year):\n{score.to_string()}")
     assert score["recall"] >= 0.95
 

@@ -98,40 +98,15 @@ def _short(text: str, width: int = 14) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def statistics_figure(stats: pd.DataFrame, flagged: set | None = None):
-    """Cited figures by indicator and year: amounts in 元 (shown in 亿元) and percentages.
+def statistics_figure(stats: pd.DataFrame, flagged: set | None = None, *, max_bars: int = 15):
+    """Cited figures, one panel per kind of quantity so that no axis mixes unlike things:
+    amounts in 元 (shown in 亿元), then percentages split into growth rates, shares, ratios and
+    intensities, and other percentages (see :func:`zhpolicy.stats.percent_kind`).
 
-    One bar per figure, labelled ``doc indicator（year）``; figures in *flagged*
-    (a set of ``(doc_id, surface)``) are drawn in red."""
-    flagged = flagged or set()
-    panels = [("元", "金额（亿元）", 1e8), ("%", "百分比（%）", 1.0)]
-    parts = [(unit, title, scale, stats[(stats["unit"] == unit) & ~stats["qualifier"].isin(["range", "<", ">"])])
-             for unit, title, scale in panels]
-    parts = [p for p in parts if len(p[3])]
-    if not parts:
-        fig, ax = plt.subplots(figsize=(6, 1.5))
-        ax.axis("off")
-        ax.text(0.5, 0.5, "没有以“元”或“%”为单位的统计数字", ha="center", va="center")
-        return fig
-    heights = [0.38 * len(p[3]) + 1.2 for p in parts]
-    fig, axes = plt.subplots(len(parts), 1, figsize=(10, sum(heights)), squeeze=False,
-                             gridspec_kw={"height_ratios": heights})
-    for ax, (unit, title, scale, part) in zip(axes[:, 0], parts):
-        from .stats import normalise_indicator
-
-        part = part.assign(_key=part["indicator"].map(normalise_indicator))
-        part = part.sort_values(["_key", "year", "doc_id"], kind="stable")
-        names = [f"{d[:3]} {_short(i)}（{y or '—'}）" for d, i, y in zip(part["doc_id"], part["indicator"], part["year"])]
-        colors = ["#C44E52" if (d, s) in flagged else "#4C72B0" for d, s in zip(part["doc_id"], part["surface"])]
-        values = part["value"].astype(float) / scale
-        ax.barh(names, values, color=colors)
-        ax.invert_yaxis()
-        ax.set_title(title)
-        for y, (value, surface) in enumerate(zip(values, part["surface"])):
-            ax.text(value, y, f" {surface}", va="center", fontsize=8)
-        ax.set_xlim(0, values.max() * 1.35)
-    fig.tight_layout()
-    return fig
+    One bar per figure, labelled ``doc indicator（year）``; figures in *flagged* (a set of
+    ``(doc_id, surface)``) are red, and a legend says so. Each panel draws at most *max_bars*
+    bars and its title says how many were left out."""
+    return _statistics_panels(stats, flagged or set(), max_bars)
 
 
 #: Colours of the edge kinds in concept graphs and of the moves in argument strips.
@@ -306,3 +281,78 @@ def network_figure(graph, *, seed: int = 3, size: tuple[float, float] = (11, 8.5
         ax.text(x, y, node, ha="center", va="center", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+# ---------------------------------------------------------------- statistics (lesson 05)
+
+#: Panels of the statistics figure: (title, x-axis label, scale) by unit or percentage kind.
+STAT_PANELS = {
+    "money": ("金额", "亿元", 1e8),
+    "growth": ("增速与变化（增长、下降……）", "%", 1.0),
+    "share": ("占比（占……的比重、比例）", "%", 1.0),
+    "intensity": ("比率与强度（强度、……率）", "%", 1.0),
+    "other": ("其他百分比", "%", 1.0),
+}
+FLAG_COLOUR, PLAIN_COLOUR = "#C44E52", "#4C72B0"
+
+
+def _statistics_parts(stats: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    from .stats import normalise_indicator, percent_kinds
+
+    single = stats[~stats["qualifier"].isin(["range", "<", ">"])]
+    single = single.assign(_panel=percent_kinds(single).where(single["unit"] == "%", ""))
+    single.loc[single["unit"] == "元", "_panel"] = "money"
+    single = single.assign(_key=single["indicator"].map(normalise_indicator))
+    parts = []
+    for panel in STAT_PANELS:
+        part = single[single["_panel"] == panel].sort_values(["_key", "year", "doc_id"], kind="stable")
+        if len(part):
+            parts.append((panel, part))
+    return parts
+
+
+def _statistics_panels(stats: pd.DataFrame, flagged: set, max_bars: int):
+    from matplotlib.patches import Patch
+
+    parts = _statistics_parts(stats) if len(stats) else []
+    if not parts:
+        fig, ax = plt.subplots(figsize=(6, 1.5))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "没有以“元”或“%”为单位的统计数字", ha="center", va="center")
+        return fig
+    heights = [0.36 * min(len(p), max_bars) + 1.3 for _, p in parts]
+    fig, axes = plt.subplots(len(parts), 1, figsize=(10, sum(heights) + 0.6), squeeze=False,
+                             gridspec_kw={"height_ratios": heights})
+    for ax, (panel, part) in zip(axes[:, 0], parts):
+        _statistics_panel(ax, panel, part, flagged, max_bars)
+    fig.legend(handles=[Patch(color=FLAG_COLOUR, label="一致性检查标记的数字（需要核对）"),
+                        Patch(color=PLAIN_COLOUR, label="未被标记的数字")],
+               loc="upper center", ncol=2, frameon=False, bbox_to_anchor=(0.5, 1.0))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (sum(heights) + 0.6)))
+    return fig
+
+
+def _statistics_panel(ax, panel: str, part: pd.DataFrame, flagged: set, max_bars: int) -> None:
+    title, xlabel, scale = STAT_PANELS[panel]
+    shown = part.head(max_bars)
+    names = [f"{_doc_tag(d)} {_short(i, 16)}（{y or '年份不详'}）" for d, i, y in zip(shown["doc_id"], shown["indicator"], shown["year"])]
+    names = [f"{n} #{k + 1}" if names.count(n) > 1 else n for k, n in enumerate(names)]
+    colours = [FLAG_COLOUR if (d, s) in flagged else PLAIN_COLOUR for d, s in zip(shown["doc_id"], shown["surface"])]
+    values = shown["value"].astype(float) / scale
+    ax.barh(names, values, color=colours)
+    ax.invert_yaxis()
+    more = f"（共 {len(part)} 个，只画前 {max_bars} 个）" if len(part) > max_bars else ""
+    ax.set_title(title + more, fontsize=11, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.tick_params(axis="y", labelsize=9)
+    for y, (value, surface) in enumerate(zip(values, shown["surface"])):
+        ax.text(max(value, 0), y, f" {surface}", va="center", fontsize=8)
+    top = float(values.max()) if len(values) else 1.0
+    ax.set_xlim(min(0.0, float(values.min())), (top if top > 0 else 1.0) * 1.45)
+
+
+def _doc_tag(doc_id: str) -> str:
+    """A short document tag for bar labels: ``000`` for ids like ``000_9f4c…``, else the id (at most 10 characters)."""
+    import re
+
+    return doc_id[:3] if re.match(r"\d{3}_", doc_id) else _short(doc_id, 10)
