@@ -579,26 +579,28 @@ def extract_chains(docs) -> pd.DataFrame:
 
 
 def chain_patterns() -> pd.DataFrame:
-    """The rule families, one row each: ``family, label`` (Chinese), ``kind``, a made-up
-    ``example`` and what the rules ``extract`` from it (computed now, so the table never lies)."""
+    """The rule families, one row each: ``family, phrasing`` (the usual wording, in Chinese),
+    ``kind``, a made-up ``example`` and what the rules ``extracts`` from it (computed now, so the
+    table never lies)."""
     rows = []
     for f in FAMILIES:
         table = extract_chains(f.example)
         hits = table[table["family"] == f.name]
-        rows.append({"family": f.name, "label": f.label, "kind": f.kind, "example": f.example,
+        rows.append({"family": f.name, "phrasing": f.label, "kind": f.kind, "example": f.example,
                      "extracts": "；".join(hits["chain"]) or "（无）"})
-    return pd.DataFrame(rows, columns=["family", "label", "kind", "example", "extracts"])
+    return pd.DataFrame(rows, columns=["family", "phrasing", "kind", "example", "extracts"])
 
 
-#: Traps: phrasings that look like a chain but are not, each with a made-up example.
+#: Traps (named in Chinese for lesson 04): phrasings that look like a chain but are not, each with a
+#: made-up example.
 TRAPS = (
-    ("从 inside a word", "从严从紧加强管理，从而推动经营到位。"),
-    ("由 inside a word", "由于需求不足到年底库存增加。"),
-    ("a dash-joined set", "推动创新链—产业链—资金链—人才链深度融合。"),
-    ("a dash-joined pair", "建设“科技—产业”创新集群。"),
-    ("a year range", "编制《2024—2026年行动方案》。"),
-    ("a value change", "研发人员由2012年的324万人年提高到2023年的635万人年。"),
-    ("HTML left in the text", "从<b>实验室</b>到市场<br/>的通道。"),
+    ("词里的“从”（从严、从而、服从……）", "从严从紧加强管理，从而推动经营到位。"),
+    ("词里的“由”（由于、自由……）", "由于需求不足到年底库存增加。"),
+    ("破折号连起来的一组并列词（没有说在流动）", "推动创新链—产业链—资金链—人才链深度融合。"),
+    ("破折号连起来的两个词", "建设“科技—产业”创新集群。"),
+    ("年份区间", "编制《2024—2026年行动方案》。"),
+    ("数值变化", "研发人员由2012年的324万人年提高到2023年的635万人年。"),
+    ("文本里残留的 HTML 标签", "从<b>实验室</b>到市场<br/>的通道。"),
 )
 
 
