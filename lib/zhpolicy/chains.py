@@ -692,8 +692,10 @@ def chain_graph(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "tri
             add(nodes[0], nodes[1], row.kind, row.doc_id)
             add(nodes[1], nodes[0], row.kind, row.doc_id)
         elif row.kind == "triad":
-            subject = row.subject or "、".join(nodes)
+            if not row.subject:
+                continue  # 以A为引领、以B为主体 names no subject to draw from
             for role, value in zip(row.roles, nodes):
+                subject = row.subject
                 add(subject, value, row.kind, row.doc_id, role)
         elif len(nodes) >= 2:
             add(nodes[0], nodes[1], row.kind, row.doc_id, row.roles[0] if len(row.roles) else "")

@@ -245,12 +245,16 @@ def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_
     return fig
 
 
-def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None):
-    """One strip per document: its sections in order, width ∝ length, colour = move."""
+def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None, *, max_docs: int = 30):
+    """One strip per document: its sections in order, width ∝ length, colour = move. At most
+    *max_docs* documents are drawn (the first ones; the title says when some are left out)."""
     from matplotlib.patches import Patch
 
-    docs = list(dict.fromkeys(moves["doc_id"]))
+    every = list(dict.fromkeys(moves["doc_id"]))
+    docs = every[:max_docs]
     fig, ax = plt.subplots(figsize=(11, 0.7 * len(docs) + 1.4))
+    if len(every) > len(docs):
+        ax.set_title(f"只画出前 {len(docs)} 篇（共 {len(every)} 篇）", fontsize=11)
     for row, doc_id in enumerate(docs):
         part = moves[moves["doc_id"] == doc_id]
         total = max(part["chars"].sum(), 1)
