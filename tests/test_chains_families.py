@@ -132,3 +132,39 @@ def test_empty_and_tiny_inputs():
     assert extract_chains("").empty
     assert extract_chains("一句话。").empty
     assert list(extract_chains({}).columns) == list(extract_chains("").columns)
+
+
+MORE_FAMILY_CASES = [
+    ("从模仿跟随到自主研发，从自主研发到原始创新，路子越走越宽。", ("sequence", "自主研发 > 原始创新")),
+    ("实现从技术引进上升到自主创新。", ("sequence", "技术引进 > 自主创新")),
+    ("从样品的试制到产品的定型（含小批量试产）、检测再到批量供货。", ("sequence", "样品的试制 > 产品的定型 > 检测 > 批量供货")),
+    ("从“跟着走”的被动局面到产业生态的主动塑造。", ("sequence", "跟着走的被动局面 > 产业生态")),
+    ("以稳就业为底线，以扩内需为重点，以深化改革为根本动力。", ("triad", "底线: 稳就业 | 重点: 扩内需 | 根本动力: 深化改革")),
+    ("以绿色发展为基本底色，以数字赋能为关键支撑。", ("triad", "基本底色: 绿色发展 | 关键支撑: 数字赋能")),
+    ("以人民为中心，以改革为动力。", ("triad", "中心: 人民 | 动力: 改革")),
+    ("内涵是高质量，特点是创新，关键在协同。", ("triad", "内涵: 高质量 | 特点: 创新 | 关键: 协同")),
+    ("推动资金、技术、人才的良性循环。", ("cycle", "资金 > 技术 > 人才")),
+    ("要“产业带动就业、就业反哺产业”。", ("mutual", "产业 > 就业 > 产业")),
+    ("制度是创新发展的保障，创新是制度完善的动力。", ("mutual", "制度 > 创新 > 制度")),
+    ("农业支撑工业发展，工业带动服务业升级，服务业又反哺农业现代化。", ("cycle", "农业 > 工业 > 服务业")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_FAMILY_CASES)
+def test_more_family_sentences(text, expected):
+    assert expected in scored(text), scored(text)
+
+
+def test_dash_pairs_in_clauses_make_no_cycle():
+    text = "优质的科技支撑学科建设—人才培养联动，高水平的人才驱动科技—教育融合，高品质的教育助推人才—科技协同。"
+    assert [c for c in scored(text) if c[0] == "cycle"] == []
+
+
+def test_a_single_loose_take_as_is_no_role():
+    table = extract_chains("坚持以人民为中心。")
+    assert table.empty or "中心" not in " ".join(table["chain"])
+
+
+def test_from_to_followed_by_how_long_it_takes():
+    assert ("sequence", "设计 > 投产") in scored("一款新车从设计到投产需要三年左右。")
+    assert ("sequence", "次要 > 重要") in scored("这项工作从次要到重要。")

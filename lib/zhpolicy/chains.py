@@ -76,9 +76,15 @@ _END = rf"(?=[{_P}、“”]|$)"
 _MARKUP = re.compile(r"<[^<>\n]{0,200}>|&(?:[a-zA-Z]{2,8}|#\d{1,5});")
 
 
+_ASIDE = re.compile(r"（[^（）\n]{1,60}）")
+
+
 def _mask_markup(text: str) -> str:
-    """Replace HTML tags and entities by \\x00 of the same length (offsets stay right)."""
-    return _MARKUP.sub(lambda m: "\x00" * len(m.group()), text)
+    """Replace HTML tags and entities by \\x00 of the same length (offsets stay right), and short
+    asides in brackets (``技术的开发（或引进、消化吸收）、生产``) by \\x01, which nodes may span
+    and which :func:`_node` drops."""
+    text = _MARKUP.sub(lambda m: "\x00" * len(m.group()), text)
+    return _ASIDE.sub(lambda m: "\x01" * len(m.group()), text)
 
 
 # ---------------------------------------------------------------- the registry of rule families
@@ -114,8 +120,8 @@ _BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:�
 
 
 def _node(text: str) -> str:
-    """Tidy a node: drop quotes, citation marks and a trailing 的/等."""
-    text = re.sub(r"\[\d+\]", "", text)
+    """Tidy a node: drop quotes, citation marks, bracketed asides and a trailing 的/等."""
+    text = re.sub(r"\[\d+\]|[\x01“”]", "", text)
     text = text.strip("“”\"' ")
     text = re.sub(r"(?:的|等)$", "", text)
     return text.strip("“”\"' ")
@@ -158,20 +164,30 @@ def _trap_at(sentence: str, i: int) -> bool:
 
 
 # family: from … to … (again to …)
+#: after 从A到B, how long it takes (新药从研发到成品要10年以上)
+_TAKES = r"(?:要|需|需要|仅需|只需|仅用|只用|用了|历时|耗时|长达)(?=[\d一二三四五六七八九十几数多近约])|周期|时间"
 _FROM_TO = re.compile(
-    rf"(?:从|由)(?P<a>“?[^{_P}“”到]{{1,16}}?”?)到(?P<b>“?(?:(?!、[从由])[^{_P}“”]){{1,40}}?”?)(?P<more>(?:再到“?[^{_P}“”]{{1,16}}?”?)*)"
-    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由])"
+    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由])[^{_P}]){{1,40}}?)(?P<more>(?:再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
 )
+# the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
+_FROM_TO_AGAIN = re.compile(
+    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由]|再到)[^{_P}]){{1,40}}?)(?P<more>(?:再到[^{_P}]{{1,16}}?)+)"
+    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
+)
+
+
+_RISE = re.compile(r"(?<=..)(?:上升|提升|跃升|转变|升级|延伸|拓展|扩展|演进|深化|转移)$")
 
 
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。")
 def _from_to(sentence: str) -> list[dict]:
     found = []
-    for m in _FROM_TO.finditer(sentence):
+    for m in [*_FROM_TO_AGAIN.finditer(sentence), *_FROM_TO.finditer(sentence)]:
         if _trap_at(sentence, m.start()):
             continue
-        nodes = [_node(m["a"])] + [_node(x) for x in m["b"].split("、")]
-        nodes += [_node(x) for x in re.findall(r"再到(“?[^再]+?”?)(?=再到|$)", m["more"])]
+        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in m["b"].split("、")]
+        nodes += [_node(x) for x in re.findall(r"再到([^再]+?)(?=再到|$)", m["more"])]
         found.append(_row("sequence", nodes, m))
     return found
 
@@ -207,10 +223,11 @@ def _state_change(sentence: str) -> list[dict]:
 
 
 # families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
-_DASHED = re.compile(r"“?(?P<body>[^，。；：、“”\s—–\-－→\x00<>]{1,12}(?:\s*(?:[—–\-－]{1,2}|→)\s*[^，。；：、“”\s—–\-－→\x00<>]{1,12}){1,8})”?(?P<after>.{0,8})")
+_PART = r"[^，。；：、“”\s—–\-－→\x00\x01<>]{1,12}\x01*"
+_DASHED = re.compile(rf"“?(?P<body>{_PART}(?:\s*(?:[—–\-－]{{1,2}}|→)\s*{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
-_LOOPS = re.compile(rf"[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
+_LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 #: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
 _LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿|贯通")
 _LEADING_VERBS = re.compile(r"^(?:要|需要|需|将|把|对|在|打通|强化|加强|推动|促进|实现|形成|完善|构建|打造|畅通|健全|建立)+")
@@ -238,11 +255,12 @@ def _dashed(sentence: str) -> list[tuple[str, list[str], re.Match]]:
         after = flow + m["after"]
         parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
-        after = re.sub(r"^[”\"]?的?(?:完整|良性)?", "", after)
+        after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
+        span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
         if _LOOPS.match(after):
-            out.append(("cycle", parts, m))
+            out.append(("cycle", parts, span))
         elif len(parts) >= 3 and (arrows or any(after.startswith(w) for w in _FLOW)):
-            out.append(("sequence", parts, m))  # a pair such as “科技—产业” is a collaboration, not a chain
+            out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
     return out
 
 
@@ -275,6 +293,23 @@ def _stages(sentence: str) -> list[dict]:
     return found
 
 
+# family: a list the text says loops (畅通教育、科技、人才的良性循环)
+_LISTED_CYCLE = re.compile(
+    rf"(?P<body>[^，。；：“”\x00]{{2,}}?(?:、[^，。；：、“”\x00]{{1,16}}?){{2,}})(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
+)
+
+
+@_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。")
+def _listed_cycle(sentence: str) -> list[dict]:
+    found = []
+    for m in _LISTED_CYCLE.finditer(sentence):
+        first, _, rest = m["body"].partition("、")
+        items = [_node(x) for x in [_strip_lead(first)] + rest.split("、")]
+        if all(2 <= len(x) <= 16 for x in items):
+            found.append(_row("cycle", items, m))
+    return found
+
+
 # family: building one stage on another (在突破“A”的基础上逐步突破“B”“C”)
 _BUILD_ON = re.compile(r"在(?:突破|实现|完成|攻克)?(?P<a>“[^”]{1,12}”)的基础上(?:逐步|进一步|再)?(?:突破|实现|完成|攻克)?(?P<rest>(?:“[^”]{1,12}”[、和]?){1,5})")
 
@@ -295,6 +330,7 @@ _LEAD = re.compile(r"^(?:要|必须|需要|坚持|着力|推动|促进|形成|�
 
 def _pair(a, b, b2, a2, span, *, shortest: int = 2):
     """A mutual row when A…B is answered by B…A (names may be shortened), else None."""
+    a, a2 = a.split("“")[-1], a2.split("”")[0]  # “科技赋能工业、工业反哺科技”的良性循环
     a, b, b2, a2 = (_LEAD.sub("", _node(x)) for x in (a, b, b2, a2))
     if min(len(a), len(b)) < shortest or not (_same(a, a2) and _same(b, b2)) or _same(a, b):
         return None
@@ -398,7 +434,7 @@ def _paired_by(sentence: str) -> list[dict]:
 
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
 _RECIPROCAL = re.compile(
-    rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?"
+    rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
     rf"(?:{_alt(_cues('reciprocity'))})"
 )
 
@@ -414,6 +450,49 @@ def _reciprocity(sentence: str) -> list[dict]:
     return found
 
 
+# family: each is the other's role (A是B发展的动力源…；B是A落地的载体)
+_IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30})的[^的]{1,8}$")
+
+
+@_family("paired_roles", "A是B的X，B是A的Y", "mutual", "人才是产业发展的第一资源，产业是人才成长的广阔舞台。")
+def _paired_roles(sentence: str) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence, window=4):
+        m1, m2 = _IS_OF.match(_LEAD.sub("", one.group())), _IS_OF.match(_LEAD.sub("", two.group()))
+        if m1 and m2 and m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
+            found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (one.start(), two.end())))
+    return found
+
+
+# family: a cycle told clause by clause (A促进B，B促进C，C又提升A)
+_ACTS = re.compile(rf"^(?P<x>.{{2,24}}?)(?:又|也|还|进而|有效地|反过来)*(?:{_alt(_cues('mutual_verb'))})(?P<y>.{{2,16}})$")
+
+
+def _common(a: str, b: str) -> str:
+    """The longest run of two or more characters that *a* and *b* share (else '')."""
+    for size in range(min(len(a), len(b)), 1, -1):
+        for i in range(len(a) - size + 1):
+            if a[i:i + size] in b:
+                return a[i:i + size]
+    return ""
+
+
+@_family("clause_cycle", "A促进B，B带动C，C又提升A", "cycle", "教育培养人才，人才推动科技创新，科技进步又提升教育水平。")
+def _clause_cycle(sentence: str) -> list[dict]:
+    parts = [(c, _ACTS.match(c.group())) for c in re.finditer(rf"[^，；,;{_P}]+", sentence)]
+    for i in range(len(parts) - 2):
+        run = parts[i:i + 4]
+        for n in (4, 3):
+            steps = [m for _, m in run[:n]]
+            if len(steps) < n or not all(steps) or any(re.search("[—–-]", m.group()) for m in steps):
+                continue  # a dash-joined object (教育—人才) is a pair, not a node
+            links = [_common(steps[k]["y"], steps[(k + 1) % n]["x"]) for k in range(n)]
+            if all(links):
+                nodes = [links[-1]] + links[:-1]
+                return [_row("cycle", nodes, (run[0][0].start(), run[n - 1][0].end()))]
+    return []
+
+
 # ---------------------------------------------------------------- role groups (triads) and roles
 
 _ROLE = _alt(ROLES)
@@ -423,14 +502,16 @@ _ROLE_PATTERNS = [
     re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:而|其|更|最|首先|同时)?)"
                rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"),
     # take_as: 以创新为引领、以企业为主体
-    re.compile(rf"以(?P<value>[^{_P}“”以]{{1,24}}?)为{_DEGREE}(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"),
+    re.compile(rf"以(?P<value>[^{_P}“”以]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
+    # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
+    re.compile(rf"以(?P<value>[^{_P}“”以]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
     re.compile(rf"(?:^|(?<=[，；、]))(?:坚持|以)?(?P<value>[^{_P}、“”以为是]{{1,12}}?)(?:为|是|作为){_DEGREE}"
                rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"),
 ]
 _QUESTION = re.compile(r"什么|哪些|如何|怎样|怎么|为何")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
-_GAP = re.compile(r"^[，、；,;\s]*(?:和|以及|并|同时|而|坚持|要|必须)?[，、；]?$")
+_GAP = re.compile(r"^[，、；,;\s]*(?:和|以及|并|同时|而|坚持|要|必须|以[^，。；为]{1,30}[，；、])?[，、；]?$")
 
 
 def _role_hits(sentence: str) -> list[re.Match]:
@@ -441,6 +522,10 @@ def _role_hits(sentence: str) -> list[re.Match]:
             continue  # 融合的本质是什么？ asks, it does not state
         kept.append(m)
     return kept
+
+
+def _role(m: re.Match) -> str:
+    return m.groupdict().get("role") or m["loose"]
 
 
 def _subject(m: re.Match) -> str:
@@ -467,7 +552,9 @@ def _role_groups(sentence: str) -> list[list[tuple[str, re.Match]]]:
 def _roles(sentence: str) -> list[dict]:
     found = []
     for group in _role_groups(sentence):
-        roles = [m["role"] for _, m in group]
+        if len(group) == 1 and group[0][1].groupdict().get("loose"):
+            continue  # 以人民为中心 alone is no role statement from the list
+        roles = [_role(m) for _, m in group]
         values = [_node(m["value"]) for _, m in group]
         subject = next((s for s, _ in group if s), "")
         span = (group[0][1].start(), group[-1][1].end())
@@ -497,7 +584,7 @@ def _relations(sentence: str) -> list[dict]:
         for m in pattern.finditer(sentence):
             a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
             a = re.sub(r"^(?:要|必须|需要|坚持|着力)+(?=..)", "", a)
-            if len(a) >= 2 and len(b) >= 2:
+            if len(a) >= 2 and len(b) >= 2 and not a.endswith("为"):
                 found.append(_row("relation", [a, b], m, roles=[m["verb"]]))
     return found
 
@@ -527,7 +614,8 @@ def _sentence_chains(text: str) -> list[dict]:
     """Every chain of one sentence, overlapping sequences, cycles and mutuals resolved
     (earliest first, then longest)."""
     masked = _mask_markup(text)
-    found = [dict(row, family=f.name) for f in FAMILIES for row in f.find(masked)]
+    found = [dict(row, family=f.name, nodes=[n.replace("\x01", "") for n in row["nodes"]])
+             for f in FAMILIES for row in f.find(masked)]
     kept, taken = [], []
     for item in sorted(found, key=lambda r: (r["span"][0], -r["span"][1])):
         if item["kind"] in _SPANNING:
