@@ -168,3 +168,17 @@ def test_a_single_loose_take_as_is_no_role():
 def test_from_to_followed_by_how_long_it_takes():
     assert ("sequence", "设计 > 投产") in scored("一款新车从设计到投产需要三年左右。")
     assert ("sequence", "次要 > 重要") in scored("这项工作从次要到重要。")
+
+
+def test_two_halves_of_a_pair_that_act_on_each_other():
+    assert ("mutual", "线上 > 线下 > 线上") in scored("推动线上线下两个渠道互为补充。")
+
+
+@pytest.mark.parametrize("text", ["从1月到10月，累计完成投资。", "从上到下层层压实责任。", "从头到尾跟踪服务。"])
+def test_dates_and_scope_idioms_are_not_chains(text):
+    assert scored(text) == []
+
+
+def test_take_as_groups_split_at_each_role():
+    assert ("triad", "骨干: 先进制造业 | 支撑: 现代服务业") in scored("加快构建以先进制造业为骨干、现代服务业为支撑的现代产业体系。")
+    assert not any("此" in c for _, c in scored("以此为契机，以项目为抓手，推进招商引资。"))

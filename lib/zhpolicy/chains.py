@@ -116,7 +116,7 @@ def _row(kind, nodes, span, roles=None, subject="") -> dict:
     return {"kind": kind, "nodes": nodes, "roles": roles, "span": span, "subject": subject}
 
 
-_BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|美元|%|人|件|个|年)|[<>\x00]")
+_BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|美元|%|人|件|个|年|月|日|号|天|周|季度)|[<>\x00]")
 
 
 def _node(text: str) -> str:
@@ -439,9 +439,17 @@ _RECIPROCAL = re.compile(
 )
 
 
-@_family("reciprocity_word", "A与B相互促进/互为支撑/良性互动", "mutual", "推动数字经济与实体经济相互促进。")
+# …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
+_PAIR_RECIPROCAL = re.compile(
+    rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:双|两个|两种|两大)[^{_P}、“”]{{1,3}}?"
+    rf"(?:{_alt(_cues('reciprocity'))})"
+)
+
+
+@_family("reciprocity_word", "A与B相互促进/互为支撑/良性互动；AB双循环相互促进", "mutual", "推动数字经济与实体经济相互促进。")
 def _reciprocity(sentence: str) -> list[dict]:
-    found = []
+    found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
+             if m["a"] != m["b"]]
     for m in _RECIPROCAL.finditer(sentence):
         a, b = _LEAD.sub("", _node(m["a"])), _node(m["b"])
         a = _LEAD.sub("", re.sub(r"^.*?(?:推动|促进|实现|形成|坚持|加强)", "", a) or a)
@@ -502,14 +510,15 @@ _ROLE_PATTERNS = [
     re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:而|其|更|最|首先|同时)?)"
                rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"),
     # take_as: 以创新为引领、以企业为主体
-    re.compile(rf"以(?P<value>[^{_P}“”以]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
+    re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
     # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
-    re.compile(rf"以(?P<value>[^{_P}“”以]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"),
+    re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
     re.compile(rf"(?:^|(?<=[，；、]))(?:坚持|以)?(?P<value>[^{_P}、“”以为是]{{1,12}}?)(?:为|是|作为){_DEGREE}"
                rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"),
 ]
 _QUESTION = re.compile(r"什么|哪些|如何|怎样|怎么|为何")
+_PRONOUNS = {"此", "这", "其", "之", "它", "这些", "此为"}
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
 _GAP = re.compile(r"^[，、；,;\s]*(?:和|以及|并|同时|而|坚持|要|必须|以[^，。；为]{1,30}[，；、])?[，、；]?$")
 
@@ -518,8 +527,8 @@ def _role_hits(sentence: str) -> list[re.Match]:
     hits = sorted((m for p in _ROLE_PATTERNS for m in p.finditer(sentence)), key=lambda m: (m.start(), -m.end()))
     kept: list[re.Match] = []
     for m in hits:
-        if _QUESTION.search(m["value"]) or (kept and m.start() < kept[-1].end()):
-            continue  # 融合的本质是什么？ asks, it does not state
+        if _QUESTION.search(m["value"]) or m["value"] in _PRONOUNS or (kept and m.start() < kept[-1].end()):
+            continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
         kept.append(m)
     return kept
 
