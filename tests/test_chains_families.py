@@ -182,3 +182,14 @@ def test_dates_and_scope_idioms_are_not_chains(text):
 def test_take_as_groups_split_at_each_role():
     assert ("triad", "骨干: 先进制造业 | 支撑: 现代服务业") in scored("加快构建以先进制造业为骨干、现代服务业为支撑的现代产业体系。")
     assert not any("此" in c for _, c in scored("以此为契机，以项目为抓手，推进招商引资。"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("打通从实验室到中试线，再到生产线的通道。", ("sequence", "实验室 > 中试线 > 生产线")),
+    ("金融为实体经济服务，实体经济为金融提供优质资产。", ("mutual", "金融 > 实体经济 > 金融")),
+    ("既要城市带动乡村，又要乡村支撑城市。", ("mutual", "城市 > 乡村 > 城市")),
+    ("覆盖研发、设计、制造等各环节。", ("sequence", "研发 > 设计 > 制造")),
+    ("推动大中小企业双向奔赴、高校和企业双向赋能。", ("mutual", "高校 > 企业 > 高校")),
+])
+def test_family_variants(text, expected):
+    assert expected in scored(text), scored(text)

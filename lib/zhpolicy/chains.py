@@ -167,12 +167,12 @@ def _trap_at(sentence: str, i: int) -> bool:
 #: after 从A到B, how long it takes (新药从研发到成品要10年以上)
 _TAKES = r"(?:要|需|需要|仅需|只需|仅用|只用|用了|历时|耗时|长达)(?=[\d一二三四五六七八九十几数多近约])|周期|时间"
 _FROM_TO = re.compile(
-    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由])[^{_P}]){{1,40}}?)(?P<more>(?:再到[^{_P}]{{1,16}}?)*)"
+    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由])[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由]|再到)[^{_P}]){{1,40}}?)(?P<more>(?:再到[^{_P}]{{1,16}}?)+)"
+    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由]|再到)[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
     rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
 )
 
@@ -187,7 +187,7 @@ def _from_to(sentence: str) -> list[dict]:
         if _trap_at(sentence, m.start()):
             continue
         nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in m["b"].split("、")]
-        nodes += [_node(x) for x in re.findall(r"再到([^再]+?)(?=再到|$)", m["more"])]
+        nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
         found.append(_row("sequence", nodes, m))
     return found
 
