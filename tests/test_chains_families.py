@@ -193,3 +193,19 @@ def test_take_as_groups_split_at_each_role():
 ])
 def test_family_variants(text, expected):
     assert expected in scored(text), scored(text)
+
+
+@pytest.mark.parametrize("text", [
+    "加强" + "研发设计、" * 300 + "推广。",
+    "、".join(["研发"] * 300) + "各环节。",
+    "—".join(["科技"] * 300) + "闭环。",
+    "从" * 500 + "到" * 500 + "。",
+    "以" * 300 + "为" * 300 + "。",
+    "，".join(["科技创新推动产业发展促进科技进步带动"] * 100) + "。",
+])
+def test_long_hostile_sentences_finish_quickly(text):
+    import time
+
+    start = time.perf_counter()
+    extract_chains(text)
+    assert time.perf_counter() - start < 5  # no catastrophic backtracking

@@ -276,7 +276,7 @@ def _dashed_flows(sentence: str) -> list[dict]:
 
 # family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
 _STAGES = re.compile(
-    rf"(?P<body>[^，。；：“”\x00]{{2,}}?(?:、[^，。；：“”\x00]{{2,}}?){{1,}}(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
     rf"(?:{_alt(_cues('stage_tail'))})"
 )
 
@@ -295,7 +295,7 @@ def _stages(sentence: str) -> list[dict]:
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
 _LISTED_CYCLE = re.compile(
-    rf"(?P<body>[^，。；：“”\x00]{{2,}}?(?:、[^，。；：、“”\x00]{{1,16}}?){{2,}})(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{2,}})(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
 )
 
 
