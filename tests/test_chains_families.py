@@ -209,3 +209,17 @@ def test_long_hostile_sentences_finish_quickly(text):
     start = time.perf_counter()
     extract_chains(text)
     assert time.perf_counter() - start < 5  # no catastrophic backtracking
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动教育、科技和人才的良性循环。", ("cycle", "教育 > 科技 > 人才")),
+    ("实现经济发展与生态保护相互促进。", ("mutual", "经济发展 > 生态保护 > 经济发展")),
+    ("城市和乡村相互依存。", ("mutual", "城市 > 乡村 > 城市")),
+    ("把创新作为第一动力，把人才作为第一资源。", ("triad", "第一动力: 创新 | 第一资源: 人才")),
+    ("教育是强国建设的基础，科技是强国建设的关键，人才是强国建设的根本。",
+     ("triad", "基础: 教育 | 关键: 科技 | 根本: 人才")),
+    ("经历试点、推广、普及三个阶段。", ("sequence", "试点 > 推广 > 普及")),
+    ("打造“研发—制造—销售”一条龙。", ("sequence", "研发 > 制造 > 销售")),
+])
+def test_more_variants(text, expected):
+    assert expected in scored(text), scored(text)

@@ -281,13 +281,17 @@ _STAGES = re.compile(
 )
 
 
+#: 、 between items, or 和/及/与 before the last one (not inside a word: 普及, 参与者)
+_LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$)")
+
+
 @_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。")
 def _stages(sentence: str) -> list[dict]:
     found = []
     for m in _STAGES.finditer(sentence):
         first, _, rest = m["body"].partition("、")
         body = _strip_lead(first) + "、" + rest
-        items = [_node(x) for x in re.split(r"、|(?:和|及|与|以及)(?=[^、]*$)", body)]
+        items = [_node(x) for x in _LAST_JOIN.split(body)]
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("sequence", items, m))
     return found
@@ -295,7 +299,7 @@ def _stages(sentence: str) -> list[dict]:
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
 _LISTED_CYCLE = re.compile(
-    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{2,}})(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
 )
 
 
@@ -304,8 +308,8 @@ def _listed_cycle(sentence: str) -> list[dict]:
     found = []
     for m in _LISTED_CYCLE.finditer(sentence):
         first, _, rest = m["body"].partition("、")
-        items = [_node(x) for x in [_strip_lead(first)] + rest.split("、")]
-        if all(2 <= len(x) <= 16 for x in items):
+        items = [_node(x) for x in [_strip_lead(first)] + _LAST_JOIN.split(rest)]
+        if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("cycle", items, m))
     return found
 
@@ -511,6 +515,13 @@ _ROLE_PATTERNS = [
                rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"),
     # take_as: 以创新为引领、以企业为主体
     re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
+    # take_as with 把/将…作为: 把创新作为第一动力
+    re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<role>[^{_P}、“”作为]{{0,8}}?(?:{_ROLE})){_END}"),
+    # the same with a role noun not in the list: kept only inside a group
+    re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<loose>[^{_P}、“”作为的]{{1,4}}){_END}"),
+    # value first, subject named: 人才是创新的根基 (grouped only with the same subject)
+    re.compile(rf"(?:^|(?<=[，；、]))(?P<value>[^{_P}、“”是]{{1,16}}?)是(?P<subject>[^{_P}、“”是]{{1,16}}?)的{_DEGREE}"
+               rf"(?P<role>{_ROLE}){_END}"),
     # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
     re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
