@@ -223,3 +223,17 @@ def test_long_hostile_sentences_finish_quickly(text):
 ])
 def test_more_variants(text, expected):
     assert expected in scored(text), scored(text)
+
+
+def test_from_a_to_b_to_c():
+    assert ("sequence", "研发 > 中试 > 量产") in scored("实现从研发到中试到量产的贯通。")
+    assert ("sequence", "政策出台 > 落实到位") in scored("缩短从政策出台到落实到位的时间。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动从教育到科技再到人才的贯通。", ("sequence", "教育 > 科技 > 人才")),
+    ("实现从简单到复杂的跨越。", ("sequence", "简单 > 复杂")),
+    ("打通从重点突破到整体推进的路径。", ("sequence", "重点突破 > 整体推进")),
+])
+def test_words_that_start_like_a_trap(text, expected):
+    assert expected in scored(text), scored(text)

@@ -180,13 +180,19 @@ _FROM_TO_AGAIN = re.compile(
 _RISE = re.compile(r"(?<=..)(?:上升|提升|跃升|转变|升级|延伸|拓展|扩展|演进|深化|转移)$")
 
 
+def _again(b: str) -> str:
+    """从A到B到C: a further 到 in B starts a node when both sides are words (not 落实到位)."""
+    parts = b.split("到")
+    return "、".join(parts) if len(parts) > 1 and all(len(p) >= 2 for p in parts) else b
+
+
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。")
 def _from_to(sentence: str) -> list[dict]:
     found = []
     for m in [*_FROM_TO_AGAIN.finditer(sentence), *_FROM_TO.finditer(sentence)]:
         if _trap_at(sentence, m.start()):
             continue
-        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in m["b"].split("、")]
+        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in _again(m["b"]).split("、")]
         nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
         found.append(_row("sequence", nodes, m))
     return found
