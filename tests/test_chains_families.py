@@ -237,3 +237,8 @@ def test_from_a_to_b_to_c():
 ])
 def test_words_that_start_like_a_trap(text, expected):
     assert expected in scored(text), scored(text)
+
+
+def test_the_first_productive_force_triple_is_not_a_role_group():
+    # 科技是第一生产力、人才是第一资源、创新是第一动力: neither reference annotates it as a chain
+    assert [c for c in scored("必须坚持科技是第一生产力、人才是第一资源、创新是第一动力。") if c[0] == "triad"] == []
