@@ -71,7 +71,6 @@ ROLES = tuple(role_words()["role"])
 # \x00 marks HTML left in a text (see _mask_markup): like punctuation, no node crosses it.
 _PUNCT = "，,。；;：:！？!?（）()《》【】<>\x00"
 _P = re.escape(_PUNCT)
-_NODE = rf"[^{_P}、“”]{{1,20}}?"
 _END = rf"(?=[{_P}、“”]|$)"
 _MARKUP = re.compile(r"<[^<>\n]{0,200}>|&(?:[a-zA-Z]{2,8}|#\d{1,5});")
 
