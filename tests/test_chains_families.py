@@ -242,3 +242,11 @@ def test_words_that_start_like_a_trap(text, expected):
 def test_the_first_productive_force_triple_is_not_a_role_group():
     # 科技是第一生产力、人才是第一资源、创新是第一动力: neither reference annotates it as a chain
     assert [c for c in scored("必须坚持科技是第一生产力、人才是第一资源、创新是第一动力。") if c[0] == "triad"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动发展从“有没有”转向“好不好”。", ("sequence", "有没有 > 好不好")),
+    ("推动由“中国制造”向“中国创造”转变。", ("sequence", "中国制造 > 中国创造")),
+])
+def test_quoted_shifts(text, expected):
+    assert expected in scored(text), scored(text)

@@ -201,8 +201,8 @@ def _from_to(sentence: str) -> list[dict]:
 _SHIFT = _alt(w for w in _cues("shift") if w != "向")
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
 _FROM_TOWARDS = re.compile(
-    rf"(?:从|由)(?P<a>[^{_P}“”]{{1,20}}?)(?:(?:{_SHIFT})(?P<b>[^{_P}“”]{{1,24}}?)(?=的|转变|转型|[{_P}]|$)"
-    rf"|向(?P<b2>[^{_P}“”]{{1,24}}?)(?={_TOWARD_TAIL}))"
+    rf"(?:从|由)(?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})(?P<b>[^{_P}]{{1,24}}?)(?=的|转变|转型|[{_P}]|$)"
+    rf"|向(?P<b2>[^{_P}]{{1,24}}?)(?={_TOWARD_TAIL}))"
 )
 
 
