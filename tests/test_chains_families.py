@@ -250,3 +250,19 @@ def test_the_first_productive_force_triple_is_not_a_role_group():
 ])
 def test_quoted_shifts(text, expected):
     assert expected in scored(text), scored(text)
+
+
+def test_a_series_that_comes_back_to_its_start_is_a_cycle():
+    assert ("cycle", "需求 > 研发 > 产品") in scored("形成需求→研发→产品→需求的链条。")
+
+
+def test_a_role_group_with_difficulties():
+    assert ("triad", "重点: 基层 | 难点: 农村 | 关键: 人才") in scored("重点在基层，难点在农村，关键在人才。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动要素—技术—产业联动。", ("sequence", "要素 > 技术 > 产业")),
+    ("打通在线学习—实践训练—能力认证链条。", ("sequence", "在线学习 > 实践训练 > 能力认证")),
+])
+def test_leading_verbs_are_not_cut_from_words(text, expected):
+    assert expected in scored(text), scored(text)

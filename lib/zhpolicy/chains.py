@@ -235,7 +235,7 @@ _CYCLE = _cues("cycle")
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 #: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
 _LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿|贯通")
-_LEADING_VERBS = re.compile(r"^(?:要|需要|需|将|把|对|在|打通|强化|加强|推动|促进|实现|形成|完善|构建|打造|畅通|健全|建立)+")
+_LEADING_VERBS = re.compile(r"^(?:要(?![素求件点务害])|需要|需(?!求)|将|把|对(?![外接标口])|在(?![线职地])|打通|强化|加强|推动|促进|实现|形成|完善|构建|打造|畅通|健全|建立)+")
 
 
 def _strip_lead(first: str) -> str:
@@ -262,7 +262,9 @@ def _dashed(sentence: str) -> list[tuple[str, list[str], re.Match]]:
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
         after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
         span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
-        if _LOOPS.match(after):
+        if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
+            out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
+        elif _LOOPS.match(after):
             out.append(("cycle", parts, span))
         elif len(parts) >= 3 and (arrows or any(after.startswith(w) for w in _FLOW)):
             out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
