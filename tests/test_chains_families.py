@@ -266,3 +266,8 @@ def test_a_role_group_with_difficulties():
 ])
 def test_leading_verbs_are_not_cut_from_words(text, expected):
     assert expected in scored(text), scored(text)
+
+
+def test_mutual_nodes_keep_their_first_character():
+    assert ("mutual", "要素 > 市场 > 要素") in scored("要素支撑市场，市场配置要素。")
+    assert ("mutual", "用户 > 产品 > 用户") in scored("用户塑造产品，产品服务用户。")
