@@ -271,3 +271,8 @@ def test_leading_verbs_are_not_cut_from_words(text, expected):
 def test_mutual_nodes_keep_their_first_character():
     assert ("mutual", "要素 > 市场 > 要素") in scored("要素支撑市场，市场配置要素。")
     assert ("mutual", "用户 > 产品 > 用户") in scored("用户塑造产品，产品服务用户。")
+
+
+def test_examples_and_standards_are_not_roles():
+    assert scored("以北京为例，以上海为例，两地做法不同。") == []
+    assert scored("以国家标准为准，以地方标准为辅。") == []

@@ -538,6 +538,7 @@ _ROLE_PATTERNS = [
 ]
 _QUESTION = re.compile(r"什么|哪些|如何|怎样|怎么|为何")
 _PRONOUNS = {"此", "这", "其", "之", "它", "这些", "此为"}
+_NOT_ROLES = set(_cues("loose_not"))
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
 _GAP = re.compile(r"^[，、；,;\s]*(?:和|以及|并|同时|而|坚持|要|必须|以[^，。；为]{1,30}[，；、])?[，、；]?$")
 
@@ -546,7 +547,8 @@ def _role_hits(sentence: str) -> list[re.Match]:
     hits = sorted((m for p in _ROLE_PATTERNS for m in p.finditer(sentence)), key=lambda m: (m.start(), -m.end()))
     kept: list[re.Match] = []
     for m in hits:
-        if _QUESTION.search(m["value"]) or m["value"] in _PRONOUNS or (kept and m.start() < kept[-1].end()):
+        not_role = m.groupdict().get("loose") in _NOT_ROLES
+        if _QUESTION.search(m["value"]) or m["value"] in _PRONOUNS or not_role or (kept and m.start() < kept[-1].end()):
             continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
         kept.append(m)
     return kept
