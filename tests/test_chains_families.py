@@ -276,3 +276,8 @@ def test_mutual_nodes_keep_their_first_character():
 def test_examples_and_standards_are_not_roles():
     assert scored("以北京为例，以上海为例，两地做法不同。") == []
     assert scored("以国家标准为准，以地方标准为辅。") == []
+
+
+def test_from_to_stops_before_a_scope_word():
+    assert ("sequence", "田间 > 餐桌") in scored("加强从田间到餐桌全程监管。")
+    assert scored("从中央到地方各级政府。") == []
