@@ -281,3 +281,9 @@ def test_examples_and_standards_are_not_roles():
 def test_from_to_stops_before_a_scope_word():
     assert ("sequence", "田间 > 餐桌") in scored("加强从田间到餐桌全程监管。")
     assert scored("从中央到地方各级政府。") == []
+
+
+def test_abridged_names_keep_both_ends():
+    assert [c for c in scored("创新推动发展，发展创造新价值。") if c[0] == "mutual"] == []
+    assert ("mutual", "科技创新 > 产业发展 > 科技创新") in scored(
+        "科技创新为产业高质量发展拓展空间，产业发展为科技创新提供应用场景。")

@@ -136,9 +136,13 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
+    """One name inside the other (需求 / 需求的循环), or an abridged form that keeps both ends
+    (产业发展 / 产业高质量发展) — but not 创新 / 创造新价值."""
     a, b = _node(a), _node(b)
     short, long = sorted((a, b), key=len)
-    return bool(short) and (short in long or _subsequence(short, long))
+    if not short:
+        return False
+    return short in long or (_subsequence(short, long) and long[0] == short[0] and long[-1] == short[-1])
 
 
 def _shorter(a: str, b: str) -> str:
