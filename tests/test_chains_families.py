@@ -287,3 +287,8 @@ def test_abridged_names_keep_both_ends():
     assert [c for c in scored("创新推动发展，发展创造新价值。") if c[0] == "mutual"] == []
     assert ("mutual", "科技创新 > 产业发展 > 科技创新") in scored(
         "科技创新为产业高质量发展拓展空间，产业发展为科技创新提供应用场景。")
+
+
+def test_in_the_course_of_is_not_a_stage_list():
+    assert scored("在推进工业化、城镇化、信息化过程中形成了经验。") == []
+    assert ("sequence", "概念验证 > 中试放大 > 市场验证") in scored("要经历概念验证、中试放大、市场验证过程。")

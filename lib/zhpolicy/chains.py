@@ -301,6 +301,8 @@ _LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$
 def _stages(sentence: str) -> list[dict]:
     found = []
     for m in _STAGES.finditer(sentence):
+        if m.group().endswith("过程") and sentence.startswith("中", m.end()):
+            continue  # 在推进A、B、C过程中: things done side by side, not stages
         first, _, rest = m["body"].partition("、")
         body = _strip_lead(first) + "、" + rest
         items = [_node(x) for x in _LAST_JOIN.split(body)]
