@@ -90,22 +90,29 @@ def _mask_markup(text: str) -> str:
 
 @dataclass(frozen=True)
 class Family:
-    """One family of phrasing: its id, Chinese name, kind, a made-up example and its finder."""
+    """One family of phrasing: its id, Chinese name, kind, a made-up example, its finder, and
+    more ``(phrasing, example)`` pairs for the other usual forms it covers."""
 
     name: str
     label: str
     kind: str
     example: str
     find: Callable[[str], list[dict]]
+    more: tuple[tuple[str, str], ...] = ()
+
+    def forms(self) -> list[tuple[str, str]]:
+        """Every ``(phrasing, example)`` of the family, the main one first."""
+        return [(self.label, self.example), *self.more]
 
 
 FAMILIES: list[Family] = []
 
 
-def _family(name: str, label: str, kind: str, example: str):
-    """Register a finder ``sentence -> [row]`` as the rule of one family."""
+def _family(name: str, label: str, kind: str, example: str, *more: tuple[str, str]):
+    """Register a finder ``sentence -> [row]`` as the rule of one family (*more*: further
+    ``(phrasing, example)`` forms it covers, shown in :func:`chain_patterns`)."""
     def register(find):
-        FAMILIES.append(Family(name, label, kind, example, find))
+        FAMILIES.append(Family(name, label, kind, example, find, tuple(more)))
         return find
     return register
 
@@ -190,7 +197,8 @@ def _again(b: str) -> str:
     return "、".join(parts) if len(parts) > 1 and all(len(p) >= 2 for p in parts) else b
 
 
-@_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。")
+@_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
+         ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"))
 def _from_to(sentence: str) -> list[dict]:
     found = []
     for m in [*_FROM_TO_AGAIN.finditer(sentence), *_FROM_TO.finditer(sentence)]:
@@ -264,6 +272,7 @@ def _dashed(sentence: str) -> list[tuple[str, list[str], re.Match]]:
                      if parts[-1].endswith(w) and len(parts[-1]) > len(w)), "")
         after = flow + m["after"]
         parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
+        parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
         after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
         span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
@@ -276,12 +285,14 @@ def _dashed(sentence: str) -> list[tuple[str, list[str], re.Match]]:
     return out
 
 
-@_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。")
+@_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
+         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"))
 def _dashed_cycles(sentence: str) -> list[dict]:
     return [_row(kind, parts, m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
 
 
-@_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。")
+@_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。",
+         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"))
 def _dashed_flows(sentence: str) -> list[dict]:
     return [_row(kind, parts, m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
 
@@ -297,7 +308,8 @@ _STAGES = re.compile(
 _LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$)")
 
 
-@_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。")
+@_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。",
+         ("经历A、B、C三个阶段", "经历试点、推广、普及三个阶段。"))
 def _stages(sentence: str) -> list[dict]:
     found = []
     for m in _STAGES.finditer(sentence):
@@ -465,7 +477,8 @@ _PAIR_RECIPROCAL = re.compile(
 )
 
 
-@_family("reciprocity_word", "A与B相互促进/互为支撑/良性互动；AB双循环相互促进", "mutual", "推动数字经济与实体经济相互促进。")
+@_family("reciprocity_word", "A与B相互促进/互为支撑/良性互动/双向赋能", "mutual", "推动数字经济与实体经济相互促进。",
+         ("AB双循环相互促进", "推动线上线下两个渠道互为补充。"))
 def _reciprocity(sentence: str) -> list[dict]:
     found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
              if m["a"] != m["b"]]
@@ -540,7 +553,8 @@ _ROLE_PATTERNS = [
     # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
     re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
-    re.compile(rf"(?:^|(?<=[，；、]))(?:坚持|以)?(?P<value>[^{_P}、“”以为是]{{1,12}}?)(?:为|是|作为){_DEGREE}"
+    re.compile(rf"(?:^|(?<=[，；、]))(?:坚持|以|建立|构建|形成|健全|完善|打造)?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
+               rf"(?:为|是|作为){_DEGREE}"
                rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"),
 ]
 _QUESTION = re.compile(r"什么|哪些|如何|怎样|怎么|为何")
@@ -584,8 +598,13 @@ def _role_groups(sentence: str) -> list[list[tuple[str, re.Match]]]:
     return groups
 
 
-@_family("role_group", "X的基础是A，关键是B；以A为引领、以B为主体；根本在A，关键在B", "triad",
-         "乡村振兴的基础是产业兴旺，关键是人才振兴，根本在于深化改革。")
+@_family("role_group", "X的基础是A，关键是B，根本在于C", "triad",
+         "乡村振兴的基础是产业兴旺，关键是人才振兴，根本在于深化改革。",
+         ("以A为引领、以B为主体", "坚持以创新为引领、以企业为主体、以市场为导向。"),
+         ("A为B、C为D", "建立企业为主体、市场为导向的体系。"),
+         ("根本在A，关键在B，核心是C", "根本在改革，关键在落实，核心是人才。"),
+         ("A是基础，B是关键", "教育是基础，科技是关键。"),
+         ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"))
 def _roles(sentence: str) -> list[dict]:
     found = []
     for group in _role_groups(sentence):
@@ -704,15 +723,16 @@ def extract_chains(docs) -> pd.DataFrame:
 
 
 def chain_patterns() -> pd.DataFrame:
-    """The rule families, one row each: ``family, phrasing`` (the usual wording, in Chinese),
+    """The rule families, one row per usual form: ``family, phrasing`` (the wording, in Chinese),
     ``kind``, a made-up ``example`` and what the rules ``extracts`` from it (computed now, so the
     table never lies)."""
     rows = []
     for f in FAMILIES:
-        table = extract_chains(f.example)
-        hits = table[table["family"] == f.name]
-        rows.append({"family": f.name, "phrasing": f.label, "kind": f.kind, "example": f.example,
-                     "extracts": "；".join(hits["chain"]) or "（无）"})
+        for phrasing, example in f.forms():
+            table = extract_chains(example)
+            hits = table[table["family"] == f.name]
+            rows.append({"family": f.name, "phrasing": phrasing, "kind": f.kind, "example": example,
+                         "extracts": "；".join(hits["chain"]) or "（无）"})
     return pd.DataFrame(rows, columns=["family", "phrasing", "kind", "example", "extracts"])
 
 
