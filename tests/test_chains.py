@@ -24,7 +24,7 @@ def test_precision_and_recall_against_the_reference(chains):
     extra = list(extracted.loc[~extracted["matched"], "chain"])
     print(f"\nchains:\n{scores.to_string()}\nmissed: {missed}\nnot in the reference: {extra}")
     assert scores["recall"] >= 0.9
-    assert scores["precision"] >= 0.8
+    assert scores["precision"] >= 0.9
 
 
 def test_matching_needs_every_node_in_order():
@@ -60,7 +60,7 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ("需要打通科技—产业—市场一体联动。", ("sequence", "科技 > 产业 > 市场")),
         ("构建“人才—技术—产业”联动机制。", ("sequence", "人才 > 技术 > 产业")),
         ("要经历立项、研发、验证、推广等阶段。", ("sequence", "立项 > 研发 > 验证 > 推广")),
-        ("高校为企业输送人才，企业为高校提供应用场景。", None),
+        ("高校为企业输送人才，企业为高校提供应用场景。", ("mutual", "高校 > 企业 > 高校")),
         ("教育为产业提供人才支撑，产业为教育创造实践机会。", ("mutual", "教育 > 产业 > 教育")),
         ("围绕需求部署研发，围绕研发布局需求。", ("mutual", "需求 > 研发 > 需求")),
         ("数据驱动决策、决策牵引数据。", ("mutual", "数据 > 决策 > 数据")),
@@ -157,3 +157,11 @@ def test_cli_chains(tmp_path):
     subprocess.run([sys.executable, "-m", "zhpolicy.cli", "chains", str(SEEDS), "--csv", str(out)], check=True,
                    capture_output=True)
     assert "cycle" in pd.read_csv(out, encoding="utf-8-sig")["kind"].tolist()
+
+
+def test_a_mutual_relation_matches_either_way_round():
+    found = pd.DataFrame({"doc_id": ["a"], "kind": ["mutual"], "nodes": [["供给", "需求", "供给"]], "chain": ["x"]})
+    gold = pd.DataFrame({"doc": ["a", "a"], "kind": ["mutual", "sequence"],
+                         "chain": ["需求 > 供给 > 需求", "需求 > 供给 > 需求"]})
+    reference, _ = match_chains(found, gold)
+    assert list(reference["matched"]) == [True, False]  # a sequence keeps its direction

@@ -1,101 +1,133 @@
 """The logic chains policy texts argue with: transparent rules a student can read and extend.
 
-Kinds (``extract_chains``):
+Every rule belongs to a **family** (a usual way of phrasing a chain) and is registered with
+:func:`_family`, with a made-up example sentence; :func:`chain_patterns` lists them all with what
+each extracts from its example. Kinds (``extract_chains``):
 
-* ``sequence`` — ordered stages: ``从A到B(、C)(再到D)``, ``从A走向/转向/迈向B``, ``由A转向/向/到B``,
-  ``(的/进入)A向B转变/转型``, dash-joined terms that the text says flow (``科技—产业—市场一体联动``),
-  enumerations named as stages (``…等阶段``, ``…等链式环节``, ``经历A、B、C过程``), and
-  ``在突破“A”的基础上逐步突破“B”“C”``;
+* ``sequence`` — ordered stages: ``从A到B再到C``, ``从A走向/转向/迈向B``, ``由A向B转变/转型``,
+  ``实现从A到B的跨越``, dash-joined terms the text says flow (``“科技—产业—市场”一体联动``),
+  enumerations named as stages (``A、B、C各环节/全链条/全过程``, ``…等阶段``);
 * ``cycle`` — a dash-joined sequence the text calls 闭环, 循环 or 良性循环;
-* ``mutual`` — two-way relations: ``A为B提供…，B为A创造…``, ``A牵引B、B创造A``,
-  ``围绕A部署B，围绕B布局A``;
-* ``triad`` — two or more role statements about one subject in one sentence
-  (``融合的基础是…，融合的关键是…，融合的途径是…``);
-* ``role`` — a single role statement (``X的关键是Y``) and ``relation`` — a directed edge
-  (``以A推动B``, ``A为B提供C``, ``A赋能B``, ``通过A实现B``, ``A是B的核心要素``): both feed the
-  concept graph.
+* ``mutual`` — two-way relations: ``A为B提供…，B为A…``; ``A促进B，B保障A``; ``在A中B，在B中A``;
+  ``以A促B、以B带A``; ``A与B相互促进/互为支撑/良性互动/双向赋能``;
+* ``triad`` — a role group: two or more role statements in a row (``X的基础是A，关键是B``;
+  ``以A为引领、以B为主体``; ``根本在A，关键在B``);
+* ``role`` — a single role statement and ``relation`` — a directed edge (``以A推动B``,
+  ``通过A实现B``): both feed the concept graph but are not chains.
 
-**Sets are not chains.** A dash-joined series is read as a sequence only when the text says
-it flows (闭环/循环 → cycle; 联动/传导/链条/链路/转化/流程/过程 → sequence). Otherwise it is a set:
-dimensions (``主体—要素—环境”的耦合``), place names (``深圳—香港—广州``), pairs (``“科技—产业”创新集群``).
-Year and number ranges (``2014—2015年``, ``2000美元-2999美元``) and value changes
-(``由2025年的…提高到…``) are never chains: a node may not hold a year or a number with a unit.
+The word lists live in data files a teacher can read and extend: ``data/chain_roles.tsv`` (role
+words) and ``data/chain_cues.tsv`` (traps, flow and cycle words, stage tails, verbs and
+reciprocity words).
+
+**Traps.** 从 inside a word (从严, 从而, 从事, 从中…) and 由 inside a word (由于, 自由…) start no
+chain. A dash-joined series is a chain only when the text says it flows or loops; otherwise it
+is a set (``创新链—产业链—资金链—人才链``, ``“主体—要素—环境”的耦合``, place names, pairs).
+Year and number ranges and value changes are never chains (a node may not hold a year or a
+number with a unit). HTML tags and entities left in a text are boundaries no node crosses.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
+from ._docs import iter_docs
+from .paths import data_path
 from .structure import outline as outline_table
 from .structure import paragraphs as paragraph_table
 from .structure import sentences as sentence_table
 
-_PUNCT = "，,。；;：:！？!?（）()《》【】"
-_NODE = rf"[^{_PUNCT}、“”]{{1,20}}?"
-_QNODE = r"“?[^，。；：、“”]{1,20}?”?"
 
-_FROM_TO = re.compile(
-    rf"(?:从|由)(?P<a>“?[^{_PUNCT}“”]{{1,16}}?”?)到(?P<b>“?[^{_PUNCT}“”]{{1,40}}?”?)(?P<more>(?:再到“?[^{_PUNCT}“”]{{1,16}}?”?)*)"
-    rf"(?=的|[{_PUNCT}]|$|转变|转型|跃升|跨越)"
-)
-_FROM_TOWARDS = re.compile(
-    rf"(?:从|由)(?P<a>[^{_PUNCT}“”]{{1,20}}?)(?:走向|转向|迈向|转变为|过渡到|向)(?P<b>[^{_PUNCT}“”]{{1,24}}?)"
-    rf"(?=的|转变|转型|[{_PUNCT}]|$)"
-)
-_STATE_CHANGE = re.compile(
-    rf"(?:(?<=的)|(?<=进入)|(?<=实现))(?P<a>[^{_PUNCT}、“”的]{{2,12}}?)向(?P<b>[^{_PUNCT}、“”的]{{2,12}}?)(?:转变|转型)"
-)
-_DASHED = re.compile(r"“?(?P<body>[^，。；：、“”\s—–\-]{1,12}(?:\s*[—–\-]{1,2}\s*[^，。；：、“”\s—–\-]{1,12}){1,8})”?(?P<after>.{0,6})")
-_STAGES = re.compile(
-    r"(?P<body>[^，。；：“”]{2,}?(?:、[^，。；：“”]{2,}?){2,})(?:等(?P<head>阶段|链式环节|步骤|流程)|(?P<process>过程|流程))"
-)
-_BUILD_ON = re.compile(r"在(?:突破|实现|完成)?(?P<a>“[^”]{1,12}”)的基础上(?:逐步|进一步|再)?(?:突破|实现|完成)?(?P<rest>(?:“[^”]{1,12}”[、和]?){1,5})")
-_MUTUAL_FOR = re.compile(
-    rf"(?P<a>{_NODE})为(?P<b>{_NODE})(?:提供|创造|拓展|注入|开辟|奠定|搭建)[^，。；]{{0,20}}[，；](?P<b2>{_NODE})为(?P<a2>{_NODE})(?:提供|创造|拓展|注入|开辟|奠定|搭建)"
-)
-_VERBS = "牵引|创造|带动|促进|推动|支撑|引领|赋能|反哺|驱动|拉动|引导"
-_MUTUAL_VERB = re.compile(
-    rf"(?P<a>[^{_PUNCT}、“”]{{2,6}}?)(?:{_VERBS})(?P<b>[^{_PUNCT}、“”]{{2,6}}?)[、，](?P<b2>[^{_PUNCT}、“”]{{2,6}}?)(?:{_VERBS})(?P<a2>[^{_PUNCT}、“”]{{2,6}}?)(?=[{_PUNCT}、”]|的|$)"
-)
-_AROUND = re.compile(
-    rf"围绕(?P<a>{_NODE})(?:部署|布局|构建|打造)(?P<b>{_NODE})[，、；]围绕(?P<b2>{_NODE})(?:部署|布局|构建|打造)(?P<a2>{_NODE})(?=[{_PUNCT}、]|$)"
-)
-ROLES = ("基础", "关键", "途径", "核心", "抓手", "重点", "根本", "前提", "目标", "方向", "保障", "动力", "路径", "本质")
-_ROLE = re.compile(
-    rf"(?P<subject>[^{_PUNCT}、“”]{{1,20}}?)的(?:重要|根本|主要)?(?P<role>{'|'.join(ROLES)})(?:在于|是)(?P<value>[^{_PUNCT}“”]{{2,30}}?)(?=[{_PUNCT}“”]|$)"
-)
-_RELATIONS = [
-    re.compile(rf"以(?P<a>[^{_PUNCT}、“”]{{2,16}}?)(?P<verb>推动|引领|带动|催生|驱动|支撑|促进|赋能)(?P<b>[^{_PUNCT}、“”]{{2,16}}?)(?=[{_PUNCT}、“”]|的|是|既|$)"),
-    re.compile(rf"(?<![以为])(?P<a>[^{_PUNCT}、“”为以]{{2,10}}?)为(?P<b>[^{_PUNCT}、“”]{{2,12}}?)(?P<verb>提供|创造|注入|拓展)(?P<what>[^{_PUNCT}]{{2,16}}?)(?=[{_PUNCT}]|$)"),
-    re.compile(rf"通过(?P<a>[^{_PUNCT}、“”]{{2,16}}?)(?P<verb>实现|推动|促进|带动)(?P<b>[^{_PUNCT}、“”]{{2,16}}?)(?=[{_PUNCT}、“”]|的|$)"),
-    re.compile(rf"(?P<a>[^{_PUNCT}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_PUNCT}、“”]{{2,16}}?)的(?P<verb>内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力)"),
-]
+# ---------------------------------------------------------------- word lists (data files)
 
-_FLOW_AFTER = ("联动", "传导", "链条", "链路", "转化", "流程", "过程", "一体化")
-_CYCLE_AFTER = ("闭环", "良性循环", "循环")
-#: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
-_LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿")
-_LEADING_VERBS = re.compile(r"^(?:要|需要|需|将|把|对|在|打通|强化|加强|推动|促进|实现|形成|完善|构建|打造|畅通)+")
-_FLOW_WORDS = re.compile(r"一体联动|一体化|联动|传导|链条|链路|转化|流程|过程|闭环|良性循环|循环")
+@lru_cache(maxsize=1)
+def chain_cues() -> pd.DataFrame:
+    """The cue words of the chain rules (``data/chain_cues.tsv``): ``family, cue, note``."""
+    return pd.read_csv(data_path("chain_cues.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
 
 
-def _strip_lead(first: str) -> str:
-    """Drop the verb that introduces a list (要经历概念验证 → 概念验证, 推动科技 → 科技)."""
-    quote = first.rfind("“")
-    if quote >= 0:
-        return first[quote + 1:]
-    hits = list(_LIST_VERBS.finditer(first))
-    if hits:
-        first = first[hits[-1].end():]
-    return _LEADING_VERBS.sub("", first) or first
-_BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|美元|%|人|件|个|年)")
+@lru_cache(maxsize=1)
+def role_words() -> pd.DataFrame:
+    """The role words of role groups (``data/chain_roles.tsv``): ``role, meaning``."""
+    return pd.read_csv(data_path("chain_roles.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
+
+
+def _cues(family: str) -> tuple[str, ...]:
+    table = chain_cues()
+    return tuple(table.loc[table["family"] == family, "cue"])
+
+
+def _alt(words) -> str:
+    """A regex alternation, longest words first (so 全链条各环节 wins over 全链条)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+ROLES = tuple(role_words()["role"])
+
+# \x00 marks HTML left in a text (see _mask_markup): like punctuation, no node crosses it.
+_PUNCT = "，,。；;：:！？!?（）()《》【】<>\x00"
+_P = re.escape(_PUNCT)
+_END = rf"(?=[{_P}、“”]|$)"
+_MARKUP = re.compile(r"<[^<>\n]{0,200}>|&(?:[a-zA-Z]{2,8}|#\d{1,5});")
+
+
+_ASIDE = re.compile(r"（[^（）\n]{1,60}）")
+
+
+def _mask_markup(text: str) -> str:
+    """Replace HTML tags and entities by \\x00 of the same length (offsets stay right), and short
+    asides in brackets (``技术的开发（或引进、消化吸收）、生产``) by \\x01, which nodes may span
+    and which :func:`_node` drops."""
+    text = _MARKUP.sub(lambda m: "\x00" * len(m.group()), text)
+    return _ASIDE.sub(lambda m: "\x01" * len(m.group()), text)
+
+
+# ---------------------------------------------------------------- the registry of rule families
+
+@dataclass(frozen=True)
+class Family:
+    """One family of phrasing: its id, Chinese name, kind, a made-up example, its finder, and
+    more ``(phrasing, example)`` pairs for the other usual forms it covers."""
+
+    name: str
+    label: str
+    kind: str
+    example: str
+    find: Callable[[str], list[dict]]
+    more: tuple[tuple[str, str], ...] = ()
+
+    def forms(self) -> list[tuple[str, str]]:
+        """Every ``(phrasing, example)`` of the family, the main one first."""
+        return [(self.label, self.example), *self.more]
+
+
+FAMILIES: list[Family] = []
+
+
+def _family(name: str, label: str, kind: str, example: str, *more: tuple[str, str]):
+    """Register a finder ``sentence -> [row]`` as the rule of one family (*more*: further
+    ``(phrasing, example)`` forms it covers, shown in :func:`chain_patterns`)."""
+    def register(find):
+        FAMILIES.append(Family(name, label, kind, example, find, tuple(more)))
+        return find
+    return register
+
+
+def _row(kind, nodes, span, roles=None, subject="") -> dict:
+    span = span.span() if hasattr(span, "span") else span
+    return {"kind": kind, "nodes": nodes, "roles": roles, "span": span, "subject": subject}
+
+
+_BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|美元|%|人|件|个|年|月|日|号|天|周|季度)|[<>\x00]")
 
 
 def _node(text: str) -> str:
-    """Tidy a node: drop quotes, citation marks and a trailing 的/等."""
-    text = re.sub(r"\[\d+\]", "", text)
+    """Tidy a node: drop quotes, citation marks, bracketed asides and a trailing 的/等."""
+    text = re.sub(r"\[\d+\]|[\x01“”]", "", text)
     text = text.strip("“”\"' ")
     text = re.sub(r"(?:的|等)$", "", text)
     return text.strip("“”\"' ")
@@ -111,9 +143,13 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
+    """One name inside the other (需求 / 需求的循环), or an abridged form that keeps both ends
+    (产业发展 / 产业高质量发展) — but not 创新 / 创造新价值."""
     a, b = _node(a), _node(b)
     short, long = sorted((a, b), key=len)
-    return bool(short) and (short in long or _subsequence(short, long))
+    if not short:
+        return False
+    return short in long or (_subsequence(short, long) and long[0] == short[0] and long[-1] == short[-1])
 
 
 def _shorter(a: str, b: str) -> str:
@@ -121,113 +157,506 @@ def _shorter(a: str, b: str) -> str:
     return a if len(a) <= len(b) else b
 
 
-def _row(kind, nodes, m, roles=None) -> dict:
-    return {"kind": kind, "nodes": nodes, "roles": roles, "span": m.span() if hasattr(m, "span") else m}
+# ---------------------------------------------------------------- sequences: 从A到B, 由A向B, stages
+
+_FROM_TRAPS = _cues("from_trap")
+_FROM_OK = _cues("from_ok")
+_BY_TRAPS = _cues("by_trap")
 
 
-def _sequences(sentence: str) -> list[dict]:
+def _trap_at(sentence: str, i: int) -> bool:
+    """Whether the 从/由 at *i* is inside a word (从严, 服从, 由于…) rather than starting a chain."""
+    if any(sentence.startswith(ok, i) for ok in _FROM_OK):
+        return False
+    words = _FROM_TRAPS if sentence[i] == "从" else _BY_TRAPS
+    return any(sentence.startswith(w, i - w.index(sentence[i])) for w in words if sentence[i] in w
+               and i - w.index(sentence[i]) >= 0)
+
+
+# family: from … to … (again to …)
+#: after 从A到B, how long it takes (新药从研发到成品要10年以上)
+_TAKES = (r"(?:要|需|需要|仅需|只需|仅用|只用|用了|历时|耗时|长达)(?=[\d一二三四五六七八九十几数多近约])|周期|时间"
+          r"|全程|全过程|全链条|全流程|全周期|各环节")
+_FROM_TO = re.compile(
+    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由])[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
+)
+# the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
+_FROM_TO_AGAIN = re.compile(
+    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由]|再到)[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
+)
+
+
+_RISE = re.compile(r"(?<=..)(?:上升|提升|跃升|转变|升级|延伸|拓展|扩展|演进|深化|转移)$")
+
+
+def _again(b: str) -> str:
+    """从A到B到C: a further 到 in B starts a node when both sides are words (not 落实到位)."""
+    parts = b.split("到")
+    return "、".join(parts) if len(parts) > 1 and all(len(p) >= 2 for p in parts) else b
+
+
+@_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
+         ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"))
+def _from_to(sentence: str) -> list[dict]:
     found = []
-    for m in _FROM_TO.finditer(sentence):
-        nodes = [_node(m["a"])] + [_node(x) for x in m["b"].split("、")]
-        nodes += [_node(x) for x in re.findall(r"再到(“?[^再]+?”?)(?=再到|$)", m["more"])]
+    for m in [*_FROM_TO_AGAIN.finditer(sentence), *_FROM_TO.finditer(sentence)]:
+        if _trap_at(sentence, m.start()):
+            continue
+        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in _again(m["b"]).split("、")]
+        nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
         found.append(_row("sequence", nodes, m))
+    return found
+
+
+# family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
+_SHIFT = _alt(w for w in _cues("shift") if w != "向")
+_TOWARD_TAIL = _alt(_cues("toward_tail"))
+_FROM_TOWARDS = re.compile(
+    rf"(?:从|由)(?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})(?P<b>[^{_P}]{{1,24}}?)(?=的|转变|转型|[{_P}]|$)"
+    rf"|向(?P<b2>[^{_P}]{{1,24}}?)(?={_TOWARD_TAIL}))"
+)
+
+
+@_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。")
+def _from_towards(sentence: str) -> list[dict]:
+    found = []
     for m in _FROM_TOWARDS.finditer(sentence):
-        if "到" in m["a"]:
+        if "到" in m["a"] or _trap_at(sentence, m.start()):
             continue  # 由A到B的…向C转变 is handled by the state-change rule
-        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m))
-    for m in _STATE_CHANGE.finditer(sentence):
-        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m))
+        found.append(_row("sequence", [_node(m["a"]), _node(m["b"] or m["b2"])], m))
+    return found
+
+
+# family: a state changes (…的A向B转变, 实现A向B转型)
+_STATE_CHANGE = re.compile(
+    rf"(?:(?<=的)|(?<=进入)|(?<=实现))(?P<a>[^{_P}、“”的]{{2,12}}?)向(?P<b>[^{_P}、“”的]{{2,12}}?)(?:转变|转型)"
+)
+
+
+@_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。")
+def _state_change(sentence: str) -> list[dict]:
+    return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)]
+
+
+# families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
+_PART = r"[^，。；：、“”\s—–\-－→\x00\x01<>]{1,12}\x01*"
+_DASHED = re.compile(rf"“?(?P<body>{_PART}(?:\s*(?:[—–\-－]{{1,2}}|→)\s*{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
+_FLOW = _cues("flow")
+_CYCLE = _cues("cycle")
+_LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
+#: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
+_LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿|贯通")
+_LEADING_VERBS = re.compile(r"^(?:要(?![素求件点务害])|需要|需(?!求)|将|把|对(?![外接标口])|在(?![线职地])|打通|强化|加强|推动|促进|实现|形成|完善|构建|打造|畅通|健全|建立)+")
+
+
+def _strip_lead(first: str) -> str:
+    """Drop the verb that introduces a list (要经历概念验证 → 概念验证, 推动科技 → 科技)."""
+    quote = first.rfind("“")
+    if quote >= 0:
+        return first[quote + 1:]
+    hits = list(_LIST_VERBS.finditer(first))
+    if hits:
+        first = first[hits[-1].end():]
+    return _LEADING_VERBS.sub("", first) or first
+
+
+def _dashed(sentence: str) -> list[tuple[str, list[str], re.Match]]:
+    """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``."""
+    out = []
     for m in _DASHED.finditer(sentence):
-        parts = re.split(r"\s*[—–\-]{1,2}\s*", m["body"])
-        flow = _FLOW_WORDS.search(parts[-1])
-        after = (parts[-1][flow.start():] if flow else "") + m["after"]
-        if flow:
-            parts[-1] = parts[-1][:flow.start()]
-        parts[0] = _strip_lead(parts[0])
-        parts = [_node(p) for p in parts]
-        if len(parts) < 3 and not after.startswith(_CYCLE_AFTER):
-            continue  # a pair such as “科技—产业” is a collaboration, not a chain
-        if after.startswith(_CYCLE_AFTER) or after.lstrip("”").startswith(_CYCLE_AFTER):
-            found.append(_row("cycle", parts, m))
-        elif any(word in after for word in _FLOW_AFTER):
-            found.append(_row("sequence", parts, m))
+        arrows = "→" in m["body"]
+        parts = re.split(r"\s*(?:[—–\-－]{1,2}|→)\s*", m["body"])
+        flow = next((w for w in sorted(_FLOW + _CYCLE, key=len, reverse=True)
+                     if parts[-1].endswith(w) and len(parts[-1]) > len(w)), "")
+        after = flow + m["after"]
+        parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
+        parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
+        parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
+        after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
+        span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
+        if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
+            out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
+        elif _LOOPS.match(after):
+            out.append(("cycle", parts, span))
+        elif len(parts) >= 3 and (arrows or any(after.startswith(w) for w in _FLOW)):
+            out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
+    return out
+
+
+@_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
+         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"))
+def _dashed_cycles(sentence: str) -> list[dict]:
+    return [_row(kind, parts, m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
+
+
+@_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。",
+         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"))
+def _dashed_flows(sentence: str) -> list[dict]:
+    return [_row(kind, parts, m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
+
+
+# family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
+_STAGES = re.compile(
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
+    rf"(?:{_alt(_cues('stage_tail'))})"
+)
+
+
+#: 、 between items, or 和/及/与 before the last one (not inside a word: 普及, 参与者)
+_LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$)")
+
+
+@_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。",
+         ("经历A、B、C三个阶段", "经历试点、推广、普及三个阶段。"))
+def _stages(sentence: str) -> list[dict]:
+    found = []
     for m in _STAGES.finditer(sentence):
+        if m.group().endswith("过程") and sentence.startswith("中", m.end()):
+            continue  # 在推进A、B、C过程中: things done side by side, not stages
         first, _, rest = m["body"].partition("、")
         body = _strip_lead(first) + "、" + rest
-        items = [_node(x) for x in re.split(r"、|和(?=[^、]*$)", body)]
+        items = [_node(x) for x in _LAST_JOIN.split(body)]
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("sequence", items, m))
+    return found
+
+
+# family: a list the text says loops (畅通教育、科技、人才的良性循环)
+_LISTED_CYCLE = re.compile(
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
+)
+
+
+@_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。")
+def _listed_cycle(sentence: str) -> list[dict]:
+    found = []
+    for m in _LISTED_CYCLE.finditer(sentence):
+        first, _, rest = m["body"].partition("、")
+        items = [_node(x) for x in [_strip_lead(first)] + _LAST_JOIN.split(rest)]
+        if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
+            found.append(_row("cycle", items, m))
+    return found
+
+
+# family: building one stage on another (在突破“A”的基础上逐步突破“B”“C”)
+_BUILD_ON = re.compile(r"在(?:突破|实现|完成|攻克)?(?P<a>“[^”]{1,12}”)的基础上(?:逐步|进一步|再)?(?:突破|实现|完成|攻克)?(?P<rest>(?:“[^”]{1,12}”[、和]?){1,5})")
+
+
+@_family("build_on", "在“A”的基础上突破“B”“C”", "sequence", "在攻克“材料关”的基础上逐步攻克“工艺关”“成本关”。")
+def _build_on(sentence: str) -> list[dict]:
+    found = []
     for m in _BUILD_ON.finditer(sentence):
         rest = [_node(x) for x in re.findall(r"“[^”]+”", m["rest"])]
         found.append(_row("sequence", [_node(m["a"])] + rest, m))
     return found
 
 
-def _mutuals(sentence: str) -> list[dict]:
+# ---------------------------------------------------------------- mutual relations
+
+_LEAD = re.compile(r"^(?:要(?![素求件点务害])|必须|需要|坚持|着力|推动|促进|形成|实现|加快|推进|既|又|也|更(?![新加])|让|"
+                   r"使(?![用命])|用(?![户工地])|以(?![上下来后前外及])|围绕|注重|强化|加强|充分|发挥)+(?=..)")
+
+
+def _pair(a, b, b2, a2, span, *, shortest: int = 2):
+    """A mutual row when A…B is answered by B…A (names may be shortened), else None."""
+    a, a2 = a.split("“")[-1], a2.split("”")[0]  # “科技赋能工业、工业反哺科技”的良性循环
+    a, b, b2, a2 = (_LEAD.sub("", _node(x)) for x in (a, b, b2, a2))
+    if min(len(a), len(b)) < shortest or not (_same(a, a2) and _same(b, b2)) or _same(a, b):
+        return None
+    first, second = _shorter(a, a2), _shorter(b, b2)
+    return _row("mutual", [first, second, first], span)
+
+
+_CLAUSE = re.compile(rf"[^，；、,;{_P}]+")
+
+
+def _clauses(sentence: str, *, window: int = 2):
+    """Pairs of clauses (the second at most *window* clauses after the first), as matches."""
+    parts = list(_CLAUSE.finditer(sentence))
+    for i, one in enumerate(parts):
+        for two in parts[i + 1:i + 1 + window]:
+            yield one, two
+
+
+# family: A为B提供…，B为A创造…
+_PROVIDE = _alt(_cues("provide"))
+_FOR_ONE = re.compile(rf"^(?P<a>.{{1,20}}?)为(?P<b>.{{1,20}}?)(?:{_PROVIDE})")
+_FOR_TWO = re.compile(r"^(?P<b>.{1,20}?)为(?P<rest>.+)$")
+
+
+@_family("provide_for", "A为B提供…，B为A…", "mutual", "高校为企业输送创新人才，企业为高校开放实践岗位。")
+def _provide_for(sentence: str) -> list[dict]:
     found = []
-    for pattern in (_MUTUAL_FOR, _MUTUAL_VERB, _AROUND):
-        for m in pattern.finditer(sentence):
-            a, b, b2, a2 = (_node(m[k]) for k in ("a", "b", "b2", "a2"))
-            a = re.sub(r"^.*(?:，|、)", "", a)
-            if len(a) < 2 or len(b) < 2 or not (_same(a, a2) and _same(b, b2)) or _same(a, b):
-                continue
-            first, second = _shorter(a, a2), _shorter(b, b2)
-            found.append(_row("mutual", [first, second, first], m))
+    for one, two in _clauses(sentence):
+        m1, m2 = _FOR_ONE.match(one.group()), _FOR_TWO.match(two.group())
+        if not (m1 and m2):
+            continue
+        a = re.sub(r"^.*?(?:坚持|推动|促进|既|要)", "", m1["a"])
+        a2 = m2["rest"][:len(_node(a)) + 2]
+        row = _pair(a, m1["b"], m2["b"], a2 if _same(_node(a), a2[:len(_node(a))]) else "", (one.start(), two.end()))
+        if row:
+            found.append(row)
     return found
 
 
-def _roles(sentence: str) -> list[dict]:
-    hits = list(_ROLE.finditer(sentence))
+# family: A acts on B, B acts back on A (A促进B，B保障A; 需求牵引供给、供给创造需求)
+_MUTUAL_VERB = re.compile(_alt(_cues("mutual_verb")))
+
+
+@_family("reciprocal_verbs", "A促进B，B保障A", "mutual", "绿色转型促进产业升级，产业升级支撑绿色转型。")
+def _reciprocal_verbs(sentence: str) -> list[dict]:
     found = []
-    groups: list[list] = []
-    for m in hits:
-        if _QUESTION.search(m["value"]):
-            continue  # 融合的本质是什么？ asks, it does not state
-        subject = _LIST_MARK.sub("", re.sub(r"^.*?(?:强调|指出|认为)", "", m["subject"]).strip("“”"))
-        last = groups[-1][-1][0] if groups else None
-        if last and (last.endswith(subject) or subject.endswith(last)):
-            groups[-1].append((subject, m))
-        else:
-            groups.append([(subject, m)])
-    for group in groups:
-        if len(group) >= 2:
-            roles = [m["role"] for _, m in group]
-            values = [_node(m["value"]) for _, m in group]
-            span = (group[0][1].start(), group[-1][1].end())
-            row = _row("triad", values, span, roles=roles)
-            found.append(row)
-        else:
-            subject, m = group[0]
-            row = _row("role", [_node(subject), _node(m["value"])], m, roles=[m["role"]])
-            found.append(row)
+    for one, two in _clauses(sentence, window=1):
+        for v1 in _MUTUAL_VERB.finditer(one.group()):
+            for v2 in _MUTUAL_VERB.finditer(two.group()):
+                a, b = one.group()[:v1.start()], one.group()[v1.end():]
+                b2, a2 = two.group()[:v2.start()], two.group()[v2.end():]
+                a = re.sub(r"^.*(?:围绕|以)", "", a)
+                row = _pair(a, b, re.sub(r"^.*(?:围绕|以)", "", b2), a2, (one.start(), two.end()))
+                if row and len(a2) <= len(a) + 8:
+                    found.append(row)
+        if not found:
+            found += _crossing(one, two)
+    return found[:1] if found else []
+
+
+def _crossing(one: re.Match, two: re.Match) -> list[dict]:
+    """Verb-free A…B / B…A: the second clause starts with the first's end and ends with its start."""
+    c1, c2 = _LEAD.sub("", one.group()), two.group()
+    b = next((c1[i:] for i in range(1, len(c1) - 1) if c2.startswith(c1[i:])), "")
+    a = next((c1[:i] for i in range(len(c1) - len(b), 1, -1) if c2.endswith(c1[:i])), "")
+    gaps = (len(c1) - len(a) - len(b), len(c2) - len(a) - len(b))
+    if len(a) >= 2 and len(b) >= 2 and all(1 <= g <= 4 for g in gaps):
+        return [_row("mutual", [a, b, a], (one.start(), two.end()))]
+    return []
+
+
+# family: paired locative clauses (在发展中保障安全，在安全中促进发展)
+_IN = re.compile(r"在(?P<a>[^在中]{1,10})中(?P<rest>.{1,20})$")
+
+
+@_family("paired_in", "在A中B，在B中A", "mutual", "在保护中开发，在开发中保护。")
+def _paired_in(sentence: str) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence, window=1):
+        m1, m2 = _IN.search(one.group()), _IN.search(two.group())
+        if m1 and m2 and m2["a"] in m1["rest"] and m1["a"] in m2["rest"] and m1["a"] != m2["a"]:
+            found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (one.start(), two.end())))
     return found
 
 
-_ADVERBS = re.compile(r"(?:深度|全面|有效|加快|大力|持续|进一步|更好|充分)$")
+# family: 以A促B、以B带A (short nodes allowed: the frame is strict)
+_BY = re.compile(rf"以(?P<a>.{{1,8}}?)(?:{_alt(_cues('short_verb') + _cues('mutual_verb'))})(?P<b>.{{1,8}})$")
+
+
+@_family("paired_by", "以A促B、以B带A", "mutual", "坚持以大带小、以小促大。")
+def _paired_by(sentence: str) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence, window=1):
+        m1, m2 = _BY.search(one.group()), _BY.search(two.group())
+        if m1 and m2:
+            row = _pair(m1["a"], m1["b"], m2["a"], m2["b"], (one.start(), two.end()), shortest=1)
+            if row:
+                found.append(row)
+    return found
+
+
+# family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
+_RECIPROCAL = re.compile(
+    rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
+    rf"(?:{_alt(_cues('reciprocity'))})"
+)
+
+
+# …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
+_PAIR_RECIPROCAL = re.compile(
+    rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:双|两个|两种|两大)[^{_P}、“”]{{1,3}}?"
+    rf"(?:{_alt(_cues('reciprocity'))})"
+)
+
+
+@_family("reciprocity_word", "A与B相互促进/互为支撑/良性互动/双向赋能", "mutual", "推动数字经济与实体经济相互促进。",
+         ("AB双循环相互促进", "推动线上线下两个渠道互为补充。"))
+def _reciprocity(sentence: str) -> list[dict]:
+    found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
+             if m["a"] != m["b"]]
+    for m in _RECIPROCAL.finditer(sentence):
+        a, b = _LEAD.sub("", _node(m["a"])), _node(m["b"])
+        a = _LEAD.sub("", re.sub(r"^.*?(?:推动|促进|实现|形成|坚持|加强)", "", a) or a)
+        if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
+            found.append(_row("mutual", [a, b, a], m))
+    return found
+
+
+# family: each is the other's role (A是B发展的动力源…；B是A落地的载体)
+_IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30})的[^的]{1,8}$")
+
+
+@_family("paired_roles", "A是B的X，B是A的Y", "mutual", "人才是产业发展的第一资源，产业是人才成长的广阔舞台。")
+def _paired_roles(sentence: str) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence, window=4):
+        m1, m2 = _IS_OF.match(_LEAD.sub("", one.group())), _IS_OF.match(_LEAD.sub("", two.group()))
+        if m1 and m2 and m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
+            found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (one.start(), two.end())))
+    return found
+
+
+# family: a cycle told clause by clause (A促进B，B促进C，C又提升A)
+_ACTS = re.compile(rf"^(?P<x>.{{2,24}}?)(?:又|也|还|进而|有效地|反过来)*(?:{_alt(_cues('mutual_verb'))})(?P<y>.{{2,16}})$")
+
+
+def _common(a: str, b: str) -> str:
+    """The longest run of two or more characters that *a* and *b* share (else '')."""
+    for size in range(min(len(a), len(b)), 1, -1):
+        for i in range(len(a) - size + 1):
+            if a[i:i + size] in b:
+                return a[i:i + size]
+    return ""
+
+
+@_family("clause_cycle", "A促进B，B带动C，C又提升A", "cycle", "教育培养人才，人才推动科技创新，科技进步又提升教育水平。")
+def _clause_cycle(sentence: str) -> list[dict]:
+    parts = [(c, _ACTS.match(c.group())) for c in re.finditer(rf"[^，；,;{_P}]+", sentence)]
+    for i in range(len(parts) - 2):
+        run = parts[i:i + 4]
+        for n in (4, 3):
+            steps = [m for _, m in run[:n]]
+            if len(steps) < n or not all(steps) or any(re.search("[—–-]", m.group()) for m in steps):
+                continue  # a dash-joined object (教育—人才) is a pair, not a node
+            links = [_common(steps[k]["y"], steps[(k + 1) % n]["x"]) for k in range(n)]
+            if all(links):
+                nodes = [links[-1]] + links[:-1]
+                return [_row("cycle", nodes, (run[0][0].start(), run[n - 1][0].end()))]
+    return []
+
+
+# ---------------------------------------------------------------- role groups (triads) and roles
+
+_ROLE = _alt(ROLES)
+_DEGREE = r"(?:重要|根本|主要|首要|基本|核心|第一|最大)?"
+_ROLE_PATTERNS = [
+    # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
+    re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:而|其|更|最|首先|同时)?)"
+               rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"),
+    # take_as: 以创新为引领、以企业为主体
+    re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
+    # take_as with 把/将…作为: 把创新作为第一动力
+    re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<role>[^{_P}、“”作为]{{0,8}}?(?:{_ROLE})){_END}"),
+    # the same with a role noun not in the list: kept only inside a group
+    re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<loose>[^{_P}、“”作为的]{{1,4}}){_END}"),
+    # value first, subject named: 人才是创新的根基 (grouped only with the same subject)
+    re.compile(rf"(?:^|(?<=[，；、]))(?P<value>[^{_P}、“”是]{{1,16}}?)是(?P<subject>[^{_P}、“”是]{{1,16}}?)的{_DEGREE}"
+               rf"(?P<role>{_ROLE}){_END}"),
+    # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
+    re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"),
+    # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
+    re.compile(rf"(?:^|(?<=[，；、]))(?:坚持|以|建立|构建|形成|健全|完善|打造)?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
+               rf"(?:为|是|作为){_DEGREE}"
+               rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"),
+]
 _QUESTION = re.compile(r"什么|哪些|如何|怎样|怎么|为何")
+_PRONOUNS = {"此", "这", "其", "之", "它", "这些", "此为"}
+_NOT_ROLES = set(_cues("loose_not"))
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
+_GAP = re.compile(r"^[，、；,;\s]*(?:和|以及|并|同时|而|坚持|要|必须|以[^，。；为]{1,30}[，；、])?[，、；]?$")
 
 
+def _role_hits(sentence: str) -> list[re.Match]:
+    hits = sorted((m for p in _ROLE_PATTERNS for m in p.finditer(sentence)), key=lambda m: (m.start(), -m.end()))
+    kept: list[re.Match] = []
+    for m in hits:
+        not_role = m.groupdict().get("loose") in _NOT_ROLES
+        if _QUESTION.search(m["value"]) or m["value"] in _PRONOUNS or not_role or (kept and m.start() < kept[-1].end()):
+            continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
+        kept.append(m)
+    return kept
+
+
+def _role(m: re.Match) -> str:
+    return m.groupdict().get("role") or m["loose"]
+
+
+def _subject(m: re.Match) -> str:
+    subject = (m.groupdict().get("subject") or "").strip("“”")
+    return _LIST_MARK.sub("", re.sub(r"^.*?(?:强调|指出|认为)", "", subject))
+
+
+def _role_groups(sentence: str) -> list[list[tuple[str, re.Match]]]:
+    groups: list[list[tuple[str, re.Match]]] = []
+    for m in _role_hits(sentence):
+        subject = _subject(m)
+        if groups:
+            last_subject, last = groups[-1][-1]
+            same = not subject or not last_subject or last_subject.endswith(subject) or subject.endswith(last_subject)
+            if same and _GAP.match(sentence[last.end():m.start()]):
+                groups[-1].append((subject or last_subject, m))
+                continue
+        groups.append([(subject, m)])
+    return groups
+
+
+@_family("role_group", "X的基础是A，关键是B，根本在于C", "triad",
+         "乡村振兴的基础是产业兴旺，关键是人才振兴，根本在于深化改革。",
+         ("以A为引领、以B为主体", "坚持以创新为引领、以企业为主体、以市场为导向。"),
+         ("A为B、C为D", "建立企业为主体、市场为导向的体系。"),
+         ("根本在A，关键在B，核心是C", "根本在改革，关键在落实，核心是人才。"),
+         ("A是基础，B是关键", "教育是基础，科技是关键。"),
+         ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"))
+def _roles(sentence: str) -> list[dict]:
+    found = []
+    for group in _role_groups(sentence):
+        if len(group) == 1 and group[0][1].groupdict().get("loose"):
+            continue  # 以人民为中心 alone is no role statement from the list
+        roles = [_role(m) for _, m in group]
+        values = [_node(m["value"]) for _, m in group]
+        subject = next((s for s, _ in group if s), "")
+        span = (group[0][1].start(), group[-1][1].end())
+        if len(group) >= 2:
+            found.append(_row("triad", values, span, roles=roles, subject=subject))
+        else:
+            found.append(_row("role", [_node(subject), values[0]] if subject else values, span, roles=roles,
+                              subject=subject))
+    return found
+
+
+# ---------------------------------------------------------------- relations (graph edges, not chains)
+
+_RELATIONS = [
+    re.compile(rf"以(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>推动|引领|带动|催生|驱动|支撑|促进|赋能)(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|是|既|$)"),
+    re.compile(rf"(?<![以为])(?P<a>[^{_P}、“”为以]{{2,10}}?)为(?P<b>[^{_P}、“”]{{2,12}}?)(?P<verb>提供|创造|注入|拓展)(?P<what>[^{_P}]{{2,16}}?)(?=[{_P}]|$)"),
+    re.compile(rf"通过(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>实现|推动|促进|带动)(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|$)"),
+    re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力)"),
+]
+_ADVERBS = re.compile(r"(?:深度|全面|有效|加快|大力|持续|进一步|更好|充分)$")
+
+
+@_family("relation", "以A推动B；通过A实现B；A为B提供C", "relation", "以数字技术赋能传统产业。")
 def _relations(sentence: str) -> list[dict]:
     found = []
     for pattern in _RELATIONS:
         for m in pattern.finditer(sentence):
             a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
             a = re.sub(r"^(?:要|必须|需要|坚持|着力)+(?=..)", "", a)
-            if len(a) >= 2 and len(b) >= 2:
-                row = _row("relation", [a, b], m, roles=[m["verb"]])
-                found.append(row)
+            if len(a) >= 2 and len(b) >= 2 and not a.endswith("为"):
+                found.append(_row("relation", [a, b], m, roles=[m["verb"]]))
     return found
 
 
-CHAIN_COLUMNS = ["doc_id", "kind", "chain", "nodes", "roles", "surface", "sentence", "start", "end", "count"]
+# ---------------------------------------------------------------- the table of chains
+
+CHAIN_COLUMNS = ["doc_id", "doc", "family", "kind", "chain", "nodes", "roles", "subject", "surface", "sentence",
+                 "start", "end", "count"]
+_SPANNING = ("sequence", "cycle", "mutual")
 
 
 def _chain_text(kind: str, nodes: list[str], roles) -> str:
     if kind == "triad":
         return " | ".join(f"{r}: {n}" for r, n in zip(roles, nodes))
     if kind in ("role", "relation") and roles:
-        return f"{nodes[0]} —{roles[0]}→ {nodes[1]}"
+        return f"{nodes[0]} —{roles[0]}→ {nodes[1]}" if len(nodes) > 1 else f"{roles[0]}: {nodes[0]}"
     return " > ".join(nodes)
 
 
@@ -237,42 +666,98 @@ def _key(kind: str, nodes: list[str]) -> tuple:
     return kind, tuple(nodes)
 
 
+def _sentence_chains(text: str) -> list[dict]:
+    """Every chain of one sentence, overlapping sequences, cycles and mutuals resolved
+    (earliest first, then longest)."""
+    masked = _mask_markup(text)
+    found = [dict(row, family=f.name, nodes=[n.replace("\x01", "") for n in row["nodes"]])
+             for f in FAMILIES for row in f.find(masked)]
+    kept, taken = [], []
+    for item in sorted(found, key=lambda r: (r["span"][0], -r["span"][1])):
+        if item["kind"] in _SPANNING:
+            if not _valid(item["nodes"]):
+                continue
+            start, end = item["span"]
+            if any(start < e and end > b for b, e in taken):
+                continue
+            taken.append((start, end))
+        kept.append(item)
+    return kept
+
+
+def _doc_labels(docs) -> dict[str, str]:
+    if isinstance(docs, pd.DataFrame) and "label" in docs.columns and "doc_id" in docs.columns:
+        return dict(zip(docs["doc_id"].astype(str), docs["label"].astype(str)))
+    return {doc_id: doc_id for doc_id, _ in iter_docs(docs)}
+
+
 def extract_chains(docs) -> pd.DataFrame:
     """Find the logic chains of a text, a dict of texts or a corpus.
 
-    One row per distinct chain in each document: ``doc_id, kind, chain`` (nodes joined by
-    `` > ``; a triad as ``基础: X | 关键: Y``; a role or relation as ``A —verb→ B``), ``nodes``
-    (a list), ``roles``, the ``surface`` and ``sentence`` it was found in, ``start``/``end``
-    offsets in the cleaned text, and ``count`` — how often the same chain recurs in that document
-    (a mutual relation counts once whichever way round it is said)."""
+    One row per distinct chain in each document: ``doc_id`` and ``doc`` (the document's label
+    when *docs* is a corpus, else its id), the rule ``family`` that found it (see
+    :func:`chain_patterns`), ``kind``, ``chain`` (nodes joined by `` > ``; a triad as
+    ``基础: X | 关键: Y``; a role or relation as ``A —verb→ B``), ``nodes`` (a list), ``roles``,
+    the ``surface`` and ``sentence`` it was found in, ``start``/``end`` offsets in the cleaned
+    text, and ``count`` — how often the same chain recurs in that document (a mutual relation
+    counts once whichever way round it is said)."""
+    labels = _doc_labels(docs)
     rows: list[dict] = []
     seen: dict[tuple, dict] = {}
     for s in sentence_table(docs).itertuples():
-        found = _sequences(s.text) + _mutuals(s.text) + _roles(s.text) + _relations(s.text)
-        taken: list[tuple[int, int]] = []
-        for item in sorted(found, key=lambda r: (r["span"][0], -r["span"][1])):
-            nodes = [n for n in item["nodes"]]
-            if item["kind"] not in ("triad", "role", "relation") and not _valid(nodes):
-                continue
-            if item["kind"] in ("sequence", "cycle", "mutual"):
-                start, end = item["span"]
-                if any(start < e and end > b for b, e, _ in taken):
-                    continue
-                taken.append((start, end, item["kind"]))
-            key = (s.doc_id,) + _key(item["kind"], nodes)
+        for item in _sentence_chains(s.text):
+            key = (s.doc_id,) + _key(item["kind"], item["nodes"])
             if key in seen:
                 seen[key]["count"] += 1
                 continue
             start, end = item["span"]
-            row = {
-                "doc_id": s.doc_id, "kind": item["kind"], "chain": _chain_text(item["kind"], nodes, item["roles"]),
-                "nodes": nodes, "roles": item["roles"] or [], "surface": s.text[start:end], "sentence": s.text,
-                "start": s.start + start, "end": s.start + end, "count": 1,
+            seen[key] = row = {
+                "doc_id": s.doc_id, "doc": labels.get(s.doc_id, s.doc_id), "family": item["family"],
+                "kind": item["kind"], "chain": _chain_text(item["kind"], item["nodes"], item["roles"]),
+                "nodes": item["nodes"], "roles": item["roles"] or [], "subject": item["subject"], "surface": s.text[start:end],
+                "sentence": s.text, "start": s.start + start, "end": s.start + end, "count": 1,
             }
-            seen[key] = row
             rows.append(row)
     table = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
     return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def chain_patterns() -> pd.DataFrame:
+    """The rule families, one row per usual form: ``family, phrasing`` (the wording, in Chinese),
+    ``kind``, a made-up ``example`` and what the rules ``extracts`` from it (computed now, so the
+    table never lies)."""
+    rows = []
+    for f in FAMILIES:
+        for phrasing, example in f.forms():
+            table = extract_chains(example)
+            hits = table[table["family"] == f.name]
+            rows.append({"family": f.name, "phrasing": phrasing, "kind": f.kind, "example": example,
+                         "extracts": "；".join(hits["chain"]) or "（无）"})
+    return pd.DataFrame(rows, columns=["family", "phrasing", "kind", "example", "extracts"])
+
+
+#: Traps (named in Chinese for lesson 04): phrasings that look like a chain but are not, each with a
+#: made-up example.
+TRAPS = (
+    ("词里的“从”（从严、从而、服从……）", "从严从紧加强管理，从而推动经营到位。"),
+    ("词里的“由”（由于、自由……）", "由于需求不足到年底库存增加。"),
+    ("破折号连起来的一组并列词（没有说在流动）", "推动创新链—产业链—资金链—人才链深度融合。"),
+    ("破折号连起来的两个词", "建设“科技—产业”创新集群。"),
+    ("年份区间", "编制《2024—2026年行动方案》。"),
+    ("数值变化", "研发人员由2012年的324万人年提高到2023年的635万人年。"),
+    ("文本里残留的 HTML 标签", "从<b>实验室</b>到市场<br/>的通道。"),
+)
+
+
+def chain_traps() -> pd.DataFrame:
+    """The traps (:data:`TRAPS`) with what the rules find in each example (should be nothing
+    among sequence, cycle, mutual and triad)."""
+    rows = []
+    for trap, example in TRAPS:
+        table = extract_chains(example)
+        chains = table[table["kind"].isin(["sequence", "cycle", "mutual", "triad"])]["chain"]
+        rows.append({"trap": trap, "example": example, "extracts": "；".join(chains) or "（无）"})
+    return pd.DataFrame(rows, columns=["trap", "example", "extracts"])
 
 
 # ---------------------------------------------------------------- comparing and graphing chains
@@ -352,10 +837,12 @@ def chain_graph(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "tri
             add(nodes[0], nodes[1], row.kind, row.doc_id)
             add(nodes[1], nodes[0], row.kind, row.doc_id)
         elif row.kind == "triad":
-            subject = re.sub(r"^.*?(?:强调|指出)", "", row.surface.split("的", 1)[0]) or "融合"
+            if not row.subject:
+                continue  # 以A为引领、以B为主体 names no subject to draw from
             for role, value in zip(row.roles, nodes):
+                subject = row.subject
                 add(subject, value, row.kind, row.doc_id, role)
-        else:
+        elif len(nodes) >= 2:
             add(nodes[0], nodes[1], row.kind, row.doc_id, row.roles[0] if len(row.roles) else "")
     return graph
 

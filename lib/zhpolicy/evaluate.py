@@ -53,28 +53,39 @@ def _scores(found: int, reference: int, matched: int) -> pd.Series:
 def reference_chain_nodes(kind: str, chain: str) -> list[str]:
     """Nodes of a reference chain: ``A > B > C``, or ``基础: X | 关键: Y`` for a triad."""
     if kind == "triad":
-        return [part.split(": ", 1)[1] for part in chain.split(" | ")]
-    return chain.split(" > ")
+        return [part.split(":", 1)[-1].strip() for part in chain.split("|")]
+    return [part.strip() for part in chain.split(">")]
 
 
-def _same_chain(found_nodes, reference_nodes) -> bool:
-    return len(found_nodes) == len(reference_nodes) and all(
-        a in b or b in a for a, b in zip(found_nodes, reference_nodes)
-    )
+def _tidy(node: str) -> str:
+    return str(node).strip().strip("“”\"'「」 ")
+
+
+def _same_chain(found_nodes, reference_nodes, kind: str = "") -> bool:
+    """Same number of nodes, each containing or contained in its counterpart, in order; a mutual
+    relation (A > B > A) also matches the other way round (B > A > B)."""
+    found = [_tidy(n) for n in found_nodes]
+    reference = [_tidy(n) for n in reference_nodes]
+    if len(found) != len(reference) or not all(found) or not all(reference):
+        return False
+    if all(a in b or b in a for a, b in zip(found, reference)):
+        return True
+    return kind == "mutual" and len(found) == 3 and _same_chain(found[1:] + found[1:2], reference)
 
 
 def match_chains(found: pd.DataFrame, gold: pd.DataFrame,
                  kinds=("sequence", "cycle", "mutual", "triad")) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Pair reference chains (``doc, kind, chain``) with extracted ones: same document, same number
-    of nodes, and each node containing or contained in its counterpart. Returns the reference
-    rows with ``matched`` and the extracted rows (of *kinds*) with ``matched``."""
+    of nodes, and each node containing or contained in its counterpart (a mutual relation either
+    way round). Returns the reference rows with ``matched`` and the extracted rows (of *kinds*)
+    with ``matched``."""
     found = found[found["kind"].isin(kinds)].reset_index(drop=True)
     used: set[int] = set()
     flags = []
     for g in gold.itertuples():
         nodes = reference_chain_nodes(g.kind, g.chain)
         hit = next((i for i, f in enumerate(found.itertuples())
-                    if i not in used and f.doc_id == g.doc and _same_chain(list(f.nodes), nodes)), None)
+                    if i not in used and f.doc_id == g.doc and _same_chain(list(f.nodes), nodes, g.kind)), None)
         if hit is not None:
             used.add(hit)
         flags.append(hit is not None)

@@ -109,15 +109,17 @@ def statistics_figure(stats: pd.DataFrame, flagged: set | None = None, *, max_ba
     return _statistics_panels(stats, flagged or set(), max_bars)
 
 
-#: Colours of the edge kinds in concept graphs and of the moves in argument strips.
+#: Colours of the edge kinds in concept graphs (one distinct colour per kind; Chinese names in
+#: :data:`KIND_NAMES`) and of the moves in argument strips.
 KIND_COLOURS = {"sequence": "#4C72B0", "cycle": "#55A868", "mutual": "#C44E52", "triad": "#8172B2",
-                "role": "#8172B2", "relation": "#BBBBBB"}
+                "role": "#DD8452", "relation": "#AAAAAA"}
 MOVE_COLOURS = {"导语": "#DDDDDD", "意义": "#4C72B0", "要求": "#55A868", "问题": "#C44E52", "路径": "#DD8452", "结语": "#937860"}
 
 
 def _hub_layout(graph, degree: dict) -> dict:
     """Hubs (the most linked concepts) on an inner ring, the rest on an outer ring ordered so
-    that each sits near the hub it links to. Deterministic: no random seed involved."""
+    that each sits near the hub it links to; outer labels alternate between two radii so that
+    neighbours do not overlap. Deterministic: no random seed involved."""
     import math
 
     ranked = sorted(graph.nodes, key=lambda n: (-degree[n], n))
@@ -129,28 +131,30 @@ def _hub_layout(graph, degree: dict) -> dict:
                 order.append(n)
     order += [n for n in ranked if n not in hubs and n not in order]
     pos = {}
-    for ring, nodes, radius in ((0, hubs, 0.35), (1, order, 1.0)):
+    for ring, nodes, radius in ((0, hubs, 0.38), (1, order, 1.0)):
         for i, n in enumerate(nodes):
             angle = 2 * math.pi * i / max(len(nodes), 1) + (0.3 if ring == 0 else 0)
-            pos[n] = (radius * math.cos(angle), radius * math.sin(angle))
+            r = radius * (1.0 if ring == 0 or i % 2 == 0 or len(nodes) < 12 else 1.22)
+            pos[n] = (r * math.cos(angle), r * math.sin(angle))
     if len(hubs) == 1:
         pos[hubs[0]] = (0.0, 0.0)
     return pos
 
 
-def graph_figure(graph, *, size: tuple[float, float] = (13, 9), components: int = 1):
-    """Draw the largest connected parts of a concept graph (from
-    :func:`zhpolicy.chains.chain_graph`) with a deterministic ring layout (hubs inside), so
-    reruns give the same picture.
+def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: int = 1, max_nodes: int = 30,
+                 label_chars: int = 8):
+    """Draw a concept graph (from :func:`zhpolicy.chains.chain_graph`) with a deterministic ring
+    layout (hubs inside), so reruns give the same picture.
 
-    Node size grows with the number of links; edge colour shows the kind of chain
-    (:data:`KIND_COLOURS`). Only the *components* largest connected parts are drawn: the many
-    two-node transitions (从A到B) read better as a table."""
+    Only the *components* largest connected parts are drawn, and of them at most *max_nodes*
+    concepts, the most linked first (:func:`concept_subgraph`; the figure says how many are
+    left out). Node size grows with the number of links; edge colour shows the kind of chain,
+    with a Chinese legend (:data:`KIND_COLOURS`, :data:`KIND_NAMES`); labels longer than
+    *label_chars* characters are shortened with “…”."""
     import networkx as nx
     from matplotlib.lines import Line2D
 
-    parts = sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), sorted(c)))[:components]
-    graph = graph.subgraph(sorted(set().union(*parts))) if parts else graph
+    graph, total = concept_subgraph(graph, components=components, max_nodes=max_nodes)
     fig, ax = plt.subplots(figsize=size)
     ax.axis("off")
     if graph.number_of_nodes() == 0:
@@ -165,22 +169,30 @@ def graph_figure(graph, *, size: tuple[float, float] = (13, 9), components: int 
                                width=1.8, node_size=sizes, connectionstyle="arc3,rad=0.08")
     nx.draw_networkx_nodes(graph, pos, node_size=sizes, node_color="#F5F0E1", edgecolors="#888888", ax=ax)
     for node, (x, y) in pos.items():
-        ax.text(x, y, node, ha="center", va="center", fontsize=10 if degree[node] > 2 else 8.5,
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.75})
-    handles = [Line2D([0], [0], color=c, lw=2, label=k) for k, c in KIND_COLOURS.items()
-               if any(d["kinds"][0] == k for _, _, d in graph.edges(data=True))]
-    ax.legend(handles=handles, loc="lower left", frameon=False)
+        ax.text(x, y, _short(node, label_chars), ha="center", va="center", fontsize=10.5 if degree[node] > 2 else 8.5,
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
+    present = {d["kinds"][0] for _, _, d in graph.edges(data=True)}
+    handles = [Line2D([0], [0], color=c, lw=2.5, label=KIND_NAMES[k]) for k, c in KIND_COLOURS.items() if k in present]
+    ax.legend(handles=handles, title="边的颜色：链条类型", loc="lower left", bbox_to_anchor=(-0.02, -0.04),
+              frameon=False)
+    if total > graph.number_of_nodes():
+        ax.set_title(f"只画出连接最多的 {graph.number_of_nodes()} 个概念（所画部分共 {total} 个）", fontsize=11)
     fig.tight_layout()
     return fig
 
 
-def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_nodes: int = 3):
+def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_nodes: int = 3,
+                  max_rows: int = 40):
     """The chains of each document side by side: one row per chain, its nodes as boxes joined by
     arrows (“循环” marks a cycle, ⇄ a mutual relation). Chains with fewer than *min_nodes* nodes
-    (mutual relations aside) are left out to keep the figure readable."""
+    (mutual relations aside) are left out to keep the figure readable, and at most *max_rows*
+    chains are drawn (in document order; the title says when some are left out)."""
     rows = chains[chains["kind"].isin(["sequence", "cycle", "mutual", "triad"])]
     rows = rows[(rows["nodes"].str.len() >= min_nodes) | (rows["kind"] == "mutual")]
+    total, rows = len(rows), rows.head(max_rows)
     fig, ax = plt.subplots(figsize=(13, 0.5 * len(rows) + 1))
+    if total > len(rows):
+        ax.set_title(f"只画出前 {len(rows)} 条链（共 {total} 条）", fontsize=11)
     ax.axis("off")
     if rows.empty:
         ax.text(0.5, 0.5, "没有找到逻辑链", ha="center", va="center")
@@ -208,12 +220,16 @@ def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_
     return fig
 
 
-def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None):
-    """One strip per document: its sections in order, width ∝ length, colour = move."""
+def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None, *, max_docs: int = 30):
+    """One strip per document: its sections in order, width ∝ length, colour = move. At most
+    *max_docs* documents are drawn (the first ones; the title says when some are left out)."""
     from matplotlib.patches import Patch
 
-    docs = list(dict.fromkeys(moves["doc_id"]))
+    every = list(dict.fromkeys(moves["doc_id"]))
+    docs = every[:max_docs]
     fig, ax = plt.subplots(figsize=(11, 0.7 * len(docs) + 1.4))
+    if len(every) > len(docs):
+        ax.set_title(f"只画出前 {len(docs)} 篇（共 {len(every)} 篇）", fontsize=11)
     for row, doc_id in enumerate(docs):
         part = moves[moves["doc_id"] == doc_id]
         total = max(part["chars"].sum(), 1)
@@ -356,3 +372,24 @@ def _doc_tag(doc_id: str) -> str:
     import re
 
     return doc_id[:3] if re.match(r"\d{3}_", doc_id) else _short(doc_id, 10)
+
+
+# ---------------------------------------------------------------- chains (lesson 04)
+
+#: Chinese names of the chain kinds, for legends.
+KIND_NAMES = {"sequence": "顺序（A→B→C）", "cycle": "闭环（A→B→C→A）", "mutual": "双向（A⇄B）",
+              "triad": "角色组（基础、关键……）", "role": "单个角色（X的关键是Y）", "relation": "关系（以A推动B）"}
+
+
+def concept_subgraph(graph, *, components: int = 1, max_nodes: int = 30):
+    """The part of a concept graph :func:`graph_figure` draws: the *components* largest connected
+    parts, then at most *max_nodes* concepts, the most linked first (ties by name). Returns the
+    subgraph and how many concepts those parts hold before the cap."""
+    import networkx as nx
+
+    parts = sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), sorted(c)))[:components]
+    keep = sorted(set().union(*parts)) if parts else []
+    degree = dict(graph.degree())
+    capped = sorted(keep, key=lambda n: (-degree[n], n))[:max_nodes]
+    return graph.subgraph(sorted(capped)).copy(), len(keep)
+

@@ -1,0 +1,296 @@
+"""Every rule family of zhpolicy.chains on made-up sentences in the style of policy texts,
+and every trap (phrasings that look like chains but are not)."""
+
+import pytest
+
+from zhpolicy.chains import FAMILIES, chain_patterns, chain_traps, extract_chains
+
+SCORED = ("sequence", "cycle", "mutual", "triad")
+
+
+def scored(text: str) -> list[tuple[str, str]]:
+    table = extract_chains(text)
+    return [(k, c) for k, c in zip(table["kind"], table["chain"]) if k in SCORED]
+
+
+FAMILY_CASES = [
+    # from_to
+    ("推动产业从无到有、从小到大。", ("sequence", "无 > 有")),
+    ("形成从基础研究到应用开发再到产业化的完整链条。", ("sequence", "基础研究 > 应用开发 > 产业化")),
+    ("实现从“制造”到“智造”的跨越。", ("sequence", "制造 > 智造")),
+    ("推动创新成果从中试到量产。", ("sequence", "中试 > 量产")),
+    # from_towards
+    ("推动产业从中低端迈向中高端。", ("sequence", "中低端 > 中高端")),
+    ("城市发展由外延扩张向内涵提升转变。", ("sequence", "外延扩张 > 内涵提升")),
+    ("政府职能从管理型转为服务型。", ("sequence", "管理型 > 服务型")),
+    ("推动能源结构由以煤为主向多元清洁转型。", ("sequence", "以煤为主 > 多元清洁")),
+    # state_change
+    ("加快经济结构的投资拉动向消费驱动转变。", ("sequence", "投资拉动 > 消费驱动")),
+    # dashed cycles and flows
+    ("构建“采集—治理—应用—反馈”的数据闭环。", ("cycle", "采集 > 治理 > 应用 > 反馈")),
+    ("形成“技术—产品—市场—再投入”良性循环。", ("cycle", "技术 > 产品 > 市场 > 再投入")),
+    ("完善“研发—生产—销售”链条。", ("sequence", "研发 > 生产 > 销售")),
+    ("打通“原料→加工→物流→销售”全链条。", ("sequence", "原料 > 加工 > 物流 > 销售")),
+    # stages
+    ("加强采购、生产、流通、消费各环节监管。", ("sequence", "采购 > 生产 > 流通 > 消费")),
+    ("覆盖项目立项、建设、验收全过程。", ("sequence", "项目立项 > 建设 > 验收")),
+    ("贯通育种、种植、加工和销售全链条。", ("sequence", "育种 > 种植 > 加工 > 销售")),
+    # build_on
+    ("在突破“卡脖子”的基础上逐步突破“长板”“新赛道”。", ("sequence", "卡脖子 > 长板 > 新赛道")),
+    # provide_for
+    ("金融为实体经济提供资金，实体经济为金融创造收益。", ("mutual", "金融 > 实体经济 > 金融")),
+    ("城市为乡村拓展市场空间，乡村为城市提供生态产品。", ("mutual", "城市 > 乡村 > 城市")),
+    # reciprocal_verbs
+    ("以高水平开放促进深层次改革，深层次改革支撑高水平开放。", ("mutual", "高水平开放 > 深层次改革 > 高水平开放")),
+    ("消费带动投资、投资扩大消费，形成良性互动。", ("mutual", "消费 > 投资 > 消费")),
+    ("创新驱动发展，发展反哺创新。", ("mutual", "创新 > 发展 > 创新")),
+    # paired_in
+    ("在发展中保障安全，在安全中促进发展。", ("mutual", "发展 > 安全 > 发展")),
+    # paired_by
+    ("坚持以城带乡、以乡促城。", ("mutual", "城 > 乡 > 城")),
+    # reciprocity_word
+    ("推动教育链和人才链互为支撑。", ("mutual", "教育链 > 人才链 > 教育链")),
+    ("实现生态保护与经济发展良性互动。", ("mutual", "生态保护 > 经济发展 > 生态保护")),
+    ("促进高校与企业之间双向赋能。", ("mutual", "高校 > 企业 > 高校")),
+    # role groups
+    ("建立以企业为主体、市场为导向、产学研深度融合的技术创新体系。", ("triad", "主体: 企业 | 导向: 市场")),
+    ("坚持以创新为引领、以企业为主体、以市场为导向。", ("triad", "引领: 创新 | 主体: 企业 | 导向: 市场")),
+    ("基层治理的根本在于党建引领，关键在于群众参与。", ("triad", "根本: 党建引领 | 关键: 群众参与")),
+    ("根本在改革，关键在落实，核心是人才。", ("triad", "根本: 改革 | 关键: 落实 | 核心: 人才")),
+    ("教育是基础，科技是关键，人才是根本。", ("triad", "基础: 教育 | 关键: 科技 | 根本: 人才")),
+    ("做好稳就业工作的出发点是保障民生，落脚点是增进福祉。", ("triad", "出发点: 保障民生 | 落脚点: 增进福祉")),
+    ("以数字化转型为突破口，以平台建设为抓手。", ("triad", "突破口: 数字化转型 | 抓手: 平台建设")),
+]
+
+
+@pytest.mark.parametrize("text, expected", FAMILY_CASES)
+def test_family_sentences(text, expected):
+    found = scored(text)
+    if expected is None:
+        assert found == [], found
+    else:
+        assert expected in found, found
+
+
+TRAP_CASES = [
+    "从严从紧加强资金管理，从而推动责任落实到位。",
+    "从事研发到一定年限的人员可以申请。",
+    "要从中找到差距，从未放松到今天。",
+    "坚决服从安排到岗，做到无从推诿。",
+    "从业人员到场参加培训。",
+    "由于投入不足到年底尚未完工。",
+    "推动创新链—产业链—资金链—人才链深度融合。",
+    "推动创新链-产业链-资金链-人才链一体化部署。",
+    "建设“科技—产业”创新集群。",
+    "编制《2024—2026年行动方案》。",
+    "财政收入由2020年的120亿元增长到2023年的156亿元。",
+    "加强科技研发、产品迭代升级、应用场景建设等环节融通创新。",
+    "由政府向社会力量购买服务。",
+    "以人民为中心，以改革为动力推动发展。",
+    "工作的重点是什么？",
+]
+
+
+@pytest.mark.parametrize("text", TRAP_CASES)
+def test_traps_are_not_chains(text):
+    found = [c for c in scored(text) if c[0] != "triad" or "以人民为中心" not in text]
+    assert found == [], found
+
+
+def test_html_markup_never_enters_a_node():
+    table = extract_chains("推动产业从<span>低端</span>迈向高端。<p>“研发—中试—量产”良性循环</p>形成。")
+    assert not table["nodes"].map(lambda ns: any("<" in n or ">" in n or "span" in n for n in ns)).any()
+    table = extract_chains("<p>推动产业从低端迈向高端。</p>")
+    assert ("sequence", "低端 > 高端") in list(zip(table["kind"], table["chain"]))
+
+
+def test_every_family_extracts_from_its_own_example():
+    patterns = chain_patterns()
+    assert list(dict.fromkeys(patterns["family"])) == [f.name for f in FAMILIES]
+    assert len(patterns) == sum(len(f.forms()) for f in FAMILIES)
+    assert not (patterns["extracts"] == "（无）").any(), patterns
+    kinds = dict(zip(patterns["family"], patterns["kind"]))
+    for f in FAMILIES:
+        for _, example in f.forms():
+            table = extract_chains(example)
+            assert kinds[f.name] in set(table.loc[table["family"] == f.name, "kind"]), example
+
+
+def test_every_trap_example_yields_no_chain():
+    traps = chain_traps()
+    assert len(traps) >= 6 and (traps["extracts"] == "（无）").all(), traps
+
+
+def test_doc_and_doc_id_columns(corpus):
+    table = extract_chains(corpus.head(2))
+    labels = dict(zip(corpus["doc_id"], corpus["label"]))
+    assert {"doc_id", "doc"} <= set(table.columns)
+    assert (table["doc"] == table["doc_id"].map(labels)).all()
+    one = extract_chains("推动产业从低端迈向高端。")
+    assert list(one["doc"]) == list(one["doc_id"]) == ["doc"]
+
+
+def test_empty_and_tiny_inputs():
+    assert extract_chains("").empty
+    assert extract_chains("一句话。").empty
+    assert list(extract_chains({}).columns) == list(extract_chains("").columns)
+
+
+MORE_FAMILY_CASES = [
+    ("从模仿跟随到自主研发，从自主研发到原始创新，路子越走越宽。", ("sequence", "自主研发 > 原始创新")),
+    ("实现从技术引进上升到自主创新。", ("sequence", "技术引进 > 自主创新")),
+    ("从样品的试制到产品的定型（含小批量试产）、检测再到批量供货。", ("sequence", "样品的试制 > 产品的定型 > 检测 > 批量供货")),
+    ("从“跟着走”的被动局面到产业生态的主动塑造。", ("sequence", "跟着走的被动局面 > 产业生态")),
+    ("以稳就业为底线，以扩内需为重点，以深化改革为根本动力。", ("triad", "底线: 稳就业 | 重点: 扩内需 | 根本动力: 深化改革")),
+    ("以绿色发展为基本底色，以数字赋能为关键支撑。", ("triad", "基本底色: 绿色发展 | 关键支撑: 数字赋能")),
+    ("以人民为中心，以改革为动力。", ("triad", "中心: 人民 | 动力: 改革")),
+    ("内涵是高质量，特点是创新，关键在协同。", ("triad", "内涵: 高质量 | 特点: 创新 | 关键: 协同")),
+    ("推动资金、技术、人才的良性循环。", ("cycle", "资金 > 技术 > 人才")),
+    ("要“产业带动就业、就业反哺产业”。", ("mutual", "产业 > 就业 > 产业")),
+    ("制度是创新发展的保障，创新是制度完善的动力。", ("mutual", "制度 > 创新 > 制度")),
+    ("农业支撑工业发展，工业带动服务业升级，服务业又反哺农业现代化。", ("cycle", "农业 > 工业 > 服务业")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_FAMILY_CASES)
+def test_more_family_sentences(text, expected):
+    assert expected in scored(text), scored(text)
+
+
+def test_dash_pairs_in_clauses_make_no_cycle():
+    text = "优质的科技支撑学科建设—人才培养联动，高水平的人才驱动科技—教育融合，高品质的教育助推人才—科技协同。"
+    assert [c for c in scored(text) if c[0] == "cycle"] == []
+
+
+def test_a_single_loose_take_as_is_no_role():
+    table = extract_chains("坚持以人民为中心。")
+    assert table.empty or "中心" not in " ".join(table["chain"])
+
+
+def test_from_to_followed_by_how_long_it_takes():
+    assert ("sequence", "设计 > 投产") in scored("一款新车从设计到投产需要三年左右。")
+    assert ("sequence", "次要 > 重要") in scored("这项工作从次要到重要。")
+
+
+def test_two_halves_of_a_pair_that_act_on_each_other():
+    assert ("mutual", "线上 > 线下 > 线上") in scored("推动线上线下两个渠道互为补充。")
+
+
+@pytest.mark.parametrize("text", ["从1月到10月，累计完成投资。", "从上到下层层压实责任。", "从头到尾跟踪服务。"])
+def test_dates_and_scope_idioms_are_not_chains(text):
+    assert scored(text) == []
+
+
+def test_take_as_groups_split_at_each_role():
+    assert ("triad", "骨干: 先进制造业 | 支撑: 现代服务业") in scored("加快构建以先进制造业为骨干、现代服务业为支撑的现代产业体系。")
+    assert not any("此" in c for _, c in scored("以此为契机，以项目为抓手，推进招商引资。"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("打通从实验室到中试线，再到生产线的通道。", ("sequence", "实验室 > 中试线 > 生产线")),
+    ("金融为实体经济服务，实体经济为金融提供优质资产。", ("mutual", "金融 > 实体经济 > 金融")),
+    ("既要城市带动乡村，又要乡村支撑城市。", ("mutual", "城市 > 乡村 > 城市")),
+    ("覆盖研发、设计、制造等各环节。", ("sequence", "研发 > 设计 > 制造")),
+    ("推动大中小企业双向奔赴、高校和企业双向赋能。", ("mutual", "高校 > 企业 > 高校")),
+])
+def test_family_variants(text, expected):
+    assert expected in scored(text), scored(text)
+
+
+@pytest.mark.parametrize("text", [
+    "加强" + "研发设计、" * 300 + "推广。",
+    "、".join(["研发"] * 300) + "各环节。",
+    "—".join(["科技"] * 300) + "闭环。",
+    "从" * 500 + "到" * 500 + "。",
+    "以" * 300 + "为" * 300 + "。",
+    "，".join(["科技创新推动产业发展促进科技进步带动"] * 100) + "。",
+])
+def test_long_hostile_sentences_finish_quickly(text):
+    import time
+
+    start = time.perf_counter()
+    extract_chains(text)
+    assert time.perf_counter() - start < 5  # no catastrophic backtracking
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动教育、科技和人才的良性循环。", ("cycle", "教育 > 科技 > 人才")),
+    ("实现经济发展与生态保护相互促进。", ("mutual", "经济发展 > 生态保护 > 经济发展")),
+    ("城市和乡村相互依存。", ("mutual", "城市 > 乡村 > 城市")),
+    ("把创新作为第一动力，把人才作为第一资源。", ("triad", "第一动力: 创新 | 第一资源: 人才")),
+    ("教育是强国建设的基础，科技是强国建设的关键，人才是强国建设的根本。",
+     ("triad", "基础: 教育 | 关键: 科技 | 根本: 人才")),
+    ("经历试点、推广、普及三个阶段。", ("sequence", "试点 > 推广 > 普及")),
+    ("打造“研发—制造—销售”一条龙。", ("sequence", "研发 > 制造 > 销售")),
+])
+def test_more_variants(text, expected):
+    assert expected in scored(text), scored(text)
+
+
+def test_from_a_to_b_to_c():
+    assert ("sequence", "研发 > 中试 > 量产") in scored("实现从研发到中试到量产的贯通。")
+    assert ("sequence", "政策出台 > 落实到位") in scored("缩短从政策出台到落实到位的时间。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动从教育到科技再到人才的贯通。", ("sequence", "教育 > 科技 > 人才")),
+    ("实现从简单到复杂的跨越。", ("sequence", "简单 > 复杂")),
+    ("打通从重点突破到整体推进的路径。", ("sequence", "重点突破 > 整体推进")),
+])
+def test_words_that_start_like_a_trap(text, expected):
+    assert expected in scored(text), scored(text)
+
+
+def test_the_first_productive_force_triple_is_not_a_role_group():
+    # 科技是第一生产力、人才是第一资源、创新是第一动力: neither reference annotates it as a chain
+    assert [c for c in scored("必须坚持科技是第一生产力、人才是第一资源、创新是第一动力。") if c[0] == "triad"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动发展从“有没有”转向“好不好”。", ("sequence", "有没有 > 好不好")),
+    ("推动由“中国制造”向“中国创造”转变。", ("sequence", "中国制造 > 中国创造")),
+])
+def test_quoted_shifts(text, expected):
+    assert expected in scored(text), scored(text)
+
+
+def test_a_series_that_comes_back_to_its_start_is_a_cycle():
+    assert ("cycle", "需求 > 研发 > 产品") in scored("形成需求→研发→产品→需求的链条。")
+
+
+def test_a_role_group_with_difficulties():
+    assert ("triad", "重点: 基层 | 难点: 农村 | 关键: 人才") in scored("重点在基层，难点在农村，关键在人才。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("推动要素—技术—产业联动。", ("sequence", "要素 > 技术 > 产业")),
+    ("打通在线学习—实践训练—能力认证链条。", ("sequence", "在线学习 > 实践训练 > 能力认证")),
+])
+def test_leading_verbs_are_not_cut_from_words(text, expected):
+    assert expected in scored(text), scored(text)
+
+
+def test_mutual_nodes_keep_their_first_character():
+    assert ("mutual", "要素 > 市场 > 要素") in scored("要素支撑市场，市场配置要素。")
+    assert ("mutual", "用户 > 产品 > 用户") in scored("用户塑造产品，产品服务用户。")
+
+
+def test_examples_and_standards_are_not_roles():
+    assert scored("以北京为例，以上海为例，两地做法不同。") == []
+    assert scored("以国家标准为准，以地方标准为辅。") == []
+
+
+def test_from_to_stops_before_a_scope_word():
+    assert ("sequence", "田间 > 餐桌") in scored("加强从田间到餐桌全程监管。")
+    assert scored("从中央到地方各级政府。") == []
+
+
+def test_abridged_names_keep_both_ends():
+    assert [c for c in scored("创新推动发展，发展创造新价值。") if c[0] == "mutual"] == []
+    assert ("mutual", "科技创新 > 产业发展 > 科技创新") in scored(
+        "科技创新为产业高质量发展拓展空间，产业发展为科技创新提供应用场景。")
+
+
+def test_in_the_course_of_is_not_a_stage_list():
+    assert scored("在推进工业化、城镇化、信息化过程中形成了经验。") == []
+    assert ("sequence", "概念验证 > 中试放大 > 市场验证") in scored("要经历概念验证、中试放大、市场验证过程。")
