@@ -119,7 +119,7 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
     enumeration (一是/二是 …) begins inside a sentence. Titles, bylines, 摘要/关键词 and heading
     lines are left out (a heading repeats the measures under it). ``narrative_cue`` names the
     background/significance cue that fired; ``tier`` is the clause's policy intensity (0–4).
-    ``is_measure`` is True when the clause uses a directive word (tier ≥ 1) or an instrument cue,
+    ``is_measure`` is True when the clause uses a directive word (tier ≥ 1 of ``intensity.csv``)
     and no narrative cue (a tier-4 word such as 必须 overrides a narrative cue)."""
     paras = paragraph_table(docs)
     sents = sentence_table(docs)
@@ -155,9 +155,7 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
         for t in clauses["text"]]
     tiers = clause_intensity(clauses)
     clauses["tier"] = tiers["tier"].values
-    any_code = instrument_hits(clauses)["clause_id"].unique()
-    directive = (clauses["tier"] >= 1) | clauses["clause_id"].isin(any_code)
-    clauses["is_measure"] = directive & ((clauses["narrative_cue"] == "") | (clauses["tier"] >= 4))
+    clauses["is_measure"] = (clauses["tier"] >= 1) & ((clauses["narrative_cue"] == "") | (clauses["tier"] >= 4))
     return clauses
 
 
