@@ -32,7 +32,6 @@ import numpy as np
 import pandas as pd
 
 from .paths import data_path
-from .structure import outline as outline_table
 from .structure import paragraphs as paragraph_table
 from .structure import sentences as sentence_table
 from .themes import read_codebook, theme_hits
@@ -81,33 +80,33 @@ def read_narrative_cues(path=None) -> pd.DataFrame:
 
 def fired_cues(text: str, terms, all_of=(), none_of=()) -> list[str]:
     """The cue words of one rule that occur in *text* under its AND/NOT rules, in order of first
-    occurrence (a cue inside a longer cue that fired, such as 试点 in 试点示范, is not listed)."""
+    occurrence. Matching is the one :func:`zhpolicy.themes.theme_hits` counts (longest cue first,
+    no overlaps), so 示范 inside 示范区 is not listed unless it also occurs on its own."""
+    import re
+
     if not theme_hits(text, list(terms), list(all_of), list(none_of)):
         return []
-    found = [t for t in terms if theme_hits(text, [t], list(all_of), list(none_of))]
-    found = [t for t in found if not any(t != u and t in u for u in found)]
-    cleaned = text
     for phrase in none_of:
-        cleaned = cleaned.replace(phrase, "□")
-    return sorted(found, key=lambda t: (cleaned.find(t), -len(t), t))
+        text = text.replace(phrase, "□")
+    pattern = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return list(dict.fromkeys(m.group(0) for m in re.finditer(pattern, text)))
 
 
 # ---------------------------------------------------------------- clauses
 
 
-def _point_starts(docs) -> dict[str, list[int]]:
-    """Offsets where an in-paragraph enumeration marker (一是, 其一 …) begins, per document."""
-    points = outline_table(docs)
-    points = points[points["kind"] == "point"]
-    from ._docs import iter_docs
+def _point_starts(paras: pd.DataFrame) -> dict[str, set[int]]:
+    """Offsets where an in-paragraph enumeration marker (一是, 其一, 首先, 第一 …) begins, per document
+    (found by :mod:`zhpolicy.structure`'s enumeration rules, in body paragraphs and in paragraphs
+    that open with a heading alike)."""
+    from .structure import _points
 
-    texts = dict(iter_docs(docs))
-    starts: dict[str, list[int]] = {}
-    for row in points.itertuples():
-        text = texts[row.doc_id]
-        pos = text.rfind(row.marker, 0, row.start)
-        if pos >= 0:
-            starts.setdefault(row.doc_id, []).append(pos)
+    starts: dict[str, set[int]] = {}
+    for row in paras[paras["kind"].isin(["body", "item", "heading"])].itertuples():
+        for marker, pos, _heading in _points(row.text):
+            at = row.text.rfind(marker, 0, pos)
+            if at >= 0:
+                starts.setdefault(row.doc_id, set()).add(row.start + at)
     return starts
 
 
@@ -132,7 +131,7 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
     first = sents.groupby(["doc_id", "para_id"])["sent_id"].transform("min") == sents["sent_id"]
     keep = sents["kind"].isin(["body", "item"]) | ((sents["kind"] == "heading") & ~first)
     sents = sents[keep]
-    starts = _point_starts(docs)
+    starts = _point_starts(paras)
     rows = []
     for s in sents.itertuples():
         cuts = sorted(p for p in starts.get(s.doc_id, []) if s.start <= p < s.end)
@@ -143,7 +142,7 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
             piece = piece.strip()
             if len(piece) < min_chars:
                 continue
-            marker = next((m for m in _MARKERS if piece.startswith(m)), "") if a in cuts else ""
+            marker = next((m for m in _MARKERS if piece.startswith(m)), "") if a + lead in starts.get(s.doc_id, ()) else ""
             rows.append({"doc_id": s.doc_id, "para_id": s.para_id, "section": s.section,
                          "section_title": s.section_title, "start": a + lead, "end": a + lead + len(piece),
                          "marker": marker, "text": piece})
@@ -212,12 +211,12 @@ def clause_intensity(clauses: pd.DataFrame, tiers: pd.DataFrame | None = None) -
     return pd.DataFrame(rows, columns=["clause_id", "tier", "intensity_word"])
 
 
-def _primary(hits: pd.DataFrame, label: str) -> pd.Series:
+def _primary(hits: pd.DataFrame, label: str) -> dict:
     """One label per clause: most cue hits, then the cue met first, then codebook order."""
     if hits.empty:
-        return pd.Series(dtype=object)
+        return {}
     best = hits.sort_values(["clause_id", "hits", "first", "order"], ascending=[True, False, True, True], kind="stable")
-    return best.drop_duplicates("clause_id").set_index("clause_id")[label]
+    return best.drop_duplicates("clause_id").set_index("clause_id")[label].to_dict()
 
 
 FULL_CHAIN = "全链条/生态"
@@ -242,15 +241,25 @@ def code_clauses(clauses: pd.DataFrame, codebook: pd.DataFrame | None = None,
     inst = inst[inst["clause_id"].map(measure).fillna(False).astype(bool)]
     stg = stg[stg["clause_id"].map(measure).fillna(False).astype(bool)]
     join = lambda s: "|".join(dict.fromkeys(s))  # noqa: E731  (keeps order, drops repeats)
+    if out.empty:
+        for col in ("measure", "types", "subtypes", "cues", "stages", "type", "subtype", "stage", "intensity_word"):
+            out[col] = pd.Series(dtype=str)
+        out["intensity"] = pd.Series(dtype=int)
+        return out
     out["measure"] = np.where(out["is_measure"].astype(bool), "是", "否")
-    out["types"] = out["clause_id"].map(inst.sort_values("order").groupby("clause_id")["type"].agg(join)).fillna("")
-    out["subtypes"] = out["clause_id"].map(inst.sort_values("order").groupby("clause_id")["subtype"].agg(join)).fillna("")
-    out["cues"] = out["clause_id"].map(
-        inst.assign(c=inst["subtype"] + "：" + inst["cue"]).groupby("clause_id")["c"].agg("；".join)).fillna("")
-    out["stages"] = out["clause_id"].map(stg.sort_values("order").groupby("clause_id")["stage"].agg(join)).fillna("")
-    out["type"] = out["clause_id"].map(_primary(inst, "type")).fillna(NONE)
-    out["subtype"] = out["clause_id"].map(_primary(inst, "subtype")).fillna(NONE)
-    stage = out["clause_id"].map(_primary(stg, "stage")).fillna(NONE)
+    by_clause = lambda table, col: table.sort_values("order").groupby("clause_id")[col].agg(join).to_dict()  # noqa: E731
+    cues = inst.assign(c=inst["subtype"] + "：" + inst["cue"]).groupby("clause_id")["c"].agg("；".join).to_dict() \
+        if len(inst) else {}
+    ids = out["clause_id"]
+    for col, table, label in (("types", inst, "type"), ("subtypes", inst, "subtype"), ("stages", stg, "stage")):
+        found = by_clause(table, label) if len(table) else {}
+        out[col] = [found.get(c, "") for c in ids]
+    out["cues"] = [cues.get(c, "") for c in ids]
+    for col, table in (("type", inst), ("subtype", inst)):
+        first = _primary(table, col)
+        out[col] = [first.get(c, NONE) for c in ids]
+    first = _primary(stg, "stage")
+    stage = [first.get(c, NONE) for c in ids]
     many = out["stages"].str.split("|").map(lambda s: len([x for x in s if x and x != FULL_CHAIN])) >= 3
     out["stage"] = np.where(many | out["stages"].str.contains(FULL_CHAIN, regex=False), FULL_CHAIN, stage)
     out["stage"] = np.where(out["measure"] == "是", out["stage"], NONE)
@@ -407,7 +416,9 @@ def export_coding_sheet(sheet: pd.DataFrame, name: str = "06_coding_sheet", fold
     book.append(["intensity", "tier", "words", "description"])
     for r in read_intensity().itertuples():
         book.append(["intensity", str(r.tier), "、".join(r.terms), r.description])
-    wb.properties.created = wb.properties.modified = None  # no timestamps: reruns write the same content
+    import datetime
+
+    wb.properties.created = datetime.datetime(2000, 1, 1)  # no creation time (openpyxl stamps "modified" on save)
     wb.save(xlsx_path)
     return [xlsx_path, csv_path]
 
