@@ -209,7 +209,7 @@ def test_agreement_table_skips_uncoded_rows_and_lists_disagreements():
                           "c1_type": ["供给型", "环境型", "需求型", ""], "c2_type": ["供给型", "需求型", "需求型", "供给型"]})
     table = I.agreement_table(sheet, "c1", "c2")
     assert list(table["dimension"]) == ["type"]
-    assert table.iloc[0]["n"] == 3 and table.iloc[0]["agreement"] == pytest.approx(0.667)
+    assert table.iloc[0]["clauses"] == 3 and table.iloc[0]["agreement"] == pytest.approx(0.667)
     diff = I.disagreements(sheet, "type", "c1", "c2")
     assert list(diff["text"]) == ["乙句"]
 

@@ -477,8 +477,8 @@ def _coded_rows(sheet: pd.DataFrame, a: str, b: str, dim: str) -> pd.DataFrame:
 
 
 def agreement_table(sheet: pd.DataFrame, a: str = "coder1", b: str = "coder2", dimensions=DIMENSIONS) -> pd.DataFrame:
-    """Per dimension: ``n`` (clauses both coders coded), ``agreement`` (percent agreement, 0–1),
-    ``kappa`` (Cohen's κ) and ``labels`` (distinct labels used). Columns ``<a>_<dimension>`` and
+    """Per dimension: ``clauses`` (clauses both coders coded), ``agreement`` (percent agreement, 0–1),
+    ``kappa`` (Cohen's κ) and ``categories`` (distinct labels used). Columns ``<a>_<dimension>`` and
     ``<b>_<dimension>`` of *sheet* hold the codes; rows where either is empty are left out."""
     rows = []
     for dim in dimensions:
@@ -487,10 +487,10 @@ def agreement_table(sheet: pd.DataFrame, a: str = "coder1", b: str = "coder2", d
         sub = _coded_rows(sheet, a, b, dim)
         x, y = sub[f"{a}_{dim}"], sub[f"{b}_{dim}"]
         kappa = cohen_kappa(x, y)
-        rows.append({"dimension": dim, "n": len(sub), "agreement": round(percent_agreement(x, y), 3) if len(sub) else np.nan,
+        rows.append({"dimension": dim, "clauses": len(sub), "agreement": round(percent_agreement(x, y), 3) if len(sub) else np.nan,
                      "kappa": round(kappa, 3) if not np.isnan(kappa) else np.nan,
-                     "labels": len(set(_labels(x)) | set(_labels(y)))})
-    return pd.DataFrame(rows, columns=["dimension", "n", "agreement", "kappa", "labels"])
+                     "categories": len(set(_labels(x)) | set(_labels(y)))})
+    return pd.DataFrame(rows, columns=["dimension", "clauses", "agreement", "kappa", "categories"])
 
 
 def disagreements(sheet: pd.DataFrame, dim: str, a: str = "coder1", b: str = "coder2") -> pd.DataFrame:
