@@ -79,7 +79,8 @@ def _chance_agreement(answer, matched) -> tuple[bool, str]:
     pa, pb = a.value_counts(normalize=True), b.value_counts(normalize=True)
     right = float(sum(pa.get(k, 0) * pb.get(k, 0) for k in set(pa.index) | set(pb.index)))
     if abs(answer - right) < 0.005:
-        return True, f"偶然一致率约 {right:.2f}：“无”和“环境型”这两个大类别贡献了大部分。"
+        parts = sorted(((pa.get(k, 0) * pb.get(k, 0), k) for k in set(pa.index) | set(pb.index)), reverse=True)
+        return True, f"偶然一致率约 {right:.2f}，其中“{parts[0][1]}”一类贡献最多（{parts[0][0]:.2f}）。"
     if answer > 1 or answer < 0:
         return False, "偶然一致率是一个 0 到 1 之间的比例。"
     return False, "太大了。" if answer > right else "太小了。"
