@@ -227,6 +227,17 @@ def test_coding_sheet_is_stratified_and_reproducible():
     assert {"coder1_type", "coder2_stage", "note"} <= set(sheet.columns)
     assert "type" not in sheet.columns  # coders do not see the rules
     assert (sheet["coder1_type"] == "").all()
+    assert I.coding_sheet(coded, 2, seed=1)["doc_id"].nunique() == 2  # fewer clauses than documents
+    assert len(I.coding_sheet(coded, 7, seed=1)) == 7
+    assert I.coding_sheet(coded, 7, seed=1)["doc_id"].value_counts().sort_index().tolist() == [3, 2, 2]
+
+
+def test_top_documents_keeps_the_largest_in_document_order():
+    docs = {"a": "要加强平台建设。", "b": "要加强平台建设。要加快人才培养。", "c": "当前形势正处于关键时期。"}
+    coded = I.code_clauses(I.policy_clauses(docs))
+    assert I.top_documents(coded, 5) == ["a", "b", "c"]
+    assert I.top_documents(coded, 2) == ["a", "b"]
+    assert I.top_documents(coded, 1) == ["b"]
 
 
 def test_xlsx_and_csv_round_trip(tmp_path, coded):

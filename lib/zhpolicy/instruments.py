@@ -337,22 +337,45 @@ def intensity_by_type(coded: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- coding by people
 
 
+def _quota(sizes: pd.Series, n: int) -> pd.Series:
+    """Split *n* over documents in proportion to their sizes (largest remainder, ties in document
+    order); every document gets at least one when *n* allows it; never more than it has."""
+    n = int(min(n, sizes.sum()))
+    exact = sizes / sizes.sum() * n
+    quota = np.floor(exact).astype(int)
+    if n >= len(sizes):
+        quota = quota.clip(lower=1)
+    quota = np.minimum(quota, sizes)
+    order = sorted(range(len(sizes)), key=lambda i: (-(exact.iloc[i] - np.floor(exact.iloc[i])), i))
+    while quota.sum() < n:
+        for i in order:
+            if quota.sum() >= n:
+                break
+            if quota.iloc[i] < sizes.iloc[i]:
+                quota.iloc[i] += 1
+    while quota.sum() > n:  # the minimum of one pushed the total over n: take from the largest
+        quota.iloc[int(np.argmax(quota.to_numpy()))] -= 1
+    return quota
+
+
 def coding_sheet(coded: pd.DataFrame, n: int = 60, *, seed: int = 0, coders=("coder1", "coder2")) -> pd.DataFrame:
-    """A sample of clauses for people to code: stratified by document (each document gets a share of
-    *n* proportional to its clauses, at least one; fixed *seed*), in document order, with empty
-    columns ``<coder>_<dimension>`` for each coder and a ``note`` column. The rules' codes are
-    NOT included (coders should not see them)."""
+    """A sample of *n* clauses for people to code, stratified by document: each document gets a
+    share of *n* proportional to its number of clauses (at least one when *n* is at least the
+    number of documents; fixed *seed*), in document order, with empty columns
+    ``<coder>_<dimension>`` for each coder and a ``note`` column. The rules' codes are NOT
+    included (coders should not see them)."""
     if coded.empty:
         sample = coded.iloc[0:0]
     else:
         rng = np.random.default_rng(seed)
         sizes = coded.groupby("doc_id", sort=True).size()
-        quota = (sizes / sizes.sum() * n).round().astype(int).clip(lower=1)
-        quota = np.minimum(quota, sizes)
+        quota = _quota(sizes, n)
         picked = []
         for doc_id in sizes.index:
             idx = coded.index[coded["doc_id"] == doc_id].to_numpy()
-            picked.extend(sorted(rng.choice(idx, size=int(quota[doc_id]), replace=False)))
+            k = int(quota[doc_id])
+            if k:
+                picked.extend(sorted(rng.choice(idx, size=k, replace=False)))
         sample = coded.loc[picked]
     sheet = sample[["clause_id", "doc_id", "section_title", "start", "end", "text"]].reset_index(drop=True)
     for coder in coders:
@@ -360,6 +383,17 @@ def coding_sheet(coded: pd.DataFrame, n: int = 60, *, seed: int = 0, coders=("co
             sheet[f"{coder}_{dim}"] = ""
     sheet["note"] = ""
     return sheet
+
+
+def top_documents(coded: pd.DataFrame, n: int = 12) -> list[str]:
+    """The *n* documents with the most measure clauses (ties: document order), in document order:
+    what a figure can show when a corpus has hundreds of documents."""
+    docs = list(dict.fromkeys(coded["doc_id"]))
+    if len(docs) <= n:
+        return docs
+    counts = coded[coded["measure"] == "是"].groupby("doc_id").size().reindex(docs, fill_value=0)
+    keep = set(sorted(docs, key=lambda d: (-counts[d], docs.index(d)))[:n])
+    return [d for d in docs if d in keep]
 
 
 def _choices() -> dict[str, list[str]]:

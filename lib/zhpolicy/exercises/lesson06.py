@@ -11,17 +11,16 @@ from . import Exercise
 TYPES = ("供给型", "环境型", "需求型", "无")
 
 
-def five_clauses(coded: pd.DataFrame, n: int = 5, seed: int = 6) -> pd.DataFrame:
-    """*n* measure clauses for students to code by hand (fixed seed; fewer when the corpus has fewer).
-    Only the text is returned: the rules' codes stay hidden until the student has coded."""
-    measures = coded[coded["measure"] == "是"] if "measure" in coded.columns else coded.iloc[0:0]
-    picked = measures.sample(min(n, len(measures)), random_state=seed).sort_index() if len(measures) else measures
+def five_clauses(coded: pd.DataFrame, n: int = 5, seed: int = 4) -> pd.DataFrame:
+    """*n* clauses (measures or not) for students to code by hand (fixed seed; fewer when the corpus
+    has fewer). Only the text is returned: the rules' codes stay hidden until the student has coded."""
+    picked = coded.sample(min(n, len(coded)), random_state=seed).sort_index() if len(coded) else coded
     return picked[["clause_id", "doc_id", "text"]].reset_index(drop=True)
 
 
 def _your_codes(answer, five) -> tuple[bool, str]:
     if len(five) == 0:
-        return False, "这个语料里没有措施条款，没有可编码的句子。"
+        return False, "这个语料里没有条款，没有可编码的句子。"
     if len(answer) != len(five):
         return False, f"需要 {len(five)} 个编码（每句一个），你给了 {len(answer)} 个。"
     bad = [a for a in answer if a not in TYPES]
