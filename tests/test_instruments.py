@@ -71,9 +71,11 @@ def test_stage_and_intensity_files():
     stages = I.read_stages()
     assert list(stages["stage"]) == ["基础研究", "技术攻关/应用研究", "中试与成果转化", "产业化与市场应用", "全链条/生态"]
     tiers = I.read_intensity()
-    assert list(tiers["tier"]) == [4, 3, 2, 1]
-    assert {"必须", "严禁", "不得"} <= set(tiers.iloc[0]["terms"])
-    assert {"鼓励", "支持", "引导"} <= set(tiers.iloc[2]["terms"])
+    assert list(tiers["tier"]) == [4, 3, 1, 2]  # hedges (1) are checked before tier 2
+    by_tier = tiers.set_index("tier")
+    assert {"必须", "严禁", "不得"} <= set(by_tier.loc[4, "terms"])
+    assert {"鼓励", "支持", "引导"} <= set(by_tier.loc[2, "terms"])
+    assert {"探索", "试点"} <= set(by_tier.loc[1, "terms"])
     assert all(d.strip() for d in tiers["description"])
 
 
@@ -146,7 +148,10 @@ def test_full_chain_when_three_stages_are_named():
     ("鼓励企业加大研发投入。", 2),
     ("支持高校建设概念验证中心。", 2),
     ("探索科研经费包干制。", 1),
-    ("有条件的地区开展试点。", 2),  # 开展 (tier 2) beats 试点 (tier 1): the strongest tier counts
+    ("有条件的地区开展试点。", 1),  # the hedge qualifies 开展 (tier 2)
+    ("探索建立概念验证机制。", 1),
+    ("要积极探索新机制。", 3),  # but not 要 (tier 3)
+    ("推广试点经验。", 0),  # 试点经验 is a noun (NOT rule); 推广 is no tier word
     ("这是一项重要的工作。", 0),  # 重要 is not 要 (NOT rule)
     ("主要任务和要素保障。", 0),
 ])

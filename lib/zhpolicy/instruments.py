@@ -13,7 +13,8 @@ Everything that decides a code is a data file in ``zhpolicy/data``:
   ``all_of``, ``none_of``, ``description``), with the AND/NOT conventions of the themes codebook
   and parsed by :func:`zhpolicy.themes.read_codebook`;
 * ``innovation_stages.csv`` — the stages of the innovation chain, same format;
-* ``intensity.csv`` — modal and degree words in four tiers (4 = 必须/严禁/不得 … 1 = 探索/试点);
+* ``intensity.csv`` — modal and degree words in four tiers (4 = 必须/严禁/不得 … 1 = 探索/试点),
+  checked in the order of its ``checked`` column (4, 3, then the hedges of tier 1, then 2);
 * ``narrative_cues.csv`` — cue words of background and significance sentences (形势判断, 意义阐述),
   which are marked as not a measure.
 
@@ -66,11 +67,15 @@ def read_stages(path=None) -> pd.DataFrame:
 
 
 def read_intensity(path=None) -> pd.DataFrame:
-    """The intensity tiers: ``tier`` (4 strongest … 1 weakest), ``label``, ``terms``, ``none_of``, ``description``."""
+    """The intensity tiers: ``tier`` (4 strongest … 1 weakest), ``checked`` (the order in which a clause
+    is checked: 4, 3, then the hedges of tier 1, which qualify the verb after them as in 探索建立, then 2),
+    ``label``, ``terms``, ``none_of``, ``description``; rows in ``checked`` order."""
     path = path or data_path("intensity.csv")
     table = read_codebook(path).rename(columns={"theme": "label"})
-    table.insert(0, "tier", _extra_columns(path, ["tier"])["tier"].astype(int).values)
-    return table.sort_values("tier", ascending=False, kind="stable").reset_index(drop=True)
+    extra = _extra_columns(path, ["tier", "checked"]).astype(int)
+    table.insert(0, "tier", extra["tier"].values)
+    table.insert(1, "checked", extra["checked"].values)
+    return table.sort_values("checked", kind="stable").reset_index(drop=True)
 
 
 def read_narrative_cues(path=None) -> pd.DataFrame:
@@ -196,13 +201,14 @@ def stage_hits(clauses: pd.DataFrame, stages: pd.DataFrame | None = None) -> pd.
 
 
 def clause_intensity(clauses: pd.DataFrame, tiers: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per clause: ``clause_id, tier`` (0–4; the strongest tier whose word occurs, 0 = none),
-    ``intensity_word`` (the words of that tier found)."""
+    """Per clause: ``clause_id, tier`` (0–4; the first tier, in the file's ``checked`` order, whose
+    word occurs: the strongest one, except that a hedge of tier 1 (探索, 试点, 有条件的…) wins over
+    tier 2; 0 = none), ``intensity_word`` (the words of that tier found)."""
     tiers = read_intensity() if tiers is None else tiers
     rows = []
     for cid, text in zip(clauses["clause_id"], clauses["text"]):
         tier, words = 0, ""
-        for rule in tiers.itertuples():  # strongest first
+        for rule in tiers.itertuples():  # in "checked" order
             cues = fired_cues(text, rule.terms, rule.all_of, rule.none_of)
             if cues:
                 tier, words = int(rule.tier), "、".join(cues)

@@ -345,8 +345,8 @@ def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codeb
     left.invert_yaxis()
     left.set_xlim(0, 1)
     left.set_xlabel("占本文工具编码的比例")
-    left.set_title("三类工具的构成")
-    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, frameon=False)
+    left.set_title("三类工具的构成", pad=26)
+    left.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False)
     colours = _type_colours(codebook)
     base = np.zeros(len(names))
     for sub in by_subtype.columns:
@@ -358,7 +358,7 @@ def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codeb
     right.invert_yaxis()
     right.set_yticks(range(len(names)), [""] * len(names))
     right.set_xlabel("编码次数（一个条款可有多个编码）")
-    right.set_title("工具子类")
+    right.set_title("工具子类", pad=26)
     if right.get_legend_handles_labels()[0]:
         right.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     fig.tight_layout()
@@ -385,8 +385,8 @@ def intensity_figure(per_doc: pd.DataFrame, per_type: pd.DataFrame, labels: pd.S
     left.invert_yaxis()
     left.set_xlim(0, 1)
     left.set_xlabel("占本文措施条款的比例")
-    left.set_title("每篇文本措施条款的强度构成")
-    left.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=5, frameon=False, fontsize=9)
+    left.set_title("每篇文本措施条款的强度构成", pad=26)
+    left.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=5, frameon=False, fontsize=9)
     kinds = list(per_type.index)
     colours = [plt.get_cmap(INSTRUMENT_COLOURS.get(k, "Greys"))(0.7) for k in kinds]
     right.bar(kinds, per_type["mean_intensity"].fillna(0), color=colours)
@@ -395,6 +395,6 @@ def intensity_figure(per_doc: pd.DataFrame, per_type: pd.DataFrame, labels: pd.S
                    ha="center", va="bottom", fontsize=9)
     right.set_ylim(0, 4.6)
     right.set_ylabel("平均强度（0–4）")
-    right.set_title("按工具类型的平均强度")
+    right.set_title("按工具类型的平均强度", pad=26)
     fig.tight_layout()
     return fig
