@@ -98,6 +98,8 @@ def test_clauses_leave_out_titles_and_headings_and_cut_enumerations(coded):
     assert DOC[first["start"]:first["end"]] == first["text"]
     assert DOC[second["start"]:second["end"]] == second["text"]
     assert coded["clause_id"].is_unique
+    assert first["section_path"] == "重点任务 > 开放场景"
+    assert by_text(coded, "正处于关键时期")["section_path"] == "总体要求"
 
 
 def test_narrative_sentences_are_not_measures(coded):

@@ -115,20 +115,36 @@ def _point_starts(paras: pd.DataFrame) -> dict[str, set[int]]:
     return starts
 
 
+def _section_paths(docs) -> dict[tuple[str, int], str]:
+    """(doc_id, para_id) → the headings above the paragraph, outermost first, joined by " > "."""
+    from .structure import outline as outline_table
+
+    heads = outline_table(docs)
+    heads = heads[heads["kind"].isin(["heading", "lead"])]
+    paths: dict[tuple[str, int], str] = {}
+    for doc_id, rows in heads.groupby("doc_id", sort=False):
+        stack: list[tuple[int, str]] = []
+        for row in rows.sort_values("para_id", kind="stable").itertuples():
+            stack = [(lvl, h) for lvl, h in stack if lvl < row.level] + [(row.level, row.heading)]
+            paths[(doc_id, row.para_id)] = " > ".join(h for _, h in stack)
+    return paths
+
+
 def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
     """One row per clause of the body text: ``clause_id, doc_id, para_id, section, section_title,
-    start, end, marker, text, narrative_cue, tier, is_measure``.
+    section_path, start, end, marker, text, narrative_cue, tier, is_measure``.
 
     Clauses are the sentences of :func:`zhpolicy.structure.sentences`, cut again where an
     enumeration (一是/二是 …) begins inside a sentence. Titles, bylines, 摘要/关键词 and heading
     lines are left out (a heading repeats the measures under it). ``narrative_cue`` names the
     background/significance cue that fired; ``tier`` is the clause's policy intensity (0–4).
-    ``is_measure`` is True when the clause uses a directive word (tier ≥ 1 of ``intensity.csv``)
+    ``section_path`` lists the headings above the clause (``二、重点任务 > （一）加大投入`` is shown
+    as ``重点任务 > 加大投入``). ``is_measure`` is True when the clause uses a directive word (tier ≥ 1 of ``intensity.csv``)
     and no narrative cue (a tier-4 word such as 必须 overrides a narrative cue)."""
     paras = paragraph_table(docs)
     sents = sentence_table(docs)
-    columns = ["clause_id", "doc_id", "para_id", "section", "section_title", "start", "end", "marker", "text",
-               "narrative_cue", "tier", "is_measure"]
+    columns = ["clause_id", "doc_id", "para_id", "section", "section_title", "section_path", "start", "end",
+               "marker", "text", "narrative_cue", "tier", "is_measure"]
     if sents.empty:
         return pd.DataFrame(columns=columns)
     kind = paras.set_index(["doc_id", "para_id"])["kind"]
@@ -137,6 +153,12 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
     keep = sents["kind"].isin(["body", "item"]) | ((sents["kind"] == "heading") & ~first)
     sents = sents[keep]
     starts = _point_starts(paras)
+    heads = _section_paths(docs)
+    last_head: dict[str, str] = {}
+    path_of: dict[tuple[str, int], str] = {}
+    for d, p in zip(paras["doc_id"], paras["para_id"]):
+        last_head[d] = heads.get((d, p), last_head.get(d, ""))
+        path_of[(d, p)] = last_head[d]
     rows = []
     for s in sents.itertuples():
         cuts = sorted(p for p in starts.get(s.doc_id, []) if s.start <= p < s.end)
@@ -149,9 +171,10 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
                 continue
             marker = next((m for m in _MARKERS if piece.startswith(m)), "") if a + lead in starts.get(s.doc_id, ()) else ""
             rows.append({"doc_id": s.doc_id, "para_id": s.para_id, "section": s.section,
-                         "section_title": s.section_title, "start": a + lead, "end": a + lead + len(piece),
+                         "section_title": s.section_title, "section_path": path_of.get((s.doc_id, s.para_id), ""),
+                         "start": a + lead, "end": a + lead + len(piece),
                          "marker": marker, "text": piece})
-    clauses = pd.DataFrame(rows, columns=columns[1:9])
+    clauses = pd.DataFrame(rows, columns=columns[1:10])
     clauses.insert(0, "clause_id", [f"{d[:12]}:{a}" for d, a in zip(clauses["doc_id"], clauses["start"])])
     cues = read_narrative_cues()
     clauses["narrative_cue"] = [
@@ -383,7 +406,7 @@ def coding_sheet(coded: pd.DataFrame, n: int = 60, *, seed: int = 0, coders=("co
             if k:
                 picked.extend(sorted(rng.choice(idx, size=k, replace=False)))
         sample = coded.loc[picked]
-    sheet = sample[["clause_id", "doc_id", "section_title", "start", "end", "text"]].reset_index(drop=True)
+    sheet = sample[["clause_id", "doc_id", "section_path", "start", "end", "text"]].reset_index(drop=True)
     for coder in coders:
         for dim in DIMENSIONS:
             sheet[f"{coder}_{dim}"] = ""
