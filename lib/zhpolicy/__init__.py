@@ -26,6 +26,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "corpus": ("corpus_fingerprint", "load_corpus", "source_signals"),
     "errors": ("CorpusError",),
     "fonts": ("chinese_font_path", "missing_glyphs", "use_chinese_font"),
+    "instruments": ("code_clauses", "instrument_mix", "policy_clauses", "read_instrument_codebook"),
     "record": ("run_record",),
     "readers": ("read_document",),
     "stats": ("check_consistency", "extract_statistics"),

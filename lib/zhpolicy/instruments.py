@@ -1,0 +1,599 @@
+"""Policy instruments (政策工具) and policy intensity, coded clause by clause, with inter-coder reliability.
+
+The framework is Rothwell & Zegveld's (1985) three kinds of instruments: **supply-side**
+(供给型: the state supplies talent, money, technology, infrastructure, information),
+**environment-side** (环境型: goals, finance, tax, rules, IP, reforms and pilot zones shape the
+setting) and **demand-side** (需求型: procurement, application scenarios, markets, trade and
+outsourcing pull innovation). Chinese research adapts it with a second dimension (here: the stage
+of the innovation chain a clause acts on) and a policy-intensity score from modal words.
+
+Everything that decides a code is a data file in ``zhpolicy/data``:
+
+* ``instrument_codebook.csv`` — one subtype a row (``type``, ``theme`` = subtype, ``terms``,
+  ``all_of``, ``none_of``, ``description``), with the AND/NOT conventions of the themes codebook
+  and parsed by :func:`zhpolicy.themes.read_codebook`;
+* ``innovation_stages.csv`` — the stages of the innovation chain, same format;
+* ``intensity.csv`` — modal and degree words in four tiers (4 = 必须/严禁/不得 … 1 = 探索/试点),
+  checked in the order of its ``checked`` column (4, 3, then the hedges of tier 1, then 2);
+* ``narrative_cues.csv`` — cue words of background and significance sentences (形势判断, 意义阐述),
+  which are marked as not a measure.
+
+A unit is a **clause**: a sentence of the body text, cut again at in-paragraph enumerations
+(一是/二是, 其一/其二, 首先/其次, 第一/第二), with its document, section and offsets. A clause may
+carry several instrument codes; the tables say which cue word fired. For agreement, each
+dimension is reduced to one label per clause (the code with the most cue hits, then the one
+mentioned first): see :func:`code_clauses`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .paths import data_path
+from .structure import paragraphs as paragraph_table
+from .structure import sentences as sentence_table
+from .themes import read_codebook, theme_hits
+
+TYPES = ("供给型", "环境型", "需求型")
+#: label used in every dimension for "no code" (also what a coder writes for a non-measure)
+NONE = "无"
+#: the dimensions a coding sheet has, in order
+DIMENSIONS = ("measure", "type", "subtype", "stage", "intensity")
+MIN_CLAUSE_CHARS = 6
+
+# ---------------------------------------------------------------- data files
+
+
+def _extra_columns(path, columns: list[str]) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")[columns]
+
+
+def read_instrument_codebook(path=None) -> pd.DataFrame:
+    """The instrument codebook: ``type, subtype, terms, all_of, none_of, description`` (list columns
+    hold the cue words). Parsed by :func:`zhpolicy.themes.read_codebook`, so ``all_of`` is an AND
+    rule and ``none_of`` a NOT rule exactly as in lesson 03."""
+    path = path or data_path("instrument_codebook.csv")
+    table = read_codebook(path)
+    table.insert(0, "type", _extra_columns(path, ["type"])["type"].values)
+    return table.rename(columns={"theme": "subtype"})
+
+
+def read_stages(path=None) -> pd.DataFrame:
+    """The innovation-chain stages: ``stage, terms, all_of, none_of, description``."""
+    return read_codebook(path or data_path("innovation_stages.csv")).rename(columns={"theme": "stage"})
+
+
+def read_intensity(path=None) -> pd.DataFrame:
+    """The intensity tiers: ``tier`` (4 strongest … 1 weakest), ``checked`` (the order in which a clause
+    is checked: 4, 3, then the hedges of tier 1, which qualify the verb after them as in 探索建立, then 2),
+    ``label``, ``terms``, ``none_of``, ``description``; rows in ``checked`` order."""
+    path = path or data_path("intensity.csv")
+    table = read_codebook(path).rename(columns={"theme": "label"})
+    extra = _extra_columns(path, ["tier", "checked"]).astype(int)
+    table.insert(0, "tier", extra["tier"].values)
+    table.insert(1, "checked", extra["checked"].values)
+    return table.sort_values("checked", kind="stable").reset_index(drop=True)
+
+
+def read_narrative_cues(path=None) -> pd.DataFrame:
+    """Cue words of background and significance sentences: ``kind, terms, all_of, none_of, description``."""
+    return read_codebook(path or data_path("narrative_cues.csv")).rename(columns={"theme": "kind"})
+
+
+def fired_cues(text: str, terms, all_of=(), none_of=()) -> list[str]:
+    """The cue words of one rule that occur in *text* under its AND/NOT rules, in order of first
+    occurrence. Matching is the one :func:`zhpolicy.themes.theme_hits` counts (longest cue first,
+    no overlaps), so 示范 inside 示范区 is not listed unless it also occurs on its own."""
+    import re
+
+    if not theme_hits(text, list(terms), list(all_of), list(none_of)):
+        return []
+    for phrase in none_of:
+        text = text.replace(phrase, "□")
+    pattern = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return list(dict.fromkeys(m.group(0) for m in re.finditer(pattern, text)))
+
+
+# ---------------------------------------------------------------- clauses
+
+
+def _point_starts(paras: pd.DataFrame) -> dict[str, set[int]]:
+    """Offsets where an in-paragraph enumeration marker (一是, 其一, 首先, 第一 …) begins, per document
+    (found by :mod:`zhpolicy.structure`'s enumeration rules, in body paragraphs and in paragraphs
+    that open with a heading alike)."""
+    from .structure import _points
+
+    starts: dict[str, set[int]] = {}
+    for row in paras[paras["kind"].isin(["body", "item", "heading"])].itertuples():
+        for marker, pos, _heading in _points(row.text):
+            at = row.text.rfind(marker, 0, pos)
+            if at >= 0:
+                starts.setdefault(row.doc_id, set()).add(row.start + at)
+    return starts
+
+
+def _section_paths(docs) -> dict[tuple[str, int], str]:
+    """(doc_id, para_id) → the headings above the paragraph, outermost first, joined by " > "."""
+    from .structure import outline as outline_table
+
+    heads = outline_table(docs)
+    heads = heads[heads["kind"].isin(["heading", "lead"])]
+    paths: dict[tuple[str, int], str] = {}
+    for doc_id, rows in heads.groupby("doc_id", sort=False):
+        stack: list[tuple[int, str]] = []
+        for row in rows.sort_values("para_id", kind="stable").itertuples():
+            stack = [(lvl, h) for lvl, h in stack if lvl < row.level] + [(row.level, row.heading)]
+            paths[(doc_id, row.para_id)] = " > ".join(h for _, h in stack)
+    return paths
+
+
+def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
+    """One row per clause of the body text: ``clause_id, doc_id, para_id, section, section_title,
+    section_path, start, end, marker, text, narrative_cue, tier, is_measure``.
+
+    Clauses are the sentences of :func:`zhpolicy.structure.sentences`, cut again where an
+    enumeration (一是/二是 …) begins inside a sentence. Titles, bylines, 摘要/关键词 and heading
+    lines are left out (a heading repeats the measures under it). ``narrative_cue`` names the
+    background/significance cue that fired; ``tier`` is the clause's policy intensity (0–4).
+    ``section_path`` lists the headings above the clause (``二、重点任务 > （一）加大投入`` is shown
+    as ``重点任务 > 加大投入``). ``is_measure`` is True when the clause uses a directive word (tier ≥ 1 of ``intensity.csv``)
+    and no narrative cue (a tier-4 word such as 必须 overrides a narrative cue)."""
+    paras = paragraph_table(docs)
+    sents = sentence_table(docs)
+    columns = ["clause_id", "doc_id", "para_id", "section", "section_title", "section_path", "start", "end",
+               "marker", "text", "narrative_cue", "tier", "is_measure"]
+    if sents.empty:
+        return pd.DataFrame(columns=columns)
+    kind = paras.set_index(["doc_id", "para_id"])["kind"]
+    sents = sents.assign(kind=[kind.get((d, p), "body") for d, p in zip(sents["doc_id"], sents["para_id"])])
+    first = sents.groupby(["doc_id", "para_id"])["sent_id"].transform("min") == sents["sent_id"]
+    keep = sents["kind"].isin(["body", "item"]) | ((sents["kind"] == "heading") & ~first)
+    sents = sents[keep]
+    starts = _point_starts(paras)
+    heads = _section_paths(docs)
+    last_head: dict[str, str] = {}
+    path_of: dict[tuple[str, int], str] = {}
+    for d, p in zip(paras["doc_id"], paras["para_id"]):
+        last_head[d] = heads.get((d, p), last_head.get(d, ""))
+        path_of[(d, p)] = last_head[d]
+    rows = []
+    for s in sents.itertuples():
+        cuts = sorted(p for p in starts.get(s.doc_id, []) if s.start <= p < s.end)
+        bounds = sorted(set([s.start] + cuts + [s.end]))
+        for a, b in zip(bounds[:-1], bounds[1:]):
+            piece = s.text[a - s.start:b - s.start]
+            lead = len(piece) - len(piece.lstrip())
+            piece = piece.strip()
+            if len(piece) < min_chars:
+                continue
+            marker = next((m for m in _MARKERS if piece.startswith(m)), "") if a + lead in starts.get(s.doc_id, ()) else ""
+            rows.append({"doc_id": s.doc_id, "para_id": s.para_id, "section": s.section,
+                         "section_title": s.section_title, "section_path": path_of.get((s.doc_id, s.para_id), ""),
+                         "start": a + lead, "end": a + lead + len(piece),
+                         "marker": marker, "text": piece})
+    clauses = pd.DataFrame(rows, columns=columns[1:10])
+    clauses.insert(0, "clause_id", [f"{d[:12]}:{a}" for d, a in zip(clauses["doc_id"], clauses["start"])])
+    cues = read_narrative_cues()
+    clauses["narrative_cue"] = [
+        "、".join(c for rule in cues.itertuples() for c in fired_cues(t, rule.terms, rule.all_of, rule.none_of))
+        for t in clauses["text"]]
+    tiers = clause_intensity(clauses)
+    clauses["tier"] = tiers["tier"].values
+    clauses["is_measure"] = (clauses["tier"] >= 1) & ((clauses["narrative_cue"] == "") | (clauses["tier"] >= 4))
+    return clauses
+
+
+_MARKERS = [f"{n}是" for n in "一二三四五六七八九十"] + [f"其{n}" for n in "一二三四五六七八九十"] + \
+    ["首先", "其次", "再次", "最后"] + [f"第{n}" for n in "一二三四五六七八九十"]
+
+
+# ---------------------------------------------------------------- coding
+
+
+def _long_hits(clauses: pd.DataFrame, rules: pd.DataFrame, label: str, extra: str | None = None) -> pd.DataFrame:
+    rows = []
+    for cid, text in zip(clauses["clause_id"], clauses["text"]):
+        for order, rule in enumerate(rules.itertuples()):
+            cues = fired_cues(text, rule.terms, rule.all_of, rule.none_of)
+            if cues:
+                row = {"clause_id": cid, label: getattr(rule, label), "cue": "、".join(cues),
+                       "hits": theme_hits(text, rule.terms, rule.all_of, rule.none_of),
+                       "first": min(text.find(c) for c in cues), "order": order}
+                if extra:
+                    row = {extra: getattr(rule, extra), **row}
+                rows.append(row)
+    cols = ["clause_id"] + ([extra] if extra else []) + [label, "cue", "hits", "first", "order"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def instrument_hits(clauses: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per clause × instrument subtype that fired: ``clause_id, type, subtype, cue, hits,
+    first, order`` (``cue`` lists the cue words found; ``first`` is the offset of the first one in
+    the clause; ``order`` the row of the codebook)."""
+    codebook = read_instrument_codebook() if codebook is None else codebook
+    hits = _long_hits(clauses, codebook, "subtype", extra="type")
+    return hits[["clause_id", "type", "subtype", "cue", "hits", "first", "order"]]
+
+
+def stage_hits(clauses: pd.DataFrame, stages: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per clause × innovation-chain stage that fired: ``clause_id, stage, cue, hits, first, order``."""
+    return _long_hits(clauses, read_stages() if stages is None else stages, "stage")
+
+
+def clause_intensity(clauses: pd.DataFrame, tiers: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per clause: ``clause_id, tier`` (0–4; the first tier, in the file's ``checked`` order, whose
+    word occurs: the strongest one, except that a hedge of tier 1 (探索, 试点, 有条件的…) wins over
+    tier 2; 0 = none), ``intensity_word`` (the words of that tier found)."""
+    tiers = read_intensity() if tiers is None else tiers
+    rows = []
+    for cid, text in zip(clauses["clause_id"], clauses["text"]):
+        tier, words = 0, ""
+        for rule in tiers.itertuples():  # in "checked" order
+            cues = fired_cues(text, rule.terms, rule.all_of, rule.none_of)
+            if cues:
+                tier, words = int(rule.tier), "、".join(cues)
+                break
+        rows.append({"clause_id": cid, "tier": tier, "intensity_word": words})
+    return pd.DataFrame(rows, columns=["clause_id", "tier", "intensity_word"])
+
+
+def _primary(hits: pd.DataFrame, label: str) -> dict:
+    """One label per clause: most cue hits, then the cue met first, then codebook order."""
+    if hits.empty:
+        return {}
+    best = hits.sort_values(["clause_id", "hits", "first", "order"], ascending=[True, False, True, True], kind="stable")
+    return best.drop_duplicates("clause_id").set_index("clause_id")[label].to_dict()
+
+
+FULL_CHAIN = "全链条/生态"
+
+
+def code_clauses(clauses: pd.DataFrame, codebook: pd.DataFrame | None = None,
+                 stages: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The rule coding, one row per clause (the columns of *clauses*, plus):
+
+    * ``measure`` 是/否 (from ``is_measure``);
+    * ``types``, ``subtypes``, ``stages``: every code that fired, joined by ``|``;
+      ``cues``: ``subtype: cue words`` for each instrument code;
+    * ``type``, ``subtype``, ``stage``: one label per dimension for agreement (the code with the
+      most cue hits, then the one mentioned first; a clause with ≥ 3 stages is 全链条/生态;
+      ``无`` when nothing fired or the clause is not a measure);
+    * ``intensity``: the tier (0–4; 0 for a non-measure), ``intensity_word``.
+    """
+    out = clauses.copy()
+    inst = instrument_hits(out, codebook)
+    stg = stage_hits(out, stages)
+    measure = out.set_index("clause_id")["is_measure"]
+    inst = inst[inst["clause_id"].map(measure).fillna(False).astype(bool)]
+    stg = stg[stg["clause_id"].map(measure).fillna(False).astype(bool)]
+    join = lambda s: "|".join(dict.fromkeys(s))  # noqa: E731  (keeps order, drops repeats)
+    if out.empty:
+        for col in ("measure", "types", "subtypes", "cues", "stages", "type", "subtype", "stage", "intensity_word"):
+            out[col] = pd.Series(dtype=str)
+        out["intensity"] = pd.Series(dtype=int)
+        return out
+    out["measure"] = np.where(out["is_measure"].astype(bool), "是", "否")
+    by_clause = lambda table, col: table.sort_values("order").groupby("clause_id")[col].agg(join).to_dict()  # noqa: E731
+    cues = inst.assign(c=inst["subtype"] + "：" + inst["cue"]).groupby("clause_id")["c"].agg("；".join).to_dict() \
+        if len(inst) else {}
+    ids = out["clause_id"]
+    for col, table, label in (("types", inst, "type"), ("subtypes", inst, "subtype"), ("stages", stg, "stage")):
+        found = by_clause(table, label) if len(table) else {}
+        out[col] = [found.get(c, "") for c in ids]
+    out["cues"] = [cues.get(c, "") for c in ids]
+    for col, table in (("type", inst), ("subtype", inst)):
+        first = _primary(table, col)
+        out[col] = [first.get(c, NONE) for c in ids]
+    first = _primary(stg, "stage")
+    stage = [first.get(c, NONE) for c in ids]
+    many = out["stages"].str.split("|").map(lambda s: len([x for x in s if x and x != FULL_CHAIN])) >= 3
+    out["stage"] = np.where(many | out["stages"].str.contains(FULL_CHAIN, regex=False), FULL_CHAIN, stage)
+    out["stage"] = np.where(out["measure"] == "是", out["stage"], NONE)
+    tiers = clause_intensity(out)
+    out["intensity"] = np.where(out["measure"] == "是", tiers["tier"].values, 0).astype(int)
+    out["intensity_word"] = np.where(out["measure"] == "是", tiers["intensity_word"].values, "")
+    return out
+
+
+# ---------------------------------------------------------------- summaries
+
+
+def instrument_mix(coded: pd.DataFrame, by: str = "type", *, share: bool = False,
+                   codebook: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Document × instrument table: how many measure clauses carry each ``type`` (or each
+    ``subtype``); a clause with two codes counts once under each. ``share=True`` divides by the
+    row total (the mix, rows sum to 1). Columns follow the codebook order; rows the doc_id order."""
+    codebook = read_instrument_codebook() if codebook is None else codebook
+    names = list(TYPES) if by == "type" else list(codebook["subtype"])
+    col = "types" if by == "type" else "subtypes"
+    docs = list(dict.fromkeys(coded["doc_id"]))
+    long = coded[["doc_id", col]].assign(code=coded[col].str.split("|")).explode("code")
+    long = long[long["code"].isin(names)]
+    table = pd.crosstab(long["doc_id"], long["code"]).reindex(index=docs, columns=names, fill_value=0)
+    table.index.name, table.columns.name = "doc_id", by
+    if share:
+        total = table.sum(axis=1).replace(0, np.nan)
+        table = table.div(total, axis=0).fillna(0).round(3)
+    return table
+
+
+def type_stage_table(coded: pd.DataFrame, stages: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Instrument type × innovation-chain stage: how many measure clauses carry both (each clause
+    counted once per pair of codes it carries; stages in chain order)."""
+    stage_names = list((read_stages() if stages is None else stages)["stage"])
+    rows = []
+    for types, stgs in zip(coded["types"], coded["stages"]):
+        for t in filter(None, types.split("|")):
+            for s in filter(None, stgs.split("|")):
+                rows.append((t, s))
+    long = pd.DataFrame(rows, columns=["type", "stage"])
+    table = pd.crosstab(long["type"], long["stage"]) if rows else pd.DataFrame()
+    table = table.reindex(index=list(TYPES), columns=stage_names, fill_value=0)
+    table.index.name, table.columns.name = "type", "stage"
+    return table.fillna(0).astype(int)
+
+
+def intensity_by_document(coded: pd.DataFrame) -> pd.DataFrame:
+    """Per document: ``clauses``, ``measures`` (measure clauses), ``mean_intensity`` (mean tier of
+    the measure clauses, 0–4) and the number of measure clauses in each tier ``tier_4`` … ``tier_0``."""
+    docs = list(dict.fromkeys(coded["doc_id"]))
+    m = coded[coded["measure"] == "是"]
+    table = pd.DataFrame(index=pd.Index(docs, name="doc_id"))
+    table["clauses"] = coded.groupby("doc_id").size().reindex(docs, fill_value=0)
+    table["measures"] = m.groupby("doc_id").size().reindex(docs, fill_value=0)
+    table["mean_intensity"] = m.groupby("doc_id")["intensity"].mean().reindex(docs).round(2)
+    counts = pd.crosstab(m["doc_id"], m["intensity"]).reindex(index=docs, columns=[4, 3, 2, 1, 0], fill_value=0)
+    for tier in (4, 3, 2, 1, 0):
+        table[f"tier_{tier}"] = counts[tier].values
+    return table
+
+
+def intensity_by_type(coded: pd.DataFrame) -> pd.DataFrame:
+    """Per instrument type (every code a measure clause carries): ``measures`` and ``mean_intensity``."""
+    m = coded[coded["measure"] == "是"]
+    long = m.assign(t=m["types"].str.split("|")).explode("t")
+    long = long[long["t"].isin(TYPES)]
+    table = long.groupby("t")["intensity"].agg(measures="size", mean_intensity="mean").reindex(list(TYPES))
+    table["measures"] = table["measures"].fillna(0).astype(int)
+    table["mean_intensity"] = table["mean_intensity"].round(2)
+    table.index.name = "type"
+    return table
+
+
+# ---------------------------------------------------------------- coding by people
+
+
+def _quota(sizes: pd.Series, n: int) -> pd.Series:
+    """Split *n* over documents in proportion to their sizes (largest remainder, ties in document
+    order); every document gets at least one when *n* allows it; never more than it has."""
+    n = int(min(n, sizes.sum()))
+    exact = sizes / sizes.sum() * n
+    quota = np.floor(exact).astype(int)
+    if n >= len(sizes):
+        quota = quota.clip(lower=1)
+    quota = np.minimum(quota, sizes)
+    order = sorted(range(len(sizes)), key=lambda i: (-(exact.iloc[i] - np.floor(exact.iloc[i])), i))
+    while quota.sum() < n:
+        for i in order:
+            if quota.sum() >= n:
+                break
+            if quota.iloc[i] < sizes.iloc[i]:
+                quota.iloc[i] += 1
+    while quota.sum() > n:  # the minimum of one pushed the total over n: take from the largest
+        quota.iloc[int(np.argmax(quota.to_numpy()))] -= 1
+    return quota
+
+
+def coding_sheet(coded: pd.DataFrame, n: int = 60, *, seed: int = 0, coders=("coder1", "coder2")) -> pd.DataFrame:
+    """A sample of *n* clauses for people to code, stratified by document: each document gets a
+    share of *n* proportional to its number of clauses (at least one when *n* is at least the
+    number of documents; fixed *seed*), in document order, with empty columns
+    ``<coder>_<dimension>`` for each coder and a ``note`` column. The rules' codes are NOT
+    included (coders should not see them)."""
+    if coded.empty:
+        sample = coded.iloc[0:0]
+    else:
+        rng = np.random.default_rng(seed)
+        sizes = coded.groupby("doc_id", sort=True).size()
+        quota = _quota(sizes, n)
+        picked = []
+        for doc_id in sizes.index:
+            idx = coded.index[coded["doc_id"] == doc_id].to_numpy()
+            k = int(quota[doc_id])
+            if k:
+                picked.extend(sorted(rng.choice(idx, size=k, replace=False)))
+        sample = coded.loc[picked]
+    sheet = sample[["clause_id", "doc_id", "section_path", "start", "end", "text"]].reset_index(drop=True)
+    for coder in coders:
+        for dim in DIMENSIONS:
+            sheet[f"{coder}_{dim}"] = ""
+    sheet["note"] = ""
+    return sheet
+
+
+def top_documents(coded: pd.DataFrame, n: int = 12) -> list[str]:
+    """The *n* documents with the most measure clauses (ties: document order), in document order:
+    what a figure can show when a corpus has hundreds of documents."""
+    docs = list(dict.fromkeys(coded["doc_id"]))
+    if len(docs) <= n:
+        return docs
+    counts = coded[coded["measure"] == "是"].groupby("doc_id").size().reindex(docs, fill_value=0)
+    keep = set(sorted(docs, key=lambda d: (-counts[d], docs.index(d)))[:n])
+    return [d for d in docs if d in keep]
+
+
+def _choices() -> dict[str, list[str]]:
+    return {"measure": ["是", "否"], "type": list(TYPES) + [NONE],
+            "subtype": list(read_instrument_codebook()["subtype"]) + [NONE],
+            "stage": list(read_stages()["stage"]) + [NONE], "intensity": ["4", "3", "2", "1", "0"]}
+
+
+def export_coding_sheet(sheet: pd.DataFrame, name: str = "06_coding_sheet", folder=None) -> list[Path]:
+    """Write *sheet* as ``<name>.xlsx`` (with drop-down lists of the allowed codes in the coder
+    columns, and the codebook on a second sheet) and ``<name>.csv`` (UTF-8 with BOM) into the
+    output folder (``zhpolicy.paths.output_dir()``) or *folder*. Returns both paths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .paths import output_dir
+
+    folder = Path(folder) if folder is not None else output_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    csv_path, xlsx_path = folder / f"{name}.csv", folder / f"{name}.xlsx"
+    sheet.to_csv(csv_path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "coding"
+    ws.append(list(sheet.columns))
+    for row in sheet.itertuples(index=False):
+        ws.append([None if (isinstance(v, float) and np.isnan(v)) else (v.item() if hasattr(v, "item") else v)
+                   for v in row])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    choices = _choices()
+    for j, col in enumerate(sheet.columns, start=1):
+        letter = get_column_letter(j)
+        ws.column_dimensions[letter].width = 60 if col == "text" else 14
+        dim = col.split("_", 1)[1] if "_" in col else ""
+        if dim in choices and len(sheet):
+            dv = DataValidation(type="list", formula1='"' + ",".join(choices[dim]) + '"', allow_blank=True)
+            ws.add_data_validation(dv)
+            dv.add(f"{letter}2:{letter}{len(sheet) + 1}")
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    book = wb.create_sheet("codebook")
+    book.append(["type", "subtype", "cue_words", "description"])
+    for r in read_instrument_codebook().itertuples():
+        book.append([r.type, r.subtype, "、".join(r.terms), r.description])
+    book.append([])
+    book.append(["stage", "", "cue_words", "description"])
+    for r in read_stages().itertuples():
+        book.append(["stage", r.stage, "、".join(r.terms), r.description])
+    book.append([])
+    book.append(["intensity", "tier", "words", "description"])
+    for r in read_intensity().itertuples():
+        book.append(["intensity", str(r.tier), "、".join(r.terms), r.description])
+    import datetime
+
+    wb.properties.created = datetime.datetime(2000, 1, 1)  # no creation time (openpyxl stamps "modified" on save)
+    wb.save(xlsx_path)
+    return [xlsx_path, csv_path]
+
+
+def read_coding_sheet(path) -> pd.DataFrame:
+    """Read a coding sheet back from ``.xlsx`` (first sheet) or ``.csv``; every cell as text
+    (empty cells are ``""``; an intensity typed as 3.0 becomes ``"3"``)."""
+    path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        table = pd.read_excel(path, sheet_name=0, dtype=str, engine="openpyxl").fillna("")
+    else:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    for col in table.columns:
+        table[col] = table[col].astype(str).str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+    for col in ("start", "end"):
+        if col in table.columns:
+            table[col] = pd.to_numeric(table[col], errors="coerce").astype("Int64")
+    return table
+
+
+def _labels(values) -> pd.Series:
+    s = pd.Series(values).astype(str).str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+    return s.reset_index(drop=True)
+
+
+def percent_agreement(a, b) -> float:
+    """Share of units on which two codings give the same label (0–1)."""
+    a, b = _labels(a), _labels(b)
+    return float((a == b).mean()) if len(a) else float("nan")
+
+
+def cohen_kappa(a, b) -> float:
+    """Cohen's κ of two codings (scikit-learn): agreement corrected for the agreement expected by
+    chance from each coder's label frequencies. NaN when it is undefined (no units, or both coders
+    used one and the same label throughout)."""
+    from sklearn.metrics import cohen_kappa_score
+
+    a, b = _labels(a), _labels(b)
+    if len(a) == 0 or len(set(a) | set(b)) < 2:
+        return float("nan")
+    return float(cohen_kappa_score(a, b))
+
+
+def confusion_table(a, b, *, names=("A", "B")) -> pd.DataFrame:
+    """Cross-table of two codings: rows = labels of the first, columns = labels of the second."""
+    a, b = _labels(a), _labels(b)
+    labels = sorted(set(a) | set(b))
+    table = pd.crosstab(a.rename(names[0]), b.rename(names[1])).reindex(index=labels, columns=labels, fill_value=0)
+    return table
+
+
+def _coded_rows(sheet: pd.DataFrame, a: str, b: str, dim: str) -> pd.DataFrame:
+    ca, cb = f"{a}_{dim}", f"{b}_{dim}"
+    rows = sheet[(sheet[ca].astype(str).str.strip() != "") & (sheet[cb].astype(str).str.strip() != "")]
+    return rows
+
+
+def agreement_table(sheet: pd.DataFrame, a: str = "coder1", b: str = "coder2", dimensions=DIMENSIONS) -> pd.DataFrame:
+    """Per dimension: ``clauses`` (clauses both coders coded), ``agreement`` (percent agreement, 0–1),
+    ``kappa`` (Cohen's κ) and ``categories`` (distinct labels used). Columns ``<a>_<dimension>`` and
+    ``<b>_<dimension>`` of *sheet* hold the codes; rows where either is empty are left out."""
+    rows = []
+    for dim in dimensions:
+        if f"{a}_{dim}" not in sheet.columns or f"{b}_{dim}" not in sheet.columns:
+            continue
+        sub = _coded_rows(sheet, a, b, dim)
+        x, y = sub[f"{a}_{dim}"], sub[f"{b}_{dim}"]
+        kappa = cohen_kappa(x, y)
+        rows.append({"dimension": dim, "clauses": len(sub), "agreement": round(percent_agreement(x, y), 3) if len(sub) else np.nan,
+                     "kappa": round(kappa, 3) if not np.isnan(kappa) else np.nan,
+                     "categories": len(set(_labels(x)) | set(_labels(y)))})
+    return pd.DataFrame(rows, columns=["dimension", "clauses", "agreement", "kappa", "categories"])
+
+
+def disagreements(sheet: pd.DataFrame, dim: str, a: str = "coder1", b: str = "coder2") -> pd.DataFrame:
+    """The clauses on which two codings differ in *dim*: ``clause_id, doc_id, text, <a>, <b>``."""
+    sub = _coded_rows(sheet, a, b, dim)
+    diff = sub[_labels(sub[f"{a}_{dim}"]).values != _labels(sub[f"{b}_{dim}"]).values]
+    cols = [c for c in ("clause_id", "doc_id", "text") if c in sheet.columns]
+    return diff[cols + [f"{a}_{dim}", f"{b}_{dim}"]].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- the hand-coded sample
+
+
+def hand_sample(path=None) -> pd.DataFrame:
+    """The hand-coded seed clauses shipped with the library (``data/instrument_sample.csv``):
+    ``doc_id, text`` (the key) and the human codes ``human_<dimension>``, ``note``."""
+    table = pd.read_csv(path or data_path("instrument_sample.csv"), dtype=str, keep_default_na=False,
+                        encoding="utf-8-sig")
+    return table
+
+
+def match_sample(sample: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    """Join hand-coded clauses to the rule coding by ``doc_id`` + clause text (so the sample survives
+    changes in offsets). A hand-coded text that is part of a longer clause, or contains a shorter
+    one, is matched too. Returns the sample rows found, with ``rules_<dimension>`` columns and the
+    ``clause_id``; clauses of documents not in *coded* are dropped."""
+    index = {}
+    for row in coded.itertuples():
+        index.setdefault(row.doc_id, []).append(row)
+    out = []
+    for s in sample.itertuples(index=False):
+        candidates = index.get(s.doc_id, [])
+        hit = next((r for r in candidates if r.text == s.text), None)
+        hit = hit or next((r for r in candidates if s.text in r.text or r.text in s.text), None)
+        if hit is None:
+            continue
+        row = s._asdict()
+        row["clause_id"] = hit.clause_id
+        for dim in DIMENSIONS:
+            row[f"rules_{dim}"] = str(getattr(hit, dim))
+        out.append(row)
+    cols = list(sample.columns) + ["clause_id"] + [f"rules_{d}" for d in DIMENSIONS]
+    return pd.DataFrame(out, columns=cols)
