@@ -53,6 +53,23 @@ def lesson_time(nb) -> str:
     return ""
 
 
+def top_rows(table, n: int = 15, what: str = "行"):
+    """The first *n* rows of *table*; when there are more, print a sentence saying how many are
+    shown, so a lesson on a large corpus stays readable (and says so)."""
+    if len(table) > n:
+        print(f"只列出前 {n} {what}（共 {len(table)} {what}）。")
+        return table.head(n)
+    return table
+
+
+def first_columns(table, n: int = 8, what: str = "篇"):
+    """The first *n* columns of *table*, with a sentence when some are left out."""
+    if table.shape[1] > n:
+        print(f"只列出前 {n} {what}（共 {table.shape[1]} {what}）。")
+        return table.iloc[:, :n]
+    return table
+
+
 def glossary():
     """The glossary of analysis terms (中文, English, lesson, one-line explanation) from ``data/glossary.csv``."""
     import pandas as pd

@@ -92,7 +92,8 @@ q2 = Exercise(
      "每组里 token 列的 nunique() 是不同词的个数，size() 是总词数；两者相除，再找最大值所在的 doc_id。"),
     'content = zp.terms.content_tokens(toks)\n'
     'by_doc = content.groupby("doc_id")["token"]\n'
-    '(by_doc.nunique() / by_doc.size()).idxmax()',
+    'ttr = by_doc.nunique() / by_doc.size()\n'
+    'ttr.idxmax() if len(ttr) else ""',
     expects="text",
 )
 

@@ -109,6 +109,7 @@ q3 = Exercise(
     _check_focused,
     ("(coded[themes_list] > 0).sum(axis=1) 是每个段落编码了几个主题。",
      "把上面的结果按 coded[\"doc_id\"] 分组求平均，再找最小值所在的 doc_id（idxmin）。"),
-    '(coded[themes_list] > 0).sum(axis=1).groupby(coded["doc_id"]).mean().idxmin()',
+    'means = (coded[themes_list] > 0).sum(axis=1).groupby(coded["doc_id"]).mean()\n'
+    'means.idxmin() if len(means) else ""',
     expects="text",
 )
