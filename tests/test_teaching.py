@@ -245,10 +245,15 @@ def _fill_with_solutions(nb):
         if cell.cell_type != "code" or not m or m.group(1) not in aliases:
             continue
         variable = m.group(3)
+        solution = getattr(aliases[m.group(1)], m.group(2)).solution_code
         blank = re.search(rf"^{variable}\s*=\s*None\b.*$", cell.source, re.MULTILINE)
+        stub = re.search(rf"^def {variable}\(.*?(?=^\S)", cell.source, re.MULTILINE | re.DOTALL)
+        if not blank and stub:  # a function to write: the student's stub is replaced by the solution
+            cell.source = cell.source[:stub.start()] + solution + "\n\n\n" + cell.source[stub.end():]
+            filled += 1
+            continue
         if not blank:
             continue
-        solution = getattr(aliases[m.group(1)], m.group(2)).solution_code
         tree = ast.parse(solution)
         last = tree.body[-1]
         lines = solution.splitlines()
