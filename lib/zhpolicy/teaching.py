@@ -297,8 +297,12 @@ def start_lab(options: list[str], config_dir: Path | None = None) -> int:
     """Prepare the configuration folder and run JupyterLab in the project root until it stops."""
     env = dict(os.environ, **{LAB_ENV: str(prepare_lab(config_dir))})
     print(f"JupyterLab 使用自带的中文字体（配置目录 {env[LAB_ENV]}）。按 Ctrl+C 两次停止。", flush=True)
+    command = lab_command(options)
+    if os.name == "posix":  # become JupyterLab: signals (Ctrl+C, SIGTERM) reach it directly
+        os.chdir(_root())
+        os.execve(command[0], command, env)
     try:
-        return subprocess.run(lab_command(options), cwd=_root(), env=env).returncode
+        return subprocess.run(command, cwd=_root(), env=env).returncode
     except KeyboardInterrupt:
         return 0
 
