@@ -248,8 +248,14 @@ LAB_ENV = "JUPYTER_CONFIG_DIR"
 
 def default_lab_config_dir() -> Path:
     """Where ``tasks.py lab`` keeps its Jupyter configuration: ``<venv>/etc/zhpolicy-jupyter`` (the
-    environment's own folder, so nothing is written into the user's ``~/.jupyter``)."""
-    return Path(sys.prefix) / "etc" / "zhpolicy-jupyter"
+    environment's own folder, so nothing is written into the user's ``~/.jupyter``); when that
+    folder cannot be written (a system-wide Python), the per-user data folder of zhpolicy."""
+    folder = Path(sys.prefix) / "etc" / "zhpolicy-jupyter"
+    if os.access(folder if folder.exists() else Path(sys.prefix), os.W_OK):
+        return folder
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("zhpolicy")) / "jupyter"
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:
