@@ -30,9 +30,13 @@ def test_heatmap_of_300_documents_is_capped_and_not_annotated_cell_by_cell():
     table = pd.DataFrame(np.random.default_rng(0).random((300, 300)), index=names, columns=names)
     fig = plots.heatmap(table, title="相似度", fmt="{:.2f}")
     ax = fig.axes[0]
-    assert len(ax.get_xticks()) == 20 and len(ax.get_yticks()) == 30
+    assert len(ax.get_xticks()) == 20 and len(ax.get_yticks()) == 20  # doc × doc stays square
     assert "共 300 行" in ax.get_title() and "共 300 列" in ax.get_title()
-    assert len(ax.texts) == 0  # 600 cells > annotate_max
+    fig = plots.heatmap(table.iloc[:, :10], title="主题")
+    assert len(fig.axes[0].get_yticks()) == 30 and len(fig.axes[0].get_xticks()) == 10
+    fig = plots.heatmap(table.iloc[:, :15], title="主题")
+    assert len(fig.axes[0].texts) == 0  # 450 cells > annotate_max: colours only
+    assert len(ax.texts) <= 400  # at most annotate_max annotations
     width, height = fig.get_size_inches()
     assert width <= 28 and height <= 20
 

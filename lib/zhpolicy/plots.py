@@ -315,6 +315,8 @@ def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: 
         ax.text(0.5, 0.5, empty, ha="center", va="center")
         ax.set_title(title)
         return fig
+    if table.shape[0] == table.shape[1] and list(table.index) == list(table.columns):
+        max_rows = max_cols = min(max_rows, max_cols)  # a doc × doc table stays square, diagonal included
     table = table.iloc[:max_rows, :max_cols]
     cut = []
     if n_rows > table.shape[0]:
