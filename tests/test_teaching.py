@@ -110,8 +110,12 @@ def test_lab_serves_the_css_and_the_fonts(tmp_path):
 
     from zhpolicy.fonts import covers
 
+    import tempfile
+
     port, token = _free_port(), "zhpolicy-test-token"
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTER_DATA_DIR=str(tmp_path / "data"))
+    runtime = tempfile.mkdtemp(prefix="zr")  # short, as ~/.local/share/jupyter/runtime usually is
+    assert teaching.ipc_sockets_fit(runtime) and not teaching.ipc_sockets_fit("/tmp/" + "x" * 80)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=runtime, JUPYTER_DATA_DIR=str(tmp_path / "data"))
     server = subprocess.Popen(
         [sys.executable, "-m", "zhpolicy.teaching", "lab", "--config-dir", str(tmp_path / "config"), "--no-browser",
          f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False"],
@@ -141,6 +145,7 @@ def test_lab_serves_the_css_and_the_fonts(tmp_path):
         status, _, symbols = _get(f"{base}/custom/{teaching.LAB_SYMBOLS}")
         (tmp_path / "symbols.ttf").write_bytes(symbols)
         assert status == 200 and covers(tmp_path / "symbols.ttf", "✅❌💡✏")
+        assert _run_in_kernel(base, token) == "你好 2"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
@@ -148,6 +153,41 @@ def test_lab_serves_the_css_and_the_fonts(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+    import shutil
+
+    shutil.rmtree(runtime, ignore_errors=True)
+    log = server.stdout.read().decode(errors="replace")
+    assert "without encryption" not in log, "the Lab's kernels should use IPC sockets (no TCP warning)"
+
+
+def _run_in_kernel(base: str, token: str) -> str:
+    """Start a kernel through the server's REST API and run one line over its websocket."""
+    import json
+    import urllib.request
+    import uuid
+
+    import websocket
+
+    request = urllib.request.Request(f"{base}/api/kernels", data=b'{"name": "python3"}', method="POST",
+                                     headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        kernel = json.load(response)["id"]
+    ws = websocket.create_connection(f"{base.replace('http', 'ws')}/api/kernels/{kernel}/channels?token={token}",
+                                     timeout=60)
+    try:
+        msg_id = uuid.uuid4().hex
+        ws.send(json.dumps({
+            "header": {"msg_id": msg_id, "username": "test", "session": uuid.uuid4().hex,
+                       "msg_type": "execute_request", "version": "5.3"},
+            "parent_header": {}, "metadata": {}, "channel": "shell",
+            "content": {"code": "print('你好', 1 + 1)", "silent": False, "store_history": False,
+                        "user_expressions": {}, "allow_stdin": False}}))
+        while True:
+            message = json.loads(ws.recv())
+            if message.get("parent_header", {}).get("msg_id") == msg_id and message["msg_type"] == "stream":
+                return message["content"]["text"].strip()
+    finally:
+        ws.close()
 
 
 def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, corpus):

@@ -117,7 +117,7 @@ def kernel_config(folder: Path):
     from traitlets.config import Config
 
     config = Config()
-    if os.name == "posix":
+    if os.name == "posix" and len(os.fsencode(str(folder / "kernel-99"))) <= 100:
         config.KernelManager.transport = "ipc"
         config.KernelManager.ip = str(folder / "kernel")
     return config

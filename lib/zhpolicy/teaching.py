@@ -268,7 +268,8 @@ def _copy_if_changed(source: Path, target: Path) -> None:
 def prepare_lab(config_dir: str | Path | None = None) -> Path:
     """Write a Jupyter configuration folder in which JupyterLab shows Chinese without any system
     font: ``custom/custom.css`` (from ``data/lab_custom.css``) with the bundled Noto Sans SC and a
-    small symbol font beside it, and ``jupyter_lab_config.json`` turning on ``LabApp.custom_css``.
+    small symbol font beside it, ``jupyter_lab_config.json`` turning on ``LabApp.custom_css`` and, on
+    POSIX, ``jupyter_server_config.json`` running kernels over IPC sockets (no TCP warning).
     Start JupyterLab with ``JUPYTER_CONFIG_DIR`` set to the returned folder (``tasks.py lab`` does)."""
     from .fonts import build_symbol_font
     from .paths import data_path
@@ -285,11 +286,33 @@ def prepare_lab(config_dir: str | Path | None = None) -> Path:
         _copy_if_changed(licence, custom / "NotoSansSC-OFL.txt")
     if not (custom / LAB_SYMBOLS).is_file():
         build_symbol_font(custom / LAB_SYMBOLS)
-    settings = config_dir / "jupyter_lab_config.json"
-    wanted = {"LabApp": {"custom_css": True}}
-    if not settings.is_file() or json.loads(settings.read_text(encoding="utf-8") or "{}") != wanted:
-        settings.write_text(json.dumps(wanted, indent=2) + "\n", encoding="utf-8")
+    wanted = {"jupyter_lab_config.json": {"LabApp": {"custom_css": True}}}
+    server = config_dir / "jupyter_server_config.json"
+    if ipc_sockets_fit():  # kernels over local IPC sockets: no “running over TCP without encryption” warning
+        wanted[server.name] = {"KernelManager": {"transport": "ipc"}}
+    elif server.is_file():
+        server.unlink()
+    for name, content in wanted.items():
+        settings = config_dir / name
+        if not settings.is_file() or json.loads(settings.read_text(encoding="utf-8") or "{}") != content:
+            settings.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
     return config_dir
+
+
+#: Longest path a Unix-domain socket may have (108 bytes on Linux, 104 on macOS), with a margin.
+SOCKET_PATH_MAX = 100
+
+
+def ipc_sockets_fit(runtime_dir: str | Path | None = None) -> bool:
+    """Whether Jupyter's kernels can talk over IPC sockets here: POSIX, and the socket files
+    (``<runtime>/kernel-<36-character id>-ipc-<n>``) stay under :data:`SOCKET_PATH_MAX` bytes."""
+    if os.name != "posix":
+        return False
+    if runtime_dir is None:
+        from jupyter_core.paths import jupyter_runtime_dir
+
+        runtime_dir = jupyter_runtime_dir()
+    return len(os.fsencode(str(runtime_dir))) + len("/kernel--ipc-99") + 36 <= SOCKET_PATH_MAX
 
 
 def lab_command(options: list[str]) -> list[str]:
