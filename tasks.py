@@ -1,16 +1,28 @@
 #!/usr/bin/env python3
-"""Set up the project and run its two jobs, on any machine with Python >= 3.10.
+"""中文政策文本分析课程的任务脚本（只用 Python 标准库，Python >= 3.10）。
+Task runner of the zhpolicy course (standard library only, Python >= 3.10).
 
-    python3 tasks.py run    # create .venv, install requirements.txt, execute every notebook
-    python3 tasks.py test   # create .venv, install requirements.txt, run the tests (pytest)
+用法 / usage:  python3 tasks.py 任务 [参数]
 
-and, for teachers:
+    python3 tasks.py setup     # 创建 .venv 并安装 requirements.txt        create .venv, install requirements
+    python3 tasks.py run       # 执行全部笔记本，把结果写回笔记本           execute every notebook, write outputs back
+    python3 tasks.py test      # 运行测试（pytest，可加 pytest 参数）         run the tests (pytest options allowed)
+    python3 tasks.py lab       # 启动 JupyterLab（自带中文字体，无需安装）    start JupyterLab with the bundled Chinese font
 
-    python3 tasks.py student   # student copies (solutions emptied, outputs cleared) in build/student/
-    python3 tasks.py html      # the executed lessons as a static HTML book in build/html/
+教师用 / for teachers:
 
-Uses only the standard library. The virtual environment lives in .venv/ (ignored by git)
-and is reinstalled only when requirements.txt or pyproject.toml change.
+    python3 tasks.py student          # 学生版笔记本（清空参考答案和输出）→ build/student/
+                                      # student copies (solutions emptied, outputs cleared)
+    python3 tasks.py html             # 教师版网页书（含参考答案）→ build/html/
+                                      # the executed lessons as a static HTML book (with solutions)
+    python3 tasks.py html --student   # 学生版网页书（不含参考答案）→ build/html-student/
+                                      # the student HTML book, without solutions
+    python3 tasks.py nav              # 按课程顺序重写每课开头和结尾的“导航”
+                                      # rewrite every lesson's previous/next navigation from the lesson order
+
+虚拟环境在 .venv/（git 忽略），只在 requirements.txt 或 pyproject.toml 改变时重装。
+The virtual environment lives in .venv/ (ignored by git) and is reinstalled only when
+requirements.txt or pyproject.toml change.
 """
 
 from __future__ import annotations
@@ -66,12 +78,17 @@ def main(argv: list[str]) -> int:
     if job == "run":
         python = setup()
         return subprocess.run([str(python), "-m", "zhpolicy.notebooks", "run", *rest], cwd=ROOT).returncode
-    if job in ("student", "html"):
+    if job in ("student", "html", "nav", "lab"):
         python = setup()
-        return subprocess.run([str(python), "-m", "zhpolicy.teaching", job, *rest], cwd=ROOT).returncode
+        try:
+            return subprocess.run([str(python), "-m", "zhpolicy.teaching", job, *rest], cwd=ROOT).returncode
+        except KeyboardInterrupt:
+            return 130
     if job == "test":
         python = setup()
         return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT).returncode
+    if job not in ("help", "-h", "--help"):
+        print(f"未知的任务：{job}（unknown task）\n", file=sys.stderr)
     print(__doc__)
     return 0 if job in ("help", "-h", "--help") else 2
 

@@ -49,3 +49,16 @@ def test_font_override(monkeypatch, tmp_path):
     fonts.chinese_font_path.cache_clear()
     assert fonts.chinese_font_path() == fonts.bundled_font_path()
     fonts.chinese_font_path.cache_clear()
+
+
+def test_symbol_font_draws_the_exercise_symbols(tmp_path):
+    from zhpolicy.fonts import SYMBOL_FAMILY, build_symbol_font, bundled_font_path, missing_glyphs
+
+    symbols = "✅❌💡✏✓✗⚠▶"
+    assert missing_glyphs(bundled_font_path(), "✅❌💡"), "the Chinese font lacks the emoji (why the symbol font exists)"
+    path = build_symbol_font(tmp_path / "symbols.ttf")
+    assert missing_glyphs(path, symbols) == []
+    assert path.stat().st_size < 100_000
+    from fontTools.ttLib import TTFont
+
+    assert TTFont(str(path))["name"].getDebugName(1) == SYMBOL_FAMILY

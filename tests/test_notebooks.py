@@ -56,3 +56,20 @@ def test_stale_outputs_are_detected():
             cell.outputs = []
             break
     assert notebooks.comparable_outputs(committed) != notebooks.comparable_outputs(fresh)
+
+
+def test_headless_runs_do_not_warn_about_unencrypted_kernels(tmp_path):
+    """`tasks.py run` must not alarm teachers with ipykernel's 'running over TCP without encryption'."""
+    import os
+    import subprocess
+    import sys
+
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("print('你好')")]), path)
+    done = subprocess.run([sys.executable, "-m", "zhpolicy.notebooks", "run", str(path)], capture_output=True,
+                          text=True, cwd=ROOT, env=dict(os.environ), timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "without encryption" not in done.stdout + done.stderr
+    assert "你好" in nbformat.read(path, as_version=4).cells[0].outputs[0]["text"]

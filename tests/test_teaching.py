@@ -80,3 +80,265 @@ def test_series_reruns_on_another_corpus(path, own_corpus, tmp_path, monkeypatch
     record = nb.cells[-1].outputs[0]["data"]["text/plain"]
     assert re.search(r"documents\s+2\n", record) and "seeds" not in record
     assert (folder_digest(own_corpus), folder_digest(path.parent), folder_digest(SEEDS)) == before
+
+
+# ---------------------------------------------------------------- JupyterLab shows Chinese without a system font
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, timeout: float = 5.0):
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return response.status, response.headers.get("Content-Type", ""), response.read()
+
+
+def test_lab_serves_the_css_and_the_fonts(tmp_path):
+    """Start JupyterLab the way `python3 tasks.py lab` does and fetch what a browser fetches."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from zhpolicy.fonts import covers
+
+    import tempfile
+
+    port, token = _free_port(), "zhpolicy-test-token"
+    runtime = tempfile.mkdtemp(prefix="zr")  # short, as ~/.local/share/jupyter/runtime usually is
+    assert teaching.ipc_sockets_fit(runtime) and not teaching.ipc_sockets_fit("/tmp/" + "x" * 80)
+    env = dict(os.environ, JUPYTER_RUNTIME_DIR=runtime, JUPYTER_DATA_DIR=str(tmp_path / "data"))
+    server = subprocess.Popen(
+        [sys.executable, "-m", "zhpolicy.teaching", "lab", "--config-dir", str(tmp_path / "config"), "--no-browser",
+         f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                status, _, page = _get(f"{base}/lab?token={token}")
+                break
+            except OSError:
+                assert server.poll() is None, server.stdout.read().decode(errors="replace")[-2000:]
+                assert time.time() < deadline, "JupyterLab did not start within 90 s"
+                time.sleep(0.5)
+        assert status == 200 and b"custom/custom.css" in page, "the Lab page does not load custom.css"
+        status, kind, css = _get(f"{base}/custom/custom.css")
+        css = css.decode("utf-8")
+        assert status == 200 and "text/css" in kind
+        assert "@font-face" in css and teaching.LAB_FONT in css and teaching.LAB_SYMBOLS in css
+        for variable in ("--jp-ui-font-family", "--jp-content-font-family", "--jp-code-font-family"):
+            assert variable in css
+        status, _, font = _get(f"{base}/custom/{teaching.LAB_FONT}", timeout=30)
+        assert status == 200 and len(font) > 1_000_000
+        (tmp_path / "served.ttf").write_bytes(font)
+        assert covers(tmp_path / "served.ttf", "推动科技创新和产业创新深度融合，学习目标、预计用时。")
+        status, _, symbols = _get(f"{base}/custom/{teaching.LAB_SYMBOLS}")
+        (tmp_path / "symbols.ttf").write_bytes(symbols)
+        assert status == 200 and covers(tmp_path / "symbols.ttf", "✅❌💡✏")
+        assert _run_in_kernel(base, token) == "你好 2"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    import shutil
+
+    shutil.rmtree(runtime, ignore_errors=True)
+    log = server.stdout.read().decode(errors="replace")
+    assert "without encryption" not in log, "the Lab's kernels should use IPC sockets (no TCP warning)"
+
+
+def _run_in_kernel(base: str, token: str) -> str:
+    """Start a kernel through the server's REST API and run one line over its websocket."""
+    import json
+    import urllib.request
+    import uuid
+
+    import websocket
+
+    request = urllib.request.Request(f"{base}/api/kernels", data=b'{"name": "python3"}', method="POST",
+                                     headers={"Authorization": f"token {token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        kernel = json.load(response)["id"]
+    ws = websocket.create_connection(f"{base.replace('http', 'ws')}/api/kernels/{kernel}/channels?token={token}",
+                                     timeout=60)
+    try:
+        msg_id = uuid.uuid4().hex
+        ws.send(json.dumps({
+            "header": {"msg_id": msg_id, "username": "test", "session": uuid.uuid4().hex,
+                       "msg_type": "execute_request", "version": "5.3"},
+            "parent_header": {}, "metadata": {}, "channel": "shell",
+            "content": {"code": "print('你好', 1 + 1)", "silent": False, "store_history": False,
+                        "user_expressions": {}, "allow_stdin": False}}))
+        while True:
+            message = json.loads(ws.recv())
+            if message.get("parent_header", {}).get("msg_id") == msg_id and message["msg_type"] == "stream":
+                return message["content"]["text"].strip()
+    finally:
+        ws.close()
+
+
+def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, corpus):
+    monkeypatch.delenv(teaching.LAB_ENV, raising=False)
+    without = teaching.environment_check(corpus).set_index("item")["status"]
+    assert (without == "problem").sum() >= 3, "outside the course Lab the check must say the Lab is not set up"
+    monkeypatch.setenv(teaching.LAB_ENV, str(teaching.prepare_lab(tmp_path / "lab")))
+    within = teaching.environment_check(corpus)
+    assert set(within["status"]) == {"ok"}, within
+    (tmp_path / "lab" / "custom" / teaching.LAB_FONT).write_bytes(b"")
+    (tmp_path / "lab" / "custom" / "custom.css").write_text("/* someone else's */", encoding="utf-8")
+    broken = teaching.environment_check(corpus).set_index("item")["status"]
+    assert (broken == "problem").sum() >= 1
+
+
+# ---------------------------------------------------------------- navigation, HTML book, student copies
+
+
+def test_navigation_is_what_the_generator_writes():
+    order = teaching.lesson_order(NOTEBOOKS)
+    assert [name for name, _ in order] == sorted(p.name for p in NOTEBOOKS if re.match(r"\d\d_", p.name))
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        before = [c.source for c in nb.cells]
+        teaching.with_navigation(nb, path.name, order)
+        assert [c.source for c in nb.cells] == before, f"{path.name}: run `python3 tasks.py nav`"
+
+
+def test_navigation_generator_follows_the_lesson_order(tmp_path):
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    for name, title in [("00_a.ipynb", "00 导读：甲"), ("01_b.ipynb", "01 语料：乙"), ("02_c.ipynb", "02 新课：丙")]:
+        cells = [new_markdown_cell(f"# {title}\n\n| 项目 | 内容 |"), new_code_cell("x = 1"),
+                 new_markdown_cell("## 小结\n\n---\n### 运行记录")]
+        nbformat.write(new_notebook(cells=cells), tmp_path / name)
+    paths = sorted(tmp_path.glob("*.ipynb"))
+    changed = teaching.write_navigation(paths, paths)
+    assert len(changed) == 3 and teaching.write_navigation(paths, paths) == []  # idempotent
+    middle = nbformat.read(tmp_path / "01_b.ipynb", as_version=4)
+    assert "上一课 [00 导读](00_a.ipynb) · 本课 01 语料 · 下一课 [02 新课](02_c.ipynb)" in middle.cells[0].source
+    assert middle.cells[0].source.startswith("# 01 语料：乙\n\n**导航**：")
+    assert "下一课 [02 新课](02_c.ipynb)\n" in middle.cells[-1].source and "### 运行记录" in middle.cells[-1].source
+    last = nbformat.read(tmp_path / "02_c.ipynb", as_version=4)
+    assert "下一课" not in last.cells[0].source and "第一课 [01 语料](01_b.ipynb)" in last.cells[-1].source
+
+
+def test_html_books_link_their_own_pages_and_show_badges(tmp_path):
+    teacher, student = tmp_path / "teacher", tmp_path / "student"
+    teaching.build_html_book(ROOT / "notebooks", teacher)
+    teaching.build_html_book(ROOT / "notebooks", student, student=True)
+    assert (teacher / "fonts" / "zhpolicy-symbols.ttf").is_file()
+    for path in NOTEBOOKS:
+        page = path.with_suffix(".html").name
+        for book in (teacher, student):
+            text = (book / page).read_text(encoding="utf-8")
+            assert "../README.md" not in text and not re.search(r'href="[^"]*\.ipynb', text), page
+            assert not re.search("[✅❌💡]", text) and "zp-sym" in text or "check(" not in text, page
+    lesson = next(p for p in NOTEBOOKS if p.name.startswith("02")).with_suffix(".html").name
+    assert 'href="index.html"' in (teacher / lesson).read_text(encoding="utf-8")
+    import html as html_module
+
+    def plain(page):
+        return html_module.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+
+    student_text = "".join(plain(p) for p in student.glob("*.html"))
+    teacher_text = "".join(plain(p) for p in teacher.glob("*.html"))
+    assert "参考答案已移除" in student_text and "参考答案已移除" not in teacher_text
+    assert "zp-ok" in "".join(p.read_text(encoding="utf-8") for p in teacher.glob("*.html"))
+    for path in NOTEBOOKS:
+        cells = nbformat.read(path, as_version=4).cells
+        other = "\n".join(c.source for c in cells if "solution" not in c.metadata.get("tags", []))
+        for cell in cells:
+            if "solution" not in cell.metadata.get("tags", []):
+                continue
+            for line in cell.source.splitlines():
+                line = line.strip()
+                if len(line) >= 12 and not line.startswith("#") and line not in other:
+                    assert line in teacher_text, f"{path.name}: {line}"
+                    assert line not in student_text, f"{path.name}: the student book shows {line}"
+
+
+def _fill_with_solutions(nb):
+    """The student copy of *nb* with each exercise's ``answer = None`` replaced by the lesson
+    module's reference solution (its last line assigned to the answer variable)."""
+    import ast
+    import importlib
+
+    student = teaching.student_copy(nb)
+    sources = "\n".join(c.source for c in student.cells if c.cell_type == "code")
+    aliases = dict((alias, importlib.import_module(f"zhpolicy.exercises.{module}")) for module, alias in
+                   re.findall(r"from zhpolicy\.exercises import (lesson\d+) as (\w+)", sources))
+    filled = 0
+    for cell in student.cells:
+        m = re.search(r"\b(\w+)\.(q\d+)\.check\(\s*(\w+)", cell.source)
+        if cell.cell_type != "code" or not m or m.group(1) not in aliases:
+            continue
+        variable = m.group(3)
+        solution = getattr(aliases[m.group(1)], m.group(2)).solution_code
+        blank = re.search(rf"^{variable}\s*=\s*None\b.*$", cell.source, re.MULTILINE)
+        stub = re.search(rf"^def {variable}\(.*?(?=^\S)", cell.source, re.MULTILINE | re.DOTALL)
+        if not blank and stub:  # a function to write: the student's stub is replaced by the solution
+            cell.source = cell.source[:stub.start()] + solution + "\n\n\n" + cell.source[stub.end():]
+            filled += 1
+            continue
+        if not blank:
+            continue
+        tree = ast.parse(solution)
+        last = tree.body[-1]
+        lines = solution.splitlines()
+        if isinstance(last, ast.Expr):
+            head, tail = lines[:last.lineno - 1], "\n".join(lines[last.lineno - 1:])
+            code = "\n".join(head + [f"{variable} = ({tail})"])
+        else:
+            name = getattr(last, "name", None)
+            code = solution + (f"\n{variable} = {name}" if name else "")
+        cell.source = cell.source[:blank.start()] + code + cell.source[blank.end():]
+        filled += 1
+    return student, filled
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_student_copy_runs_with_the_solutions_filled_in(path, tmp_path, monkeypatch):
+    """Every exercise cell of the student copy works with only what the student copy has (no
+    NameError from an import that lived in an emptied solution cell), and the reference
+    solutions pass their own checks."""
+    nb, filled = _fill_with_solutions(nbformat.read(path, as_version=4))
+    if path.name.startswith("00"):
+        return
+    assert filled >= 1, f"{path.name}: no exercise cell with `answer = None` and `ex.qN.check(answer, ...)`"
+    monkeypatch.setenv("ZHPOLICY_OUTPUT", str(tmp_path / "out"))
+    copy = tmp_path / path.name
+    nbformat.write(nb, copy)
+    executed = notebooks.execute(copy)
+    errors = [f"cell {i}: {o.ename}: {o.evalue}" for i, c in enumerate(executed.cells)
+              for o in c.get("outputs", []) if o.output_type == "error"]
+    assert errors == [], errors
+    checks = [i for i, c in enumerate(executed.cells) if c.cell_type == "code" and re.search(r"\.q\d+\.check\(", c.source)
+              and "solution" not in c.metadata.get("tags", [])]
+    for i in checks:
+        text = "".join(o.get("text", "") for o in executed.cells[i].outputs)
+        assert "✅" in text, f"{path.name} cell {i}: the reference solution does not pass: {text[:300]}"
+
+
+def test_markdown_has_no_literal_double_asterisks():
+    """CommonMark does not close `**粗体**` when the closing `**` follows punctuation and is
+    followed by a letter (`**boilerplate（版面杂质）**一列`): the reader sees the asterisks."""
+    import mistune
+
+    render = mistune.create_markdown()
+    for path in NOTEBOOKS:
+        for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            if cell.cell_type == "markdown":
+                shown = re.sub(r"<code>.*?</code>", "", render(cell.source), flags=re.S)
+                assert "**" not in shown, f"{path.name} cell {index}: {shown[max(shown.find('**') - 30, 0):][:80]}"

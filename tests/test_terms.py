@@ -135,3 +135,10 @@ def test_exports_go_to_the_output_folder(tmp_path, monkeypatch):
     plt.close(fig)
     assert first == second, "exported figures carry no timestamp"
     assert {p.suffix for p in tmp_path.iterdir()} == {".csv", ".png", ".svg"}
+
+
+def test_keyness_by_document_needs_two_documents():
+    import zhpolicy as zp
+
+    table = zp.terms.keyness_by_document(zp.tokens({"only": "科技创新。科技创新。产业创新。产业创新。"}))
+    assert table.empty and {"doc_id", "term", "g2", "direction"} <= set(table.columns)

@@ -98,3 +98,17 @@ def test_document_similarity(corpus):
     sim = themes.document_similarity(zp.tokens(corpus))
     assert (sim.values.diagonal() == 1.0).all()
     assert (sim.values == sim.values.T).all()
+
+
+def test_topic_model_with_too_little_text_returns_no_topics():
+    empty_units = themes.theme_units({"one": "推动科技创新和产业创新深度融合。"})
+    topics, weights = themes.topic_model(empty_units, 6)
+    assert topics.empty and list(topics.columns) == ["topic", "top_terms", "weight"] and weights.empty
+    assert themes.compare_k(empty_units).empty
+    assert themes.topics_vs_codebook(weights, themes.code_units(empty_units)).empty
+
+
+def test_topic_labels_name_topics_by_their_top_words():
+    topics = pd.DataFrame({"topic": ["T1", "T2"], "top_terms": ["产业链 领域 产业 安全", "企业 创新"], "weight": [1.0, 2.0]})
+    labels = themes.topic_labels(topics)
+    assert labels["T1"] == "T1 产业链·领域·产业" and labels["T2"] == "T2 企业·创新"

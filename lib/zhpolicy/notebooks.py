@@ -16,6 +16,7 @@ import copy
 import os
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 from .paths import project_root
@@ -92,16 +93,34 @@ def execute(path: Path, timeout: int = 900):
     import nbformat
     from nbclient import NotebookClient
 
+    from .teaching import LAB_ENV, prepare_lab
+
     nb = nbformat.read(path, as_version=4)
     os.environ.setdefault("PYTHONHASHSEED", "0")
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", allow_errors=True, record_timing=False,
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    client.execute()
+    # The kernel sees the same Jupyter configuration as `tasks.py lab` (the guide checks it).
+    os.environ.setdefault(LAB_ENV, str(prepare_lab()))
+    with tempfile.TemporaryDirectory(prefix="zhpolicy-kernel-") as sockets:
+        client = NotebookClient(
+            nb, timeout=timeout, kernel_name="python3", allow_errors=True, record_timing=False,
+            resources={"metadata": {"path": str(path.parent)}}, config=kernel_config(Path(sockets)),
+        )
+        client.execute()
     normalise(nb)
     return nb
+
+
+def kernel_config(folder: Path):
+    """Kernel settings for headless runs: on POSIX the kernel talks over local IPC sockets in
+    *folder* (readable by this user only) instead of TCP, so ipykernel does not warn that the
+    connection is unencrypted; elsewhere TCP on localhost as usual."""
+    from traitlets.config import Config
+
+    config = Config()
+    if os.name == "posix" and len(os.fsencode(str(folder / "kernel-99"))) <= 100:
+        config.KernelManager.transport = "ipc"
+        config.KernelManager.ip = str(folder / "kernel")
+    return config
 
 
 def comparable_outputs(nb) -> list[list[tuple[str, str]]]:

@@ -7,33 +7,46 @@ import numpy as np
 import pandas as pd
 
 
-def length_figure(stats: pd.DataFrame, sents: pd.DataFrame, labels: pd.Series | None = None):
-    """Two panels: characters per document (bars) and sentence lengths per document (box plot)."""
+def length_figure(stats: pd.DataFrame, sents: pd.DataFrame, labels: pd.Series | None = None, *, top: int = 25):
+    """Two panels: characters per document (bars) and sentence lengths per document (box plot).
+
+    At most *top* documents are drawn (the longest, in their table order); the title says so."""
     labels = labels if labels is not None else pd.Series(stats["doc_id"].values, index=stats["doc_id"])
+    total = len(stats)
+    if total > top:
+        stats = stats[stats["doc_id"].isin(stats.nlargest(top, "n_chars")["doc_id"])]
     order = list(stats["doc_id"])
     names = [labels.get(d, d) for d in order]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.6 * len(order) + 1.8))
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 0.6 * max(len(order), 1) + 1.8))
     left.barh(names, stats["n_chars"], color="#4C72B0")
     left.invert_yaxis()
     left.set_xlabel("字数（不含空白）")
-    left.set_title("每篇文本的长度")
-    left.set_xlim(0, max(stats["n_chars"].max(), 1) * 1.18)
+    left.set_title("每篇文本的长度" + (f"（最长的 {top} 篇，共 {total} 篇）" if total > top else ""))
+    left.set_xlim(0, max(stats["n_chars"].max() if len(stats) else 0, 1) * 1.18)
     for y, value in enumerate(stats["n_chars"]):
         left.text(value, y, f" {value}", va="center", fontsize=9)
     lengths = [sents.loc[sents["doc_id"] == d, "text"].str.len().tolist() or [0] for d in order]
-    right.boxplot(lengths, vert=False, tick_labels=names)
-    right.invert_yaxis()
+    if lengths:
+        right.boxplot(lengths, vert=False, tick_labels=names)
+        right.invert_yaxis()
     right.set_xlabel("句子长度（字）")
     right.set_title("句子有多长")
     fig.tight_layout()
     return fig
 
 
-def bar_chart(labels, values, *, title: str = "", xlabel: str = "", ax=None, color: str = "#4C72B0"):
-    """Horizontal bars, largest on top; returns the axes."""
+def bar_chart(labels, values, *, title: str = "", xlabel: str = "", ax=None, color: str = "#4C72B0",
+              empty: str = "没有可画的数据：文本太少。"):
+    """Horizontal bars, largest on top; returns the axes (a sentence instead when there is nothing to draw)."""
+    labels, values = list(labels), list(values)
     if ax is None:
-        _, ax = plt.subplots(figsize=(6, 0.32 * len(values) + 1.2))
-    ax.barh(list(labels), list(values), color=color)
+        _, ax = plt.subplots(figsize=(6, 0.32 * max(len(values), 3) + 1.2))
+    if not values:
+        ax.axis("off")
+        ax.text(0.5, 0.5, empty, ha="center", va="center", transform=ax.transAxes)
+        ax.set_title(title)
+        return ax
+    ax.barh(labels, values, color=color)
     ax.invert_yaxis()
     ax.set_title(title)
     ax.set_xlabel(xlabel)
@@ -46,10 +59,11 @@ def wordcloud_image(frequencies: pd.Series | dict, font_path: str, *, max_words:
 
     Ties are ordered by term so that the same frequencies always give the same picture;
     ``random_state`` fixes the layout; *font_path* must be a Chinese font
-    (:func:`zhpolicy.use_chinese_font` returns one)."""
+    (:func:`zhpolicy.use_chinese_font` returns one). With no words at all, a cloud of the
+    single word “（无词）” is drawn instead of raising."""
     from wordcloud import WordCloud
 
-    items = sorted(dict(frequencies).items(), key=lambda kv: (-kv[1], kv[0]))[:max_words]
+    items = sorted(dict(frequencies).items(), key=lambda kv: (-kv[1], kv[0]))[:max_words] or [("（无词）", 1)]
     cloud = WordCloud(
         font_path=font_path, width=width, height=height, background_color="white",
         max_words=max_words, random_state=random_state, mask=mask, colormap="viridis",
@@ -58,10 +72,22 @@ def wordcloud_image(frequencies: pd.Series | dict, font_path: str, *, max_words:
     return cloud.generate_from_frequencies(dict(items))
 
 
-def keyness_figure(table: pd.DataFrame, labels: pd.Series | None = None, *, columns: int = 3):
+def keyness_figure(table: pd.DataFrame, labels: pd.Series | None = None, *, columns: int = 3, max_docs: int = 9):
     """Small multiples: the over-used terms of each document with their G² (from
-    :func:`zhpolicy.terms.keyness_by_document`)."""
-    docs = list(dict.fromkeys(table["doc_id"]))
+    :func:`zhpolicy.terms.keyness_by_document`). At most *max_docs* panels (the documents
+    with the largest G², in doc order); the figure's title says how many were left out."""
+    docs = list(dict.fromkeys(table["doc_id"])) if len(table) else []
+    total = len(docs)
+    if total > max_docs:
+        strongest = table.groupby("doc_id")["g2"].max().sort_values(ascending=False, kind="stable")
+        keep = set(strongest.index[:max_docs])
+        docs = [d for d in docs if d in keep]
+    if not docs:
+        fig, ax = plt.subplots(figsize=(6, 1.4))
+        ax.axis("off")
+        ax.text(0.5, 0.5, "没有可比较的关键词：至少需要两篇文本，且词要出现两次以上。", ha="center", va="center")
+        return fig
+    columns = min(columns, len(docs))
     rows = -(-len(docs) // columns)
     fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 2.6 * rows), squeeze=False)
     for ax, doc_id in zip(axes.flat, docs):
@@ -70,16 +96,29 @@ def keyness_figure(table: pd.DataFrame, labels: pd.Series | None = None, *, colu
                   title=str(labels.get(doc_id, doc_id)) if labels is not None else doc_id, xlabel="G²（对数似然）")
     for ax in list(axes.flat)[len(docs):]:
         ax.axis("off")
+    if total > len(docs):
+        fig.suptitle(f"只画出关键性最强的 {len(docs)} 篇（共 {total} 篇）", fontsize=11)
     fig.tight_layout()
     return fig
 
 
-def dispersion_figure(pos: pd.DataFrame, terms: list[str], doc_ids: list[str], labels: pd.Series | None = None):
+def dispersion_figure(pos: pd.DataFrame, terms: list[str], doc_ids: list[str], labels: pd.Series | None = None,
+                      *, max_docs: int = 15):
     """A dispersion plot (“x-ray”): one panel per term, one row per document, a tick at each
-    occurrence; the horizontal axis runs from the start (0) to the end (1) of each text."""
-    fig, axes = plt.subplots(len(terms), 1, figsize=(9, 0.35 * len(doc_ids) * len(terms) + 0.8 * len(terms)),
+    occurrence; the horizontal axis runs from the start (0) to the end (1) of each text.
+
+    At most *max_docs* rows: the documents with the most occurrences (in the given order);
+    the panel titles say how many documents are shown."""
+    total = len(doc_ids)
+    if total > max_docs:
+        counts = pos.groupby("doc_id").size().reindex(doc_ids, fill_value=0)
+        keep = set(counts.sort_values(ascending=False, kind="stable").index[:max_docs])
+        doc_ids = [d for d in doc_ids if d in keep]
+    terms = list(terms) or ["（无）"]
+    fig, axes = plt.subplots(len(terms), 1, figsize=(9, 0.35 * max(len(doc_ids), 1) * len(terms) + 0.8 * len(terms)),
                              sharex=True, squeeze=False)
     names = [str(labels.get(d, d)) if labels is not None else d for d in doc_ids]
+    shown = f"；出现最多的 {len(doc_ids)} 篇，共 {total} 篇" if total > len(doc_ids) else ""
     for ax, term in zip(axes[:, 0], terms):
         part = pos[pos["term"] == term]
         for row, doc_id in enumerate(doc_ids):
@@ -87,7 +126,7 @@ def dispersion_figure(pos: pd.DataFrame, terms: list[str], doc_ids: list[str], l
             ax.vlines(xs, row - 0.35, row + 0.35, color="#4C72B0", linewidth=1)
         ax.set_yticks(range(len(doc_ids)), names)
         ax.set_ylim(len(doc_ids) - 0.5, -0.5)
-        ax.set_title(f"“{term}”出现的位置（共 {len(part)} 次）", fontsize=10)
+        ax.set_title(f"“{term}”出现的位置（共 {len(part)} 次{shown}）", fontsize=10)
     axes[-1, 0].set_xlim(0, 1)
     axes[-1, 0].set_xlabel("在文本中的相对位置（0 = 开头，1 = 结尾）")
     fig.tight_layout()
@@ -252,17 +291,39 @@ def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None, *, max
 
 
 def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: str = "Blues", xlabel: str = "",
-            ylabel: str = ""):
-    """A labelled heatmap of a small table (rows × columns), each cell annotated with its value."""
-    fig, ax = plt.subplots(figsize=(1.25 * table.shape[1] + 3, 0.45 * table.shape[0] + 1.6))
+            ylabel: str = "", max_rows: int = 30, max_cols: int = 20, annotate_max: int = 400,
+            empty: str = "没有可画的数据：文本太少，这一步无法计算。"):
+    """A labelled heatmap of a small table (rows × columns), each cell annotated with its value.
+
+    Bounded whatever the corpus: at most *max_rows* rows and *max_cols* columns are drawn (the
+    first ones: sort the table first), the title says how many were left out; cells are
+    annotated only when there are at most *annotate_max* of them. An empty table gives a
+    figure with the sentence *empty*."""
+    n_rows, n_cols = table.shape
+    if table.empty:
+        fig, ax = plt.subplots(figsize=(6, 1.4))
+        ax.axis("off")
+        ax.text(0.5, 0.5, empty, ha="center", va="center")
+        ax.set_title(title)
+        return fig
+    if table.shape[0] == table.shape[1] and list(table.index) == list(table.columns):
+        max_rows = max_cols = min(max_rows, max_cols)  # a doc × doc table stays square, diagonal included
+    table = table.iloc[:max_rows, :max_cols]
+    cut = []
+    if n_rows > table.shape[0]:
+        cut.append(f"前 {table.shape[0]} 行，共 {n_rows} 行")
+    if n_cols > table.shape[1]:
+        cut.append(f"前 {table.shape[1]} 列，共 {n_cols} 列")
+    fig, ax = plt.subplots(figsize=(min(1.25 * table.shape[1] + 3, 28), 0.45 * table.shape[0] + 1.6))
     image = ax.imshow(table.values.astype(float), cmap=cmap, aspect="auto")
     ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=20, ha="right")
     ax.set_yticks(range(table.shape[0]), [str(i) for i in table.index])
     low, high = image.get_clim()
-    for (r, c), value in np.ndenumerate(table.values):
-        dark = (value - low) / (high - low) > 0.6 if high > low else False
-        ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=9, color="white" if dark else "#222222")
-    ax.set_title(title)
+    if table.size <= annotate_max:
+        for (r, c), value in np.ndenumerate(table.values):
+            dark = (value - low) / (high - low) > 0.6 if high > low else False
+            ax.text(c, r, fmt.format(value), ha="center", va="center", fontsize=9, color="white" if dark else "#222222")
+    ax.set_title(title + (f"\n（只画出{'；'.join(cut)}）" if cut else ""))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     fig.colorbar(image, ax=ax, shrink=0.8)
@@ -272,29 +333,47 @@ def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: 
 
 def network_figure(graph, *, seed: int = 3, size: tuple[float, float] = (11, 8.5)):
     """Draw the largest connected part of a co-word network (from
-    :func:`zhpolicy.themes.cooccurrence_network`): node size ∝ frequency, colour = community,
-    edge width ∝ Jaccard; spring layout with a fixed seed, so reruns give the same picture.
-    Smaller separate parts are listed by :func:`zhpolicy.themes.network_table`."""
+    :func:`zhpolicy.themes.cooccurrence_network`): node size ∝ frequency, colour = community
+    (legend numbered as in :func:`zhpolicy.themes.network_table`), edge width ∝ Jaccard; spring
+    layout with a fixed seed, so reruns give the same picture. The title says how many words
+    and communities are drawn and how many smaller separate parts are left out. Labels that
+    would overlap are pushed apart (:func:`spread_labels`), with a thin line back to their node."""
     import networkx as nx
+    from matplotlib.lines import Line2D
 
     fig, ax = plt.subplots(figsize=size)
     ax.axis("off")
     if graph.number_of_nodes() == 0:
-        ax.text(0.5, 0.5, "共现网络为空", ha="center", va="center")
+        ax.text(0.5, 0.5, "共现网络为空：文本太少，没有一起出现两次以上的词。", ha="center", va="center")
         return fig
-    largest = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))[0]
+    parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))
+    largest = parts[0]
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted((n, d) for n, d in graph.nodes(data=True) if n in largest))
     ordered.add_edges_from(sorted((a, b, d) for a, b, d in graph.edges(data=True) if a in largest))
     pos = nx.spring_layout(ordered, seed=seed, k=2.2 / max(ordered.number_of_nodes(), 1) ** 0.5, iterations=500)
     palette = plt.get_cmap("tab10")
-    colours = [palette((ordered.nodes[n].get("community", 1) - 1) % 10) for n in ordered.nodes]
+    community = {n: ordered.nodes[n].get("community", 1) for n in ordered.nodes}
+    colours = [palette((community[n] - 1) % 10) for n in ordered.nodes]
     freq = np.array([ordered.nodes[n].get("freq", 1) for n in ordered.nodes], dtype=float)
     widths = [1 + 8 * d.get("jaccard", 0.1) for _, _, d in ordered.edges(data=True)]
     nx.draw_networkx_edges(ordered, pos, width=widths, edge_color="#BBBBBB", ax=ax)
     nx.draw_networkx_nodes(ordered, pos, node_size=250 + 1300 * freq / freq.max(), node_color=colours, alpha=0.8, ax=ax)
-    for node, (x, y) in pos.items():
-        ax.text(x, y, node, ha="center", va="center", fontsize=10)
+    texts = [ax.text(x, y, node, ha="center", va="center", fontsize=10, zorder=5,
+                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6})
+             for node, (x, y) in pos.items()]
+    spread_labels(fig, ax, texts, anchors=list(pos.values()))
+    shown = sorted(set(community.values()))
+    left_out = parts[1:]
+    title = f"共词网络：只画出最大的连通部分（{len(largest)} 个词，{len(shown)} 个社区）"
+    if left_out:
+        others = sorted({graph.nodes[n].get("community", 1) for p in left_out for n in p} - set(shown))
+        title += (f"\n另有 {len(left_out)} 个和它不相连的小部分（{sum(len(p) for p in left_out)} 个词"
+                  + (f"，社区 {'、'.join(map(str, others))}" if others else "") + "）没有画出，见下表")
+    ax.set_title(title, fontsize=11)
+    handles = [Line2D([0], [0], marker="o", linestyle="", markersize=9, color=palette((c - 1) % 10), label=f"社区 {c}")
+               for c in shown[:10]]
+    ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=9, ncol=min(len(handles), 5))
     fig.tight_layout()
     return fig
 
@@ -484,3 +563,51 @@ def intensity_figure(per_doc: pd.DataFrame, per_type: pd.DataFrame, labels: pd.S
     right.set_title("按工具类型的平均强度", pad=26)
     fig.tight_layout()
     return fig
+
+
+# ---------------------------------------------------------------- teaching: helpers for readable figures
+
+
+def spread_labels(fig, ax, texts, anchors=None, *, iterations: int = 60, pad: float = 2.0) -> int:
+    """Push apart text labels whose boxes overlap (deterministic, no random numbers); when a
+    label moved away from its anchor point, draw a thin grey line back to it. Returns how many
+    pairs still overlap afterwards (0 when every label is free)."""
+    if not texts:
+        return 0
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    to_display, to_data = ax.transData.transform, ax.transData.inverted().transform
+    centres = np.array([to_display(t.get_position()) for t in texts], dtype=float)
+    sizes = np.array([[b.width + pad, b.height + pad] for b in (t.get_window_extent(renderer) for t in texts)])
+    start = centres.copy()
+
+    def overlaps():
+        found = []
+        for i in range(len(texts)):
+            for j in range(i + 1, len(texts)):
+                dx, dy = centres[j] - centres[i]
+                ox = (sizes[i, 0] + sizes[j, 0]) / 2 - abs(dx)
+                oy = (sizes[i, 1] + sizes[j, 1]) / 2 - abs(dy)
+                if ox > 0 and oy > 0:
+                    found.append((i, j, dx, dy, ox, oy))
+        return found
+
+    for _ in range(iterations):
+        found = overlaps()
+        if not found:
+            break
+        for i, j, dx, dy, ox, oy in found:
+            if oy <= ox:  # cheaper to separate vertically
+                step = (oy / 2 + 0.5) * (1 if dy > 0 or (dy == 0 and i < j) else -1)
+                centres[i, 1] -= step
+                centres[j, 1] += step
+            else:
+                step = (ox / 2 + 0.5) * (1 if dx > 0 or (dx == 0 and i < j) else -1)
+                centres[i, 0] -= step
+                centres[j, 0] += step
+    for k, text in enumerate(texts):
+        x, y = to_data(centres[k])
+        text.set_position((x, y))
+        if anchors is not None and np.hypot(*(centres[k] - start[k])) > 4:
+            ax.plot([anchors[k][0], x], [anchors[k][1], y], color="#888888", linewidth=0.6, zorder=4)
+    return len(overlaps())

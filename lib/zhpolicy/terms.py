@@ -130,9 +130,14 @@ def keyness(toks: pd.DataFrame, target, reference=None, *, drop_stopwords: bool 
 
 
 def keyness_by_document(toks: pd.DataFrame, top: int = 5, **kwargs) -> pd.DataFrame:
-    """The *top* most over-used terms of each document against all the others."""
+    """The *top* most over-used terms of each document against all the others (empty, with
+    the usual columns, when there are fewer than two documents: nothing to compare with)."""
     parts = []
-    for doc_id in sorted(toks["doc_id"].unique()):
+    docs = sorted(toks["doc_id"].unique())
+    if len(docs) < 2:
+        return pd.DataFrame(columns=["doc_id", "term", "target_count", "reference_count", "target_per_10k",
+                                     "reference_per_10k", "g2", "p_value", "log_ratio", "direction"])
+    for doc_id in docs:
         table = keyness(toks, doc_id, **kwargs)
         parts.append(table[table["direction"] == "over"].head(top).assign(doc_id=doc_id))
     return pd.concat(parts, ignore_index=True)[["doc_id", *parts[0].columns.drop("doc_id")]] if parts else pd.DataFrame()

@@ -115,11 +115,16 @@ def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int =
     from sklearn.decomposition import NMF
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    docs = _unit_tokens(units)
+    docs = _unit_tokens(units) if len(units) else []
     if len(docs) * max_df < min_df or len(docs) < 4:
         min_df, max_df = 1, 1.0  # a tiny corpus: keep every word
+    if len(docs) < 2 or sum(map(len, docs)) == 0:
+        return _no_topics(units)
     vectorizer = TfidfVectorizer(analyzer=lambda words: words, min_df=min_df, max_df=max_df)
-    matrix = vectorizer.fit_transform(docs)
+    try:
+        matrix = vectorizer.fit_transform(docs)
+    except ValueError:  # every word was left out: nothing to model
+        return _no_topics(units)
     k = max(1, min(k, *matrix.shape))  # NMF cannot find more topics than units or words
     model = NMF(n_components=k, init=init, random_state=seed, max_iter=2000)
     w = model.fit_transform(matrix)
@@ -137,6 +142,24 @@ def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int =
     model_terms = pd.DataFrame(model.components_, columns=vocab, index=topics["topic"])
     topics.attrs["components"] = model_terms
     return topics, weights
+
+
+def _no_topics(units: pd.DataFrame):
+    """The empty result of :func:`topic_model` when there is too little text (fewer than two
+    units, or no word left): no topics, and a weights table with no topic columns."""
+    topics = pd.DataFrame(columns=["topic", "top_terms", "weight"])
+    topics.attrs["components"] = pd.DataFrame()
+    weights = pd.DataFrame({"doc_id": units["doc_id"].values if len(units) else [], "top_topic": ""})
+    return topics, weights
+
+
+def topic_labels(topics: pd.DataFrame, words: int = 3) -> pd.Series:
+    """Readable names for the topics of :func:`topic_model`: ``T1 产业链·领域·产业`` (the topic
+    number and its first *words* top terms), indexed by topic."""
+    return pd.Series(
+        [f"{t} {'·'.join(str(terms).split()[:words])}" for t, terms in zip(topics["topic"], topics["top_terms"])],
+        index=topics["topic"].values, dtype=object,
+    )
 
 
 def _umass(top_terms: list[str], docs: list[set]) -> float:
@@ -158,11 +181,13 @@ def compare_k(units: pd.DataFrame, ks=range(3, 9), seeds=(0, 1, 2), top: int = 1
     (``init="random"`` with each of *seeds*; mean cosine similarity of each topic to its best
     match in another run; 1 = identical). Topics that change with the starting point should
     not be over-interpreted."""
-    docs = [set(d) for d in _unit_tokens(units)]
+    docs = [set(d) for d in _unit_tokens(units)] if len(units) else []
     rows = []
-    ks = [k for k in ks if k <= max(len(units) - 1, 1)]
+    ks = [k for k in ks if k <= max(len(units) - 1, 1)] if len(units) >= 4 else []
     for k in ks:
         base = topic_model(units, k, top=top)[0]
+        if base.empty:
+            continue
         runs = [topic_model(units, k, seed=s, top=top, init="random")[0] for s in seeds]
         coherence = np.mean([_umass(t.split(), docs) for t in base["top_terms"]])
         sims = []
@@ -171,7 +196,7 @@ def compare_k(units: pd.DataFrame, ks=range(3, 9), seeds=(0, 1, 2), top: int = 1
             ca, cb = ca.div(np.linalg.norm(ca, axis=1), axis=0), cb.div(np.linalg.norm(cb, axis=1), axis=0)
             sims.append(float((ca.values @ cb.values.T).max(axis=1).mean()))
         rows.append({"k": k, "coherence": round(float(coherence), 3), "stability": round(float(np.mean(sims)), 3) if sims else 1.0})
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["k", "coherence", "stability"])
 
 
 # ---------------------------------------------------------------- co-word network
@@ -309,6 +334,8 @@ def topics_vs_codebook(weights: pd.DataFrame, coded: pd.DataFrame, codebook: pd.
     each codebook theme (topic × theme). A topic whose units share one theme matches it."""
     codebook = read_codebook() if codebook is None else codebook
     themes_list = list(codebook["theme"])
+    if "top_topic" not in weights.columns or not len(coded):
+        return pd.DataFrame(columns=themes_list, dtype=float)
     joined = coded[themes_list].gt(0).assign(top_topic=weights["top_topic"].values)
     joined = joined[joined["top_topic"] != ""]
     return joined.groupby("top_topic")[themes_list].mean().round(2)

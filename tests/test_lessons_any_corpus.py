@@ -1,0 +1,46 @@
+"""Lessons 02 and 03 finish on any corpus: ONE one-line document, and 300 short documents
+(capped tables and figures, bounded memory, a sentence when there is too little text)."""
+
+import json
+import resource
+
+import pytest
+
+from zhpolicy import notebooks
+
+from .conftest import ROOT
+from .corpora import many_short_corpus, one_line_corpus
+
+LESSONS = [ROOT / "notebooks" / name for name in ("02_term_frequency.ipynb", "03_themes.ipynb")]
+
+
+@pytest.fixture(scope="module")
+def corpora(tmp_path_factory):
+    base = tmp_path_factory.mktemp("corpora")
+    return {"one_line": one_line_corpus(base / "one_line"), "300_docs": many_short_corpus(base / "many", 300)}
+
+
+def _texts(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", "") or "".join(output.get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("kind", ["one_line", "300_docs"])
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_lesson_finishes_on_any_corpus(path, kind, corpora, tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHPOLICY_CORPUS", str(corpora[kind]))
+    monkeypatch.setenv("ZHPOLICY_OUTPUT", str(tmp_path / "out"))
+    nb = notebooks.execute(path)
+    assert notebooks.problems(nb) == []
+    size = len(json.dumps(nb))
+    assert size < 3_000_000, f"{path.name} on {kind}: {size:,} bytes of outputs (figures not capped?)"
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 2_000, f"a kernel used {peak_mb:.0f} MB"
+    text = _texts(nb)
+    if kind == "one_line":
+        assert any(s in text for s in ("文本太少", "只有一篇", "跳过")), "say in a sentence when a step has too little text"
+    else:
+        assert "只列出前" in text, "say in a sentence that a table shows only its first rows"
