@@ -129,9 +129,9 @@ q4 = Exercise(
 )
 
 q5 = Exercise(
-    "在“工具类型”这一维上，人工编码与规则编码的偶然一致率 pₑ 是多少？（κ = (pₒ − pₑ) / (1 − pₑ) 中的 pₑ）",
+    "在“工具类型”这一维上，人工编码与规则编码的偶然一致率 p_e 是多少？（κ = (p_o − p_e) / (1 − p_e) 中的 p_e）",
     _chance_agreement,
-    ("pₑ 只取决于两边各自用每个类别的频率，和逐句是否一致无关。",
+    ("p_e 只取决于两边各自用每个类别的频率，和逐句是否一致无关。",
      "对每个类别，把人工用它的比例乘以规则用它的比例，再把所有类别加起来。",
      "matched[\"human_type\"].value_counts(normalize=True) 给出人工这一边的比例。"),
     'pa = matched["human_type"].value_counts(normalize=True)\n'
