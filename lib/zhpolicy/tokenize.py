@@ -128,8 +128,11 @@ def resource_versions() -> dict[str, str]:
     def digest(name: str) -> str:
         return hashlib.sha256(data_path(name).read_bytes()).hexdigest()[:12]
 
+    found = {"jieba": version("jieba")}
+    name = backend()
+    found["backend"] = f"rjieba {version('rjieba')}" if name == "rjieba" else "jieba"
     return {
-        "jieba": version("jieba"),
+        **found,
         "stopwordsiso": version("stopwordsiso"),
         "userdict.txt": digest("userdict.txt"),
         "stopwords_policy.txt": digest("stopwords_policy.txt"),
