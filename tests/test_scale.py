@@ -97,7 +97,7 @@ VARIED = {
 }
 
 
-def _random_texts(n=300, seed=7):
+def _random_texts(n=600, seed=7):
     import random
 
     alphabet = ("科技创新产业深度融合政策发展中国人民经济推动" "abcXYZ0123456789+#&._%-" " \t\u3000\n\r，。、；：！？“”（）《》"

@@ -242,40 +242,51 @@ def _merge_terms(summaries: list[dict], token_chars: int) -> pd.DataFrame:
     return table[["term", "count", "per_10k", "doc_freq"]]
 
 
-def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partition_mb: float = PARTITION_MB,
+def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partition_mb: float | None = None,
               cache: bool = True, progress: bool = True) -> dict[str, Path]:
     """Run every per-document stage over *folder* and write the tables to *out*.
 
     *scheduler*: ``None`` (a LocalCluster of *workers* processes, default one per core), a
     scheduler address such as ``"tcp://host:8786"`` or a ``dask.distributed.Client`` (an existing
     cluster; the same code path), or ``"serial"`` (no Dask: the same tasks in this process).
-    Returns ``{table: path}`` for every table, ``corpus_frequencies`` and ``run`` (the record)."""
+    *partition_mb*: the size of a partition (default: about six partitions per worker thread,
+    at most :data:`PARTITION_MB`). Returns ``{table: path}`` for every table,
+    ``corpus_frequencies`` and ``run`` (the record)."""
     from .corpus import corpus_files, corpus_fingerprint
 
     started = time.perf_counter()
     folder, out = Path(folder), Path(out)
     files = corpus_files(folder)
     _prepare_out(folder, out)
-    groups = partitions(files, megabytes=partition_mb)
-    jobs = [([str(p) for p in group], str(out.resolve()), i, cache) for i, group in enumerate(groups)]
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(files), unit="篇", desc="批处理", file=sys.stderr)
-    summaries: list[dict] = []
-    if scheduler == "serial":
-        for job in jobs:
-            summaries.append(process_partition(*job))
-            if bar:
-                bar.update(len(job[0]))
-        where = "serial"
-    else:
-        from dask.distributed import as_completed
-
+    client = cluster = None
+    owned = False
+    if scheduler != "serial":
         client, cluster, owned = _client(scheduler, workers)
-        try:
-            where = str(client.scheduler.address) if cluster is None else f"LocalCluster({len(client.scheduler_info()['workers'])} workers)"
+    try:
+        if partition_mb is None:
+            # about 6 partitions per worker thread keeps all busy to the end; a few MB at most
+            slots = sum(client.nthreads().values()) if client is not None else 1
+            total = sum(p.stat().st_size for p in files if p.is_file()) / 1e6
+            partition_mb = min(PARTITION_MB, max(0.25, total / (6 * max(slots, 1))))
+        groups = partitions(files, megabytes=partition_mb)
+        jobs = [([str(p) for p in group], str(out.resolve()), i, cache) for i, group in enumerate(groups)]
+        bar = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(files), unit="篇", desc="批处理", file=sys.stderr)
+        summaries: list[dict] = []
+        if client is None:
+            for job in jobs:
+                summaries.append(process_partition(*job))
+                if bar:
+                    bar.update(len(job[0]))
+            where = "serial"
+        else:
+            from dask.distributed import as_completed
+
+            where = (f"LocalCluster({len(client.scheduler_info()['workers'])} workers)" if cluster is not None
+                     else str(client.scheduler.address))
             futures = [client.submit(process_partition, *job, key=f"zhpolicy-partition-{job[2]:05d}-{_token()}",
                                      pure=False) for job in jobs]
             for future in as_completed(futures):
@@ -283,11 +294,11 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
                 summaries.append(summary)
                 if bar:
                     bar.update(len(jobs[summary["index"]][0]))
-        finally:
-            if owned:
-                client.close()
-            if cluster is not None:
-                cluster.close()
+    finally:
+        if owned:
+            client.close()
+        if cluster is not None:
+            cluster.close()
     if bar:
         bar.close()
     summaries.sort(key=lambda s: s["index"])
@@ -429,7 +440,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scheduler", default=None,
                         help="已有 Dask 集群的调度器地址，如 tcp://host:8786；不给则在本机启动 LocalCluster；serial 表示不用 Dask")
     parser.add_argument("--workers", type=int, default=None, help="本机 LocalCluster 的工作进程数（默认每核一个）")
-    parser.add_argument("--partition-mb", type=float, default=PARTITION_MB, help=f"每个分区的大小（MB，默认 {PARTITION_MB}）")
+    parser.add_argument("--partition-mb", type=float, default=None,
+                        help=f"每个分区的大小（MB；默认按工作进程数自动选择，最多 {PARTITION_MB}）")
     parser.add_argument("--no-cache", action="store_true", help="不读写分词缓存")
     parser.add_argument("--quiet", action="store_true", help="不显示进度条")
     args = parser.parse_args(argv)

@@ -225,48 +225,53 @@ def _cut_words(text: str, user_dict: bool, name: str) -> list[str]:
     return words
 
 
+_SPACE, _DIGIT, _BEFORE, _ALNUM, _SYMBOL, _ODD, _BRACKET = 1, 2, 4, 8, 16, 32, 64
+
+
 @lru_cache(maxsize=1)
-def _char_tables():
-    r"""Lookup tables over the Basic Multilingual Plane, indexed by code point: white space;
-    digits (``\d``); what may not precede a number (``[A-Za-z0-9.]``); ASCII letters and digits;
-    the symbols jieba and rjieba join differently; and the ideographs rjieba handles
-    differently (U+3400–U+4DBF, U+9FD6–U+9FFF, U+F900–U+FAFF)."""
+def _char_classes():
+    r"""One byte of flags per code point of the Basic Multilingual Plane: white space; a digit
+    (``\d``); what may not precede a number (``[A-Za-z0-9.]``); an ASCII letter or digit; the
+    symbols jieba and rjieba join differently (``+#&._%-``); the ideographs rjieba handles
+    differently (U+3400–U+4DBF, U+9FD6–U+9FFF, U+F900–U+FAFF); ``[``."""
     import numpy as np
 
     bmp = "".join(map(chr, range(0x10000)))
-    space = np.array([ch.isspace() for ch in bmp], dtype=bool)
-    digit = np.zeros(0x10000, dtype=bool)
-    digit[[m.start() for m in re.finditer(r"\d", bmp)]] = True
-    before = np.zeros(0x10000, dtype=bool)
-    before[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789."]] = True
-    alnum = before.copy()
-    alnum[ord(".")] = False
-    symbol = np.zeros(0x10000, dtype=bool)
-    symbol[[ord(c) for c in "+#&._%-"]] = True
-    odd = np.zeros(0x10000, dtype=bool)
+    table = np.zeros(0x10000, dtype=np.uint8)
+    table[[i for i, ch in enumerate(bmp) if ch.isspace()]] |= _SPACE
+    table[[m.start() for m in re.finditer(r"\d", bmp)]] |= _DIGIT
+    table[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789."]] |= _BEFORE
+    table[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"]] |= _ALNUM
+    table[[ord(c) for c in "+#&._%-"]] |= _SYMBOL
     for low, high in ((0x3400, 0x4DBF), (0x9FD6, 0x9FFF), (0xF900, 0xFAFF)):
-        odd[low:high + 1] = True
-    return space, digit, before, alnum, symbol, odd
+        table[low:high + 1] |= _ODD
+    table[ord("[")] |= _BRACKET
+    return table
 
 
-def _codes(text: str):
+def _classes(text: str):
+    """``(flags, astral)``: the flags of each character (see :func:`_char_classes`), and whether
+    the text has characters beyond U+FFFF (those get no flags; the callers then use regexes)."""
     import numpy as np
 
-    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    data = text.encode("utf-16-le", "surrogatepass")
+    if len(data) == 2 * len(text):
+        return _char_classes()[np.frombuffer(data, dtype=np.uint16)], False
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return _char_classes()[np.minimum(codes, 0xFFFF)] * (codes < 0x10000), True
 
 
-def _protected(text: str, codes) -> list[tuple[int, int]]:
+def _protected(text: str, flags, astral: bool) -> list[tuple[int, int]]:
     """The spans of numbers and citation marks (``_PROTECTED.finditer``), found fast: the
     pattern is tried only where a match can begin (``[``, or a digit not preceded by
     ``[A-Za-z0-9.]``)."""
     import numpy as np
 
-    if len(codes) == 0 or codes.max() >= 0x10000:
+    if astral:
         return [m.span() for m in _PROTECTED.finditer(text)]
-    _, digit, before, _, _, _ = _char_tables()
-    can = digit[codes]
-    can[1:] &= ~before[codes[:-1]]
-    can |= codes == ord("[")
+    can = (flags & _DIGIT).astype(bool)
+    can[1:] &= (flags[:-1] & _BEFORE) == 0
+    can |= (flags & _BRACKET).astype(bool)
     found, end, match = [], 0, _PROTECTED.match
     for i in np.flatnonzero(can).tolist():
         if i >= end:
@@ -277,28 +282,27 @@ def _protected(text: str, codes) -> list[tuple[int, int]]:
     return found
 
 
-def _rjieba_differs(codes) -> bool:
+def _rjieba_differs(flags, astral: bool) -> bool:
     """Could rjieba segment this text differently from jieba (``_RJIEBA_DIFFERS``, with numpy)?"""
     import numpy as np
 
-    if len(codes) == 0:
+    if astral:
+        return True
+    if len(flags) == 0:
         return False
-    if codes.max() >= 0x10000:
+    if (flags & _ODD).any():
         return True
-    _, _, _, alnum, symbol, odd = _char_tables()
-    if odd[codes].any():
-        return True
-    sym = symbol[codes]
+    sym = ((flags & _SYMBOL) != 0).astype(np.int8)
     if not sym.any():
         return False
     # a run of symbols with an ASCII letter or digit on both sides
-    edge = np.diff(np.concatenate([[0], sym.view(np.int8), [0]]))
+    edge = np.diff(np.concatenate([[0], sym, [0]]))
     first, last = np.flatnonzero(edge == 1), np.flatnonzero(edge == -1)  # run = [first, last)
-    inside = (first > 0) & (last < len(codes))
+    inside = (first > 0) & (last < len(flags))
     if not inside.any():
         return False
     first, last = first[inside], last[inside]
-    return bool((alnum[codes[first - 1]] & alnum[codes[last]]).any())
+    return bool(((flags[first - 1] & flags[last]) & _ALNUM).any())
 
 
 def _segment(text: str, user_dict: bool, name: str | None = None):
@@ -311,20 +315,23 @@ def _segment(text: str, user_dict: bool, name: str | None = None):
     import numpy as np
 
     name = name or backend()
-    codes = _codes(text)
-    matches = _protected(text, codes)
+    flags, astral = _classes(text)
+    matches = _protected(text, flags, astral)
     if matches:
         bounds = np.array(matches, dtype=np.int64)
-        parts, pos = [], 0
+        parts, pieces, pos = [], [], 0
+        newline = np.array([_SPACE], dtype=np.uint8)
         for start, end in matches:
             parts.append(text[pos:start])
+            pieces += [flags[pos:start], newline]
             pos = end
         parts.append(text[pos:])
+        pieces.append(flags[pos:])
         work = "\n".join(parts)
-        codes = _codes(work)
+        flags = np.concatenate(pieces)
     else:
         work = text
-    if name == "rjieba" and not _rjieba_differs(codes):
+    if name == "rjieba" and not _rjieba_differs(flags, astral):
         words = rjieba_tokenizer(user_dict).cut(work, True)
     else:
         words = _cut_words(work, user_dict, name)
@@ -334,8 +341,7 @@ def _segment(text: str, user_dict: bool, name: str | None = None):
     ends = np.cumsum(lengths)
     starts = ends - lengths
     if n:
-        first = codes[starts]
-        keep = ~((first < 0x10000) & _char_tables()[0][np.minimum(first, 0xFFFF)])
+        keep = (flags[starts] & _SPACE) == 0
         starts, ends = starts[keep], ends[keep]
     if not matches:
         return starts, ends
@@ -689,7 +695,7 @@ def _token_strings(text: str, starts, ends):
     if len(data) == len(text):  # ASCII only: characters are bytes
         first, last = starts.astype(np.int64), ends.astype(np.int64)
     else:
-        codes = _codes(text)
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         width = 1 + (codes >= 0x80).astype(np.int64) + (codes >= 0x800) + (codes >= 0x10000)
         where = np.concatenate([[0], np.cumsum(width)])
         first, last = where[starts], where[ends]
