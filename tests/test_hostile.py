@@ -111,3 +111,23 @@ def test_unreadable_paths_get_a_clear_error(tmp_path):
     os.symlink(tmp_path / "loop.txt", tmp_path / "loop.txt")
     with pytest.raises(CorpusError, match="loop.txt"):
         zp.read_text(tmp_path / "loop.txt")
+
+
+# ---------------------------------------------------------------- backends agree (scale)
+
+_ODD_PIECES = st.sampled_from(["𠀀", "𡃁", "𪚥", "㐀", "䶵", "鿖", "鿿", "豈", "﨎", "a-b", "7-1", "Z.Y", "x_y", "C++",
+                               "AT&T", "50%", "e.g.", "😀", "臺灣", "\xa0", "\r\n"])
+
+
+@PROPERTY
+@given(st.one_of(TEXT, st.lists(st.one_of(PIECES, _ODD_PIECES), max_size=60).map("".join)))
+def test_rjieba_and_jieba_backends_give_the_same_tokens_on_any_text(text):
+    import importlib
+
+    import numpy as np
+
+    pytest.importorskip("rjieba")
+    tk = importlib.import_module("zhpolicy.tokenize")
+    for user_dict in (True, False):
+        fast, slow = tk._segment(text, user_dict, "rjieba"), tk._segment(text, user_dict, "jieba")
+        assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1]), text
