@@ -177,3 +177,33 @@ def test_worker_processes_exit_when_the_parent_is_killed(tmp_path):
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_batch_cluster_processes_exit_when_the_parent_is_killed(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    pytest.importorskip("dask.distributed")
+    script = tmp_path / "parent.py"
+    script.write_text(textwrap.dedent("""
+        import logging, time, psutil
+        from zhpolicy.batch import _client
+        if __name__ == "__main__":
+            client, cluster, _ = _client(None, 2)
+            client.wait_for_workers(2)
+            print(" ".join(str(p.pid) for p in psutil.Process().children(recursive=True)), flush=True)
+            time.sleep(120)
+    """))
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        children = [int(p) for p in parent.stdout.readline().split()]
+        assert len(children) >= 2, "the nannies and their workers"
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 20
+        alive = children
+        while alive and time.monotonic() < deadline:
+            time.sleep(0.5)
+            alive = [p for p in children if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+        assert not alive, f"processes {alive} outlived their SIGKILLed parent"
+    finally:
+        if parent.poll() is None:
+            parent.kill()
