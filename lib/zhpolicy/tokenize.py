@@ -498,9 +498,10 @@ def _load_cached(key: str, path=None):
         return None
 
 
-def _save_cached(key: str, starts, ends, path=None) -> bool:
+def _save_cached(key: str, starts, ends, path=None, made: set | None = None) -> bool:
     """Write the cache file atomically: a crash mid-write never leaves a half-written file.
-    A failure to write (read-only folder, full disk …) warns once and returns False."""
+    A failure to write (read-only folder, full disk …) warns once and returns False.
+    *made*: folders already created in this call (saves a system call per file)."""
     import os
     import tempfile
 
@@ -511,21 +512,25 @@ def _save_cached(key: str, starts, ends, path=None) -> bool:
         return False
     tmp = None
     try:
-        for folder in (path.parent.parent, path.parent):
-            folder.mkdir(mode=0o700, exist_ok=True)
+        if made is None or path.parent not in made:
+            for folder in (path.parent.parent, path.parent):
+                folder.mkdir(mode=0o700, exist_ok=True)
+            if made is not None:
+                made.add(path.parent)
         header = np.concatenate([np.array([_MAGIC, _FORMAT, len(starts)], dtype=np.int32), _key_codes(key)])
         data = np.concatenate([header, np.asarray(starts, dtype=np.int32), np.asarray(ends, dtype=np.int32)])
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npy")
         with os.fdopen(fd, "wb") as handle:
             np.save(handle, data, allow_pickle=False)
         os.replace(tmp, path)
+        tmp = None
         return True
     except OSError as exc:
         _warn_once("write", f"无法写入分词缓存（{path.parent}：{exc.strerror or exc}）；本次不再写缓存，结果不受影响。"
                             "（cache write failed; going on without it）")
         return False
     finally:
-        if tmp is not None and os.path.exists(tmp):
+        if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
@@ -539,6 +544,7 @@ class _TokenCache:
     def __init__(self, root):
         self.root = root
         self.writable = True
+        self.made: set = set()
 
     @classmethod
     def open(cls):
@@ -553,7 +559,7 @@ class _TokenCache:
 
     def save(self, key: str, starts, ends) -> None:
         if self.writable:
-            self.writable = _save_cached(key, starts, ends, self.path(key))
+            self.writable = _save_cached(key, starts, ends, self.path(key), self.made)
 
 
 def _pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
