@@ -207,3 +207,23 @@ def test_batch_cluster_processes_exit_when_the_parent_is_killed(tmp_path):
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_rjieba_needs_no_jieba_dictionary_once_the_frequencies_are_cached(fresh):
+    env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(fresh))
+    env.pop("ZHPOLICY_BACKEND", None)
+    show = """
+        import importlib, zhpolicy
+        print(zhpolicy.tokenize('推动科技创新和产业创新深度融合，发展新质生产力'))
+        print(importlib.import_module('zhpolicy.tokenize').tokenizer.cache_info().currsize)
+    """
+    pytest.importorskip("rjieba")
+    first, second = _child(show, env), _child(show, env)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stdout.split("\n")[0] == second.stdout.split("\n")[0]
+    assert second.stdout.split("\n")[1] == "0", "the second process did not load jieba's dictionary"
+    for broken in ("not json", '[["科技创新", -5]]', "[]"):
+        for path in fresh.glob("userdict-freqs-*.json"):
+            path.write_text(broken, encoding="utf-8")
+        third = _child(show, env)
+        assert third.stdout.split("\n")[0] == first.stdout.split("\n")[0], broken

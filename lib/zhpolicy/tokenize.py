@@ -183,10 +183,49 @@ def rjieba_tokenizer(user_dict: bool = True):
         raise RuntimeError("ZHPOLICY_BACKEND=rjieba 需要先安装 rjieba（pip install rjieba）") from None
     fast = rjieba.Jieba()
     if user_dict:
-        tk = tokenizer()
-        for term in user_dictionary()["term"]:
-            fast.add_word(term, tk.FREQ.get(term), None)
+        for term, freq in _userdict_freqs().items():
+            fast.add_word(term, freq, None)
     return fast
+
+
+def _userdict_freqs() -> dict:
+    """The frequency jieba gives each user-dictionary term (after ``add_word``/``suggest_freq``),
+    in dictionary order. Kept in a small file in the private cache, so that a process using
+    rjieba need not load jieba's dictionary (a second or more) unless a line needs jieba."""
+    import json
+    import os
+    import tempfile
+
+    terms = list(user_dictionary()["term"])
+    root = _cache_root()
+    path = root / f"userdict-freqs-{_config_hash(True, 'freqs', data_path)}.json" if root is not None else None
+    if path is not None:
+        try:
+            found = json.loads(path.read_text(encoding="utf-8"))
+            if (isinstance(found, list) and [t for t, _ in found] == terms
+                    and all(f is None or (isinstance(f, int) and f > 0) for _, f in found)):
+                return dict(found)
+        except (OSError, ValueError, TypeError):
+            pass
+    tk = tokenizer()
+    freqs = {term: tk.FREQ.get(term) for term in terms}
+    if path is not None:
+        tmp = None
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(list(freqs.items()), handle, ensure_ascii=False)
+            os.replace(tmp, path)
+            tmp = None
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+    return freqs
 
 
 #: Where rjieba (jieba-rs) and jieba 0.42.1 disagree: rjieba takes CJK Extension A/B–G,
