@@ -44,7 +44,7 @@ def child(mode: str, folder: str, out: str, workers: int) -> dict:
 
         from dask.distributed import Client, LocalCluster
 
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             start = time.perf_counter()  # the cluster's start-up is reported separately
             run_batch(folder, out, scheduler=client, progress=False)

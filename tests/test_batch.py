@@ -70,7 +70,7 @@ def serial(folder):
 def test_batch_on_a_local_cluster_equals_the_serial_functions(folder, serial, tmp_path):
     from dask.distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
         paths = batch.run_batch(folder, tmp_path / "out", scheduler=cluster.scheduler_address,
                                 partition_mb=0.004, cache=False, progress=False)
     record = json.loads(paths["run"].read_text(encoding="utf-8"))

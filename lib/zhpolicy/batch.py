@@ -226,7 +226,7 @@ def _client(scheduler, workers: int | None):
     if scheduler:
         return Client(scheduler), None, True
     cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                           dashboard_address=None, silence_logs=logging.ERROR)
+                           dashboard_address=":0", silence_logs=logging.ERROR)
     return Client(cluster), cluster, True
 
 
