@@ -735,7 +735,7 @@ def _token_strings(text: str, starts, ends):
     import pyarrow as pa
 
     if len(starts) == 0:
-        return pa.array([], type=pa.large_string())
+        return pa.array([], type=pa.string())
     data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
     if len(data) == len(text):  # ASCII only: characters are bytes
         first, last = starts.astype(np.int64), ends.astype(np.int64)
@@ -747,6 +747,8 @@ def _token_strings(text: str, starts, ends):
     sizes = last - first
     offsets = np.concatenate([[0], np.cumsum(sizes)])
     index = np.arange(offsets[-1], dtype=np.int64) + np.repeat(first - offsets[:-1], sizes)
+    if offsets[-1] < 2**31:
+        return pa.StringArray.from_buffers(len(sizes), pa.py_buffer(offsets.astype(np.int32)), pa.py_buffer(data[index]))
     return pa.LargeStringArray.from_buffers(len(sizes), pa.py_buffer(offsets), pa.py_buffer(data[index]))
 
 
@@ -764,9 +766,10 @@ def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True
         return pd.DataFrame(columns=_TOKEN_COLUMNS)
     counts = np.array([len(starts) for _, _, starts, _, _ in done], dtype=np.int64)
     total = int(counts.sum())
-    words = pa.chunked_array([_token_strings(text, starts, ends) for _, text, starts, ends, _ in done],
-                             type=pa.large_string())
-    words = words.cast(pa.string()) if total < 2**31 - 1 and words.nbytes < 2**31 - 1 else words
+    chunks = [_token_strings(text, starts, ends) for _, text, starts, ends, _ in done]
+    if any(chunk.type == pa.large_string() for chunk in chunks) or sum(c.nbytes for c in chunks) >= 2**31 - 1:
+        chunks = [chunk.cast(pa.large_string()) for chunk in chunks]
+    words = pa.chunked_array(chunks, type=chunks[0].type)
     ids = pa.array([doc_id for doc_id, *_ in done], type=words.type)
     firsts = np.cumsum(counts) - counts
     coded = words.combine_chunks().dictionary_encode() if total else None
