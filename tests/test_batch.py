@@ -129,3 +129,21 @@ def test_command_line_runs_and_reports(folder, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "14 篇文档" in done.stdout and "跳过 2 篇" in done.stdout
     assert batch.read_batch(tmp_path / "o")["corpus_frequencies"]["count"].is_monotonic_decreasing
+
+
+def test_a_one_line_corpus_and_an_all_bad_corpus(tmp_path):
+    one, bad = tmp_path / "one", tmp_path / "bad"
+    one.mkdir()
+    bad.mkdir()
+    (one / "a.txt").write_text("推动科技创新和产业创新深度融合。\n", encoding="utf-8")
+    (bad / "x.txt").write_bytes(b"")
+    (bad / "y.txt").write_bytes(bytes(range(256)))
+    batch.run_batch(one, tmp_path / "o1", scheduler="serial", cache=False, progress=False)
+    batch.run_batch(bad, tmp_path / "o2", scheduler="serial", cache=False, progress=False)
+    small, empty = batch.read_batch(tmp_path / "o1"), batch.read_batch(tmp_path / "o2")
+    serial = _serial(one)
+    for name in serial:
+        _assert_same(small[name], serial[name], name)
+    assert len(empty["corpus"]) == 0 and len(empty["skipped"]) == 2
+    for name in ("sentences", "statistics", "chains", "coded_units", "term_frequencies", "corpus_frequencies"):
+        assert len(empty[name]) == 0 and list(empty[name].columns) == list(small[name].columns), name

@@ -356,6 +356,21 @@ def _read_table(out: Path, name: str) -> pd.DataFrame:
     return pd.concat([pd.read_parquet(p) for p in parts], ignore_index=True)
 
 
+def _empty(name: str) -> pd.DataFrame:
+    """The table a stage gives for no documents (its columns), from the library's own function."""
+    from .chains import extract_chains
+    from .stats import extract_statistics
+    from .structure import sentences
+    from .themes import code_units, theme_units
+
+    makers = {"sentences": sentences, "statistics": extract_statistics, "chains": extract_chains,
+              "coded_units": lambda docs: code_units(theme_units(docs))}
+    try:
+        return makers[name]({}) if name in makers else pd.DataFrame()
+    except Exception:  # noqa: BLE001 - a stage that cannot take no documents: no columns then
+        return pd.DataFrame()
+
+
 def _lists(table: pd.DataFrame, columns) -> pd.DataFrame:
     for column in columns:
         if column in table.columns:
@@ -398,6 +413,9 @@ def read_batch(out) -> dict:
         raise CorpusError(f"这里没有批处理结果：{out}（no run.json; run `zhpolicy batch` first）")
     record = json.loads((out / "run.json").read_text(encoding="utf-8"))
     tables = {name: _read_table(out, name) for name in TABLES}
+    for name, table in tables.items():
+        if not len(table.columns):
+            tables[name] = _empty(name)
     corpus = tables["corpus"]
     corpus = corpus.reindex(columns=CORPUS_COLUMNS) if len(corpus) else pd.DataFrame(columns=CORPUS_COLUMNS)
     skipped = tables["skipped"] if len(tables["skipped"]) else pd.DataFrame(columns=_SKIPPED_COLUMNS)
