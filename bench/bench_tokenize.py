@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # ---------------------------------------------------------------- building the corpora
 
 
-def build_corpus(folder: Path, megabytes: int, file_kb: int = 10, seed: int = 0) -> int:
+def build_corpus(folder: Path, megabytes: float, file_kb: int = 10, seed: int = 0) -> int:
     """Write about *megabytes* MB of UTF-8 text in files of about *file_kb* KB, made by
     shuffling the paragraphs of the cleaned seed documents (fixed seed). Returns the file count."""
     import zhpolicy
@@ -80,11 +80,15 @@ def measure(step: str, folder: Path, workers: int) -> dict:
 
         start = time.perf_counter()
         count = sum(len(rjieba.cut(t)) for t in texts)
+    elif step == "wrapper":
+        return measure_wrapper(texts, megabytes)
     else:
         import importlib
 
         ztk = importlib.import_module("zhpolicy.tokenize")  # the module; zhpolicy.tokenize is also a function
-        ztk.tokenizer()  # load the dictionary before the clock starts, as jieba's step does
+        ztk.tokenizer()  # load the dictionaries before the clock starts, as jieba's step does
+        if ztk.backend() == "rjieba":
+            ztk.rjieba_tokenizer(True)
         start = time.perf_counter()
         spans = ztk.token_spans({str(i): t for i, t in enumerate(texts)}, workers=workers, cache=True)
         count = 0
@@ -95,6 +99,33 @@ def measure(step: str, folder: Path, workers: int) -> dict:
     peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     return {"step": step, "seconds": seconds, "mb": megabytes, "tokens": count, "peak_mb": peak / 1024,
             "digest": digest.hexdigest()[:16]}
+
+
+def measure_wrapper(texts: list[str], megabytes: float, repeats: int = 3) -> dict:
+    """The wrapper's cost: the library's token table and offsets against the raw backend on
+    the same texts, in one process, alternating, best of *repeats* (the machine is shared)."""
+    import importlib
+
+    ztk = importlib.import_module("zhpolicy.tokenize")
+    name = ztk.backend()
+    docs = {str(i): t for i, t in enumerate(texts)}
+    if name == "rjieba":
+        fast = ztk.rjieba_tokenizer(True)
+        raw = {"raw_cut": lambda: [fast.cut(t, True) for t in texts],
+               "raw_tokenize": lambda: [fast.tokenize(t, "default", True) for t in texts]}
+    else:
+        slow = ztk.tokenizer()
+        raw = {"raw_cut": lambda: [slow.lcut(t) for t in texts],
+               "raw_tokenize": lambda: [list(slow.tokenize(t)) for t in texts]}
+    steps = {**raw, "spans": lambda: ztk.token_spans(docs, cache=False),
+             "table": lambda: ztk.tokens(docs, cache=False)}
+    best = {k: float("inf") for k in steps}
+    for _ in range(repeats):
+        for key, func in steps.items():
+            start = time.perf_counter()
+            func()
+            best[key] = min(best[key], time.perf_counter() - start)
+    return {"step": "wrapper", "backend": name, "mb": megabytes, **best}
 
 
 def run_child(step: str, folder: Path, workers: int, cache: Path, backend: str = "jieba") -> dict:
@@ -143,8 +174,9 @@ def main() -> int:
         print(json.dumps(measure(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100], help="corpus sizes in MB")
+    parser.add_argument("--sizes", type=float, nargs="+", default=[10, 100], help="corpus sizes in MB")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--skip-jieba-backend", action="store_true", help="do not time the library with the jieba backend")
     args = parser.parse_args()
     import platform
 
@@ -153,6 +185,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="zhpolicy-bench-"))
     try:
         for size in args.sizes:
+            size = int(size) if float(size).is_integer() else size
             folder = work / f"corpus_{size}mb"
             files = build_corpus(folder, size)
             cache = work / f"cache_{size}mb"
@@ -162,34 +195,42 @@ def main() -> int:
                 import rjieba  # noqa: F401
 
                 rows.append(run_child("rjieba", folder, 1, work / "unused"))
-                fast = run_child("serial", folder, 1, work / f"cache_{size}mb_rjieba", backend="rjieba")
             except ImportError:
-                fast = None
-            rows.append(run_child("serial", folder, 1, cache))  # cold: segments and writes the cache
-            parallel = run_child("serial", folder, args.workers, work / f"cache_{size}mb_parallel")
+                pass
+            default = "rjieba" if any(r["step"] == "rjieba" for r in rows) else "jieba"
+            rows.append(run_child("serial", folder, 1, cache, backend=default))  # cold: segments, writes the cache
+            parallel = run_child("serial", folder, args.workers, work / f"cache_{size}mb_parallel", backend=default)
             rows.append({**parallel, "step": "parallel"})
-            cached = run_child("serial", folder, 1, cache)  # the same cache again: a rerun
+            cached = run_child("serial", folder, 1, cache, backend=default)  # the same cache again: a rerun
             rows.append({**cached, "step": "cached"})
-            if fast:
-                rows.append({**fast, "step": "fast"})
+            if default == "rjieba" and not args.skip_jieba_backend:
+                slow = run_child("serial", folder, 1, work / f"cache_{size}mb_jieba", backend="jieba")
+                rows.append({**slow, "step": "slow"})
             by = {r["step"]: r for r in rows}
             labels = {"jieba": "plain jieba.lcut, serial", "rjieba": "plain rjieba.cut, serial",
-                      "serial": "zhpolicy serial, cold (writes the cache)",
+                      "serial": f"zhpolicy serial, cold, default backend ({default})",
                       "parallel": f"zhpolicy parallel, {args.workers} workers, cold",
-                      "cached": "zhpolicy rerun, read from the cache", "fast": "zhpolicy serial, cold, rjieba backend"}
-            print(f"{'step':44s} {'seconds':>8s} {'MB/s':>7s} {'tokens':>11s} {'peak MB':>8s}")
+                      "cached": "zhpolicy rerun, read from the cache", "slow": "zhpolicy serial, cold, jieba backend"}
+            print(f"{'step':46s} {'seconds':>8s} {'MB/s':>7s} {'tokens':>11s} {'peak MB':>8s}")
             for r in rows:
-                print(f"{labels[r['step']]:44s} {r['seconds']:8.2f} {r['mb'] / r['seconds']:7.2f} {r['tokens']:11,d} {r['peak_mb']:8.0f}")
+                print(f"{labels[r['step']]:46s} {r['seconds']:8.2f} {r['mb'] / r['seconds']:7.2f} {r['tokens']:11,d} {r['peak_mb']:8.0f}")
+            print(f"zhpolicy serial cold ({default}) vs bare jieba.lcut: "
+                  f"{by['jieba']['seconds'] / by['serial']['seconds']:.1f}× the speed   (target ≥ 10×)")
             print(f"parallel vs serial speed-up:   {by['serial']['seconds'] / by['parallel']['seconds']:.2f}×"
                   f"  (identical output: {by['parallel']['digest'] == by['serial']['digest']})")
             print(f"cached rerun vs cold:          {by['serial']['seconds'] / by['cached']['seconds']:.1f}×"
                   f"  (identical output: {by['cached']['digest'] == by['serial']['digest']})")
-            if "fast" in by:
-                print(f"rjieba backend vs jieba backend: {by['serial']['seconds'] / by['fast']['seconds']:.1f}×"
-                      f"  (identical output: {by['fast']['digest'] == by['serial']['digest']})")
-            print(f"zhpolicy serial vs plain jieba: {by['jieba']['seconds'] / by['serial']['seconds']:.2f}× the speed")
+            if "slow" in by:
+                print(f"rjieba backend vs jieba backend: {by['slow']['seconds'] / by['serial']['seconds']:.1f}×"
+                      f"  (identical output: {by['slow']['digest'] == by['serial']['digest']})")
             if "rjieba" in by:
                 print(f"rjieba vs plain jieba:         {by['jieba']['seconds'] / by['rjieba']['seconds']:.1f}× the speed")
+            w = run_child("wrapper", folder, 1, work / "unused", backend=default)
+            print(f"wrapper cost ({w['backend']}, best of 3, same process): raw cut {w['raw_cut']:.2f} s, "
+                  f"raw tokenize {w['raw_tokenize']:.2f} s, token_spans {w['spans']:.2f} s, tokens table {w['table']:.2f} s")
+            print(f"  token table / raw cut:      {w['table'] / w['raw_cut']:.2f}×   (target ≤ 1.25×)")
+            print(f"  token table / raw tokenize: {w['table'] / w['raw_tokenize']:.2f}×   (words with offsets, as the table has)")
+            print(f"  token_spans / raw cut:      {w['spans'] / w['raw_cut']:.2f}×")
         report = compare_rjieba()
         if report["available"]:
             print(f"\nrjieba with the same user dictionary on the seeds: {report['lines_same']} lines identical, "

@@ -130,3 +130,21 @@ def test_teaser_removal_never_deletes_real_lines_and_is_linear():
     assert drop_truncated_teaser(f"标题\n{teaser}\n{body}\n" + text) == f"标题\n{body}\n" + text
     far_down = "\n".join(["标题"] + ["正文，内容。"] * 20 + [teaser, body])
     assert drop_truncated_teaser(far_down) == far_down  # not near the top: kept
+# ---------------------------------------------------------------- backends agree (scale)
+
+_ODD_PIECES = st.sampled_from(["𠀀", "𡃁", "𪚥", "㐀", "䶵", "鿖", "鿿", "豈", "﨎", "a-b", "7-1", "Z.Y", "x_y", "C++",
+                               "AT&T", "50%", "e.g.", "😀", "臺灣", "\xa0", "\r\n"])
+
+
+@PROPERTY
+@given(st.one_of(TEXT, st.lists(st.one_of(PIECES, _ODD_PIECES), max_size=60).map("".join)))
+def test_rjieba_and_jieba_backends_give_the_same_tokens_on_any_text(text):
+    import importlib
+
+    import numpy as np
+
+    pytest.importorskip("rjieba")
+    tk = importlib.import_module("zhpolicy.tokenize")
+    for user_dict in (True, False):
+        fast, slow = tk._segment(text, user_dict, "rjieba"), tk._segment(text, user_dict, "jieba")
+        assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1]), text

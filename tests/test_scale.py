@@ -87,13 +87,68 @@ def test_cache_key_changes_with_the_dictionary(monkeypatch):
     assert tk._cache_key("科技创新", True) != one
 
 
-def test_rjieba_backend_segments_the_seeds_identically(corpus, private_cache, monkeypatch):
+VARIED = {
+    "numbers": "2024年研发经费投入3.6万亿元，增长8.3%，占GDP的2.68%[1]；第1,234项，排名前10位，7-1、a_b、Z.Y、5-5。",
+    "latin": "推进AI+制造、5G网络和C++/Python人才培养，IPv6、COVID-19、U.S.与e-commerce并列。",
+    "traditional": "推動科技創新和產業創新深度融合，加快建設現代化產業體系。",
+    "ext_b": "政策𠀀𡃁文本分析𠀀中国𪚥𫝆𬺰，㐀䶵鿖鿪豈﨎等字也要切分一致。",
+    "spaces": "科技\u3000创新\t产业\r\n融合  发展\xa0政策\n\n",
+    "long_line": "加快实现高水平科技自立自强，2035年建成科技强国，" * 3000,
+}
+
+
+def _random_texts(n=600, seed=7):
+    import random
+
+    alphabet = ("科技创新产业深度融合政策发展中国人民经济推动" "abcXYZ0123456789+#&._%-" " \t\u3000\n\r，。、；：！？“”（）《》"
+                ",;:!?()[]/\"'@$*=<>~^|\\" "あカ한ж０Ａ①\xa0臺灣万亿元年%" "\u3400\u9fd6\uf900𠀀𡃁𪚥")
+    rng = random.Random(seed)
+    return {f"r{i}": "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for i in range(n)}
+
+
+def _reference_spans(text, user_dict=True):
+    """The library's segmentation as it was first written: jieba's ``tokenize`` on each stretch
+    between protected numbers and citation marks, whitespace dropped (the reference)."""
+    jieba_tk = tk.tokenizer() if user_dict else tk.plain_tokenizer()
+    out, pos = [], 0
+
+    def run(segment, base):
+        for word, start, end in jieba_tk.tokenize(segment):
+            if not word.isspace():
+                out.append((word, base + start, base + end))
+
+    for m in tk._PROTECTED.finditer(text):
+        run(text[pos:m.start()], pos)
+        out.append((m.group(0), m.start(), m.end()))
+        pos = m.end()
+    run(text[pos:], pos)
+    return out
+
+
+@pytest.mark.parametrize("name", ["jieba", "rjieba"])
+def test_both_backends_give_the_reference_tokens(name, corpus, monkeypatch):
+    if name == "rjieba":
+        pytest.importorskip("rjieba")
+    monkeypatch.setenv("ZHPOLICY_BACKEND", name)
+    texts = {**dict(zip(corpus["doc_id"], corpus["text"])), **VARIED, **_random_texts()}
+    for doc_id, text in texts.items():
+        for user_dict in (True, False):
+            assert tk._spans(text, user_dict) == _reference_spans(text, user_dict), (name, doc_id, user_dict)
+
+
+def test_rjieba_is_the_default_and_matches_jieba_tables(corpus, private_cache, monkeypatch):
     pytest.importorskip("rjieba")
-    default = zp.tokens(corpus, cache=False)
-    monkeypatch.setenv("ZHPOLICY_BACKEND", "rjieba")
-    fast = zp.tokens(corpus, cache=False)
-    assert fast.equals(default)
-    assert tk._cache_key("科技创新", True) != (monkeypatch.delenv("ZHPOLICY_BACKEND") or tk._cache_key("科技创新", True))
+    monkeypatch.delenv("ZHPOLICY_BACKEND", raising=False)
+    assert tk.backend() == "rjieba"
+    docs = {**dict(zip(corpus["doc_id"], corpus["text"])), **VARIED}
+    fast = zp.tokens(docs, cache=False)
+    fast_key = tk._cache_key("科技创新", True)
+    monkeypatch.setenv("ZHPOLICY_BACKEND", "jieba")
+    reference = zp.tokens(docs, cache=False)
+    assert fast.equals(reference)
+    assert tk._cache_key("科技创新", True) != fast_key
+    ext_b = reference[reference["doc_id"] == "ext_b"]["token"].tolist()
+    assert "𠀀" in ext_b and "𡃁" in ext_b, "jieba keeps Extension-B characters apart; so must rjieba"
 
 
 def test_unknown_backend_is_a_clear_error(monkeypatch):

@@ -56,4 +56,4 @@ def test_jieba_cache_is_per_user_and_silent(tmp_path):
     )
     assert result.stdout.strip() == "['科技创新']"
     assert result.stderr == "", "jieba must not log to stderr"
-    assert list((tmp_path / "cache").glob("jieba*.cache")), "jieba's cache belongs in the user cache dir"
+    assert list((tmp_path / "cache").rglob("jieba*.cache")), "jieba's cache belongs in the user cache dir"

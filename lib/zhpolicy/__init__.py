@@ -21,6 +21,7 @@ __version__ = "0.1.0"
 
 #: public name -> the module that defines it (one line per module; add new names here)
 _EXPORTS: dict[str, tuple[str, ...]] = {
+    "batch": ("read_batch", "run_batch"),
     "chains": ("argument_outline", "chain_graph", "extract_chains", "shared_chains"),
     "clean": ("CLEANING_STEPS", "clean_text", "cleaning_audit", "cleaning_summary"),
     "corpus": ("corpus_fingerprint", "load_corpus", "source_signals"),

@@ -21,14 +21,39 @@ def data_path(name: str) -> Path:
     return Path(str(files("zhpolicy") / "data" / name))
 
 
+class CacheUnavailable(OSError):
+    """The cache directory cannot be used (the library then runs without a cache)."""
+
+
 def cache_dir() -> Path:
-    """Return (and create) the per-user cache directory.
+    """Return (and create) the per-user cache directory, private to this user (mode 0700).
 
     ``$ZHPOLICY_CACHE_DIR`` if set, else the platform's user cache folder
-    (``~/.cache/zhpolicy`` on Linux). Never ``/tmp`` shared by all users, never ``seeds/``.
+    (``~/.cache/zhpolicy`` on Linux, which follows ``$XDG_CACHE_HOME``). Never ``/tmp`` shared
+    by all users, never ``seeds/``. Raises :class:`CacheUnavailable` (an ``OSError``) with a
+    message saying why when the folder cannot be created, is not a folder, belongs to another
+    user or cannot be written.
     """
-    path = Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("zhpolicy"))
-    path.mkdir(parents=True, exist_ok=True)
+    path = Path(os.environ.get(CACHE_ENV) or platformdirs.user_cache_dir("zhpolicy")).expanduser()
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CacheUnavailable(f"缓存位置不是文件夹：{path}（cache path is not a folder）") from None
+    except OSError as exc:
+        raise CacheUnavailable(f"无法创建缓存文件夹 {path}：{exc.strerror or exc}（cannot create the cache folder）") from None
+    if not path.is_dir():
+        raise CacheUnavailable(f"缓存位置不是文件夹：{path}（cache path is not a folder）")
+    if hasattr(os, "getuid"):
+        info = path.stat()
+        if info.st_uid != os.getuid():
+            raise CacheUnavailable(f"缓存文件夹属于另一个用户：{path}（cache folder owned by another user）")
+        if info.st_mode & 0o077:
+            try:
+                path.chmod(0o700)
+            except OSError as exc:
+                raise CacheUnavailable(f"无法把缓存文件夹设为仅本人可用：{path}（{exc.strerror}）") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise CacheUnavailable(f"缓存文件夹不可写：{path}（cache folder is read-only）")
     return path
 
 

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Benchmark the batch runner (``zhpolicy batch``): the same folder processed serially (the same
+tasks, one after another, no Dask) and on a Dask LocalCluster of N worker processes, measured
+side by side in one run on synthetic corpora built from the seed documents.
+
+    .venv/bin/python bench/bench_batch.py --sizes 10          # 10 MB (about a minute)
+    .venv/bin/python bench/bench_batch.py --sizes 100         # 100 MB (several minutes)
+    .venv/bin/python bench/bench_batch.py --sizes 1000 --cluster-only   # 1 GB, cluster only
+
+Each run is a fresh process with a fresh token cache (cold). Peak memory is each process's
+max RSS: the client's, and every Dask worker's. The outputs of both runs are read back with
+``read_batch`` and compared table by table. Nothing here is a test: it prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from bench_tokenize import build_corpus  # noqa: E402
+
+
+def child(mode: str, folder: str, out: str, workers: int) -> dict:
+    from zhpolicy.batch import run_batch
+
+    start = time.perf_counter()
+    worker_peaks: list[float] = []
+    if mode == "serial":
+        run_batch(folder, out, scheduler="serial", progress=False)
+    else:
+        import logging
+
+        from dask.distributed import Client, LocalCluster
+
+        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+            start = time.perf_counter()  # the cluster's start-up is reported separately
+            run_batch(folder, out, scheduler=client, progress=False)
+            seconds = time.perf_counter() - start
+            peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+            worker_peaks = [v / 1024 for v in peaks.values()]
+            record = json.loads((Path(out) / "run.json").read_text())
+            return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
+                    "record": record}
+    seconds = time.perf_counter() - start
+    record = json.loads((Path(out) / "run.json").read_text())
+    return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
+            "record": record}
+
+
+def _peak() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(mode: str, folder: Path, out: Path, workers: int, cache: Path) -> dict:
+    env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(cache))
+    done = subprocess.run([sys.executable, __file__, "--child", mode, str(folder), str(out), str(workers)],
+                          capture_output=True, text=True, env=env)
+    if done.returncode:
+        raise SystemExit(f"{mode} run failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def same_tables(a: Path, b: Path) -> bool:
+    from zhpolicy.batch import read_batch
+
+    x, y = read_batch(a), read_batch(b)
+    for name in ("corpus", "sentences", "term_frequencies", "corpus_frequencies", "statistics", "chains",
+                 "coded_units"):
+        if not x[name].equals(y[name]):
+            print(f"   table {name} differs")
+            return False
+    return True
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        print(json.dumps(child(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))))
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[10], help="corpus sizes in MB")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--cluster-only", action="store_true", help="skip the serial run (for 1 GB)")
+    parser.add_argument("--file-kb", type=int, default=10, help="size of each generated file")
+    parser.add_argument("--work", default=None, help="where to build the corpora (default: a temporary folder)")
+    args = parser.parse_args()
+    import psutil
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB RAM, "
+          f"Python {platform.python_version()}, {platform.system()} {platform.release()}; "
+          f"load average {os.getloadavg()[0]:.1f} at start")
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="zhpolicy-bench-batch-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        for size in args.sizes:
+            size = int(size) if float(size).is_integer() else size
+            folder = work / f"corpus_{size}mb"
+            if not folder.exists():
+                started = time.perf_counter()
+                files = build_corpus(folder, size, file_kb=args.file_kb)
+                print(f"\n== {size} MB corpus: {files} files of about {args.file_kb} KB "
+                      f"(built in {time.perf_counter() - started:.0f} s) ==")
+            else:
+                print(f"\n== {size} MB corpus (reused): {len(list(folder.iterdir()))} files ==")
+            results = {}
+            if not args.cluster_only:
+                results["serial"] = run("serial", folder, work / f"out_{size}_serial", 1, work / f"cache_{size}_s")
+            results["cluster"] = run("cluster", folder, work / f"out_{size}_cluster", args.workers, work / f"cache_{size}_c")
+            mb = results["cluster"]["record"]["megabytes"]
+            print(f"{'run':36s} {'seconds':>8s} {'MB/s':>6s} {'client peak MB':>15s} {'worker peak MB':>15s}")
+            for key, r in results.items():
+                label = "serial batch (no Dask)" if key == "serial" else f"LocalCluster, {args.workers} workers"
+                peaks = "/".join(f"{p:.0f}" for p in r["worker_peak_mb"]) or "-"
+                print(f"{label:36s} {r['seconds']:8.1f} {mb / r['seconds']:6.2f} {r['client_peak_mb']:15.0f} {peaks:>15s}")
+            counts = results["cluster"]["record"]["counts"]
+            print(f"documents {counts['documents']:,}, sentences {counts['sentences']:,}, tokens {counts['tokens']:,}, "
+                  f"statistics {counts['statistics']:,}, chains {counts['chains']:,}, units {counts['coded_units']:,}")
+            key = "serial" if "serial" in results else "cluster"
+            per_mb = results[key]["record"]["stage_seconds_per_mb"]
+            print(f"seconds per MB and stage ({key} run, one core each): "
+                  + ", ".join(f"{stage} {value:.3f}" for stage, value in per_mb.items()))
+            if "serial" in results:
+                speedup = results["serial"]["seconds"] / results["cluster"]["seconds"]
+                same = same_tables(work / f"out_{size}_serial", work / f"out_{size}_cluster")
+                print(f"LocalCluster ({args.workers} workers) vs serial batch: {speedup:.2f}×   (target ≥ 1.7×; "
+                      f"identical tables: {same})")
+            worst = max(results["cluster"]["worker_peak_mb"])
+            print(f"peak memory of a worker: {worst:.0f} MB   (target < 1024 MB)")
+            print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes share these cores)")
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
