@@ -158,3 +158,8 @@ def test_hong_kong_characters_are_read():
 def test_western_apostrophe_is_not_chinese():
     with pytest.raises(CorpusError, match="西文"):
         decode_bytes("It’s a plan for 2024. ".encode("cp1252") * 3)
+
+
+@pytest.mark.parametrize("text", ["推动A股市场健康发展，支持企业在A股上市。", "加快建设B类项目和3A级景区。"])
+def test_capital_letters_between_chinese_characters_in_gbk_are_read(text):
+    assert decode_bytes(text.encode("gbk"), "report.txt") == (text, "gb18030")

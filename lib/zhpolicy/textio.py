@@ -135,6 +135,13 @@ _LONE_ASCII = re.compile(
 )
 
 
+def _plain_capital(char: str, encoding: str) -> bool:
+    """A capital letter between Chinese characters read as GB18030 is ordinary text (A股, B类,
+    3A级景区): the characters GB2312 covers, which make up almost all of a text, have both bytes
+    at 0xA1 or above, so a lost first byte leaves garbage behind, not a capital letter."""
+    return encoding == "gb18030" and "A" <= char <= "Z"
+
+
 def _choose_legacy(data: bytes) -> tuple[str, str] | str | None:
     """Decode bytes that are not UTF-8 as GB18030, Big5 or Big5-HKSCS; return (text, encoding)
     when exactly one reading is plausible Chinese (see :func:`chinese_score`), a reason (str)
@@ -161,7 +168,7 @@ def _choose_legacy(data: bytes) -> tuple[str, str] | str | None:
     if len(scored) > 1 and scored[1][0] >= scored[1][3] and scored[0][0] - scored[1][0] < MIN_LEAD:
         return None  # two readings are both plausible: refuse rather than guess
     _, enc, text, _ = scored[0]
-    lone = _LONE_ASCII.search(text)
+    lone = next((m for m in _LONE_ASCII.finditer(text) if not _plain_capital(m.group(), enc)), None)
     if lone:
         at = len(text[: lone.start()].encode(enc, errors="replace")) + 1
         return (f"按 {enc.upper()} 读出的文字在第 {at} 字节附近有一个夹在汉字中间的西文字符"
