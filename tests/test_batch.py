@@ -147,3 +147,21 @@ def test_a_one_line_corpus_and_an_all_bad_corpus(tmp_path):
     assert len(empty["corpus"]) == 0 and len(empty["skipped"]) == 2
     for name in ("sentences", "statistics", "chains", "coded_units", "term_frequencies", "corpus_frequencies"):
         assert len(empty[name]) == 0 and list(empty[name].columns) == list(small[name].columns), name
+
+
+def test_ids_and_labels_are_those_of_the_whole_folder_whatever_the_partitions(tmp_path):
+    """a.txt + a.md, two 报告.txt in subfolders and many same-titled files: every partition
+    gives the ids and labels load_corpus(folder) gives, and the README is listed as skipped."""
+    folder = tmp_path / "mixed"
+    for rel in ("a.txt", "a.md", "甲/报告.txt", "乙/报告.txt", *(f"doc{i}.txt" for i in range(6))):
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text("关于推动科技创新的报告\n推动科技创新和产业创新深度融合，2024年研发投入增长8.3%。\n",
+                                  encoding="utf-8")
+    (folder / "README.md").write_text("# 说明\n", encoding="utf-8")
+    serial = _serial(folder)
+    batch.run_batch(folder, tmp_path / "out", scheduler="serial", partition_mb=0.0001, cache=False, progress=False)
+    got = batch.read_batch(tmp_path / "out")
+    for name in ("corpus", "statistics", "chains", "sentences"):
+        _assert_same(got[name], serial[name], name)
+    assert got["corpus"]["label"].is_unique
+    assert "README.md" in set(got["skipped"]["file"])

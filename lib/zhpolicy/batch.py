@@ -76,23 +76,20 @@ def partitions(files: list[Path], *, megabytes: float = PARTITION_MB, max_files:
 # ---------------------------------------------------------------- one partition (runs on a worker)
 
 
-def _load(files: list[Path]) -> tuple[pd.DataFrame, list[dict]]:
-    """Read and clean the files with :func:`zhpolicy.load_corpus`, one file at a time, so a
-    bad file fails only itself."""
+def _load(folder: Path, documents: dict[str, str]) -> tuple[pd.DataFrame, list[dict]]:
+    """Read and clean some documents of *folder* (``{relative path: doc_id}``) with
+    :func:`zhpolicy.load_corpus`, with the ids the whole folder gives them; a bad file is
+    skipped with its reason and fails only itself."""
     from .corpus import load_corpus
 
-    frames, skipped = [], []
-    for path in files:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                frames.append(load_corpus(path, errors="raise"))
-        except Exception as exc:  # noqa: BLE001 - any failure skips the file, with its reason
-            skipped.append({"file": path.name, "reason": str(exc) or type(exc).__name__})
-    if not frames:
-        return pd.DataFrame(), skipped
-    corpus = pd.concat(frames, ignore_index=True)
-    return corpus, skipped
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = load_corpus(folder, files=documents, errors="warn")
+    except Exception as exc:  # noqa: BLE001 - no document of the partition could be read
+        reason = str(exc) or type(exc).__name__
+        return pd.DataFrame(), [{"file": rel, "reason": reason} for rel in documents]
+    return corpus, [{"file": s["file"], "reason": s["reason"]} for s in corpus.attrs.get("skipped", [])]
 
 
 def _stages(corpus: pd.DataFrame, timings: dict, cache: bool) -> dict[str, pd.DataFrame]:
@@ -130,12 +127,14 @@ def _stages(corpus: pd.DataFrame, timings: dict, cache: bool) -> dict[str, pd.Da
     return out
 
 
-def process_partition(files: list[str], out: str, index: int, cache: bool = True) -> dict:
-    """Run all stages on one partition and write its Parquet parts; return a small summary
-    (counts, seconds per stage, characters, and the merged term counts of the partition)."""
+def process_partition(folder: str, documents: dict[str, str], out: str, index: int, cache: bool = True) -> dict:
+    """Run all stages on one partition (``{relative path: doc_id}`` of *folder*) and write its
+    Parquet parts; return a small summary (counts, seconds per stage, characters, and the merged
+    term counts of the partition)."""
     timings: dict[str, float] = {}
     start = time.perf_counter()
-    corpus, skipped = _load([Path(f) for f in files])
+    files = [Path(folder) / rel for rel in documents]
+    corpus, skipped = _load(Path(folder), documents)
     timings["read_clean"] = time.perf_counter() - start
     tables: dict[str, pd.DataFrame] = {}
     if len(corpus):
@@ -252,12 +251,20 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
     *partition_mb*: the size of a partition (default: about six partitions per worker thread,
     at most :data:`PARTITION_MB`). Returns ``{table: path}`` for every table,
     ``corpus_frequencies`` and ``run`` (the record)."""
-    from .corpus import corpus_files, corpus_fingerprint
+    from .corpus import corpus_fingerprint, folder_documents, scan_folder
+    from .errors import CorpusError
 
     started = time.perf_counter()
     folder, out = Path(folder), Path(out)
-    files = corpus_files(folder)
+    documents = folder_documents(folder)
+    if not documents:
+        raise CorpusError(f"文件夹里没有 .txt 或 .md 等可读取的文档：{folder}（no text files）")
+    ids = documents
+    files = [folder / rel for rel in documents]
     _prepare_out(folder, out)
+    not_documents = pd.DataFrame([s for s in scan_folder(folder)[1]], columns=_SKIPPED_COLUMNS)
+    if len(not_documents):
+        not_documents.to_parquet(out / "skipped" / "part-scan.parquet", index=False)
     client = cluster = None
     owned = False
     if scheduler != "serial":
@@ -269,7 +276,9 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
             total = sum(p.stat().st_size for p in files if p.is_file()) / 1e6
             partition_mb = min(PARTITION_MB, max(0.25, total / (6 * max(slots, 1))))
         groups = partitions(files, megabytes=partition_mb)
-        jobs = [([str(p) for p in group], str(out.resolve()), i, cache) for i, group in enumerate(groups)]
+        jobs = [(str(folder.resolve()), {p.relative_to(folder).as_posix(): ids[p.relative_to(folder).as_posix()]
+                                         for p in group}, str(out.resolve()), i, cache)
+                for i, group in enumerate(groups)]
         bar = None
         if progress:
             from tqdm.auto import tqdm
@@ -280,20 +289,20 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
             for job in jobs:
                 summaries.append(process_partition(*job))
                 if bar:
-                    bar.update(len(job[0]))
+                    bar.update(len(job[1]))
             where = "serial"
         else:
             from dask.distributed import as_completed
 
             where = (f"LocalCluster({len(client.scheduler_info()['workers'])} workers)" if cluster is not None
                      else str(client.scheduler.address))
-            futures = [client.submit(process_partition, *job, key=f"zhpolicy-partition-{job[2]:05d}-{_token()}",
+            futures = [client.submit(process_partition, *job, key=f"zhpolicy-partition-{job[3]:05d}-{_token()}",
                                      pure=False) for job in jobs]
             for future in as_completed(futures):
                 summary = future.result()
                 summaries.append(summary)
                 if bar:
-                    bar.update(len(jobs[summary["index"]][0]))
+                    bar.update(len(jobs[summary["index"]][1]))
     finally:
         if owned:
             client.close()
@@ -324,7 +333,7 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
         "megabytes": round(megabytes, 3),
         "counts": {
             "documents": sum(s["documents"] for s in summaries),
-            "skipped": sum(s["skipped"] for s in summaries),
+            "skipped": sum(s["skipped"] for s in summaries) + len(not_documents),
             **{name: sum(s["rows"].get(name, 0) for s in summaries)
                for name in ("sentences", "token_counts", "statistics", "chains", "coded_units")},
             "tokens": sum(s["tokens"] for s in summaries),
@@ -404,7 +413,7 @@ def read_batch(out) -> dict:
     ``attrs["skipped"]``), ``sentences``, ``term_frequencies`` (as :func:`zhpolicy.terms.term_frequencies`
     on the token table), ``token_counts`` (``doc_id, term, count``), ``corpus_frequencies``,
     ``statistics``, ``chains``, ``coded_units``, ``skipped`` and ``run`` (the run record)."""
-    from .corpus import CORPUS_COLUMNS
+    from .corpus import CORPUS_COLUMNS, distinct_labels
 
     out = Path(out)
     if not (out / "run.json").is_file():
@@ -418,6 +427,12 @@ def read_batch(out) -> dict:
             tables[name] = _empty(name)
     corpus = tables["corpus"]
     corpus = corpus.reindex(columns=CORPUS_COLUMNS) if len(corpus) else pd.DataFrame(columns=CORPUS_COLUMNS)
+    if len(corpus):  # labels are distinct within a partition; make them distinct over the corpus
+        corpus["label"] = distinct_labels(list(corpus["label"]), list(corpus["doc_id"]))
+        label = dict(zip(corpus["doc_id"], corpus["label"]))
+        for table in tables.values():
+            if "doc" in table.columns and "doc_id" in table.columns and len(table):
+                table["doc"] = table["doc_id"].map(label).fillna(table["doc"])
     skipped = tables["skipped"] if len(tables["skipped"]) else pd.DataFrame(columns=_SKIPPED_COLUMNS)
     corpus.attrs["folder"] = record.get("folder", "")
     corpus.attrs["skipped"] = skipped.to_dict("records")

@@ -240,6 +240,13 @@ def corpus_files(folder: str | Path) -> list[Path]:
     return [path for path, _ in documents]
 
 
+def folder_documents(folder: str | Path) -> dict[str, str]:
+    """The documents of *folder* (and its subfolders) as ``{relative path: doc_id}``, sorted."""
+    documents, _ = scan_folder(folder)
+    relative = [rel for _, rel in documents]
+    return dict(zip(relative, document_ids(relative)))
+
+
 def document_ids(relative: list[str]) -> list[str]:
     """Unique, stable ids from relative paths: the path without its ending (``sub/报告``), or with
     it when two files differ only by their ending (``a.txt`` and ``a.md``, ``a.TXT``)."""
@@ -335,7 +342,8 @@ def source_signals(corpus: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- loading
 
 
-def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simplify: bool = True) -> pd.DataFrame:
+def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simplify: bool = True,
+                files=None) -> pd.DataFrame:
     """Load every document of *folder* and its subfolders (default: ``$ZHPOLICY_CORPUS`` or
     ``seeds/``), or the single file *folder* names. A relative *folder* counts from the folder
     the command was started in (see :func:`zhpolicy.paths.launch_dir`).
@@ -353,6 +361,11 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     Files that are not documents, or cannot be read, are listed with the reason in
     ``corpus.attrs["skipped"]`` (and warned about, for unreadable documents; ``errors="raise"``
     stops at the first one instead). Files are only read, never written.
+
+    *files* loads only some documents of *folder*, with the ids the whole folder gives them (how
+    ``zhpolicy batch`` reads one partition): relative paths, or ``{relative path: doc_id}`` as
+    :func:`folder_documents` returns it (then the folder is not scanned again). Labels are made
+    distinct among the documents loaded.
     """
     if errors not in ("warn", "raise"):
         raise ValueError("errors must be 'warn' or 'raise'")
@@ -362,8 +375,14 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     except OSError as exc:  # a path longer than the system allows, a permission problem …
         raise CorpusError(f"无法使用这个路径：{shown_path(folder)[:300]}（{exc.strerror}）。"
                           "请换一个更短或有权限的路径。（unusable path）") from None
+    ids = None
     if is_file:
         documents, skipped, folder = [(folder, folder.name)], [], folder.parent
+    elif files is not None:
+        wanted = set(files)
+        chosen = files if isinstance(files, dict) else {rel: i for rel, i in folder_documents(folder).items()
+                                                         if rel in wanted}
+        documents, skipped, ids = [(folder / rel, rel) for rel in chosen], [], list(chosen.values())
     else:
         documents, skipped = scan_folder(folder)
         if not documents:
@@ -383,7 +402,7 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
         by_name.setdefault(rel.rsplit("/", 1)[-1], []).append(rel)
     used_rows: set[str] = set()
     skip_steps = () if simplify else ("to_simplified",)
-    ids = document_ids([rel for _, rel in documents])
+    ids = ids or document_ids([rel for _, rel in documents])
     rows, converted = [], []
     for (path, rel), doc_id in zip(documents, ids):
         try:
@@ -420,7 +439,7 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
             "file": rel, **meta, **sources, "encoding": doc.encoding,
             "n_chars_raw": count_chars(raw), "n_chars": count_chars(text), "raw": raw, "text": text,
         })
-    for entry in catalog.itertuples(index=False):
+    for entry in catalog.itertuples(index=False) if files is None else ():  # a part of the folder: rows for the rest
         if entry.file not in used_rows:
             name_matches = by_name.get(entry.file, [])
             why = (f"有 {len(name_matches)} 个同名文件（{'、'.join(name_matches)}），请在 file 列写上子文件夹路径"
