@@ -88,18 +88,25 @@ def problems(nb) -> list[str]:
     return found
 
 
+def prepare_environment() -> None:
+    """Set what every kernel of a headless run inherits (once, before kernels start): a fixed
+    hash seed, the inline plotting backend, and the same Jupyter configuration as `tasks.py lab`
+    (the guide checks it)."""
+    from .teaching import LAB_ENV, prepare_lab
+
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    if LAB_ENV not in os.environ:
+        os.environ[LAB_ENV] = str(prepare_lab())
+
+
 def execute(path: Path, timeout: int = 900):
     """Execute one notebook in its own folder; return the executed notebook (not written)."""
     import nbformat
     from nbclient import NotebookClient
 
-    from .teaching import LAB_ENV, prepare_lab
-
     nb = nbformat.read(path, as_version=4)
-    os.environ.setdefault("PYTHONHASHSEED", "0")
-    os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    # The kernel sees the same Jupyter configuration as `tasks.py lab` (the guide checks it).
-    os.environ.setdefault(LAB_ENV, str(prepare_lab()))
+    prepare_environment()
     with tempfile.TemporaryDirectory(prefix="zhpolicy-kernel-") as sockets:
         client = NotebookClient(
             nb, timeout=timeout, kernel_name="python3", allow_errors=True, record_timing=False,
@@ -150,26 +157,36 @@ def comparable_outputs(nb) -> list[list[tuple[str, str]]]:
     return cells
 
 
-def run(paths: list[Path], write: bool = True) -> list[str]:
-    """Execute notebooks; write them back (``write=True``) or compare with the committed copy.
-
-    Returns a list of failures (empty when all is well)."""
+def _run_one(path: Path, write: bool) -> list[str]:
     import nbformat
 
-    failures = []
+    nb = execute(path)
+    found = [f"{path.name}: {p}" for p in problems(nb)]
+    if write:
+        if not found:
+            nbformat.write(nb, path)
+    else:
+        committed = nbformat.read(path, as_version=4)
+        if comparable_outputs(committed) != comparable_outputs(nb):
+            found.append(f"{path.name}: committed outputs differ from a fresh run (run `python3 tasks.py run`)")
+    return found
+
+
+def run(paths: list[Path], write: bool = True, jobs: int | None = None) -> list[str]:
+    """Execute notebooks; write them back (``write=True``) or compare with the committed copy.
+
+    Runs *jobs* notebooks at a time (default: two on a machine with two or more cores; each has
+    its own kernel process, and every notebook's output is the same as when run alone).
+    Returns a list of failures (empty when all is well), in the order of *paths*."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    jobs = jobs or min(2, os.cpu_count() or 1)
+    prepare_environment()
     for path in paths:
         print(f"▶ {path.name}", flush=True)
-        nb = execute(path)
-        found = problems(nb)
-        failures.extend(f"{path.name}: {p}" for p in found)
-        if write:
-            if not found:
-                nbformat.write(nb, path)
-        else:
-            committed = nbformat.read(path, as_version=4)
-            if comparable_outputs(committed) != comparable_outputs(nb):
-                failures.append(f"{path.name}: committed outputs differ from a fresh run (run `python3 tasks.py run`)")
-    return failures
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(pool.map(lambda path: _run_one(path, write), paths))
+    return [failure for found in results for failure in found]
 
 
 def main(argv: list[str] | None = None) -> int:
