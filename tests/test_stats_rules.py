@@ -200,6 +200,7 @@ def test_consistency_is_grouped_by_indicator_and_capped():
     ("单位能耗0.45吨标准煤/万元。", "0.45吨标准煤/万元", 0.45, "吨标准煤/万元"),
     ("平均上网电价0.38元/千瓦时。", "0.38元/千瓦时", 0.38, "元/千瓦时"),
     ("人均预期寿命达到78.6岁。", "达到78.6岁", 78.6, "岁"),
+    ("入选全国百强榜4席。", "4席", 4, "席"),
 ])
 def test_latin_and_compound_units(sentence, surface, value, unit):
     row = extract_statistics(sentence).iloc[0]

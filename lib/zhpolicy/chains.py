@@ -133,8 +133,15 @@ def _node(text: str) -> str:
     return text.strip("“”\"' ")
 
 
-def _valid(nodes: list[str]) -> bool:
-    return len(nodes) >= 2 and all(nodes) and not any(_BAD_NODE.search(n) for n in nodes) and len(set(nodes)) > 1
+def _valid(nodes: list[str], kind: str = "") -> bool:
+    return (len(nodes) >= 2 and all(nodes) and not any(_BAD_NODE.search(n) for n in nodes) and len(set(nodes)) > 1
+            and not (kind == "sequence" and any(_ONE_HAN.fullmatch(n) for n in nodes)))
+
+
+#: Trap (degree idioms): a sequence step of one Chinese character is no stage — 从无到有、从小到大、
+#: 从有到优、从大到强 describe growth. (Digits stay: 从0到1 names a stage of innovation; two-way
+#: relations keep one-character sides: 以城带乡、以乡促城.)
+_ONE_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -675,7 +682,7 @@ def _sentence_chains(text: str) -> list[dict]:
     kept, taken = [], []
     for item in sorted(found, key=lambda r: (r["span"][0], -r["span"][1])):
         if item["kind"] in _SPANNING:
-            if not _valid(item["nodes"]):
+            if not _valid(item["nodes"], item["kind"]):
                 continue
             start, end = item["span"]
             if any(start < e and end > b for b, e in taken):
@@ -746,6 +753,7 @@ TRAPS = (
     ("年份区间", "编制《2024—2026年行动方案》。"),
     ("数值变化", "研发人员由2012年的324万人年提高到2023年的635万人年。"),
     ("文本里残留的 HTML 标签", "从<b>实验室</b>到市场<br/>的通道。"),
+    ("说程度的成语（从无到有、从小到大）", "推动新兴产业从无到有、从小到大、从大到强。"),
 )
 
 

@@ -84,8 +84,9 @@ def theme_summary(coded: pd.DataFrame, codebook: pd.DataFrame | None = None, by:
     if measure == "share":
         return groups[themes].apply(lambda g: (g > 0).mean()).round(3)
     if measure == "per_10k":
-        chars = groups["text"].apply(lambda s: s.str.len().sum())
-        return groups[themes].sum().div(chars, axis=0).mul(10_000).round(1)
+        chars = coded["text"].str.len().astype(float).groupby([coded[b] for b in ([by] if isinstance(by, str) else by)],
+                                                              sort=True).sum()
+        return groups[themes].sum().astype(float).div(chars, axis=0).mul(10_000).round(1)
     raise ValueError("measure must be 'share' or 'per_10k'")
 
 
