@@ -118,3 +118,10 @@ def test_audit_counts_what_each_step_did(corpus):
     # the audit replays the same pipeline: its last text is the corpus text
     last = audit.groupby("doc_id")["chars_after"].last()
     assert (last.values == corpus["text"].str.len().values).all()
+
+
+@pytest.mark.parametrize("text", ["((-责编)</p>", "责编(#,) ", "(【1),", "科技创新(a)\u3000)", "(#，#\n)来源：", "，(\n-),",
+                                  "<p>(,-</p>）"])
+def test_cleaning_twice_changes_nothing_when_marks_turn_full_width_in_turn(text):
+    once = clean.clean_text(text)
+    assert clean.clean_text(once) == once

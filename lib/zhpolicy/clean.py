@@ -187,13 +187,19 @@ def unify_punctuation(text: str) -> str:
     half-width ``, ; : ? ! ( )`` next to Chinese become full-width; spaces beside
     full-width punctuation are dropped. ``。、“”`` are left as they are."""
     text = _FULL_FORMS.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
-    text = _ASCII_PUNCT.sub(_to_full_width, text)
-    # brackets come in pairs: when one half became full-width, so does the other
-    text = re.sub(r"\(([^()（）\n]*)）", r"（\1）", text)
-    text = re.sub(r"（([^()（）\n]*)\)", r"（\1）", text)
-    text = re.sub(f" +(?=[{_FULL_PUNCT_NO_SPACE}])", "", text)
-    text = re.sub(f"(?<=[{_FULL_PUNCT_NO_SPACE}]) +", "", text)
-    return text
+    # A mark that became full-width makes its neighbour "next to Chinese" too (the “(” of “((”):
+    # repeat until nothing changes, so that cleaning twice gives the same text. Each round only
+    # turns half-width marks into full-width ones or drops spaces, so this ends (a few rounds).
+    while True:
+        before = text
+        text = _ASCII_PUNCT.sub(_to_full_width, text)
+        # brackets come in pairs: when one half became full-width, so does the other
+        text = re.sub(r"\(([^()（）\n]*)）", r"（\1）", text)
+        text = re.sub(r"（([^()（）\n]*)\)", r"（\1）", text)
+        text = re.sub(f" +(?=[{_FULL_PUNCT_NO_SPACE}])", "", text)
+        text = re.sub(f"(?<=[{_FULL_PUNCT_NO_SPACE}]) +", "", text)
+        if text == before:
+            return text
 
 
 @dataclass(frozen=True)
@@ -321,8 +327,9 @@ def rejoin_broken_lines(text: str) -> str:
         if out and _continues(out[-1], line):
             sep = " " if (out[-1][-1].isascii() and out[-1][-1].isalpha() and line[0].isascii() and line[0].isalpha()) else ""
             joined = out[-1] + sep + line
-            if out[-1][-1] in _HALF_TO_FULL or line[0] in _HALF_TO_FULL:
-                # ASCII punctuation at the seam may now have Chinese beside it (",⏎科技" → "，科技")
+            if _ASCII_PUNCT.search(joined):
+                # ASCII punctuation may now have Chinese beside it (",⏎科技" → "，科技"), or a
+                # bracket its full-width partner from the other line ("(…⏎）" → "（…）")
                 joined = unify_punctuation(joined)
             out[-1] = joined
         else:
