@@ -95,6 +95,8 @@ def prepare_environment() -> None:
     from .teaching import LAB_ENV, prepare_lab
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
+    # relative ZHPOLICY_CORPUS / ZHPOLICY_OUTPUT count from where the run was started, not notebooks/
+    os.environ.setdefault("ZHPOLICY_LAUNCH_DIR", os.getcwd())
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     if LAB_ENV not in os.environ:
         os.environ[LAB_ENV] = str(prepare_lab())
