@@ -226,7 +226,7 @@ def build_html_book(src: Path | None = None, out: Path | None = None, *, student
 <style>body {{ max-width: 52em; margin: 2em auto; line-height: 1.7; padding: 0 1em; }} .time {{ color: #777; }}</style>
 </head><body>
 <h1>中文政策文本分析 · 课程目录</h1>
-<p>五篇关于“推动科技创新和产业创新深度融合”的中文文本，一组从语料到统计数字的课程。每一课都是执行过的 Jupyter 笔记本。本书是{edition}。</p>
+<p>五篇关于“推动科技创新和产业创新深度融合”的中文文本，一组从语料、词频、主题、逻辑链、统计数字到政策工具的课程。每一课都是执行过的 Jupyter 笔记本。本书是{edition}。</p>
 <ol>
 {items}
 </ol>
