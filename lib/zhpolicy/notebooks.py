@@ -95,8 +95,6 @@ def prepare_environment() -> None:
     from .teaching import LAB_ENV, prepare_lab
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
-    # relative ZHPOLICY_CORPUS / ZHPOLICY_OUTPUT count from where the run was started, not notebooks/
-    os.environ.setdefault("ZHPOLICY_LAUNCH_DIR", os.getcwd())
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     if LAB_ENV not in os.environ:
         os.environ[LAB_ENV] = str(prepare_lab())
@@ -196,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("action", choices=["run", "check"])
     parser.add_argument("targets", nargs="*")
     args = parser.parse_args(argv)
+    # relative ZHPOLICY_CORPUS / ZHPOLICY_OUTPUT count from where the run was started, not notebooks/
+    os.environ.setdefault("ZHPOLICY_LAUNCH_DIR", os.getcwd())
     failures = run(notebook_paths(args.targets), write=args.action == "run")
     for failure in failures:
         print(f"✗ {failure}", file=sys.stderr)
