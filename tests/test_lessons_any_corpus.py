@@ -1,4 +1,4 @@
-"""Lessons 02 and 03 finish on any corpus: ONE one-line document, and 300 short documents
+"""Lessons finish on any corpus: ONE one-line document, and 300 short documents
 (capped tables and figures, bounded memory, a sentence when there is too little text)."""
 
 import json
@@ -44,3 +44,20 @@ def test_lesson_finishes_on_any_corpus(path, kind, corpora, tmp_path, monkeypatc
         assert any(s in text for s in ("文本太少", "只有一篇", "跳过")), "say in a sentence when a step has too little text"
     else:
         assert "只列出前" in text, "say in a sentence that a table shows only its first rows"
+
+
+OTHER_LESSONS = [ROOT / "notebooks" / name for name in
+                 ("04_logic_chains.ipynb", "05_statistics.ipynb", "06_policy_instruments.ipynb")]
+
+
+@pytest.mark.parametrize("kind", ["one_line", "300_docs"])
+@pytest.mark.parametrize("path", OTHER_LESSONS, ids=lambda p: p.name)
+def test_later_lessons_finish_on_any_corpus(path, kind, corpora, tmp_path, monkeypatch):
+    """Lessons 04–06 (rule-based extraction) also run without an error cell and keep their
+    outputs small on one one-line document and on 300 short documents."""
+    monkeypatch.setenv("ZHPOLICY_CORPUS", str(corpora[kind]))
+    monkeypatch.setenv("ZHPOLICY_OUTPUT", str(tmp_path / "out"))
+    nb = notebooks.execute(path)
+    assert notebooks.problems(nb) == []
+    size = len(json.dumps(nb))
+    assert size < 3_000_000, f"{path.name} on {kind}: {size:,} bytes of outputs (figures not capped?)"
