@@ -122,7 +122,7 @@ def _stats(args) -> int:
     elif args.check:
         _print_flags(table)
     else:
-        _print_table(table, ["doc_id", "surface", "value", "unit", "year", "qualifier", "indicator", "source"])
+        _print_table(table, ["doc_id", "doc", "surface", "value", "unit", "year", "year_source", "kind", "indicator"])
     return 0
 
 
@@ -137,7 +137,7 @@ def _chains(args) -> int:
         out = table.assign(nodes=table["nodes"].str.join(" | "), roles=table["roles"].str.join(" | "))
         _write_csv(_with_doc(out, corpus), target)
     else:
-        _print_table(table, ["doc_id", "kind", "chain", "count"])
+        _print_table(table, ["doc_id", "doc", "kind", "chain", "count"])
     return 0
 
 
