@@ -518,10 +518,15 @@ def corpus_fingerprint(folder: str | Path | None = None) -> str:
         except OSError:
             data = b"<unreadable>"
         digest.update(rel.encode("utf-8") + b"\0" + data + b"\0")
-    catalog = folder / CATALOG_NAME
+    add_catalog_bytes(digest, folder)
+    return digest.hexdigest()[:16]
+
+
+def add_catalog_bytes(digest, folder: str | Path) -> None:
+    """Feed the folder's ``catalog.csv`` (when it can be read) into a hashlib *digest*."""
+    catalog = Path(folder) / CATALOG_NAME
     try:
         if catalog.is_file():
             digest.update(catalog.read_bytes())
     except OSError:
         pass
-    return digest.hexdigest()[:16]

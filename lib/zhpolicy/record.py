@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .corpus import add_catalog_bytes
 from .paths import project_root
 
 #: Chinese names of the run record's rows.
@@ -29,12 +30,7 @@ def loaded_fingerprint(corpus: pd.DataFrame) -> str:
     digest = hashlib.sha256()
     for file, raw in zip(corpus["file"], corpus["raw"]):
         digest.update(str(file).encode("utf-8") + b"\0" + str(raw).encode("utf-8") + b"\0")
-    catalog = Path(corpus.attrs.get("folder", ".")) / "catalog.csv"
-    try:
-        if catalog.is_file():
-            digest.update(catalog.read_bytes())
-    except OSError:
-        pass
+    add_catalog_bytes(digest, corpus.attrs.get("folder", "."))
     return digest.hexdigest()[:16]
 
 
