@@ -193,8 +193,6 @@ def _userdict_freqs() -> dict:
     in dictionary order. Kept in a small file in the private cache, so that a process using
     rjieba need not load jieba's dictionary (a second or more) unless a line needs jieba."""
     import json
-    import os
-    import tempfile
 
     terms = list(user_dictionary()["term"])
     root = _cache_root()
@@ -210,22 +208,32 @@ def _userdict_freqs() -> dict:
     tk = tokenizer()
     freqs = {term: tk.FREQ.get(term) for term in terms}
     if path is not None:
-        tmp = None
         try:
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(list(freqs.items()), handle, ensure_ascii=False)
-            os.replace(tmp, path)
-            tmp = None
+            _write_atomically(path, lambda handle: handle.write(
+                json.dumps(list(freqs.items()), ensure_ascii=False).encode("utf-8")))
         except OSError:
             pass
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
     return freqs
+
+
+def _write_atomically(path, write) -> None:
+    """Write *path* through ``write(binary_handle)`` into a temporary file beside it, then move
+    it into place, so a crash mid-write never leaves a half-written file. Raises OSError (and
+    removes the temporary file) when writing fails."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            write(handle)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 #: Where rjieba (jieba-rs) and jieba 0.42.1 disagree: rjieba takes CJK Extension A/B–G,
@@ -541,15 +549,11 @@ def _save_cached(key: str, starts, ends, path=None, made: set | None = None) -> 
     """Write the cache file atomically: a crash mid-write never leaves a half-written file.
     A failure to write (read-only folder, full disk …) warns once and returns False.
     *made*: folders already created in this call (saves a system call per file)."""
-    import os
-    import tempfile
-
     import numpy as np
 
     path = path or _cache_path(key)
     if path is None:
         return False
-    tmp = None
     try:
         if made is None or path.parent not in made:
             for folder in (path.parent.parent, path.parent):
@@ -558,22 +562,12 @@ def _save_cached(key: str, starts, ends, path=None, made: set | None = None) -> 
                 made.add(path.parent)
         header = np.concatenate([np.array([_MAGIC, _FORMAT, len(starts)], dtype=np.int32), _key_codes(key)])
         data = np.concatenate([header, np.asarray(starts, dtype=np.int32), np.asarray(ends, dtype=np.int32)])
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".npy")
-        with os.fdopen(fd, "wb") as handle:
-            np.save(handle, data, allow_pickle=False)
-        os.replace(tmp, path)
-        tmp = None
+        _write_atomically(path, lambda handle: np.save(handle, data, allow_pickle=False))
         return True
     except OSError as exc:
         _warn_once("write", f"无法写入分词缓存（{path.parent}：{exc.strerror or exc}）；本次不再写缓存，结果不受影响。"
                             "（cache write failed; going on without it）")
         return False
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 class _TokenCache:
