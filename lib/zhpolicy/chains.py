@@ -252,6 +252,7 @@ _PART = r"[^，。；：、“”\s—–\-－→\x00\x01<>]{1,12}\x01*"
 _DASHED = re.compile(rf"“?(?P<body>{_PART}(?:\s*(?:[—–\-－]{{1,2}}|→)\s*{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
+_FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 #: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
 _LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿|贯通")
@@ -269,13 +270,15 @@ def _strip_lead(first: str) -> str:
     return _LEADING_VERBS.sub("", first) or first
 
 
-def _dashed(sentence: str) -> list[tuple[str, list[str], re.Match]]:
-    """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``."""
+@lru_cache(maxsize=8)
+def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]:
+    """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``.
+    Cached for the sentence at hand: the cycle and the flow families both read it."""
     out = []
     for m in _DASHED.finditer(sentence):
         arrows = "→" in m["body"]
         parts = re.split(r"\s*(?:[—–\-－]{1,2}|→)\s*", m["body"])
-        flow = next((w for w in sorted(_FLOW + _CYCLE, key=len, reverse=True)
+        flow = next((w for w in _FLOW_OR_CYCLE_LONGEST_FIRST
                      if parts[-1].endswith(w) and len(parts[-1]) > len(w)), "")
         after = flow + m["after"]
         parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
@@ -289,19 +292,19 @@ def _dashed(sentence: str) -> list[tuple[str, list[str], re.Match]]:
             out.append(("cycle", parts, span))
         elif len(parts) >= 3 and (arrows or any(after.startswith(w) for w in _FLOW)):
             out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
-    return out
+    return tuple(out)
 
 
 @_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
          ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"))
 def _dashed_cycles(sentence: str) -> list[dict]:
-    return [_row(kind, parts, m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
+    return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
 
 
 @_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。",
          ("A→B→C", "形成原料→加工→物流→销售的产业链条。"))
 def _dashed_flows(sentence: str) -> list[dict]:
-    return [_row(kind, parts, m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
+    return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
 
 
 # family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
