@@ -11,7 +11,10 @@ from zhpolicy import notebooks
 from .conftest import ROOT
 from .corpora import many_short_corpus, one_line_corpus
 
-LESSONS = [ROOT / "notebooks" / name for name in ("02_term_frequency.ipynb", "03_themes.ipynb")]
+LESSONS = [ROOT / "notebooks" / name for name in ("02_term_frequency.ipynb", "03_themes.ipynb", "04_logic_chains.ipynb",
+                                                  "05_statistics.ipynb", "06_policy_instruments.ipynb")]
+#: Lessons whose steps say in a sentence when there is too little text, or that a table is cut.
+SAYS_WHAT_IT_LEFT_OUT = {"02_term_frequency.ipynb", "03_themes.ipynb"}
 
 
 @pytest.fixture(scope="module")
@@ -39,25 +42,11 @@ def test_lesson_finishes_on_any_corpus(path, kind, corpora, tmp_path, monkeypatc
     assert size < 3_000_000, f"{path.name} on {kind}: {size:,} bytes of outputs (figures not capped?)"
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     assert peak_mb < 2_000, f"a kernel used {peak_mb:.0f} MB"
+    if path.name not in SAYS_WHAT_IT_LEFT_OUT:
+        return
     text = _texts(nb)
     if kind == "one_line":
         assert any(s in text for s in ("文本太少", "只有一篇", "跳过")), "say in a sentence when a step has too little text"
     else:
         assert "只列出前" in text, "say in a sentence that a table shows only its first rows"
 
-
-OTHER_LESSONS = [ROOT / "notebooks" / name for name in
-                 ("04_logic_chains.ipynb", "05_statistics.ipynb", "06_policy_instruments.ipynb")]
-
-
-@pytest.mark.parametrize("kind", ["one_line", "300_docs"])
-@pytest.mark.parametrize("path", OTHER_LESSONS, ids=lambda p: p.name)
-def test_later_lessons_finish_on_any_corpus(path, kind, corpora, tmp_path, monkeypatch):
-    """Lessons 04–06 (rule-based extraction) also run without an error cell and keep their
-    outputs small on one one-line document and on 300 short documents."""
-    monkeypatch.setenv("ZHPOLICY_CORPUS", str(corpora[kind]))
-    monkeypatch.setenv("ZHPOLICY_OUTPUT", str(tmp_path / "out"))
-    nb = notebooks.execute(path)
-    assert notebooks.problems(nb) == []
-    size = len(json.dumps(nb))
-    assert size < 3_000_000, f"{path.name} on {kind}: {size:,} bytes of outputs (figures not capped?)"
