@@ -251,18 +251,19 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
     *partition_mb*: the size of a partition (default: about six partitions per worker thread,
     at most :data:`PARTITION_MB`). Returns ``{table: path}`` for every table,
     ``corpus_frequencies`` and ``run`` (the record)."""
-    from .corpus import corpus_fingerprint, folder_documents, scan_folder
+    from .corpus import corpus_fingerprint, document_ids, scan_folder
     from .errors import CorpusError
 
     started = time.perf_counter()
     folder, out = Path(folder), Path(out)
-    documents = folder_documents(folder)
-    if not documents:
+    found, not_read = scan_folder(folder)
+    if not found:
         raise CorpusError(f"文件夹里没有 .txt 或 .md 等可读取的文档：{folder}（no text files）")
-    ids = documents
-    files = [folder / rel for rel in documents]
+    relative = [rel for _, rel in found]
+    ids = dict(zip(relative, document_ids(relative)))  # as load_corpus(folder) gives them
+    files = [path for path, _ in found]
     _prepare_out(folder, out)
-    not_documents = pd.DataFrame([s for s in scan_folder(folder)[1]], columns=_SKIPPED_COLUMNS)
+    not_documents = pd.DataFrame(not_read, columns=_SKIPPED_COLUMNS)
     if len(not_documents):
         not_documents.to_parquet(out / "skipped" / "part-scan.parquet", index=False)
     client = cluster = None
@@ -276,8 +277,8 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
             total = sum(p.stat().st_size for p in files if p.is_file()) / 1e6
             partition_mb = min(PARTITION_MB, max(0.25, total / (6 * max(slots, 1))))
         groups = partitions(files, megabytes=partition_mb)
-        jobs = [(str(folder.resolve()), {p.relative_to(folder).as_posix(): ids[p.relative_to(folder).as_posix()]
-                                         for p in group}, str(out.resolve()), i, cache)
+        rel_of = {path: rel for path, rel in found}
+        jobs = [(str(folder.resolve()), {rel_of[p]: ids[rel_of[p]] for p in group}, str(out.resolve()), i, cache)
                 for i, group in enumerate(groups)]
         bar = None
         if progress:
