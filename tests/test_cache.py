@@ -14,7 +14,6 @@ import textwrap
 import time
 import warnings
 
-import numpy as np
 import pytest
 
 import zhpolicy as zp

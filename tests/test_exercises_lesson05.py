@@ -1,5 +1,3 @@
-import pandas as pd
-
 import zhpolicy as zp
 from zhpolicy.exercises import lesson05
 

@@ -71,7 +71,7 @@ _RANK_WORLD = re.compile(
 _RANK_TOP_OF_LIST = re.compile(r"(?:荣登|位居|稳居|居于|位列|名列|登上|居)[^，。；、]{0,14}?榜首")
 _RANK_STRONG = re.compile(rf"(?:跻身|进入|位列|挺进|迈入|晋级)[^，。；、]{{0,8}}?{_RANK_SCOPE}[^，。；、]{{0,6}}?(?P<n>\d+|{CN})强")
 #: ``投资潜力第3、城镇化质量第4``: a bare 第N closing a list item, in a sentence about ranking.
-_RANK_LISTED = re.compile(rf"(?<=[\u4e00-\u9fff])第\s*(?P<n>\d+|[一二三四五六七八九十]+)(?=[、，,。；;）)]|$)")
+_RANK_LISTED = re.compile(r"(?<=[\u4e00-\u9fff])第\s*(?P<n>\d+|[一二三四五六七八九十]+)(?=[、，,。；;）)]|$)")
 _RANKING_CUE = re.compile(r"排名|排行|榜|位居|位列|名列|评价|指数|强")
 _RANK_TOP = re.compile(rf"前\s*(?P<top>\d+|{CN})\s*(?:位|名)")
 _RANK_PLAIN = re.compile(r"(?:排名|位列|位居|名列|居)?第\s*(?P<rank>\d+)\s*(?:位|名)")
