@@ -294,3 +294,42 @@ def test_abridged_names_keep_both_ends():
 def test_in_the_course_of_is_not_a_stage_list():
     assert scored("在推进工业化、城镇化、信息化过程中形成了经验。") == []
     assert ("sequence", "概念验证 > 中试放大 > 市场验证") in scored("要经历概念验证、中试放大、市场验证过程。")
+
+
+# ---------------------------------------------------------------- gates (the fast skip) never lose a chain
+
+def _gate_sentences(texts) -> list[str]:
+    """Seed sentences, every family's and trap's example, and pieces of them glued together
+    (fixed seed), so the gates meet sentences that match and sentences that almost do."""
+    import random
+
+    from zhpolicy.chains import TRAPS
+    from zhpolicy.structure import sentences
+
+    base = sorted(set(sentences(texts)["text"]) | {ex for f in FAMILIES for _, ex in f.forms()}
+                  | {ex for _, ex in TRAPS} | {text for text, _ in FAMILY_CASES})
+    rng = random.Random(0)
+    glued = []
+    for _ in range(3000):
+        a, b = rng.choice(base), rng.choice(base)
+        i = rng.randrange(len(a) + 1)
+        glued.append(a[i:rng.randrange(i, len(a) + 1)] + b[:rng.randrange(len(b) + 1)])
+    return base + glued
+
+
+def test_a_closed_gate_means_the_family_finds_nothing(texts):
+    from zhpolicy.chains import _mask_markup
+
+    misses = []
+    for sentence in _gate_sentences(texts):
+        masked = _mask_markup(sentence)
+        for family in FAMILIES:
+            if family.gate is not None and not family.gate(masked) and family.find(masked):
+                misses.append((family.name, sentence))
+    assert misses == []
+
+
+def test_every_family_example_passes_its_gate():
+    for family in FAMILIES:
+        for _, example in family.forms():
+            assert family.gate is None or family.gate(example), (family.name, example)

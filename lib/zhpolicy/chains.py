@@ -99,6 +99,12 @@ class Family:
     example: str
     find: Callable[[str], list[dict]]
     more: tuple[tuple[str, str], ...] = ()
+    gate: Callable[[str], object] | None = None
+
+    def scan(self, sentence: str) -> list[dict]:
+        """The family's rows for *sentence*; the finder runs only when the gate (a cheap test
+        of words every match of the family needs) lets the sentence through."""
+        return self.find(sentence) if self.gate is None or self.gate(sentence) else []
 
     def forms(self) -> list[tuple[str, str]]:
         """Every ``(phrasing, example)`` of the family, the main one first."""
@@ -108,11 +114,12 @@ class Family:
 FAMILIES: list[Family] = []
 
 
-def _family(name: str, label: str, kind: str, example: str, *more: tuple[str, str]):
+def _family(name: str, label: str, kind: str, example: str, *more: tuple[str, str], gate=None):
     """Register a finder ``sentence -> [row]`` as the rule of one family (*more*: further
-    ``(phrasing, example)`` forms it covers, shown in :func:`chain_patterns`)."""
+    ``(phrasing, example)`` forms it covers, shown in :func:`chain_patterns`; *gate*: a cheap
+    test that is true of every sentence the finder can match, to skip the others fast)."""
     def register(find):
-        FAMILIES.append(Family(name, label, kind, example, find, tuple(more)))
+        FAMILIES.append(Family(name, label, kind, example, find, tuple(more), gate))
         return find
     return register
 
@@ -205,7 +212,8 @@ def _again(b: str) -> str:
 
 
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
-         ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"))
+         ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"),
+         gate=lambda s: "到" in s and ("从" in s or "由" in s))
 def _from_to(sentence: str) -> list[dict]:
     found = []
     for m in [*_FROM_TO_AGAIN.finditer(sentence), *_FROM_TO.finditer(sentence)]:
@@ -226,7 +234,8 @@ _FROM_TOWARDS = re.compile(
 )
 
 
-@_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。")
+@_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。",
+         gate=lambda s: "从" in s or "由" in s)
 def _from_towards(sentence: str) -> list[dict]:
     found = []
     for m in _FROM_TOWARDS.finditer(sentence):
@@ -242,7 +251,8 @@ _STATE_CHANGE = re.compile(
 )
 
 
-@_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。")
+@_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。",
+         gate=lambda s: "向" in s and ("转变" in s or "转型" in s))
 def _state_change(sentence: str) -> list[dict]:
     return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)]
 
@@ -253,6 +263,7 @@ _DASHED = re.compile(rf"“?(?P<body>{_PART}(?:\s*(?:[—–\-－]{{1,2}}|→)\s
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
 _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
+_HAS_DASH = re.compile(r"[—–\-－→]").search
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 #: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
 _LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿|贯通")
@@ -296,18 +307,19 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
 
 
 @_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
-         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"))
+         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"), gate=_HAS_DASH)
 def _dashed_cycles(sentence: str) -> list[dict]:
     return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
 
 
 @_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。",
-         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"))
+         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"), gate=_HAS_DASH)
 def _dashed_flows(sentence: str) -> list[dict]:
     return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
 
 
 # family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
+_STAGE_TAIL = re.compile(_alt(_cues("stage_tail")))
 _STAGES = re.compile(
     rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
     rf"(?:{_alt(_cues('stage_tail'))})"
@@ -319,7 +331,8 @@ _LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$
 
 
 @_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。",
-         ("经历A、B、C三个阶段", "经历试点、推广、普及三个阶段。"))
+         ("经历A、B、C三个阶段", "经历试点、推广、普及三个阶段。"),
+         gate=lambda s: "、" in s and _STAGE_TAIL.search(s))
 def _stages(sentence: str) -> list[dict]:
     found = []
     for m in _STAGES.finditer(sentence):
@@ -334,12 +347,14 @@ def _stages(sentence: str) -> list[dict]:
 
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
+_LOOP_WORD = re.compile(_alt(_CYCLE + ("良性循环", "闭环")))
 _LISTED_CYCLE = re.compile(
     rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
 )
 
 
-@_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。")
+@_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。",
+         gate=lambda s: "、" in s and _LOOP_WORD.search(s))
 def _listed_cycle(sentence: str) -> list[dict]:
     found = []
     for m in _LISTED_CYCLE.finditer(sentence):
@@ -354,7 +369,8 @@ def _listed_cycle(sentence: str) -> list[dict]:
 _BUILD_ON = re.compile(r"在(?:突破|实现|完成|攻克)?(?P<a>“[^”]{1,12}”)的基础上(?:逐步|进一步|再)?(?:突破|实现|完成|攻克)?(?P<rest>(?:“[^”]{1,12}”[、和]?){1,5})")
 
 
-@_family("build_on", "在“A”的基础上突破“B”“C”", "sequence", "在攻克“材料关”的基础上逐步攻克“工艺关”“成本关”。")
+@_family("build_on", "在“A”的基础上突破“B”“C”", "sequence", "在攻克“材料关”的基础上逐步攻克“工艺关”“成本关”。",
+         gate=lambda s: "的基础上" in s)
 def _build_on(sentence: str) -> list[dict]:
     found = []
     for m in _BUILD_ON.finditer(sentence):
@@ -382,9 +398,15 @@ def _pair(a, b, b2, a2, span, *, shortest: int = 2):
 _CLAUSE = re.compile(rf"[^，；、,;{_P}]+")
 
 
+@lru_cache(maxsize=8)
+def _clause_matches(sentence: str) -> tuple[re.Match, ...]:
+    """The clauses of a sentence, as matches (cached: five families read them)."""
+    return tuple(_CLAUSE.finditer(sentence))
+
+
 def _clauses(sentence: str, *, window: int = 2):
     """Pairs of clauses (the second at most *window* clauses after the first), as matches."""
-    parts = list(_CLAUSE.finditer(sentence))
+    parts = _clause_matches(sentence)
     for i, one in enumerate(parts):
         for two in parts[i + 1:i + 1 + window]:
             yield one, two
@@ -392,11 +414,13 @@ def _clauses(sentence: str, *, window: int = 2):
 
 # family: A为B提供…，B为A创造…
 _PROVIDE = _alt(_cues("provide"))
+_HAS_PROVIDE = re.compile(_PROVIDE).search
 _FOR_ONE = re.compile(rf"^(?P<a>.{{1,20}}?)为(?P<b>.{{1,20}}?)(?:{_PROVIDE})")
 _FOR_TWO = re.compile(r"^(?P<b>.{1,20}?)为(?P<rest>.+)$")
 
 
-@_family("provide_for", "A为B提供…，B为A…", "mutual", "高校为企业输送创新人才，企业为高校开放实践岗位。")
+@_family("provide_for", "A为B提供…，B为A…", "mutual", "高校为企业输送创新人才，企业为高校开放实践岗位。",
+         gate=lambda s: s.count("为") >= 2 and _HAS_PROVIDE(s))
 def _provide_for(sentence: str) -> list[dict]:
     found = []
     for one, two in _clauses(sentence):
@@ -434,7 +458,11 @@ def _reciprocal_verbs(sentence: str) -> list[dict]:
 
 def _crossing(one: re.Match, two: re.Match) -> list[dict]:
     """Verb-free A…B / B…A: the second clause starts with the first's end and ends with its start."""
+    if two.group()[:2] not in one.group()[1:]:
+        return []  # no B: the second clause does not start with a piece of the first
     c1, c2 = _LEAD.sub("", one.group()), two.group()
+    if c1[:2] not in c2:
+        return []  # no A: the second clause does not end with the first's start
     b = next((c1[i:] for i in range(1, len(c1) - 1) if c2.startswith(c1[i:])), "")
     a = next((c1[:i] for i in range(len(c1) - len(b), 1, -1) if c2.endswith(c1[:i])), "")
     gaps = (len(c1) - len(a) - len(b), len(c2) - len(a) - len(b))
@@ -447,7 +475,8 @@ def _crossing(one: re.Match, two: re.Match) -> list[dict]:
 _IN = re.compile(r"在(?P<a>[^在中]{1,10})中(?P<rest>.{1,20})$")
 
 
-@_family("paired_in", "在A中B，在B中A", "mutual", "在保护中开发，在开发中保护。")
+@_family("paired_in", "在A中B，在B中A", "mutual", "在保护中开发，在开发中保护。",
+         gate=lambda s: "中" in s and s.count("在") >= 2)
 def _paired_in(sentence: str) -> list[dict]:
     found = []
     for one, two in _clauses(sentence, window=1):
@@ -461,7 +490,8 @@ def _paired_in(sentence: str) -> list[dict]:
 _BY = re.compile(rf"以(?P<a>.{{1,8}}?)(?:{_alt(_cues('short_verb') + _cues('mutual_verb'))})(?P<b>.{{1,8}})$")
 
 
-@_family("paired_by", "以A促B、以B带A", "mutual", "坚持以大带小、以小促大。")
+@_family("paired_by", "以A促B、以B带A", "mutual", "坚持以大带小、以小促大。",
+         gate=lambda s: s.count("以") >= 2)
 def _paired_by(sentence: str) -> list[dict]:
     found = []
     for one, two in _clauses(sentence, window=1):
@@ -481,6 +511,7 @@ _RECIPROCAL = re.compile(
 
 
 # …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
+_HAS_RECIPROCITY = re.compile(_alt(_cues("reciprocity"))).search
 _PAIR_RECIPROCAL = re.compile(
     rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:双|两个|两种|两大)[^{_P}、“”]{{1,3}}?"
     rf"(?:{_alt(_cues('reciprocity'))})"
@@ -488,7 +519,7 @@ _PAIR_RECIPROCAL = re.compile(
 
 
 @_family("reciprocity_word", "A与B相互促进/互为支撑/良性互动/双向赋能", "mutual", "推动数字经济与实体经济相互促进。",
-         ("AB双循环相互促进", "推动线上线下两个渠道互为补充。"))
+         ("AB双循环相互促进", "推动线上线下两个渠道互为补充。"), gate=_HAS_RECIPROCITY)
 def _reciprocity(sentence: str) -> list[dict]:
     found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
              if m["a"] != m["b"]]
@@ -504,7 +535,8 @@ def _reciprocity(sentence: str) -> list[dict]:
 _IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30})的[^的]{1,8}$")
 
 
-@_family("paired_roles", "A是B的X，B是A的Y", "mutual", "人才是产业发展的第一资源，产业是人才成长的广阔舞台。")
+@_family("paired_roles", "A是B的X，B是A的Y", "mutual", "人才是产业发展的第一资源，产业是人才成长的广阔舞台。",
+         gate=lambda s: "的" in s and s.count("是") + s.count("为") >= 2)
 def _paired_roles(sentence: str) -> list[dict]:
     found = []
     for one, two in _clauses(sentence, window=4):
@@ -527,7 +559,8 @@ def _common(a: str, b: str) -> str:
     return ""
 
 
-@_family("clause_cycle", "A促进B，B带动C，C又提升A", "cycle", "教育培养人才，人才推动科技创新，科技进步又提升教育水平。")
+@_family("clause_cycle", "A促进B，B带动C，C又提升A", "cycle", "教育培养人才，人才推动科技创新，科技进步又提升教育水平。",
+         gate=lambda s: len(_MUTUAL_VERB.findall(s)) >= 3)
 def _clause_cycle(sentence: str) -> list[dict]:
     parts = [(c, _ACTS.match(c.group())) for c in re.finditer(rf"[^，；,;{_P}]+", sentence)]
     for i in range(len(parts) - 2):
@@ -546,6 +579,8 @@ def _clause_cycle(sentence: str) -> list[dict]:
 # ---------------------------------------------------------------- role groups (triads) and roles
 
 _ROLE = _alt(ROLES)
+_HAS_ROLE = re.compile(_ROLE).search
+_TAKE_AS = re.compile(r"以.*?为|作为", re.S).search  # the loose forms (以A为中心, 把A作为B)
 _DEGREE = r"(?:重要|根本|主要|首要|基本|核心|第一|最大)?"
 _ROLE_PATTERNS = [
     # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
@@ -614,7 +649,8 @@ def _role_groups(sentence: str) -> list[list[tuple[str, re.Match]]]:
          ("A为B、C为D", "建立企业为主体、市场为导向的体系。"),
          ("根本在A，关键在B，核心是C", "根本在改革，关键在落实，核心是人才。"),
          ("A是基础，B是关键", "教育是基础，科技是关键。"),
-         ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"))
+         ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"),
+         gate=lambda s: _HAS_ROLE(s) or _TAKE_AS(s))
 def _roles(sentence: str) -> list[dict]:
     found = []
     for group in _role_groups(sentence):
@@ -640,10 +676,13 @@ _RELATIONS = [
     re.compile(rf"通过(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>实现|推动|促进|带动)(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|$)"),
     re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力)"),
 ]
+_RELATION_GATE = re.compile(r"以.*?(?:推动|引领|带动|催生|驱动|支撑|促进|赋能)|为.*?(?:提供|创造|注入|拓展)|通过"
+                            r"|的(?:内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力)", re.S).search
 _ADVERBS = re.compile(r"(?:深度|全面|有效|加快|大力|持续|进一步|更好|充分)$")
 
 
-@_family("relation", "以A推动B；通过A实现B；A为B提供C", "relation", "以数字技术赋能传统产业。")
+@_family("relation", "以A推动B；通过A实现B；A为B提供C", "relation", "以数字技术赋能传统产业。",
+         gate=_RELATION_GATE)
 def _relations(sentence: str) -> list[dict]:
     found = []
     for pattern in _RELATIONS:
@@ -681,7 +720,7 @@ def _sentence_chains(text: str) -> list[dict]:
     (earliest first, then longest)."""
     masked = _mask_markup(text)
     found = [dict(row, family=f.name, nodes=[n.replace("\x01", "") for n in row["nodes"]])
-             for f in FAMILIES for row in f.find(masked)]
+             for f in FAMILIES for row in f.scan(masked)]
     kept, taken = [], []
     for item in sorted(found, key=lambda r: (r["span"][0], -r["span"][1])):
         if item["kind"] in _SPANNING:
