@@ -84,3 +84,25 @@ def test_document_stats(corpus):
     assert list(stats["doc_id"]) == list(corpus["doc_id"])
     assert (stats["n_sentences"] > 20).all()
     assert (stats["n_chars"] == corpus["n_chars"].values).all()
+
+
+# ---------------------------------------------------------------- the structure cache
+
+def test_cached_structure_equals_a_fresh_one_and_is_bounded(texts, monkeypatch):
+    from zhpolicy import structure
+
+    monkeypatch.setattr(structure, "_cache", type(structure._cache)())
+    monkeypatch.setattr(structure, "_cache_chars", 0)
+    first = sentences(texts)
+    first.loc[0, "text"] = "changed by a student"  # a caller's edits never reach the cache
+    again = sentences(texts)
+    structure._cache.clear()
+    structure._cache_chars = 0
+    fresh = sentences(texts)
+    assert again.equals(fresh) and outline(texts).equals(outline(dict(texts)))
+    monkeypatch.setattr(structure, "CACHE_CHARS", max(len(t) for t in texts.values()))
+    structure._cache.clear()
+    structure._cache_chars = 0
+    for doc_id, text in texts.items():
+        sentences({doc_id: text})
+    assert len(structure._cache) <= 2 and structure._cache_chars <= 2 * structure.CACHE_CHARS

@@ -19,6 +19,8 @@ a new kind met under it is one level deeper, and a kind met again returns to its
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 
 import pandas as pd
 
@@ -219,10 +221,39 @@ _PARA_COLS = ["doc_id", "para_id", "kind", "level", "section", "section_title", 
 _SENT_COLS = ["doc_id", "para_id", "sent_id", "section", "section_title", "start", "end", "text"]
 
 
+#: The structures of the documents read last, so that paragraphs, outline and sentences of the
+#: same documents (statistics, chains and themes each ask for them) are worked out once. The
+#: cache holds at most this many characters of text; the rows it hands out are never changed.
+CACHE_CHARS = 4_000_000
+_cache: OrderedDict[tuple[str, str], tuple[list[dict], list[dict], list[dict]]] = OrderedDict()
+_cache_chars = 0
+_cache_lock = threading.Lock()
+
+
+def _structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list[dict]]:
+    """:func:`_doc_structure`, remembered for the documents read last (see :data:`CACHE_CHARS`)."""
+    global _cache_chars
+    key = (doc_id, text)
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    value = _doc_structure(doc_id, text)
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = value
+            _cache_chars += len(text)
+        while _cache_chars > CACHE_CHARS and len(_cache) > 1:
+            (_, old_text), _ = _cache.popitem(last=False)
+            _cache_chars -= len(old_text)
+    return value
+
+
 def _collect(docs, which: int, columns: list[str]) -> pd.DataFrame:
     rows = []
     for doc_id, text in iter_docs(docs):
-        rows.extend(_doc_structure(doc_id, text)[which])
+        rows.extend(_structure(doc_id, text)[which])
     return pd.DataFrame(rows, columns=columns)
 
 
