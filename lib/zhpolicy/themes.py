@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -49,8 +50,13 @@ def theme_hits(text: str, terms: list[str], all_of: list[str] = (), none_of: lis
         return 0
     if not terms:
         return 0
-    pattern = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return len(re.findall(pattern, text))
+    return len(_terms_pattern(tuple(terms)).findall(text))
+
+
+@lru_cache(maxsize=256)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    """One regex for a theme's terms, longest first (built once per codebook row)."""
+    return re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)))
 
 
 def theme_units(docs, *, min_chars: int = 20) -> pd.DataFrame:
