@@ -20,11 +20,17 @@ from .structure import sentences as sentence_table
 _MARK = r"\[\d+\]|\d+|[A-Za-z]"
 
 
+def _is_mark(tokens: pd.Series) -> pd.Series:
+    """Whether each token is an outline or citation mark (tested once per distinct token)."""
+    marks = [t for t in pd.unique(tokens) if isinstance(t, str) and re.fullmatch(_MARK, t)]
+    return tokens.isin(marks)
+
+
 def content_tokens(toks: pd.DataFrame, *, drop_stopwords: bool = True, min_chars: int = 1) -> pd.DataFrame:
     """Keep the tokens worth counting: no punctuation, (optionally) no stopwords, at least
     *min_chars* characters, and none of the outline or citation marks that carry no meaning
     (``[1]``, a bare ``1`` or ``a`` left from ``1.``/``a.``). Numbers with a unit stay."""
-    keep = ~toks["is_punct"] & (toks["token"].str.len() >= min_chars) & ~toks["token"].str.fullmatch(_MARK)
+    keep = ~toks["is_punct"] & (toks["token"].str.len() >= min_chars) & ~_is_mark(toks["token"])
     if drop_stopwords:
         keep &= ~toks["is_stopword"]
     return toks[keep]
