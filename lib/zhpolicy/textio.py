@@ -269,9 +269,13 @@ TRADITIONAL_ONLY = frozenset(
 )
 
 
+_BASIC_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+_TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
+
+
 def looks_traditional(text: str, min_share: float = 0.05, min_count: int = 5) -> bool:
     """True when *text* reads as Traditional Chinese: at least *min_count* characters, and
     *min_share* of its Han characters, exist only in the traditional script."""
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    traditional = sum(1 for ch in text if ch in TRADITIONAL_ONLY)
+    han = len(text) - len(_BASIC_HAN_RUN.sub("", text))  # counted in C: runs of Han characters removed
+    traditional = len(_TRADITIONAL.findall(text))
     return traditional >= min_count and han > 0 and traditional / han >= min_share
