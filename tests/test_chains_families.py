@@ -298,6 +298,11 @@ def test_in_the_course_of_is_not_a_stage_list():
 
 # ---------------------------------------------------------------- gates (the fast skip) never lose a chain
 
+#: sentences near a gate's edge (a role word, then 就是; a loose role with 作为)
+GATE_EDGES = ("突破口就是打通堵点。", "关键就在于落实。", "把改革作为动力，把开放作为途径。",
+              "以城带乡、以工促农。", "从实验室到生产线。", "教育—科技—人才良性循环。")
+
+
 def _gate_sentences(texts) -> list[str]:
     """Seed sentences, every family's and trap's example, and pieces of them glued together
     (fixed seed), so the gates meet sentences that match and sentences that almost do."""
@@ -307,7 +312,7 @@ def _gate_sentences(texts) -> list[str]:
     from zhpolicy.structure import sentences
 
     base = sorted(set(sentences(texts)["text"]) | {ex for f in FAMILIES for _, ex in f.forms()}
-                  | {ex for _, ex in TRAPS} | {text for text, _ in FAMILY_CASES})
+                  | {ex for _, ex in TRAPS} | {text for text, _ in FAMILY_CASES} | set(GATE_EDGES))
     rng = random.Random(0)
     glued = []
     for _ in range(3000):

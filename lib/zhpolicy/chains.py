@@ -579,8 +579,9 @@ def _clause_cycle(sentence: str) -> list[dict]:
 # ---------------------------------------------------------------- role groups (triads) and roles
 
 _ROLE = _alt(ROLES)
-_HAS_ROLE = re.compile(_ROLE).search
-_TAKE_AS = re.compile(r"以.*?为|作为", re.S).search  # the loose forms (以A为中心, 把A作为B)
+#: what every role pattern needs: a role word said to be something (基础是, 关键在) or named as
+#: one (为主体, 是关键, 的核心), or the loose forms (以A为中心, 把A作为B)
+_ROLE_GATE = re.compile(rf"(?:{_ROLE})就?(?:是|在)|[为是的].{{0,3}}(?:{_ROLE})|作为|以.*?为", re.S).search
 _DEGREE = r"(?:重要|根本|主要|首要|基本|核心|第一|最大)?"
 _ROLE_PATTERNS = [
     # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
@@ -650,7 +651,7 @@ def _role_groups(sentence: str) -> list[list[tuple[str, re.Match]]]:
          ("根本在A，关键在B，核心是C", "根本在改革，关键在落实，核心是人才。"),
          ("A是基础，B是关键", "教育是基础，科技是关键。"),
          ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"),
-         gate=lambda s: _HAS_ROLE(s) or _TAKE_AS(s))
+         gate=_ROLE_GATE)
 def _roles(sentence: str) -> list[dict]:
     found = []
     for group in _role_groups(sentence):
