@@ -586,19 +586,19 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     return _year_and_source(weak[0], "relative") if weak else ("", "")
 
 
-def _heading_years(doc_outline: pd.DataFrame, date) -> list[tuple[int, int, dict | None, str]]:
-    """For each title and section heading: (start offset, level, the year token it names or None,
-    ``numbered``/``plain``/``title``)."""
+def _heading_years(doc_outline: list[dict], date) -> list[tuple[int, int, dict | None, str]]:
+    """For each title and section heading of a document's outline rows: (start offset, level, the
+    year token it names or None, ``numbered``/``plain``/``title``)."""
     rows = []
-    for h in doc_outline.itertuples():
-        if h.kind not in ("heading", "title"):
+    for h in doc_outline:
+        if h["kind"] not in ("heading", "title"):
             continue
-        tokens = [{**t, "text": h.heading} for t in _year_tokens(h.heading, date)
+        tokens = [{**t, "text": h["heading"]} for t in _year_tokens(h["heading"], date)
                   if not t["weak"] and t["source"] != "document_date"]  # a dateline (12月27日讯) is no section year
-        if h.kind == "title" and len(tokens) != 1:
+        if h["kind"] == "title" and len(tokens) != 1:
             continue
-        style = "title" if h.kind == "title" else ("numbered" if str(h.marker) else "plain")
-        rows.append((h.start, h.level, tokens[0] if tokens else None, style))
+        style = "title" if h["kind"] == "title" else ("numbered" if str(h["marker"]) else "plain")
+        rows.append((h["start"], h["level"], tokens[0] if tokens else None, style))
     return rows
 
 
@@ -771,27 +771,28 @@ def _sentence_figures(sentence: str) -> list[dict]:
 _OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
 
 
-def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outline: pd.DataFrame) -> list[dict]:
+def _doc_rows(doc_id: str, label: str, date: str, sents: list[dict], doc_outline: list[dict]) -> list[dict]:
     """The statistics of one document, sentence by sentence, with the paragraph and heading context."""
     headings = _heading_years(doc_outline, date)
-    heading_texts = sorted((h.start, h.heading) for h in doc_outline.itertuples() if h.kind == "heading")
+    heading_texts = sorted((h["start"], h["heading"]) for h in doc_outline if h["kind"] == "heading")
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     rows, para, para_topic = [], None, None
-    for s in sents.itertuples():
-        tokens = _year_tokens(s.text, date)
-        topic = _topic_token(s.text, tokens)
-        if s.para_id != para:
-            para, para_topic = s.para_id, None
-        found = _sentence_figures(s.text)
+    for s in sents:
+        text = s["text"]
+        tokens = _year_tokens(text, date)
+        topic = _topic_token(text, tokens)
+        if s["para_id"] != para:
+            para, para_topic = s["para_id"], None
+        found = _sentence_figures(text)
         inherited, para_topic = para_topic, topic if topic is not None else para_topic
         if not found:
             continue
-        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(s.text)
-        context = {"topic": topic, "heading": _heading_year_at(headings, s.start),
+        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(text)
+        context = {"topic": topic, "heading": _heading_year_at(headings, s["start"]),
                    "paragraph": None if own_time else inherited}
-        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= s.start), ""),
+        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= s["start"]), ""),
                             (context["heading"] or {}).get("text", "")])
-        rows += _sentence_rows(s.text, s.start, found, tokens, context, heading, doc)
+        rows += _sentence_rows(text, s["start"], found, tokens, context, heading, doc)
     return rows
 
 
@@ -836,14 +837,22 @@ def extract_statistics(docs) -> pd.DataFrame:
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
         labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
     dates = _document_dates(docs)
-    sents = sentence_table(docs)
-    outlines = outline_table(docs)
-    by_doc = dict(tuple(outlines.groupby("doc_id", sort=False)))
+    sents = _records_by_doc(sentence_table(docs), ["para_id", "start", "text"])
+    outlines = _records_by_doc(outline_table(docs), ["kind", "heading", "marker", "level", "start"])
     rows = []
-    for doc_id, doc_sents in sents.groupby("doc_id", sort=False):
-        doc_outline = by_doc.get(doc_id, outlines.iloc[0:0])
-        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), doc_sents, doc_outline)
+    for doc_id, doc_sents in sents.items():
+        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), doc_sents, outlines.get(doc_id, []))
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
+
+
+def _records_by_doc(table: pd.DataFrame, columns: list[str]) -> dict[str, list[dict]]:
+    """The rows of a sentence or outline table as plain dicts of *columns*, grouped by ``doc_id``
+    (documents in order of first appearance, rows in table order): cheaper than pandas row access."""
+    grouped: dict[str, list[dict]] = {}
+    values = [table[c].tolist() for c in columns]
+    for doc_id, *row in zip(table["doc_id"].tolist(), *values):
+        grouped.setdefault(doc_id, []).append(dict(zip(columns, row)))
+    return grouped
 
 
 #: How each year source is told to a student.
