@@ -432,6 +432,8 @@ def _plan_period(numeral: str) -> str:
 def _year_tokens(sentence: str, date) -> list[dict]:
     """Years, periods and relative words of a sentence, outside 《titles》, skipping the base of a
     comparison (比2012年, 与2020年相比). Each: start, end, year, source, weak."""
+    if not _may_name_year(sentence):
+        return []
     titles = [m.span() for m in _TITLE.finditer(sentence)]
     tokens = []
     for m in _YEAR.finditer(sentence):
@@ -458,6 +460,16 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
 
 
+#: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD).
+_YEAR_CHARACTER = re.compile(r"[\d年五]")
+
+
+def _may_name_year(sentence: str) -> bool:
+    """A cheap test before the year patterns run: False when the sentence holds neither a character
+    every year pattern needs nor a relative word (most sentences of a long text)."""
+    return bool(_YEAR_CHARACTER.search(sentence) or _relative_pattern().search(sentence))
+
+
 def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
     """Join a year with the period words right after it (``今年上半年``, ``2023年底``, ``2023年以来``)."""
     merged: list[dict] = []
@@ -482,6 +494,8 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     before any figure (``2024年，…``, ``截至2023年底，…``, ``今年上半年，…``), or right after an
     attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``)."""
     strong = [t for t in tokens if not t["weak"]]
+    if not strong:
+        return None
     first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:"), len(sentence))
     opening = [t for t in strong if t["end"] <= first_clause_end]
     if len(opening) == 1 and not re.search(r"\d", sentence[:opening[0]["start"]]):
