@@ -770,10 +770,29 @@ def _document_dates(docs) -> dict[str, str]:
 
 #: A sentence without any of these characters has no figure (a cheap test before the rules run).
 _MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分]")
+#: A sentence with no digit holds a figure only if it has one of these pieces, each one a piece that
+#: every match of a pattern of ``_ranks`` or ``_chinese_quantities`` contains (a second cheap test).
+_CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
+_CHINESE_FIGURE_PIECE = re.compile(
+    "|".join([
+        "第", "首位", "榜首", r"前\s*" + _CN_NUMERAL, _CN_NUMERAL + "强",  # ranks
+        _CN_NUMERAL + _SP + "[万亿千]", _CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成
+        "[破过超到达逾近上][万亿千百]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
+        "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
+    ])
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_figure(sentence: str) -> bool:
+    """False for a sentence where no figure pattern can match (most sentences of a long text)."""
+    if not _MAY_HOLD_FIGURE.search(sentence):
+        return False
+    return bool(_DIGIT.search(sentence) or _CHINESE_FIGURE_PIECE.search(sentence))
 
 
 def _sentence_figures(sentence: str) -> list[dict]:
-    if not _MAY_HOLD_FIGURE.search(sentence):
+    if not _may_hold_figure(sentence):
         return []
     found = _candidates(sentence)
     for row in found:
