@@ -152,6 +152,12 @@ def kind_cues() -> tuple[tuple[str, str, str], ...]:
     return tuple((r["kind"], r["scope"], r["cue"]) for r in read_rule_table("stat_kinds.tsv"))
 
 
+@lru_cache(maxsize=None)
+def _cues_of_kind(kind: str) -> tuple[tuple[str, str], ...]:
+    """The (scope, cue) pairs of :func:`kind_cues` for one kind, in file order."""
+    return tuple((scope, cue) for cue_kind, scope, cue in kind_cues() if cue_kind == kind)
+
+
 @lru_cache(maxsize=1)
 def relative_year_words() -> dict[str, str]:
     """The words of ``data/stat_years.tsv`` (今年, 去年, 全年 …) and their rule, longest first."""
@@ -667,9 +673,9 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     scopes = {"near": (clause, 8), "clause": (clause, None), "sentence": (before, None), "heading": (heading, None),
               "clause_open": ("" if past else clause, None)}
     for kind in ("comparison", "plan", "target", "achieved"):
-        for cue_kind, scope, cue in kind_cues():
+        for scope, cue in _cues_of_kind(kind):
             text, limit = scopes[scope]
-            if cue_kind == kind and _cue_before(text, cue, limit):
+            if _cue_before(text, cue, limit):
                 return kind
         if kind == "comparison" and (row["qualifier"] in ("同比增长", "同比下降")
                                      or row["qualifier"] in ("增长", "下降") and "同比" in before):
@@ -740,13 +746,24 @@ def _indicator(sentence: str, row: dict, previous: str, previous_end: int = 0) -
     return text or previous
 
 
-def _source(sentence: str, end: int | None = None) -> str:
-    """The attribution a sentence gives (据《…》, 根据…数据, …数据显示, …发布的…显示, …表示),
-    else the first citation mark after the figure ending at *end*, else any in the sentence."""
+def _attribution(sentence: str) -> str | None:
+    """The attribution a sentence gives (据《…》, 根据…数据, …数据显示, …发布的…显示, …表示), else None."""
     for pattern in SOURCE_PATTERNS:
         m = pattern.search(sentence)
         if m:
             return m.group(1).strip()
+    return None
+
+
+_NOT_KNOWN = object()
+
+
+def _source(sentence: str, end: int | None = None, attribution=_NOT_KNOWN) -> str:
+    """The attribution a sentence gives (pass its :func:`_attribution` when already known), else
+    the first citation mark after the figure ending at *end*, else any in the sentence."""
+    attribution = _attribution(sentence) if attribution is _NOT_KNOWN else attribution
+    if attribution is not None:
+        return attribution
     cites = list(_CITATION.finditer(sentence))
     after = [c.group(0) for c in cites if end is not None and c.start() >= end]
     if after:
@@ -833,6 +850,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
                    heading: str, doc: dict) -> list[dict]:
     """One table row per figure of a sentence (indicator, year and its source, kind, source …)."""
     rows, previous, previous_end = [], "", 0
+    attribution = _attribution(sentence)
     for row in found:
         clause_start = _clause_start(sentence, row["start"])
         indicator = (_respectively(sentence, row, found)
@@ -845,7 +863,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
             "unit": row["unit"], "year": year, "year_source": year_source,
             "kind": figure_kind(sentence, row, heading, doc["year"], year),
-            "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"]),
+            "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"], attribution),
             "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
         })
     return rows
