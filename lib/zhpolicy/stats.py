@@ -606,19 +606,19 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     return _year_and_source(weak[0], "relative") if weak else ("", "")
 
 
-def _heading_years(doc_outline: list[dict], date) -> list[tuple[int, int, dict | None, str]]:
-    """For each title and section heading of a document's outline rows: (start offset, level, the
-    year token it names or None, ``numbered``/``plain``/``title``)."""
+def _heading_years(doc_outline: list[tuple], date) -> list[tuple[int, int, dict | None, str]]:
+    """For each title and section heading of a document's outline rows (kind, heading, marker,
+    level, start): (start offset, level, the year token it names or None, ``numbered``/``plain``/``title``)."""
     rows = []
-    for h in doc_outline:
-        if h["kind"] not in ("heading", "title"):
+    for kind, heading, marker, level, start in doc_outline:
+        if kind not in ("heading", "title"):
             continue
-        tokens = [{**t, "text": h["heading"]} for t in _year_tokens(h["heading"], date)
+        tokens = [{**t, "text": heading} for t in _year_tokens(heading, date)
                   if not t["weak"] and t["source"] != "document_date"]  # a dateline (12月27日讯) is no section year
-        if h["kind"] == "title" and len(tokens) != 1:
+        if kind == "title" and len(tokens) != 1:
             continue
-        style = "title" if h["kind"] == "title" else ("numbered" if str(h["marker"]) else "plain")
-        rows.append((h["start"], h["level"], tokens[0] if tokens else None, style))
+        style = "title" if kind == "title" else ("numbered" if str(marker) else "plain")
+        rows.append((start, level, tokens[0] if tokens else None, style))
     return rows
 
 
@@ -821,28 +821,28 @@ def _sentence_figures(sentence: str) -> list[dict]:
 _OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
 
 
-def _doc_rows(doc_id: str, label: str, date: str, sents: list[dict], doc_outline: list[dict]) -> list[dict]:
-    """The statistics of one document, sentence by sentence, with the paragraph and heading context."""
+def _doc_rows(doc_id: str, label: str, date: str, sents: list[tuple], doc_outline: list[tuple]) -> list[dict]:
+    """The statistics of one document, sentence by sentence (para_id, start, text), with the
+    paragraph and heading context."""
     headings = _heading_years(doc_outline, date)
-    heading_texts = sorted((h["start"], h["heading"]) for h in doc_outline if h["kind"] == "heading")
+    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind == "heading")
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     rows, para, para_topic = [], None, None
-    for s in sents:
-        text = s["text"]
+    for para_id, sent_start, text in sents:
         tokens = _year_tokens(text, date)
         topic = _topic_token(text, tokens)
-        if s["para_id"] != para:
-            para, para_topic = s["para_id"], None
+        if para_id != para:
+            para, para_topic = para_id, None
         found = _sentence_figures(text)
         inherited, para_topic = para_topic, topic if topic is not None else para_topic
         if not found:
             continue
         own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(text)
-        context = {"topic": topic, "heading": _heading_year_at(headings, s["start"]),
+        context = {"topic": topic, "heading": _heading_year_at(headings, sent_start),
                    "paragraph": None if own_time else inherited}
-        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= s["start"]), ""),
+        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= sent_start), ""),
                             (context["heading"] or {}).get("text", "")])
-        rows += _sentence_rows(text, s["start"], found, tokens, context, heading, doc)
+        rows += _sentence_rows(text, sent_start, found, tokens, context, heading, doc)
     return rows
 
 
@@ -896,13 +896,12 @@ def extract_statistics(docs) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
 
 
-def _records_by_doc(table: pd.DataFrame, columns: list[str]) -> dict[str, list[dict]]:
-    """The rows of a sentence or outline table as plain dicts of *columns*, grouped by ``doc_id``
+def _records_by_doc(table: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    """The rows of a sentence or outline table as plain tuples of *columns*, grouped by ``doc_id``
     (documents in order of first appearance, rows in table order): cheaper than pandas row access."""
-    grouped: dict[str, list[dict]] = {}
-    values = [table[c].tolist() for c in columns]
-    for doc_id, *row in zip(table["doc_id"].tolist(), *values):
-        grouped.setdefault(doc_id, []).append(dict(zip(columns, row)))
+    grouped: dict[str, list[tuple]] = {}
+    for doc_id, row in zip(table["doc_id"].tolist(), zip(*(table[c].tolist() for c in columns))):
+        grouped.setdefault(doc_id, []).append(row)
     return grouped
 
 
