@@ -342,12 +342,14 @@ def _threshold(sentence: str, row: dict) -> None:
 
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
+    rows = _ranks(sentence) + _ranges(_arabic_quantities(sentence), sentence) + _chinese_quantities(sentence)
+    if all(row.get("bare") for row in rows):
+        return []  # nothing or only bare numbers (years, numbers without a unit): no figure
     rank_masked = _masked_spans(sentence)
     masked = rank_masked + _rule_masked_spans(sentence)
     taken: list[tuple[int, int]] = []
     found: list[dict] = []
-    quantities = _ranges(_arabic_quantities(sentence), sentence)
-    for row in _ranks(sentence) + quantities + _chinese_quantities(sentence):
+    for row in rows:
         span = (row["start"], row["end"])
         if row.pop("bare", False) or not _free(span, taken) or not _free(span, rank_masked if row["unit"] == "rank" else masked):
             continue
