@@ -153,9 +153,14 @@ def kind_cues() -> tuple[tuple[str, str, str], ...]:
 
 
 @lru_cache(maxsize=None)
-def _cues_of_kind(kind: str) -> tuple[tuple[str, str], ...]:
-    """The (scope, cue) pairs of :func:`kind_cues` for one kind, in file order."""
-    return tuple((scope, cue) for cue_kind, scope, cue in kind_cues() if cue_kind == kind)
+def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    """The cues of :func:`kind_cues` for one kind, by scope: (scope, a pattern finding any of
+    them, the cues). The pattern is a quick first test; the cues are then checked one by one."""
+    by_scope: dict[str, list[str]] = {}
+    for cue_kind, scope, cue in kind_cues():
+        if cue_kind == kind:
+            by_scope.setdefault(scope, []).append(cue)
+    return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
 
 
 @lru_cache(maxsize=1)
@@ -675,9 +680,10 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     scopes = {"near": (clause, 8), "clause": (clause, None), "sentence": (before, None), "heading": (heading, None),
               "clause_open": ("" if past else clause, None)}
     for kind in ("comparison", "plan", "target", "achieved"):
-        for scope, cue in _cues_of_kind(kind):
+        for scope, any_cue, cues in _cue_tests(kind):
             text, limit = scopes[scope]
-            if _cue_before(text, cue, limit):
+            window = text if limit is None else text[-(limit + max(map(len, cues))):]
+            if any_cue.search(window) and any(_cue_before(text, cue, limit) for cue in cues):
                 return kind
         if kind == "comparison" and (row["qualifier"] in ("同比增长", "同比下降")
                                      or row["qualifier"] in ("增长", "下降") and "同比" in before):
