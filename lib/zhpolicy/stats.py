@@ -657,6 +657,13 @@ def _cue_before(text: str, cue: str, limit: int | None = None) -> bool:
     return pos >= 0 and (limit is None or len(text) - pos - len(cue) <= limit)
 
 
+def _any_cue_before(text: str, any_cue: re.Pattern, cues: tuple[str, ...], limit: int | None) -> bool:
+    """Whether one of *cues* occurs in *text* (ending at most *limit* characters before its end,
+    when given); *any_cue*, one pattern for all of them, is the quick first test."""
+    window = text if limit is None else text[-(limit + max(map(len, cues))):]
+    return bool(any_cue.search(window)) and any(_cue_before(text, cue, limit) for cue in cues)
+
+
 def _future_year_named(sentence: str, row: dict, doc_year: int | None) -> bool:
     """``到2027年`` before the figure (a year not before the document's), or anywhere in the
     sentence when the year is after the document's year."""
@@ -682,8 +689,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     for kind in ("comparison", "plan", "target", "achieved"):
         for scope, any_cue, cues in _cue_tests(kind):
             text, limit = scopes[scope]
-            window = text if limit is None else text[-(limit + max(map(len, cues))):]
-            if any_cue.search(window) and any(_cue_before(text, cue, limit) for cue in cues):
+            if _any_cue_before(text, any_cue, cues, limit):
                 return kind
         if kind == "comparison" and (row["qualifier"] in ("同比增长", "同比下降")
                                      or row["qualifier"] in ("增长", "下降") and "同比" in before):
