@@ -97,3 +97,14 @@ def test_a_sentence_table_given_by_the_caller_gives_the_same_figures(corpus):
     assert len(found) > 20
     pd.testing.assert_frame_equal(found, extract_statistics(corpus))
     assert extract_statistics(corpus, sentences=table.iloc[0:0]).empty  # it really reads the table given
+
+
+def test_clause_start_is_just_after_the_last_clause_mark():
+    def walking_back(sentence, pos):
+        while pos > 0 and sentence[pos - 1] not in "，,；;：:。！？!?":
+            pos -= 1
+        return pos
+
+    for sentence in made_up_sentences(300, seed=5):
+        for pos in range(len(sentence) + 1):
+            assert stats._clause_start(sentence, pos) == walking_back(sentence, pos), (sentence, pos)

@@ -539,10 +539,8 @@ def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
 
 
 def _clause_start(sentence: str, pos: int) -> int:
-    i = pos
-    while i > 0 and sentence[i - 1] not in _CLAUSE_END:
-        i -= 1
-    return i
+    """Where the clause holding *pos* starts: just after the last clause-ending mark before it."""
+    return max(sentence.rfind(mark, 0, pos) for mark in _CLAUSE_END) + 1
 
 
 def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
@@ -760,8 +758,14 @@ def _indicator(sentence: str, row: dict, previous: str, previous_end: int = 0) -
     return text or previous
 
 
+#: Every pattern of SOURCE_PATTERNS holds one of these words (a cheap test before they run).
+_ATTRIBUTION_WORD = re.compile("据|显示|表示|介绍")
+
+
 def _attribution(sentence: str) -> str | None:
     """The attribution a sentence gives (据《…》, 根据…数据, …数据显示, …发布的…显示, …表示), else None."""
+    if not _ATTRIBUTION_WORD.search(sentence):
+        return None
     for pattern in SOURCE_PATTERNS:
         m = pattern.search(sentence)
         if m:
