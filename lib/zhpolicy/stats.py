@@ -773,13 +773,9 @@ def _attribution(sentence: str) -> str | None:
     return None
 
 
-_NOT_KNOWN = object()
-
-
-def _source(sentence: str, end: int | None = None, attribution=_NOT_KNOWN) -> str:
-    """The attribution a sentence gives (pass its :func:`_attribution` when already known), else
-    the first citation mark after the figure ending at *end*, else any in the sentence."""
-    attribution = _attribution(sentence) if attribution is _NOT_KNOWN else attribution
+def _source(sentence: str, end: int | None, attribution: str | None) -> str:
+    """The sentence's *attribution* (its :func:`_attribution`, found once for all its figures),
+    else the first citation mark after the figure ending at *end*, else any in the sentence."""
     if attribution is not None:
         return attribution
     cites = list(_CITATION.finditer(sentence))
@@ -820,7 +816,8 @@ _DIGIT = re.compile(r"\d")
 
 
 def _may_hold_figure(sentence: str) -> bool:
-    """False for a sentence where no figure pattern can match (most sentences of a long text)."""
+    """False for a sentence that is given no figure (most sentences of a long text): one without
+    the characters of ``_MAY_HOLD_FIGURE``, or one where no figure pattern can match."""
     if not _MAY_HOLD_FIGURE.search(sentence):
         return False
     return bool(_DIGIT.search(sentence) or _CHINESE_FIGURE_PIECE.search(sentence))
