@@ -538,9 +538,14 @@ def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
     return None
 
 
+#: Everything up to the last clause-ending mark (greedy ``.*`` backs off to the last one).
+_UP_TO_CLAUSE_END = re.compile(f".*[{_CLAUSE_END}]", re.S)
+
+
 def _clause_start(sentence: str, pos: int) -> int:
     """Where the clause holding *pos* starts: just after the last clause-ending mark before it."""
-    return max(sentence.rfind(mark, 0, pos) for mark in _CLAUSE_END) + 1
+    m = _UP_TO_CLAUSE_END.match(sentence, 0, pos)
+    return m.end() if m else 0
 
 
 def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
