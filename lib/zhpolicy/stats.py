@@ -110,8 +110,11 @@ def cn_to_int(text: str) -> int:
     return total + current
 
 
+_ARABIC_NUMBER = re.compile(NUM)
+
+
 def _number(text: str) -> float:
-    return float(text.replace(",", "")) if re.fullmatch(NUM, text) else float(cn_to_int(text))
+    return float(text.replace(",", "")) if _ARABIC_NUMBER.fullmatch(text) else float(cn_to_int(text))
 
 
 def _scale(value: float, mag: str | None, unit: str | None) -> tuple[float, str]:
@@ -246,6 +249,8 @@ def _arabic_quantities(sentence: str) -> list[dict]:
 
 def _per_unit(sentence: str, pos: int) -> tuple[str, int]:
     """``元/吨``, ``吨标准煤/万元``: a denominator written after a slash, kept as written."""
+    if not sentence.startswith("/", pos):
+        return "", pos
     m = re.match(rf"/\s*(?:{MAG})?", sentence[pos:pos + 4])
     if not m:
         return "", pos
