@@ -916,11 +916,14 @@ def extract_statistics(docs, *, sentences: pd.DataFrame | None = None) -> pd.Dat
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
         labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
     dates = _document_dates(docs)
-    sents = _records_by_doc(sentence_table(docs) if sentences is None else sentences, ["para_id", "start", "text"])
+    if sentences is None:
+        sentences = sentence_table(docs)
+    sents = _records_by_doc(sentences, ["para_id", "start", "text"])
     outlines = _records_by_doc(outline_table(docs), ["kind", "heading", "marker", "level", "start"])
     rows = []
     for doc_id, doc_sents in sents.items():
-        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), doc_sents, outlines.get(doc_id, []))
+        label, date, doc_outline = labels.get(doc_id, doc_id), dates.get(doc_id, ""), outlines.get(doc_id, [])
+        rows += _doc_rows(doc_id, label, date, doc_sents, doc_outline)
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
 
 
