@@ -69,13 +69,31 @@ NOT_UNIT_WORDS = (
 def unit_at(text: str, pos: int, units: dict | None = None) -> str:
     """The longest unit of :func:`unit_table` starting at ``text[pos]`` that does not begin a
     longer ordinary word (``3个人`` still gives 个… unless the text reads ``个人``), else ``""``."""
-    units = units if units is not None else UNIT_TABLE
-    for unit in units:
+    if units is None:  # the units of units.tsv: only those starting with the character at pos are tried
+        candidates = _UNITS_BY_FIRST_CHARACTER.get(text[pos:pos + 1], ())
+    else:
+        candidates = tuple((unit, _longer_words(unit)) for unit in units)
+    for unit, longer_words in candidates:
         if text.startswith(unit, pos):
-            if any(text.startswith(w, pos) for w in NOT_UNIT_WORDS if w.startswith(unit) and len(w) > len(unit)):
+            if longer_words and text.startswith(longer_words, pos):
                 continue
             return unit
     return ""
 
 
+def _longer_words(unit: str) -> tuple[str, ...]:
+    """The ordinary words of :data:`NOT_UNIT_WORDS` that begin with *unit* and are longer (个 → 个人 …)."""
+    return tuple(w for w in NOT_UNIT_WORDS if w.startswith(unit) and len(w) > len(unit))
+
+
+def _units_by_first_character(units: dict) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """The units grouped by their first character, in table order (longest first), each with its
+    :func:`_longer_words`: :func:`unit_at` then tries a handful of units instead of all of them."""
+    grouped: dict[str, list] = {}
+    for unit in units:
+        grouped.setdefault(unit[0], []).append((unit, _longer_words(unit)))
+    return {first: tuple(pairs) for first, pairs in grouped.items()}
+
+
 UNIT_TABLE = unit_table()
+_UNITS_BY_FIRST_CHARACTER = _units_by_first_character(UNIT_TABLE)

@@ -110,8 +110,11 @@ def cn_to_int(text: str) -> int:
     return total + current
 
 
+_ARABIC_NUMBER = re.compile(NUM)
+
+
 def _number(text: str) -> float:
-    return float(text.replace(",", "")) if re.fullmatch(NUM, text) else float(cn_to_int(text))
+    return float(text.replace(",", "")) if _ARABIC_NUMBER.fullmatch(text) else float(cn_to_int(text))
 
 
 def _scale(value: float, mag: str | None, unit: str | None) -> tuple[float, str]:
@@ -150,6 +153,17 @@ def not_statistic_rules() -> tuple[tuple[str, str, re.Pattern, frozenset], ...]:
 def kind_cues() -> tuple[tuple[str, str, str], ...]:
     """The cues of ``data/stat_kinds.tsv``: (kind, scope, cue), in file order."""
     return tuple((r["kind"], r["scope"], r["cue"]) for r in read_rule_table("stat_kinds.tsv"))
+
+
+@lru_cache(maxsize=None)
+def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    """The cues of :func:`kind_cues` for one kind, by scope: (scope, a pattern finding any of
+    them, the cues). The pattern is a quick first test; the cues are then checked one by one."""
+    by_scope: dict[str, list[str]] = {}
+    for cue_kind, scope, cue in kind_cues():
+        if cue_kind == kind:
+            by_scope.setdefault(scope, []).append(cue)
+    return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
 
 
 @lru_cache(maxsize=1)
@@ -235,6 +249,8 @@ def _arabic_quantities(sentence: str) -> list[dict]:
 
 def _per_unit(sentence: str, pos: int) -> tuple[str, int]:
     """``元/吨``, ``吨标准煤/万元``: a denominator written after a slash, kept as written."""
+    if not sentence.startswith("/", pos):
+        return "", pos
     m = re.match(rf"/\s*(?:{MAG})?", sentence[pos:pos + 4])
     if not m:
         return "", pos
@@ -336,12 +352,14 @@ def _threshold(sentence: str, row: dict) -> None:
 
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
+    rows = _ranks(sentence) + _ranges(_arabic_quantities(sentence), sentence) + _chinese_quantities(sentence)
+    if all(row.get("bare") for row in rows):
+        return []  # nothing or only bare numbers (years, numbers without a unit): no figure
     rank_masked = _masked_spans(sentence)
     masked = rank_masked + _rule_masked_spans(sentence)
     taken: list[tuple[int, int]] = []
     found: list[dict] = []
-    quantities = _ranges(_arabic_quantities(sentence), sentence)
-    for row in _ranks(sentence) + quantities + _chinese_quantities(sentence):
+    for row in rows:
         span = (row["start"], row["end"])
         if row.pop("bare", False) or not _free(span, taken) or not _free(span, rank_masked if row["unit"] == "rank" else masked):
             continue
@@ -432,6 +450,8 @@ def _plan_period(numeral: str) -> str:
 def _year_tokens(sentence: str, date) -> list[dict]:
     """Years, periods and relative words of a sentence, outside 《titles》, skipping the base of a
     comparison (比2012年, 与2020年相比). Each: start, end, year, source, weak."""
+    if not _may_name_year(sentence):
+        return []
     titles = [m.span() for m in _TITLE.finditer(sentence)]
     tokens = []
     for m in _YEAR.finditer(sentence):
@@ -458,6 +478,16 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
 
 
+#: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD).
+_YEAR_CHARACTER = re.compile(r"[\d年五]")
+
+
+def _may_name_year(sentence: str) -> bool:
+    """A cheap test before the year patterns run: False when the sentence holds neither a character
+    every year pattern needs nor a relative word (most sentences of a long text)."""
+    return bool(_YEAR_CHARACTER.search(sentence) or _relative_pattern().search(sentence))
+
+
 def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
     """Join a year with the period words right after it (``今年上半年``, ``2023年底``, ``2023年以来``)."""
     merged: list[dict] = []
@@ -482,6 +512,8 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     before any figure (``2024年，…``, ``截至2023年底，…``, ``今年上半年，…``), or right after an
     attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``)."""
     strong = [t for t in tokens if not t["weak"]]
+    if not strong:
+        return None
     first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:"), len(sentence))
     opening = [t for t in strong if t["end"] <= first_clause_end]
     if len(opening) == 1 and not re.search(r"\d", sentence[:opening[0]["start"]]):
@@ -511,11 +543,14 @@ def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
     return None
 
 
+#: Everything up to the last clause-ending mark (greedy ``.*`` backs off to the last one).
+_UP_TO_CLAUSE_END = re.compile(f".*[{_CLAUSE_END}]", re.S)
+
+
 def _clause_start(sentence: str, pos: int) -> int:
-    i = pos
-    while i > 0 and sentence[i - 1] not in _CLAUSE_END:
-        i -= 1
-    return i
+    """Where the clause holding *pos* starts: just after the last clause-ending mark before it."""
+    m = _UP_TO_CLAUSE_END.match(sentence, 0, pos)
+    return m.end() if m else 0
 
 
 def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
@@ -586,19 +621,19 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     return _year_and_source(weak[0], "relative") if weak else ("", "")
 
 
-def _heading_years(doc_outline: pd.DataFrame, date) -> list[tuple[int, int, dict | None, str]]:
-    """For each title and section heading: (start offset, level, the year token it names or None,
-    ``numbered``/``plain``/``title``)."""
+def _heading_years(doc_outline: list[tuple], date) -> list[tuple[int, int, dict | None, str]]:
+    """For each title and section heading of a document's outline rows (kind, heading, marker,
+    level, start): (start offset, level, the year token it names or None, ``numbered``/``plain``/``title``)."""
     rows = []
-    for h in doc_outline.itertuples():
-        if h.kind not in ("heading", "title"):
+    for kind, heading, marker, level, start in doc_outline:
+        if kind not in ("heading", "title"):
             continue
-        tokens = [{**t, "text": h.heading} for t in _year_tokens(h.heading, date)
+        tokens = [{**t, "text": heading} for t in _year_tokens(heading, date)
                   if not t["weak"] and t["source"] != "document_date"]  # a dateline (12月27日讯) is no section year
-        if h.kind == "title" and len(tokens) != 1:
+        if kind == "title" and len(tokens) != 1:
             continue
-        style = "title" if h.kind == "title" else ("numbered" if str(h.marker) else "plain")
-        rows.append((h.start, h.level, tokens[0] if tokens else None, style))
+        style = "title" if kind == "title" else ("numbered" if str(marker) else "plain")
+        rows.append((start, level, tokens[0] if tokens else None, style))
     return rows
 
 
@@ -630,6 +665,13 @@ def _cue_before(text: str, cue: str, limit: int | None = None) -> bool:
     return pos >= 0 and (limit is None or len(text) - pos - len(cue) <= limit)
 
 
+def _any_cue_before(text: str, any_cue: re.Pattern, cues: tuple[str, ...], limit: int | None) -> bool:
+    """Whether one of *cues* occurs in *text* (ending at most *limit* characters before its end,
+    when given); *any_cue*, one pattern for all of them, is the quick first test."""
+    window = text if limit is None else text[-(limit + max(map(len, cues))):]
+    return bool(any_cue.search(window)) and any(_cue_before(text, cue, limit) for cue in cues)
+
+
 def _future_year_named(sentence: str, row: dict, doc_year: int | None) -> bool:
     """``到2027年`` before the figure (a year not before the document's), or anywhere in the
     sentence when the year is after the document's year."""
@@ -653,9 +695,9 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     scopes = {"near": (clause, 8), "clause": (clause, None), "sentence": (before, None), "heading": (heading, None),
               "clause_open": ("" if past else clause, None)}
     for kind in ("comparison", "plan", "target", "achieved"):
-        for cue_kind, scope, cue in kind_cues():
+        for scope, any_cue, cues in _cue_tests(kind):
             text, limit = scopes[scope]
-            if cue_kind == kind and _cue_before(text, cue, limit):
+            if _any_cue_before(text, any_cue, cues, limit):
                 return kind
         if kind == "comparison" and (row["qualifier"] in ("同比增长", "同比下降")
                                      or row["qualifier"] in ("增长", "下降") and "同比" in before):
@@ -726,13 +768,26 @@ def _indicator(sentence: str, row: dict, previous: str, previous_end: int = 0) -
     return text or previous
 
 
-def _source(sentence: str, end: int | None = None) -> str:
-    """The attribution a sentence gives (据《…》, 根据…数据, …数据显示, …发布的…显示, …表示),
-    else the first citation mark after the figure ending at *end*, else any in the sentence."""
+#: Every pattern of SOURCE_PATTERNS holds one of these words (a cheap test before they run).
+_ATTRIBUTION_WORD = re.compile("据|显示|表示|介绍")
+
+
+def _attribution(sentence: str) -> str | None:
+    """The attribution a sentence gives (据《…》, 根据…数据, …数据显示, …发布的…显示, …表示), else None."""
+    if not _ATTRIBUTION_WORD.search(sentence):
+        return None
     for pattern in SOURCE_PATTERNS:
         m = pattern.search(sentence)
         if m:
             return m.group(1).strip()
+    return None
+
+
+def _source(sentence: str, end: int | None, attribution: str | None) -> str:
+    """The sentence's *attribution* (its :func:`_attribution`, found once for all its figures),
+    else the first citation mark after the figure ending at *end*, else any in the sentence."""
+    if attribution is not None:
+        return attribution
     cites = list(_CITATION.finditer(sentence))
     after = [c.group(0) for c in cites if end is not None and c.start() >= end]
     if after:
@@ -756,10 +811,30 @@ def _document_dates(docs) -> dict[str, str]:
 
 #: A sentence without any of these characters has no figure (a cheap test before the rules run).
 _MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分]")
+#: Every match of a pattern of ``_ranks`` or ``_chinese_quantities`` holds a digit or one of these
+#: pieces (a second cheap test; keep it in step when a pattern changes: tests/test_stats_speed.py checks).
+_CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
+_CHINESE_FIGURE_PIECE = re.compile(
+    "|".join([
+        "第", "首位", "榜首", r"前\s*" + _CN_NUMERAL, _CN_NUMERAL + "强",  # ranks
+        _CN_NUMERAL + _SP + "[万亿千]", _CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成
+        "[破过超到达逾近上][万亿千百]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
+        "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
+    ])
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_figure(sentence: str) -> bool:
+    """False for a sentence that is given no figure (most sentences of a long text): one without
+    the characters of ``_MAY_HOLD_FIGURE``, or one where no figure pattern can match."""
+    if not _MAY_HOLD_FIGURE.search(sentence):
+        return False
+    return bool(_DIGIT.search(sentence) or _CHINESE_FIGURE_PIECE.search(sentence))
 
 
 def _sentence_figures(sentence: str) -> list[dict]:
-    if not _MAY_HOLD_FIGURE.search(sentence):
+    if not _may_hold_figure(sentence):
         return []
     found = _candidates(sentence)
     for row in found:
@@ -771,27 +846,28 @@ def _sentence_figures(sentence: str) -> list[dict]:
 _OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
 
 
-def _doc_rows(doc_id: str, label: str, date: str, sents: pd.DataFrame, doc_outline: pd.DataFrame) -> list[dict]:
-    """The statistics of one document, sentence by sentence, with the paragraph and heading context."""
+def _doc_rows(doc_id: str, label: str, date: str, sents: list[tuple], doc_outline: list[tuple]) -> list[dict]:
+    """The statistics of one document, sentence by sentence (para_id, start, text), with the
+    paragraph and heading context."""
     headings = _heading_years(doc_outline, date)
-    heading_texts = sorted((h.start, h.heading) for h in doc_outline.itertuples() if h.kind == "heading")
+    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind == "heading")
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     rows, para, para_topic = [], None, None
-    for s in sents.itertuples():
-        tokens = _year_tokens(s.text, date)
-        topic = _topic_token(s.text, tokens)
-        if s.para_id != para:
-            para, para_topic = s.para_id, None
-        found = _sentence_figures(s.text)
+    for para_id, sent_start, text in sents:
+        tokens = _year_tokens(text, date)
+        topic = _topic_token(text, tokens)
+        if para_id != para:
+            para, para_topic = para_id, None
+        found = _sentence_figures(text)
         inherited, para_topic = para_topic, topic if topic is not None else para_topic
         if not found:
             continue
-        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(s.text)
-        context = {"topic": topic, "heading": _heading_year_at(headings, s.start),
+        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(text)
+        context = {"topic": topic, "heading": _heading_year_at(headings, sent_start),
                    "paragraph": None if own_time else inherited}
-        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= s.start), ""),
+        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= sent_start), ""),
                             (context["heading"] or {}).get("text", "")])
-        rows += _sentence_rows(s.text, s.start, found, tokens, context, heading, doc)
+        rows += _sentence_rows(text, sent_start, found, tokens, context, heading, doc)
     return rows
 
 
@@ -799,6 +875,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
                    heading: str, doc: dict) -> list[dict]:
     """One table row per figure of a sentence (indicator, year and its source, kind, source …)."""
     rows, previous, previous_end = [], "", 0
+    attribution = _attribution(sentence)
     for row in found:
         clause_start = _clause_start(sentence, row["start"])
         indicator = (_respectively(sentence, row, found)
@@ -811,13 +888,13 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
             "unit": row["unit"], "year": year, "year_source": year_source,
             "kind": figure_kind(sentence, row, heading, doc["year"], year),
-            "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"]),
+            "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"], attribution),
             "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
         })
     return rows
 
 
-def extract_statistics(docs) -> pd.DataFrame:
+def extract_statistics(docs, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Find the statistics cited in a text, a dict of texts, or a corpus.
 
     Returns one row per figure: ``doc`` (the document's label), ``doc_id``, ``surface`` (the
@@ -831,19 +908,32 @@ def extract_statistics(docs) -> pd.DataFrame:
 
     Relative words (今年, 去年, 过去一年, 全年, 同比) are resolved against the ``date`` column of
     a corpus (from ``catalog.csv`` or the text's header); a text without a date keeps them empty.
+
+    *sentences*: the sentence table of the same *docs* (:func:`zhpolicy.structure.sentences`),
+    when the caller has it already (the batch runner does); it is then not split again.
     """
     labels = {}
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
         labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
     dates = _document_dates(docs)
-    sents = sentence_table(docs)
-    outlines = outline_table(docs)
-    by_doc = dict(tuple(outlines.groupby("doc_id", sort=False)))
+    if sentences is None:
+        sentences = sentence_table(docs)
+    sents = _records_by_doc(sentences, ["para_id", "start", "text"])
+    outlines = _records_by_doc(outline_table(docs), ["kind", "heading", "marker", "level", "start"])
     rows = []
-    for doc_id, doc_sents in sents.groupby("doc_id", sort=False):
-        doc_outline = by_doc.get(doc_id, outlines.iloc[0:0])
-        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), doc_sents, doc_outline)
+    for doc_id, doc_sents in sents.items():
+        label, date, doc_outline = labels.get(doc_id, doc_id), dates.get(doc_id, ""), outlines.get(doc_id, [])
+        rows += _doc_rows(doc_id, label, date, doc_sents, doc_outline)
     return pd.DataFrame(rows, columns=STAT_COLUMNS)
+
+
+def _records_by_doc(table: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
+    """The rows of a sentence or outline table as plain tuples of *columns*, grouped by ``doc_id``
+    (documents in order of first appearance, rows in table order): cheaper than pandas row access."""
+    grouped: dict[str, list[tuple]] = {}
+    for doc_id, row in zip(table["doc_id"].tolist(), zip(*(table[c].tolist() for c in columns))):
+        grouped.setdefault(doc_id, []).append(row)
+    return grouped
 
 
 #: How each year source is told to a student.

@@ -1,0 +1,110 @@
+"""The shortcuts that make the statistics extractor fast change nothing: each quick test
+(skip a sentence, try fewer units, group the cue words) gives what the full rules give."""
+
+import random
+
+import pandas as pd
+import pytest
+
+import zhpolicy.stats as stats
+from zhpolicy.numbers import NOT_UNIT_WORDS, UNIT_TABLE, unit_at
+from zhpolicy.stats import extract_statistics
+from zhpolicy.structure import sentences
+
+#: Pieces that figures, years and their near misses are made of.
+PIECES = [
+    "2024年", "2019-2023年", "二〇二三年", "3月30日", "十四五", "“十三五”时期", "今年", "上半年", "同比", "去年",
+    "1", "23", "3.6", "1,234", "０５", "一", "两", "三", "十", "百", "千", "万", "亿", "万亿", "千亿", "多", "余",
+    "%", "‰", "个百分点", "元", "美元", "人", "个人", "家", "家庭", "亩", "吨", "/吨", "千瓦时", "GW", "5G", "C919",
+    "倍", "成", "成为", "番", "翻一番", "第", "第3", "首位", "榜首", "强", "前", "位", "名", "分之", "百分之",
+    "突破", "超过", "达到", "近", "上", "约", "左右", "以上", "至", "—", "-", "/", " ", "<", "≥", "《", "》",
+    "[1]", "据", "数据显示", "表示，", "全国", "全球", "排名", "位居", "分别", "和", "增长", "下降", "到", "提高到",
+    "目标", "力争", "，", "。", "；", "：", "（", "）", "企业", "工程", "计划", "级", "以下企业", "号", "9:30",
+    "世界", "第一", "第十", "居", "连续多年", "五强", "前十名", "稳居", "荣登", "进入", "百强", "翻两番", "三分之一",
+    "上万人", "逾千家", "进入全国十强", "跻身全球百强", "前 三位", "全国前十名", "三 万亿元", "五　亿",
+]
+
+
+def made_up_sentences(n: int, seed: int, digits: bool = True) -> list[str]:
+    """Random strings of the pieces above (fixed seed): odd, but full of edge cases."""
+    rng = random.Random(seed)
+    pieces = [p for p in PIECES if digits or not any(ch.isdigit() for ch in p)]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+@pytest.fixture(scope="module")
+def seed_sentences(corpus):
+    return sorted(set(sentences(corpus)["text"]))
+
+
+def test_skipping_sentences_changes_no_figure(monkeypatch, seed_sentences):
+    texts = seed_sentences + made_up_sentences(2000, seed=1) + made_up_sentences(2000, seed=4, digits=False)
+    frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts,
+                          "date": ["2025-06-30"] * len(texts)})
+    fast = extract_statistics(frame)
+    # the first, older quick test stays (it skips 前十名 alone: a known gap, kept so that output does not change)
+    monkeypatch.setattr(stats, "_may_hold_figure", lambda sentence: bool(stats._MAY_HOLD_FIGURE.search(sentence)))
+    monkeypatch.setattr(stats, "_may_name_year", lambda sentence: True)
+    full = extract_statistics(frame)
+    assert len(fast) > 500
+    pd.testing.assert_frame_equal(fast, full)
+
+
+def test_the_quick_tests_really_skip_sentences():
+    assert not stats._may_hold_figure("坚持创新驱动，形成良性循环。")
+    assert not stats._may_hold_figure("部分企业成为行业龙头。")  # 分, 成 but no figure can match
+    assert stats._may_hold_figure("增长了两成。")
+    assert not stats._may_name_year("推动科技创新和产业创新深度融合。")
+    assert stats._may_name_year("去年增长较快。")
+
+
+def unit_trying_every_unit(text: str, pos: int) -> str:
+    """unit_at as the rule reads: every unit of units.tsv in turn, longest first."""
+    for unit in UNIT_TABLE:
+        if text.startswith(unit, pos):
+            if any(text.startswith(w, pos) for w in NOT_UNIT_WORDS if w.startswith(unit) and len(w) > len(unit)):
+                continue
+            return unit
+    return ""
+
+
+def test_unit_lookup_by_first_character_equals_trying_every_unit(seed_sentences):
+    """At every position of made-up sentences, and after every digit of the seeds."""
+    places = [(text, pos) for text in made_up_sentences(300, seed=2) for pos in range(len(text) + 1)]
+    places += [(text, pos + 1) for text in seed_sentences for pos, ch in enumerate(text) if ch.isdigit()]
+    assert len(places) > 5000
+    assert sum(unit_trying_every_unit(text, pos) != "" for text, pos in places) > 500
+    for text, pos in places:
+        assert unit_at(text, pos) == unit_trying_every_unit(text, pos), (text, pos)
+        assert unit_at(text, pos, UNIT_TABLE) == unit_trying_every_unit(text, pos), (text, pos)
+
+
+@pytest.mark.parametrize("limit", [None, 8])
+def test_grouped_cue_test_equals_trying_every_cue(limit):
+    rng = random.Random(3)
+    cues = [cue for _, _, cue in stats.kind_cues()]
+    texts = ["".join(rng.choice(cues + PIECES) for _ in range(rng.randint(0, 6))) for _ in range(2000)]
+    for kind in ("comparison", "plan", "target", "achieved"):
+        for _, any_cue, kind_cues in stats._cue_tests(kind):
+            for text in texts:
+                expected = any(stats._cue_before(text, cue, limit) for cue in kind_cues)
+                assert stats._any_cue_before(text, any_cue, kind_cues, limit) == expected, (kind, text)
+
+
+def test_a_sentence_table_given_by_the_caller_gives_the_same_figures(corpus):
+    table = sentences(corpus)
+    found = extract_statistics(corpus, sentences=table)
+    assert len(found) > 20
+    pd.testing.assert_frame_equal(found, extract_statistics(corpus))
+    assert extract_statistics(corpus, sentences=table.iloc[0:0]).empty  # it really reads the table given
+
+
+def test_clause_start_is_just_after_the_last_clause_mark():
+    def walking_back(sentence, pos):
+        while pos > 0 and sentence[pos - 1] not in "，,；;：:。！？!?":
+            pos -= 1
+        return pos
+
+    for sentence in made_up_sentences(300, seed=5):
+        for pos in range(len(sentence) + 1):
+            assert stats._clause_start(sentence, pos) == walking_back(sentence, pos), (sentence, pos)
