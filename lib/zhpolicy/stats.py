@@ -810,7 +810,7 @@ def _document_dates(docs) -> dict[str, str]:
 
 
 #: A sentence without any of these characters has no figure (a cheap test before the rules run).
-_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分]")
+_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强]")
 #: Every match of a pattern of ``_ranks`` or ``_chinese_quantities`` holds a digit or one of these
 #: pieces (a second cheap test; keep it in step when a pattern changes: tests/test_stats_speed.py checks).
 _CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
