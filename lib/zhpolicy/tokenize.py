@@ -419,29 +419,30 @@ def _protected_at(text: str, flags, candidates) -> list[int]:
 def _differing_positions(flags, marks, kinds, bounds):
     """Positions of *text* (sorted) where rjieba may segment differently from jieba once the
     protected spans *bounds* are replaced by line breaks (see ``_RJIEBA_DIFFERS``): the odd
-    ideographs, and the first symbol of each run of ``+#&._%-`` outside the spans with an ASCII
-    letter or digit, also outside the spans, on both sides."""
+    ideographs, and the first symbol of each run of ``+#&._%-`` with an ASCII letter or digit on
+    both sides, the run and its two neighbours outside the spans.
+
+    A span starts with a digit or ``[`` (never inside such a run) and, replaced by a line break,
+    cuts any run it touches: so only the runs of the text itself, lying wholly outside the spans
+    with neighbours outside them, are runs once the spans are replaced."""
     import numpy as np
 
     odd = marks[(kinds & _ODD) != 0]
     sym = marks[(kinds & _SYMBOL) != 0]
     if not len(sym):
         return odd
-    if len(bounds):
-        sym = sym[~_inside(sym, bounds)]
-    if len(sym):
-        breaks = np.flatnonzero(np.diff(sym) != 1)
-        first = sym[np.concatenate([[0], breaks + 1])]
-        left, right = first - 1, sym[np.concatenate([breaks, [len(sym) - 1]])] + 1
-        ok = (left >= 0) & (right < len(flags))
-        first, left, right = first[ok], left[ok], right[ok]
-        both = (flags[left] & flags[right] & _ALNUM) != 0
-        if len(bounds):
-            both &= ~_inside(left, bounds) & ~_inside(right, bounds)
-        sym = first[both]
-    if not len(sym):
+    breaks = np.flatnonzero(np.diff(sym) != 1)
+    first = sym[np.concatenate([[0], breaks + 1])]
+    left, right = first - 1, sym[np.concatenate([breaks, [len(sym) - 1]])] + 1
+    ok = (left >= 0) & (right < len(flags))
+    first, left, right = first[ok], left[ok], right[ok]
+    both = (flags.take(left) & flags.take(right) & _ALNUM) != 0
+    first, left, right = first[both], left[both], right[both]
+    if len(first) and len(bounds):
+        first = first[~(_inside(first, bounds) | _inside(left, bounds) | _inside(right, bounds))]
+    if not len(first):
         return odd
-    return np.union1d(odd, sym)
+    return np.union1d(odd, first)
 
 
 def _cut_rjieba(work: str, suspects: list[int], user_dict: bool) -> list[str]:
@@ -506,7 +507,7 @@ def _segment_bmp(text: str, codes, user_dict: bool, name: str):
     ends = np.cumsum(lengths, dtype=np.int64)
     starts = ends - lengths
     if not found:
-        keep = (flags[starts] & _SPACE) == 0
+        keep = (flags.take(starts) & _SPACE) == 0
         return starts[keep], ends[keep]
     # tokens after the line break of span i move right by the characters removed up to span i
     cut = np.searchsorted(starts, holder, side="right")
@@ -515,7 +516,7 @@ def _segment_bmp(text: str, codes, user_dict: bool, name: str):
     alone = bool(np.all((starts[at] == holder) & (ends[at] == holder + 1)))
     starts += shift
     ends += shift
-    keep = (flags[starts] & _SPACE) == 0
+    keep = (flags.take(starts) & _SPACE) == 0
     if alone:  # each line break is a token of its own: it becomes the span
         starts[at], ends[at] = bounds[:, 0], bounds[:, 1]
         keep[at] = True
@@ -594,7 +595,7 @@ def tokenize(text: str, *, user_dict: bool = True, drop_stopwords: bool = False,
 PIECE_CHARS = 200_000
 
 #: Size of the batches documents are segmented in, serially (see :func:`_batches`).
-BATCH_CHARS = 200_000
+BATCH_CHARS = 64_000
 
 
 #: Bumped when the way tokens are made changes (2: rjieba lines where it differs go to jieba).
@@ -990,7 +991,7 @@ def _token_bytes(text: str, starts, ends, codes=None):
         where = np.empty(len(text) + 1, dtype=np.int32 if len(raw) < 2**31 else np.int64)
         where[0] = 0
         np.add.accumulate(width, dtype=where.dtype, out=where[1:])
-        first, last = where[starts], where[ends]
+        first, last = where.take(starts), where.take(ends)
     sizes = last - first
     n = len(sizes)
     if n == 0:
@@ -1109,8 +1110,8 @@ def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True
     if total:
         coded = words.dictionary_encode()
         is_stop, is_pun = _vocabulary_flags(coded.dictionary.to_pylist())
-        codes = coded.indices.to_numpy()
-        is_stop, is_pun = is_stop[codes], is_pun[codes]
+        both = (is_stop | (is_pun << 1)).astype(np.uint8).take(coded.indices.to_numpy())
+        is_stop, is_pun = (both & 1).astype(bool), (both & 2).astype(bool)
     else:
         is_stop = is_pun = np.zeros(0, dtype=bool)
     position = np.arange(total, dtype=np.int64)
