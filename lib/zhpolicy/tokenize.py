@@ -483,7 +483,7 @@ def _segment_bmp(text: str, codes, user_dict: bool, name: str):
     import numpy as np
 
     flags = _char_classes().take(codes)
-    marks = np.flatnonzero(flags & (_DIGIT | _BRACKET | _ODD | _SYMBOL))
+    marks = np.flatnonzero((flags & (_DIGIT | _BRACKET | _ODD | _SYMBOL)) != 0)  # (a bool array: much faster)
     kinds = flags[marks]
     found = _protected_at(text, flags, marks[(kinds & (_DIGIT | _BRACKET)) != 0])
     bounds = np.array(found, dtype=np.int64).reshape(-1, 2)
@@ -959,18 +959,6 @@ def token_spans(docs, *, user_dict: bool = True, workers: int = 1, cache: bool =
 _TOKEN_COLUMNS = ["doc_id", "position", "token", "start", "end", "is_stopword", "is_punct"]
 
 
-@lru_cache(maxsize=1)
-def _utf8_widths():
-    """The UTF-8 width (1, 2 or 3 bytes) of each code unit of the Basic Multilingual Plane (a lone
-    surrogate, written with ``surrogatepass``, takes 3)."""
-    import numpy as np
-
-    widths = np.full(0x10000, 3, dtype=np.uint8)
-    widths[:0x800] = 2
-    widths[:0x80] = 1
-    return widths
-
-
 def _token_bytes(text: str, starts, ends, codes=None):
     """The tokens ``text[start:end]`` as UTF-8: ``(data, sizes)``, their bytes one after the
     other (bytes or a memoryview) and the size of each, found with numpy (no Python string per
@@ -984,7 +972,7 @@ def _token_bytes(text: str, starts, ends, codes=None):
         if codes is None:
             codes = _bmp_codes(text)
         if codes is not None:
-            width = _utf8_widths().take(codes)
+            width = (codes >= 0x80).view(np.uint8) + (codes >= 0x800).view(np.uint8) + np.uint8(1)
         else:
             points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
             width = 1 + (points >= 0x80).astype(np.uint8) + (points >= 0x800) + (points >= 0x10000)
@@ -1084,7 +1072,8 @@ def _repeated(values: list[str], counts):
     total = int(counts.sum())
     offsets = np.empty(total + 1, dtype=np.int64)
     offsets[0] = 0
-    np.cumsum(np.repeat(np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded)), counts), out=offsets[1:])
+    np.cumsum(np.repeat(np.fromiter(map(len, encoded), dtype=np.int32, count=len(encoded)), counts), dtype=np.int64,
+              out=offsets[1:])
     data = b"".join([v * c for v, c in zip(encoded, counts.tolist())])
     return pa.LargeStringArray.from_buffers(total, pa.py_buffer(offsets), pa.py_buffer(data))
 
@@ -1110,8 +1099,9 @@ def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True
     if total:
         coded = words.dictionary_encode()
         is_stop, is_pun = _vocabulary_flags(coded.dictionary.to_pylist())
-        both = (is_stop | (is_pun << 1)).astype(np.uint8).take(coded.indices.to_numpy())
-        is_stop, is_pun = (both & 1).astype(bool), (both & 2).astype(bool)
+        # one Arrow take of both flags (bit 0: stopword, bit 1: punctuation) by the word codes
+        both = pa.array(is_stop.astype(np.uint8) | (is_pun.astype(np.uint8) << 1)).take(coded.indices).to_numpy()
+        is_stop, is_pun = (both & 1).view(bool), (both >> 1).view(bool)
     else:
         is_stop = is_pun = np.zeros(0, dtype=bool)
     position = np.arange(total, dtype=np.int64)
