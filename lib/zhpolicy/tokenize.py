@@ -799,7 +799,7 @@ def _batches(items, size: int = BATCH_CHARS):
 
 def _segment_batch(batch, user_dict: bool, name: str, with_bytes: bool = False):
     """Segment the pieces of *batch* (see :func:`_batches`) in one call: ``(starts, ends,
-    counts, token_bytes)``, the int64 offsets of every token in its own piece, the number of
+    counts, token_bytes)``, the int32 offsets of every token in its own piece, the number of
     tokens of each piece, and (*with_bytes*) the tokens' UTF-8 bytes (see :func:`_token_bytes`)."""
     import numpy as np
 
@@ -811,13 +811,11 @@ def _segment_batch(batch, user_dict: bool, name: str, with_bytes: bool = False):
         starts, ends = _segment_general(joined, user_dict, name)
     found = _token_bytes(joined, starts, ends, codes) if with_bytes else None
     if len(batch) == 1:
-        return starts, ends, [len(starts)], found
+        return starts.astype(np.int32), ends.astype(np.int32), [len(starts)], found
     bases = np.cumsum([0] + [len(piece) + 1 for _, _, piece in batch[:-1]])
     counts = np.diff(np.concatenate([[0], np.searchsorted(starts, bases[1:]), [len(starts)]]))
     shift = np.repeat(bases, counts)
-    starts -= shift
-    ends -= shift
-    return starts, ends, counts.tolist(), found
+    return (starts - shift).astype(np.int32), (ends - shift).astype(np.int32), counts.tolist(), found
 
 
 def _watch_parent(parent: int) -> None:
@@ -868,10 +866,10 @@ def _piece_spans(args: tuple[int, str, bool, str]):
 
 def _segment_docs(docs, *, user_dict: bool, workers: int, cache: bool, progress: bool,
                   token_bytes: bool = False):
-    """``[(doc_id, text, starts, ends, token_bytes or None)]``, *starts* and *ends* int32 or
-    int64 arrays; with *token_bytes*, the documents this process segmented itself also get the
-    tokens' UTF-8 bytes ``(data, sizes)`` (see :func:`_token_bytes`: the table need not find
-    them again)."""
+    """``[(doc_id, text, starts, ends, token_bytes or None)]``, *starts* and *ends* int32
+    arrays (for the documents segmented here, views into the arrays of their batch); with
+    *token_bytes*, the documents this process segmented itself also get the tokens' UTF-8
+    bytes ``(data, sizes)`` (see :func:`_token_bytes`: the table need not find them again)."""
     import numpy as np
 
     docs = list(iter_docs(docs))
@@ -1095,7 +1093,6 @@ def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True
     words = _token_array(done)
     pa.array([doc_id for doc_id, *_ in done], type=pa.large_string())  # fails as before on an id Arrow refuses
     ids = _repeated([doc_id for doc_id, *_ in done], counts)
-    firsts = np.cumsum(counts) - counts
     if total:
         coded = words.dictionary_encode()
         is_stop, is_pun = _vocabulary_flags(coded.dictionary.to_pylist())
@@ -1104,8 +1101,8 @@ def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True
         is_stop, is_pun = (both & 1).view(bool), (both >> 1).view(bool)
     else:
         is_stop = is_pun = np.zeros(0, dtype=bool)
-    position = np.arange(total, dtype=np.int64)
-    position -= np.repeat(firsts, counts)
+    steps = np.arange(int(counts.max()) if total else 0, dtype=np.int64)
+    position = np.concatenate([steps[:c] for c in counts.tolist()]) if total else np.zeros(0, dtype=np.int64)
     columns = {
         "doc_id": pd.array(ids, dtype="str"),
         "position": position,
