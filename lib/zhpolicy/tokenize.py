@@ -358,10 +358,180 @@ def _segment(text: str, user_dict: bool, name: str | None = None):
 
     Each protected span is replaced by one line break (which jieba and rjieba never join with
     anything), the whole text is segmented in one call, and the offsets are mapped back with
-    numpy: the same tokens as segmenting the stretches between numbers one by one."""
+    numpy: the same tokens as segmenting the stretches between numbers one by one. Texts of the
+    Basic Multilingual Plane take the fast path (:func:`_segment_bmp`); others the general one."""
+    name = name or backend()
+    codes = _bmp_codes(text)
+    if codes is not None:
+        return _segment_bmp(text, codes, user_dict, name)
+    return _segment_general(text, user_dict, name)
+
+
+def _bmp_codes(text: str):
+    """The UTF-16 code units of *text* (uint16), or None when it has characters beyond U+FFFF."""
     import numpy as np
 
-    name = name or backend()
+    data = text.encode("utf-16-le", "surrogatepass")
+    return np.frombuffer(data, dtype=np.uint16) if len(data) == 2 * len(text) else None
+
+
+def _word_lengths(words: list[str]):
+    """The length of each word as a numpy array: one byte per word when every word is shorter
+    than 256 characters (the cheapest pass over the word objects), else int64."""
+    import numpy as np
+
+    try:
+        return np.frombuffer(bytes(map(len, words)), dtype=np.uint8)
+    except ValueError:  # a word of 256 characters or more
+        return np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+
+
+def _inside(positions, bounds):
+    """For each position, whether it lies inside one of the sorted, disjoint spans *bounds*."""
+    import numpy as np
+
+    k = np.searchsorted(bounds[:, 0], positions, side="right") - 1
+    return (k >= 0) & (positions < bounds[np.maximum(k, 0), 1])
+
+
+def _protected_at(text: str, flags, candidates) -> list[int]:
+    """The spans of numbers and citation marks (``_PROTECTED.finditer``) as one flat list
+    ``[start, end, start, end, …]``, trying the pattern only where a match can begin: ``[``, or
+    a digit not preceded by ``[A-Za-z0-9.]``. *candidates*: the positions of the digits and
+    ``[``, in order."""
+    import numpy as np
+
+    if not len(candidates):
+        return []
+    before = flags[np.maximum(candidates - 1, 0)]
+    can = candidates[((flags[candidates] & _BRACKET) != 0) | ((before & _BEFORE) == 0) | (candidates == 0)]
+    found: list[int] = []
+    end, match = 0, _PROTECTED.match
+    for i in can.tolist():
+        if i >= end:
+            m = match(text, i)
+            if m:
+                end = m.end()
+                found += (i, end)
+    return found
+
+
+def _differing_positions(flags, marks, kinds, bounds):
+    """Positions of *text* (sorted) where rjieba may segment differently from jieba once the
+    protected spans *bounds* are replaced by line breaks (see ``_RJIEBA_DIFFERS``): the odd
+    ideographs, and the first symbol of each run of ``+#&._%-`` with an ASCII letter or digit on
+    both sides, the run and its two neighbours outside the spans.
+
+    A span starts with a digit or ``[`` (never inside such a run) and, replaced by a line break,
+    cuts any run it touches: so only the runs of the text itself, lying wholly outside the spans
+    with neighbours outside them, are runs once the spans are replaced."""
+    import numpy as np
+
+    odd = marks[(kinds & _ODD) != 0]
+    sym = marks[(kinds & _SYMBOL) != 0]
+    if not len(sym):
+        return odd
+    breaks = np.flatnonzero(np.diff(sym) != 1)
+    first = sym[np.concatenate([[0], breaks + 1])]
+    left, right = first - 1, sym[np.concatenate([breaks, [len(sym) - 1]])] + 1
+    ok = (left >= 0) & (right < len(flags))
+    first, left, right = first[ok], left[ok], right[ok]
+    both = (flags.take(left) & flags.take(right) & _ALNUM) != 0
+    first, left, right = first[both], left[both], right[both]
+    if len(first) and len(bounds):
+        first = first[~(_inside(first, bounds) | _inside(left, bounds) | _inside(right, bounds))]
+    if not len(first):
+        return odd
+    return np.union1d(odd, first)
+
+
+def _cut_rjieba(work: str, suspects: list[int], user_dict: bool) -> list[str]:
+    """Segment *work* with rjieba, except the lines where rjieba differs from jieba (those that
+    ``_RJIEBA_DIFFERS`` matches, all among the lines of the *suspects* positions), which jieba
+    segments: the same words as :func:`_cut_words`, without scanning every line."""
+    fast = rjieba_tokenizer(user_dict)
+    if not suspects:
+        return fast.cut(work, True)
+    slow = tokenizer() if user_dict else plain_tokenizer()
+    words: list[str] = []
+    pos = checked = 0
+    for q in suspects:
+        if q < checked:
+            continue
+        start = work.rfind("\n", 0, q) + 1
+        end = work.find("\n", q)
+        end = len(work) if end < 0 else end + 1
+        checked = end
+        line = work[start:end]
+        if _RJIEBA_DIFFERS.search(line) is None:
+            continue
+        if start > pos:
+            words.extend(fast.cut(work[pos:start], True))
+        words.extend(slow.cut(line, HMM=True))
+        pos = end
+    if pos == 0:
+        return fast.cut(work, True)
+    if pos < len(work):
+        words.extend(fast.cut(work[pos:], True))
+    return words
+
+
+def _segment_bmp(text: str, codes, user_dict: bool, name: str):
+    """:func:`_segment` for a text without characters beyond U+FFFF (*codes*: its UTF-16 code
+    units). One pass of numpy finds every character that matters (digits, ``[``, the symbols and
+    ideographs where rjieba differs); the rest works on those few positions."""
+    import numpy as np
+
+    flags = _char_classes().take(codes)
+    marks = np.flatnonzero((flags & (_DIGIT | _BRACKET | _ODD | _SYMBOL)) != 0)  # (a bool array: much faster)
+    kinds = flags[marks]
+    found = _protected_at(text, flags, marks[(kinds & (_DIGIT | _BRACKET)) != 0])
+    bounds = np.array(found, dtype=np.int64).reshape(-1, 2)
+    if found:
+        cuts = [0, *found, len(text)]
+        work = "\n".join([text[a:b] for a, b in zip(cuts[::2], cuts[1::2])])
+        removed = np.zeros(len(bounds) + 1, dtype=np.int64)
+        np.cumsum(bounds[:, 1] - bounds[:, 0] - 1, out=removed[1:])
+        holder = bounds[:, 0] - removed[:-1]  # where each span's line break sits in *work*
+    else:
+        work = text
+    if name == "rjieba":
+        suspects = _differing_positions(flags, marks, kinds, bounds)
+        if len(suspects) and found:
+            suspects = suspects - removed[np.searchsorted(bounds[:, 0], suspects, side="right")]
+        words = _cut_rjieba(work, suspects.tolist(), user_dict)
+    else:
+        words = list((tokenizer() if user_dict else plain_tokenizer()).cut(work, HMM=True))
+    lengths = _word_lengths(words)
+    del words
+    ends = np.cumsum(lengths, dtype=np.int64)
+    starts = ends - lengths
+    if not found:
+        keep = (flags.take(starts) & _SPACE) == 0
+        return starts[keep], ends[keep]
+    # tokens after the line break of span i move right by the characters removed up to span i
+    cut = np.searchsorted(starts, holder, side="right")
+    shift = np.repeat(removed, np.diff(np.concatenate([[0], cut, [len(starts)]])))
+    at = cut - 1  # the token holding each span's line break
+    alone = bool(np.all((starts[at] == holder) & (ends[at] == holder + 1)))
+    starts += shift
+    ends += shift
+    keep = (flags.take(starts) & _SPACE) == 0
+    if alone:  # each line break is a token of its own: it becomes the span
+        starts[at], ends[at] = bounds[:, 0], bounds[:, 1]
+        keep[at] = True
+        return starts[keep], ends[keep]
+    keep[at[starts[at] - shift[at] == holder]] = False  # the tokens that are such a line break
+    starts, ends = starts[keep], ends[keep]
+    where = np.searchsorted(starts, bounds[:, 0])
+    return np.insert(starts, where, bounds[:, 0]), np.insert(ends, where, bounds[:, 1])
+
+
+def _segment_general(text: str, user_dict: bool, name: str):
+    """:func:`_segment` for any text (the fast path handles texts without characters beyond
+    U+FFFF): regexes find the protected spans, and rjieba's differing lines go to jieba."""
+    import numpy as np
+
     flags, astral = _classes(text)
     matches = _protected(text, flags, astral)
     if matches:
@@ -423,6 +593,9 @@ def tokenize(text: str, *, user_dict: bool = True, drop_stopwords: bool = False,
 
 #: Target size of the pieces a long text is cut into (at line breaks) for parallel work.
 PIECE_CHARS = 200_000
+
+#: Size of the batches documents are segmented in, serially (see :func:`_batches`).
+BATCH_CHARS = 64_000
 
 
 #: Bumped when the way tokens are made changes (2: rjieba lines where it differs go to jieba).
@@ -607,6 +780,44 @@ def _pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
+def _batches(items, size: int = BATCH_CHARS):
+    """Group ``(index, text)`` items into batches of about *size* characters: lists of ``(index,
+    offset, piece)``, a text longer than *size* cut into pieces first (see :func:`_pieces`).
+    Segmenting a batch in one call, its pieces joined by line breaks, saves the per-call costs of
+    many short documents and gives the same tokens (nothing is joined across a line break)."""
+    batch, total = [], 0
+    for index, text in items:
+        for offset, piece in (_pieces(text, size) if len(text) > size else [(0, text)]):
+            if batch and total + len(piece) > size:
+                yield batch
+                batch, total = [], 0
+            batch.append((index, offset, piece))
+            total += len(piece) + 1
+    if batch:
+        yield batch
+
+
+def _segment_batch(batch, user_dict: bool, name: str, with_bytes: bool = False):
+    """Segment the pieces of *batch* (see :func:`_batches`) in one call: ``(starts, ends,
+    counts, token_bytes)``, the int32 offsets of every token in its own piece, the number of
+    tokens of each piece, and (*with_bytes*) the tokens' UTF-8 bytes (see :func:`_token_bytes`)."""
+    import numpy as np
+
+    joined = batch[0][2] if len(batch) == 1 else "\n".join(piece for _, _, piece in batch)
+    codes = _bmp_codes(joined)
+    if codes is not None:
+        starts, ends = _segment_bmp(joined, codes, user_dict, name)
+    else:
+        starts, ends = _segment_general(joined, user_dict, name)
+    found = _token_bytes(joined, starts, ends, codes) if with_bytes else None
+    if len(batch) == 1:
+        return starts.astype(np.int32), ends.astype(np.int32), [len(starts)], found
+    bases = np.cumsum([0] + [len(piece) + 1 for _, _, piece in batch[:-1]])
+    counts = np.diff(np.concatenate([[0], np.searchsorted(starts, bases[1:]), [len(starts)]]))
+    shift = np.repeat(bases, counts)
+    return (starts - shift).astype(np.int32), (ends - shift).astype(np.int32), counts.tolist(), found
+
+
 def _watch_parent(parent: int) -> None:
     """Worker initializer: exit as soon as the parent process is gone (even SIGKILLed, when it
     cannot tell its workers to stop). Linux is told directly (PR_SET_PDEATHSIG); a daemon thread
@@ -653,9 +864,12 @@ def _piece_spans(args: tuple[int, str, bool, str]):
     return (starts + offset).astype(np.int32), (ends + offset).astype(np.int32)
 
 
-def _segment_docs(docs, *, user_dict: bool, workers: int, cache: bool, progress: bool):
-    """``[(doc_id, text, starts, ends, words or None)]``: words are kept when this process
-    segmented the text itself (the table then need not slice them out again)."""
+def _segment_docs(docs, *, user_dict: bool, workers: int, cache: bool, progress: bool,
+                  token_bytes: bool = False):
+    """``[(doc_id, text, starts, ends, token_bytes or None)]``, *starts* and *ends* int32
+    arrays (for the documents segmented here, views into the arrays of their batch); with
+    *token_bytes*, the documents this process segmented itself also get the tokens' UTF-8
+    bytes ``(data, sizes)`` (see :func:`_token_bytes`: the table need not find them again)."""
     import numpy as np
 
     docs = list(iter_docs(docs))
@@ -694,11 +908,29 @@ def _segment_docs(docs, *, user_dict: bool, workers: int, cache: bool, progress:
             ends = np.concatenate([c[1] for c in chunks]) if chunks else np.zeros(0, dtype=np.int32)
             found[index] = (starts, ends, None)
     else:
-        for index, text, _ in todo:
-            starts, ends = _segment(text, user_dict, name)
-            found[index] = (starts.astype(np.int32), ends.astype(np.int32), None)
-            if bar:
-                bar.update(len(text))
+        parts: dict[int, list] = {}
+        for batch in _batches(((index, text) for index, text, _ in todo), BATCH_CHARS):
+            starts, ends, counts, found_bytes = _segment_batch(batch, user_dict, name, token_bytes)
+            bounds = np.cumsum([0] + counts).tolist()
+            if found_bytes is not None:
+                data, sizes = found_bytes
+                data = memoryview(data)
+                at = np.concatenate([[0], np.cumsum(sizes)])[bounds].tolist()
+            for k, (index, offset, piece) in enumerate(batch):
+                a, b = bounds[k], bounds[k + 1]
+                chunk = (starts[a:b] + offset, ends[a:b] + offset) if offset else (starts[a:b], ends[a:b])
+                parts.setdefault(index, []).append(
+                    (*chunk, (data[at[k]:at[k + 1]], sizes[a:b]) if found_bytes is not None else None))
+                if bar:
+                    bar.update(len(piece))
+        for index, _, _ in todo:
+            chunks = parts[index]
+            if len(chunks) == 1:
+                found[index] = chunks[0]
+            else:
+                found[index] = (np.concatenate([c[0] for c in chunks]), np.concatenate([c[1] for c in chunks]),
+                                (b"".join([c[2][0] for c in chunks]), np.concatenate([c[2][1] for c in chunks]))
+                                if token_bytes else None)
     if bar:
         bar.close()
     if store:
@@ -715,35 +947,133 @@ def token_spans(docs, *, user_dict: bool = True, workers: int = 1, cache: bool =
     ``cache=True`` reads and writes the per-user cache (keyed by the text's SHA-256 and
     :func:`config_hash`); ``workers > 1`` segments in that many processes (the output is
     identical to the serial path, in the same order); ``progress=True`` shows a tqdm bar."""
+    import numpy as np
+
     done = _segment_docs(docs, user_dict=user_dict, workers=workers, cache=cache, progress=progress)
-    return {doc_id: (starts, ends) for doc_id, _, starts, ends, _ in done}
+    return {doc_id: (starts.astype(np.int32, copy=False), ends.astype(np.int32, copy=False))
+            for doc_id, _, starts, ends, _ in done}
 
 
 _TOKEN_COLUMNS = ["doc_id", "position", "token", "start", "end", "is_stopword", "is_punct"]
 
 
-def _token_strings(text: str, starts, ends):
-    """The tokens ``text[start:end]`` as one Arrow string array, cut out of the text's UTF-8
-    bytes with numpy (no Python string per token)."""
+def _token_bytes(text: str, starts, ends, codes=None):
+    """The tokens ``text[start:end]`` as UTF-8: ``(data, sizes)``, their bytes one after the
+    other (bytes or a memoryview) and the size of each, found with numpy (no Python string per
+    token). *codes*: the text's UTF-16 code units when known (see :func:`_bmp_codes`)."""
+    import numpy as np
+
+    raw = text.encode("utf-8", "surrogatepass")
+    if len(raw) == len(text):  # ASCII only: characters are bytes
+        first, last = starts, ends
+    else:
+        if codes is None:
+            codes = _bmp_codes(text)
+        if codes is not None:
+            width = (codes >= 0x80).view(np.uint8) + (codes >= 0x800).view(np.uint8) + np.uint8(1)
+        else:
+            points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            width = 1 + (points >= 0x80).astype(np.uint8) + (points >= 0x800) + (points >= 0x10000)
+        where = np.empty(len(text) + 1, dtype=np.int32 if len(raw) < 2**31 else np.int64)
+        where[0] = 0
+        np.add.accumulate(width, dtype=where.dtype, out=where[1:])
+        first, last = where.take(starts), where.take(ends)
+    sizes = last - first
+    n = len(sizes)
+    if n == 0:
+        return b"", sizes
+    gaps = np.flatnonzero(first[1:] != last[:-1])  # white space between tokens i and i + 1
+    if len(gaps) * 8 <= n:  # few gaps: copy the runs of adjacent tokens
+        view = memoryview(raw)
+        runs = zip(first[np.concatenate([[0], gaps + 1])].tolist(), last[np.concatenate([gaps, [n - 1]])].tolist())
+        return b"".join([view[a:b] for a, b in runs]), sizes
+    inside = np.cumsum(np.bincount(first, minlength=len(raw) + 1) - np.bincount(last, minlength=len(raw) + 1))
+    return np.frombuffer(raw, dtype=np.uint8)[inside[:-1] > 0].tobytes(), sizes
+
+
+def _token_array(done):
+    """The ``token`` column: one Arrow large-string array of every token of *done* (see
+    :func:`_segment_docs`). The bytes of the documents that have none yet are found in batches
+    of about ``BATCH_CHARS`` characters."""
     import numpy as np
     import pyarrow as pa
 
-    if len(starts) == 0:
-        return pa.array([], type=pa.string())
-    data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
-    if len(data) == len(text):  # ASCII only: characters are bytes
-        first, last = starts.astype(np.int64), ends.astype(np.int64)
-    else:
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        width = 1 + (codes >= 0x80).astype(np.int64) + (codes >= 0x800) + (codes >= 0x10000)
-        where = np.concatenate([[0], np.cumsum(width)])
-        first, last = where[starts], where[ends]
-    sizes = last - first
-    offsets = np.concatenate([[0], np.cumsum(sizes)])
-    index = np.arange(offsets[-1], dtype=np.int64) + np.repeat(first - offsets[:-1], sizes)
-    if offsets[-1] < 2**31:
-        return pa.StringArray.from_buffers(len(sizes), pa.py_buffer(offsets.astype(np.int32)), pa.py_buffer(data[index]))
-    return pa.LargeStringArray.from_buffers(len(sizes), pa.py_buffer(offsets), pa.py_buffer(data[index]))
+    datas, sizes, group, total = [], [], [], 0
+
+    def flush():
+        if len(group) == 1:
+            _, joined, starts, ends, _ = done[group[0]]
+        else:
+            texts = [done[i][1] for i in group]
+            joined = "\n".join(texts)
+            bases = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).tolist()
+            starts = np.concatenate([done[i][2] + base for i, base in zip(group, bases)], dtype=np.int64)
+            ends = np.concatenate([done[i][3] + base for i, base in zip(group, bases)], dtype=np.int64)
+        data, size = _token_bytes(joined, starts, ends)
+        datas.append(data)
+        sizes.append(size)
+
+    for index, (_, text, starts, _, found) in enumerate(done):
+        if found is not None or not len(starts):
+            if group:
+                flush()
+                group, total = [], 0
+            if found is not None:
+                datas.append(found[0])
+                sizes.append(found[1])
+            continue
+        group.append(index)
+        total += len(text) + 1
+        if total >= BATCH_CHARS:
+            flush()
+            group, total = [], 0
+    if group:
+        flush()
+    total = sum(map(len, sizes))
+    offsets = np.zeros(total + 1, dtype=np.int64)
+    if total:
+        np.concatenate(sizes, out=offsets[1:])
+        np.cumsum(offsets[1:], out=offsets[1:])
+    return pa.LargeStringArray.from_buffers(total, pa.py_buffer(offsets), pa.py_buffer(b"".join(datas)))
+
+
+@lru_cache(maxsize=1)
+def _punct_codes():
+    """True for each code point of the Basic Multilingual Plane that :func:`is_punct` accepts."""
+    import numpy as np
+
+    return np.array([unicodedata.category(ch)[0] in "PSZ" or ch.isspace() for ch in map(chr, range(0x10000))])
+
+
+def _vocabulary_flags(vocabulary: list[str]):
+    """``(is_stopword, is_punct)`` of each word of *vocabulary*, as numpy bool arrays."""
+    import numpy as np
+
+    stops = stopwords()
+    is_stop = np.array([w in stops for w in vocabulary], dtype=bool)
+    joined = "".join(vocabulary)
+    units = joined.encode("utf-16-le", "surrogatepass")
+    lengths = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
+    if len(units) != 2 * len(joined) or not lengths.all():
+        return is_stop, np.array([is_punct(w) for w in vocabulary], dtype=bool)
+    other = ~_punct_codes()[np.frombuffer(units, dtype=np.uint16)]
+    firsts = np.cumsum(lengths) - lengths
+    return is_stop, np.add.reduceat(other, firsts) == 0 if len(firsts) else np.zeros(0, dtype=bool)
+
+
+def _repeated(values: list[str], counts):
+    """An Arrow large-string array with ``values[i]`` repeated ``counts[i]`` times."""
+    import numpy as np
+    import pyarrow as pa
+
+    encoded = [v.encode("utf-8") for v in values]
+    total = int(counts.sum())
+    offsets = np.empty(total + 1, dtype=np.int64)
+    offsets[0] = 0
+    np.cumsum(np.repeat(np.fromiter(map(len, encoded), dtype=np.int32, count=len(encoded)), counts), dtype=np.int64,
+              out=offsets[1:])
+    data = b"".join([v * c for v, c in zip(encoded, counts.tolist())])
+    return pa.LargeStringArray.from_buffers(total, pa.py_buffer(offsets), pa.py_buffer(data))
 
 
 def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True) -> pd.DataFrame:
@@ -755,36 +1085,35 @@ def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True
     import numpy as np
     import pyarrow as pa
 
-    done = _segment_docs(docs, user_dict=user_dict, workers=workers, cache=cache, progress=False)
+    done = _segment_docs(docs, user_dict=user_dict, workers=workers, cache=cache, progress=False, token_bytes=True)
     if not done:
         return pd.DataFrame(columns=_TOKEN_COLUMNS)
     counts = np.array([len(starts) for _, _, starts, _, _ in done], dtype=np.int64)
     total = int(counts.sum())
-    chunks = [_token_strings(text, starts, ends) for _, text, starts, ends, _ in done]
-    if any(chunk.type == pa.large_string() for chunk in chunks) or sum(c.nbytes for c in chunks) >= 2**31 - 1:
-        chunks = [chunk.cast(pa.large_string()) for chunk in chunks]
-    words = pa.chunked_array(chunks, type=chunks[0].type)
-    ids = pa.array([doc_id for doc_id, *_ in done], type=words.type)
-    firsts = np.cumsum(counts) - counts
-    coded = words.combine_chunks().dictionary_encode() if total else None
-    if coded is not None:
-        vocabulary = coded.dictionary.to_pylist()
-        stops = stopwords()
-        codes = coded.indices.to_numpy(zero_copy_only=False)
-        is_stop = np.array([w in stops for w in vocabulary], dtype=bool)[codes]
-        is_pun = np.array([is_punct(w) for w in vocabulary], dtype=bool)[codes]
+    words = _token_array(done)
+    pa.array([doc_id for doc_id, *_ in done], type=pa.large_string())  # fails as before on an id Arrow refuses
+    ids = _repeated([doc_id for doc_id, *_ in done], counts)
+    if total:
+        coded = words.dictionary_encode()
+        is_stop, is_pun = _vocabulary_flags(coded.dictionary.to_pylist())
+        # one Arrow take of both flags (bit 0: stopword, bit 1: punctuation) by the word codes
+        both = pa.array(is_stop.astype(np.uint8) | (is_pun.astype(np.uint8) << 1)).take(coded.indices).to_numpy()
+        is_stop, is_pun = (both & 1).view(bool), (both >> 1).view(bool)
     else:
         is_stop = is_pun = np.zeros(0, dtype=bool)
-    table = pd.DataFrame({
-        "doc_id": pd.array(ids.take(pa.array(np.repeat(np.arange(len(done)), counts))), dtype="str"),
-        "position": np.arange(total, dtype=np.int64) - np.repeat(firsts, counts),
+    steps = np.arange(int(counts.max()) if total else 0, dtype=np.int64)
+    position = np.concatenate([steps[:c] for c in counts.tolist()]) if total else np.zeros(0, dtype=np.int64)
+    columns = {
+        "doc_id": pd.array(ids, dtype="str"),
+        "position": position,
         "token": pd.array(words, dtype="str"),
-        "start": np.concatenate([d[2] for d in done]).astype(np.int64),
-        "end": np.concatenate([d[3] for d in done]).astype(np.int64),
+        "start": np.concatenate([d[2] for d in done], dtype=np.int64),
+        "end": np.concatenate([d[3] for d in done], dtype=np.int64),
         "is_stopword": is_stop,
         "is_punct": is_pun,
-    })
-    return table
+    }
+    # copy=False: the columns are fresh arrays; pandas need not copy them into 2-D blocks
+    return pd.DataFrame(columns, copy=False)
 
 
 def segmentation_check(terms: list[str] | None = None) -> pd.DataFrame:

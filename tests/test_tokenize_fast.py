@@ -1,0 +1,71 @@
+"""The fast segmentation path gives exactly the tokens of the general one, and segmenting
+documents in batches gives exactly the tokens of segmenting them one by one."""
+
+import importlib
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import zhpolicy as zp
+
+tk = importlib.import_module("zhpolicy.tokenize")
+
+# the pieces that steer the fast path: numbers and citations (protected spans), the symbols
+# and ideographs where rjieba differs from jieba, white space of every kind next to them
+PIECES = st.sampled_from([
+    "科技创新", "产业", "的", "和", "，", "。", "、", "2024年", "3.6万亿元", "23.4%", "1,234", "1,2345", "0.5",
+    "[1]", "[2,3]", "[", "]", "7-1", "a-b", "Z.Y", "x_y", "C++", "AT&T", "e.g.", "v1.2.3", "-", ".", "%", "+",
+    "a", "Z", "5G", "3a", "a3", "㐀", "鿖", "豈", "\n", "\r\n", "\r", " ", "\u3000", "\t", "\xa0", "１２", "٣",
+])
+TEXT = st.lists(PIECES, max_size=40).map("".join)
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(TEXT)
+def test_fast_path_matches_the_general_path(text):
+    pytest.importorskip("rjieba")
+    codes = tk._bmp_codes(text)
+    assert codes is not None
+    for name in ("rjieba", "jieba"):
+        fast = tk._segment_bmp(text, codes, True, name)
+        slow = tk._segment_general(text, True, name)
+        assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1]), (name, text)
+
+
+@PROPERTY
+@given(st.lists(TEXT, min_size=1, max_size=6))
+def test_batches_give_the_tokens_of_each_document_alone(texts):
+    pytest.importorskip("rjieba")
+    batch = [(i, 0, text) for i, text in enumerate(texts)]
+    starts, ends, counts, found = tk._segment_batch(batch, True, "rjieba", with_bytes=True)
+    assert sum(counts) == len(starts) == len(found[1])
+    at = 0
+    for text, count in zip(texts, counts):
+        alone = tk._segment(text, True, "rjieba")
+        assert np.array_equal(starts[at:at + count], alone[0]) and np.array_equal(ends[at:at + count], alone[1])
+        at += count
+    words = [text[s:e].encode("utf-8") for text, count, offset in zip(texts, counts, np.cumsum([0] + counts))
+             for s, e in zip(starts[offset:offset + count], ends[offset:offset + count])]
+    assert bytes(found[0]) == b"".join(words) and list(found[1]) == [len(w) for w in words]
+
+
+def test_table_is_the_same_for_any_batch_size(monkeypatch):
+    docs = {f"d{i}": f"第{i}条　2024年投入{i}.5亿元[1]，AT&T和C++、7-1。\n㐀豈\r\n" * (i % 3 + 1) for i in range(40)}
+    docs["empty"] = ""
+    docs["ext_b"] = "𠀀𡃁是扩展B区汉字，2025年增长5%。"
+    docs["long"] = "推动科技创新和产业创新深度融合，2025年增长5.2%。\n" * 400
+    monkeypatch.setattr(tk, "BATCH_CHARS", 1_000_000)
+    reference = zp.tokens(docs, cache=False)
+    for size in (1, 50, 700, 5000):
+        monkeypatch.setattr(tk, "BATCH_CHARS", size)
+        table = zp.tokens(docs, cache=False)
+        assert table.equals(reference) and list(table.dtypes) == list(reference.dtypes), size
+        spans = zp.token_spans(docs, cache=False)
+        for doc_id, (starts, ends) in spans.items():
+            part = reference[reference["doc_id"] == doc_id]
+            assert starts.dtype == np.int32 and list(starts) == list(part["start"]) and list(ends) == list(part["end"])
+    texts = dict(docs)
+    assert all(texts[row.doc_id][row.start:row.end] == row.token for row in reference.itertuples())
