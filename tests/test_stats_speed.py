@@ -90,14 +90,6 @@ def test_grouped_cue_test_equals_trying_every_cue(limit):
                 assert stats._any_cue_before(text, any_cue, kind_cues, limit) == expected, (kind, text)
 
 
-def test_a_sentence_table_given_by_the_caller_gives_the_same_figures(corpus):
-    table = sentences(corpus)
-    found = extract_statistics(corpus, sentences=table)
-    assert len(found) > 20
-    pd.testing.assert_frame_equal(found, extract_statistics(corpus))
-    assert extract_statistics(corpus, sentences=table.iloc[0:0]).empty  # it really reads the table given
-
-
 def test_clause_start_is_just_after_the_last_clause_mark():
     def walking_back(sentence, pos):
         while pos > 0 and sentence[pos - 1] not in "，,；;：:。！？!?":

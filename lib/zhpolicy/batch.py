@@ -121,7 +121,7 @@ def _stages(corpus: pd.DataFrame, timings: dict, cache: bool) -> dict[str, pd.Da
     out["token_counts"] = counts.rename("count").reset_index().rename(columns={"token": "term"})[_COUNT_COLUMNS]
     timings["tokens"] += time.perf_counter() - start
     del toks
-    out["statistics"] = timed("statistics", extract_statistics, corpus, sentences=out["sentences"])
+    out["statistics"] = timed("statistics", extract_statistics, corpus)
     out["chains"] = timed("chains", extract_chains, corpus)
     out["coded_units"] = timed("themes", lambda c: code_units(theme_units(c)), corpus)
     return out

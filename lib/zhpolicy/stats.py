@@ -894,7 +894,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
     return rows
 
 
-def extract_statistics(docs, *, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def extract_statistics(docs) -> pd.DataFrame:
     """Find the statistics cited in a text, a dict of texts, or a corpus.
 
     Returns one row per figure: ``doc`` (the document's label), ``doc_id``, ``surface`` (the
@@ -908,17 +908,12 @@ def extract_statistics(docs, *, sentences: pd.DataFrame | None = None) -> pd.Dat
 
     Relative words (今年, 去年, 过去一年, 全年, 同比) are resolved against the ``date`` column of
     a corpus (from ``catalog.csv`` or the text's header); a text without a date keeps them empty.
-
-    *sentences*: the sentence table of the same *docs* (:func:`zhpolicy.structure.sentences`),
-    when the caller has it already (the batch runner does); it is then not split again.
     """
     labels = {}
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
         labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
     dates = _document_dates(docs)
-    if sentences is None:
-        sentences = sentence_table(docs)
-    sents = _records_by_doc(sentences, ["para_id", "start", "text"])
+    sents = _records_by_doc(sentence_table(docs), ["para_id", "start", "text"])
     outlines = _records_by_doc(outline_table(docs), ["kind", "heading", "marker", "level", "start"])
     rows = []
     for doc_id, doc_sents in sents.items():
