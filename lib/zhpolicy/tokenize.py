@@ -797,22 +797,24 @@ def _batches(items, size: int = BATCH_CHARS):
         yield batch
 
 
+def _joined(texts: list[str]):
+    """The texts joined by line breaks (one text: itself), and where each starts in the result."""
+    import numpy as np
+
+    return "\n".join(texts), np.cumsum([0] + [len(t) + 1 for t in texts[:-1]])
+
+
 def _segment_batch(batch, user_dict: bool, name: str, with_bytes: bool = False):
     """Segment the pieces of *batch* (see :func:`_batches`) in one call: ``(starts, ends,
     counts, token_bytes)``, the int32 offsets of every token in its own piece, the number of
     tokens of each piece, and (*with_bytes*) the tokens' UTF-8 bytes (see :func:`_token_bytes`)."""
     import numpy as np
 
-    joined = batch[0][2] if len(batch) == 1 else "\n".join(piece for _, _, piece in batch)
-    codes = _bmp_codes(joined)
-    if codes is not None:
-        starts, ends = _segment_bmp(joined, codes, user_dict, name)
-    else:
-        starts, ends = _segment_general(joined, user_dict, name)
-    found = _token_bytes(joined, starts, ends, codes) if with_bytes else None
+    joined, bases = _joined([piece for _, _, piece in batch])
+    starts, ends = _segment(joined, user_dict, name)
+    found = _token_bytes(joined, starts, ends) if with_bytes else None
     if len(batch) == 1:
         return starts.astype(np.int32), ends.astype(np.int32), [len(starts)], found
-    bases = np.cumsum([0] + [len(piece) + 1 for _, _, piece in batch[:-1]])
     counts = np.diff(np.concatenate([[0], np.searchsorted(starts, bases[1:]), [len(starts)]]))
     shift = np.repeat(bases, counts)
     return (starts - shift).astype(np.int32), (ends - shift).astype(np.int32), counts.tolist(), found
@@ -1004,9 +1006,7 @@ def _token_array(done):
         if len(group) == 1:
             _, joined, starts, ends, _ = done[group[0]]
         else:
-            texts = [done[i][1] for i in group]
-            joined = "\n".join(texts)
-            bases = np.cumsum([0] + [len(t) + 1 for t in texts[:-1]]).tolist()
+            joined, bases = _joined([done[i][1] for i in group])
             starts = np.concatenate([done[i][2] + base for i, base in zip(group, bases)], dtype=np.int64)
             ends = np.concatenate([done[i][3] + base for i, base in zip(group, bases)], dtype=np.int64)
         data, size = _token_bytes(joined, starts, ends)
@@ -1042,7 +1042,7 @@ def _punct_codes():
     """True for each code point of the Basic Multilingual Plane that :func:`is_punct` accepts."""
     import numpy as np
 
-    return np.array([unicodedata.category(ch)[0] in "PSZ" or ch.isspace() for ch in map(chr, range(0x10000))])
+    return np.array([is_punct(ch) for ch in map(chr, range(0x10000))])
 
 
 def _vocabulary_flags(vocabulary: list[str]):
