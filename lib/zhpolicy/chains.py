@@ -504,17 +504,18 @@ def _paired_by(sentence: str) -> list[dict]:
 
 
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
+_RECIPROCITY = _alt(_cues("reciprocity"))
+_HAS_RECIPROCITY = re.compile(_RECIPROCITY).search
 _RECIPROCAL = re.compile(
     rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
-    rf"(?:{_alt(_cues('reciprocity'))})"
+    rf"(?:{_RECIPROCITY})"
 )
 
 
 # …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
-_HAS_RECIPROCITY = re.compile(_alt(_cues("reciprocity"))).search
 _PAIR_RECIPROCAL = re.compile(
     rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:双|两个|两种|两大)[^{_P}、“”]{{1,3}}?"
-    rf"(?:{_alt(_cues('reciprocity'))})"
+    rf"(?:{_RECIPROCITY})"
 )
 
 
