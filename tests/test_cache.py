@@ -150,6 +150,20 @@ def test_a_crafted_jieba_dictionary_cache_is_not_trusted(fresh):
     assert "'技创'" in third.stdout or "'新和产'" in third.stdout, third.stdout
 
 
+def _survivors_of_killed_parent(parent, pids: list[int], *, seconds: float, poll: float) -> list[int]:
+    """SIGKILL *parent*, then wait up to *seconds* for *pids* to exit; return those still running."""
+    import psutil
+
+    parent.send_signal(signal.SIGKILL)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + seconds
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(poll)
+        alive = [p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+    return alive
+
+
 def test_worker_processes_exit_when_the_parent_is_killed(tmp_path):
     psutil = pytest.importorskip("psutil")
     script = textwrap.dedent("""
@@ -165,13 +179,7 @@ def test_worker_processes_exit_when_the_parent_is_killed(tmp_path):
         workers = [int(p) for p in parent.stdout.readline().split()]
         assert len(workers) == 2
         assert all(psutil.pid_exists(p) for p in workers)
-        parent.send_signal(signal.SIGKILL)
-        parent.wait(timeout=10)
-        deadline = time.monotonic() + 10
-        alive = workers
-        while alive and time.monotonic() < deadline:
-            time.sleep(0.2)
-            alive = [p for p in workers if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+        alive = _survivors_of_killed_parent(parent, workers, seconds=10, poll=0.2)
         assert not alive, f"workers {alive} outlived their SIGKILLed parent"
     finally:
         if parent.poll() is None:
@@ -179,7 +187,7 @@ def test_worker_processes_exit_when_the_parent_is_killed(tmp_path):
 
 
 def test_batch_cluster_processes_exit_when_the_parent_is_killed(tmp_path):
-    psutil = pytest.importorskip("psutil")
+    pytest.importorskip("psutil")
     pytest.importorskip("dask.distributed")
     script = tmp_path / "parent.py"
     script.write_text(textwrap.dedent("""
@@ -195,13 +203,7 @@ def test_batch_cluster_processes_exit_when_the_parent_is_killed(tmp_path):
     try:
         children = [int(p) for p in parent.stdout.readline().split()]
         assert len(children) >= 2, "the nannies and their workers"
-        parent.send_signal(signal.SIGKILL)
-        parent.wait(timeout=10)
-        deadline = time.monotonic() + 20
-        alive = children
-        while alive and time.monotonic() < deadline:
-            time.sleep(0.5)
-            alive = [p for p in children if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+        alive = _survivors_of_killed_parent(parent, children, seconds=20, poll=0.5)
         assert not alive, f"processes {alive} outlived their SIGKILLed parent"
     finally:
         if parent.poll() is None:
