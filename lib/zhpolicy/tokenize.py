@@ -360,11 +360,17 @@ def _segment(text: str, user_dict: bool, name: str | None = None):
     anything), the whole text is segmented in one call, and the offsets are mapped back with
     numpy: the same tokens as segmenting the stretches between numbers one by one. Texts of the
     Basic Multilingual Plane take the fast path (:func:`_segment_bmp`); others the general one."""
+    return _segment_coded(text, user_dict, name)[:2]
+
+
+def _segment_coded(text: str, user_dict: bool, name: str | None = None):
+    """:func:`_segment`, and the text's UTF-16 code units (None for a text with characters
+    beyond U+FFFF, see :func:`_bmp_codes`): ``(starts, ends, codes)``."""
     name = name or backend()
     codes = _bmp_codes(text)
     if codes is not None:
-        return _segment_bmp(text, codes, user_dict, name)
-    return _segment_general(text, user_dict, name)
+        return (*_segment_bmp(text, codes, user_dict, name), codes)
+    return (*_segment_general(text, user_dict, name), None)
 
 
 def _bmp_codes(text: str):
@@ -486,11 +492,12 @@ def _segment_bmp(text: str, codes, user_dict: bool, name: str):
     marks = np.flatnonzero((flags & (_DIGIT | _BRACKET | _ODD | _SYMBOL)) != 0)  # (a bool array: much faster)
     kinds = flags[marks]
     found = _protected_at(text, flags, marks[(kinds & (_DIGIT | _BRACKET)) != 0])
-    bounds = np.array(found, dtype=np.int64).reshape(-1, 2)
+    index = np.int32 if len(text) < 2**31 else np.int64  # offsets: half the memory traffic when they fit
+    bounds = np.array(found, dtype=index).reshape(-1, 2)
     if found:
         cuts = [0, *found, len(text)]
         work = "\n".join([text[a:b] for a, b in zip(cuts[::2], cuts[1::2])])
-        removed = np.zeros(len(bounds) + 1, dtype=np.int64)
+        removed = np.zeros(len(bounds) + 1, dtype=index)
         np.cumsum(bounds[:, 1] - bounds[:, 0] - 1, out=removed[1:])
         holder = bounds[:, 0] - removed[:-1]  # where each span's line break sits in *work*
     else:
@@ -504,7 +511,7 @@ def _segment_bmp(text: str, codes, user_dict: bool, name: str):
         words = list((tokenizer() if user_dict else plain_tokenizer()).cut(work, HMM=True))
     lengths = _word_lengths(words)
     del words
-    ends = np.cumsum(lengths, dtype=np.int64)
+    ends = np.cumsum(lengths, dtype=index)
     starts = ends - lengths
     if not found:
         keep = (flags.take(starts) & _SPACE) == 0
@@ -811,13 +818,14 @@ def _segment_batch(batch, user_dict: bool, name: str, with_bytes: bool = False):
     import numpy as np
 
     joined, bases = _joined([piece for _, _, piece in batch])
-    starts, ends = _segment(joined, user_dict, name)
-    found = _token_bytes(joined, starts, ends) if with_bytes else None
+    starts, ends, codes = _segment_coded(joined, user_dict, name)
+    found = _token_bytes(joined, starts, ends, codes) if with_bytes else None
     if len(batch) == 1:
-        return starts.astype(np.int32), ends.astype(np.int32), [len(starts)], found
+        return starts.astype(np.int32, copy=False), ends.astype(np.int32, copy=False), [len(starts)], found
     counts = np.diff(np.concatenate([[0], np.searchsorted(starts, bases[1:]), [len(starts)]]))
-    shift = np.repeat(bases, counts)
-    return (starts - shift).astype(np.int32), (ends - shift).astype(np.int32), counts.tolist(), found
+    shift = np.repeat(bases.astype(starts.dtype), counts)
+    return ((starts - shift).astype(np.int32, copy=False), (ends - shift).astype(np.int32, copy=False),
+            counts.tolist(), found)
 
 
 def _watch_parent(parent: int) -> None:
@@ -959,6 +967,18 @@ def token_spans(docs, *, user_dict: bool = True, workers: int = 1, cache: bool =
 _TOKEN_COLUMNS = ["doc_id", "position", "token", "start", "end", "is_stopword", "is_punct"]
 
 
+@lru_cache(maxsize=1)
+def _utf8_widths():
+    """The UTF-8 size of each UTF-16 code unit of the Basic Multilingual Plane (a lone surrogate,
+    written with ``surrogatepass``, takes 3 bytes like the rest above U+07FF)."""
+    import numpy as np
+
+    widths = np.full(0x10000, 3, dtype=np.uint8)
+    widths[:0x800] = 2
+    widths[:0x80] = 1
+    return widths
+
+
 def _token_bytes(text: str, starts, ends, codes=None):
     """The tokens ``text[start:end]`` as UTF-8: ``(data, sizes)``, their bytes one after the
     other (bytes or a memoryview) and the size of each, found with numpy (no Python string per
@@ -972,7 +992,7 @@ def _token_bytes(text: str, starts, ends, codes=None):
         if codes is None:
             codes = _bmp_codes(text)
         if codes is not None:
-            width = (codes >= 0x80).view(np.uint8) + (codes >= 0x800).view(np.uint8) + np.uint8(1)
+            width = _utf8_widths().take(codes)
         else:
             points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
             width = 1 + (points >= 0x80).astype(np.uint8) + (points >= 0x800) + (points >= 0x10000)
@@ -1062,17 +1082,26 @@ def _vocabulary_flags(vocabulary: list[str]):
 
 
 def _repeated(values: list[str], counts):
-    """An Arrow large-string array with ``values[i]`` repeated ``counts[i]`` times."""
+    """An Arrow large-string array with ``values[i]`` repeated ``counts[i]`` times, each value's
+    offsets and bytes written once, straight into the array's buffers."""
     import numpy as np
     import pyarrow as pa
 
     encoded = [v.encode("utf-8") for v in values]
+    sizes = [len(v) for v in encoded]
     total = int(counts.sum())
     offsets = np.empty(total + 1, dtype=np.int64)
     offsets[0] = 0
-    np.cumsum(np.repeat(np.fromiter(map(len, encoded), dtype=np.int32, count=len(encoded)), counts), dtype=np.int64,
-              out=offsets[1:])
-    data = b"".join([v * c for v, c in zip(encoded, counts.tolist())])
+    data = np.empty(sum(s * c for s, c in zip(sizes, counts.tolist())), dtype=np.uint8)
+    steps = np.arange(1, int(counts.max()) + 1 if total else 1, dtype=np.int64)
+    row = at = 0
+    for value, count, size in zip(encoded, counts.tolist(), sizes):
+        run = offsets[row + 1:row + 1 + count]
+        np.multiply(steps[:count], size, out=run)
+        run += at
+        data[at:at + size * count] = np.frombuffer(value * count, dtype=np.uint8)
+        row += count
+        at += size * count
     return pa.LargeStringArray.from_buffers(total, pa.py_buffer(offsets), pa.py_buffer(data))
 
 
