@@ -69,3 +69,13 @@ def test_table_is_the_same_for_any_batch_size(monkeypatch):
             assert starts.dtype == np.int32 and list(starts) == list(part["start"]) and list(ends) == list(part["end"])
     texts = dict(docs)
     assert all(texts[row.doc_id][row.start:row.end] == row.token for row in reference.itertuples())
+
+
+@pytest.mark.parametrize("counts", [[3, 0, 1, 2], [0, 0, 0, 5], [200_000, 1, 70_000, 0]])
+def test_repeated_ids_are_each_id_repeated(counts):
+    import pyarrow as pa
+
+    values = ["doc_1.txt", "", "政策/通知 (2).html", "é"]  # empty, non-ASCII; the last counts cross 1 MB chunks
+    got = tk._repeated(values, np.array(counts, dtype=np.int64))
+    want = pa.array([v for v, c in zip(values, counts) for _ in range(c)], type=pa.large_string())
+    assert got.equals(want)

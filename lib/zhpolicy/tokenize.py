@@ -1082,26 +1082,29 @@ def _vocabulary_flags(vocabulary: list[str]):
 
 
 def _repeated(values: list[str], counts):
-    """An Arrow large-string array with ``values[i]`` repeated ``counts[i]`` times, each value's
-    offsets and bytes written once, straight into the array's buffers."""
+    """An Arrow large-string array with ``values[i]`` repeated ``counts[i]`` times. The offsets are
+    summed from the sizes in their smallest type; the bytes are written into the array's buffer
+    about a megabyte at a time (one big join would copy them twice into fresh memory)."""
     import numpy as np
     import pyarrow as pa
 
     encoded = [v.encode("utf-8") for v in values]
-    sizes = [len(v) for v in encoded]
+    sizes = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
     total = int(counts.sum())
     offsets = np.empty(total + 1, dtype=np.int64)
     offsets[0] = 0
-    data = np.empty(sum(s * c for s, c in zip(sizes, counts.tolist())), dtype=np.uint8)
-    steps = np.arange(1, int(counts.max()) + 1 if total else 1, dtype=np.int64)
-    row = at = 0
-    for value, count, size in zip(encoded, counts.tolist(), sizes):
-        run = offsets[row + 1:row + 1 + count]
-        np.multiply(steps[:count], size, out=run)
-        run += at
-        data[at:at + size * count] = np.frombuffer(value * count, dtype=np.uint8)
-        row += count
-        at += size * count
+    narrow = sizes.astype(np.min_scalar_type(int(sizes.max()) if len(sizes) else 0))
+    np.cumsum(np.repeat(narrow, counts), dtype=np.int64, out=offsets[1:])
+    data = np.empty(int(offsets[-1]), dtype=np.uint8)
+    pending, size, at = [], 0, 0
+    for value, count in zip(encoded, counts.tolist()):
+        pending.append(value * count)
+        size += len(value) * count
+        if size >= 1 << 20:
+            data[at:at + size] = np.frombuffer(b"".join(pending), dtype=np.uint8)
+            pending, at, size = [], at + size, 0
+    if size:
+        data[at:at + size] = np.frombuffer(b"".join(pending), dtype=np.uint8)
     return pa.LargeStringArray.from_buffers(total, pa.py_buffer(offsets), pa.py_buffer(data))
 
 
