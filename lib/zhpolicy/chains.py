@@ -319,10 +319,11 @@ def _dashed_flows(sentence: str) -> list[dict]:
 
 
 # family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
-_STAGE_TAIL = re.compile(_alt(_cues("stage_tail")))
+_STAGE_TAILS = _alt(_cues("stage_tail"))
+_STAGE_TAIL = re.compile(_STAGE_TAILS)
 _STAGES = re.compile(
     rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
-    rf"(?:{_alt(_cues('stage_tail'))})"
+    rf"(?:{_STAGE_TAILS})"
 )
 
 
@@ -672,14 +673,17 @@ def _roles(sentence: str) -> list[dict]:
 
 # ---------------------------------------------------------------- relations (graph edges, not chains)
 
+#: the verbs of 以A推动B, of A为B提供C, and the nouns of A是B的内在要求 (the patterns and their gate share them)
+_BY_VERBS = "推动|引领|带动|催生|驱动|支撑|促进|赋能"
+_FOR_VERBS = "提供|创造|注入|拓展"
+_ROLE_NOUNS = "内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力"
 _RELATIONS = [
-    re.compile(rf"以(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>推动|引领|带动|催生|驱动|支撑|促进|赋能)(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|是|既|$)"),
-    re.compile(rf"(?<![以为])(?P<a>[^{_P}、“”为以]{{2,10}}?)为(?P<b>[^{_P}、“”]{{2,12}}?)(?P<verb>提供|创造|注入|拓展)(?P<what>[^{_P}]{{2,16}}?)(?=[{_P}]|$)"),
+    re.compile(rf"以(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>{_BY_VERBS})(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|是|既|$)"),
+    re.compile(rf"(?<![以为])(?P<a>[^{_P}、“”为以]{{2,10}}?)为(?P<b>[^{_P}、“”]{{2,12}}?)(?P<verb>{_FOR_VERBS})(?P<what>[^{_P}]{{2,16}}?)(?=[{_P}]|$)"),
     re.compile(rf"通过(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>实现|推动|促进|带动)(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|$)"),
-    re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力)"),
+    re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>{_ROLE_NOUNS})"),
 ]
-_RELATION_GATE = re.compile(r"以.*?(?:推动|引领|带动|催生|驱动|支撑|促进|赋能)|为.*?(?:提供|创造|注入|拓展)|通过"
-                            r"|的(?:内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力)", re.S).search
+_RELATION_GATE = re.compile(rf"以.*?(?:{_BY_VERBS})|为.*?(?:{_FOR_VERBS})|通过|的(?:{_ROLE_NOUNS})", re.S).search
 _ADVERBS = re.compile(r"(?:深度|全面|有效|加快|大力|持续|进一步|更好|充分)$")
 
 

@@ -35,7 +35,9 @@ from .structure import sentences as sentence_table
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN = "[零〇一二两三四五六七八九十百千]+"
+#: one Chinese numeral character, and a run of them
+CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
+CN = CN_NUMERAL + "+"
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 MAG = "(?:万亿|亿|万|千(?![瓦米克]))"
@@ -813,11 +815,10 @@ def _document_dates(docs) -> dict[str, str]:
 _MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强]")
 #: Every match of a pattern of ``_ranks`` or ``_chinese_quantities`` holds a digit or one of these
 #: pieces (a second cheap test; keep it in step when a pattern changes: tests/test_stats_speed.py checks).
-_CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
 _CHINESE_FIGURE_PIECE = re.compile(
     "|".join([
-        "第", "首位", "榜首", r"前\s*" + _CN_NUMERAL, _CN_NUMERAL + "强",  # ranks
-        _CN_NUMERAL + _SP + "[万亿千]", _CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成
+        "第", "首位", "榜首", r"前\s*" + CN_NUMERAL, CN_NUMERAL + "强",  # ranks
+        CN_NUMERAL + _SP + "[万亿千]", CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成
         "[破过超到达逾近上][万亿千百]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
         "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
     ])

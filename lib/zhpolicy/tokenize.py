@@ -301,9 +301,9 @@ def _classes(text: str):
     the text has characters beyond U+FFFF (those get no flags; the callers then use regexes)."""
     import numpy as np
 
-    data = text.encode("utf-16-le", "surrogatepass")
-    if len(data) == 2 * len(text):
-        return _char_classes()[np.frombuffer(data, dtype=np.uint16)], False
+    units = _bmp_codes(text)
+    if units is not None:
+        return _char_classes()[units], False
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     return _char_classes()[np.minimum(codes, 0xFFFF)] * (codes < 0x10000), True
 
@@ -560,9 +560,9 @@ def _segment_general(text: str, user_dict: bool, name: str):
     else:
         words = _cut_words(work, user_dict, name)
     n = len(words)
-    lengths = np.fromiter(map(len, words), dtype=np.int64, count=n)
+    lengths = _word_lengths(words)
     del words
-    ends = np.cumsum(lengths)
+    ends = np.cumsum(lengths, dtype=np.int64)
     starts = ends - lengths
     if n:
         keep = (flags[starts] & _SPACE) == 0
