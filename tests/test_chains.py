@@ -120,6 +120,32 @@ def test_argument_outline_on_a_made_up_text():
     assert list(argument_outline(text)["move"]) == ["导语", "意义", "问题", "路径"]
 
 
+def test_argument_moves_are_a_table_a_student_can_extend():
+    import pandas as pd
+
+    from zhpolicy.chains import argument_moves, argument_outline
+
+    moves = argument_moves()
+    assert list(dict.fromkeys(moves["move"])) == ["导语", "意义", "要求", "问题", "路径", "结语"]
+    assert set(moves.loc[moves["scope"] == "heading", "move"]) == {"导语", "结语"}
+    assert not moves.duplicated(["move", "cue"]).any() and set(moves["scope"]) == {"heading", "any"}
+    text = "标题\n一、风险研判\n当前风险较多，风险传导加快。"
+    assert list(argument_outline(text)["move"]) == ["导语", "路径"]  # 加快 is the only cue
+    more = pd.concat([moves, pd.DataFrame([{"move": "问题", "cue": "风险", "scope": "any"}])], ignore_index=True)
+    assert list(argument_outline(text, moves=more)["move"]) == ["导语", "问题"]
+    assert "风险" not in set(argument_moves()["cue"])  # the library's own table is unchanged
+
+
+def test_node_synonyms_come_from_the_data_file():
+    from zhpolicy.chains import node_synonyms, normalise_node
+
+    table = node_synonyms()
+    assert list(table.columns) == ["variant", "canonical"] and table["variant"].is_unique
+    for variant, canonical in zip(table["variant"], table["canonical"]):
+        assert normalise_node(variant) == canonical
+        assert normalise_node(canonical) == canonical  # one step: canonical names are not variants
+
+
 def test_graph_merges_synonyms_and_shares(chains):
     from zhpolicy.chains import chain_graph, normalise_node, shared_chains
 

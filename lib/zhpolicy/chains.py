@@ -818,24 +818,27 @@ def chain_traps() -> pd.DataFrame:
 
 # ---------------------------------------------------------------- comparing and graphing chains
 
-#: Node names unified before chains are compared or graphed (documented and small: extend it).
-NODE_SYNONYMS = {
-    "科技创新成果转化": "科技成果转化",
-    "科技成果转化应用": "科技成果转化",
-    "科技成果高效转化应用": "科技成果转化",
-    "促进科技成果转化应用": "科技成果转化",
-    "成果转化": "科技成果转化",
-    "产业高质量发展": "产业发展",
-    "科技自立自强": "高水平科技自立自强",
-    "融合": "科技创新和产业创新融合",
-    "科技创新和产业创新深度融合": "科技创新和产业创新融合",
-}
+@lru_cache(maxsize=1)
+def _node_synonym_table() -> pd.DataFrame:
+    return pd.read_csv(data_path("node_synonyms.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
+
+
+def node_synonyms() -> pd.DataFrame:
+    """The node names unified before chains are compared or graphed (``data/node_synonyms.tsv``,
+    small on purpose: extend it): ``variant, canonical``."""
+    return _node_synonym_table().copy()
+
+
+@lru_cache(maxsize=1)
+def _synonym_map() -> dict[str, str]:
+    table = _node_synonym_table()
+    return dict(zip(table["variant"], table["canonical"]))
 
 
 def normalise_node(node: str) -> str:
-    """Map a node to its canonical name (see :data:`NODE_SYNONYMS`)."""
+    """Map a node to its canonical name (see :func:`node_synonyms`)."""
     node = _node(node)
-    return NODE_SYNONYMS.get(node, node)
+    return _synonym_map().get(node, node)
 
 
 def shared_chains(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "triad")) -> pd.DataFrame:
@@ -865,7 +868,7 @@ def chain_graph(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "tri
     """A :class:`networkx.DiGraph` of concepts: an edge for each step of a sequence (and from
     the last node back to the first for a cycle), both directions for a mutual relation, and
     subject → value for triads, roles and relations. Node names are normalised with
-    :data:`NODE_SYNONYMS`; each edge records its ``kinds``, ``docs`` and ``weight``."""
+    :func:`node_synonyms`; each edge records its ``kinds``, ``docs`` and ``weight``."""
     import networkx as nx
 
     graph = nx.DiGraph()
@@ -905,31 +908,37 @@ def chain_graph(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "tri
 
 # ---------------------------------------------------------------- the moves of an argument
 
-#: Cue words for the moves policy texts make, in the order they usually come. 导语 and 结语
-#: are recognised from headings only.
-MOVES = {
-    "导语": ("引言", "前言", "导语", "摘要"),
-    "意义": ("意义", "重要性", "必要性", "必然要求", "内在要求", "必然选择", "战略之举", "大势所趋", "必由之路",
-             "逻辑", "为什么", "关键支撑", "重要动力", "引擎", "基本路径"),
-    "要求": ("总体要求", "要求", "目标", "原则", "方向", "遵循", "指南", "坚持", "把握"),
-    "问题": ("问题", "堵点", "卡点", "障碍", "短板", "不足", "挑战", "难题", "制约", "有待", "瓶颈", "偏低", "脱节", "薄弱"),
-    "路径": ("路径", "举措", "措施", "对策", "着力", "加快", "强化", "布局", "构建", "完善", "健全",
-             "培育", "打造", "建设", "发力", "激活", "畅通", "部署"),
-    "结语": ("结论", "结语", "结束语", "总结"),
-}
 HEADING_WEIGHT = 10
-_HEADING_ONLY = ("导语", "结语")
 
 
-def argument_outline(docs) -> pd.DataFrame:
+@lru_cache(maxsize=1)
+def _argument_move_table() -> pd.DataFrame:
+    return pd.read_csv(data_path("argument_moves.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
+
+
+def argument_moves() -> pd.DataFrame:
+    """The cue words of the moves policy texts make (``data/argument_moves.tsv``), one cue a row:
+    ``move, cue, scope``. The moves come in the order of their first row; ``scope`` is
+    ``heading`` for the moves recognised from headings only (导语, 结语), else ``any``."""
+    return _argument_move_table().copy()
+
+
+def argument_outline(docs, moves: pd.DataFrame | None = None) -> pd.DataFrame:
     """Map each top-level section of each document to a move: 意义 (why it matters),
     要求 (requirements and goals), 问题 (problems, blockages), 路径 (measures), plus 导语 and
     结语 for introductions and conclusions.
 
     A cue word in a section's heading counts 10; in its body, once per 1,000 characters. The
-    move with the highest score wins (ties: the order of :data:`MOVES`). Text before the first
+    move with the highest score wins (ties: the order of the moves). Text before the first
     heading is ``导语``. Returns ``doc_id, section, heading, move, chars, start`` and one score
-    column per move. The cue words are in :data:`MOVES`: read them, and change them."""
+    column per move. The cue words are :func:`argument_moves`; pass an edited copy as *moves*
+    to try other cues."""
+    table = argument_moves() if moves is None else moves
+    cues: dict[str, list[str]] = {}
+    for move, cue in zip(table["move"], table["cue"]):
+        cues.setdefault(move, []).append(cue)
+    heading_only = set(table.loc[table["scope"] == "heading", "move"])
+    order = list(cues)
     paras = paragraph_table(docs)
     heads = outline_table(docs)
     rows = []
@@ -942,15 +951,15 @@ def argument_outline(docs) -> pd.DataFrame:
             chars = max(len(body), 1)
             scores = {
                 move: round(HEADING_WEIGHT * sum(heading.count(w) for w in words)
-                            + (0 if move in _HEADING_ONLY else 1000 * sum(body.count(w) for w in words) / chars), 2)
-                for move, words in MOVES.items()
+                            + (0 if move in heading_only else 1000 * sum(body.count(w) for w in words) / chars), 2)
+                for move, words in cues.items()
             }
-            if not section or scores["导语"]:
+            if not section or scores.get("导语"):
                 move = "导语"
-            elif scores["结语"]:
+            elif scores.get("结语"):
                 move = "结语"
             else:
-                move = max(MOVES, key=lambda m: (scores[m], -list(MOVES).index(m)))
+                move = max(order, key=lambda m: (scores[m], -order.index(m)))
             rows.append({"doc_id": doc_id, "section": section, "heading": heading, "move": move,
                          "chars": len(body), "start": int(part["start"].min()), **scores})
-    return pd.DataFrame(rows, columns=["doc_id", "section", "heading", "move", "chars", "start", *MOVES])
+    return pd.DataFrame(rows, columns=["doc_id", "section", "heading", "move", "chars", "start", *order])
