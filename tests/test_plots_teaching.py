@@ -85,3 +85,40 @@ def test_spread_labels_separates_labels_drawn_on_one_point():
     ax.set_ylim(0, 1)
     texts = [ax.text(0.5, 0.5, word, ha="center", va="center") for word in ["科技创新", "产业创新", "深度融合"]]
     assert plots.spread_labels(fig, ax, texts, anchors=[(0.5, 0.5)] * 3) == 0
+
+
+def _concept_graph(edges):
+    graph = nx.DiGraph()
+    for a, b in edges:
+        graph.add_edge(a, b, weight=1, kinds=["cycle"], docs=["d"], label="")
+    return graph
+
+
+def test_small_concept_graph_is_drawn_whole_and_parts_sit_together():
+    parts = [[f"{letter}{k}" for letter in "ABC"] for k in (1, 2, 3)]  # names interleave the parts
+    graph = _concept_graph([(p[i], p[(i + 1) % 3]) for p in parts for i in range(3)])
+    drawn, total = plots.concept_subgraph(graph)
+    assert sorted(drawn.nodes) == sorted(graph.nodes) and total == 9
+    fig = plots.graph_figure(graph)
+    texts = {t.get_text() for t in fig.axes[0].texts}
+    assert set(graph.nodes) <= texts and _titles(fig).strip() == ""  # everything drawn: nothing to announce
+    pos = plots._hub_layout(drawn, dict(drawn.degree()))
+    outer = [n for n in sorted(pos, key=lambda n: np.arctan2(pos[n][1], pos[n][0])) if np.hypot(*pos[n]) > 0.5]
+    ring = outer
+    assert sorted(ring + [n for n in pos if n not in outer]) == sorted(graph.nodes)
+    for part in parts:  # each cycle's concepts on the outer ring form one arc
+        on_ring = [i for i, n in enumerate(ring) if n in part]
+        arcs = sum(1 for i in on_ring if (i - 1) % len(ring) not in on_ring)
+        assert arcs == 1, (part, ring)
+
+
+def test_large_concept_graph_draws_its_largest_part_and_says_so():
+    big = [(f"枢纽", f"概念{i:02d}") for i in range(40)]
+    pairs = [(f"甲{i}", f"乙{i}") for i in range(5)]
+    graph = _concept_graph(big + pairs)
+    drawn, total = plots.concept_subgraph(graph)
+    assert total == 41 and drawn.number_of_nodes() == 30 and "枢纽" in drawn
+    assert "只画出最大的连通部分里连接最多的 30 个概念（这部分共 41 个，全图 51 个）" in _titles(plots.graph_figure(graph))
+    graph = _concept_graph(big[:20] + pairs)
+    assert "只画出最大的连通部分：21 个概念（全图 31 个）" in _titles(plots.graph_figure(graph))
+    assert plots.concept_subgraph(graph, components=6)[1] == 31

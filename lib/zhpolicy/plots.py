@@ -158,8 +158,11 @@ MOVE_COLOURS = {"导语": "#DDDDDD", "意义": "#4C72B0", "要求": "#55A868", "
 def _hub_layout(graph, degree: dict) -> dict:
     """Hubs (the most linked concepts) on an inner ring, the rest on an outer ring ordered so
     that each sits near the hub it links to; outer labels alternate between two radii so that
-    neighbours do not overlap. Deterministic: no random seed involved."""
+    neighbours do not overlap; the concepts of a smaller connected part sit side by side.
+    Deterministic: no random seed involved."""
     import math
+
+    import networkx as nx
 
     ranked = sorted(graph.nodes, key=lambda n: (-degree[n], n))
     hubs = [n for n in ranked if degree[n] >= 4][:6] or ranked[:1]
@@ -168,7 +171,13 @@ def _hub_layout(graph, degree: dict) -> dict:
         for n in sorted(set(graph.predecessors(hub)) | set(graph.successors(hub)), key=lambda n: (-degree[n], n)):
             if n not in hubs and n not in order:
                 order.append(n)
-    order += [n for n in ranked if n not in hubs and n not in order]
+    rest = [n for n in ranked if n not in hubs and n not in order]
+    part_of = {n: i for i, part in enumerate(nx.weakly_connected_components(graph)) for n in part}
+    rank = {n: i for i, n in enumerate(ranked)}
+    first = {}
+    for n in ranked:
+        first.setdefault(part_of[n], rank[n])
+    order += sorted(rest, key=lambda n: (first[part_of[n]], rank[n]))  # each part's concepts side by side
     pos = {}
     for ring, nodes, radius in ((0, hubs, 0.38), (1, order, 1.0)):
         for i, n in enumerate(nodes):
@@ -180,19 +189,21 @@ def _hub_layout(graph, degree: dict) -> dict:
     return pos
 
 
-def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: int = 1, max_nodes: int = 30,
-                 label_chars: int = 8):
+def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: int | None = None,
+                 max_nodes: int = 30, label_chars: int = 8):
     """Draw a concept graph (from :func:`zhpolicy.chains.chain_graph`) with a deterministic ring
     layout (hubs inside), so reruns give the same picture.
 
-    Only the *components* largest connected parts are drawn, and of them at most *max_nodes*
-    concepts, the most linked first (:func:`concept_subgraph`; the figure says how many are
-    left out). Node size grows with the number of links; edge colour shows the kind of chain,
+    A graph of at most *max_nodes* concepts is drawn whole, every connected part; a larger one
+    only in its largest connected part (or its *components* largest), and of that at most
+    *max_nodes* concepts, the most linked first (:func:`concept_subgraph`; the figure says how
+    many are left out). Node size grows with the number of links; edge colour shows the kind of chain,
     with a Chinese legend (:data:`KIND_COLOURS`, :data:`KIND_NAMES`); labels longer than
     *label_chars* characters are shortened with “…”."""
     import networkx as nx
     from matplotlib.lines import Line2D
 
+    whole = graph.number_of_nodes()
     graph, total = concept_subgraph(graph, components=components, max_nodes=max_nodes)
     fig, ax = plt.subplots(figsize=size)
     ax.axis("off")
@@ -214,8 +225,8 @@ def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: in
     handles = [Line2D([0], [0], color=c, lw=2.5, label=KIND_NAMES[k]) for k, c in KIND_COLOURS.items() if k in present]
     ax.legend(handles=handles, title="边的颜色：链条类型", loc="lower left", bbox_to_anchor=(-0.02, -0.04),
               frameon=False)
-    if total > graph.number_of_nodes():
-        ax.set_title(f"只画出连接最多的 {graph.number_of_nodes()} 个概念（所画部分共 {total} 个）", fontsize=11)
+    if whole > graph.number_of_nodes():
+        ax.set_title(_graph_cut(graph.number_of_nodes(), total, whole, components), fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -460,13 +471,27 @@ KIND_NAMES = {"sequence": "顺序（A→B→C）", "cycle": "闭环（A→B→C�
               "triad": "角色组（基础、关键……）", "role": "单个角色（X的关键是Y）", "relation": "关系（以A推动B）"}
 
 
-def concept_subgraph(graph, *, components: int = 1, max_nodes: int = 30):
+def _graph_cut(drawn: int, total: int, whole: int, components: int | None) -> str:
+    """The sentence that says how much of a concept graph of *whole* concepts is drawn."""
+    if total == whole:
+        return f"只画出连接最多的 {drawn} 个概念（全图 {whole} 个）"
+    parts = "最大的连通部分" if (components or 1) == 1 else f"最大的 {components} 个连通部分"
+    if drawn == total:
+        return f"只画出{parts}：{drawn} 个概念（全图 {whole} 个）"
+    return f"只画出{parts}里连接最多的 {drawn} 个概念（这部分共 {total} 个，全图 {whole} 个）"
+
+
+def concept_subgraph(graph, *, components: int | None = None, max_nodes: int = 30):
     """The part of a concept graph :func:`graph_figure` draws: the *components* largest connected
-    parts, then at most *max_nodes* concepts, the most linked first (ties by name). Returns the
-    subgraph and how many concepts those parts hold before the cap."""
+    parts (by default: every part when the whole graph has at most *max_nodes* concepts, else
+    the largest), then at most *max_nodes* concepts, the most linked first (ties by name).
+    Returns the subgraph and how many concepts those parts hold before the cap."""
     import networkx as nx
 
-    parts = sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), sorted(c)))[:components]
+    parts = sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), sorted(c)))
+    if components is None:
+        components = len(parts) if graph.number_of_nodes() <= max_nodes else 1
+    parts = parts[:components]
     keep = sorted(set().union(*parts)) if parts else []
     degree = dict(graph.degree())
     capped = sorted(keep, key=lambda n: (-degree[n], n))[:max_nodes]
