@@ -77,11 +77,11 @@ def main(argv: list[str]) -> int:
         return 0
     if job == "run":
         python = setup()
-        return subprocess.run([str(python), "-m", "zhpolicy.notebooks", "run", *rest], cwd=ROOT).returncode
+        return subprocess.run([str(python), "-m", "zhpolicy.teaching.notebooks", "run", *rest], cwd=ROOT).returncode
     if job in ("student", "html", "nav", "lab"):
         python = setup()
         try:
-            return subprocess.run([str(python), "-m", "zhpolicy.teaching", job, *rest], cwd=ROOT).returncode
+            return subprocess.run([str(python), "-m", "zhpolicy.teaching.course", job, *rest], cwd=ROOT).returncode
         except KeyboardInterrupt:
             return 130
     if job == "test":

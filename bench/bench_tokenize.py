@@ -85,7 +85,7 @@ def measure(step: str, folder: Path, workers: int) -> dict:
     else:
         import importlib
 
-        ztk = importlib.import_module("zhpolicy.tokenize")  # the module; zhpolicy.tokenize is also a function
+        ztk = importlib.import_module("zhpolicy.analysis.tokenize")
         ztk.tokenizer()  # load the dictionaries before the clock starts, as jieba's step does
         if ztk.backend() == "rjieba":
             ztk.rjieba_tokenizer(True)
@@ -113,7 +113,7 @@ def measure_wrapper(texts: list[str], megabytes: float, rounds: int = 5) -> dict
     import importlib
     import statistics
 
-    ztk = importlib.import_module("zhpolicy.tokenize")
+    ztk = importlib.import_module("zhpolicy.analysis.tokenize")
     name = ztk.backend()
     docs = {str(i): t for i, t in enumerate(texts)}
     if name == "rjieba":
@@ -165,7 +165,7 @@ def compare_rjieba() -> dict:
 
     import zhpolicy
 
-    tk = importlib.import_module("zhpolicy.tokenize").tokenizer()
+    tk = importlib.import_module("zhpolicy.analysis.tokenize").tokenizer()
     fast = rjieba.Jieba()
     for term in zhpolicy.user_dictionary()["term"]:
         fast.add_word(term, tk.FREQ.get(term), None)

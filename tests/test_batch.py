@@ -12,8 +12,8 @@ import pytest
 
 import zhpolicy as zp
 from zhpolicy import batch
-from zhpolicy.terms import corpus_frequencies, term_frequencies
-from zhpolicy.themes import code_units, theme_units
+from zhpolicy.analysis.terms import corpus_frequencies, term_frequencies
+from zhpolicy.analysis.themes import code_units, theme_units
 
 pytest.importorskip("dask.distributed")
 
@@ -98,7 +98,7 @@ def test_partitioning_does_not_change_the_results(folder, serial, tmp_path):
 
 
 def test_a_stage_failing_on_one_document_skips_only_that_document(folder, tmp_path, monkeypatch):
-    from zhpolicy import chains
+    from zhpolicy.extraction import chains
 
     original = chains.extract_chains
 

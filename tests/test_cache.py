@@ -19,7 +19,7 @@ import pytest
 import zhpolicy as zp
 from zhpolicy import paths
 
-tk = importlib.import_module("zhpolicy.tokenize")
+tk = importlib.import_module("zhpolicy.analysis.tokenize")
 DOCS = {"a": "推动科技创新和产业创新深度融合。", "b": "研发经费投入超过3.6万亿元，增长8.3%。", "c": "加快建设科技强国。"}
 
 
@@ -168,7 +168,7 @@ def test_worker_processes_exit_when_the_parent_is_killed(tmp_path):
     psutil = pytest.importorskip("psutil")
     script = textwrap.dedent("""
         import importlib, os, sys, time
-        tk = importlib.import_module("zhpolicy.tokenize")
+        tk = importlib.import_module("zhpolicy.analysis.tokenize")
         pool = tk._worker_pool(2)
         list(pool.map(abs, range(4)))
         print(" ".join(str(p) for p in pool._processes), flush=True)
@@ -216,7 +216,7 @@ def test_rjieba_needs_no_jieba_dictionary_once_the_frequencies_are_cached(fresh)
     show = """
         import importlib, zhpolicy
         print(zhpolicy.tokenize('推动科技创新和产业创新深度融合，发展新质生产力'))
-        print(importlib.import_module('zhpolicy.tokenize').tokenizer.cache_info().currsize)
+        print(importlib.import_module('zhpolicy.analysis.tokenize').tokenizer.cache_info().currsize)
     """
     pytest.importorskip("rjieba")
     first, second = _child(show, env), _child(show, env)

@@ -7,7 +7,7 @@ import warnings
 import pytest
 
 import zhpolicy as zp
-from zhpolicy.corpus import draft_catalog, find_date, normalise_date, read_catalog
+from zhpolicy.reading.corpus import draft_catalog, find_date, normalise_date, read_catalog
 
 
 def _folder(tmp_path, catalog: bytes | None):

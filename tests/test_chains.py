@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from zhpolicy.chains import extract_chains
-from zhpolicy.evaluate import chain_scores, match_chains
+from zhpolicy.extraction.chains import extract_chains
+from zhpolicy.extraction.evaluate import chain_scores, match_chains
 
 from .conftest import DATA
 
@@ -102,7 +102,7 @@ def test_repeated_mutual_counts_once_whichever_way_round():
 
 
 def test_argument_outline_of_the_seeds(corpus):
-    from zhpolicy.chains import argument_outline
+    from zhpolicy.extraction.chains import argument_outline
 
     moves = argument_outline(corpus)
     by_doc = {d[:3]: list(g["move"]) for d, g in moves.groupby("doc_id")}
@@ -113,7 +113,7 @@ def test_argument_outline_of_the_seeds(corpus):
 
 
 def test_argument_outline_on_a_made_up_text():
-    from zhpolicy.chains import argument_outline
+    from zhpolicy.extraction.chains import argument_outline
 
     text = ("标题\n一、重大意义\n这是必然要求，意义重大，具有重要性。\n二、存在问题\n存在短板和堵点，有待突破。"
             "\n三、主要举措\n要加快布局，完善机制，健全体系。")
@@ -123,7 +123,7 @@ def test_argument_outline_on_a_made_up_text():
 def test_argument_moves_are_a_table_a_student_can_extend():
     import pandas as pd
 
-    from zhpolicy.chains import argument_moves, argument_outline
+    from zhpolicy.extraction.chains import argument_moves, argument_outline
 
     moves = argument_moves()
     assert list(dict.fromkeys(moves["move"])) == ["导语", "意义", "要求", "问题", "路径", "结语"]
@@ -137,7 +137,7 @@ def test_argument_moves_are_a_table_a_student_can_extend():
 
 
 def test_node_synonyms_come_from_the_data_file():
-    from zhpolicy.chains import node_synonyms, normalise_node
+    from zhpolicy.extraction.chains import node_synonyms, normalise_node
 
     table = node_synonyms()
     assert list(table.columns) == ["variant", "canonical"] and table["variant"].is_unique
@@ -147,7 +147,7 @@ def test_node_synonyms_come_from_the_data_file():
 
 
 def test_graph_merges_synonyms_and_shares(chains):
-    from zhpolicy.chains import chain_graph, normalise_node, shared_chains
+    from zhpolicy.extraction.chains import chain_graph, normalise_node, shared_chains
 
     assert normalise_node("科技创新成果转化") == normalise_node("科技成果转化") == "科技成果转化"
     graph = chain_graph(chains)
@@ -164,7 +164,7 @@ def test_graph_merges_synonyms_and_shares(chains):
 def test_graph_is_deterministic(chains):
     import networkx as nx
 
-    from zhpolicy.chains import chain_graph
+    from zhpolicy.extraction.chains import chain_graph
 
     one, two = chain_graph(chains), chain_graph(chains)
     assert list(one.nodes) == list(two.nodes) and nx.utils.graphs_equal(one, two)

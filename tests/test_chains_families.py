@@ -1,9 +1,9 @@
-"""Every rule family of zhpolicy.chains on made-up sentences in the style of policy texts,
+"""Every rule family of zhpolicy.extraction.chains on made-up sentences in the style of policy texts,
 and every trap (phrasings that look like chains but are not)."""
 
 import pytest
 
-from zhpolicy.chains import FAMILIES, chain_patterns, chain_traps, extract_chains
+from zhpolicy.extraction.chains import FAMILIES, chain_patterns, chain_traps, extract_chains
 
 SCORED = ("sequence", "cycle", "mutual", "triad")
 
@@ -308,8 +308,8 @@ def _gate_sentences(texts) -> list[str]:
     (fixed seed), so the gates meet sentences that match and sentences that almost do."""
     import random
 
-    from zhpolicy.chains import TRAPS
-    from zhpolicy.structure import sentences
+    from zhpolicy.extraction.chains import TRAPS
+    from zhpolicy.reading.structure import sentences
 
     base = sorted(set(sentences(texts)["text"]) | {ex for f in FAMILIES for _, ex in f.forms()}
                   | {ex for _, ex in TRAPS} | {text for text, _ in FAMILY_CASES} | set(GATE_EDGES))
@@ -323,7 +323,7 @@ def _gate_sentences(texts) -> list[str]:
 
 
 def test_a_closed_gate_means_the_family_finds_nothing(texts):
-    from zhpolicy.chains import _mask_markup
+    from zhpolicy.extraction.chains import _mask_markup
 
     misses = []
     for sentence in _gate_sentences(texts):

@@ -2,8 +2,8 @@ import unicodedata
 
 import pytest
 
-from zhpolicy import clean
-from zhpolicy.clean import (
+from zhpolicy.reading import clean
+from zhpolicy.reading.clean import (
     cleaning_audit,
     cleaning_summary,
     drop_repeated_lines,

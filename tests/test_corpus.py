@@ -36,7 +36,7 @@ def test_missing_folder_and_empty_folder(tmp_path):
     (tmp_path / "x.txt").write_text("文字", encoding="utf-8")
     assert list(load_corpus(tmp_path / "x.txt")["doc_id"]) == ["x"]  # a single file is a corpus too
     with pytest.raises(CorpusError, match="不是文件夹"):
-        zhpolicy.corpus.corpus_files(tmp_path / "x.txt")
+        zhpolicy.reading.corpus.corpus_files(tmp_path / "x.txt")
 
 
 def test_mixed_encodings_and_bad_files(tmp_path):

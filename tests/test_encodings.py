@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from zhpolicy.errors import CorpusError
-from zhpolicy.textio import _LONE_ASCII, decode_bytes
+from zhpolicy.reading.textio import _LONE_ASCII, decode_bytes
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -1,6 +1,6 @@
 """The Exercise mechanics shared by every lesson (per-lesson checks live in test_exercises_lessonNN.py)."""
 
-from zhpolicy.exercises import Exercise
+from zhpolicy.teaching.exercises import Exercise
 
 
 def _equals_three(answer):

@@ -3,7 +3,7 @@ import re
 import pytest
 
 import zhpolicy as zp
-from zhpolicy.exercises import lesson01 as ex
+from zhpolicy.teaching.exercises import lesson01 as ex
 
 
 def test_q1_total_characters_removed(corpus, capsys):
@@ -70,10 +70,10 @@ def test_the_student_copy_of_lesson01_runs(tmp_path):
 
     import nbformat
 
-    from zhpolicy import notebooks, teaching
+    from zhpolicy.teaching import notebooks, course
 
     root = Path(__file__).resolve().parents[1]
-    nb = teaching.student_copy(nbformat.read(root / "notebooks" / "01_corpus.ipynb", as_version=4))
+    nb = course.student_copy(nbformat.read(root / "notebooks" / "01_corpus.ipynb", as_version=4))
     path = tmp_path / "01_corpus.ipynb"
     nbformat.write(nb, path)
     done = notebooks.execute(path)

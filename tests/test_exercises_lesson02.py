@@ -3,7 +3,7 @@
 import pytest
 
 import zhpolicy as zp
-from zhpolicy.exercises import lesson02
+from zhpolicy.teaching.exercises import lesson02
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +17,7 @@ def _run(q, answer, *context, capsys):
 
 
 def test_q1_share_of_the_two_terms(toks, capsys):
-    content = zp.terms.content_tokens(toks)
+    content = zp.analysis.terms.content_tokens(toks)
     right = content["token"].isin(["科技创新", "产业创新"]).sum() / len(content) * 100
     ok, out = _run(lesson02.q1, round(right, 2), toks, capsys=capsys)
     assert ok and "✅" in out
@@ -32,7 +32,7 @@ def test_q1_share_of_the_two_terms(toks, capsys):
 
 
 def test_q2_richest_vocabulary(toks, capsys):
-    content = zp.terms.content_tokens(toks)
+    content = zp.analysis.terms.content_tokens(toks)
     by_doc = content.groupby("doc_id")["token"]
     ttr = by_doc.nunique() / by_doc.size()
     ok, out = _run(lesson02.q2, ttr.idxmax(), toks, capsys=capsys)

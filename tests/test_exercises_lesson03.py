@@ -5,8 +5,8 @@ import itertools
 import pandas as pd
 import pytest
 
-from zhpolicy import themes
-from zhpolicy.exercises import lesson03
+from zhpolicy.analysis import themes
+from zhpolicy.teaching.exercises import lesson03
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import zhpolicy as zp
-from zhpolicy.exercises import lesson04 as ex
+from zhpolicy.teaching.exercises import lesson04 as ex
 
 
 @pytest.fixture(scope="module")

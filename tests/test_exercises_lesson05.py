@@ -1,5 +1,5 @@
 import zhpolicy as zp
-from zhpolicy.exercises import lesson05
+from zhpolicy.teaching.exercises import lesson05
 
 
 def test_lesson05_right_and_wrong_answers(corpus, capsys):

@@ -2,8 +2,8 @@ import math
 
 import pytest
 
-from zhpolicy import instruments as I
-from zhpolicy.exercises import lesson06
+from zhpolicy.extraction import instruments as I
+from zhpolicy.teaching.exercises import lesson06
 
 
 @pytest.fixture(scope="module")

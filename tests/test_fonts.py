@@ -7,7 +7,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from zhpolicy import fonts  # noqa: E402
+from zhpolicy.teaching import fonts  # noqa: E402
 
 LABELS = "每篇文本的长度句子有多长字数（不含空白）句子长度（字）词频关键性语境共现—…“”《》【】％"
 
@@ -52,7 +52,7 @@ def test_font_override(monkeypatch, tmp_path):
 
 
 def test_symbol_font_draws_the_exercise_symbols(tmp_path):
-    from zhpolicy.fonts import SYMBOL_FAMILY, build_symbol_font, bundled_font_path, missing_glyphs
+    from zhpolicy.teaching.fonts import SYMBOL_FAMILY, build_symbol_font, bundled_font_path, missing_glyphs
 
     symbols = "✅❌💡✏✓✗⚠▶"
     assert missing_glyphs(bundled_font_path(), "✅❌💡"), "the Chinese font lacks the emoji (why the symbol font exists)"

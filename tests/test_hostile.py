@@ -118,7 +118,7 @@ def test_teaser_removal_never_deletes_real_lines_and_is_linear():
     not a teaser; only a truncated copy of the opening, at the top, is dropped; time is linear."""
     import time
 
-    from zhpolicy.clean import drop_truncated_teaser
+    from zhpolicy.reading.clean import drop_truncated_teaser
 
     lines = [f"第{i}项：2024年全市数字经济增加值增长{i % 10}.5%，达到{i}亿元……" for i in range(64_000)]
     text = "\n".join(lines)
@@ -144,7 +144,7 @@ def test_rjieba_and_jieba_backends_give_the_same_tokens_on_any_text(text):
     import numpy as np
 
     pytest.importorskip("rjieba")
-    tk = importlib.import_module("zhpolicy.tokenize")
+    tk = importlib.import_module("zhpolicy.analysis.tokenize")
     for user_dict in (True, False):
         fast, slow = tk._segment(text, user_dict, "rjieba"), tk._segment(text, user_dict, "jieba")
         assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1]), text

@@ -9,7 +9,7 @@ import math
 import pandas as pd
 import pytest
 
-from zhpolicy import instruments as I
+from zhpolicy.extraction import instruments as I
 
 DOC = "\n".join([
     "关于加快科技成果转化的若干措施",

@@ -1,6 +1,6 @@
 import pandas as pd
 
-from zhpolicy.labels import column_labels, zh
+from zhpolicy.teaching.labels import column_labels, zh
 
 
 def test_zh_renames_columns_and_spells_out_values_without_touching_the_original():

@@ -6,7 +6,7 @@ import resource
 
 import pytest
 
-from zhpolicy import notebooks
+from zhpolicy.teaching import notebooks
 
 from .conftest import ROOT
 from .corpora import many_short_corpus, one_line_corpus

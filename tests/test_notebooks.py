@@ -3,7 +3,7 @@
 import nbformat
 import pytest
 
-from zhpolicy import notebooks
+from zhpolicy.teaching import notebooks
 
 from .conftest import ROOT, SEEDS, folder_digest
 
@@ -68,7 +68,7 @@ def test_headless_runs_do_not_warn_about_unencrypted_kernels(tmp_path):
 
     path = tmp_path / "tiny.ipynb"
     nbformat.write(new_notebook(cells=[new_code_cell("print('你好')")]), path)
-    done = subprocess.run([sys.executable, "-m", "zhpolicy.notebooks", "run", str(path)], capture_output=True,
+    done = subprocess.run([sys.executable, "-m", "zhpolicy.teaching.notebooks", "run", str(path)], capture_output=True,
                           text=True, cwd=ROOT, env=dict(os.environ), timeout=300)
     assert done.returncode == 0, done.stderr
     assert "without encryption" not in done.stdout + done.stderr

@@ -24,7 +24,7 @@ def test_readme_command_works_as_written_with_relative_folders():
     as my_texts: all six lessons run on it, and read it (not seeds/)."""
     import nbformat
 
-    from zhpolicy.notebooks import problems
+    from zhpolicy.teaching.notebooks import problems
 
     name = f"my_texts_{uuid.uuid4().hex[:8]}"
     results = f"my_results_{uuid.uuid4().hex[:8]}"
@@ -56,7 +56,7 @@ def test_readme_command_works_as_written_with_relative_folders():
 
 @pytest.mark.parametrize("size", ["one_line", "300_documents"])
 def test_lesson01_finishes_on_tiny_and_large_corpora(size, tmp_path, monkeypatch):
-    from zhpolicy.notebooks import execute, problems
+    from zhpolicy.teaching.notebooks import execute, problems
 
     folder = tmp_path / size
     folder.mkdir()

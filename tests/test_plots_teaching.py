@@ -11,7 +11,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 import zhpolicy as zp  # noqa: E402
-from zhpolicy import plots  # noqa: E402
+from zhpolicy.teaching import plots  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +62,7 @@ def test_keyness_and_dispersion_figures_are_capped():
 
 
 def test_network_figure_says_what_it_leaves_out_and_spreads_labels(corpus):
-    from zhpolicy import themes
+    from zhpolicy.analysis import themes
 
     graph = themes.cooccurrence_network(corpus)
     parts = list(nx.connected_components(graph))

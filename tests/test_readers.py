@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import zhpolicy as zp
-from zhpolicy.clean import drop_page_furniture, strip_html_markup
-from zhpolicy.corpus import skipped_files
+from zhpolicy.reading.clean import drop_page_furniture, strip_html_markup
+from zhpolicy.reading.corpus import skipped_files
 from zhpolicy.errors import CorpusError
-from zhpolicy.readers import read_document, skip_reason
+from zhpolicy.reading.readers import read_document, skip_reason
 
 from .conftest import folder_digest
 

@@ -7,7 +7,7 @@ import pytest
 
 import zhpolicy as zp
 
-tk = importlib.import_module("zhpolicy.tokenize")  # the module (zhpolicy.tokenize is also a function)
+tk = importlib.import_module("zhpolicy.analysis.tokenize")
 
 
 @pytest.fixture()

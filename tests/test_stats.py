@@ -8,8 +8,8 @@ import sys
 import pandas as pd
 import pytest
 
-from zhpolicy.evaluate import match_statistics, precision_recall
-from zhpolicy.stats import check_consistency, cn_to_int, extract_statistics
+from zhpolicy.extraction.evaluate import match_statistics, precision_recall
+from zhpolicy.extraction.stats import check_consistency, cn_to_int, extract_statistics
 
 from .conftest import DATA, SEEDS
 

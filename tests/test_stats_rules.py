@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from zhpolicy.numbers import read_rule_table
-from zhpolicy.stats import check_consistency, extract_statistics, resolve_relative_year
+from zhpolicy.extraction.stats import check_consistency, extract_statistics, resolve_relative_year
 
 
 def dated(text: str, date: str = "", doc_id: str = "d") -> pd.DataFrame:
@@ -245,7 +245,7 @@ def test_round_magnitudes_without_a_number(sentence, value, unit):
 
 
 def test_compact_and_chinese_document_dates():
-    from zhpolicy.stats import document_year_month
+    from zhpolicy.extraction.stats import document_year_month
 
     assert document_year_month("20240305") == (2024, 3)
     assert document_year_month("2024年3月5日") == (2024, 3)
@@ -309,7 +309,7 @@ def test_slash_fractions_and_arabic_tenths(sentence, surface, value, unit):
 
 
 def test_percent_kinds_for_the_chart():
-    from zhpolicy.stats import percent_kinds
+    from zhpolicy.extraction.stats import percent_kinds
 
     table = extract_statistics("研发投入强度为2.6%，营业收入利润率为5.8%，其中，纺织业为3.7%。数字经济占比达到42%。出口增长7.1%。")
     assert list(percent_kinds(table)) == ["intensity", "intensity", "intensity", "share", "growth"]
@@ -327,7 +327,7 @@ def test_indicators_stop_at_word_boundaries(sentence, indicators):
 
 
 def test_related_indicators_are_found_without_comparing_all_pairs():
-    from zhpolicy.stats import related_indicator_keys
+    from zhpolicy.extraction.stats import related_indicator_keys
 
     pairs = related_indicator_keys(["研发经费投入", "全社会研发经费投入", "技术合同成交额"])
     assert ("研发经费投入", "全社会研发经费投入") in pairs and ("技术合同成交额", "技术合同成交额") in pairs

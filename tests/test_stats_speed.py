@@ -6,10 +6,10 @@ import random
 import pandas as pd
 import pytest
 
-import zhpolicy.stats as stats
+import zhpolicy.extraction.stats as stats
 from zhpolicy.numbers import NOT_UNIT_WORDS, UNIT_TABLE, unit_at
-from zhpolicy.stats import extract_statistics
-from zhpolicy.structure import sentences
+from zhpolicy.extraction.stats import extract_statistics
+from zhpolicy.reading.structure import sentences
 
 #: Pieces that figures, years and their near misses are made of.
 PIECES = [

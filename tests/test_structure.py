@@ -89,7 +89,7 @@ def test_document_stats(corpus):
 # ---------------------------------------------------------------- the structure cache
 
 def test_cached_structure_equals_a_fresh_one_and_is_bounded(texts, monkeypatch):
-    from zhpolicy import structure
+    from zhpolicy.reading import structure
 
     monkeypatch.setattr(structure, "_cache", type(structure._cache)())
     monkeypatch.setattr(structure, "_cache_chars", 0)

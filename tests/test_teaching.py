@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from zhpolicy import notebooks, teaching
+from zhpolicy.teaching import notebooks, course
 
 from .conftest import ROOT, SEEDS, folder_digest
 
@@ -25,7 +25,7 @@ def test_every_lesson_has_exercises_with_checks_and_tagged_solutions():
 
 
 def test_student_copies_have_no_solutions_and_no_outputs(tmp_path):
-    written = teaching.build_student_copies(ROOT / "notebooks", tmp_path)
+    written = course.build_student_copies(ROOT / "notebooks", tmp_path)
     assert {p.name for p in written} == {p.name for p in NOTEBOOKS}
     for path in NOTEBOOKS:
         original = nbformat.read(path, as_version=4)
@@ -39,11 +39,11 @@ def test_student_copies_have_no_solutions_and_no_outputs(tmp_path):
             if cell.cell_type == "code":
                 assert cell.outputs == [] and cell.execution_count is None
             if "solution" in cell.metadata.get("tags", []):
-                assert cell.source == teaching.PLACEHOLDER
+                assert cell.source == course.PLACEHOLDER
 
 
 def test_html_book(tmp_path):
-    written = teaching.build_html_book(ROOT / "notebooks", tmp_path)
+    written = course.build_html_book(ROOT / "notebooks", tmp_path)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     for path in NOTEBOOKS:
         page = path.with_suffix(".html").name
@@ -108,16 +108,16 @@ def test_lab_serves_the_css_and_the_fonts(tmp_path):
     import sys
     import time
 
-    from zhpolicy.fonts import covers
+    from zhpolicy.teaching.fonts import covers
 
     import tempfile
 
     port, token = _free_port(), "zhpolicy-test-token"
     runtime = tempfile.mkdtemp(prefix="zr")  # short, as ~/.local/share/jupyter/runtime usually is
-    assert teaching.ipc_sockets_fit(runtime) and not teaching.ipc_sockets_fit("/tmp/" + "x" * 80)
+    assert course.ipc_sockets_fit(runtime) and not course.ipc_sockets_fit("/tmp/" + "x" * 80)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=runtime, JUPYTER_DATA_DIR=str(tmp_path / "data"))
     server = subprocess.Popen(
-        [sys.executable, "-m", "zhpolicy.teaching", "lab", "--config-dir", str(tmp_path / "config"), "--no-browser",
+        [sys.executable, "-m", "zhpolicy.teaching.course", "lab", "--config-dir", str(tmp_path / "config"), "--no-browser",
          f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
@@ -135,14 +135,14 @@ def test_lab_serves_the_css_and_the_fonts(tmp_path):
         status, kind, css = _get(f"{base}/custom/custom.css")
         css = css.decode("utf-8")
         assert status == 200 and "text/css" in kind
-        assert "@font-face" in css and teaching.LAB_FONT in css and teaching.LAB_SYMBOLS in css
+        assert "@font-face" in css and course.LAB_FONT in css and course.LAB_SYMBOLS in css
         for variable in ("--jp-ui-font-family", "--jp-content-font-family", "--jp-code-font-family"):
             assert variable in css
-        status, _, font = _get(f"{base}/custom/{teaching.LAB_FONT}", timeout=30)
+        status, _, font = _get(f"{base}/custom/{course.LAB_FONT}", timeout=30)
         assert status == 200 and len(font) > 1_000_000
         (tmp_path / "served.ttf").write_bytes(font)
         assert covers(tmp_path / "served.ttf", "推动科技创新和产业创新深度融合，学习目标、预计用时。")
-        status, _, symbols = _get(f"{base}/custom/{teaching.LAB_SYMBOLS}")
+        status, _, symbols = _get(f"{base}/custom/{course.LAB_SYMBOLS}")
         (tmp_path / "symbols.ttf").write_bytes(symbols)
         assert status == 200 and covers(tmp_path / "symbols.ttf", "✅❌💡✏")
         assert _run_in_kernel(base, token) == "你好 2"
@@ -191,15 +191,15 @@ def _run_in_kernel(base: str, token: str) -> str:
 
 
 def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, corpus):
-    monkeypatch.delenv(teaching.LAB_ENV, raising=False)
-    without = teaching.environment_check(corpus).set_index("item")["status"]
+    monkeypatch.delenv(course.LAB_ENV, raising=False)
+    without = course.environment_check(corpus).set_index("item")["status"]
     assert (without == "problem").sum() >= 3, "outside the course Lab the check must say the Lab is not set up"
-    monkeypatch.setenv(teaching.LAB_ENV, str(teaching.prepare_lab(tmp_path / "lab")))
-    within = teaching.environment_check(corpus)
+    monkeypatch.setenv(course.LAB_ENV, str(course.prepare_lab(tmp_path / "lab")))
+    within = course.environment_check(corpus)
     assert set(within["status"]) == {"ok"}, within
-    (tmp_path / "lab" / "custom" / teaching.LAB_FONT).write_bytes(b"")
+    (tmp_path / "lab" / "custom" / course.LAB_FONT).write_bytes(b"")
     (tmp_path / "lab" / "custom" / "custom.css").write_text("/* someone else's */", encoding="utf-8")
-    broken = teaching.environment_check(corpus).set_index("item")["status"]
+    broken = course.environment_check(corpus).set_index("item")["status"]
     assert (broken == "problem").sum() >= 1
 
 
@@ -207,12 +207,12 @@ def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, co
 
 
 def test_navigation_is_what_the_generator_writes():
-    order = teaching.lesson_order(NOTEBOOKS)
+    order = course.lesson_order(NOTEBOOKS)
     assert [name for name, _ in order] == sorted(p.name for p in NOTEBOOKS if re.match(r"\d\d_", p.name))
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         before = [c.source for c in nb.cells]
-        teaching.with_navigation(nb, path.name, order)
+        course.with_navigation(nb, path.name, order)
         assert [c.source for c in nb.cells] == before, f"{path.name}: run `python3 tasks.py nav`"
 
 
@@ -224,8 +224,8 @@ def test_navigation_generator_follows_the_lesson_order(tmp_path):
                  new_markdown_cell("## 小结\n\n---\n### 运行记录")]
         nbformat.write(new_notebook(cells=cells), tmp_path / name)
     paths = sorted(tmp_path.glob("*.ipynb"))
-    changed = teaching.write_navigation(paths, paths)
-    assert len(changed) == 3 and teaching.write_navigation(paths, paths) == []  # idempotent
+    changed = course.write_navigation(paths, paths)
+    assert len(changed) == 3 and course.write_navigation(paths, paths) == []  # idempotent
     middle = nbformat.read(tmp_path / "01_b.ipynb", as_version=4)
     assert "上一课 [00 导读](00_a.ipynb) · 本课 01 语料 · 下一课 [02 新课](02_c.ipynb)" in middle.cells[0].source
     assert middle.cells[0].source.startswith("# 01 语料：乙\n\n**导航**：")
@@ -236,8 +236,8 @@ def test_navigation_generator_follows_the_lesson_order(tmp_path):
 
 def test_html_books_link_their_own_pages_and_show_badges(tmp_path):
     teacher, student = tmp_path / "teacher", tmp_path / "student"
-    teaching.build_html_book(ROOT / "notebooks", teacher)
-    teaching.build_html_book(ROOT / "notebooks", student, student=True)
+    course.build_html_book(ROOT / "notebooks", teacher)
+    course.build_html_book(ROOT / "notebooks", student, student=True)
     assert (teacher / "fonts" / "zhpolicy-symbols.ttf").is_file()
     for path in NOTEBOOKS:
         page = path.with_suffix(".html").name
@@ -275,10 +275,10 @@ def _fill_with_solutions(nb):
     import ast
     import importlib
 
-    student = teaching.student_copy(nb)
+    student = course.student_copy(nb)
     sources = "\n".join(c.source for c in student.cells if c.cell_type == "code")
-    aliases = dict((alias, importlib.import_module(f"zhpolicy.exercises.{module}")) for module, alias in
-                   re.findall(r"from zhpolicy\.exercises import (lesson\d+) as (\w+)", sources))
+    aliases = dict((alias, importlib.import_module(f"zhpolicy.teaching.exercises.{module}")) for module, alias in
+                   re.findall(r"from zhpolicy\.teaching\.exercises import (lesson\d+) as (\w+)", sources))
     filled = 0
     for cell in student.cells:
         m = re.search(r"\b(\w+)\.(q\d+)\.check\(\s*(\w+)", cell.source)

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 import zhpolicy as zp
-from zhpolicy import terms
-from zhpolicy.export import export_figure, export_table
-from zhpolicy.plots import wordcloud_image
+from zhpolicy.analysis import terms
+from zhpolicy.teaching.export import export_figure, export_table
+from zhpolicy.teaching.plots import wordcloud_image
 
 DOCS = {
     "a": "科技创新推动产业创新。科技创新引领发展。",
@@ -140,5 +140,5 @@ def test_exports_go_to_the_output_folder(tmp_path, monkeypatch):
 def test_keyness_by_document_needs_two_documents():
     import zhpolicy as zp
 
-    table = zp.terms.keyness_by_document(zp.tokens({"only": "科技创新。科技创新。产业创新。产业创新。"}))
+    table = zp.analysis.terms.keyness_by_document(zp.tokens({"only": "科技创新。科技创新。产业创新。产业创新。"}))
     assert table.empty and {"doc_id", "term", "g2", "direction"} <= set(table.columns)

@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from zhpolicy import CorpusError, read_text
-from zhpolicy.textio import decode_bytes
+from zhpolicy.reading.textio import decode_bytes
 
 SAMPLE = "推动科技创新和产业创新深度融合，2024年研发经费投入超过3.6万亿元。"
 TRADITIONAL = "推動科技創新和產業創新深度融合，要強化企業創新主體地位。"

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from zhpolicy import themes
+from zhpolicy.analysis import themes
 
 
 def test_and_rule():

@@ -4,7 +4,7 @@ import sys
 
 from zhpolicy import segmentation_check, stopwords, tokenize, tokens
 from zhpolicy.paths import cache_dir
-from zhpolicy.tokenize import tokenizer
+from zhpolicy.analysis.tokenize import tokenizer
 
 
 def test_dictionary_terms_stay_whole():

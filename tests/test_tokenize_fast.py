@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import zhpolicy as zp
 
-tk = importlib.import_module("zhpolicy.tokenize")
+tk = importlib.import_module("zhpolicy.analysis.tokenize")
 
 # the pieces that steer the fast path: numbers and citations (protected spans), the symbols
 # and ideographs where rjieba differs from jieba, white space of every kind next to them

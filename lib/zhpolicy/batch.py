@@ -7,7 +7,7 @@ The folder's files are cut into partitions (a few MB each, in file-name order); 
 runs, in one task, the library's own functions: :func:`zhpolicy.load_corpus` (read + clean),
 :func:`zhpolicy.sentences`, :func:`zhpolicy.tokens` (kept as token counts, term × document),
 :func:`zhpolicy.extract_statistics`, :func:`zhpolicy.extract_chains` and
-:func:`zhpolicy.themes.code_units` (theme coding of :func:`zhpolicy.themes.theme_units`). Each
+:func:`zhpolicy.analysis.themes.code_units` (theme coding of :func:`zhpolicy.analysis.themes.theme_units`). Each
 task writes its part of every table as Parquet (``DIR/<table>/part-00000.parquet`` …); the
 client merges the corpus frequencies and writes a run record (``DIR/run.json``).
 
@@ -80,7 +80,7 @@ def _load(folder: Path, documents: dict[str, str]) -> tuple[pd.DataFrame, list[d
     """Read and clean some documents of *folder* (``{relative path: doc_id}``) with
     :func:`zhpolicy.load_corpus`, with the ids the whole folder gives them; a bad file is
     skipped with its reason and fails only itself."""
-    from .corpus import load_corpus
+    from .reading.corpus import load_corpus
 
     try:
         with warnings.catch_warnings():
@@ -96,13 +96,13 @@ def _stages(corpus: pd.DataFrame, timings: dict, cache: bool) -> dict[str, pd.Da
     """Run every stage after reading on the documents of *corpus* (the library's functions)."""
     import importlib
 
-    from .chains import extract_chains
-    from .stats import extract_statistics
-    from .structure import sentences
-    from .terms import content_tokens
-    from .themes import code_units, theme_units
+    from .extraction.chains import extract_chains
+    from .extraction.stats import extract_statistics
+    from .reading.structure import sentences
+    from .analysis.terms import content_tokens
+    from .analysis.themes import code_units, theme_units
 
-    tokenize = importlib.import_module("zhpolicy.tokenize")
+    tokenize = importlib.import_module("zhpolicy.analysis.tokenize")
     out: dict[str, pd.DataFrame] = {}
 
     def timed(stage, func, *args, **kwargs):
@@ -251,7 +251,7 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
     *partition_mb*: the size of a partition (default: about six partitions per worker thread,
     at most :data:`PARTITION_MB`). Returns ``{table: path}`` for every table,
     ``corpus_frequencies`` and ``run`` (the record)."""
-    from .corpus import corpus_fingerprint, document_ids, scan_folder
+    from .reading.corpus import corpus_fingerprint, document_ids, scan_folder
     from .errors import CorpusError
 
     started = time.perf_counter()
@@ -368,10 +368,10 @@ def _read_table(out: Path, name: str) -> pd.DataFrame:
 
 def _empty(name: str) -> pd.DataFrame:
     """The table a stage gives for no documents (its columns), from the library's own function."""
-    from .chains import extract_chains
-    from .stats import extract_statistics
-    from .structure import sentences
-    from .themes import code_units, theme_units
+    from .extraction.chains import extract_chains
+    from .extraction.stats import extract_statistics
+    from .reading.structure import sentences
+    from .analysis.themes import code_units, theme_units
 
     makers = {"sentences": sentences, "statistics": extract_statistics, "chains": extract_chains,
               "coded_units": lambda docs: code_units(theme_units(docs))}
@@ -390,7 +390,7 @@ def _lists(table: pd.DataFrame, columns) -> pd.DataFrame:
 
 def term_frequencies_from_counts(counts: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
     """Per-document term frequencies (``doc_id, term, count, per_10k, doc_freq, tfidf``, as
-    :func:`zhpolicy.terms.term_frequencies` gives them) from token counts and document lengths."""
+    :func:`zhpolicy.analysis.terms.term_frequencies` gives them) from token counts and document lengths."""
     import numpy as np
 
     columns = ["doc_id", "term", "count", "per_10k", "doc_freq", "tfidf"]
@@ -411,10 +411,10 @@ def read_batch(out) -> dict:
     """Read a batch run's outputs back as the tables the lessons use.
 
     Returns a dict: ``corpus`` (as :func:`zhpolicy.load_corpus` gives it, skipped files in
-    ``attrs["skipped"]``), ``sentences``, ``term_frequencies`` (as :func:`zhpolicy.terms.term_frequencies`
+    ``attrs["skipped"]``), ``sentences``, ``term_frequencies`` (as :func:`zhpolicy.analysis.terms.term_frequencies`
     on the token table), ``token_counts`` (``doc_id, term, count``), ``corpus_frequencies``,
     ``statistics``, ``chains``, ``coded_units``, ``skipped`` and ``run`` (the run record)."""
-    from .corpus import CORPUS_COLUMNS, distinct_labels
+    from .reading.corpus import CORPUS_COLUMNS, distinct_labels
 
     out = Path(out)
     if not (out / "run.json").is_file():

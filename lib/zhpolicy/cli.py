@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import CorpusError
-from .stats import format_value
+from .extraction.stats import format_value
 
 
 def _print_table(table: pd.DataFrame, columns: list[str]) -> None:
@@ -87,7 +87,7 @@ def _write_csv(table: pd.DataFrame, target: Path) -> None:
 
 
 def _catalog(args) -> int:
-    from .corpus import draft_catalog
+    from .reading.corpus import draft_catalog
 
     target = csv_target(args.csv, [args.folder]) if args.csv else None
     table = draft_catalog(args.folder)
@@ -110,8 +110,8 @@ def _batch(argv: list[str]) -> int:
 
 
 def _stats(args) -> int:
-    from .corpus import load_paths
-    from .stats import check_consistency, extract_statistics
+    from .reading.corpus import load_paths
+    from .extraction.stats import check_consistency, extract_statistics
 
     target = csv_target(args.csv, args.paths) if args.csv else None
     corpus = load_paths(args.paths)
@@ -127,8 +127,8 @@ def _stats(args) -> int:
 
 
 def _chains(args) -> int:
-    from .chains import extract_chains
-    from .corpus import load_paths
+    from .extraction.chains import extract_chains
+    from .reading.corpus import load_paths
 
     target = csv_target(args.csv, args.paths) if args.csv else None
     corpus = load_paths(args.paths)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import add_catalog_bytes
+from .reading.corpus import add_catalog_bytes
 from .paths import project_root
 
 #: Chinese names of the run record's rows.
@@ -39,7 +39,7 @@ def run_record_values(corpus: pd.DataFrame) -> pd.Series:
     the project when inside it), a hash of what was loaded, how many documents, the files not
     loaded, and the versions/hashes of jieba, the stopwords and dictionaries."""
     from . import __version__
-    from .tokenize import resource_versions
+    from .analysis.tokenize import resource_versions
 
     folder = Path(corpus.attrs.get("folder", "."))
     root = project_root()

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .paths import data_path
+from ..paths import data_path
 
 
 @lru_cache(maxsize=1)

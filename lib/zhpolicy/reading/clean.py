@@ -20,8 +20,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ._docs import iter_docs
-from .paths import data_path
+from .._docs import iter_docs
+from ..paths import data_path
 
 # ---------------------------------------------------------------- character classes
 

@@ -3,7 +3,7 @@
 One module per lesson (``lesson01`` … ``lesson06``), each defining ``q1``, ``q2`` … as
 :class:`Exercise` objects::
 
-    from zhpolicy.exercises import lesson01 as ex
+    from zhpolicy.teaching.exercises import lesson01 as ex
     ex.q1.check(my_answer, corpus)
 
 Each checker recomputes the right answer from the data it is given, so the exercises work on

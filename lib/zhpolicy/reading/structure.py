@@ -1,6 +1,6 @@
 """Split cleaned documents into sections → paragraphs → sentences, with character offsets.
 
-The cleaned text (see :mod:`zhpolicy.clean`) has one paragraph per line. Each line is
+The cleaned text (see :mod:`zhpolicy.reading.clean`) has one paragraph per line. Each line is
 classified as ``title``, ``front`` (subtitle, byline), ``meta`` (摘要/关键词), ``heading``,
 ``item`` (bullet), or ``body``. Headings are recognised from:
 
@@ -24,7 +24,7 @@ from collections import OrderedDict
 
 import pandas as pd
 
-from ._docs import count_chars, iter_docs
+from .._docs import count_chars, iter_docs
 
 _MARKERS = [
     ("cn_num", re.compile(r"^[一二三四五六七八九十]{1,3}、")),

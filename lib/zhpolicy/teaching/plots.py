@@ -74,7 +74,7 @@ def wordcloud_image(frequencies: pd.Series | dict, font_path: str, *, max_words:
 
 def keyness_figure(table: pd.DataFrame, labels: pd.Series | None = None, *, columns: int = 3, max_docs: int = 9):
     """Small multiples: the over-used terms of each document with their G² (from
-    :func:`zhpolicy.terms.keyness_by_document`). At most *max_docs* panels (the documents
+    :func:`zhpolicy.analysis.terms.keyness_by_document`). At most *max_docs* panels (the documents
     with the largest G², in doc order); the figure's title says how many were left out."""
     docs = list(dict.fromkeys(table["doc_id"])) if len(table) else []
     total = len(docs)
@@ -140,7 +140,7 @@ def _short(text: str, width: int = 14) -> str:
 def statistics_figure(stats: pd.DataFrame, flagged: set | None = None, *, max_bars: int = 15):
     """Cited figures, one panel per kind of quantity so that no axis mixes unlike things:
     amounts in 元 (shown in 亿元), then percentages split into growth rates, shares, ratios and
-    intensities, and other percentages (see :func:`zhpolicy.stats.percent_kind`).
+    intensities, and other percentages (see :func:`zhpolicy.extraction.stats.percent_kind`).
 
     One bar per figure, labelled ``doc indicator（year）``; figures in *flagged* (a set of
     ``(doc_id, surface)``) are red, and a legend says so. Each panel draws at most *max_bars*
@@ -191,7 +191,7 @@ def _hub_layout(graph, degree: dict) -> dict:
 
 def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: int | None = None,
                  max_nodes: int = 30, label_chars: int = 8):
-    """Draw a concept graph (from :func:`zhpolicy.chains.chain_graph`) with a deterministic ring
+    """Draw a concept graph (from :func:`zhpolicy.extraction.chains.chain_graph`) with a deterministic ring
     layout (hubs inside), so reruns give the same picture.
 
     A graph of at most *max_nodes* concepts is drawn whole, every connected part; a larger one
@@ -344,8 +344,8 @@ def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: 
 
 def network_figure(graph, *, seed: int = 3, size: tuple[float, float] = (11, 8.5)):
     """Draw the largest connected part of a co-word network (from
-    :func:`zhpolicy.themes.cooccurrence_network`): node size ∝ frequency, colour = community
-    (legend numbered as in :func:`zhpolicy.themes.network_table`), edge width ∝ Jaccard; spring
+    :func:`zhpolicy.analysis.themes.cooccurrence_network`): node size ∝ frequency, colour = community
+    (legend numbered as in :func:`zhpolicy.analysis.themes.network_table`), edge width ∝ Jaccard; spring
     layout with a fixed seed, so reruns give the same picture. The title says how many words
     and communities are drawn and how many smaller separate parts are left out. Labels that
     would overlap are pushed apart (:func:`spread_labels`), with a thin line back to their node."""
@@ -403,7 +403,7 @@ FLAG_COLOUR, PLAIN_COLOUR = "#C44E52", "#4C72B0"
 
 
 def _statistics_parts(stats: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
-    from .stats import normalise_indicator, percent_kinds
+    from ..extraction.stats import normalise_indicator, percent_kinds
 
     single = stats[~stats["qualifier"].isin(["range", "<", ">"])]
     single = single.assign(_panel=percent_kinds(single).where(single["unit"] == "%", ""))
@@ -518,7 +518,7 @@ def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codeb
                           labels: pd.Series | None = None):
     """Two panels of stacked horizontal bars, one bar per document: left, the share of each
     instrument type among the codes of its measure clauses (bars sum to 100%); right, the number
-    of codes of each subtype (colour family = type). Tables from :func:`zhpolicy.instruments.instrument_mix`."""
+    of codes of each subtype (colour family = type). Tables from :func:`zhpolicy.extraction.instruments.instrument_mix`."""
     labels = labels if labels is not None else pd.Series(dict(zip(by_type.index, by_type.index)))
     names = [str(labels.get(d, d)) for d in by_type.index]
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 0.55 * len(names) + 3.2),
@@ -558,7 +558,7 @@ def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codeb
 def intensity_figure(per_doc: pd.DataFrame, per_type: pd.DataFrame, labels: pd.Series | None = None):
     """Left: for each document, the share of its measure clauses in each intensity tier (4 = 必须/严禁
     … 1 = 探索/试点), with the mean tier written at the end of the bar; right: mean tier per
-    instrument type. Tables from :func:`zhpolicy.instruments.intensity_by_document` and ``intensity_by_type``."""
+    instrument type. Tables from :func:`zhpolicy.extraction.instruments.intensity_by_document` and ``intensity_by_type``."""
     labels = labels if labels is not None else pd.Series(dict(zip(per_doc.index, per_doc.index)))
     names = [str(labels.get(d, d)) for d in per_doc.index]
     tiers = {4: ("4 强制", "#8c2d04"), 3: ("3 明确要求", "#d94801"), 2: ("2 鼓励引导", "#fd8d3c"),

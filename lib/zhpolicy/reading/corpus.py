@@ -1,7 +1,7 @@
 """Load a folder of Chinese texts into a pandas DataFrame, one row per document.
 
 The folder is read recursively. Documents are ``.txt``/``.md`` (any common Chinese encoding),
-``.docx``, ``.pdf`` with a text layer, and ``.html``/``.htm`` (see :mod:`zhpolicy.readers`).
+``.docx``, ``.pdf`` with a text layer, and ``.html``/``.htm`` (see :mod:`zhpolicy.reading.readers`).
 Everything else — ``README``/``LICENSE``, ``catalog.csv``, hidden files, images, legacy ``.doc``,
 scanned PDFs … — is not loaded and is listed, with the reason, in ``corpus.attrs["skipped"]``.
 """
@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._docs import count_chars
+from .._docs import count_chars
 from .clean import clean_text
-from .errors import CorpusError
-from .paths import default_corpus_dir, resolve_user_path, shown_path
+from ..errors import CorpusError
+from ..paths import default_corpus_dir, resolve_user_path, shown_path
 from .readers import read_document, skip_reason
 from .textio import decode_bytes, looks_traditional
 
@@ -322,7 +322,7 @@ def source_signals(corpus: pd.DataFrame) -> pd.DataFrame:
     citation marks like ``[1]``, attributions (据…, …数据显示, …表示/指出), and the
     boilerplate rules that matched (site watermarks, page references, SEO fields …)."""
     from .clean import boilerplate_matches, clean_text, strip_boilerplate
-    from .numbers import CITATION
+    from ..numbers import CITATION
 
     rows = []
     for row in corpus.itertuples():

@@ -1,4 +1,4 @@
-"""Exercises for lesson 02: ``from zhpolicy.exercises import lesson02 as ex``.
+"""Exercises for lesson 02: ``from zhpolicy.teaching.exercises import lesson02 as ex``.
 
 Each question asks for something the lesson does not print; the checkers recompute the answer
 from the student's own token table (``toks``), so they work on any corpus.
@@ -12,7 +12,7 @@ PAIR = ("科技创新", "产业创新")
 
 
 def _content(toks):
-    from ..terms import content_tokens
+    from ...analysis.terms import content_tokens
 
     return content_tokens(toks)
 
@@ -53,7 +53,7 @@ def _check_richest(answer, toks) -> tuple[bool, str]:
 
 
 def _check_least(answer, toks) -> tuple[bool, str]:
-    from ..terms import keyness
+    from ...analysis.terms import keyness
 
     docs = sorted(toks["doc_id"].unique())
     if len(docs) < 2:
@@ -78,9 +78,9 @@ q1 = Exercise(
     "“科技创新”和“产业创新”两个词加起来，占整个语料全部内容词（去掉停用词和标点）的百分之几？"
     "回答一个百分数（例如 3.5 表示 3.5%），保留两位小数。",
     _check_pair_share,
-    ("全部内容词就是 zp.tokens() 表里既不是停用词、也不是标点的那些行；zp.terms.content_tokens(toks) 直接给出它们。",
+    ("全部内容词就是 zp.tokens() 表里既不是停用词、也不是标点的那些行；zp.analysis.terms.content_tokens(toks) 直接给出它们。",
      "在内容词表的 token 列里数出这两个词一共有几行，再除以内容词的总行数，最后乘以 100。"),
-    'content = zp.terms.content_tokens(toks)\n'
+    'content = zp.analysis.terms.content_tokens(toks)\n'
     'round(content["token"].isin(["科技创新", "产业创新"]).mean() * 100, 2)',
     expects="number",
 )
@@ -88,9 +88,9 @@ q1 = Exercise(
 q2 = Exercise(
     "哪一篇文本用词最丰富？用“类符/形符比”（不同内容词的个数 ÷ 内容词总数）来比较，回答这篇文本的 doc_id。",
     _check_richest,
-    ("先取出内容词（zp.terms.content_tokens(toks)），再按 doc_id 分组。",
+    ("先取出内容词（zp.analysis.terms.content_tokens(toks)），再按 doc_id 分组。",
      "每组里 token 列的 nunique() 是不同词的个数，size() 是总词数；两者相除，再找最大值所在的 doc_id。"),
-    'content = zp.terms.content_tokens(toks)\n'
+    'content = zp.analysis.terms.content_tokens(toks)\n'
     'by_doc = content.groupby("doc_id")["token"]\n'
     'ttr = by_doc.nunique() / by_doc.size()\n'
     'ttr.idxmax() if len(ttr) else ""',

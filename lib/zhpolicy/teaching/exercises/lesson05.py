@@ -1,4 +1,4 @@
-"""Exercises for lesson 05: ``from zhpolicy.exercises import lesson05 as ex``.
+"""Exercises for lesson 05: ``from zhpolicy.teaching.exercises import lesson05 as ex``.
 
 Each question asks for something the lesson does not print: a share, a set of documents, a
 ratio. The checkers recompute the answer from the table they are given, so they work on any corpus."""

@@ -1,4 +1,4 @@
-"""Exercises for lesson 03: ``from zhpolicy.exercises import lesson03 as ex``.
+"""Exercises for lesson 03: ``from zhpolicy.teaching.exercises import lesson03 as ex``.
 
 Each question asks for something the lesson does not print; the checkers recompute the answer
 from the student's own coded paragraphs, so they work on any corpus.
@@ -39,7 +39,7 @@ _LIST_COLUMNS = ("terms", "all_of", "none_of")
 
 
 def _check_new_theme(codebook, units) -> tuple[bool, str]:
-    from ..themes import code_units, read_codebook
+    from ...analysis.themes import code_units, read_codebook
 
     missing = [c for c in ("theme", *_LIST_COLUMNS) if c not in codebook.columns]
     if missing:

@@ -1,4 +1,4 @@
-"""Exercises for lesson 04: ``from zhpolicy.exercises import lesson04 as ex``."""
+"""Exercises for lesson 04: ``from zhpolicy.teaching.exercises import lesson04 as ex``."""
 
 from __future__ import annotations
 

@@ -14,8 +14,8 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from ._docs import iter_docs
-from .structure import sentences as sentence_table
+from .._docs import iter_docs
+from ..reading.structure import sentences as sentence_table
 
 _MARK = r"\[\d+\]|\d+|[A-Za-z]"
 

@@ -18,9 +18,9 @@ from pathlib import Path
 import jieba
 import pandas as pd
 
-from ._docs import iter_docs
-from .numbers import CITATION, NUMBER
-from .paths import cache_dir, data_path
+from .._docs import iter_docs
+from ..numbers import CITATION, NUMBER
+from ..paths import cache_dir, data_path
 
 _PROTECTED = re.compile(f"{CITATION.pattern}|{NUMBER.pattern}")
 
@@ -619,7 +619,7 @@ def config_hash(user_dict: bool = True) -> str:
 def _config_hash(user_dict: bool, name: str, find_data) -> str:
     from importlib.metadata import version
 
-    from . import __version__
+    from .. import __version__
 
     digest = hashlib.sha256()
     parts = [__version__, jieba.__version__, name, str(user_dict), _PROTECTED.pattern, _SEGMENTATION_SCHEME]
@@ -657,7 +657,7 @@ def _warn_once(topic: str, message: str) -> None:
 
 def _cache_root():
     """The cache folder, or None (with one warning) when it cannot be used."""
-    from .paths import CacheUnavailable
+    from ..paths import CacheUnavailable
 
     try:
         return cache_dir()

@@ -27,9 +27,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .numbers import MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
-from .structure import outline as outline_table
-from .structure import sentences as sentence_table
+from ..numbers import MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
+from ..reading.structure import outline as outline_table
+from ..reading.structure import sentences as sentence_table
 
 # ---------------------------------------------------------------- building blocks
 
@@ -1173,7 +1173,7 @@ def _number_context(text: str, start: int, end: int) -> str:
 
 def _teaser_flags(doc) -> list[dict]:
     """A repost's truncated teaser above the article disagrees with the article itself."""
-    from .clean import clean_text, drop_truncated_teaser, truncated_teasers
+    from ..reading.clean import clean_text, drop_truncated_teaser, truncated_teasers
 
     flags = []
     for _, core, following in truncated_teasers(clean_text(doc.raw, before=drop_truncated_teaser)):

@@ -18,9 +18,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from ._docs import iter_docs
-from .paths import data_path
-from .structure import paragraphs as paragraph_table
+from .._docs import iter_docs
+from ..paths import data_path
+from ..reading.structure import paragraphs as paragraph_table
 
 # ---------------------------------------------------------------- the codebook
 
@@ -219,7 +219,7 @@ def cooccurrence_network(docs, *, top_terms: int = 40, max_edges: int = 60, min_
     ``community`` (Louvain, fixed seed), ``degree_centrality`` and ``betweenness``."""
     import networkx as nx
 
-    from .structure import sentences
+    from ..reading.structure import sentences
 
     sents = sentences(docs)
     sents = sents[sents["text"].str.len() >= 4].reset_index(drop=True)

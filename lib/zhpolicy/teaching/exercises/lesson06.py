@@ -1,4 +1,4 @@
-"""Exercises for lesson 06: ``from zhpolicy.exercises import lesson06 as ex``."""
+"""Exercises for lesson 06: ``from zhpolicy.teaching.exercises import lesson06 as ex``."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def _your_codes(answer, five) -> tuple[bool, str]:
 
 
 def _kappa_with_rules(answer, my_codes, five, coded) -> tuple[bool, str]:
-    from ..instruments import cohen_kappa
+    from ...extraction.instruments import cohen_kappa
 
     rules = coded.set_index("clause_id").loc[five["clause_id"], "type"].tolist()
     if not my_codes or len(my_codes) != len(rules):
@@ -51,7 +51,7 @@ def _kappa_with_rules(answer, my_codes, five, coded) -> tuple[bool, str]:
 
 
 def _top_subtype_share(answer, coded, subtype="策略性措施") -> tuple[bool, str]:
-    from ..instruments import instrument_mix
+    from ...extraction.instruments import instrument_mix
 
     mix = instrument_mix(coded, by="subtype", share=True)
     if mix.empty or mix[subtype].max() == 0:
@@ -101,7 +101,7 @@ q2 = Exercise(
     "计算你在练习 1 的编码（my_codes）与规则编码（coded 里这五个条款的 type 列）之间的 Cohen's κ。",
     _kappa_with_rules,
     ("规则的编码：coded.set_index(\"clause_id\").loc[five[\"clause_id\"], \"type\"]。",
-     "本课的库里有一个函数可以直接算 κ：zhpolicy.instruments.cohen_kappa(甲, 乙)。",
+     "本课的库里有一个函数可以直接算 κ：zhpolicy.extraction.instruments.cohen_kappa(甲, 乙)。",
      "也可以用 sklearn.metrics.cohen_kappa_score。五个条款的 κ 很不稳定，这正是要体会的地方。"),
     'rules = coded.set_index("clause_id").loc[five["clause_id"], "type"].tolist()\n'
     'I.cohen_kappa(my_codes, rules)',

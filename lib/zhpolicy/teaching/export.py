@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .paths import output_dir
+from ..paths import output_dir
 
 
 def export_table(table: pd.DataFrame, name: str) -> Path:

@@ -12,7 +12,7 @@ import stat
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import CorpusError
+from ..errors import CorpusError
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),

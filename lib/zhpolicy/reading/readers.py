@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CorpusError
+from ..errors import CorpusError
 from .textio import decode_bytes, read_bytes
 
 #: Endings read as plain text (UTF-8, GB18030/GBK, Big5 …; HTML tags inside are removed in cleaning).
@@ -91,7 +91,7 @@ def skip_reason(path: Path, relative: str | None = None) -> str | None:
 
 
 def read_plain(path: Path) -> Document:
-    """A ``.txt``/``.md`` file, decoded by :func:`zhpolicy.textio.decode_bytes`."""
+    """A ``.txt``/``.md`` file, decoded by :func:`zhpolicy.reading.textio.decode_bytes`."""
     text, encoding = decode_bytes(read_bytes(path), str(path))
     return Document(text, encoding)
 
@@ -293,7 +293,7 @@ def read_docx(path: Path) -> Document:
 # ---------------------------------------------------------------- PDF
 
 #: Separator between PDF pages in the raw text (a form feed); the cleaning step
-#: :func:`zhpolicy.clean.drop_page_furniture` uses it to find running heads and page numbers.
+#: :func:`zhpolicy.reading.clean.drop_page_furniture` uses it to find running heads and page numbers.
 PAGE_BREAK = "\f"
 
 

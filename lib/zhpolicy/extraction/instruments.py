@@ -11,7 +11,7 @@ Everything that decides a code is a data file in ``zhpolicy/data``:
 
 * ``instrument_codebook.csv`` — one subtype a row (``type``, ``theme`` = subtype, ``terms``,
   ``all_of``, ``none_of``, ``description``), with the AND/NOT conventions of the themes codebook
-  and parsed by :func:`zhpolicy.themes.read_codebook`;
+  and parsed by :func:`zhpolicy.analysis.themes.read_codebook`;
 * ``innovation_stages.csv`` — the stages of the innovation chain, same format;
 * ``intensity.csv`` — modal and degree words in four tiers (4 = 必须/严禁/不得 … 1 = 探索/试点),
   checked in the order of its ``checked`` column (4, 3, then the hedges of tier 1, then 2);
@@ -32,10 +32,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .paths import data_path
-from .structure import paragraphs as paragraph_table
-from .structure import sentences as sentence_table
-from .themes import read_codebook, theme_hits
+from ..paths import data_path
+from ..reading.structure import paragraphs as paragraph_table
+from ..reading.structure import sentences as sentence_table
+from ..analysis.themes import read_codebook, theme_hits
 
 TYPES = ("供给型", "环境型", "需求型")
 #: label used in every dimension for "no code" (also what a coder writes for a non-measure)
@@ -53,7 +53,7 @@ def _extra_columns(path, columns: list[str]) -> pd.DataFrame:
 
 def read_instrument_codebook(path=None) -> pd.DataFrame:
     """The instrument codebook: ``type, subtype, terms, all_of, none_of, description`` (list columns
-    hold the cue words). Parsed by :func:`zhpolicy.themes.read_codebook`, so ``all_of`` is an AND
+    hold the cue words). Parsed by :func:`zhpolicy.analysis.themes.read_codebook`, so ``all_of`` is an AND
     rule and ``none_of`` a NOT rule exactly as in lesson 03."""
     path = path or data_path("instrument_codebook.csv")
     table = read_codebook(path)
@@ -85,7 +85,7 @@ def read_narrative_cues(path=None) -> pd.DataFrame:
 
 def fired_cues(text: str, terms, all_of=(), none_of=()) -> list[str]:
     """The cue words of one rule that occur in *text* under its AND/NOT rules, in order of first
-    occurrence. Matching is the one :func:`zhpolicy.themes.theme_hits` counts (longest cue first,
+    occurrence. Matching is the one :func:`zhpolicy.analysis.themes.theme_hits` counts (longest cue first,
     no overlaps), so 示范 inside 示范区 is not listed unless it also occurs on its own."""
     import re
 
@@ -102,9 +102,9 @@ def fired_cues(text: str, terms, all_of=(), none_of=()) -> list[str]:
 
 def _point_starts(paras: pd.DataFrame) -> dict[str, set[int]]:
     """Offsets where an in-paragraph enumeration marker (一是, 其一, 首先, 第一 …) begins, per document
-    (found by :mod:`zhpolicy.structure`'s enumeration rules, in body paragraphs and in paragraphs
+    (found by :mod:`zhpolicy.reading.structure`'s enumeration rules, in body paragraphs and in paragraphs
     that open with a heading alike)."""
-    from .structure import _points
+    from ..reading.structure import _points
 
     starts: dict[str, set[int]] = {}
     for row in paras[paras["kind"].isin(["body", "item", "heading"])].itertuples():
@@ -117,7 +117,7 @@ def _point_starts(paras: pd.DataFrame) -> dict[str, set[int]]:
 
 def _section_paths(docs) -> dict[tuple[str, int], str]:
     """(doc_id, para_id) → the headings above the paragraph, outermost first, joined by " > "."""
-    from .structure import outline as outline_table
+    from ..reading.structure import outline as outline_table
 
     heads = outline_table(docs)
     heads = heads[heads["kind"].isin(["heading", "lead"])]
@@ -134,7 +134,7 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
     """One row per clause of the body text: ``clause_id, doc_id, para_id, section, section_title,
     section_path, start, end, marker, text, narrative_cue, tier, is_measure``.
 
-    Clauses are the sentences of :func:`zhpolicy.structure.sentences`, cut again where an
+    Clauses are the sentences of :func:`zhpolicy.reading.structure.sentences`, cut again where an
     enumeration (一是/二是 …) begins inside a sentence. Titles, bylines, 摘要/关键词 and heading
     lines are left out (a heading repeats the measures under it). ``narrative_cue`` names the
     background/significance cue that fired; ``tier`` is the clause's policy intensity (0–4).
@@ -440,7 +440,7 @@ def export_coding_sheet(sheet: pd.DataFrame, name: str = "06_coding_sheet", fold
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .paths import output_dir
+    from ..paths import output_dir
 
     folder = Path(folder) if folder is not None else output_dir()
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Execute the lesson notebooks headlessly and check that their committed outputs are current.
 
-    python -m zhpolicy.notebooks run [NOTEBOOK_OR_FOLDER ...]    # execute, write outputs back
-    python -m zhpolicy.notebooks check [NOTEBOOK_OR_FOLDER ...]  # execute, compare, write nothing
+    python -m zhpolicy.teaching.notebooks run [NOTEBOOK_OR_FOLDER ...]    # execute, write outputs back
+    python -m zhpolicy.teaching.notebooks check [NOTEBOOK_OR_FOLDER ...]  # execute, compare, write nothing
 
 A notebook fails when a cell raises, or when matplotlib reports a missing glyph (a Chinese
 character drawn as a box). Executed notebooks are normalised so that a rerun on the same
@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .paths import project_root
+from ..paths import project_root
 
 GLYPH_WARNING = re.compile(r"Glyph \d+ .*missing from (?:current )?font", re.IGNORECASE)
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
@@ -92,7 +92,7 @@ def prepare_environment() -> None:
     """Set what every kernel of a headless run inherits (once, before kernels start): a fixed
     hash seed, the inline plotting backend, and the same Jupyter configuration as `tasks.py lab`
     (the guide checks it)."""
-    from .teaching import LAB_ENV, prepare_lab
+    from .course import LAB_ENV, prepare_lab
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
@@ -190,7 +190,7 @@ def run(paths: list[Path], write: bool = True, jobs: int | None = None) -> list[
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m zhpolicy.notebooks", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m zhpolicy.teaching.notebooks", description=__doc__.split("\n\n")[0])
     parser.add_argument("action", choices=["run", "check"])
     parser.add_argument("targets", nargs="*")
     args = parser.parse_args(argv)

@@ -1,10 +1,10 @@
 """For teachers: student copies of the lessons, a static HTML book, the course's JupyterLab,
 and the previous/next navigation of the lessons.
 
-    python -m zhpolicy.teaching lab [JUPYTER-LAB-OPTIONS]        # JupyterLab that shows Chinese on any machine
-    python -m zhpolicy.teaching student [--out build/student]   # solutions emptied, outputs cleared
-    python -m zhpolicy.teaching html [--student] [--out build/html]  # the executed series as HTML pages
-    python -m zhpolicy.teaching nav [NOTEBOOK ...]               # rewrite the 导航 lines from the lesson order
+    python -m zhpolicy.teaching.course lab [JUPYTER-LAB-OPTIONS]        # JupyterLab that shows Chinese on any machine
+    python -m zhpolicy.teaching.course student [--out build/student]   # solutions emptied, outputs cleared
+    python -m zhpolicy.teaching.course html [--student] [--out build/html]  # the executed series as HTML pages
+    python -m zhpolicy.teaching.course nav [NOTEBOOK ...]               # rewrite the 导航 lines from the lesson order
 
 ``student`` and ``html`` read the notebooks in ``notebooks/`` and never change them; ``nav``
 rewrites only the navigation lines of the notebooks it is given.
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .fonts import bundled_font_path
 from .notebooks import notebook_paths
-from .paths import project_root
+from ..paths import project_root
 
 SOLUTION_TAG = "solution"
 PLACEHOLDER = "# ✏️ 这里原来是参考答案，学生版已移除。\n# 先自己完成上面的练习；需要时可以运行 ex.q1.hint() 看提示（q1 换成相应的题号）。"
@@ -74,7 +74,7 @@ def glossary():
     """The glossary of analysis terms (中文, English, lesson, one-line explanation) from ``data/glossary.csv``."""
     import pandas as pd
 
-    from .paths import data_path
+    from ..paths import data_path
 
     return pd.read_csv(data_path("glossary.csv"), dtype=str, keep_default_na=False)
 
@@ -272,7 +272,7 @@ def prepare_lab(config_dir: str | Path | None = None) -> Path:
     POSIX, ``jupyter_server_config.json`` running kernels over IPC sockets (no TCP warning).
     Start JupyterLab with ``JUPYTER_CONFIG_DIR`` set to the returned folder (``tasks.py lab`` does)."""
     from .fonts import build_symbol_font
-    from .paths import data_path
+    from ..paths import data_path
 
     config_dir = Path(config_dir) if config_dir else default_lab_config_dir()
     custom = config_dir / "custom"
@@ -488,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
             k = rest.index("--config-dir")
             config, rest = Path(rest[k + 1]), rest[:k] + rest[k + 2:]
         return start_lab(rest, config)
-    parser = argparse.ArgumentParser(prog="python -m zhpolicy.teaching", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m zhpolicy.teaching.course", description=__doc__.split("\n\n")[0])
     parser.add_argument("action", choices=["student", "html", "nav"])
     parser.add_argument("notebooks", nargs="*", type=Path, help="nav: notebooks to rewrite (default: all)")
     parser.add_argument("--out", type=Path, help="output folder (default build/student, build/html, build/html-student)")

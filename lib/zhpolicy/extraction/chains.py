@@ -35,11 +35,11 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ._docs import iter_docs
-from .paths import data_path
-from .structure import outline as outline_table
-from .structure import paragraphs as paragraph_table
-from .structure import sentences as sentence_table
+from .._docs import iter_docs
+from ..paths import data_path
+from ..reading.structure import outline as outline_table
+from ..reading.structure import paragraphs as paragraph_table
+from ..reading.structure import sentences as sentence_table
 
 
 # ---------------------------------------------------------------- word lists (data files)

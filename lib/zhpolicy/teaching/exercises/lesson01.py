@@ -1,4 +1,4 @@
-"""Exercises for lesson 01: ``from zhpolicy.exercises import lesson01 as ex``.
+"""Exercises for lesson 01: ``from zhpolicy.teaching.exercises import lesson01 as ex``.
 
 Each question asks for something the lesson does not print; each checker recomputes the answer
 from the corpus it is given, so the exercises work on the seeds and on any folder of one's own."""
@@ -9,7 +9,7 @@ from . import Exercise
 
 
 def _chars_removed(answer, corpus) -> tuple[bool, str]:
-    from ..clean import cleaning_audit
+    from ...reading.clean import cleaning_audit
 
     right = int(cleaning_audit(corpus)["chars_removed"].sum())
     if int(answer) == right:
