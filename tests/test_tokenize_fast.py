@@ -59,6 +59,7 @@ def test_table_is_the_same_for_any_batch_size(monkeypatch):
     docs["long"] = "推动科技创新和产业创新深度融合，2025年增长5.2%。\n" * 400
     monkeypatch.setattr(tk, "BATCH_CHARS", 1_000_000)
     reference = zp.tokens(docs, cache=False)
+    assert all(reference[c].dtype == np.int32 for c in ("position", "start", "end"))  # as token_spans gives
     for size in (1, 50, 700, 5000):
         monkeypatch.setattr(tk, "BATCH_CHARS", size)
         table = zp.tokens(docs, cache=False)
