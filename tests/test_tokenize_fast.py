@@ -80,3 +80,28 @@ def test_repeated_ids_are_each_id_repeated(counts):
     got = tk._repeated(values, np.array(counts, dtype=np.int64))
     want = pa.array([v for v, c in zip(values, counts) for _ in range(c)], type=pa.large_string())
     assert got.equals(want)
+
+
+def test_token_table_restores_numpys_huge_page_advice():
+    """tokens() switches numpy's huge-page advice off while it builds the table, and puts back
+    whatever the caller had, also when it fails."""
+    switch = pytest.importorskip("numpy._core.multiarray")._set_madvise_hugepage
+    original = switch(True)
+    seen = []
+    real = tk._token_table
+
+    def spy(*args, **kwargs):
+        seen.append(switch(False))  # the state inside (setting False again changes nothing)
+        return real(*args, **kwargs)
+
+    for before in (True, False):
+        switch(before)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(tk, "_token_table", spy)
+            zp.tokens({"a": "推动科技创新和产业创新深度融合，2025年增长5.2%。"}, cache=False)
+            assert switch(before) is before and seen[-1] is False
+            mp.setattr(tk, "_token_table", lambda *a, **k: 1 / 0)
+            with pytest.raises(ZeroDivisionError):
+                zp.tokens({"a": "文本"}, cache=False)
+            assert switch(before) is before
+    switch(original)
