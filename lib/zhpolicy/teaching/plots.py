@@ -1,4 +1,4 @@
-"""Small plotting helpers that return matplotlib figures (call :func:`use_chinese_font` first)."""
+"""Small plotting helpers that return matplotlib figures (call :func:`zhpolicy.use_chinese_font` first)."""
 
 from __future__ import annotations
 
