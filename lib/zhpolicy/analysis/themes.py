@@ -1,7 +1,7 @@
 """Themes, two ways: coding with a codebook (theory-driven) and topic modelling (data-driven);
 plus co-word networks, document similarity and reused phrasing.
 
-The codebook is a data file (``data/codebook.csv``): one theme a row, with ``terms`` (any of
+The codebook is a data file (``zhpolicy/data/codebook.csv``): one theme a row, with ``terms`` (any of
 them codes the unit), ``all_of`` (each of these must also occur: an AND rule) and ``none_of``
 (these phrases are deleted before matching, so the 地方 in 地方保护 does not count as
 regional layout: a NOT rule). Terms are matched as substrings of the cleaned text, so they

@@ -32,7 +32,7 @@ def _read_list(name: str) -> list[str]:
 
 
 def user_dictionary() -> pd.DataFrame:
-    """Return the domain user dictionary (``data/userdict.txt``) as a table ``term, freq, tag``."""
+    """Return the domain user dictionary (``zhpolicy/data/userdict.txt``) as a table ``term, freq, tag``."""
     rows = []
     for line in _read_list("userdict.txt"):
         parts = line.split()
@@ -115,7 +115,7 @@ def tokenizer() -> jieba.Tokenizer:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """Return the stopword set: stopwordsiso's Chinese list plus ``data/stopwords_policy.txt``."""
+    """Return the stopword set: stopwordsiso's Chinese list plus ``zhpolicy/data/stopwords_policy.txt``."""
     import stopwordsiso
 
     return frozenset(stopwordsiso.stopwords("zh")) | frozenset(_read_list("stopwords_policy.txt"))

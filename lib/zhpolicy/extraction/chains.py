@@ -15,8 +15,8 @@ each extracts from its example. Kinds (``extract_chains``):
 * ``role`` — a single role statement and ``relation`` — a directed edge (``以A推动B``,
   ``通过A实现B``): both feed the concept graph but are not chains.
 
-The word lists live in data files a teacher can read and extend: ``data/chain_roles.tsv`` (role
-words) and ``data/chain_cues.tsv`` (traps, flow and cycle words, stage tails, verbs and
+The word lists live in data files a teacher can read and extend: ``zhpolicy/data/chain_roles.tsv`` (role
+words) and ``zhpolicy/data/chain_cues.tsv`` (traps, flow and cycle words, stage tails, verbs and
 reciprocity words).
 
 **Traps.** 从 inside a word (从严, 从而, 从事, 从中…) and 由 inside a word (由于, 自由…) start no
@@ -46,13 +46,13 @@ from ..reading.structure import sentences as sentence_table
 
 @lru_cache(maxsize=1)
 def chain_cues() -> pd.DataFrame:
-    """The cue words of the chain rules (``data/chain_cues.tsv``): ``family, cue, note``."""
+    """The cue words of the chain rules (``zhpolicy/data/chain_cues.tsv``): ``family, cue, note``."""
     return pd.read_csv(data_path("chain_cues.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
 
 
 @lru_cache(maxsize=1)
 def role_words() -> pd.DataFrame:
-    """The role words of role groups (``data/chain_roles.tsv``): ``role, meaning``."""
+    """The role words of role groups (``zhpolicy/data/chain_roles.tsv``): ``role, meaning``."""
     return pd.read_csv(data_path("chain_roles.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
 
 
@@ -824,7 +824,7 @@ def _node_synonym_table() -> pd.DataFrame:
 
 
 def node_synonyms() -> pd.DataFrame:
-    """The node names unified before chains are compared or graphed (``data/node_synonyms.tsv``,
+    """The node names unified before chains are compared or graphed (``zhpolicy/data/node_synonyms.tsv``,
     small on purpose: extend it): ``variant, canonical``."""
     return _node_synonym_table().copy()
 
@@ -917,7 +917,7 @@ def _argument_move_table() -> pd.DataFrame:
 
 
 def argument_moves() -> pd.DataFrame:
-    """The cue words of the moves policy texts make (``data/argument_moves.tsv``), one cue a row:
+    """The cue words of the moves policy texts make (``zhpolicy/data/argument_moves.tsv``), one cue a row:
     ``move, cue, scope``. The moves come in the order of their first row; ``scope`` is
     ``heading`` for the moves recognised from headings only (导语, 结语), else ``any``."""
     return _argument_move_table().copy()

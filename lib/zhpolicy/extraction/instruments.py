@@ -568,7 +568,7 @@ def disagreements(sheet: pd.DataFrame, dim: str, a: str = "coder1", b: str = "co
 
 
 def hand_sample(path=None) -> pd.DataFrame:
-    """The hand-coded seed clauses shipped with the library (``data/instrument_sample.csv``):
+    """The hand-coded seed clauses shipped with the library (``zhpolicy/data/instrument_sample.csv``):
     ``doc_id, text`` (the key) and the human codes ``human_<dimension>``, ``note``."""
     table = pd.read_csv(path or data_path("instrument_sample.csv"), dtype=str, keep_default_na=False,
                         encoding="utf-8-sig")

@@ -3,7 +3,7 @@
 :func:`extract_statistics` finds every cited figure with rules a student can read:
 
 * a **quantity** — a number, an optional magnitude (万, 亿, 万亿) and a unit from
-  ``data/units.tsv`` (``3.6万亿元``, ``56.3 万亿元``, ``3200多万人``, ``1500余家``, ``23.4%``);
+  ``zhpolicy/data/units.tsv`` (``3.6万亿元``, ``56.3 万亿元``, ``3200多万人``, ``1500余家``, ``23.4%``);
 * a **range** or **threshold** — ``5%—6%``, ``5至6个百分点``, ``<2000美元``;
 * a **rank** — ``排名全球第10位``, ``位居世界第一``, ``前10位``;
 * a **multiple or fraction** — ``两倍``, ``翻一番``, ``三成``, ``三分之一``, ``百分之十五``.
@@ -12,7 +12,7 @@ Values are converted to base units (``3.6万亿元`` → 3.6e12 ``元``). Each f
 ``year`` and the ``year_source`` that gave it (the figure's clause, its sentence, its
 paragraph, the section heading above it, or a relative word such as 今年/去年 resolved against
 the document's date) and a ``kind`` (achieved, target, plan, comparison). Numbers that are *not*
-statistics are left out by the rules of ``data/stat_not_statistics.tsv`` and by construction
+statistics are left out by the rules of ``zhpolicy/data/stat_not_statistics.tsv`` and by construction
 (years and dates, ordinals, codes such as 5G or C919, citation marks, anything inside 《…》,
 bare numbers without a unit, programme names such as 百千万工程).
 :func:`check_consistency` then compares the figures with each other.
@@ -146,14 +146,14 @@ def _clean_value(value: float):
 
 @lru_cache(maxsize=1)
 def not_statistic_rules() -> tuple[tuple[str, str, re.Pattern, frozenset], ...]:
-    """The rules of ``data/stat_not_statistics.tsv``: (name, where, compiled pattern, units it applies to)."""
+    """The rules of ``zhpolicy/data/stat_not_statistics.tsv``: (name, where, compiled pattern, units it applies to)."""
     return tuple((r["name"], r["where"], re.compile(r["pattern"]), frozenset(filter(None, r["units"].split(","))))
                  for r in read_rule_table("stat_not_statistics.tsv"))
 
 
 @lru_cache(maxsize=1)
 def kind_cues() -> tuple[tuple[str, str, str], ...]:
-    """The cues of ``data/stat_kinds.tsv``: (kind, scope, cue), in file order."""
+    """The cues of ``zhpolicy/data/stat_kinds.tsv``: (kind, scope, cue), in file order."""
     return tuple((r["kind"], r["scope"], r["cue"]) for r in read_rule_table("stat_kinds.tsv"))
 
 
@@ -170,7 +170,7 @@ def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
 
 @lru_cache(maxsize=1)
 def relative_year_words() -> dict[str, str]:
-    """The words of ``data/stat_years.tsv`` (今年, 去年, 全年 …) and their rule, longest first."""
+    """The words of ``zhpolicy/data/stat_years.tsv`` (今年, 去年, 全年 …) and their rule, longest first."""
     rows = read_rule_table("stat_years.tsv")
     return dict(sorted(((r["word"], r["rule"]) for r in rows), key=lambda item: -len(item[0])))
 
@@ -688,7 +688,7 @@ def _future_year_named(sentence: str, row: dict, doc_year: int | None) -> bool:
 
 def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None, year: str = "") -> str:
     """``comparison``, ``plan``, ``target`` or ``achieved`` from the cue words of
-    ``data/stat_kinds.tsv`` (first kind found wins, in that order); ``到2027年`` with a year not
+    ``zhpolicy/data/stat_kinds.tsv`` (first kind found wins, in that order); ``到2027年`` with a year not
     before the document's year also makes a target. A figure without any cue is ``achieved``,
     except a threshold or a definition range (``<2000美元``), which gets ``""``."""
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
@@ -959,7 +959,7 @@ def year_explanation(row, date: str = "") -> str:
 
 @lru_cache(maxsize=1)
 def percent_kind_cues() -> tuple[tuple[str, str], ...]:
-    """The cues of ``data/stat_percent_kinds.tsv``: (kind, cue), in file order."""
+    """The cues of ``zhpolicy/data/stat_percent_kinds.tsv``: (kind, cue), in file order."""
     return tuple((r["kind"], r["cue"]) for r in read_rule_table("stat_percent_kinds.tsv"))
 
 

@@ -233,7 +233,7 @@ def boilerplate_matches(text: str) -> pd.DataFrame:
 
 def strip_boilerplate(text: str) -> str:
     """Remove site and print boilerplate (watermarks, Word bookmarks, 下转第N版, □ bylines,
-    中图分类号 lines, 责编/美编, 元描述 …) by the rules in ``data/boilerplate.tsv``."""
+    中图分类号 lines, 责编/美编, 元描述 …) by the rules in ``zhpolicy/data/boilerplate.tsv``."""
     # a rule that matches nowhere in the (line-stripped) text is skipped without splitting it
     # into lines: on a 200 MB file this is most of the step's time
     stripped = not re.search(r"^[ \t]|[ \t]$", text, re.MULTILINE)

@@ -73,7 +73,7 @@ def first_columns(table, n: int = 8, what: str = "篇"):
 
 
 def glossary():
-    """The glossary of analysis terms (中文, English, lesson, one-line explanation) from ``data/glossary.csv``."""
+    """The glossary of analysis terms (中文, English, lesson, one-line explanation) from ``zhpolicy/data/glossary.csv``."""
     import pandas as pd
 
     from ..paths import data_path
@@ -241,7 +241,7 @@ def build_html_book(src: Path | None = None, out: Path | None = None, *, student
 
 # ---------------------------------------------------------------- the course's JupyterLab
 
-#: File names of the fonts served next to ``custom.css`` (see ``data/lab_custom.css``).
+#: File names of the fonts served next to ``custom.css`` (see ``zhpolicy/data/lab_custom.css``).
 LAB_FONT = "zhpolicy-NotoSansSC-Regular.ttf"
 LAB_SYMBOLS = "zhpolicy-symbols.ttf"
 LAB_CSS_MARK = "zhpolicy: Chinese text in JupyterLab"
@@ -269,7 +269,7 @@ def _copy_if_changed(source: Path, target: Path) -> None:
 
 def prepare_lab(config_dir: str | Path | None = None) -> Path:
     """Write a Jupyter configuration folder in which JupyterLab shows Chinese without any system
-    font: ``custom/custom.css`` (from ``data/lab_custom.css``) with the bundled Noto Sans SC and a
+    font: ``custom/custom.css`` (from ``zhpolicy/data/lab_custom.css``) with the bundled Noto Sans SC and a
     small symbol font beside it, ``jupyter_lab_config.json`` turning on ``LabApp.custom_css`` and, on
     POSIX, ``jupyter_server_config.json`` running kernels over IPC sockets (no TCP warning).
     Start JupyterLab with ``JUPYTER_CONFIG_DIR`` set to the returned folder (``tasks.py lab`` does)."""

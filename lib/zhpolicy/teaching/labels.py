@@ -2,7 +2,7 @@
 
 The library's tables keep short English column names (stable for code and CSV files); a
 lesson shows ``zh(table)``, the same table with Chinese headers and values such as
-``over``/``under`` spelt out. The names live in ``data/labels.csv`` (``column,value,label``:
+``over``/``under`` spelt out. The names live in ``zhpolicy/data/labels.csv`` (``column,value,label``:
 an empty ``value`` labels the column itself), so a teacher can change them without code.
 """
 
@@ -17,7 +17,7 @@ from ..paths import data_path
 
 @lru_cache(maxsize=1)
 def label_table() -> pd.DataFrame:
-    """The label rules of ``data/labels.csv`` (lines starting with ``#`` are comments)."""
+    """The label rules of ``zhpolicy/data/labels.csv`` (lines starting with ``#`` are comments)."""
     table = pd.read_csv(data_path("labels.csv"), dtype=str, keep_default_na=False, comment=None,
                         skip_blank_lines=True)
     return table[~table["column"].str.startswith("#")].reset_index(drop=True)
