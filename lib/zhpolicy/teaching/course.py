@@ -490,7 +490,9 @@ def main(argv: list[str] | None = None) -> int:
             k = rest.index("--config-dir")
             config, rest = Path(rest[k + 1]), rest[:k] + rest[k + 2:]
         return start_lab(rest, config)
-    parser = argparse.ArgumentParser(prog="python -m zhpolicy.teaching.course", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m zhpolicy.teaching.course", description=__doc__.split("\n\n")[0],
+                                     epilog="lab [--config-dir DIR] [JUPYTER-LAB-OPTIONS]: JupyterLab that shows "
+                                            "Chinese on any machine (its options go to jupyter lab unchanged)")
     parser.add_argument("action", choices=["student", "html", "nav"])
     parser.add_argument("notebooks", nargs="*", type=Path, help="nav: notebooks to rewrite (default: all)")
     parser.add_argument("--out", type=Path, help="output folder (default build/student, build/html, build/html-student)")
