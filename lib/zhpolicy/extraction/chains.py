@@ -44,16 +44,20 @@ from ..reading.structure import sentences as sentence_table
 
 # ---------------------------------------------------------------- word lists (data files)
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _word_table(name: str) -> pd.DataFrame:
+    """A tab-separated word list of ``zhpolicy/data`` (``#`` lines are comments), read once."""
+    return pd.read_csv(data_path(name), sep="\t", comment="#", dtype=str, keep_default_na=False)
+
+
 def chain_cues() -> pd.DataFrame:
     """The cue words of the chain rules (``zhpolicy/data/chain_cues.tsv``): ``family, cue, note``."""
-    return pd.read_csv(data_path("chain_cues.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
+    return _word_table("chain_cues.tsv")
 
 
-@lru_cache(maxsize=1)
 def role_words() -> pd.DataFrame:
     """The role words of role groups (``zhpolicy/data/chain_roles.tsv``): ``role, meaning``."""
-    return pd.read_csv(data_path("chain_roles.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
+    return _word_table("chain_roles.tsv")
 
 
 def _cues(family: str) -> tuple[str, ...]:
@@ -818,20 +822,15 @@ def chain_traps() -> pd.DataFrame:
 
 # ---------------------------------------------------------------- comparing and graphing chains
 
-@lru_cache(maxsize=1)
-def _node_synonym_table() -> pd.DataFrame:
-    return pd.read_csv(data_path("node_synonyms.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
-
-
 def node_synonyms() -> pd.DataFrame:
-    """The node names unified before chains are compared or graphed (``zhpolicy/data/node_synonyms.tsv``,
-    small on purpose: extend it): ``variant, canonical``."""
-    return _node_synonym_table().copy()
+    """The node names unified before chains are compared or graphed
+    (``zhpolicy/data/node_synonyms.tsv``, small on purpose: extend it): ``variant, canonical``."""
+    return _word_table("node_synonyms.tsv").copy()
 
 
 @lru_cache(maxsize=1)
 def _synonym_map() -> dict[str, str]:
-    table = _node_synonym_table()
+    table = _word_table("node_synonyms.tsv")
     return dict(zip(table["variant"], table["canonical"]))
 
 
@@ -911,16 +910,11 @@ def chain_graph(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "tri
 HEADING_WEIGHT = 10
 
 
-@lru_cache(maxsize=1)
-def _argument_move_table() -> pd.DataFrame:
-    return pd.read_csv(data_path("argument_moves.tsv"), sep="\t", comment="#", dtype=str, keep_default_na=False)
-
-
 def argument_moves() -> pd.DataFrame:
-    """The cue words of the moves policy texts make (``zhpolicy/data/argument_moves.tsv``), one cue a row:
-    ``move, cue, scope``. The moves come in the order of their first row; ``scope`` is
+    """The cue words of the moves policy texts make (``zhpolicy/data/argument_moves.tsv``), one
+    cue a row: ``move, cue, scope``. The moves come in the order of their first row; ``scope`` is
     ``heading`` for the moves recognised from headings only (导语, 结语), else ``any``."""
-    return _argument_move_table().copy()
+    return _word_table("argument_moves.tsv").copy()
 
 
 def argument_outline(docs, moves: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -959,7 +953,7 @@ def argument_outline(docs, moves: pd.DataFrame | None = None) -> pd.DataFrame:
             elif scores.get("结语"):
                 move = "结语"
             else:
-                move = max(order, key=lambda m: (scores[m], -order.index(m)))
+                move = max(order, key=scores.__getitem__)  # ties: the first in order
             rows.append({"doc_id": doc_id, "section": section, "heading": heading, "move": move,
                          "chars": len(body), "start": int(part["start"].min()), **scores})
     return pd.DataFrame(rows, columns=["doc_id", "section", "heading", "move", "chars", "start", *order])

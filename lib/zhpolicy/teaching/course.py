@@ -3,10 +3,10 @@ book, the course's JupyterLab, and the previous/next navigation of the lessons. 
 themselves: short tables (``top_rows``, ``first_columns``), the glossary, and the environment
 check of lesson 00.
 
-    python -m zhpolicy.teaching.course lab [JUPYTER-LAB-OPTIONS]            # JupyterLab that shows Chinese on any machine
-    python -m zhpolicy.teaching.course student [--out build/student]        # solutions emptied, outputs cleared
-    python -m zhpolicy.teaching.course html [--student] [--out build/html]  # the executed series as HTML pages
-    python -m zhpolicy.teaching.course nav [NOTEBOOK ...]                   # rewrite the 导航 lines from the lesson order
+    python -m zhpolicy.teaching.course lab [JUPYTER-LAB-OPTIONS]     # JupyterLab showing Chinese on any machine
+    python -m zhpolicy.teaching.course student [--out build/student] # solutions emptied, outputs cleared
+    python -m zhpolicy.teaching.course html [--student] [--out DIR]  # the executed series as HTML pages
+    python -m zhpolicy.teaching.course nav [NOTEBOOK ...]            # rewrite the 导航 lines from the lesson order
 
 ``student`` and ``html`` read the notebooks in ``notebooks/`` and never change them; ``nav``
 rewrites only the navigation lines of the notebooks it is given.
@@ -73,7 +73,8 @@ def first_columns(table, n: int = 8, what: str = "篇"):
 
 
 def glossary():
-    """The glossary of analysis terms (中文, English, lesson, one-line explanation) from ``zhpolicy/data/glossary.csv``."""
+    """The glossary of analysis terms (中文, English, lesson, one-line explanation) from
+    ``zhpolicy/data/glossary.csv``."""
     import pandas as pd
 
     from ..paths import data_path

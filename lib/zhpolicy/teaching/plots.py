@@ -518,7 +518,8 @@ def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codeb
                           labels: pd.Series | None = None):
     """Two panels of stacked horizontal bars, one bar per document: left, the share of each
     instrument type among the codes of its measure clauses (bars sum to 100%); right, the number
-    of codes of each subtype (colour family = type). Tables from :func:`zhpolicy.extraction.instruments.instrument_mix`."""
+    of codes of each subtype (colour family = type). Tables from
+    :func:`zhpolicy.extraction.instruments.instrument_mix`."""
     labels = labels if labels is not None else pd.Series(dict(zip(by_type.index, by_type.index)))
     names = [str(labels.get(d, d)) for d in by_type.index]
     fig, (left, right) = plt.subplots(1, 2, figsize=(13, 0.55 * len(names) + 3.2),
@@ -558,7 +559,8 @@ def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codeb
 def intensity_figure(per_doc: pd.DataFrame, per_type: pd.DataFrame, labels: pd.Series | None = None):
     """Left: for each document, the share of its measure clauses in each intensity tier (4 = 必须/严禁
     … 1 = 探索/试点), with the mean tier written at the end of the bar; right: mean tier per
-    instrument type. Tables from :func:`zhpolicy.extraction.instruments.intensity_by_document` and ``intensity_by_type``."""
+    instrument type. Tables from :func:`zhpolicy.extraction.instruments.intensity_by_document`
+    and ``intensity_by_type``."""
     labels = labels if labels is not None else pd.Series(dict(zip(per_doc.index, per_doc.index)))
     names = [str(labels.get(d, d)) for d in per_doc.index]
     tiers = {4: ("4 强制", "#8c2d04"), 3: ("3 明确要求", "#d94801"), 2: ("2 鼓励引导", "#fd8d3c"),
