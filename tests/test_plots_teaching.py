@@ -103,9 +103,8 @@ def test_small_concept_graph_is_drawn_whole_and_parts_sit_together():
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert set(graph.nodes) <= texts and _titles(fig).strip() == ""  # everything drawn: nothing to announce
     pos = plots._hub_layout(drawn, dict(drawn.degree()))
-    outer = [n for n in sorted(pos, key=lambda n: np.arctan2(pos[n][1], pos[n][0])) if np.hypot(*pos[n]) > 0.5]
-    ring = outer
-    assert sorted(ring + [n for n in pos if n not in outer]) == sorted(graph.nodes)
+    ring = [n for n in sorted(pos, key=lambda n: np.arctan2(pos[n][1], pos[n][0])) if np.hypot(*pos[n]) > 0.5]
+    assert sorted(ring + [n for n in pos if n not in ring]) == sorted(graph.nodes)
     for part in parts:  # each cycle's concepts on the outer ring form one arc
         on_ring = [i for i, n in enumerate(ring) if n in part]
         arcs = sum(1 for i in on_ring if (i - 1) % len(ring) not in on_ring)
@@ -113,7 +112,7 @@ def test_small_concept_graph_is_drawn_whole_and_parts_sit_together():
 
 
 def test_large_concept_graph_draws_its_largest_part_and_says_so():
-    big = [(f"枢纽", f"概念{i:02d}") for i in range(40)]
+    big = [("枢纽", f"概念{i:02d}") for i in range(40)]
     pairs = [(f"甲{i}", f"乙{i}") for i in range(5)]
     graph = _concept_graph(big + pairs)
     drawn, total = plots.concept_subgraph(graph)
