@@ -60,7 +60,7 @@ def read_texts(folder: Path) -> list[str]:
 # ---------------------------------------------------------------- one measurement (in a child process)
 
 
-def measure(step: str, folder: Path, workers: int) -> dict:
+def measure(step: str, folder: Path, workers: int, rounds: int = 9) -> dict:
     texts = read_texts(folder)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     digest = hashlib.sha256()
@@ -81,7 +81,7 @@ def measure(step: str, folder: Path, workers: int) -> dict:
         start = time.perf_counter()
         count = sum(len(rjieba.cut(t)) for t in texts)
     elif step == "wrapper":
-        return measure_wrapper(texts, megabytes)
+        return measure_wrapper(texts, megabytes, rounds)
     else:
         import importlib
 
@@ -101,7 +101,7 @@ def measure(step: str, folder: Path, workers: int) -> dict:
             "digest": digest.hexdigest()[:16]}
 
 
-def measure_wrapper(texts: list[str], megabytes: float, rounds: int = 5) -> dict:
+def measure_wrapper(texts: list[str], megabytes: float, rounds: int = 9) -> dict:
     """The wrapper's cost: the library's token table against the raw backend's ``cut`` on the same
     texts, in one process, alternating for *rounds* rounds; then, apart, the raw backend's
     ``tokenize`` (words with offsets) and the library's offsets alone (``token_spans``).
@@ -109,7 +109,7 @@ def measure_wrapper(texts: list[str], megabytes: float, rounds: int = 5) -> dict
     The table and ``cut`` alternate with nothing between them: a step that leaves millions of
     objects behind (``tokenize`` makes a tuple per word) changes the heap the next step works in,
     and on a shared machine the speed drifts from minute to minute, so the ratio is given as the
-    ratio of the fastest rounds and as the median of each round's own ratio."""
+    ratio of the fastest rounds, and as the median and the range of each round's own ratio."""
     import importlib
     import statistics
 
@@ -140,13 +140,14 @@ def measure_wrapper(texts: list[str], megabytes: float, rounds: int = 5) -> dict
         extra["raw_tokenize"].append(timed(raw_tokenize))
         extra["spans"].append(timed(lambda: ztk.token_spans(docs, cache=False)))
     best = {key: min(values) for key, values in {**main, **extra}.items()}
-    median = statistics.median(t / r for r, t in zip(main["raw_cut"], main["table"]))
-    return {"step": "wrapper", "backend": name, "mb": megabytes, "rounds": rounds, "median_ratio": median, **best}
+    ratios = [t / r for r, t in zip(main["raw_cut"], main["table"])]
+    return {"step": "wrapper", "backend": name, "mb": megabytes, "rounds": rounds, "median_ratio": statistics.median(ratios),
+            "low_ratio": min(ratios), "high_ratio": max(ratios), **best}
 
 
-def run_child(step: str, folder: Path, workers: int, cache: Path, backend: str = "jieba") -> dict:
+def run_child(step: str, folder: Path, workers: int, cache: Path, backend: str = "jieba", rounds: int = 9) -> dict:
     env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(cache), ZHPOLICY_BACKEND=backend)
-    out = subprocess.run([sys.executable, __file__, "--child", step, str(folder), str(workers)],
+    out = subprocess.run([sys.executable, __file__, "--child", step, str(folder), str(workers), str(rounds)],
                          capture_output=True, text=True, env=env, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -190,14 +191,14 @@ def print_wrapper(w: dict) -> None:
           f"raw cut {w['raw_cut']:.2f} s, tokens table {w['table']:.2f} s; apart: raw tokenize {w['raw_tokenize']:.2f} s, "
           f"token_spans {w['spans']:.2f} s")
     print(f"  token table / raw cut:      {w['table'] / w['raw_cut']:.2f}× fastest rounds, "
-          f"{w['median_ratio']:.2f}× median of the rounds   (target ≤ 1.25×)")
+          f"{w['median_ratio']:.2f}× median of the rounds ({w['low_ratio']:.2f}–{w['high_ratio']:.2f}×)   (target ≤ 1.25×)")
     print(f"  token table / raw tokenize: {w['table'] / w['raw_tokenize']:.2f}×   (words with offsets, as the table has)")
     print(f"  token_spans / raw cut:      {w['spans'] / w['raw_cut']:.2f}×")
 
 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        print(json.dumps(measure(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))))
+        print(json.dumps(measure(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))))
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[10, 100], help="corpus sizes in MB")
@@ -205,6 +206,9 @@ def main() -> int:
     parser.add_argument("--skip-jieba-backend", action="store_true", help="do not time the library with the jieba backend")
     parser.add_argument("--wrapper-only", action="store_true",
                         help="time only the wrapper's cost (token table vs raw backend), not the other steps")
+    parser.add_argument("--rounds", type=int, default=9,
+                        help="rounds of raw cut / token table for the wrapper's cost (default 9: the fastest of "
+                             "each settles; on a shared machine single rounds drift by 10–40%%)")
     args = parser.parse_args()
     import platform
 
@@ -222,9 +226,9 @@ def main() -> int:
                 try:
                     import rjieba  # noqa: F401
 
-                    print_wrapper(run_child("wrapper", folder, 1, work / "unused", backend="rjieba"))
+                    print_wrapper(run_child("wrapper", folder, 1, work / "unused", backend="rjieba", rounds=args.rounds))
                 except ImportError:
-                    print_wrapper(run_child("wrapper", folder, 1, work / "unused", backend="jieba"))
+                    print_wrapper(run_child("wrapper", folder, 1, work / "unused", backend="jieba", rounds=args.rounds))
                 continue
             rows = [run_child("jieba", folder, 1, work / "unused")]
             try:
@@ -261,7 +265,7 @@ def main() -> int:
                       f"  (identical output: {by['slow']['digest'] == by['serial']['digest']})")
             if "rjieba" in by:
                 print(f"rjieba vs plain jieba:         {by['jieba']['seconds'] / by['rjieba']['seconds']:.1f}× the speed")
-            print_wrapper(run_child("wrapper", folder, 1, work / "unused", backend=default))
+            print_wrapper(run_child("wrapper", folder, 1, work / "unused", backend=default, rounds=args.rounds))
         report = compare_rjieba() if not args.wrapper_only else {"available": False}
         if report["available"]:
             print(f"\nrjieba with the same user dictionary on the seeds: {report['lines_same']} lines identical, "
