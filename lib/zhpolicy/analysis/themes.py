@@ -109,7 +109,12 @@ def _unit_tokens(units: pd.DataFrame) -> list[list[str]]:
     return [grouped.get(str(i), []) for i in range(len(units))]
 
 
-def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int = 2, max_df: float = 0.5,
+#: Default word filter of :func:`topic_model` (and :func:`compare_k`): a word must be in at least
+#: ``MIN_DF`` units and in at most ``MAX_DF`` of them.
+MIN_DF, MAX_DF = 2, 0.5
+
+
+def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int = MIN_DF, max_df: float = MAX_DF,
                 top: int = 10, init: str = "nndsvda"):
     """Non-negative matrix factorisation (scikit-learn NMF) of the units' TF-IDF vectors.
 
@@ -119,23 +124,36 @@ def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int =
     normalised to sum 1) with the unit's ``doc_id`` and ``top_topic``. With the default
     ``init="nndsvda"`` the result does not depend on *seed* at all; ``init="random"`` starts
     from random numbers drawn with *seed*."""
-    from sklearn.decomposition import NMF
+    prepared = _tfidf(_unit_tokens(units) if len(units) else [], min_df, max_df)
+    if prepared is None:
+        return _no_topics(units)
+    return _fit_topics(units, *prepared, k, seed=seed, top=top, init=init)
+
+
+def _tfidf(docs: list[list[str]], min_df: int, max_df: float):
+    """``(matrix, vocab)``: the TF-IDF vectors of the token lists *docs* and their words (see
+    :func:`topic_model` for *min_df* and *max_df*), or None when there is nothing to model."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    docs = _unit_tokens(units) if len(units) else []
     if len(docs) * max_df < min_df or len(docs) < 4:
         min_df, max_df = 1, 1.0  # a tiny corpus: keep every word
     if len(docs) < 2 or sum(map(len, docs)) == 0:
-        return _no_topics(units)
+        return None
     vectorizer = TfidfVectorizer(analyzer=lambda words: words, min_df=min_df, max_df=max_df)
     try:
         matrix = vectorizer.fit_transform(docs)
     except ValueError:  # every word was left out: nothing to model
-        return _no_topics(units)
+        return None
+    return matrix, np.array(vectorizer.get_feature_names_out())
+
+
+def _fit_topics(units: pd.DataFrame, matrix, vocab, k: int, *, seed: int, top: int, init: str):
+    """The ``(topics, weights)`` of :func:`topic_model` for the TF-IDF *matrix* of *units*."""
+    from sklearn.decomposition import NMF
+
     k = max(1, min(k, *matrix.shape))  # NMF cannot find more topics than units or words
     model = NMF(n_components=k, init=init, random_state=seed, max_iter=2000)
     w = model.fit_transform(matrix)
-    vocab = np.array(vectorizer.get_feature_names_out())
     rows = []
     for i, comp in enumerate(model.components_):
         order = np.lexsort((vocab, -comp))[:top]
@@ -188,14 +206,16 @@ def compare_k(units: pd.DataFrame, ks=range(3, 9), seeds=(0, 1, 2), top: int = 1
     (``init="random"`` with each of *seeds*; mean cosine similarity of each topic to its best
     match in another run; 1 = identical). Topics that change with the starting point should
     not be over-interpreted."""
-    docs = [set(d) for d in _unit_tokens(units)] if len(units) else []
+    words = _unit_tokens(units) if len(units) else []  # segmented once, for every model below
+    docs = [set(d) for d in words]
+    prepared = _tfidf(words, MIN_DF, MAX_DF)
     rows = []
-    ks = [k for k in ks if k <= max(len(units) - 1, 1)] if len(units) >= 4 else []
+    ks = [k for k in ks if k <= max(len(units) - 1, 1)] if len(units) >= 4 and prepared is not None else []
     for k in ks:
-        base = topic_model(units, k, top=top)[0]
+        base = _fit_topics(units, *prepared, k, seed=0, top=top, init="nndsvda")[0]
         if base.empty:
             continue
-        runs = [topic_model(units, k, seed=s, top=top, init="random")[0] for s in seeds]
+        runs = [_fit_topics(units, *prepared, k, seed=s, top=top, init="random")[0] for s in seeds]
         coherence = np.mean([_umass(t.split(), docs) for t in base["top_terms"]])
         sims = []
         for a, b in itertools.combinations(runs, 2):
