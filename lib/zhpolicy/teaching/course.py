@@ -1,7 +1,7 @@
 """The course around the lessons. For teachers: student copies of the lessons, a static HTML
 book, the course's JupyterLab, and the previous/next navigation of the lessons. For the lessons
-themselves: short tables (``top_rows``, ``first_columns``), the glossary, and the environment
-check of lesson 00.
+themselves: short tables (``top_rows``, ``first_columns``), the glossary, and lesson 00's table
+of lessons and environment check.
 
     python -m zhpolicy.teaching.course lab [JUPYTER-LAB-OPTIONS]     # JupyterLab showing Chinese on any machine
     python -m zhpolicy.teaching.course student [--out build/student] # solutions emptied, outputs cleared
@@ -36,11 +36,19 @@ def _root() -> Path:
     return project_root() or Path.cwd()
 
 
+def _cells(nb):
+    """``(cell_type, source)`` of each cell of *nb*: a notebook read with nbformat, or the plain
+    JSON of one (where a cell's source may be a list of lines)."""
+    for cell in nb["cells"]:
+        source = cell["source"]
+        yield cell["cell_type"], source if isinstance(source, str) else "".join(source)
+
+
 def lesson_title(nb) -> str:
     """The first Markdown heading of a notebook."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            m = re.search(r"^#\s+(.+)$", cell.source, re.MULTILINE)
+    for kind, source in _cells(nb):
+        if kind == "markdown":
+            m = re.search(r"^#\s+(.+)$", source, re.MULTILINE)
             if m:
                 return m.group(1).strip()
     return ""
@@ -48,11 +56,25 @@ def lesson_title(nb) -> str:
 
 def lesson_time(nb) -> str:
     """The 预计用时 given in a notebook's header table."""
-    for cell in nb.cells:
-        m = re.search(r"预计用时\s*\|\s*([^|\n]+)", cell.source)
+    for _, source in _cells(nb):
+        m = re.search(r"预计用时\s*\|\s*([^|\n]+)", source)
         if m:
             return m.group(1).strip()
     return ""
+
+
+def lesson_table():
+    """The lessons after the guide, one row each: ``notebook``, ``title`` and ``time`` (预计用时),
+    read from each notebook's header. The notebooks are read as plain JSON: importing nbformat
+    alone takes more than a second."""
+    import pandas as pd
+
+    rows = []
+    for path in notebook_paths():
+        if not path.name.startswith("00"):
+            nb = json.loads(path.read_text(encoding="utf-8"))
+            rows.append({"notebook": path.name, "title": lesson_title(nb), "time": lesson_time(nb)})
+    return pd.DataFrame(rows, columns=["notebook", "title", "time"])
 
 
 def top_rows(table, n: int = 15, what: str = "行"):
