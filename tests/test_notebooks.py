@@ -73,3 +73,23 @@ def test_headless_runs_do_not_warn_about_unencrypted_kernels(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "without encryption" not in done.stdout + done.stderr
     assert "你好" in nbformat.read(path, as_version=4).cells[0].outputs[0]["text"]
+
+
+def test_run_starts_the_longest_lessons_first_and_reports_in_the_given_order(tmp_path, monkeypatch):
+    started = []
+
+    def fake_run_one(path, write):
+        started.append(path.name)
+        return [f"{path.name}: failed"]
+
+    monkeypatch.setattr(notebooks, "_run_one", fake_run_one)
+    monkeypatch.setattr(notebooks, "prepare_environment", lambda: None)
+    failures = notebooks.run(NOTEBOOKS, jobs=1)
+    assert failures == [f"{p.name}: failed" for p in NOTEBOOKS]  # the order asked for
+    costs = [notebooks.expected_cost(p) for p in NOTEBOOKS]
+    by_cost = dict(zip([p.name for p in NOTEBOOKS], costs))
+    assert [by_cost[n] for n in started] == sorted(costs, reverse=True)
+    assert started[0] != NOTEBOOKS[0].name  # the guide draws no figure: it is not first
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("not json", encoding="utf-8")
+    assert notebooks.expected_cost(broken) == (0, 0)
