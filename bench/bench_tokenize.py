@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: Rounds of raw cut / token table for the wrapper's cost: with 9, the fastest of each settles.
+ROUNDS = 9
 
 
 # ---------------------------------------------------------------- building the corpora
@@ -60,7 +62,7 @@ def read_texts(folder: Path) -> list[str]:
 # ---------------------------------------------------------------- one measurement (in a child process)
 
 
-def measure(step: str, folder: Path, workers: int, rounds: int = 9) -> dict:
+def measure(step: str, folder: Path, workers: int, rounds: int = ROUNDS) -> dict:
     texts = read_texts(folder)
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     digest = hashlib.sha256()
@@ -101,7 +103,7 @@ def measure(step: str, folder: Path, workers: int, rounds: int = 9) -> dict:
             "digest": digest.hexdigest()[:16]}
 
 
-def measure_wrapper(texts: list[str], megabytes: float, rounds: int = 9) -> dict:
+def measure_wrapper(texts: list[str], megabytes: float, rounds: int = ROUNDS) -> dict:
     """The wrapper's cost: the library's token table against the raw backend's ``cut`` on the same
     texts, in one process, alternating for *rounds* rounds; then, apart, the raw backend's
     ``tokenize`` (words with offsets) and the library's offsets alone (``token_spans``).
@@ -145,7 +147,7 @@ def measure_wrapper(texts: list[str], megabytes: float, rounds: int = 9) -> dict
             "low_ratio": min(ratios), "high_ratio": max(ratios), **best}
 
 
-def run_child(step: str, folder: Path, workers: int, cache: Path, backend: str = "jieba", rounds: int = 9) -> dict:
+def run_child(step: str, folder: Path, workers: int, cache: Path, backend: str = "jieba", rounds: int = ROUNDS) -> dict:
     env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(cache), ZHPOLICY_BACKEND=backend)
     out = subprocess.run([sys.executable, __file__, "--child", step, str(folder), str(workers), str(rounds)],
                          capture_output=True, text=True, env=env, check=True)
@@ -206,9 +208,9 @@ def main() -> int:
     parser.add_argument("--skip-jieba-backend", action="store_true", help="do not time the library with the jieba backend")
     parser.add_argument("--wrapper-only", action="store_true",
                         help="time only the wrapper's cost (token table vs raw backend), not the other steps")
-    parser.add_argument("--rounds", type=int, default=9,
-                        help="rounds of raw cut / token table for the wrapper's cost (default 9: the fastest of "
-                             "each settles; on a shared machine single rounds drift by 10–40%%)")
+    parser.add_argument("--rounds", type=int, default=ROUNDS,
+                        help=f"rounds of raw cut / token table for the wrapper's cost (default {ROUNDS}: the fastest "
+                             "of each settles; on a shared machine single rounds drift by 10–40%%)")
     args = parser.parse_args()
     import platform
 

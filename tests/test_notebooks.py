@@ -91,5 +91,8 @@ def test_run_starts_the_longest_lessons_first_and_reports_in_the_given_order(tmp
     assert [by_cost[n] for n in started] == sorted(costs, reverse=True)
     assert started[0] != NOTEBOOKS[0].name  # the guide draws no figure: it is not first
     broken = tmp_path / "broken.ipynb"
-    broken.write_text("not json", encoding="utf-8")
-    assert notebooks.expected_cost(broken) == (0, 0)
+    for text, cost in [("not json", (0, 0)), ("[]", (0, 0)), ('{"cells": null}', (0, 0)),
+                       ('{"cells": [{"cell_type": "code", "outputs": null}, {"cell_type": "code", '
+                        '"outputs": [{"data": null}, {"data": {"image/png": ""}}]}]}', (1, 2))]:
+        broken.write_text(text, encoding="utf-8")
+        assert notebooks.expected_cost(broken) == cost, text

@@ -347,9 +347,9 @@ def test_markdown_has_no_literal_double_asterisks():
 def test_lesson_table_reads_each_lesson_header_as_nbformat_does():
     table = course.lesson_table()
     lessons = [p for p in NOTEBOOKS if not p.name.startswith("00")]
-    assert list(table.columns) == ["notebook", "title", "time"]
+    assert list(table.columns) == ["notebook", "title", "expected_time"]
     assert list(table["notebook"]) == [p.name for p in lessons]
     for row, path in zip(table.itertuples(), lessons):
         nb = nbformat.read(path, as_version=4)  # sources joined into strings, unlike the raw JSON
         assert row.title == course.lesson_title(nb) and row.title.startswith(path.name[:2])
-        assert row.time == course.lesson_time(nb) and "分钟" in row.time
+        assert row.expected_time == course.lesson_time(nb) and "分钟" in row.expected_time

@@ -103,6 +103,8 @@ def _unit_tokens(units: pd.DataFrame) -> list[list[str]]:
     from .terms import content_tokens
     from .tokenize import tokens
 
+    if not len(units):
+        return []
     docs = {str(i): t for i, t in enumerate(units["text"])}
     toks = content_tokens(tokens(docs), min_chars=2)
     grouped = toks.groupby("doc_id", sort=False)["token"].apply(list)
@@ -124,7 +126,7 @@ def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int =
     normalised to sum 1) with the unit's ``doc_id`` and ``top_topic``. With the default
     ``init="nndsvda"`` the result does not depend on *seed* at all; ``init="random"`` starts
     from random numbers drawn with *seed*."""
-    prepared = _tfidf(_unit_tokens(units) if len(units) else [], min_df, max_df)
+    prepared = _tfidf(_unit_tokens(units), min_df, max_df)
     if prepared is None:
         return _no_topics(units)
     return _fit_topics(units, *prepared, k, seed=seed, top=top, init=init)
@@ -206,7 +208,7 @@ def compare_k(units: pd.DataFrame, ks=range(3, 9), seeds=(0, 1, 2), top: int = 1
     (``init="random"`` with each of *seeds*; mean cosine similarity of each topic to its best
     match in another run; 1 = identical). Topics that change with the starting point should
     not be over-interpreted."""
-    words = _unit_tokens(units) if len(units) else []  # segmented once, for every model below
+    words = _unit_tokens(units)  # segmented once, for every model below
     docs = [set(d) for d in words]
     prepared = _tfidf(words, MIN_DF, MAX_DF)
     rows = []

@@ -453,9 +453,10 @@ def _differing_positions(flags, marks, kinds, bounds):
     return np.union1d(odd, first)
 
 
-#: rjieba is given at most about this many characters at a time (whole lines). Its words, one
-#: Python string each, are read and freed piece by piece, so the memory they take is reused
-#: rather than asked anew from the kernel for each batch: one token table of the 10 MB
+#: Where rjieba segments a text alone, it is given pieces of whole lines: each piece runs from
+#: this many characters on to the end of its line (a text without line breaks goes whole). The
+#: words of each piece, one Python string each, are read and freed before the next piece is
+#: cut, so their memory is reused rather than asked anew from the kernel: one token table of the 10 MB
 #: benchmark corpus in a fresh process took 27,600 page faults instead of 51,000 (kernel time
 #: 40–84 ms instead of 112–139 ms).
 CUT_CHARS = 8_000
@@ -463,8 +464,8 @@ CUT_CHARS = 8_000
 
 def _cut_lengths(cut, text: str):
     """The lengths of the words ``cut(text)`` gives (see :func:`_word_lengths`), *text* given to
-    *cut* in pieces of whole lines of about ``CUT_CHARS`` characters (a word never spans a line
-    break, so the words are the same), each piece's words freed before the next is cut."""
+    *cut* in pieces of whole lines (see ``CUT_CHARS``; a word never spans a line break, so the
+    words are the same), each piece's words freed before the next is cut."""
     import numpy as np
 
     if len(text) <= CUT_CHARS:
@@ -537,7 +538,7 @@ def _segment_bmp(text: str, codes, user_dict: bool, name: str):
             suspects = suspects - removed[np.searchsorted(bounds[:, 0], suspects, side="right")]
         lengths = _rjieba_lengths(work, suspects.tolist(), user_dict)
     else:
-        lengths = _word_lengths(list((tokenizer() if user_dict else plain_tokenizer()).cut(work, HMM=True)))
+        lengths = _word_lengths(_cut_words(work, user_dict, name))
     ends = np.cumsum(lengths, dtype=index)
     starts = ends - lengths
     if not found:
@@ -627,8 +628,9 @@ PIECE_CHARS = 200_000
 
 #: Size of the batches documents are segmented in, serially (see :func:`_batches`): each batch
 #: costs a few dozen numpy calls, so fewer, larger batches cost less (rjieba itself is given
-#: ``CUT_CHARS`` at a time). Token table of the 10 MB benchmark corpus, fastest of 10 rounds
-#: side by side: 406–428 ms with batches of 500,000–1,000,000 characters, 426–458 ms with 64,000.
+#: pieces of ``CUT_CHARS``). Token table of the 10 MB benchmark corpus, in one process, the sizes
+#: taking turns for 10 rounds, fastest round of each, over three such runs: 406–428 ms with
+#: batches of 500,000–1,000,000 characters, 426–458 ms with 64,000.
 BATCH_CHARS = 500_000
 
 

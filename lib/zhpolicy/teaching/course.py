@@ -64,7 +64,7 @@ def lesson_time(nb) -> str:
 
 
 def lesson_table():
-    """The lessons after the guide, one row each: ``notebook``, ``title`` and ``time`` (预计用时),
+    """The lessons after the guide, one row each: ``notebook``, ``title`` and ``expected_time`` (预计用时),
     read from each notebook's header. The notebooks are read as plain JSON: importing nbformat
     alone takes more than a second."""
     import pandas as pd
@@ -73,8 +73,8 @@ def lesson_table():
     for path in notebook_paths():
         if not path.name.startswith("00"):
             nb = json.loads(path.read_text(encoding="utf-8"))
-            rows.append({"notebook": path.name, "title": lesson_title(nb), "time": lesson_time(nb)})
-    return pd.DataFrame(rows, columns=["notebook", "title", "time"])
+            rows.append({"notebook": path.name, "title": lesson_title(nb), "expected_time": lesson_time(nb)})
+    return pd.DataFrame(rows, columns=["notebook", "title", "expected_time"])
 
 
 def top_rows(table, n: int = 15, what: str = "行"):

@@ -178,11 +178,13 @@ def expected_cost(path: Path) -> tuple[int, int]:
     import json
 
     try:
-        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    except (OSError, ValueError, AttributeError):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
         return (0, 0)
-    code = [c for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"]
-    figures = sum(1 for c in code for o in c.get("outputs", []) if "image/png" in o.get("data", {}))
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    code = [c for c in cells or [] if isinstance(c, dict) and c.get("cell_type") == "code"]
+    outputs = [o for c in code for o in c.get("outputs") or [] if isinstance(o, dict)]
+    figures = sum(1 for o in outputs if isinstance(o.get("data"), dict) and "image/png" in o["data"])
     return figures, len(code)
 
 
