@@ -39,13 +39,14 @@ def test_fast_path_matches_the_general_path(text):
 @given(st.lists(TEXT, min_size=1, max_size=8), st.sampled_from([1, 3, 20, 80]))
 def test_rjieba_cut_in_pieces_gives_the_tokens_of_one_cut(lines, size):
     """rjieba is given a long text a few lines at a time (``CUT_CHARS``): any piece size gives
-    the tokens of cutting the text whole, on both paths where rjieba segments alone."""
+    the tokens of cutting the text whole, on both paths, also beside a line jieba segments."""
     pytest.importorskip("rjieba")
     text = "\n".join(lines)
     codes = tk._bmp_codes(text)
     saved = tk.CUT_CHARS
     for segment in (lambda: tk._segment_bmp(text, codes, True, "rjieba"),
-                    lambda: tk._segment_general(text, True, "rjieba")):  # the path of texts beyond U+FFFF
+                    lambda: tk._segment_general(text, True, "rjieba"),  # the path of texts beyond U+FFFF
+                    lambda: tk._segment_general(text + "\n𠀀", True, "rjieba")):  # its line goes to jieba
         try:
             tk.CUT_CHARS = 10**9
             whole = segment()

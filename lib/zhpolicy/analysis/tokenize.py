@@ -146,7 +146,7 @@ def is_punct(token: str) -> bool:
 
 
 #: Segmentation backends: ``rjieba`` (the Rust port of jieba, the default when installed: about
-#: 20× faster, and made to segment exactly like jieba, see :func:`_cut_words`) and ``jieba``
+#: 20× faster, and made to segment exactly like jieba, see :func:`_cut_word_lengths`) and ``jieba``
 #: (the reference, pure Python; the lessons teach jieba's API).
 BACKENDS = ("jieba", "rjieba")
 
@@ -248,29 +248,56 @@ _RJIEBA_DIFFERS = re.compile(
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
 
 
-def _cut_words(text: str, user_dict: bool, name: str) -> list[str]:
-    """Segment *text* into words (whitespace included, as jieba gives it), with jieba's
-    default mode and HMM. The rjieba backend gives jieba's words: lines where the two differ
-    go to jieba (neither joins words across a line break, so this is exact)."""
+#: rjieba is given pieces of whole lines: each piece runs from this many characters on to the
+#: end of its line (a text without line breaks goes whole). The words of each piece, one Python
+#: string each, are read and freed before the next piece is cut, so their memory is reused
+#: rather than asked anew from the kernel: one token table of the 10 MB benchmark corpus in a
+#: fresh process took 27,600 page faults instead of 51,000 (kernel time 40–84 ms instead of
+#: 112–139 ms).
+CUT_CHARS = 8_000
+
+
+def _cut_lengths(cut, text: str):
+    """The lengths of the words ``cut(text)`` gives (see :func:`_word_lengths`), *text* given to
+    *cut* in pieces of whole lines (see ``CUT_CHARS``; a word never spans a line break, so the
+    words are the same), each piece's words freed before the next is cut."""
+    import numpy as np
+
+    if len(text) <= CUT_CHARS:
+        return _word_lengths(cut(text, True))
+    parts, pos = [], 0
+    while pos < len(text):
+        end = text.find("\n", pos + CUT_CHARS) + 1 or len(text)
+        parts.append(_word_lengths(cut(text[pos:end], True)))
+        pos = end
+    return np.concatenate(parts)
+
+
+def _cut_word_lengths(text: str, user_dict: bool, name: str):
+    """The lengths of the words of *text* (see :func:`_word_lengths`; whitespace included, as jieba
+    gives it), with jieba's default mode and HMM. The rjieba backend gives jieba's words: lines
+    where the two differ go to jieba (neither joins words across a line break, so this is exact)."""
+    import numpy as np
+
     if name == "jieba":
-        return list((tokenizer() if user_dict else plain_tokenizer()).cut(text, HMM=True))
-    fast = rjieba_tokenizer(user_dict)
+        return _word_lengths(list((tokenizer() if user_dict else plain_tokenizer()).cut(text, HMM=True)))
+    fast = rjieba_tokenizer(user_dict).cut
     if _RJIEBA_DIFFERS.search(text) is None:
-        return fast.cut(text, True)
+        return _cut_lengths(fast, text)
     slow = tokenizer() if user_dict else plain_tokenizer()
-    words: list[str] = []
-    batch: list[str] = []  # consecutive lines rjieba handles, cut in one call
+    parts = []
+    batch: list[str] = []  # consecutive lines rjieba handles, cut together
     for line in _LINES.findall(text):
         if _RJIEBA_DIFFERS.search(line) is None:
             batch.append(line)
             continue
         if batch:
-            words.extend(fast.cut("".join(batch), True))
+            parts.append(_cut_lengths(fast, "".join(batch)))
             batch = []
-        words.extend(slow.cut(line, HMM=True))
+        parts.append(_word_lengths(list(slow.cut(line, HMM=True))))
     if batch:
-        words.extend(fast.cut("".join(batch), True))
-    return words
+        parts.append(_cut_lengths(fast, "".join(batch)))
+    return np.concatenate(parts)  # not empty: the text has a line that goes to jieba
 
 
 _SPACE, _DIGIT, _BEFORE, _ALNUM, _SYMBOL, _ODD, _BRACKET = 1, 2, 4, 8, 16, 32, 64
@@ -453,36 +480,11 @@ def _differing_positions(flags, marks, kinds, bounds):
     return np.union1d(odd, first)
 
 
-#: Where rjieba segments a text alone, it is given pieces of whole lines: each piece runs from
-#: this many characters on to the end of its line (a text without line breaks goes whole). The
-#: words of each piece, one Python string each, are read and freed before the next piece is
-#: cut, so their memory is reused rather than asked anew from the kernel: one token table of the 10 MB
-#: benchmark corpus in a fresh process took 27,600 page faults instead of 51,000 (kernel time
-#: 40–84 ms instead of 112–139 ms).
-CUT_CHARS = 8_000
-
-
-def _cut_lengths(cut, text: str):
-    """The lengths of the words ``cut(text)`` gives (see :func:`_word_lengths`), *text* given to
-    *cut* in pieces of whole lines (see ``CUT_CHARS``; a word never spans a line break, so the
-    words are the same), each piece's words freed before the next is cut."""
-    import numpy as np
-
-    if len(text) <= CUT_CHARS:
-        return _word_lengths(cut(text, True))
-    parts, pos = [], 0
-    while pos < len(text):
-        end = text.find("\n", pos + CUT_CHARS) + 1 or len(text)
-        parts.append(_word_lengths(cut(text[pos:end], True)))
-        pos = end
-    return np.concatenate(parts)
-
-
 def _rjieba_lengths(work: str, suspects: list[int], user_dict: bool):
     """The lengths of the words of *work* (see :func:`_word_lengths`), segmented with rjieba,
     except the lines where rjieba differs from jieba (those that ``_RJIEBA_DIFFERS`` matches,
     all among the lines of the *suspects* positions), which jieba segments: the words of
-    :func:`_cut_words`, without scanning every line."""
+    :func:`_cut_word_lengths`, without scanning every line."""
     import numpy as np
 
     fast = rjieba_tokenizer(user_dict).cut
@@ -538,7 +540,7 @@ def _segment_bmp(text: str, codes, user_dict: bool, name: str):
             suspects = suspects - removed[np.searchsorted(bounds[:, 0], suspects, side="right")]
         lengths = _rjieba_lengths(work, suspects.tolist(), user_dict)
     else:
-        lengths = _word_lengths(_cut_words(work, user_dict, name))
+        lengths = _cut_word_lengths(work, user_dict, name)
     ends = np.cumsum(lengths, dtype=index)
     starts = ends - lengths
     if not found:
@@ -586,7 +588,7 @@ def _segment_general(text: str, user_dict: bool, name: str):
     if name == "rjieba" and not _rjieba_differs(flags, astral):
         lengths = _cut_lengths(rjieba_tokenizer(user_dict).cut, work)
     else:
-        lengths = _word_lengths(_cut_words(work, user_dict, name))
+        lengths = _cut_word_lengths(work, user_dict, name)
     ends = np.cumsum(lengths, dtype=np.int64)
     starts = ends - lengths
     if len(lengths):
