@@ -43,3 +43,7 @@ def corpus():
 def texts(corpus):
     """Cleaned seed texts keyed by the first three characters of the doc_id (000 … 004)."""
     return {doc_id[:3]: text for doc_id, text in zip(corpus["doc_id"], corpus["text"])}
+
+
+# Real-browser tests (Playwright + the system's Chromium): the fixture lives in tests/browser.py.
+from tests.browser import browser  # noqa: E402,F401
