@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Benchmark the two rule extractors, ``extract_statistics`` and ``extract_chains``, on one core,
+and (with ``--base REF``) the same extractors as they were at a git ref, side by side in one run.
+
+    .venv/bin/python bench/bench_extract.py --sizes 10                # the working tree's extractors
+    .venv/bin/python bench/bench_extract.py --sizes 10 --base main    # ... beside main's, alternating
+
+The corpus is the batch benchmark's (seed paragraphs shuffled into ~10 KB files). Each version runs
+in a child process of its own: it reads and cleans the corpus and builds the sentence table first
+(not timed: the batch runner shares them between stages), then times each extractor over
+``--rounds`` rounds, old and new alternating round by round, so a machine whose speed drifts affects
+both alike. It prints MB/s (fastest round and median) and the new/old ratio, and checks that both
+versions return identical tables. Nothing here is a test: it prints numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import statistics as stats_mod
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+EXTRACTORS = ("statistics", "chains")
+
+
+def child(folder: str, extractor: str) -> dict:
+    """One timed round of *extractor* on *folder* (structure built first, untimed)."""
+    import zhpolicy as zp
+
+    corpus = zp.load_corpus(folder)
+    zp.sentences(corpus)
+    func = {"statistics": zp.extract_statistics, "chains": zp.extract_chains}[extractor]
+    start = time.perf_counter()
+    table = func(corpus)
+    seconds = time.perf_counter() - start
+    digest = hashlib.sha256(table.to_csv(index=False).encode("utf-8")).hexdigest()
+    megabytes = sum(len(t.encode("utf-8")) for t in corpus["text"]) / 1e6
+    return {"seconds": seconds, "rows": len(table), "digest": digest, "megabytes": megabytes}
+
+
+def lib_at(ref: str, target: Path) -> Path:
+    """Export ``lib/`` as it is at git *ref* into *target*; returns the folder to put on PYTHONPATH."""
+    data = subprocess.run(["git", "archive", ref, "lib"], cwd=ROOT, capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+        archive.extractall(target, filter="data")
+    return target / "lib"
+
+
+def run_child(folder: Path, extractor: str, lib: Path | None, cache: Path) -> dict:
+    env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(cache), PYTHONHASHSEED="0")
+    if lib is not None:
+        env["PYTHONPATH"] = str(lib)
+    done = subprocess.run([sys.executable, __file__, "--child", str(folder), extractor],
+                          capture_output=True, text=True, env=env)
+    if done.returncode:
+        raise SystemExit(f"{extractor} run failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def summary(runs: list[dict]) -> dict:
+    seconds = [r["seconds"] for r in runs]
+    mb = runs[0]["megabytes"]
+    return {"best_mb_s": mb / min(seconds), "median_mb_s": mb / stats_mod.median(seconds),
+            "rows": runs[0]["rows"], "digest": runs[0]["digest"]}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=float, nargs="+", default=[10.0], help="corpus sizes in MB")
+    parser.add_argument("--base", help="a git ref whose extractors run beside the working tree's")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--only", choices=EXTRACTORS, help="time one extractor only")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(*args.child)))
+        return 0
+
+    from bench_tokenize import build_corpus
+
+    extractors = (args.only,) if args.only else EXTRACTORS
+    with tempfile.TemporaryDirectory(prefix="zhpolicy-bench-extract-") as tmp:
+        tmp = Path(tmp)
+        versions: dict[str, Path | None] = {"new": None}
+        if args.base:
+            versions = {"old": lib_at(args.base, tmp / "base"), "new": None}
+        for size in args.sizes:
+            folder = tmp / f"corpus_{size:g}mb"
+            files = build_corpus(folder, size)
+            print(f"\n{size:g} MB, {files} files, {args.rounds} rounds" + (f", old = {args.base}" if args.base else ""))
+            for extractor in extractors:
+                runs: dict[str, list[dict]] = {name: [] for name in versions}
+                for _ in range(args.rounds):
+                    for name, lib in versions.items():
+                        runs[name].append(run_child(folder, extractor, lib, tmp / f"cache_{name}"))
+                result = {name: summary(r) for name, r in runs.items()}
+                line = "  ".join(f"{name}: {s['best_mb_s']:6.2f} MB/s (median {s['median_mb_s']:6.2f}), {s['rows']} rows"
+                                 for name, s in result.items())
+                print(f"  {extractor:<10} {line}")
+                if "old" in result:
+                    old, new = result["old"], result["new"]
+                    print(f"  {'':<10} new/old speed: {new['best_mb_s'] / old['best_mb_s']:.2f}x (fastest rounds), "
+                          f"{new['median_mb_s'] / old['median_mb_s']:.2f}x (medians); "
+                          f"tables {'identical' if old['digest'] == new['digest'] else 'DIFFERENT'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
