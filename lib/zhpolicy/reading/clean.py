@@ -98,10 +98,11 @@ def drop_page_furniture(text: str) -> str:
     out = []
     for page in pages:
         keep = list(page)
-        for end, printed in ((0, _PRINT_HEAD), (-1, _PRINT_FOOT)):  # from the top, then from the bottom
-            for _ in range(3):
-                if keep and (_PAGE_NUMBER.match(keep[end].replace(SOFT_BREAK, "")) or key(keep[end]) in repeated
-                             or printed.match(keep[end].replace(SOFT_BREAK, ""))):
+        for end in (0, -1):  # from the top, then from the bottom (a browser may write its header last)
+            for _ in range(4):
+                line = keep[end].replace(SOFT_BREAK, "") if keep else ""
+                if keep and (_PAGE_NUMBER.match(line) or key(keep[end]) in repeated
+                             or _PRINT_HEAD.match(line) or _PRINT_FOOT.match(line)):
                     dropped = keep.pop(end)
                     if end == -1 and dropped.endswith(SOFT_BREAK) and keep:
                         keep[-1] = keep[-1].rstrip(SOFT_BREAK) + SOFT_BREAK

@@ -52,6 +52,9 @@ DATE_LABEL = re.compile(
 _NOT_OWN_DATE = re.compile(r"施行|生效|实施日期|截止|截至|有效期|报名|开幕|举行|召开")
 
 
+_STACKED = re.compile(r"^((?:19|20)\d\d)\n(?:[^\n]{1,80}\n)?(\d{1,2})/(\d{1,2})$", re.MULTILINE)
+
+
 def _cn_number(text: str) -> int:
     """二〇二四 → 2024 (digit by digit); 十二 → 12; 二十三 → 23."""
     if "十" not in text:
@@ -85,10 +88,17 @@ def _line_date(line: str) -> str:
     if _NOT_OWN_DATE.search(line):
         return ""
     labelled = DATE_LABEL.match(line)
-    if len(line) > 80 and not labelled and not re.match(r"^(?:——|—|（|\()", line):
-        return ""  # a date inside a body paragraph is what the text talks about, not its date
     date = normalise_date(line)
-    return date if len(date) == 10 else ""
+    if len(date) != 10:
+        return ""
+    if not labelled:
+        # unlabelled, the date must lead the line (——2024年3月5日在…, （2019年3月4日）, 2024年3月5日 通过)
+        # or be most of it: a date inside a title or a sentence is what the text talks about
+        lead = re.match(r"^\s*(?:——|—|（|\(|\[)?\s*(?:(?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4})", line)
+        rest = re.sub(r"[\s\d年月日时分秒:/.\-（）()——〇○Ｏ零一二三四五六七八九十]", "", line)
+        if not lead and len(rest) > 6:
+            return ""
+    return date
 
 
 def find_date_with_place(text: str) -> tuple[str, str]:
@@ -102,6 +112,9 @@ def find_date_with_place(text: str) -> tuple[str, str]:
     the oldest, so a header whose dated lines are a list of revisions gives the last one."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     head = lines[:DATE_HEAD_LINES]
+    stacked = _STACKED.search("\n".join(lines[:2 * DATE_HEAD_LINES]))
+    if stacked:  # a web page's date printed in two lines: 2023 / 12/06
+        return f"{stacked.group(1)}-{int(stacked.group(2)):02d}-{int(stacked.group(3)):02d}", "text_header"
     dated = [(line, _line_date(line)) for line in head]
     dated = [(line, date) for line, date in dated if date]
     if dated:

@@ -126,8 +126,22 @@ def _page_lines(textpage) -> list[Line]:
     return lines
 
 
-def _rules(page) -> tuple[int, int]:
-    """How many horizontal and vertical ruling lines a page draws."""
+def _reading_order(lines: list[Line], width: float) -> list[Line]:
+    """The lines top to bottom (left to right on the same baseline), unless the page is set in
+    columns (two long lines side by side), where the producer's order is kept."""
+    if len(lines) < 2:
+        return lines
+    long = [ln for ln in lines if ln.x1 - ln.x0 > 0.3 * width]
+    for a in long:
+        for b in long:
+            if a is not b and a.x1 < b.x0 and min(a.top, b.top) - max(a.bottom, b.bottom) > 0:
+                return lines  # side by side: columns
+    return sorted(lines, key=lambda ln: (-round((ln.top + ln.bottom) / 2 / 3), ln.x0))
+
+
+def _rules(page, flat: list | None = None) -> tuple[int, int]:
+    """How many horizontal and vertical ruling lines a page draws (the horizontal ones' boxes are
+    added to *flat*)."""
     import pypdfium2.raw as pdfium_c
 
     horizontal = vertical = 0
@@ -136,6 +150,8 @@ def _rules(page) -> tuple[int, int]:
         w, h = x1 - x0, y1 - y0
         if h <= 2.5 and w >= 30:
             horizontal += 1
+            if flat is not None:
+                flat.append((x0, y0, x1, y1))
         elif w <= 2.5 and h >= 8:
             vertical += 1
         elif w >= 30 and h >= 8 and w * h < 400_000:
@@ -179,6 +195,42 @@ def _find_tables(path, page_numbers: dict[int, tuple[int, int]], heights: dict[i
                 box = (x0, height - bottom, x1, height - top)
                 cells = [[_map_radicals(_close_spacing(c.replace("\n", " "))) for c in r] for r in rows]
                 found.setdefault(index, []).append((box, Table(cells, source="pdf")))
+    return found
+
+
+def _rule_tables(lines: list[Line], rules: list[tuple]) -> list:
+    """Tables drawn with horizontal rules only (booktabs style: a rule above, one under the
+    header, one below): the lines between the top and bottom rule of a group of rules with the same
+    extent, cells split where the text has gaps. ``[(box, Table)]``."""
+    groups: list[list[tuple]] = []
+    for rule in sorted(rules, key=lambda r: (round(r[0]), round(r[2]), -r[1])):
+        for group in groups:
+            if abs(group[0][0] - rule[0]) <= 6 and abs(group[0][2] - rule[2]) <= 6:
+                group.append(rule)
+                break
+        else:
+            groups.append([rule])
+    found = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        ys = sorted((r[1] + r[3]) / 2 for r in group)
+        low, high = ys[0], ys[-1]
+        rows = [ln for ln in lines if low < (ln.top + ln.bottom) / 2 < high and ln.x0 >= group[0][0] - 6
+                and ln.x1 <= group[0][2] + 6]
+        cells = [ln.text.split() for ln in rows]
+        if len(cells) < 2:
+            continue
+        counts = [len(c) for c in cells]
+        width = max(set(counts), key=counts.count)
+        if width < 2 or counts.count(width) < 0.6 * len(cells):
+            continue
+        header = 0
+        if len(ys) >= 3:
+            middle = ys[-2]
+            header = sum(1 for ln in rows if (ln.top + ln.bottom) / 2 > middle)
+        box = (group[0][0], low, group[0][2], high)
+        found.append((box, Table(cells, header_rows=header if 0 < header < len(cells) else -1, source="pdf")))
     return found
 
 
@@ -262,24 +314,31 @@ def read_pdf_layout(path) -> dict:
         pages: list[list[Line]] = []
         heights: dict[int, float] = {}
         ruled: dict[int, tuple[int, int]] = {}
+        booktabs: dict[int, list] = {}
         image_pages = 0
         for index in range(n_pages):
             page = pdf[index]
             heights[index] = page.get_height()
             textpage = page.get_textpage()
-            lines = _page_lines(textpage)
+            lines = _reading_order(_page_lines(textpage), page.get_width())
             for ln in lines:
                 ln.text = _map_radicals(_close_spacing(ln.text))
             pages.append(lines)
             chars = sum(len(ln.text.replace(" ", "")) for ln in lines)
             if chars < MIN_PAGE_CHARS and _image_count(page):
                 image_pages += 1
-            horizontal, vertical = _rules(page)
-            if horizontal >= 3 and chars >= MIN_PAGE_CHARS:
+            flat: list[tuple] = []
+            horizontal, vertical = _rules(page, flat)
+            if horizontal >= 3 and vertical >= 2 and chars >= MIN_PAGE_CHARS:
                 ruled[index] = (horizontal, vertical)
+            elif len(flat) >= 2 and chars >= MIN_PAGE_CHARS:
+                booktabs[index] = _rule_tables(lines, flat)
     finally:
         pdf.close()
     tables_by_page = _find_tables(path, ruled, heights) if ruled else {}
+    for index, found in booktabs.items():
+        if found:
+            tables_by_page.setdefault(index, []).extend(found)
     total = sum(len(ln.text.replace(" ", "")) for page in pages for ln in page)
     if total < 10 * n_pages / 2:
         raise CorpusError(

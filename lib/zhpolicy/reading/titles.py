@@ -20,7 +20,7 @@ TITLE_SOURCES = ("catalog", "front_matter", "html_meta", "export_header", "html_
 
 _SALUTATION = re.compile(r"^[^，。！？]{1,40}[：:]$")
 _DELIMITER = re.compile(r"^[-—=_*~·.。•\s#]{2,}$")
-_FIELD = re.compile(r"^(?:【[^】]{1,10}】|(?:来源|作者|发布时间|发布日期|发文日期|时间|日期|字体|字号|浏览次数|点击数|阅读|编辑|"
+_FIELD = re.compile(r"^(?:【[^】]{1,10}】\s*[\w.\-]*$|(?:来源|作者|发布时间|发布日期|发文日期|时间|日期|字体|字号|浏览次数|点击数|阅读|编辑|"
                     r"责任编辑|责编|记者|通讯员|分享到?|打印|关闭|收藏|索引号|主题分类|发文机关|成文日期|文号|签发人|位置|当前位置|"
                     r"您的位置|URL|原文链接)\s*[：:]?)")
 _FURNITURE = re.compile(r"分享|打印|收藏|返回|首页|登录|注册|无障碍|繁体|简体|English|ENGLISH|客户端|扫一扫|主办|承办|版权")
@@ -28,6 +28,7 @@ _SITE = re.compile(r"^.{1,14}(?:网|网站|频道|官网|门户|在线|之窗|�
 _DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20|2X|20X)[\dX]{0,2}\s*[〕\]］)）]\s*[\dX第]*\s*号|^[（(]?[^，。]{1,20}\d+号[)）]?$")
 _LETTERHEAD = re.compile(r"^.{1,30}(?:文件|办公室|办公厅|委员会|人民政府|常务委员会|局|厅|部|党组|单位|集团)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_LABEL_VALUE = re.compile(r"^[^，。：:]{1,8}[：:]\s*[\w\-./: ]{0,30}$", re.ASCII)
 _DATE_ONLY = re.compile(r"^[\d\s:/.\-年月日时分秒〇○一二三四五六七八九十（）()]+$")
 _MENU = re.compile(r"^(?:\S{1,8}\s+){3,}\S{1,8}$")
 _TITLE_END = re.compile(r"(?:通知|意见|办法|规定|决定|方案|规划|报告|公报|公告|通告|批复|函|纲要|条例|细则|要点|计划|讲话|致辞|"
@@ -38,6 +39,7 @@ _MARKER = re.compile(r"^\[表\d+\]$")
 def _skip(line: str, previous_skipped: str) -> bool:
     """True for a line that stands above or beside a title but is not one."""
     if (_SALUTATION.match(line) or _DELIMITER.match(line) or _FIELD.match(line) or _DATE_ONLY.match(line)
+            or _LABEL_VALUE.match(line)
             or ">" in line or "»" in line or _DOC_NUMBER.search(line)):
         return True
     if len(line) <= 24 and (_FURNITURE.search(line) or _SITE.match(line)):
@@ -66,7 +68,7 @@ def find_title(text: str, max_lines: int = 12) -> str:
         if _skip(line, skipped):
             skipped = line
             continue
-        if len(line) > 80 or line.endswith(("。", "；")) or line.count("，") > 2:
+        if len(line) > 80 or line.endswith(("。", "；")) or line.count("，") > 2 or (len(line) > 40 and "，" in line):
             return ""  # body text: no title line
         title = line
         nxt = lines[i + 1] if i + 1 < len(lines) else ""

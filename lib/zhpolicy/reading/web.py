@@ -36,7 +36,7 @@ BLOCK_TAGS = (
 )
 #: Elements that are never part of an article's text.
 NOISE_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
-              "form", "iframe", "button", "select", "input", "head", "textarea")
+              "iframe", "button", "select", "input", "head", "textarea")  # not <form>: some sites wrap the page in one
 _NOISE_NAME = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|header|head|breadcrumbs?|crumb|sidebar|side|share|bdshare|"
     r"copyright|banner|login|search|toolbar|related|recommend|ad|ads|comment|comments|position|location|weizhi|"
@@ -135,6 +135,20 @@ def _strip_noise(soup) -> None:
         names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
         if names.strip() and _NOISE_NAME.search(names) and tag.name not in ("body", "html", "article", "main"):
             tag.decompose()
+
+
+_EDITOR = re.compile(r"^\s*[（(【\[]?\s*(?:责任编辑|责编|编辑|来源)\s*[：:]")
+
+
+def _drop_editor_lines(soup) -> None:
+    """Drop the editor's credit (``责任编辑： 尹世杰``) even when the name sits in its own element."""
+    for string in soup.find_all(string=_EDITOR):
+        node = string.parent
+        for _ in range(2):
+            if node is not None and node.parent is not None and len(node.parent.get_text(strip=True)) <= 40:
+                node = node.parent
+        if node is not None and node.name not in ("body", "html", "[document]") and len(node.get_text(strip=True)) <= 40:
+            node.decompose()
 
 
 def _main_node(soup):
@@ -248,12 +262,13 @@ def _headline(soup, page_lines: list[str], page_title: str) -> tuple[str, int]:
             if above:
                 break
     in_title = [c for c in candidates if c in page_title]
+    parts = _title_parts(page_title)
     if in_title:
         best = max(in_title, key=len)
     elif above and (above in page_title or not page_title):
         best = above
-    elif above and not any(above in p or p in above for p in _title_parts(page_title) if len(p) >= 4):
-        best = above if len(page_title) < 8 or all(len(p) < 6 for p in _title_parts(page_title)) else ""
+    elif above and max((len(p) for p in parts), default=0) <= 12:
+        best = above  # the page title names only the site and the column (新闻动态--某某学会官网)
     else:
         best = ""
     if not best and page_title:
@@ -296,6 +311,7 @@ def read_html_page(data: bytes, name: str) -> dict:
         date = _date_near(page_lines, at) if at >= 0 else ""
         date_source = "html_text" if date else ""
     _strip_noise(soup)
+    _drop_editor_lines(soup)
     main = _main_node(soup)
     found = _take_tables(main)
     text = _soup_text(main)
