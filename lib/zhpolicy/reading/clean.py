@@ -393,10 +393,10 @@ def _continues(line: str, nxt: str, first: bool = False) -> bool:
         return False  # a web address, a field label (来源：…) or a salutation (同志们：) stands alone
     if line[-1] in "，,、（(“《":
         return True  # the sentence goes on
-    if first or _title_like(line):
-        return False  # a title, a speaker's name, a heading
     if _NUMBER_END.search(line) and _UNIT_START.match(nxt):
         return True  # 635.4 / 万人年
+    if _title_like(line):
+        return False  # a title, a speaker's name, a heading
     body = _OUTLINE_START.sub("", line)
     return "，" in body or "," in body or len(body) >= 60
 

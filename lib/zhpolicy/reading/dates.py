@@ -91,6 +91,8 @@ def _line_date(line: str) -> str:
     date = normalise_date(line)
     if len(date) != 10:
         return ""
+    if not labelled and len(line) > 80 and not re.match(r"^(?:——|—|（|\()", line):
+        return ""  # a date inside a body paragraph is what the text talks about, not its date
     if not labelled:
         # unlabelled, the date must lead the line (——2024年3月5日在…, （2019年3月4日）, 2024年3月5日 通过)
         # or be most of it: a date inside a title or a sentence is what the text talks about
@@ -115,7 +117,9 @@ def find_date_with_place(text: str) -> tuple[str, str]:
     stacked = _STACKED.search("\n".join(lines[:2 * DATE_HEAD_LINES]))
     if stacked:  # a web page's date printed in two lines: 2023 / 12/06
         return f"{stacked.group(1)}-{int(stacked.group(2)):02d}-{int(stacked.group(3)):02d}", "text_header"
-    dated = [(line, _line_date(line)) for line in head]
+    # in a short text the last lines (the signature date) may fall among the first ones
+    end_zone = max(3, len(lines) - DATE_TAIL_LINES)
+    dated = [(line, _line_date(line)) for line in head[:end_zone]]
     dated = [(line, date) for line, date in dated if date]
     if dated:
         labelled = [date for line, date in dated if DATE_LABEL.match(line)]

@@ -64,7 +64,6 @@ def strip_tags(text: str) -> str:
 
     text = _TAG.sub(tag, text)
     text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
-    text = text.replace("\u00a0", " ")
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
