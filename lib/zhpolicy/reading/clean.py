@@ -89,12 +89,12 @@ def drop_page_furniture(text: str) -> str:
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
     repeated: set[str] = set()
-    if len(pages) >= 3:
+    if len(pages) >= 2:
         edges: dict[str, int] = {}
         for page in pages:
             for line in {key(x) for x in page[:2] + page[-2:]}:
                 edges[line] = edges.get(line, 0) + 1
-        repeated = {line for line, n in edges.items() if n >= max(3, (len(pages) + 1) // 2)}
+        repeated = {line for line, n in edges.items() if n >= max(2, (len(pages) + 1) // 2)}
     out = []
     for page in pages:
         keep = list(page)

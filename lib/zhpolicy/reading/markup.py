@@ -33,6 +33,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _BLOCK = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote pre dd dt dl hr "
                    "title header footer center figcaption".split())
 _DROP_CONTENT = re.compile(r"<(script|style|noscript|template)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_RAW_TEXT = frozenset(("script", "style", "title", "textarea", "template", "noscript"))
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -55,11 +56,15 @@ def strip_tags(text: str) -> str:
         return text
     text = _COMMENT.sub("", text)
     text = _DROP_CONTENT.sub("", text)
+    lowered = text.lower()
+
+    def closed(name: str, at: int) -> bool:
+        return lowered.find(f"</{name}", at) >= 0
 
     def tag(m: re.Match) -> str:
         name = m.group(2).lower()
-        if name not in HTML_NAMES:
-            return m.group(0)
+        if name not in HTML_NAMES or (name in _RAW_TEXT and m.group(1) == "" and not closed(name, m.end())):
+            return m.group(0)  # not markup (an unclosed <script> in a sentence is text)
         return "\n" if name in _BLOCK else ""
 
     text = _TAG.sub(tag, text)

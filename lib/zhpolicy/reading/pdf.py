@@ -249,10 +249,15 @@ def _margins(pages: list[list[Line]]) -> tuple[float, float, float, float]:
     if not long:
         return 0.0, 0.0, 10.0, 12.0
     size = statistics.median(ln.size for ln in long) or 10.0
+    long = [ln for ln in long if 0.85 * size <= ln.size <= 1.15 * size] or long  # body text, not titles
     lefts = sorted(round(ln.x0) for ln in long)
     left = statistics.mode(lefts) if lefts else 0.0
-    rights = sorted(ln.x1 for ln in long)
-    right = rights[int(len(rights) * 0.9)] if rights else 0.0
+    rights = [round(ln.x1 / 2) * 2 for ln in long]
+    common = max(set(rights), key=rights.count)
+    if rights.count(common) >= 2 and common >= sorted(rights)[len(rights) // 2]:
+        right = float(common)  # justified text: many lines end at the same place
+    else:
+        right = sorted(ln.x1 for ln in long)[int(len(long) * 0.9)]
     pitches = []
     for page in pages:
         for a, b in zip(page, page[1:]):
@@ -349,7 +354,9 @@ def read_pdf_layout(path) -> dict:
         warnings.append(
             f"{path} 有 {image_pages} 页（共 {n_pages} 页）只有图片、没有文字层，这些页的文字没有读到；"
             "需要的话先做文字识别（OCR）。（image-only pages）")
-    left, right, size, pitch = _margins(pages)
+    prose = [[ln for ln in lines if not any(_inside(ln, box) for box, _ in tables_by_page.get(i, []))]
+             for i, lines in enumerate(pages)]
+    left, right, size, pitch = _margins(prose)
     doc_tables: list[Table] = []
     page_entries: list[list[list]] = []  # per page: [text, end, is_body Line or None]
     for index, lines in enumerate(pages):

@@ -251,12 +251,14 @@ def _docx_table(table) -> Table:
     cells, merged = [], []
     header_rows = 0
     seen: set[int] = set()
+    alive = []  # keeps every cell element referenced, so that no id() is reused while we look
     for i, row in enumerate(table.rows):
         texts, flags = [], []
         tr_pr = row._tr.trPr
         if tr_pr is not None and any(child.tag.endswith("tblHeader") for child in tr_pr) and header_rows == i:
             header_rows = i + 1
         for cell in row.cells:
+            alive.append(cell._tc)
             key = id(cell._tc)
             texts.append(cell.text)
             flags.append(key in seen)

@@ -48,6 +48,9 @@ _NUMBER_CELL = re.compile(r"^[\s\-−–+~～约<>≤≥]*\d[\d,，.．]*\s*(?:%
 _CAPTION = re.compile(r"^(?:附?表\s*[0-9一二三四五六七八九十]+|[^。！？]{2,40}(?:表|情况|指标|一览)\s*$)")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年?(?:末|底|目标|预期)?")
+
+
 @dataclass
 class Table:
     """One table: a grid of cell texts (merged cells repeat their text over the grid places they
@@ -123,11 +126,10 @@ def guess_headers(cells: list[list[str]]) -> tuple[int, int]:
     if len(cells) < 2:
         return 0, 0
     numeric = [[is_number_cell(c) for c in row] for row in cells]
-    first_has_numbers = any(numeric[0][1:]) and not re.search(r"[年]$", "".join(cells[0]))
+    # a year (2020年, 2025) above a column is a label, not a figure
+    first_has_numbers = any(n and not _YEAR.fullmatch(c) for n, c in zip(numeric[0][1:], cells[0][1:]))
     body_numbers = any(any(r) for r in numeric[1:])
     header_rows = 1 if not first_has_numbers or not body_numbers else 0
-    if header_rows == 0 and all(re.fullmatch(r"(?:19|20)\d\d\s*年?", c) for c in cells[0][1:] if c):
-        header_rows = 1  # a row of years is a header even though it is made of digits
     body = numeric[header_rows:]
     first_col_numbers = any(r[0] for r in body if r)
     other_numbers = any(any(r[1:]) for r in body)

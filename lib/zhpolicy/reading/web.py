@@ -315,7 +315,7 @@ def read_html_page(data: bytes, name: str) -> dict:
     main = _main_node(soup)
     found = _take_tables(main)
     text = _soup_text(main)
-    if title and title not in text[:300]:
+    if title and title not in text.split("\n", 5)[:5]:
         text = title + "\n" + text
     if not _TEXTY.search(text):
         raise CorpusError(f"网页里没有找到正文文字：{name}。（no text in web page）")
