@@ -63,13 +63,29 @@ def _soup(markup: str):
 
 
 def _soup_text(node) -> str:
-    """The text of a BeautifulSoup node, one block element a line, inline tags joined."""
-    for br in node.find_all("br"):
-        br.replace_with("\n")
-    for tag in node.find_all(BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    text = node.get_text("")
+    """The text of a BeautifulSoup node, one block element a line, inline tags joined. One
+    iterative walk over the tree (no recursion, nothing inserted), so nesting depth costs nothing."""
+    from bs4 import CData, NavigableString, Tag
+
+    out: list[str] = []
+    stack: list[tuple[object, bool]] = [(node, False)]
+    blocks = frozenset(BLOCK_TAGS)
+    while stack:
+        item, closing = stack.pop()
+        if closing:
+            out.append("\n")
+            continue
+        if isinstance(item, Tag):
+            if item.name == "br":
+                out.append("\n")
+                continue
+            if item.name in blocks:
+                out.append("\n")
+                stack.append((item, True))
+            stack.extend((child, False) for child in reversed(item.contents))
+        elif type(item) in (NavigableString, CData):
+            out.append(str(item))
+    text = "".join(out)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
@@ -127,14 +143,26 @@ def decode_page(data: bytes, name: str) -> tuple[str, str]:
 
 
 def _strip_noise(soup) -> None:
-    for tag in soup.find_all(NOISE_TAGS):
-        tag.decompose()
+    """Drop navigation, headers, footers, scripts and elements named like menus or share bars.
+    Only the outermost such elements are removed (one pass, whatever the nesting depth)."""
+    found = []
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue  # inside an element removed already
+        if tag.name in NOISE_TAGS:
+            found.append(tag)
+            continue
         names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
         if names.strip() and _NOISE_NAME.search(names) and tag.name not in ("body", "html", "article", "main"):
-            tag.decompose()
+            found.append(tag)
+    marked = {id(tag) for tag in found}
+    outermost = []
+    for tag in found:
+        parent = tag.parent
+        while parent is not None and id(parent) not in marked:
+            parent = parent.parent
+        if parent is None:
+            outermost.append(tag)
+    for tag in outermost:
+        tag.decompose()
 
 
 _EDITOR = re.compile(r"^\s*[（(【\[]?\s*(?:责任编辑|责编|编辑|来源)\s*[：:]")
