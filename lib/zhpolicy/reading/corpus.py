@@ -477,7 +477,7 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     corpus.attrs["skipped"] = skipped
     corpus.attrs["catalog_problems"] = problems
     corpus.attrs["cleaning_skip"] = list(skip_steps)
-    corpus.attrs["tables"] = pd.DataFrame(table_cells, columns=TABLE_COLUMNS) if table_cells else empty_tables()
+    corpus.attrs["tables"] = table_cells  # plain records: attrs travel into Parquet metadata as JSON
     return corpus
 
 
@@ -496,7 +496,9 @@ def tables(corpus: pd.DataFrame) -> pd.DataFrame:
     A corpus without tables gives an empty table with these columns. When the corpus lost its
     ``attrs`` (filtered or combined), the tables are read again from its files."""
     found = corpus.attrs.get("tables")
-    if found is None and corpus.attrs.get("folder") and "file" in corpus:
+    if found is not None:
+        found = pd.DataFrame(found, columns=TABLE_COLUMNS)
+    elif corpus.attrs.get("folder") and "file" in corpus:
         cells: list[dict] = []
         for doc_id, rel in zip(corpus["doc_id"], corpus["file"]):
             try:

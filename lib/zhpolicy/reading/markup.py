@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-from .tables import MARKER, Table
+from .tables import MARKER, Table, caption_above
 
 # ---------------------------------------------------------------- HTML tags in text
 
@@ -187,7 +187,7 @@ def markdown_text(text: str) -> tuple[str, list[Table], list[tuple[int, str]]]:
             header_rows += 1 if in_head else 0
             row = None
         elif kind == "table_close":
-            table = Table(rows, header_rows=header_rows, source="markdown")
+            table = Table(rows, header_rows=header_rows, source="markdown", caption=caption_above(out))
             if not table.is_empty():
                 found.append(table)
                 out.append(MARKER.format(n=len(found)))

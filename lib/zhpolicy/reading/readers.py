@@ -26,9 +26,9 @@ from pathlib import Path
 
 from ..errors import CorpusError
 from . import markup
-from .dates import normalise_date, year_only
+from .dates import normalise_date
 from .pdf import PAGE_BREAK, read_pdf_layout
-from .tables import MARKER, Table
+from .tables import MARKER, Table, caption_above
 from .textio import decode_bytes, read_bytes
 from .web import html_to_text, read_html_page
 
@@ -305,6 +305,7 @@ def read_docx(path: Path) -> Document:
             if len(table.cells) < 2 or len(table.cells[0]) < 2:
                 lines.extend(" ".join(c for c in row if c) for row in table.cells if any(table.cells))
                 continue
+            table.caption = caption_above(lines)
             found.append(table)
             lines.append(MARKER.format(n=len(found)))
     props = document.core_properties
