@@ -352,3 +352,37 @@ def test_catalog_command_lists_skipped_files(tmp_path, capsys):
     assert main(["catalog", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert "b.xlsx" in err and "Excel" in err
+
+
+@pytest.mark.parametrize("head, iso, where", [
+    ("date 2024-06-01\n关于推进科技创新的通知\n正文第一句。", "2024-06-01", "text_header"),
+    ("关于推进科技创新的通知\n发布时间：2022-05-06 09:30:00\n正文第一句。", "2022-05-06", "text_header"),
+    ("关于推进科技创新的通知\n来源：某某日报 2021-07-08\n正文第一句。", "2021-07-08", "text_header"),
+    ("关于2020年2月1日—2020年2月29日审批决定的公告\n（2020年）\n正文第一句。", "2020", "text_header"),
+])
+def test_document_date_from_its_own_lines(tmp_path, head, iso, where):
+    (tmp_path / "a.txt").write_text(head, encoding="utf-8")
+    row = _quiet(zp.load_corpus, tmp_path).iloc[0]
+    assert (row["date"], row["date_source"]) == (iso, where)
+
+
+def test_hard_wrapped_text_is_rejoined_only_where_wrapped(tmp_path):
+    wrapped = ["关于加快推进科技创新和产业创新深度融合的实施意见",
+               "各区人民政府，市政府各部门，各有关单位：为深入贯彻落实",
+               "党中央、国务院决策部署，加快推进科技创新和产业创新深度",
+               "融合，现提出如下意见。",
+               "",
+               "一、总体要求",
+               "到2027年，全市研发经费投入强度达到百分之三点五以上，高",
+               "新技术企业数量达到一万家，科技成果转化水平明显提升。",
+               "详见https://www.example.org/a",
+               "附件下载"]
+    (tmp_path / "a.txt").write_text("\n".join(wrapped), encoding="utf-8")
+    text = _quiet(zp.load_corpus, tmp_path).iloc[0]["text"]
+    assert text.split("\n") == [
+        "关于加快推进科技创新和产业创新深度融合的实施意见",
+        "各区人民政府，市政府各部门，各有关单位：为深入贯彻落实党中央、国务院决策部署，加快推进科技创新和产业创新深度融合，现提出如下意见。",
+        "一、总体要求",
+        "到2027年，全市研发经费投入强度达到百分之三点五以上，高新技术企业数量达到一万家，科技成果转化水平明显提升。",
+        "详见https://www.example.org/a",
+        "附件下载"]
