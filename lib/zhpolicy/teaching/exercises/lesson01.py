@@ -17,6 +17,8 @@ REMOVAL_STEPS = ("strip_boilerplate", "drop_truncated_teaser", "drop_repeated_li
 def _chars_removed(answer, corpus) -> tuple[bool, str]:
     from ...reading.clean import cleaning_audit
 
+    if corpus.empty:
+        return False, "语料里没有文本。"
     audit = cleaning_audit(corpus)
     right = int(audit["chars_removed"].sum())
     by_doc = audit.groupby("doc_id")["chars_removed"].sum()
@@ -111,7 +113,7 @@ q1 = Exercise(
     _chars_removed,
     ("清洗审计表 audit 里每一行是“一篇文档 × 一个步骤”，有一列记录这一步删掉了几个字符。",
      "不要用 n_chars_raw − n_chars：这两列不计空白。对审计表里“删掉的字符”那一整列求和。"),
-    'audit = zp.cleaning_audit(corpus)\nanswer = int(audit["chars_removed"].sum())',
+    'audit = zp.cleaning_audit(corpus)\nanswer = int(audit["chars_removed"].sum()) if len(audit) else 0',
     expects="integer",
 )
 
@@ -132,6 +134,6 @@ q3 = Exercise(
     ("用 re.sub(模式, \"\", text) 把匹配到的部分替换成空字符串。",
      "模式从【开始、到】结束；中间的字符不能包括】，否则两对【】会被当成一对。",
      "半角的 [1] 是引用标号，模式里只写全角的【和】。"),
-    'import re\n\ndef strip_brackets(text):\n    return re.sub(r"【[^】]*】", "", text)',
+    'import re\n\n\ndef strip_brackets(text):\n    return re.sub(r"【[^】]*】", "", text)',
     expects="function",
 )
