@@ -96,3 +96,30 @@ def test_number_feedback_names_rounding_before_any_other_mistake():
     assert number_feedback(3.5, 2.5, 1) == (False, "偏大了。")
     assert not number_feedback(float("inf"), 2.5, 1)[0]
     assert number_feedback(2.7, 2.7, 2, [(2.7, "与正确答案相同的“错误”不会被说出")]) == (True, "")
+
+
+def test_notebook_solution_cells_run_the_library_reference_solutions():
+    """Each lesson's solution cell for ex.qN is the exercise's own solution_code (what .solution()
+    prints and what the any-corpus tests run), followed by its check."""
+    import importlib
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    root = Path(__file__).resolve().parents[1]
+    for path in sorted((root / "notebooks").glob("0[1-6]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        module = importlib.import_module(f"zhpolicy.teaching.exercises.lesson{path.name[:2]}")
+        seen = set()
+        for cell in nb.cells:
+            if "solution" not in cell.metadata.get("tags", []):
+                continue
+            m = re.search(r"\bex\.(q\d+)\.check\(", cell.source)
+            assert m, f"{path.name}: a solution cell without its check"
+            code = getattr(module, m.group(1)).solution_code
+            for line in code.splitlines():
+                line = re.sub(r"\s+#.*$", "", line).rstrip()
+                assert line in cell.source, f"{path.name} {m.group(1)}: {line!r} missing"
+            seen.add(m.group(1))
+        assert seen == {name for name in vars(module) if re.fullmatch(r"q\d+", name)}, path.name

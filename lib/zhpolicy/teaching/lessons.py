@@ -116,3 +116,17 @@ def longest_and_shortest(stats: pd.DataFrame, labels: pd.Series) -> str:
     name = lambda row: labels.get(row["doc_id"], row["doc_id"])  # noqa: E731
     return (f"在这份语料中，最长的是 {name(long)}（{long['n_chars']} 字），最短的是 {name(short)}（{short['n_chars']} 字），"
             f"前者约是后者的 {long['n_chars'] / short['n_chars']:.1f} 倍。")
+
+
+def strings_and_words(corpus: pd.DataFrame, toks: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
+    """For each term, how often it occurs as a string of characters (as KWIC finds it) and as a
+    word of the token table (as the frequency tables count it), and the difference: the
+    occurrences inside longer words (“企业” in “中小企业”). Columns ``term, as_string, as_word, inside_longer``."""
+    from ..analysis.terms import dispersion
+
+    strings = dispersion(corpus, terms).set_index("term")["count"]
+    words = dispersion(corpus, terms, toks=toks).set_index("term")["count"]
+    table = pd.DataFrame({"term": terms, "as_string": strings.reindex(terms).to_numpy(),
+                          "as_word": words.reindex(terms).to_numpy()})
+    table["inside_longer"] = table["as_string"] - table["as_word"]
+    return table
