@@ -85,3 +85,25 @@ def run_all(corpus, lessons=None) -> dict[tuple[str, str], tuple[bool, str]]:
 def questions_of(lesson: str) -> list[str]:
     module = importlib.import_module(f"zhpolicy.teaching.exercises.{lesson}")
     return sorted(name for name in vars(module) if re.fullmatch(r"q\d+", name))
+
+
+def check_printed(q, answer, *context, capsys) -> tuple[bool, str]:
+    """Check *answer* with exercise *q*; return whether it passed and what it printed."""
+    q.check(answer, *context)
+    return q.passed, capsys.readouterr().out
+
+
+def assert_named(q, cases, right: float, *context, capsys, places: int, secrets=()) -> int:
+    """Feed each ``(mistaken answer, words of its diagnosis)`` of *cases* to *q* (rounded to
+    *places*, as a student would write it) and assert the diagnosis is printed and none of
+    *secrets* (the right answer, the right document) is. A mistake that happens to give the right
+    answer on this corpus is skipped. Returns how many mistakes were fed."""
+    fed = 0
+    for answer, says in cases:
+        if abs(float(answer) - right) < 0.5 * 10 ** -places:
+            continue
+        ok, out = check_printed(q, round(float(answer), places + 1), *context, capsys=capsys)
+        assert not ok and says in out, (answer, out)
+        assert not any(secret in out for secret in secrets), (answer, out)
+        fed += 1
+    return fed

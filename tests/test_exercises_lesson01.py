@@ -8,11 +8,7 @@ import pytest
 
 import zhpolicy as zp
 from zhpolicy.teaching.exercises import lesson01 as ex
-
-
-def _run(q, answer, *context, capsys):
-    q.check(answer, *context)
-    return q.passed, capsys.readouterr().out
+from .exercise_context import check_printed as _run
 
 
 def test_q1_total_characters_removed(corpus, capsys):

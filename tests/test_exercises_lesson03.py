@@ -8,6 +8,7 @@ import pytest
 
 from zhpolicy.analysis import themes
 from zhpolicy.teaching.exercises import lesson03
+from .exercise_context import assert_named, check_printed as _run
 
 
 @pytest.fixture(scope="module")
@@ -16,11 +17,6 @@ def setup(corpus):
     names = list(codebook["theme"])
     units = themes.theme_units(corpus)
     return codebook, names, units, themes.code_units(units, codebook)
-
-
-def _run(q, answer, *context, capsys):
-    q.check(answer, *context)
-    return q.passed, capsys.readouterr().out
 
 
 def _ranked_pairs(coded, names):
@@ -98,12 +94,7 @@ def test_q3_most_focused_document(setup, capsys):
         (counts[counts > 0].groupby(coded["doc_id"]).mean().min(), "一个主题也没编码的段落去掉了"),
         (round(right, 1), "只保留了 1 位小数"),
     ]
-    for answer, says in cases:
-        if abs(answer - right) < 0.005:
-            continue
-        ok, out = _run(lesson03.q3, round(float(answer), 2), coded, names, capsys=capsys)
-        assert not ok and says in out, (answer, out)
-        assert means.idxmin() not in out
+    assert assert_named(lesson03.q3, cases, right, coded, names, capsys=capsys, places=2, secrets=(means.idxmin(),)) >= 4
 
 
 def test_hints_are_graded():

@@ -8,6 +8,7 @@ import pytest
 
 import zhpolicy as zp
 from zhpolicy.teaching.exercises import lesson04 as ex
+from .exercise_context import assert_named, check_printed as _run
 
 
 @pytest.fixture(scope="module")
@@ -19,11 +20,6 @@ def run_solution(exercise, **names):
     scope = dict(names)
     exec(exercise.solution_code, scope)
     return scope
-
-
-def _run(q, answer, *context, capsys):
-    q.check(answer, *context)
-    return q.passed, capsys.readouterr().out
 
 
 def test_q1_densest_document(corpus, chains, capsys):
@@ -44,12 +40,7 @@ def test_q1_densest_document(corpus, chains, capsys):
         ((1000 * counts / lengths).max(), "换行和空格"),
         (round(answer, 1), "只保留了 1 位小数"),
     ]
-    for value, says in cases:
-        if abs(value - answer) < 0.005:
-            continue
-        ok, out = _run(ex.q1, round(float(value), 4), chains, corpus, capsys=capsys)
-        assert not ok and says in out, (value, out)
-        assert f"{answer:.2f}" not in out
+    assert assert_named(ex.q1, cases, answer, chains, corpus, capsys=capsys, places=2, secrets=(f"{answer:.2f}",)) >= 5
     ok, out = _run(ex.q1, counts.idxmax(), chains, corpus, capsys=capsys)
     assert not ok and "类型" in out  # a doc_id: the question asks for the density
 

@@ -8,17 +8,12 @@ import pytest
 import zhpolicy as zp
 from zhpolicy.teaching.exercises import lesson05 as ex
 
-from .exercise_context import run_solution
+from .exercise_context import check_printed as _run, run_solution
 
 
 @pytest.fixture(scope="module")
 def stats(corpus):
     return zp.extract_statistics(corpus)
-
-
-def _run(q, answer, *context, capsys):
-    q.check(answer, *context)
-    return q.passed, capsys.readouterr().out
 
 
 def _table(rows):

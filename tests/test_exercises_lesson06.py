@@ -8,6 +8,7 @@ import pytest
 
 from zhpolicy.extraction import instruments as I
 from zhpolicy.teaching.exercises import lesson06
+from .exercise_context import assert_named, check_printed as _run
 
 
 @pytest.fixture(scope="module")
@@ -21,11 +22,6 @@ def five(coded):
 
 
 MINE = ["无", "环境型", "供给型", "供给型", "无"]
-
-
-def _run(q, answer, *context, capsys):
-    q.check(answer, *context)
-    return q.passed, capsys.readouterr().out
 
 
 def test_five_clauses_hide_the_rules(coded, five):
@@ -50,13 +46,10 @@ def test_q2_kappa_with_the_rules(coded, five, capsys):
     assert not math.isnan(right)
     assert _run(lesson06.q2, round(right, 2), MINE, five, coded, capsys=capsys)[0]
     p_o, p_e = lesson06.agreement_parts(MINE, rules)
-    for answer, says in [(p_o, "一致率 p_o"), (p_e, "偶然一致率 p_e"), (p_o - p_e, "还要除以 (1 − p_e)"),
-                         (float(sum(a == b for a, b in zip(MINE, rules))), "一致的条款数")]:
-        if abs(answer - right) < 0.005:
-            continue
-        ok, out = _run(lesson06.q2, round(answer, 2), MINE, five, coded, capsys=capsys)
-        assert not ok and says in out, (answer, out)
-        assert f"{right:.2f}" not in out
+    cases = [(p_o, "一致率 p_o"), (p_e, "偶然一致率 p_e"), (p_o - p_e, "还要除以 (1 − p_e)"),
+             (float(sum(a == b for a, b in zip(MINE, rules))), "一致的条款数")]
+    assert assert_named(lesson06.q2, cases, right, MINE, five, coded, capsys=capsys, places=2,
+                        secrets=(f"{right:.2f}",)) >= 3
     ok, out = _run(lesson06.q2, 0.5, None, five, coded, capsys=capsys)
     assert not ok and "先完成上一题" in out
     ok, out = _run(lesson06.q2, float("nan"), rules, five, coded, capsys=capsys)  # identical codings
@@ -110,11 +103,7 @@ def test_q5_chance_agreement(coded, five, capsys):
     theirs = pd.Series(rules).value_counts(normalize=True)
     cases = [(p_o, "一致率 p_o"), ((mine ** 2).sum(), "你自己这一边"), ((theirs ** 2).sum(), "规则这一边"),
              (1 / len(set(MINE) | set(rules)), "1/类别数"), (1.5, "0 到 1 之间")]
-    for answer, says in cases:
-        if abs(answer - right) < 0.005:
-            continue
-        ok, out = _run(lesson06.q5, round(float(answer), 2), MINE, five, coded, capsys=capsys)
-        assert not ok and says in out, (answer, out)
+    assert assert_named(lesson06.q5, cases, right, MINE, five, coded, capsys=capsys, places=2) >= 3
 
 
 def test_exercises_on_a_corpus_without_clauses(capsys):
