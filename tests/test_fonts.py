@@ -52,7 +52,8 @@ def test_font_override(monkeypatch, tmp_path):
 
 
 def test_symbol_font_draws_the_exercise_symbols(tmp_path):
-    from zhpolicy.teaching.fonts import SYMBOL_FAMILY, build_symbol_font, bundled_font_path, missing_glyphs
+    from zhpolicy.teaching.fonts import bundled_font_path, missing_glyphs
+    from zhpolicy.teaching.webfonts import SYMBOL_FAMILY, build_symbol_font
 
     symbols = "✅❌💡✏✓✗⚠▶"
     assert missing_glyphs(bundled_font_path(), "✅❌💡"), "the Chinese font lacks the emoji (why the symbol font exists)"

@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from zhpolicy.teaching import notebooks, course
+from zhpolicy.teaching import course, lab, notebooks
 
 from .conftest import ROOT, SEEDS, folder_digest
 
@@ -114,10 +114,10 @@ def test_lab_serves_the_css_and_the_fonts(tmp_path):
 
     port, token = _free_port(), "zhpolicy-test-token"
     runtime = tempfile.mkdtemp(prefix="zr")  # short, as ~/.local/share/jupyter/runtime usually is
-    assert course.ipc_sockets_fit(runtime) and not course.ipc_sockets_fit("/tmp/" + "x" * 80)
+    assert lab.ipc_sockets_fit(runtime) and not lab.ipc_sockets_fit("/tmp/" + "x" * 80)
     env = dict(os.environ, JUPYTER_RUNTIME_DIR=runtime, JUPYTER_DATA_DIR=str(tmp_path / "data"))
     server = subprocess.Popen(
-        [sys.executable, "-m", "zhpolicy.teaching.course", "lab", "--config-dir", str(tmp_path / "config"), "--no-browser",
+        [sys.executable, "-m", "zhpolicy.teaching.lab", "--config-dir", str(tmp_path / "config"), "--no-browser",
          f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
@@ -135,14 +135,14 @@ def test_lab_serves_the_css_and_the_fonts(tmp_path):
         status, kind, css = _get(f"{base}/custom/custom.css")
         css = css.decode("utf-8")
         assert status == 200 and "text/css" in kind
-        assert "@font-face" in css and course.LAB_FONT in css and course.LAB_SYMBOLS in css
+        assert "@font-face" in css and lab.LAB_FONT in css and lab.LAB_SYMBOLS in css
         for variable in ("--jp-ui-font-family", "--jp-content-font-family", "--jp-code-font-family"):
             assert variable in css
-        status, _, font = _get(f"{base}/custom/{course.LAB_FONT}", timeout=30)
+        status, _, font = _get(f"{base}/custom/{lab.LAB_FONT}", timeout=30)
         assert status == 200 and len(font) > 1_000_000
         (tmp_path / "served.ttf").write_bytes(font)
         assert covers(tmp_path / "served.ttf", "推动科技创新和产业创新深度融合，学习目标、预计用时。")
-        status, _, symbols = _get(f"{base}/custom/{course.LAB_SYMBOLS}")
+        status, _, symbols = _get(f"{base}/custom/{lab.LAB_SYMBOLS}")
         (tmp_path / "symbols.ttf").write_bytes(symbols)
         assert status == 200 and covers(tmp_path / "symbols.ttf", "✅❌💡✏")
         assert _run_in_kernel(base, token) == "你好 2"
@@ -191,13 +191,13 @@ def _run_in_kernel(base: str, token: str) -> str:
 
 
 def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, corpus):
-    monkeypatch.delenv(course.LAB_ENV, raising=False)
+    monkeypatch.delenv(lab.LAB_ENV, raising=False)
     without = course.environment_check(corpus).set_index("item")["status"]
     assert (without == "problem").sum() >= 3, "outside the course Lab the check must say the Lab is not set up"
-    monkeypatch.setenv(course.LAB_ENV, str(course.prepare_lab(tmp_path / "lab")))
+    monkeypatch.setenv(lab.LAB_ENV, str(lab.prepare_lab(tmp_path / "lab")))
     within = course.environment_check(corpus)
     assert set(within["status"]) == {"ok"}, within
-    (tmp_path / "lab" / "custom" / course.LAB_FONT).write_bytes(b"")
+    (tmp_path / "lab" / "custom" / lab.LAB_FONT).write_bytes(b"")
     (tmp_path / "lab" / "custom" / "custom.css").write_text("/* someone else's */", encoding="utf-8")
     broken = course.environment_check(corpus).set_index("item")["status"]
     assert (broken == "problem").sum() >= 1
