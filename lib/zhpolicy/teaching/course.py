@@ -23,11 +23,10 @@ import shutil
 import sys
 from pathlib import Path
 
-from .fonts import bundled_font_path
 from .lab import LAB_CSS_MARK, LAB_ENV, LAB_FONT, LAB_SYMBOLS
 from .lab import main as lab_main
 from .notebooks import notebook_paths
-from .webfonts import build_symbol_font
+from .webfonts import WEB_FAMILY, build_symbol_font, copy_if_changed, font_face_css, subset_font, web_font_source
 from ..paths import project_root
 
 SOLUTION_TAG = "solution"
@@ -140,27 +139,44 @@ def build_student_copies(src: Path | None = None, out: Path | None = None) -> li
     return written
 
 
-_FONT_CSS = """
-<style>
-@font-face { font-family: "Noto Sans SC"; src: url("fonts/NotoSansSC-Regular.ttf") format("truetype"); }
-@font-face { font-family: "zhpolicy symbols"; src: url("fonts/zhpolicy-symbols.ttf") format("truetype"); }
-:root { --jp-content-font-family: "Noto Sans SC", "zhpolicy symbols", sans-serif;
-        --jp-ui-font-family: "Noto Sans SC", "zhpolicy symbols", sans-serif;
-        --jp-code-font-family: ui-monospace, "DejaVu Sans Mono", monospace, "Noto Sans SC", "zhpolicy symbols"; }
-body, .jp-RenderedHTMLCommon, .jp-RenderedText, table, th, td {
-  font-family: "Noto Sans SC", "zhpolicy symbols", sans-serif !important; }
+#: The book's fonts (in ``fonts/`` beside the pages): the whole font, the symbol font and the licence;
+#: the fast subset is named by its inputs (:func:`.webfonts.subset_font`).
+BOOK_FONT = "NotoSansSC-Regular.ttf"
+BOOK_SYMBOLS = "zhpolicy-symbols.ttf"
+_STACK = f'"{WEB_FAMILY}", system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif'
+_CODE_STACK = f'"{WEB_FAMILY}", ui-monospace, "DejaVu Sans Mono", monospace'
+_BOOK_RULES = """
+:root { --jp-content-font-family: STACK; --jp-ui-font-family: STACK; --jp-code-font-family: CODE; }
+body, .jp-RenderedHTMLCommon, .jp-RenderedText, table, th, td { font-family: STACK !important; }
 pre, code, kbd, samp, .jp-RenderedHTMLCommon code, .jp-InputArea-editor, .highlight, .highlight pre {
-  font-family: ui-monospace, "DejaVu Sans Mono", monospace, "Noto Sans SC", "zhpolicy symbols" !important; }
-.zp-nav { font-family: "Noto Sans SC", sans-serif; display: flex; justify-content: space-between; gap: 1em;
+  font-family: CODE !important; }
+.zp-nav { font-family: STACK; display: flex; justify-content: space-between; gap: 1em;
           padding: 0.8em 1.2em; margin: 0 0 1em 0; background: #f5f0e1; border-bottom: 1px solid #ddd; }
 .zp-nav a { color: #2a5599; text-decoration: none; }
 .zp-sym { display: inline-block; min-width: 1.35em; padding: 0 0.25em; margin-right: 0.15em; border-radius: 0.7em;
-          font: bold 0.85em/1.35em "Noto Sans SC", "zhpolicy symbols", sans-serif; text-align: center; color: #fff; }
+          font: bold 0.85em/1.35em STACK; text-align: center; color: #fff; }
 .zp-ok { background: #2e7d32; } .zp-bad { background: #c62828; } .zp-hint { background: #f9a825; color: #222; }
 .zp-todo { background: #1565c0; }
-.zp-student { background: #e3f2fd; padding: 0.4em 1.2em; font-family: "Noto Sans SC", sans-serif; }
-</style>
-"""
+.zp-student { background: #e3f2fd; padding: 0.4em 1.2em; font-family: STACK; }
+""".replace("STACK", _STACK).replace("CODE", _CODE_STACK)
+
+
+def book_fonts(out: Path) -> str:
+    """Put the book's fonts into ``out/fonts`` (the fast subset, the whole font, the symbol font, the
+    licence) and return the ``<head>`` markup that preloads the subset and declares the fonts."""
+    fonts = out / "fonts"
+    fonts.mkdir(parents=True, exist_ok=True)
+    source = web_font_source()
+    subset = subset_font(fonts, source)
+    copy_if_changed(source, fonts / BOOK_FONT)
+    build_symbol_font(fonts / BOOK_SYMBOLS)
+    licence = source.parent / "OFL.txt"
+    if licence.is_file():
+        shutil.copyfile(licence, fonts / "OFL.txt")
+    faces = font_face_css(subset, f"fonts/{subset.name}", f"fonts/{BOOK_FONT}", f"fonts/{BOOK_SYMBOLS}")
+    return (f'\n<link rel="preload" href="fonts/{subset.name}" as="font" type="font/woff2" crossorigin>\n'
+            f"<style>\n{faces}{_BOOK_RULES}</style>\n")
+
 
 #: Emoji the lessons print, as badges drawn with characters the book's fonts have (no emoji font needed).
 SYMBOL_BADGES = {
@@ -217,12 +233,7 @@ def build_html_book(src: Path | None = None, out: Path | None = None, *, student
 
 
     out = out or _root() / "build" / ("html-student" if student else "html")
-    (out / "fonts").mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(bundled_font_path(), out / "fonts" / "NotoSansSC-Regular.ttf")
-    build_symbol_font(out / "fonts" / "zhpolicy-symbols.ttf")
-    licence = bundled_font_path().parent / "OFL.txt"
-    if licence.is_file():
-        shutil.copyfile(licence, out / "fonts" / "OFL.txt")
+    head = book_fonts(out)
     paths = notebook_paths([str(src)] if src else None)
     books = [(p, nbformat.read(p, as_version=4)) for p in paths]
     if student:
@@ -236,7 +247,7 @@ def build_html_book(src: Path | None = None, out: Path | None = None, *, student
         body, _ = exporter.from_notebook_node(nb)
         nav = _nav(pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
         body = badge_symbols(book_links(body))
-        body = body.replace("</head>", _FONT_CSS + "</head>", 1)
+        body = body.replace("</head>", head + "</head>", 1)
         body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav + banner, body, count=1)
         body = body.replace("</body>", nav + "</body>", 1)
         target = out / pages[i][0]
@@ -248,7 +259,7 @@ def build_html_book(src: Path | None = None, out: Path | None = None, *, student
     )
     edition = "学生版（不含参考答案）" if student else "教师版（含参考答案）"
     index = f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>中文政策文本分析 · 课程目录</title>{_FONT_CSS}
+<html lang="zh-CN"><head><meta charset="utf-8"><title>中文政策文本分析 · 课程目录</title>{head}
 <style>body {{ max-width: 52em; margin: 2em auto; line-height: 1.7; padding: 0 1em; }} .time {{ color: #777; }}</style>
 </head><body>
 <h1>中文政策文本分析 · 课程目录</h1>

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from .fonts import bundled_font_path
-from ..paths import project_root
+from .webfonts import build_symbol_font, copy_if_changed, font_face_css, subset_font, web_font_source
+from ..paths import data_path, project_root
 
 
 def _root() -> Path:
@@ -40,35 +39,35 @@ def default_lab_config_dir() -> Path:
     return Path(platformdirs.user_data_dir("zhpolicy")) / "jupyter"
 
 
-def _copy_if_changed(source: Path, target: Path) -> None:
-    if not target.is_file() or target.stat().st_size != source.stat().st_size:
-        tmp = target.with_name(target.name + ".tmp")
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
-
-
 def prepare_lab(config_dir: str | Path | None = None) -> Path:
     """Write a Jupyter configuration folder in which JupyterLab shows Chinese without any system
-    font: ``custom/custom.css`` (from ``zhpolicy/data/lab_custom.css``) with the bundled Noto Sans SC and a
-    small symbol font beside it, ``jupyter_lab_config.json`` turning on ``LabApp.custom_css`` and, on
-    POSIX, ``jupyter_server_config.json`` running kernels over IPC sockets (no TCP warning).
-    Start JupyterLab with ``JUPYTER_CONFIG_DIR`` set to the returned folder (``tasks.py lab`` does)."""
-    from .webfonts import build_symbol_font
-    from ..paths import data_path
+    font, and return it. Start JupyterLab with ``JUPYTER_CONFIG_DIR`` set to it (``tasks.py lab`` does).
 
+    - ``custom/``: ``custom.css`` (the ``@font-face`` rules of :mod:`.webfonts` followed by
+      ``zhpolicy/data/lab_custom.css``), the fast subset of Noto Sans SC, the whole font and the symbol font;
+    - ``templates/index.html``: JupyterLab's own page with a ``<link rel="preload">`` for the subset,
+      so the browser fetches it while JupyterLab's scripts load;
+    - ``jupyter_lab_config.json`` turning on ``LabApp.custom_css`` and pointing at that page and, on
+      POSIX, ``jupyter_server_config.json`` running kernels over IPC sockets (no TCP warning)."""
     config_dir = Path(config_dir) if config_dir else default_lab_config_dir()
     custom = config_dir / "custom"
     custom.mkdir(parents=True, exist_ok=True)
-    css = data_path("lab_custom.css").read_text(encoding="utf-8")
-    if not (custom / "custom.css").is_file() or (custom / "custom.css").read_text(encoding="utf-8") != css:
-        (custom / "custom.css").write_text(css, encoding="utf-8")
-    _copy_if_changed(bundled_font_path(), custom / LAB_FONT)
-    licence = bundled_font_path().parent / "OFL.txt"
+    source = web_font_source()
+    subset = subset_font(custom, source)
+    copy_if_changed(source, custom / LAB_FONT)
+    licence = source.parent / "OFL.txt"
     if licence.is_file():
-        _copy_if_changed(licence, custom / "NotoSansSC-OFL.txt")
+        copy_if_changed(licence, custom / "NotoSansSC-OFL.txt")
     if not (custom / LAB_SYMBOLS).is_file():
         build_symbol_font(custom / LAB_SYMBOLS)
-    wanted = {"jupyter_lab_config.json": {"LabApp": {"custom_css": True}}}
+    css = font_face_css(subset, subset.name, LAB_FONT, LAB_SYMBOLS) + data_path("lab_custom.css").read_text(encoding="utf-8")
+    _write_if_changed(custom / "custom.css", css)
+    lab_settings: dict = {"custom_css": True}
+    page = preload_page(subset.name)
+    if page is not None:
+        _write_if_changed(config_dir / "templates" / "index.html", page)
+        lab_settings["templates_dir"] = str(config_dir / "templates")
+    wanted = {"jupyter_lab_config.json": {"LabApp": lab_settings}}
     server = config_dir / "jupyter_server_config.json"
     if ipc_sockets_fit():  # kernels over local IPC sockets: no “running over TCP without encryption” warning
         wanted[server.name] = {"KernelManager": {"transport": "ipc"}}
@@ -79,6 +78,33 @@ def prepare_lab(config_dir: str | Path | None = None) -> Path:
         if not settings.is_file() or json.loads(settings.read_text(encoding="utf-8") or "{}") != content:
             settings.write_text(json.dumps(content, indent=2) + "\n", encoding="utf-8")
     return config_dir
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+#: JupyterLab's page loads ``custom.css`` with this tag (jupyterlab/static/index.html, 3.x and 4.x).
+_CUSTOM_CSS_TAG = '{% if custom_css %}'
+
+
+def preload_page(subset_name: str) -> str | None:
+    """JupyterLab's own page template with a preload of the font subset put before ``custom.css``, or
+    None when the installed JupyterLab's page does not have the expected tag (the Lab then works
+    without the preload)."""
+    try:
+        from jupyterlab.commands import get_app_dir
+
+        page = (Path(get_app_dir()) / "static" / "index.html").read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return None
+    if page.count(_CUSTOM_CSS_TAG) != 1:
+        return None
+    preload = ('{% if custom_css %}<link rel="preload" href="{{ base_url | escape }}custom/' + subset_name
+               + '" as="font" type="font/woff2" crossorigin>{% endif %}')
+    return page.replace(_CUSTOM_CSS_TAG, preload + _CUSTOM_CSS_TAG)
 
 
 #: Longest path a Unix-domain socket may have (108 bytes on Linux, 104 on macOS), with a margin.
@@ -98,18 +124,22 @@ def ipc_sockets_fit(runtime_dir: str | Path | None = None) -> bool:
 
 
 def lab_command(options: list[str]) -> list[str]:
-    """The command that starts JupyterLab from this Python environment with custom CSS on (and
-    ``--allow-root`` when run as root, as in containers and some cloud machines)."""
+    """The command that runs JupyterLab from this Python environment (through :func:`serve`) with custom
+    CSS on (and ``--allow-root`` when run as root, as in containers and some cloud machines)."""
     extra = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in options else []
-    return [sys.executable, "-m", "jupyterlab", "--LabApp.custom_css=True", *extra, *options]
+    return [sys.executable, "-m", "zhpolicy.teaching.lab", SERVE, "--LabApp.custom_css=True", *extra, *options]
 
 
 def start_lab(options: list[str], config_dir: Path | None = None) -> int:
-    """Prepare the configuration folder and run JupyterLab in the project root until it stops."""
+    """Prepare the configuration folder and run JupyterLab in the project root until it stops.
+
+    On POSIX this process becomes JupyterLab (``exec``), as ``tasks.py lab`` becomes this one: whoever
+    stops the process that was started (Ctrl+C, ``kill``, a closed terminal) stops the server itself,
+    and the server shuts its kernels down. Elsewhere JupyterLab runs as a child."""
     env = dict(os.environ, **{LAB_ENV: str(prepare_lab(config_dir))})
     print(f"JupyterLab 使用自带的中文字体（配置目录 {env[LAB_ENV]}）。按 Ctrl+C 两次停止。", flush=True)
     command = lab_command(options)
-    if os.name == "posix":  # become JupyterLab: signals (Ctrl+C, SIGTERM) reach it directly
+    if os.name == "posix":
         os.chdir(_root())
         os.execve(command[0], command, env)
     try:
@@ -118,9 +148,34 @@ def start_lab(options: list[str], config_dir: Path | None = None) -> int:
         return 0
 
 
+#: First argument of ``python -m zhpolicy.teaching.lab`` that runs the server itself (:func:`serve`).
+SERVE = "--serve"
+
+
+def serve(options: list[str]) -> None:
+    """Run JupyterLab in this process with *options*. A hang-up (SIGHUP: the terminal was closed) stops
+    it as SIGTERM does, shutting the kernels down, rather than killing the server and leaving them; so
+    does SIGINT when no terminal is attached (in a terminal the first Ctrl+C asks, the second stops)."""
+    import signal
+
+    from jupyterlab.labapp import LabApp
+
+    def stop(signum, frame):  # Jupyter's own SIGTERM handler once the server runs; before, the default exit
+        signal.raise_signal(signal.SIGTERM)
+
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, stop)
+    if not (sys.stdin and sys.stdin.isatty()):
+        signal.signal(signal.SIGINT, stop)
+    LabApp.launch_instance(argv=options)
+
+
 def main(argv: list[str] | None = None) -> int:
     """``[--config-dir DIR] [JUPYTER-LAB-OPTIONS]``: start the course's JupyterLab."""
     rest = list(sys.argv[1:] if argv is None else argv)
+    if rest and rest[0] == SERVE:
+        serve(rest[1:])
+        return 0
     if rest and rest[0] == "lab":
         rest = rest[1:]
     config = None
