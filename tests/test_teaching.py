@@ -1,6 +1,7 @@
 """Teaching tools: student copies, the HTML book, and the whole series on another corpus."""
 
 import re
+import tempfile
 
 import nbformat
 import pytest
@@ -85,79 +86,71 @@ def test_series_reruns_on_another_corpus(path, own_corpus, tmp_path, monkeypatch
 # ---------------------------------------------------------------- JupyterLab shows Chinese without a system font
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str, timeout: float = 5.0):
-    import urllib.request
-
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.status, response.headers.get("Content-Type", ""), response.read()
-
-
 def test_lab_serves_the_css_and_the_fonts(tmp_path):
-    """Start JupyterLab the way `python3 tasks.py lab` does and fetch what a browser fetches."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
+    """Start JupyterLab as `python3 tasks.py lab` does and fetch what a browser fetches."""
+    from fontTools.ttLib import TTFont
 
-    from zhpolicy.teaching.fonts import covers
+    from tests.labserver import TOKEN, Lab, get
+    from zhpolicy.teaching.fonts import bundled_font_path, covers, missing_glyphs
+    from zhpolicy.teaching.webfonts import WEB_FAMILY, gb2312_characters, lesson_characters
 
-    import tempfile
-
-    port, token = _free_port(), "zhpolicy-test-token"
-    runtime = tempfile.mkdtemp(prefix="zr")  # short, as ~/.local/share/jupyter/runtime usually is
-    assert lab.ipc_sockets_fit(runtime) and not lab.ipc_sockets_fit("/tmp/" + "x" * 80)
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=runtime, JUPYTER_DATA_DIR=str(tmp_path / "data"))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "zhpolicy.teaching.lab", "--config-dir", str(tmp_path / "config"), "--no-browser",
-         f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 90
-        while True:
-            try:
-                status, _, page = _get(f"{base}/lab?token={token}")
-                break
-            except OSError:
-                assert server.poll() is None, server.stdout.read().decode(errors="replace")[-2000:]
-                assert time.time() < deadline, "JupyterLab did not start within 90 s"
-                time.sleep(0.5)
+    assert lab.ipc_sockets_fit(tempfile.mkdtemp(prefix="zr")) and not lab.ipc_sockets_fit("/tmp/" + "x" * 80)
+    with Lab(tmp_path / "config") as server:
+        status, _, page = get(server.url("lab"))
         assert status == 200 and b"custom/custom.css" in page, "the Lab page does not load custom.css"
-        status, kind, css = _get(f"{base}/custom/custom.css")
+        subset = re.search(rb'rel="preload" href="[^"]*custom/(zhpolicy-NotoSansSC-subset-\w+\.woff2)" as="font"', page)
+        assert subset, "the Lab page does not preload the font subset"
+        status, kind, css = get(f"{server.base}/custom/custom.css")
         css = css.decode("utf-8")
         assert status == 200 and "text/css" in kind
-        assert "@font-face" in css and lab.LAB_FONT in css and lab.LAB_SYMBOLS in css
+        assert css.count("@font-face {") == 3 and f'font-family: "{WEB_FAMILY}"' in css and "font-display: block" in css
+        for name in (lab.LAB_FONT, lab.LAB_SYMBOLS, subset.group(1).decode()):
+            assert name in css
         for variable in ("--jp-ui-font-family", "--jp-content-font-family", "--jp-code-font-family"):
-            assert variable in css
-        status, _, font = _get(f"{base}/custom/{lab.LAB_FONT}", timeout=30)
+            assert re.search(variable + r': "' + WEB_FAMILY + '"', css), f"{variable} must list the web fonts first"
+        status, _, woff2 = get(f"{server.base}/custom/{subset.group(1).decode()}", timeout=30)
+        (tmp_path / "subset.woff2").write_bytes(woff2)
+        assert status == 200 and woff2[:4] == b"wOF2" and len(woff2) < 2_000_000
+        wanted = gb2312_characters() + lesson_characters()
+        assert missing_glyphs(tmp_path / "subset.woff2", wanted) == missing_glyphs(bundled_font_path(), wanted), \
+            "the subset lacks a character of GB 2312 or of the lessons that the whole font has"
+        assert TTFont(str(tmp_path / "subset.woff2"))["name"].getDebugName(6) == "NotoSansSC-zhpolicySubset"
+        status, _, font = get(f"{server.base}/custom/{lab.LAB_FONT}", timeout=30)
         assert status == 200 and len(font) > 1_000_000
         (tmp_path / "served.ttf").write_bytes(font)
         assert covers(tmp_path / "served.ttf", "推动科技创新和产业创新深度融合，学习目标、预计用时。")
-        status, _, symbols = _get(f"{base}/custom/{lab.LAB_SYMBOLS}")
+        status, _, symbols = get(f"{server.base}/custom/{lab.LAB_SYMBOLS}")
         (tmp_path / "symbols.ttf").write_bytes(symbols)
         assert status == 200 and covers(tmp_path / "symbols.ttf", "✅❌💡✏")
-        assert _run_in_kernel(base, token) == "你好 2"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-    import shutil
+        assert _run_in_kernel(server.base, TOKEN) == "你好 2"
+    assert "without encryption" not in server.log(), "the Lab's kernels should use IPC sockets (no TCP warning)"
+    assert server.leftovers() == []
 
-    shutil.rmtree(runtime, ignore_errors=True)
-    log = server.stdout.read().decode(errors="replace")
-    assert "without encryption" not in log, "the Lab's kernels should use IPC sockets (no TCP warning)"
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_stopping_tasks_py_lab_stops_jupyterlab_and_its_kernels(tmp_path, signame):
+    """A signal to the `tasks.py lab` process alone (as `kill PID` or a closed terminal sends it) leaves no
+    Jupyter server and no kernel behind."""
+    import os
+    import signal
+    import subprocess
+
+    import psutil
+
+    from tests.labserver import TOKEN, Lab
+
+    with Lab(tmp_path / "config") as server:
+        assert _run_in_kernel(server.base, TOKEN) == "你好 2"
+        started = [p.pid for p in psutil.Process(server.process.pid).children(recursive=True)]
+        assert started, "the kernel should be a child of the process tasks.py started"
+        os.kill(server.process.pid, getattr(signal, signame))
+        try:
+            server.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"{signame}: the `tasks.py lab` process still runs 30 s later")
+        _, still = psutil.wait_procs([psutil.Process(pid) for pid in started if psutil.pid_exists(pid)], timeout=15)
+        assert [p.pid for p in still if p.status() != psutil.STATUS_ZOMBIE] == [], f"{signame}: kernels left running"
+        assert server.leftovers() == [], f"{signame}: left running: {server.leftovers()}"
 
 
 def _run_in_kernel(base: str, token: str) -> str:
