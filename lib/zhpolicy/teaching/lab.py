@@ -47,6 +47,7 @@ def prepare_lab(config_dir: str | Path | None = None) -> Path:
       ``zhpolicy/data/lab_custom.css``), the fast subset of Noto Sans SC, the whole font and the symbol font;
     - ``templates/index.html``: JupyterLab's own page with a ``<link rel="preload">`` for the subset,
       so the browser fetches it while JupyterLab's scripts load;
+    - ``lab/user-settings``: JupyterLab's news feed off (its prompt covers the lesson), unless set already;
     - ``jupyter_lab_config.json`` turning on ``LabApp.custom_css`` and pointing at that page and, on
       POSIX, ``jupyter_server_config.json`` running kernels over IPC sockets (no TCP warning)."""
     config_dir = Path(config_dir) if config_dir else default_lab_config_dir()
@@ -63,6 +64,9 @@ def prepare_lab(config_dir: str | Path | None = None) -> Path:
     css = font_face_css(subset, subset.name, LAB_FONT, LAB_SYMBOLS) + data_path("lab_custom.css").read_text(encoding="utf-8")
     _write_if_changed(custom / "custom.css", css)
     lab_settings: dict = {"custom_css": True}
+    news = config_dir / "lab" / "user-settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    if not news.is_file():  # no "get notified about Jupyter news?" prompt over the lesson (a teacher may turn it on)
+        _write_if_changed(news, json.dumps({"fetchNews": "false"}, indent=2) + "\n")
     page = preload_page(subset.name)
     if page is not None:
         _write_if_changed(config_dir / "templates" / "index.html", page)

@@ -213,6 +213,36 @@ def font_face_css(subset: str | Path, subset_url: str, full_url: str, symbols_ur
         (full_url, "truetype", routed), (subset_url, "woff2", routed), (symbols_url, "truetype", symbols)))
 
 
+def coverage(text: str, subset: str | Path, full: str | Path, symbols: str | Path | None = None) -> dict[str, str]:
+    """Which face draws each distinct character of *text* (spaces and invisible marks aside), as the pages
+    route them: ``fast`` (the subset), ``slow`` (only the whole font has it: fetched when shown), ``symbols``,
+    ``missing`` (routed to the web fonts but in none of them: a box), ``local`` (not routed: Latin and
+    other scripts the browser draws with its own fonts, which only the browser can check)."""
+    import unicodedata
+
+    from .fonts import _cmap
+
+    fast, whole = _cmap(str(subset)), _cmap(str(full))
+    drawn_by_symbols = _cmap(str(symbols)) if symbols else frozenset()
+    routed = set(routed_codepoints(fast))
+    found: dict[str, set[str]] = {"fast": set(), "slow": set(), "symbols": set(), "missing": set(), "local": set()}
+    for ch in set(text):
+        cp = ord(ch)
+        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn"):
+            continue
+        if cp in SYMBOL_GLYPHS and cp in drawn_by_symbols:
+            found["symbols"].add(ch)
+        elif cp not in routed:
+            found["local"].add(ch)
+        elif cp in fast:
+            found["fast"].add(ch)
+        elif cp in whole:
+            found["slow"].add(ch)
+        else:
+            found["missing"].add(ch)
+    return {kind: "".join(sorted(chars)) for kind, chars in found.items()}
+
+
 def copy_if_changed(source: Path, target: Path) -> None:
     """Copy *source* to *target* unless a file of the same size is there already (atomically)."""
     if not target.is_file() or target.stat().st_size != source.stat().st_size:
