@@ -184,16 +184,41 @@ def _run_in_kernel(base: str, token: str) -> str:
 
 
 def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, corpus):
+    import pandas as pd
+
+    from zhpolicy.teaching.webfonts import subset_font
+
     monkeypatch.delenv(lab.LAB_ENV, raising=False)
     without = course.environment_check(corpus).set_index("item")["status"]
     assert (without == "problem").sum() >= 3, "outside the course Lab the check must say the Lab is not set up"
     monkeypatch.setenv(lab.LAB_ENV, str(lab.prepare_lab(tmp_path / "lab")))
     within = course.environment_check(corpus)
-    assert set(within["status"]) == {"ok"}, within
-    (tmp_path / "lab" / "custom" / lab.LAB_FONT).write_bytes(b"")
-    (tmp_path / "lab" / "custom" / "custom.css").write_text("/* someone else's */", encoding="utf-8")
-    broken = course.environment_check(corpus).set_index("item")["status"]
-    assert (broken == "problem").sum() >= 1
+    assert set(within["status"]) == {"ok", course.BROWSER_ONLY}, within
+    assert within["status"].iloc[-1] == course.BROWSER_ONLY and "浏览器" in within["detail"].iloc[-1]
+    custom = tmp_path / "lab" / "custom"
+
+    def status(table, item):
+        return table.set_index("item").loc[item, "status"]
+
+    # a corpus with a rare character (only the whole font has it) and one no font has
+    rare = pd.concat([corpus, pd.DataFrame({"text": ["丂丄", "\U0003134a"]})], ignore_index=True)  # CJK Extension G: no font here
+    table = course.environment_check(rare).set_index("item")
+    assert table.loc["网页字体覆盖语料文字", "status"] == "problem" and "\U0003134a" in table.loc["网页字体覆盖语料文字", "detail"]
+    rare = pd.concat([corpus, pd.DataFrame({"text": ["丂丄"]})], ignore_index=True)
+    table = course.environment_check(rare).set_index("item")
+    assert table.loc["网页字体覆盖语料文字", "status"] == "ok" and "丂" in table.loc["网页字体覆盖语料文字", "detail"]
+    # a subset without the lessons' characters
+    subset = next(custom.glob("*subset*.woff2"))
+    thin = subset_font(tmp_path / "thin", characters="abc")
+    subset.write_bytes(thin.read_bytes())
+    assert status(course.environment_check(corpus), "快速网页字体覆盖课程文字") == "problem"
+    # a font file the CSS points at is gone; the CSS lists the web fonts after the system's
+    (custom / lab.LAB_FONT).unlink()
+    assert status(course.environment_check(corpus), "网页字体文件（custom.css 指向的文件）") == "problem"
+    css = (custom / "custom.css").read_text(encoding="utf-8")
+    (custom / "custom.css").write_text(css.replace('--jp-content-font-family: "zhpolicy', '--jp-content-font-family: system-ui, "zhpolicy'),
+                                       encoding="utf-8")
+    assert status(course.environment_check(corpus), "JupyterLab 的中文样式（custom.css）") == "problem"
 
 
 # ---------------------------------------------------------------- navigation, HTML book, student copies

@@ -274,59 +274,91 @@ def build_html_book(src: Path | None = None, out: Path | None = None, *, student
     return [out / "index.html", *written]
 
 
-def _lesson_characters() -> str:
-    """Every character a student reads in the lessons' cells (sources and text outputs)."""
-    import nbformat
+#: ``status`` of the environment check's last row: what only a browser can tell.
+BROWSER_ONLY = "browser-only"
 
-    parts = []
-    for path in notebook_paths():
-        for cell in nbformat.read(path, as_version=4).cells:
-            parts.append(cell.source)
-            for output in cell.get("outputs", []):
-                parts.append(output.get("text", "") or "".join(output.get("data", {}).get("text/plain", "")))
-    return "".join(sorted(set("".join(parts))))
+
+def _served_fonts(custom: Path) -> tuple[list[str], list[str]]:
+    """The font files ``custom.css`` points at (``url(...)``) and those of them missing or unreadable."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    css = (custom / "custom.css").read_text(encoding="utf-8") if (custom / "custom.css").is_file() else ""
+    named = sorted(set(re.findall(r'url\("?([^")]+)"?\)', css)))
+    broken = []
+    for name in named:
+        try:
+            TTFont(str(custom / name), lazy=True).close()
+        except (OSError, TTLibError, AssertionError):
+            broken.append(name)
+    return named, broken
 
 
 def environment_check(corpus=None):
-    """What a student will read, checked: figures (matplotlib's Chinese font), JupyterLab (its
-    custom CSS and the fonts it serves) and the corpus. One row per item: ``item``, ``status``
-    (``ok``, ``problem``) and ``detail``. The Lab rows look at the configuration folder of the
-    server running this kernel (``$JUPYTER_CONFIG_DIR``, set by ``python3 tasks.py lab``)."""
+    """What a student will read, checked as far as files can tell: figures (matplotlib's Chinese font),
+    JupyterLab (its custom CSS, the font files it points at, which of them draws each character of the
+    lessons and of the corpus) and the corpus. One row per item: ``item``, ``status`` (``ok``,
+    ``problem``, or :data:`BROWSER_ONLY` for the last row, which says what only a browser can see) and
+    ``detail``. The Lab rows look at the configuration folder of the server running this kernel
+    (``$JUPYTER_CONFIG_DIR``, set by ``python3 tasks.py lab``)."""
     import pandas as pd
 
     from .fonts import chinese_font_path, missing_glyphs
+    from .webfonts import WEB_FAMILY, coverage, lesson_characters
 
-    text = _lesson_characters() + ("".join(corpus["text"]) if corpus is not None else "")
-    symbols = "✅❌💡✏"
-    wanted = "".join(sorted({ch for ch in text if ord(ch) > 0x2000 and not ch.isspace()} - set(symbols) - {"\ufe0f"}))
+    lessons = lesson_characters()
+    corpus_text = "".join(corpus["text"]) if corpus is not None else ""
     rows = []
 
-    def add(item, ok, detail):
-        rows.append({"item": item, "status": "ok" if ok else "problem", "detail": detail})
+    def add(item, ok, detail, status=None):
+        rows.append({"item": item, "status": status or ("ok" if ok else "problem"), "detail": detail})
 
-    missing = missing_glyphs(chinese_font_path(), "".join(ch for ch in wanted if ord(ch) >= 0x3000))
+    def listed(chars: str) -> str:
+        return chars[:20] + ("…" if len(chars) > 20 else "")
+
+    hanzi = "".join(sorted({ch for ch in lessons + corpus_text if ord(ch) >= 0x3000 and not ch.isspace()} - {"\ufe0f"}))
+    missing = [ch for ch in missing_glyphs(chinese_font_path(), hanzi) if ord(ch) < 0x1F000]
     add("图中的中文（matplotlib）", not missing, "字体有课程和语料中的全部汉字" if not missing else f"缺 {len(missing)} 个字：{''.join(missing[:20])}")
     folder = Path(os.environ.get(LAB_ENV, "")) if os.environ.get(LAB_ENV) else None
     custom = folder / "custom" if folder else None
-    css_ok = bool(custom) and (custom / "custom.css").is_file() and LAB_CSS_MARK in (custom / "custom.css").read_text(encoding="utf-8")
+    css = (custom / "custom.css").read_text(encoding="utf-8") if custom and (custom / "custom.css").is_file() else ""
+    first = re.search(r'--jp-content-font-family:\s*"([^"]+)"', css)
+    css_ok = LAB_CSS_MARK in css and bool(first) and first.group(1) == WEB_FAMILY
     add("JupyterLab 的中文样式（custom.css）", css_ok,
-        "已启用" if css_ok else "没有找到：请用 python3 tasks.py lab 启动 JupyterLab，否则网页里的中文可能显示成方框")
+        "已启用，网页字体排在字体列表最前面" if css_ok else "没有找到：请用 python3 tasks.py lab 启动 JupyterLab，否则网页里的中文可能显示成方框")
     try:
         enabled = json.loads((folder / "jupyter_lab_config.json").read_text(encoding="utf-8"))["LabApp"]["custom_css"] if folder else False
     except (OSError, ValueError, KeyError, TypeError):
         enabled = False
     add("JupyterLab 加载样式（LabApp.custom_css）", bool(enabled), "已打开" if enabled else "没有打开：请用 python3 tasks.py lab 启动")
-    font = custom / LAB_FONT if custom else None
-    if font is not None and font.is_file():
-        gaps = missing_glyphs(font, wanted)
-        add("网页字体覆盖课程文字", not gaps, "课程和语料中的字都能显示" if not gaps else f"缺 {len(gaps)} 个字：{''.join(gaps[:20])}")
+    named, broken = _served_fonts(custom) if custom else ([], [])
+    subset = next((custom / name for name in named if name.endswith(".woff2")), None) if custom else None
+    files_ok = bool(named) and not broken and subset is not None and LAB_FONT in named and LAB_SYMBOLS in named
+    add("网页字体文件（custom.css 指向的文件）", files_ok,
+        "都在：快速字体（常用字和课程里的字）、完整字体（生僻字）、符号字体" if files_ok else
+        (f"缺少或读不出：{'、'.join(broken)}" if broken else "JupyterLab 没有自带字体可用：请用 python3 tasks.py lab 启动"))
+    if files_ok:
+        found = coverage(lessons, subset, custom / LAB_FONT, custom / LAB_SYMBOLS)
+        gaps = found["missing"] + found["slow"]
+        add("快速网页字体覆盖课程文字", not gaps,
+            "课程中的中文字符和标点都在快速字体里，打开就能显示" if not gaps
+            else f"{len(gaps)} 个字不在快速字体里：{listed(gaps)}")
+        if corpus is not None:
+            found = coverage(corpus_text, subset, custom / LAB_FONT, custom / LAB_SYMBOLS)
+            detail = "语料中的中文字符和标点都在快速字体里" if not found["slow"] else (
+                f"{len(found['slow'])} 个生僻字只在完整字体里（{listed(found['slow'])}），第一次显示时稍慢，但能显示")
+            add("网页字体覆盖语料文字", not found["missing"],
+                detail if not found["missing"] else f"{len(found['missing'])} 个字没有任何字体能显示，会是方框：{listed(found['missing'])}")
     else:
-        add("网页字体覆盖课程文字", False, "JupyterLab 没有自带字体可用")
+        add("快速网页字体覆盖课程文字", False, "没有网页字体，无法检查")
+    symbols = "✅❌💡✏"
     sym = custom / LAB_SYMBOLS if custom else None
     sym_ok = sym is not None and sym.is_file() and not missing_glyphs(sym, symbols)
     add("练习用的符号 ✅ ❌ 💡 ✏️", sym_ok, "没有表情字体也能显示" if sym_ok else "可能显示成方框")
     if corpus is not None:
         add("语料", len(corpus) > 0, f"{len(corpus)} 篇文本" if len(corpus) else "没有读到文本")
+    add("浏览器里的实际显示", True, "上面只检查了文件。字是否真的画出来（拉丁字母等由浏览器自己的字体显示），只有浏览器知道："
+        "请看这一页上的中文和 ✅ ❌ 💡 ✏️ 有没有方框；维护者用 tests/test_browser_lab.py 在 Chromium 里逐字检查。",
+        status=BROWSER_ONLY)
     return pd.DataFrame(rows, columns=["item", "status", "detail"])
 
 

@@ -56,8 +56,14 @@ def chinese_font_path() -> Path:
     return bundled_font_path()
 
 
-@lru_cache(maxsize=8)
 def _cmap(path: str) -> frozenset[int]:
+    """The code points *path* has glyphs for (read once per version of the file)."""
+    info = os.stat(path)
+    return _cmap_of(path, info.st_mtime_ns, info.st_size)
+
+
+@lru_cache(maxsize=16)
+def _cmap_of(path: str, mtime_ns: int, size: int) -> frozenset[int]:
     from fontTools.ttLib import TTCollection, TTFont
 
     if path.lower().endswith((".ttc", ".otc")):
