@@ -356,8 +356,7 @@ def environment_check(corpus=None):
     add("练习用的符号 ✅ ❌ 💡 ✏️", sym_ok, "没有表情字体也能显示" if sym_ok else "可能显示成方框")
     if corpus is not None:
         add("语料", len(corpus) > 0, f"{len(corpus)} 篇文本" if len(corpus) else "没有读到文本")
-    add("浏览器里的实际显示", True, "上面只检查了文件。字是否真的画出来（拉丁字母等由浏览器自己的字体显示），只有浏览器知道："
-        "请看这一页上的中文和 ✅ ❌ 💡 ✏️ 有没有方框；维护者用 tests/test_browser_lab.py 在 Chromium 里逐字检查。",
+    add("浏览器里的实际显示", True, "以上只查了文件；字是否真的画了出来，只有浏览器看得到：请看本页有没有方框",
         status=BROWSER_ONLY)
     return pd.DataFrame(rows, columns=["item", "status", "detail"])
 
