@@ -35,16 +35,25 @@ def bundled_font_path() -> Path:
     return path
 
 
+def font_named_by(variable: str) -> Path | None:
+    """The font file the environment variable *variable* names, None when it is unset; a clear error
+    when the file is not there."""
+    named = os.environ.get(variable)
+    if not named:
+        return None
+    path = Path(named).expanduser()
+    if not path.is_file():
+        raise RuntimeError(f"${variable} 指向的字体文件不存在：{path}")
+    return path
+
+
 @lru_cache(maxsize=1)
 def chinese_font_path() -> Path:
     """Return the path of the Chinese font to use: ``$ZHPOLICY_FONT``, else an installed CJK
     font from :data:`PREFERRED_FAMILIES`, else the bundled Noto Sans SC."""
-    env = os.environ.get(FONT_ENV)
-    if env:
-        path = Path(env).expanduser()
-        if not path.is_file():
-            raise RuntimeError(f"${FONT_ENV} 指向的字体文件不存在：{path}")
-        return path
+    named = font_named_by(FONT_ENV)
+    if named:
+        return named
     from matplotlib import font_manager
 
     by_name = {}

@@ -30,7 +30,7 @@ import shutil
 from pathlib import Path
 
 from ..paths import CacheUnavailable, cache_dir, data_path, project_root
-from .fonts import bundled_font_path
+from .fonts import bundled_font_path, font_named_by
 
 #: The family name of the course's web fonts (subset, whole font and symbols).
 WEB_FAMILY = "zhpolicy Noto Sans SC"
@@ -48,13 +48,7 @@ SUBSET_BUILD = 1
 
 def web_font_source() -> Path:
     """The font the pages serve: ``$ZHPOLICY_WEB_FONT`` if set, else the bundled Noto Sans SC."""
-    named = os.environ.get(WEB_FONT_ENV)
-    if named:
-        path = Path(named).expanduser()
-        if not path.is_file():
-            raise RuntimeError(f"${WEB_FONT_ENV} 指向的字体文件不存在：{path}")
-        return path
-    return bundled_font_path()
+    return font_named_by(WEB_FONT_ENV) or bundled_font_path()
 
 
 def gb2312_characters() -> str:
