@@ -33,8 +33,8 @@ class Lab:
     """``python3 tasks.py lab --config-dir CONFIG --no-browser --port=P --ip=127.0.0.1 --IdentityProvider.token=T``
     in a session of its own (so that :meth:`stop` can end all it started), its output in ``log``."""
 
-    def __init__(self, config: Path, env: dict | None = None):
-        self.config, self.port = Path(config), free_port()
+    def __init__(self, config: Path, env: dict | None = None, options: tuple[str, ...] = ()):
+        self.config, self.port, self.options = Path(config), free_port(), list(options)
         self.base = f"http://127.0.0.1:{self.port}"
         self.runtime = tempfile.mkdtemp(prefix="zr")  # short, as ~/.local/share/jupyter/runtime usually is
         self.env = dict(os.environ, JUPYTER_RUNTIME_DIR=self.runtime,
@@ -46,7 +46,7 @@ class Lab:
         log = open(self.log_path, "wb")
         self.process = subprocess.Popen(
             [sys.executable, str(ROOT / "tasks.py"), "lab", "--config-dir", str(self.config), "--no-browser",
-             f"--port={self.port}", "--ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}"],
+             f"--port={self.port}", "--ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}", *self.options],
             cwd=ROOT, env=self.env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True)
         log.close()

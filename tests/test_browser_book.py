@@ -9,7 +9,7 @@ import pytest
 from nbformat.v4 import new_markdown_cell, new_notebook
 
 from tests.browser import FACES_JS, glyph_audit, rerendered, screenshot_folder, served_fonts
-from zhpolicy.teaching import course
+from zhpolicy.teaching import book as htmlbook
 from zhpolicy.teaching.webfonts import WEB_FAMILY, coverage, symbol_font_source
 
 from .conftest import ROOT
@@ -20,7 +20,7 @@ PAGES = ["index.html", "00_guide.html", "02_term_frequency.html", "06_policy_ins
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     out = tmp_path_factory.mktemp("book")
-    course.build_html_book(ROOT / "notebooks", out)
+    htmlbook.build_html_book(ROOT / "notebooks", out)
     return out
 
 
@@ -55,8 +55,8 @@ def test_book_page_shows_every_character(browser, book, name, tmp_path):
         faces = page.evaluate(FACES_JS, WEB_FAMILY)
         assert "loaded" in faces and "error" not in faces, f"{name}: the web fonts did not load: {faces}"
         subset = next(book.glob("fonts/*subset*.woff2"))
-        found = coverage(page.evaluate("document.body.innerText"), subset, book / "fonts" / course.BOOK_FONT,
-                         book / "fonts" / course.BOOK_SYMBOLS)
+        found = coverage(page.evaluate("document.body.innerText"), subset, book / "fonts" / htmlbook.BOOK_FONT,
+                         book / "fonts" / htmlbook.BOOK_SYMBOLS)
         assert found["missing"] == "", f"{name}: characters no served font has: {found['missing']}"
         assert found["fast"], f"{name}: no Chinese drawn by the fast subset"
         differ = rerendered(page, "h1", shots, f"book-{name[:-5]}-title")
@@ -74,7 +74,7 @@ def test_the_check_fails_on_a_book_without_a_chinese_font(browser, tmp_path, mon
     nb = new_notebook(cells=[new_markdown_cell("# 01 语料：推动科技创新\n\n| 项目 | 内容 |\n|---|---|\n| 描述 | 产业创新深度融合 |")])
     nbformat.write(nb, lessons / "01_demo.ipynb")
     monkeypatch.setenv("ZHPOLICY_WEB_FONT", str(symbol_font_source()))
-    course.build_html_book(lessons, tmp_path / "book")
+    htmlbook.build_html_book(lessons, tmp_path / "book")
     fonts = served_fonts(tmp_path / "book" / "fonts")
     context, page = _open(browser, tmp_path / "book" / "01_demo.html")
     try:
@@ -82,7 +82,7 @@ def test_the_check_fails_on_a_book_without_a_chinese_font(browser, tmp_path, mon
         page.screenshot(path=str(screenshot_folder(tmp_path) / "book-latin-only-font.png"))
         assert any("项" in p["missing"] for p in problems), problems
         subset = next((tmp_path / "book" / "fonts").glob("*subset*.woff2"))
-        found = coverage(page.evaluate("document.body.innerText"), subset, tmp_path / "book" / "fonts" / course.BOOK_FONT)
+        found = coverage(page.evaluate("document.body.innerText"), subset, tmp_path / "book" / "fonts" / htmlbook.BOOK_FONT)
         assert "项" in found["missing"]
     finally:
         context.close()

@@ -27,7 +27,12 @@ HEADER = ".jp-Notebook .jp-Cell:first-child .jp-RenderedMarkdown"
 
 @pytest.fixture(scope="module")
 def course_lab(tmp_path_factory, browser):
-    server = Lab(tmp_path_factory.mktemp("lab") / "config")
+    """The Lab, serving a copy of the lessons (a browser that opens a notebook may save it: autosave, checkpoints)."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "notebooks", folder / "root" / "notebooks", ignore=shutil.ignore_patterns(".*"))
+    server = Lab(folder / "config", options=(f"--ServerApp.root_dir={folder / 'root'}",))
     with server:
         yield server
     assert server.leftovers() == [], f"left running after the Lab stopped: {server.leftovers()}"

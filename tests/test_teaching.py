@@ -6,7 +6,8 @@ import tempfile
 import nbformat
 import pytest
 
-from zhpolicy.teaching import course, lab, notebooks
+from zhpolicy.teaching import book as htmlbook
+from zhpolicy.teaching import course, lab, navigation, notebooks
 
 from .conftest import ROOT, SEEDS, folder_digest
 
@@ -26,7 +27,7 @@ def test_every_lesson_has_exercises_with_checks_and_tagged_solutions():
 
 
 def test_student_copies_have_no_solutions_and_no_outputs(tmp_path):
-    written = course.build_student_copies(ROOT / "notebooks", tmp_path)
+    written = htmlbook.build_student_copies(ROOT / "notebooks", tmp_path)
     assert {p.name for p in written} == {p.name for p in NOTEBOOKS}
     for path in NOTEBOOKS:
         original = nbformat.read(path, as_version=4)
@@ -40,11 +41,11 @@ def test_student_copies_have_no_solutions_and_no_outputs(tmp_path):
             if cell.cell_type == "code":
                 assert cell.outputs == [] and cell.execution_count is None
             if "solution" in cell.metadata.get("tags", []):
-                assert cell.source == course.PLACEHOLDER
+                assert cell.source == htmlbook.PLACEHOLDER
 
 
 def test_html_book(tmp_path):
-    written = course.build_html_book(ROOT / "notebooks", tmp_path)
+    written = htmlbook.build_html_book(ROOT / "notebooks", tmp_path)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     for path in NOTEBOOKS:
         page = path.with_suffix(".html").name
@@ -225,12 +226,12 @@ def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, co
 
 
 def test_navigation_is_what_the_generator_writes():
-    order = course.lesson_order(NOTEBOOKS)
+    order = navigation.lesson_order(NOTEBOOKS)
     assert [name for name, _ in order] == sorted(p.name for p in NOTEBOOKS if re.match(r"\d\d_", p.name))
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         before = [c.source for c in nb.cells]
-        course.with_navigation(nb, path.name, order)
+        navigation.with_navigation(nb, path.name, order)
         assert [c.source for c in nb.cells] == before, f"{path.name}: run `python3 tasks.py nav`"
 
 
@@ -242,8 +243,8 @@ def test_navigation_generator_follows_the_lesson_order(tmp_path):
                  new_markdown_cell("## 小结\n\n---\n### 运行记录")]
         nbformat.write(new_notebook(cells=cells), tmp_path / name)
     paths = sorted(tmp_path.glob("*.ipynb"))
-    changed = course.write_navigation(paths, paths)
-    assert len(changed) == 3 and course.write_navigation(paths, paths) == []  # idempotent
+    changed = navigation.write_navigation(paths, paths)
+    assert len(changed) == 3 and navigation.write_navigation(paths, paths) == []  # idempotent
     middle = nbformat.read(tmp_path / "01_b.ipynb", as_version=4)
     assert "上一课 [00 导读](00_a.ipynb) · 本课 01 语料 · 下一课 [02 新课](02_c.ipynb)" in middle.cells[0].source
     assert middle.cells[0].source.startswith("# 01 语料：乙\n\n**导航**：")
@@ -254,8 +255,8 @@ def test_navigation_generator_follows_the_lesson_order(tmp_path):
 
 def test_html_books_link_their_own_pages_and_show_badges(tmp_path):
     teacher, student = tmp_path / "teacher", tmp_path / "student"
-    course.build_html_book(ROOT / "notebooks", teacher)
-    course.build_html_book(ROOT / "notebooks", student, student=True)
+    htmlbook.build_html_book(ROOT / "notebooks", teacher)
+    htmlbook.build_html_book(ROOT / "notebooks", student, student=True)
     assert (teacher / "fonts" / "zhpolicy-symbols.ttf").is_file()
     for path in NOTEBOOKS:
         page = path.with_suffix(".html").name
@@ -293,7 +294,7 @@ def _fill_with_solutions(nb):
     import ast
     import importlib
 
-    student = course.student_copy(nb)
+    student = htmlbook.student_copy(nb)
     sources = "\n".join(c.source for c in student.cells if c.cell_type == "code")
     aliases = dict((alias, importlib.import_module(f"zhpolicy.teaching.exercises.{module}")) for module, alias in
                    re.findall(r"from zhpolicy\.teaching\.exercises import (lesson\d+) as (\w+)", sources))
@@ -369,5 +370,5 @@ def test_lesson_table_reads_each_lesson_header_as_nbformat_does():
     assert list(table["notebook"]) == [p.name for p in lessons]
     for row, path in zip(table.itertuples(), lessons):
         nb = nbformat.read(path, as_version=4)  # sources joined into strings, unlike the raw JSON
-        assert row.title == course.lesson_title(nb) and row.title.startswith(path.name[:2])
-        assert row.expected_time == course.lesson_time(nb) and "分钟" in row.expected_time
+        assert row.title == navigation.lesson_title(nb) and row.title.startswith(path.name[:2])
+        assert row.expected_time == navigation.lesson_time(nb) and "分钟" in row.expected_time
