@@ -98,11 +98,10 @@ def preload_page(subset_name: str) -> str | None:
     """JupyterLab's own page template with a preload of the font subset put before ``custom.css``, or
     None when the installed JupyterLab's page does not have the expected tag (the Lab then works
     without the preload)."""
-    try:
-        from jupyterlab.commands import get_app_dir
-
-        page = (Path(get_app_dir()) / "static" / "index.html").read_text(encoding="utf-8")
-    except (ImportError, OSError):
+    app_dir = os.environ.get("JUPYTERLAB_DIR") or Path(sys.prefix) / "share" / "jupyter" / "lab"  # jupyterlab's
+    try:  # default application folder (importing jupyterlab to ask it would load all of jupyter_server: seconds)
+        page = (Path(app_dir) / "static" / "index.html").read_text(encoding="utf-8")
+    except OSError:
         return None
     if page.count(_CUSTOM_CSS_TAG) != 1:
         return None

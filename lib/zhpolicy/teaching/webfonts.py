@@ -30,7 +30,7 @@ import shutil
 from pathlib import Path
 
 from ..paths import CacheUnavailable, cache_dir, data_path, project_root
-from .fonts import bundled_font_path, font_named_by
+from .fonts import _cmap, bundled_font_path, font_named_by
 
 #: The family name of the course's web fonts (subset, whole font and symbols).
 WEB_FAMILY = "zhpolicy Noto Sans SC"
@@ -121,6 +121,7 @@ def _build_subset(source: Path, codepoints: list[int], target: Path) -> None:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
+    codepoints = sorted(set(codepoints) & _cmap(str(source)))  # only what the font has (the rest: its whole face)
     options = subset.Options(flavor="woff2", layout_features=["*"], name_IDs=["*"], notdef_outline=True)
     font = TTFont(str(source), recalcTimestamp=False, fontNumber=0)
     subsetter = subset.Subsetter(options)
@@ -142,12 +143,9 @@ def subset_font(folder: str | Path, source: str | Path | None = None, characters
     """Write the fast subset of *source* (default :func:`web_font_source`) holding *characters* (default
     :func:`subset_characters`) into *folder* and return its path. The subset is built once per set of
     inputs and kept in the cache folder (``<cache>/webfonts``); other subsets in *folder* are removed."""
-    from .fonts import _cmap
-
     source = Path(source) if source else web_font_source()
     characters = subset_characters() if characters is None else characters
-    cmap = _cmap(str(source))
-    codepoints = sorted({ord(ch) for ch in characters} & cmap)
+    codepoints = sorted({ord(ch) for ch in characters})
     name = subset_name(source, codepoints)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -197,8 +195,6 @@ def font_face_css(subset: str | Path, subset_url: str, full_url: str, symbols_ur
     """The ``@font-face`` rules of :data:`WEB_FAMILY`: the whole font first, then the subset, then the
     symbols (for a character several faces cover, browsers try the face declared last first, so the
     whole font is fetched only for a character the subset lacks)."""
-    from .fonts import _cmap
-
     routed = unicode_range(routed_codepoints(_cmap(str(subset))))
     symbols = unicode_range(SYMBOL_GLYPHS)
     face = ('@font-face {{\n  font-family: "{family}";\n  src: url("{url}") format("{fmt}");\n'
@@ -213,8 +209,6 @@ def coverage(text: str, subset: str | Path, full: str | Path, symbols: str | Pat
     ``missing`` (routed to the web fonts but in none of them: a box), ``local`` (not routed: Latin and
     other scripts the browser draws with its own fonts, which only the browser can check)."""
     import unicodedata
-
-    from .fonts import _cmap
 
     fast, whole = _cmap(str(subset)), _cmap(str(full))
     drawn_by_symbols = _cmap(str(symbols)) if symbols else frozenset()
