@@ -78,7 +78,17 @@ def main(argv: list[str]) -> int:
     if job == "run":
         python = setup()
         return subprocess.run([str(python), "-m", "zhpolicy.teaching.notebooks", "run", *rest], cwd=ROOT).returncode
-    if job in ("student", "html", "nav", "lab"):
+    if job == "lab":
+        python = setup()
+        command = [str(python), "-m", "zhpolicy.teaching.lab", *rest]
+        if os.name == "posix":  # become the Lab: stopping this process (Ctrl+C, kill, hang-up) stops JupyterLab
+            os.chdir(ROOT)
+            os.execv(command[0], command)
+        try:
+            return subprocess.run(command, cwd=ROOT).returncode
+        except KeyboardInterrupt:
+            return 130
+    if job in ("student", "html", "nav"):
         python = setup()
         try:
             return subprocess.run([str(python), "-m", "zhpolicy.teaching.course", job, *rest], cwd=ROOT).returncode
