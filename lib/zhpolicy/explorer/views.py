@@ -256,6 +256,7 @@ per_doc = zp.term_frequencies(toks)                 # 每篇文档的词频（�
 key = zp.keyness(toks, {target!r}, {reference!r})""",
     "kwic": """hits = zp.kwic(corpus, {term!r}, window={window}, sort_by={sort_by!r})""",
     "dispersion": """spread = zp.dispersion(corpus, {terms!r})
+zp.use_chinese_font()                                # 图里的中文
 fig = zp.teaching.plots.dispersion_figure(zp.positions(corpus, {terms!r}), {terms!r}, list(corpus["doc_id"]))""",
     "themes": """from zhpolicy.analysis import themes
 codebook = themes.read_codebook()                   # 或你改过的编码表 CSV：themes.read_codebook("my_codebook.csv")
