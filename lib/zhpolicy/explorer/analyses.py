@@ -46,6 +46,10 @@ class Analyses:
                     self._values[name] = compute()
         return self._values[name]
 
+    def picture(self, name: str, draw) -> bytes:
+        """A figure of this corpus as PNG bytes (``draw()`` returns them), drawn once."""
+        return self._get(f"picture:{name}", draw)
+
     def ready(self, name: str) -> bool:
         """Whether *name* has been computed already (the view then opens without a progress note)."""
         return name in self._values

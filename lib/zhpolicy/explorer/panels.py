@@ -22,7 +22,7 @@ from zhpolicy.paths import output_dir
 from . import views as V
 from .coders import combine_sheets
 from .files import csv_bytes, inside, spreadsheet_safe, xlsx_bytes
-from .ui import heading, image, note, png, table, working
+from .ui import heading, image, note, png, table
 
 DOCUMENT_FORMATS = ".txt,.md,.docx,.pdf,.html,.htm,.zip"
 
@@ -56,9 +56,8 @@ def texts_content(session) -> list:
     uploaded = inside(a.folder, session.explorer.work.root)
 
     async def load(folder, what: str):
-        message[:] = [working(f"正在读取{what}……（文件多时需要一些时间）")]
         try:
-            analyses = await session.compute(message, "", session.explorer.load, folder, ready=True)
+            analyses = await session.compute(message, f"正在读取{what}……（文件多时需要一些时间）", session.explorer.load, folder)
         except CorpusError as exc:
             message[:] = [note(f"没有读取：{exc}", "danger")]
             return
@@ -138,7 +137,8 @@ async def words_view(session, container) -> None:
 
     async def draw_cloud(event=None):
         chosen = list(doc_choice.value)
-        data = await session.compute(cloud, "正在画词云……", lambda: V.cloud_png(V.cloud_frequencies(a, chosen)))
+        data = await session.compute(cloud, "正在画词云……", a.picture, "cloud:" + "|".join(chosen),
+                                     lambda: V.cloud_png(V.cloud_frequencies(a, chosen)))
         cloud[:] = [image(data, width=800)]
 
     doc_choice.param.watch(draw_cloud, "value")
@@ -299,7 +299,8 @@ async def statistics_view(session, container) -> None:
     a = session.analyses
     stats = await session.compute(container, "正在抽取统计数字……", lambda: V.statistics_table(a), ready=a.ready("statistics"))
     flags = await session.compute(container, "正在做一致性检查……", lambda: V.flags_table(a), ready=a.ready("flags"))
-    chart = await session.compute(container, "正在画图……", png, V.statistics_plot, a)
+    chart = await session.compute(container, "正在画图……", a.picture, "statistics", lambda: png(V.statistics_plot, a),
+                                  ready=a.ready("picture:statistics"))
     from zhpolicy.extraction.stats import format_value
 
     shown = _marked(stats)[V.STATISTICS_COLUMNS].assign(value=stats["value"].map(format_value))
@@ -325,7 +326,8 @@ async def chains_view(session, container) -> None:
     a = session.analyses
     chains = await session.compute(container, "正在抽取逻辑链……", lambda: V.chains_table(a), ready=a.ready("chains"))
     degrees = V.concept_degrees(a)
-    graph = await session.compute(container, "正在画概念图……", png, V.concept_plot, a)
+    graph = await session.compute(container, "正在画概念图……", a.picture, "concepts", lambda: png(V.concept_plot, a),
+                                  ready=a.ready("picture:concepts"))
     labels = _documents(session)
     choice = pn.widgets.Select(name="文档", options={"全部文档": ""} | labels, width=420)
     out = pn.Column(sizing_mode="stretch_width")
@@ -350,7 +352,8 @@ async def instruments_view(session, container) -> None:
                                   ready=a.ready("coded_clauses"))
     grid_table = V.type_stage(a)
     per_doc, per_type = V.intensity_tables(a)
-    chart = await session.compute(container, "正在画政策强度图……", png, V.intensity_plot, a)
+    chart = await session.compute(container, "正在画政策强度图……", a.picture, "intensity", lambda: png(V.intensity_plot, a),
+                                  ready=a.ready("picture:intensity"))
     cell_out = pn.Column(sizing_mode="stretch_width")
     stages = list(grid_table.columns)
     shown = grid_table.reset_index()

@@ -13,6 +13,7 @@ import html
 import io
 import json
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,10 @@ from .views import VIEWS
 EXECUTOR = ThreadPoolExecutor(max_workers=2, thread_name_prefix="zhpolicy-explorer")
 _FIGURES = threading.Lock()
 PAGE_SIZE = 15
+#: Tabulator's own words (pagination), in Chinese.
+TABLE_LOCALE = {"locale": "zh-cn", "langs": {"zh-cn": {"pagination": {
+    "first": "首页", "first_title": "第一页", "last": "末页", "last_title": "最后一页", "prev": "上一页",
+    "prev_title": "上一页", "next": "下一页", "next_title": "下一页", "all": "全部", "page_size": "每页行数"}}}}
 
 
 @dataclass
@@ -66,11 +71,6 @@ body pre, body code, .zp-code pre {{ font-family: {MONO_STACK} !important; }}
 .zp-code pre {{ font-size: 13px; background: #f6f8fa; padding: 8px 10px; border-radius: 4px; white-space: pre-wrap; }}
 .zp-note {{ color: #555; font-size: 14px; }}
 """
-
-
-async def in_worker(function, *args):
-    """Run *function* in a worker thread and return its result (the page stays responsive)."""
-    return await asyncio.get_running_loop().run_in_executor(EXECUTOR, function, *args)
 
 
 def png(figure_function, *args) -> bytes:
@@ -110,7 +110,7 @@ def table(frame: pd.DataFrame, *, page_size: int = PAGE_SIZE, wrap: tuple[str, .
     header_filters = {names[c]: {"type": "input", "func": "like", "placeholder": "筛选…"} for c in filters if c in names}
     options = dict(pagination="remote", page_size=page_size, show_index=False, formatters=formatters, widths=widths,
                    editors=editors, header_filters=header_filters or False, sizing_mode="stretch_width",
-                   layout="fit_data_stretch" if not wrap else "fit_data_table")
+                   layout="fit_data_stretch" if not wrap else "fit_data_table", configuration=TABLE_LOCALE)
     options.update(kwargs)
     return pn.widgets.Tabulator(shown.reset_index(drop=True), **options)
 
@@ -199,11 +199,20 @@ class Session:
         return code_box(snippet(name, folder=folder, **params), lesson.stem, lesson.title)
 
     async def compute(self, container: pn.Column, message: str, function, *args, ready: bool = False):
-        """Run *function* in a worker thread; meanwhile *container* shows a spinner and *message*
-        (unless *ready*: the result is cached and comes back at once)."""
-        if not ready:
-            container[:] = [working(message)]
-        return await in_worker(function, *args)
+        """Run *function* in a worker thread; meanwhile *container* shows a spinner, *message* and
+        the seconds elapsed (unless *ready*: the result is kept and comes back at once)."""
+        future = asyncio.get_running_loop().run_in_executor(EXECUTOR, function, *args)
+        if ready:
+            return await future
+        row = working(message)
+        container[:] = [row]
+        started = time.monotonic()
+        while not future.done():
+            await asyncio.wait([future], timeout=1)
+            elapsed = int(time.monotonic() - started)
+            if elapsed and not future.done():
+                row[1].object = f'<span class="zp-note zp-working">{html.escape(message)}（已用 {elapsed} 秒）</span>'
+        return future.result()
 
 
 def page(explorer: Explorer):
