@@ -64,7 +64,7 @@ def main() -> int:
     seeds = ROOT / "seeds"
     with tempfile.TemporaryDirectory(prefix="zhpolicy-bench-explorer-") as tmp:
         folder = Path(tmp) / "corpus"
-        build_corpus(folder, args.docs * 0.01, file_kb=10)
+        build_corpus(folder, args.docs * 0.0105, file_kb=10)  # about args.docs files
         n_files = len(list(folder.glob("*.txt")))
         big_first = zp.load_corpus(folder)["title"].iloc[0]
         with sync_playwright() as playwright:

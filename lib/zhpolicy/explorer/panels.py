@@ -180,7 +180,7 @@ async def words_view(session, container) -> None:
         hits = await session.compute(kwic_out, "正在检索……", V.kwic_table, a, word, window.value, sort_by)
         shown = hits[["doc_id", "left", "keyword", "right", "section", "sentence"]]
         kwic_out[:] = [pn.pane.HTML(f'<span class="zp-note">“{html.escape(word)}”出现 {len(hits)} 次。</span>'),
-                       table(shown, wrap=("sentence",)),
+                       table(shown, wrap=("sentence",), text_align={"左侧语境": "right"}),
                        session.code("words", "kwic", term=word, window=window.value, sort_by=sort_by)]
 
     for widget in (term, window, sort):

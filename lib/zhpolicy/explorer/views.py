@@ -177,7 +177,7 @@ def statistics_plot(a: Analyses):
 
 # ---------------------------------------------------------------- logic chains (lesson 04)
 
-CHAIN_COLUMNS = ["doc", "kind", "family", "chain", "surface", "count", "sentence"]
+CHAIN_COLUMNS = ["doc", "chain", "kind", "sentence", "family", "count"]
 
 
 def chains_table(a: Analyses, doc_id: str | None = None) -> pd.DataFrame:
