@@ -30,7 +30,7 @@ VIEWS = [("词语", "每万字频次"), ("主题", "主题 × 文档热图"), ("
 
 
 def measure(folder: Path, first_text: str, browser) -> dict:
-    from tests.test_explorer_browser import idle, open_view
+    from tests.test_explorer_browser import open_view
     from tests.test_explorer_server import explorer
 
     started = time.perf_counter()

@@ -31,6 +31,7 @@ class Analyses:
         self._values: dict[str, object] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self.warming: threading.Thread | None = None  # the background thread computing WARM_ORDER
 
     # ------------------------------------------------------------ caching
 

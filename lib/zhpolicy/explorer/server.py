@@ -16,7 +16,6 @@ import signal
 import socket
 import sys
 import webbrowser
-from pathlib import Path
 
 DEFAULT_PORT = 8765
 HOST = "127.0.0.1"
@@ -74,11 +73,14 @@ def main(argv: list[str] | None = None) -> int:
     explorer = Explorer(default_folder=folder, work=work)
     print("正在读取语料……", flush=True)
     try:
-        explorer.warm(explorer.load(folder))  # the first page opens with its table ready
+        explorer.load(folder)  # the first page opens with its table ready (the rest is warmed once it is shown)
     except CorpusError as exc:
         work.cleanup()
         print(f"错误：{exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        work.cleanup()
+        return 130
     font_dir, _, _ = font_face()
     pn.extension("tabulator", raw_css=[page_css()], notifications=False)
     server = pn.serve(

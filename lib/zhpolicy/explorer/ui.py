@@ -50,9 +50,12 @@ class Explorer:
         return self.cache.load(folder)
 
     def warm(self, analyses: Analyses) -> None:
-        """Compute the other views' tables in the background (the first view is already shown)."""
-        threading.Thread(target=analyses.warm, kwargs={"stop": self.stop}, daemon=True,
-                         name="zhpolicy-explorer-warm").start()
+        """Compute the other views' tables in the background (the first view is already shown),
+        once per corpus however many pages open it."""
+        if getattr(analyses, "warming", None) is None:
+            analyses.warming = threading.Thread(target=analyses.warm, kwargs={"stop": self.stop}, daemon=True,
+                                                name="zhpolicy-explorer-warm")
+            analyses.warming.start()
 
 
 # ---------------------------------------------------------------- small pieces every view uses
