@@ -84,7 +84,7 @@ def test_the_catalog_download_is_the_draft_with_the_edits(app):
 
 
 @pytest.mark.parametrize("name, table", [
-    ("texts", "skipped"), ("frequencies", "per_doc"), ("keyness", "key"), ("kwic", "hits"), ("dispersion", "spread"),
+    ("texts", "skipped"), ("frequencies", "per_doc"), ("cloud", "freqs"), ("keyness", "key"), ("kwic", "hits"), ("dispersion", "spread"),
     ("themes", "share"), ("statistics", "flags"), ("chains", "chains"), ("instruments", "grid"),
 ])
 def test_each_snippet_reproduces_its_view(app, name, table):
@@ -94,7 +94,7 @@ def test_each_snippet_reproduces_its_view(app, name, table):
     namespace: dict = {}
     exec(V.snippet(name, folder=str(SEEDS), **params), namespace)  # the code the page shows, as a student runs it
     expected = {
-        "skipped": V.skipped_table(app), "per_doc": V.frequency_table(app), "key": V.keyness_table(app, first),
+        "skipped": V.skipped_table(app), "per_doc": V.frequency_table(app), "freqs": V.cloud_frequencies(app), "key": V.keyness_table(app, first),
         "hits": V.kwic_table(app, "企业", 10, "right"), "spread": V.dispersion_table(app, ["企业", "融合"]),
         "share": V.theme_share(app.coded_units(), themes.read_codebook()), "flags": V.flags_table(app),
         "chains": V.chains_table(app), "grid": V.type_stage(app),

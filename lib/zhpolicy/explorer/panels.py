@@ -205,7 +205,7 @@ async def words_view(session, container) -> None:
         ("每篇词频", pn.Column(pn.pane.HTML('<span class="zp-note">每万字频次 per_10k = 该词在这篇文档中出现的次数 ÷ 文档字数 × 10000；'
                                          "在表头下的框里输入文档编号或词筛选。</span>"),
                              freq_table, session.code("words", "frequencies"), sizing_mode="stretch_width")),
-        ("词云", pn.Column(doc_choice, cloud, sizing_mode="stretch_width")),
+        ("词云", pn.Column(doc_choice, cloud, session.code("words", "cloud"), sizing_mode="stretch_width")),
         ("关键性", pn.Column(pn.Row(group_a, group_b), key_out, sizing_mode="stretch_width")),
         ("KWIC 检索", pn.Column(pn.Row(term, window, sort), kwic_out, sizing_mode="stretch_width")),
         ("离散度", pn.Column(terms, disp_out, sizing_mode="stretch_width")),

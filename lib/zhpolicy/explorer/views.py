@@ -252,6 +252,8 @@ corpus = zp.load_corpus({folder!r})
 skipped = zp.reading.corpus.skipped_files(corpus)   # 没有读取的文件及原因""",
     "frequencies": """toks = zp.tokens(corpus)
 per_doc = zp.term_frequencies(toks)                 # 每篇文档的词频（每万字 per_10k）""",
+    "cloud": """freqs = zp.corpus_frequencies(zp.tokens(corpus))    # 只看几篇：先按 doc_id 筛选分词表
+cloud = zp.teaching.plots.wordcloud_image(dict(zip(freqs["term"], freqs["count"])), zp.use_chinese_font())""",
     "keyness": """toks = zp.tokens(corpus)
 key = zp.keyness(toks, {target!r}, {reference!r})""",
     "kwic": """hits = zp.kwic(corpus, {term!r}, window={window}, sort_by={sort_by!r})""",
@@ -275,7 +277,7 @@ agreement = I.agreement_table(sheet, "coder1", "coder2")  # 一致率与 Cohen's
 }
 
 #: Which view's opening call a section's snippet continues from.
-_OPENING = {"frequencies": "texts", "keyness": "texts", "kwic": "texts", "dispersion": "texts", "themes": "texts",
+_OPENING = {"frequencies": "texts", "cloud": "texts", "keyness": "texts", "kwic": "texts", "dispersion": "texts", "themes": "texts",
             "statistics": "texts", "chains": "texts", "instruments": "texts"}
 
 
