@@ -1,5 +1,6 @@
 """Teaching tools: student copies, the HTML book, and the whole series on another corpus."""
 
+import html
 import re
 import tempfile
 
@@ -57,6 +58,20 @@ def test_html_book(tmp_path):
     assert "data:image/png;base64" in second, "figures are embedded"
     assert (tmp_path / "fonts" / "NotoSansSC-Regular.ttf").stat().st_size > 1_000_000
     assert len(written) == len(NOTEBOOKS) + 1
+
+
+def test_html_book_fetches_nothing_from_the_internet_and_titles_each_page(tmp_path):
+    """Classroom networks are often closed: no page of the book loads a script, style or font from
+    another host (nbconvert's stock page loads require.js, MathJax and mermaid from cdnjs), and each
+    page's <title> is its lesson's title, in a page marked as Chinese."""
+    htmlbook.build_html_book(ROOT / "notebooks", tmp_path)
+    for path in NOTEBOOKS:
+        page = (tmp_path / path.with_suffix(".html").name).read_text(encoding="utf-8")
+        remote = re.findall(r"""(?:<script[^>]+src|<link[^>]+href|import\()\s*=?\s*["']((?:https?:)?//[^"']+)""", page)
+        assert remote == [], f"{path.name} fetches {remote[:3]}"
+        title = re.search(r"<title>(.*?)</title>", page).group(1)
+        assert title == html.escape(navigation.lesson_title(nbformat.read(path, as_version=4)), quote=False)
+        assert '<html lang="zh"' in page
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from pathlib import Path
 from .navigation import lesson_time, lesson_title
 from .notebooks import notebook_paths
 from .webfonts import WEB_FAMILY, build_symbol_font, copy_if_changed, font_face_css, subset_font, web_font_source
-from ..paths import project_root
+from ..paths import data_path, project_root
 
 SOLUTION_TAG = "solution"
 PLACEHOLDER = "# ✏️ 这里原来是参考答案，学生版已移除。\n# 先自己完成上面的练习；需要时可以运行 ex.q1.hint() 看提示（q1 换成相应的题号）。"
@@ -155,12 +155,13 @@ def build_html_book(src: Path | None = None, out: Path | None = None, *, student
     if student:
         books = [(p, student_book_copy(nb)) for p, nb in books]
     pages = [(p.with_suffix(".html").name, lesson_title(nb) or p.stem) for p, nb in books]
-    exporter = HTMLExporter(template_name="lab")
+    exporter = HTMLExporter(template_name="lab", template_file="book_page.html.j2", language_code="zh",
+                            extra_template_paths=[str(data_path("book_page.html.j2").parent)])
     banner = ('<div class="zp-student">学生版：参考答案已移除。练习请在 JupyterLab 中打开学生版笔记本完成。</div>'
               if student else "")
     written = []
     for i, (path, nb) in enumerate(books):
-        body, _ = exporter.from_notebook_node(nb)
+        body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": pages[i][1]}})
         nav = _nav(pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
         body = badge_symbols(book_links(body))
         body = body.replace("</head>", head + "</head>", 1)
