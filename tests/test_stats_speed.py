@@ -6,7 +6,7 @@ import random
 import pandas as pd
 import pytest
 
-import zhpolicy.extraction.stats as stats
+from zhpolicy.extraction.stats import figures, kinds, table, years
 from zhpolicy.numbers import NOT_UNIT_WORDS, UNIT_TABLE, unit_at
 from zhpolicy.extraction.stats import extract_statistics
 from zhpolicy.reading.structure import sentences
@@ -42,19 +42,19 @@ def test_skipping_sentences_changes_no_figure(monkeypatch, seed_sentences):
     frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts,
                           "date": ["2025-06-30"] * len(texts)})
     fast = extract_statistics(frame)
-    monkeypatch.setattr(stats, "_may_hold_figure", lambda sentence: True)
-    monkeypatch.setattr(stats, "_may_name_year", lambda sentence: True)
+    monkeypatch.setattr(table, "_may_hold_figure", lambda sentence: True)
+    monkeypatch.setattr(years, "_may_name_year", lambda sentence: True)
     full = extract_statistics(frame)
     assert len(fast) > 500
     pd.testing.assert_frame_equal(fast, full)
 
 
 def test_the_quick_tests_really_skip_sentences():
-    assert not stats._may_hold_figure("坚持创新驱动，形成良性循环。")
-    assert not stats._may_hold_figure("部分企业成为行业龙头。")  # 分, 成 but no figure can match
-    assert stats._may_hold_figure("增长了两成。")
-    assert not stats._may_name_year("推动科技创新和产业创新深度融合。")
-    assert stats._may_name_year("去年增长较快。")
+    assert not table._may_hold_figure("坚持创新驱动，形成良性循环。")
+    assert not table._may_hold_figure("部分企业成为行业龙头。")  # 分, 成 but no figure can match
+    assert table._may_hold_figure("增长了两成。")
+    assert not years._may_name_year("推动科技创新和产业创新深度融合。")
+    assert years._may_name_year("去年增长较快。")
 
 
 def unit_trying_every_unit(text: str, pos: int) -> str:
@@ -81,13 +81,13 @@ def test_unit_lookup_by_first_character_equals_trying_every_unit(seed_sentences)
 @pytest.mark.parametrize("limit", [None, 8])
 def test_grouped_cue_test_equals_trying_every_cue(limit):
     rng = random.Random(3)
-    cues = [cue for _, _, cue in stats.kind_cues()]
+    cues = [cue for _, _, cue in kinds.kind_cues()]
     texts = ["".join(rng.choice(cues + PIECES) for _ in range(rng.randint(0, 6))) for _ in range(2000)]
     for kind in ("comparison", "plan", "target", "achieved"):
-        for _, any_cue, kind_cues in stats._cue_tests(kind):
+        for _, any_cue, kind_cues in kinds._cue_tests(kind):
             for text in texts:
-                expected = any(stats._cue_before(text, cue, limit) for cue in kind_cues)
-                assert stats._any_cue_before(text, any_cue, kind_cues, limit) == expected, (kind, text)
+                expected = any(kinds._cue_before(text, cue, limit) for cue in kind_cues)
+                assert kinds._any_cue_before(text, any_cue, kind_cues, limit) == expected, (kind, text)
 
 
 def test_clause_start_is_just_after_the_last_clause_mark():
@@ -98,7 +98,7 @@ def test_clause_start_is_just_after_the_last_clause_mark():
 
     for sentence in made_up_sentences(300, seed=5):
         for pos in range(len(sentence) + 1):
-            assert stats._clause_start(sentence, pos) == walking_back(sentence, pos), (sentence, pos)
+            assert figures._clause_start(sentence, pos) == walking_back(sentence, pos), (sentence, pos)
 
 
 def test_a_sentence_whose_only_figure_is_a_rank_is_read():

@@ -1,0 +1,280 @@
+"""The year of a figure and where it came from (``year_source``): its clause, its sentence, its
+paragraph, the heading above it, or a relative word (``data/stat_years.tsv``) resolved against the
+document's date."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...numbers import read_rule_table
+from .figures import _CN_YEAR, _TITLE, _clause_start, _free, cn_to_int
+from .indicators import SOURCE_PATTERNS
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
+_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
+
+
+@lru_cache(maxsize=1)
+def relative_year_words() -> dict[str, str]:
+    """The words of ``zhpolicy/data/stat_years.tsv`` (今年, 去年, 全年 …) and their rule, longest first."""
+    rows = read_rule_table("stat_years.tsv")
+    return dict(sorted(((r["word"], r["rule"]) for r in rows), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in relative_year_words()))
+
+
+
+# ---------------------------------------------------------------- years and where they come from
+
+
+def document_year_month(date) -> tuple[int | None, int | None]:
+    """The year and month of a document date (``2024-03-05``, ``2024年3月``, ``2024``), or None."""
+    m = re.match(r"\s*((?:19|20)\d{2})(?:\s*[-年/.]\s*(\d{1,2})|(\d{2})(?=\d{2}\b))?", str(date or ""))
+    if not m:
+        return None, None
+    month = m[2] or m[3]
+    return int(m[1]), int(month) if month and 1 <= int(month) <= 12 else None
+
+
+def resolve_relative_year(word: str, date) -> str:
+    """The year a relative word (今年, 去年, 过去一年, 全年, 同比 …) names in a document of *date*;
+    ``""`` when the date (or, for review words, its month) is unknown."""
+    rule = relative_year_words().get(word, "")
+    year, month = document_year_month(date)
+    if year is None or not rule:
+        return ""
+    if rule == "date":
+        return str(year)
+    if rule.startswith(("review", "reporting", "period:")):
+        ends = int(rule.split(":")[1]) if rule.startswith("period:") else 12
+        if month is None:
+            return ""
+        last = year if month >= ends else year - 1
+        span = int(rule.split(":")[1]) if rule.startswith("review:") else 1
+        if span > 1 and 3 < month < 12:
+            return ""  # 五年来 in a mid-year text: which five years is not clear
+        return str(last) if span == 1 else f"{last - span + 1}-{last}"
+    return str(year + int(rule))
+
+
+_MONTH_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*\d{1,2}\s*日")
+
+
+def _month_day_year(month: int, date) -> str:
+    """The year of ``3月30日`` written without a year: the document's year, or the year before
+    when the month is later than the document's month; ``""`` without a dated document."""
+    year, doc_month = document_year_month(date)
+    if year is None:
+        return ""
+    return str(year - 1 if doc_month is not None and month > doc_month else year)
+
+
+def _plan_period(numeral: str) -> str:
+    """The years of a five-year plan from its number (十四五 → 2021-2025; from the sixth plan on)."""
+    n = cn_to_int(numeral)
+    if n < 6:
+        return ""
+    start = 1981 + 5 * (n - 6)
+    return f"{start}-{start + 4}"
+
+
+def _year_tokens(sentence: str, date) -> list[dict]:
+    """Years, periods and relative words of a sentence, outside 《titles》, skipping the base of a
+    comparison (比2012年, 与2020年相比). Each: start, end, year, source, weak."""
+    if not _may_name_year(sentence):
+        return []
+    titles = [m.span() for m in _TITLE.finditer(sentence)]
+    tokens = []
+    for m in _YEAR.finditer(sentence):
+        tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
+                       "weak": False, "period": bool(m[1])})
+    for m in _CN_YEAR.finditer(sentence):
+        tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
+    for m in _PLAN_PERIOD.finditer(sentence):
+        if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
+            tokens.append({"start": m.start(), "end": m.end(), "year": _plan_period(m[1]), "source": "", "weak": False})
+    for m in _MONTH_DAY.finditer(sentence):
+        tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(int(m["month"]), date),
+                       "source": "document_date", "weak": False})
+    explicit_ends = {t["end"] for t in tokens}
+    for m in _relative_pattern().finditer(sentence):
+        if any(m.start() - e in (0, 1) for e in explicit_ends):
+            continue  # 2023年全年: the explicit year already says it
+        rule = relative_year_words()[m.group(0)]
+        source = "document_date" if rule == "date" else f"relative:{m.group(0)}"
+        tokens.append({"start": m.start(), "end": m.end(), "year": resolve_relative_year(m.group(0), date),
+                       "source": source, "weak": rule == "reporting" or rule.startswith("period:")})
+    kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
+            and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])]
+    return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
+
+
+#: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD).
+_YEAR_CHARACTER = re.compile(r"[\d年五]")
+
+
+def _may_name_year(sentence: str) -> bool:
+    """A cheap test before the year patterns run: False when the sentence holds neither a character
+    every year pattern needs nor a relative word (most sentences of a long text)."""
+    return bool(_YEAR_CHARACTER.search(sentence) or _relative_pattern().search(sentence))
+
+
+def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
+    """Join a year with the period words right after it (``今年上半年``, ``2023年底``, ``2023年以来``)."""
+    merged: list[dict] = []
+    for t in tokens:
+        word = t["source"].split(":", 1)[1] if t["source"].startswith("relative:") else ""
+        part_of_year = relative_year_words().get(word, "").startswith("period:")
+        if merged and t["start"] == merged[-1]["end"] and not merged[-1]["weak"] and (not t["weak"] or part_of_year):
+            merged[-1]["end"] = t["end"]
+            if merged[-1]["source"].startswith("relative:") and word:
+                merged[-1]["source"] += word
+            continue
+        merged.append(dict(t))
+    for t in merged:
+        tail = re.match(r"(?:年底|年末|底|末|以来|初|期间|时期)", sentence[t["end"]:])
+        if tail:
+            t["end"] += tail.end()
+    return merged
+
+
+def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
+    """A year standing as the topic of the whole sentence: the only year of an opening clause
+    before any figure (``2024年，…``, ``截至2023年底，…``, ``今年上半年，…``), or right after an
+    attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``)."""
+    strong = [t for t in tokens if not t["weak"]]
+    if not strong:
+        return None
+    first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:"), len(sentence))
+    opening = [t for t in strong if t["end"] <= first_clause_end]
+    if len(opening) == 1 and not re.search(r"\d", sentence[:opening[0]["start"]]):
+        lead = sentence[:opening[0]["start"]]
+        if len(lead) <= 12 and "由" not in lead and "从" not in lead:
+            return opening[0]
+    for t in strong:
+        before = sentence[:t["start"]]
+        rest = "，" if re.match(r"[^，,。；]{0,6}[，,]", sentence[t["end"]:]) else ""
+        if rest and (re.search(r"(?:显示|数据|》|表示|介绍|获悉|了解到|透露|公布)[，,](?:截至|截止到?|到|在)?$", before)
+                                     or before.endswith(("，", ",")) and len(before) <= 30
+                                     and any(p.search(before) for p in SOURCE_PATTERNS)):
+            return t
+    return None
+
+
+def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
+    """The nearest earlier year that opens a clause of the same ；-segment (``根据…，2021年全区…，
+    比上年增长6.2%``; ``到2025年，A达到…，B提高到…``): it carries on over commas, not over ；."""
+    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;：:") + 1
+    for t in reversed(tokens):
+        if t["weak"] or t["start"] < segment or t["end"] > row["start"]:
+            continue
+        lead = sentence[_clause_start(sentence, t["start"]):t["start"]]
+        if len(lead) <= 3 and not re.search(r"[由从比较\d]", lead):
+            return t
+    return None
+
+
+def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
+    """The year of the figure's own clause: ``2025年的324.7万人年``, else the nearest year
+    before the figure in the same clause."""
+    for t in tokens:
+        if not t["weak"] and 0 <= row["start"] - t["end"] <= 2 and sentence[t["end"]:row["start"]] in ("", "的"):
+            return t
+    clause = _clause_start(sentence, row["start"])
+    inside = [t for t in tokens if not t["weak"] and clause <= t["start"] and t["end"] <= row["start"]]
+    return inside[-1] if inside else None
+
+
+def _year_and_source(token: dict | None, level: str) -> tuple[str, str]:
+    if token is None:
+        return "", ""
+    if not token["year"]:
+        return "", ""
+    return token["year"], token["source"] or level
+
+
+def _figure_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str]:
+    """(year, year_source) of a figure; a figure at either end of a change over a period
+    (``2020年至2024年期间，由31.3万亿元攀升至40.5万亿元``) takes the period's first or last year."""
+    year, source = _context_year(sentence, row, tokens, context)
+    change = _change_end(sentence, row)
+    if change and re.fullmatch(r"\d{4}-\d{4}", year) and any(t.get("period") and t["year"] == year for t in tokens):
+        year = year[:4] if change == "start" else year[5:]
+    return year, source
+
+
+_CHANGE_START = re.compile(r"(?:由|从)\s*$")
+_CHANGE_END = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|下降|降低|减少|降|增)?(?:至|到)\s*$")
+
+
+#: 分别提升至34.6%和16.3%: every figure after a verb of change + 至/到 in its clause is an end value.
+_CHANGE_TO = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|下降|降低|减少)(?:至|到)[^，。；由从]*$")
+
+
+def _change_end(sentence: str, row: dict) -> str:
+    """``start`` for the X of 由X…至Y, ``end`` for its Y, else ``""``."""
+    before = sentence[max(0, row["start"] - 4):row["start"]]
+    if _CHANGE_START.search(before):
+        return "start"
+    clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    if _CHANGE_END.search(before) and re.search(r"(?:由|从)[^，。；]*$", clause) or _CHANGE_TO.search(clause):
+        return "end"
+    return ""
+
+
+def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str]:
+    """(year, year_source) of a figure, in order: its clause, its sentence, its paragraph, the
+    section heading above it, and last a weak word (全年, 同比) resolved against the date."""
+    token = _clause_year(sentence, row, tokens)
+    if token is not None:
+        return _year_and_source(token, "clause")
+    if context["topic"] is not None:
+        return _year_and_source(context["topic"], "sentence")
+    running = _running_topic(sentence, row, tokens)
+    if running is not None:
+        return _year_and_source(running, "sentence")
+    if context["paragraph"] is not None:
+        return _year_and_source(context["paragraph"], "paragraph")
+    if context["heading"] is not None:
+        return _year_and_source(context["heading"], "heading")
+    clause = _clause_start(sentence, row["start"])
+    weak = [t for t in tokens if t["weak"] and t["start"] >= clause] or [t for t in tokens if t["weak"]]
+    return _year_and_source(weak[0], "relative") if weak else ("", "")
+
+
+def _heading_years(doc_outline: list[tuple], date) -> list[tuple[int, int, dict | None, str]]:
+    """For each title and section heading of a document's outline rows (kind, heading, marker,
+    level, start): (start offset, level, the year token it names or None, ``numbered``/``plain``/``title``)."""
+    rows = []
+    for kind, heading, marker, level, start in doc_outline:
+        if kind not in ("heading", "title"):
+            continue
+        tokens = [{**t, "text": heading} for t in _year_tokens(heading, date)
+                  if not t["weak"] and t["source"] != "document_date"]  # a dateline (12月27日讯) is no section year
+        if kind == "title" and len(tokens) != 1:
+            continue
+        style = "title" if kind == "title" else ("numbered" if str(marker) else "plain")
+        rows.append((start, level, tokens[0] if tokens else None, style))
+    return rows
+
+
+def _heading_year_at(headings: list[tuple[int, int, dict | None, str]], pos: int) -> dict | None:
+    """The year named by the nearest heading above *pos* that names one. Numbered headings
+    (一、（一）1.) are followed up their path (a sibling section's heading does not count);
+    unnumbered headings and the title count when no numbered heading stands in between."""
+    ceiling = None
+    for start, level, token, style in reversed([h for h in headings if h[0] <= pos]):
+        if style == "numbered":
+            if ceiling is not None and level >= ceiling:
+                continue
+            ceiling = level
+        elif style == "plain" and ceiling is not None:
+            continue
+        if token is not None:
+            return token
+    return None
