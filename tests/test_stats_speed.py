@@ -2,6 +2,7 @@
 (skip a sentence, try fewer units, group the cue words) gives what the full rules give."""
 
 import random
+import re
 
 import pandas as pd
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from zhpolicy.extraction.stats import figures, kinds, table, years
 from zhpolicy.numbers import NOT_UNIT_WORDS, UNIT_TABLE, unit_at
 from zhpolicy.extraction.stats import extract_statistics
+from zhpolicy.extraction.stats.table import MAX_SENTENCE_CHARS
 from zhpolicy.reading.structure import sentences
 
 #: Pieces that figures, years and their near misses are made of.
@@ -41,12 +43,34 @@ def test_skipping_sentences_changes_no_figure(monkeypatch, seed_sentences):
     texts = seed_sentences + made_up_sentences(2000, seed=1) + made_up_sentences(2000, seed=4, digits=False)
     frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts,
                           "date": ["2025-06-30"] * len(texts)})
+    # the same sentences again, several to a document and paragraph (the document scan jumps between them)
+    grouped = ["。".join(texts[i:i + 7]) + "。\n" + "；".join(texts[i + 7:i + 12]) for i in range(0, len(texts), 12)]
+    frame = pd.concat([frame, pd.DataFrame({"doc_id": [f"g{i}" for i in range(len(grouped))], "text": grouped,
+                                            "date": ["2025-06-30"] * len(grouped)})], ignore_index=True)
     fast = extract_statistics(frame)
     monkeypatch.setattr(table, "_may_hold_figure", lambda sentence: True)
+    monkeypatch.setattr(table, "_sentences_to_read", lambda text, spans: [True] * len(spans))
     monkeypatch.setattr(years, "_may_name_year", lambda sentence: True)
+    monkeypatch.setattr(figures, "_RANK_PIECE", re.compile(""))
+    monkeypatch.setattr(figures, "_CHINESE_PIECE", re.compile(""))
     full = extract_statistics(frame)
-    assert len(fast) > 500
+    assert len(fast) > 1000
     pd.testing.assert_frame_equal(fast, full)
+
+
+def test_the_document_scan_marks_every_sentence_the_quick_test_accepts():
+    for seed in range(3):
+        sentences = made_up_sentences(400, seed=10 + seed)
+        text, spans, pos = "", [], 0
+        for s in sentences:
+            gap = random.Random(pos).choice(["", "\n", " ", "前", "第"])  # text between sentences, too
+            text += gap
+            spans.append((len(text), len(text) + len(s)))
+            text += s
+        marked = table._sentences_to_read(text, spans)
+        assert [m for m, s in zip(marked, sentences) if table._may_hold_figure(s)] == \
+            [True] * sum(map(table._may_hold_figure, sentences))
+        assert sum(marked) < len(marked)
 
 
 def test_the_quick_tests_really_skip_sentences():
@@ -105,3 +129,26 @@ def test_a_sentence_whose_only_figure_is_a_rank_is_read():
     """前十名 / 五强 alone once fell through the first quick test (no digit, no 第)."""
     assert list(extract_statistics("我省位居全国前十名。")["surface"]) == ["前十名"]
     assert list(extract_statistics("综合实力进入全国五强。")["surface"]) == ["进入全国五强"]
+
+
+def test_a_long_line_without_a_full_stop_is_read_in_pieces():
+    """A table or list run together without a 。 (here 56,000 characters) is read in pieces of at
+    most MAX_SENTENCE_CHARS, cut at a clause mark or a space: every figure is still found whole,
+    and the rows do not repeat the whole line (which made the time and memory grow with its square)."""
+    cell = "2023年产值12.5亿元，增长13.1%，企业25家 "
+    found = extract_statistics(cell * 2000)
+    assert len(found) == 3 * 2000
+    assert found["sentence"].str.len().max() <= MAX_SENTENCE_CHARS
+    assert sorted(set(found["value"])) == [13.1, 25, 1.25e9] and set(found["year"]) == {"2023"}
+    digits = ("12345678 " * 400).strip() + "万元"  # no mark or space near the cap: a number is not split
+    assert list(extract_statistics(digits)["surface"]) == ["12345678万元"]
+
+
+def test_the_paragraph_year_is_looked_up_only_when_a_figure_needs_it():
+    """Sentences without figures are read for years only when a later sentence of the paragraph
+    has a figure: the latest year that opened one of them still carries (and a new one replaces it)."""
+    text = ("2023年，全市经济稳中向好。结构持续优化。新动能加快成长。规上工业增加值增长6.5%。"
+            "2024年，形势更加复杂。各方面共同努力。投资增长3.1%。\n结构优化。出口增长2.0%。")
+    found = extract_statistics(text)
+    assert list(found["year"]) == ["2023", "2024", ""]
+    assert list(found["year_source"]) == ["paragraph", "paragraph", ""]

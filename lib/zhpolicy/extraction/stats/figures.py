@@ -27,6 +27,7 @@ QUALIFIERS_BEFORE = {
     "已达到": "达到", "达到": "达到", "已达": "达到", "高达": "达到", "达": "达到",
     "仅为": "仅为", "仅": "仅为", "不足": "不足", "不到": "不足", "逾": "超过", "增长": "增长", "下降": "下降",
 }
+_QUALIFIERS_BEFORE_LONGEST_FIRST = tuple(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "以内": "以内", "多": "多", "余": "多"}
 
 _QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
@@ -227,9 +228,17 @@ def _unit_name(sentence: str, row: dict) -> str:
     return ""
 
 
+#: Every rank pattern needs one of these characters (第, 首位, 榜首, 强, 前): a quick test before them.
+_RANK_PIECE = re.compile("[第首榜强前]")
+#: Every pattern of :func:`_chinese_quantities` needs one of these (a numeral, a magnitude, 分之, /, 番).
+_CHINESE_PIECE = re.compile("[零〇一二两三四五六七八九十百千万亿分/番]")
+
+
 def _chinese_quantities(sentence: str) -> list[dict]:
     """Chinese-numeral figures: 三万亿元, 两倍, 三成, 百分之十五, 三分之一, 翻一番."""
     found = []
+    if not _CHINESE_PIECE.search(sentence):
+        return found
     for m in _CN_QUANTITY.finditer(sentence):
         if m["cn"]:
             unit, end = _unit_after(sentence, m.end())
@@ -263,6 +272,8 @@ def _chinese_quantities(sentence: str) -> list[dict]:
 
 def _ranks(sentence: str) -> list[dict]:
     found = []
+    if not _RANK_PIECE.search(sentence):
+        return found
     for m in _RANK_WORLD.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": 1 if m["first"] else _number(m["rank"]),
                       "unit": "rank", "qualifier": ""})
@@ -318,7 +329,7 @@ def _extend_qualifiers(sentence: str, row: dict) -> None:
     head = sentence[max(0, row["start"] - 5):row["start"]]
     gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
     head = head[:len(head) - gap]
-    for word in sorted(QUALIFIERS_BEFORE, key=len, reverse=True):
+    for word in _QUALIFIERS_BEFORE_LONGEST_FIRST:
         if head.endswith(word) and gap <= 1:
             if not row["qualifier"] or row["qualifier"] == "多":
                 row["qualifier"] = QUALIFIERS_BEFORE[word]

@@ -4,12 +4,13 @@ gives every figure its year, kind, indicator and source."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import numpy as np
 import pandas as pd
 
-from ...reading.structure import outline as outline_table
-from ...reading.structure import sentences as sentence_table
+from ..._docs import iter_docs
+from ...reading.structure import _structure
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import figure_kind
@@ -52,6 +53,31 @@ def _may_hold_figure(sentence: str) -> bool:
     return bool(_DIGIT.search(sentence) or _CHINESE_FIGURE_PIECE.search(sentence))
 
 
+#: A digit or a piece of :data:`_CHINESE_FIGURE_PIECE`: what :func:`_may_hold_figure` needs (each
+#: piece holds a character of ``_MAY_HOLD_FIGURE``, so that first test adds nothing to this one).
+_FIGURE_PIECE = re.compile(r"\d|" + _CHINESE_FIGURE_PIECE.pattern)
+
+
+def _sentences_to_read(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each sentence span (start, end) of a document *text*, whether it may hold a figure:
+    found with one scan of the whole text that jumps to the end of each sentence it hits, instead
+    of a test per sentence. A sentence is marked when a piece of :data:`_FIGURE_PIECE` overlaps it,
+    so every sentence :func:`_may_hold_figure` accepts is marked (and tested again when read)."""
+    marked = [False] * len(spans)
+    ends = [end for _, end in spans]
+    pos, i = 0, 0
+    while i < len(spans):
+        m = _FIGURE_PIECE.search(text, pos)
+        if m is None:
+            break
+        i = bisect_right(ends, m.start(), i)
+        while i < len(spans) and spans[i][0] < m.end():
+            marked[i] = True
+            i += 1
+        pos = max(m.end(), spans[i - 1][1]) if i else m.end()
+    return marked
+
+
 def _sentence_figures(sentence: str) -> list[dict]:
     if not _may_hold_figure(sentence):
         return []
@@ -65,28 +91,74 @@ def _sentence_figures(sentence: str) -> list[dict]:
 _OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
 
 
-def _doc_rows(doc_id: str, label: str, date: str, sents: list[tuple], doc_outline: list[tuple]) -> list[dict]:
-    """The statistics of one document, sentence by sentence (para_id, start, text), with the
+#: Sentences longer than this are read in pieces of at most this many characters, each cut after
+#: the last ； in its second half, else the last space (the cells of a table run together), else the
+#: last ，：、, else where no number is split. A sentence of a
+#: policy text is rarely over 500 characters; a longer one is a table or a list run together
+#: without a 。, and reading it whole would cost time and memory that grow with its square (each
+#: figure's row repeats its sentence). A piece is read as a sentence of the same paragraph.
+MAX_SENTENCE_CHARS = 1000
+#: Where a piece may end, most preferred first.
+_PIECE_ENDS = ("；;", " \u3000\t", "，,：:、")
+
+
+def _pieces(sents: list[tuple], marked: list[bool], limit: int = MAX_SENTENCE_CHARS):
+    """(para_id, start, text, marked) for each sentence (para_id, start, end, text), with every
+    one longer than *limit* cut into pieces (each piece marked as its sentence is)."""
+    for (para_id, start, _, text), mark in zip(sents, marked):
+        if len(text) <= limit:
+            yield para_id, start, text, mark
+            continue
+        pos = 0
+        while len(text) - pos > limit:
+            cut = next((cut for marks in _PIECE_ENDS
+                        if (cut := max(text.rfind(mark, pos + limit // 2, pos + limit) for mark in marks) + 1)), 0)
+            if cut <= 0:
+                cut = pos + limit
+                while cut > pos + limit // 2 and text[cut - 1].isdigit() and text[cut].isdigit():
+                    cut -= 1
+            yield para_id, start + pos, text[pos:cut], mark
+            pos = cut
+        yield para_id, start + pos, text[pos:], mark
+
+
+def _paragraph_topic(earlier: list[str], topic: dict | None, date) -> dict | None:
+    """The year topic a sentence inherits from its paragraph: that of the last of the *earlier*
+    sentences (those without figures since the last sentence read) to open with a year, else
+    *topic*, the paragraph topic as it stood before them. Read backwards and only when a sentence
+    with figures needs it, so most sentences of a long text are never looked at for years."""
+    for text in reversed(earlier):
+        found = _topic_token(text, _year_tokens(text, date))
+        if found is not None:
+            return found
+    return topic
+
+
+def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple], doc_outline: list[tuple]) -> list[dict]:
+    """The statistics of one document, sentence by sentence (para_id, start, end, text), with the
     paragraph and heading context."""
     headings = _heading_years(doc_outline, date)
     heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind == "heading")
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
-    rows, para, para_topic = [], None, None
-    for para_id, sent_start, text in sents:
-        tokens = _year_tokens(text, date)
-        topic = _topic_token(text, tokens)
+    rows, para, para_topic, earlier = [], None, None, []
+    marked = _sentences_to_read(text, [(start, end) for _, start, end, _ in sents])
+    for para_id, sent_start, sentence, mark in _pieces(sents, marked):
         if para_id != para:
-            para, para_topic = para_id, None
-        found = _sentence_figures(text)
-        inherited, para_topic = para_topic, topic if topic is not None else para_topic
+            para, para_topic, earlier = para_id, None, []
+        found = _sentence_figures(sentence) if mark else []
         if not found:
+            earlier.append(sentence)
             continue
-        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(text)
+        inherited, earlier = _paragraph_topic(earlier, para_topic, date), []
+        tokens = _year_tokens(sentence, date)
+        topic = _topic_token(sentence, tokens)
+        para_topic = topic if topic is not None else inherited
+        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(sentence)
         context = {"topic": topic, "heading": _heading_year_at(headings, sent_start),
                    "paragraph": None if own_time else inherited}
         heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= sent_start), ""),
                             (context["heading"] or {}).get("text", "")])
-        rows += _sentence_rows(text, sent_start, found, tokens, context, heading, doc)
+        rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
     return rows
 
 
@@ -132,19 +204,22 @@ def extract_statistics(docs) -> pd.DataFrame:
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
         labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
     dates = _document_dates(docs)
-    sents = _records_by_doc(sentence_table(docs), ["para_id", "start", "text"])
-    outlines = _records_by_doc(outline_table(docs), ["kind", "heading", "marker", "level", "start"])
     rows = []
-    for doc_id, doc_sents in sents.items():
-        label, date, doc_outline = labels.get(doc_id, doc_id), dates.get(doc_id, ""), outlines.get(doc_id, [])
-        rows += _doc_rows(doc_id, label, date, doc_sents, doc_outline)
-    return pd.DataFrame(rows, columns=STAT_COLUMNS)
+    for doc_id, text in iter_docs(docs):
+        sents, doc_outline = _document_structure(doc_id, text)
+        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), text, sents, doc_outline)
+    if not rows:
+        return pd.DataFrame(rows, columns=STAT_COLUMNS)
+    return pd.DataFrame({column: [row[column] for row in rows] for column in STAT_COLUMNS}, columns=STAT_COLUMNS)
 
 
-def _records_by_doc(table: pd.DataFrame, columns: list[str]) -> dict[str, list[tuple]]:
-    """The rows of a sentence or outline table as plain tuples of *columns*, grouped by ``doc_id``
-    (documents in order of first appearance, rows in table order): cheaper than pandas row access."""
-    grouped: dict[str, list[tuple]] = {}
-    for doc_id, row in zip(table["doc_id"].tolist(), zip(*(table[c].tolist() for c in columns))):
-        grouped.setdefault(doc_id, []).append(row)
-    return grouped
+def _document_structure(doc_id: str, text: str) -> tuple[list[tuple], list[tuple]]:
+    """One document's sentences (para_id, start, end, text) and outline rows (kind, heading, marker,
+    level, start; in text order), as :func:`zhpolicy.sentences` and :func:`zhpolicy.outline` give
+    them, taken from the structure cache of :mod:`zhpolicy.reading.structure` document by document:
+    building those two tables for a whole corpus took a fifth of the extractor's time."""
+    _, outline_rows, sentence_rows = _structure(doc_id, text)
+    sents = [(r["para_id"], r["start"], r["end"], r["text"]) for r in sentence_rows]
+    outline = sorted(((r["kind"], r["heading"], r["marker"], r["level"], r["start"]) for r in outline_rows),
+                     key=lambda r: r[4])
+    return sents, outline
