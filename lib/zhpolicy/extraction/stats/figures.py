@@ -17,7 +17,11 @@ CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
 CN = CN_NUMERAL + "+"
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-MAG = "(?:万亿|亿|万|千(?![瓦米克]))"
+#: Magnitude words after a number and the power of ten each stands for: those of
+#: ``numbers.MAGNITUDES`` (shared with the tokenizer), compound ones (``3千亿元``, ``5百万人``) and
+#: ``兆`` as Taiwan and Hong Kong write it (``4.72兆元`` = 4.72万亿元; 兆瓦, 兆赫 … are units).
+MAGNITUDE_VALUES = {**MAGNITUDES, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "兆": 10**12}
+MAG = "(?:万亿|千亿|百亿|千万|百万|亿|万|千(?![瓦米克伏帕])|兆(?![瓦赫字帕焦]))"
 _SP = r"[ \u3000\u00a0]?"
 
 #: Words just before a figure that qualify it, and the label each gets (longest tried first).
@@ -33,10 +37,14 @@ QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", 
 _QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
 _CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
 #: ``突破万亿元``, ``超千亿元``: a magnitude with no number (one 万亿, one 千亿) after a verb of reaching.
-_ROUND_MAGNITUDES = {"万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
+_ROUND_MAGNITUDES = {"万亿": 10**12, "兆": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
                      "万": 10**4, "千": 10**3, "百": 10**2}
-_BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|千亿|百亿|千万|百万|万|千(?![瓦米克])|百)")
-_PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN})")
+_BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|兆(?![瓦赫字帕焦])|千亿|百亿|千万|百万|万|千(?![瓦米克])|百)")
+#: Chinese-numeral decimals as Taiwan writes them: 一点七四, 二四点零七 (digits read one by one).
+CN_DECIMAL = rf"{CN}点[零〇一二三四五六七八九]+"
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
+#: ``零点五七个百分点``: a Chinese-numeral decimal before a unit.
+_CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇一二两三四五六七八九十百千之])(?P<cnd>{CN_DECIMAL})")
 _FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
 #: ``约1/3``, ``超过2/3``: a fraction written with a slash after a word of amount (dates are masked first).
 _SLASH_FRACTION = re.compile(r"(?<=[约近超过占达为逾的足])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/])")
@@ -66,6 +74,19 @@ _CN_YEAR = re.compile(r"(?P<y>[一二][〇零○九][〇零○一二三四五六
 _CLAUSE_END = "，,；;：:。！？!?"
 
 
+def cn_to_number(text: str) -> float:
+    """A Chinese numeral with an optional decimal part (``一点七四`` → 1.74, ``二四点零七`` → 24.07,
+    ``十五`` → 15): a whole part without 十/百/千 is read digit by digit, as is the decimal part."""
+    whole, _, decimal = text.partition("点")
+    if any(ch in _CN_UNITS for ch in whole) or len(whole) <= 1:
+        value = float(cn_to_int(whole))
+    else:
+        value = float("".join(str(_CN_DIGITS.get(ch, 0)) for ch in whole))
+    if decimal:
+        value += float("0." + "".join(str(_CN_DIGITS.get(ch, 0)) for ch in decimal))
+    return value
+
+
 def cn_to_int(text: str) -> int:
     """Convert a Chinese numeral below 10,000 (``十``, ``二十三``, ``一百零五``) to an int."""
     total, current = 0, 0
@@ -82,13 +103,15 @@ _ARABIC_NUMBER = re.compile(NUM)
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", "")) if _ARABIC_NUMBER.fullmatch(text) else float(cn_to_int(text))
+    if _ARABIC_NUMBER.fullmatch(text):
+        return float(text.replace(",", ""))
+    return cn_to_number(text) if "点" in text else float(cn_to_int(text))
 
 
 def _scale(value: float, mag: str | None, unit: str | None) -> tuple[float, str]:
     """Apply a magnitude word and the unit's factor; return (value in base units, base unit)."""
     if mag:
-        value *= MAGNITUDES[mag]
+        value *= MAGNITUDE_VALUES[mag]
     if unit and unit in UNIT_TABLE:
         base, factor, _ = UNIT_TABLE[unit]
         return value * factor, base
@@ -126,8 +149,17 @@ def _masked_spans(sentence: str) -> list[tuple[int, int]]:
     spans = []
     for pattern in (_TITLE, _CITATION, _DATE, _CN_YEAR):
         spans.extend(m.span() for m in pattern.finditer(sentence))
-    spans.extend(m.span() for m in _CODE.finditer(sentence) if not _LATIN_UNIT_FIGURE.fullmatch(m.group(0)))
+    for m in _CODE.finditer(sentence):
+        if _LATIN_UNIT_FIGURE.fullmatch(m.group(0)):
+            continue
+        acronym = _ACRONYM_NUMBER.fullmatch(m.group(0))
+        spans.append((m.start(), m.start() + len(acronym["letters"])) if acronym else m.span())
     return spans
+
+
+#: ``GDP7.7%``: an upper-case acronym of three or more letters written against the number after it.
+_ACRONYM_NUMBER = re.compile(r"(?P<letters>[A-Z]{3,})\d+")
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,}$")
 
 
 def _rule_masked_spans(sentence: str) -> list[tuple[int, int]]:
@@ -143,11 +175,13 @@ def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 def _named_not_statistic(sentence: str, start: int, end: int, unit: str = "") -> bool:
     """Whether a rule of ``stat_not_statistics.tsv`` says the figure at [start, end) is a name,
-    an ordinal or a class (千亿级, 第3批, 50人以下企业) rather than a statistic."""
+    an ordinal, a class or a duration (千亿级, 第3批, 50人以下企业, 连续8个月) rather than a
+    statistic. A rank is checked only against the rules that name ``rank`` in their units
+    (争第一, 第一方阵, 第五次)."""
     for name, where, pattern, units in not_statistic_rules():
         if name == "size_class" and unit in ("%", "‰", "成", "个百分点"):
             continue  # 七成以上的企业: a share of firms, not a class of firm
-        if units and unit not in units:
+        if units and unit not in units or unit == "rank" and not units:
             continue
         if where == "sentence" and pattern.search(sentence):
             return True
@@ -175,30 +209,63 @@ def _arabic_quantities(sentence: str) -> list[dict]:
     for m in _QUANTITY.finditer(sentence):
         before, after = sentence[max(0, m.start() - 1):m.start()], sentence[m.end():m.end() + 1]
         unit, end = _unit_after(sentence, m.end())
-        if before.isascii() and before.isalnum() or (after.isascii() and after.isalpha() and not unit):
-            continue  # part of a code such as G322 or 5G
+        acronym = unit and _ACRONYM_BEFORE.search(sentence, 0, m.start())
+        if before.isascii() and before.isalnum() and not acronym or (after.isascii() and after.isalpha() and not unit):
+            continue  # part of a code such as G322 or 5G (GDP7.7% is a figure)
         if unit and unit.isascii() and sentence[end:end + 1].isascii() and sentence[end:end + 1].isalnum():
             continue  # 5GWh-like codes that only start like a unit
         per, end = _per_unit(sentence, end)
         approx = "多" if (m["a1"] or m["a2"]) else ""
         value, base = _scale(_number(m["num"]), m["mag"], unit)
-        found.append({"start": m.start(), "end": end, "value": value, "unit": base + per, "qualifier": approx,
-                      "bare": not unit and not m["mag"], "mag": m["mag"] or ""})
-    return found
+        start = m.start()
+        if before in _MINUS and _SIGNED_BEFORE.search(sentence, 0, start - 1):
+            value, start = -value, start - 1  # 自然增长率-1.16‰ (not the dash of a range 5%-6%)
+        found.append({"start": start, "end": end, "value": value, "unit": base + per, "qualifier": approx,
+                      "bare": not unit and not m["mag"], "mag": m["mag"] or "", "factor": _factor(unit)})
+    return _compounds(found, sentence)
+
+
+def _factor(unit: str) -> float:
+    """What a value in *unit* is multiplied by to be in its base unit (1 for no unit)."""
+    return UNIT_TABLE[unit][1] if unit in UNIT_TABLE else 1
+
+
+_MINUS = ("-", "−", "－")
+#: What a minus sign of a negative figure follows: a word of measure or a linking word, a colon, an
+#: opening bracket, or nothing (never a number or a unit, which make it the dash of a range).
+_SIGNED_BEFORE = re.compile(r"(?:^|[率为是值：:（(，,、])\s*$")
+
+
+def _compounds(found: list[dict], sentence: str) -> list[dict]:
+    """Join ``4万951美元`` and ``2兆667亿元``: a figure ending in a magnitude and no unit, followed at
+    once by a figure with a smaller magnitude (or none) and a unit, is one figure (4万 + 951 美元)."""
+    out: list[dict] = []
+    for row in found:
+        last = out[-1] if out else None
+        if (last is not None and last.get("mag") and not last["unit"] and row["start"] == last["end"]
+                and row["unit"] and MAGNITUDE_VALUES.get(row.get("mag"), 1) < MAGNITUDE_VALUES[last["mag"]]
+                and "value_high" not in row and "value_high" not in last):
+            out[-1] = {**row, "start": last["start"], "value": last["value"] * row.get("factor", 1) + row["value"],
+                       "qualifier": row["qualifier"] or last["qualifier"]}
+            continue
+        out.append(row)
+    return out
 
 
 def _per_unit(sentence: str, pos: int) -> tuple[str, int]:
-    """``元/吨``, ``吨标准煤/万元``: a denominator written after a slash, kept as written."""
+    """``元/吨``, ``吨标准煤/万元``, ``公里/百平方公里``: a denominator written after a slash, kept as written."""
     if not sentence.startswith("/", pos):
         return "", pos
-    m = re.match(rf"/\s*(?:{MAG})?", sentence[pos:pos + 4])
-    if not m:
-        return "", pos
-    unit = unit_at(sentence, pos + m.end())
-    if not unit:
-        return "", pos
-    end = pos + m.end() + len(unit)
-    return sentence[pos:end].replace(" ", ""), end
+    m = _PER.match(sentence, pos)
+    for prefix in ("", m["mag"] or ""):  # 元/千瓦时 is per 千瓦时, 元/万元 per 万 元
+        unit = unit_at(sentence, m.end("space") + len(prefix))
+        if unit:
+            end = m.end("space") + len(prefix) + len(unit)
+            return sentence[pos:end].replace(" ", ""), end
+    return "", pos
+
+
+_PER = re.compile(rf"/(?P<space>\s*)(?P<mag>{MAG}|百|千)?")
 
 
 def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
@@ -231,7 +298,7 @@ def _unit_name(sentence: str, row: dict) -> str:
 #: Every rank pattern needs one of these characters (第, 首位, 榜首, 强, 前): a quick test before them.
 _RANK_PIECE = re.compile("[第首榜强前]")
 #: Every pattern of :func:`_chinese_quantities` needs one of these (a numeral, a magnitude, 分之, /, 番).
-_CHINESE_PIECE = re.compile("[零〇一二两三四五六七八九十百千万亿分/番]")
+_CHINESE_PIECE = re.compile("[零〇一二两三四五六七八九十百千万亿兆分/番]")
 
 
 def _chinese_quantities(sentence: str) -> list[dict]:
@@ -239,17 +306,19 @@ def _chinese_quantities(sentence: str) -> list[dict]:
     found = []
     if not _CHINESE_PIECE.search(sentence):
         return found
+    numerals = []
     for m in _CN_QUANTITY.finditer(sentence):
         if m["cn"]:
             unit, end = _unit_after(sentence, m.end())
             value, base = _scale(float(cn_to_int(m["cn"])), m["mag"], unit)
             if re.fullmatch("[十百千]+", m["cn"]):
                 continue  # 百万, 千亿: a round name, not a figure
-            found.append({"start": m.start(), "end": end, "value": value, "unit": base,
-                          "qualifier": "多" if m["a2"] else ""})
+            numerals.append({"start": m.start(), "end": end, "value": value, "unit": base,
+                             "qualifier": "多" if m["a2"] else "", "mag": m["mag"], "factor": _factor(unit)})
         else:
-            found.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
-                          "unit": m["unitx"], "qualifier": ""})
+            numerals.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
+                             "unit": m["unitx"], "qualifier": ""})
+    found += _compounds(numerals, sentence)
     for m in _BARE_MAGNITUDE.finditer(sentence):
         unit, end = _unit_after(sentence, m.end())
         if unit:
@@ -257,6 +326,11 @@ def _chinese_quantities(sentence: str) -> list[dict]:
             found.append({"start": m.start("mag"), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in _PERCENT_WORDS.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
+    for m in _CN_DECIMAL_QUANTITY.finditer(sentence):
+        unit, end = _unit_after(sentence, m.end())
+        if unit:
+            value, base = _scale(cn_to_number(m["cnd"]), None, unit)
+            found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in _FRACTION.finditer(sentence):
         value = 100 * _number(m["num"]) / _number(m["den"]) if _number(m["den"]) else 0.0
         found.append({"start": m.start(), "end": m.end(), "value": value, "unit": "%", "qualifier": ""})
@@ -313,12 +387,13 @@ def _candidates(sentence: str) -> list[dict]:
         span = (row["start"], row["end"])
         if row.pop("bare", False) or not _free(span, taken) or not _free(span, rank_masked if row["unit"] == "rank" else masked):
             continue
-        if row["unit"] != "rank" and _named_not_statistic(sentence, *span, row["unit"]):
+        if _named_not_statistic(sentence, *span, row["unit"]):
             continue
         if not row["unit"] and sentence[row["end"]:row["end"] + 1] in ("年", "月", "日"):
             continue  # 40多年 and other durations
         taken.append(span)
         row.pop("mag", None)
+        row.pop("factor", None)
         _threshold(sentence, row)
         found.append(row)
     return sorted(found, key=lambda r: r["start"])

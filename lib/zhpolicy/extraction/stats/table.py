@@ -31,14 +31,15 @@ def _document_dates(docs) -> dict[str, str]:
 
 
 #: A sentence without any of these characters has no figure (a cheap test before the rules run).
-_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强]")
+_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强兆点]")
 #: Every match of a pattern of ``_ranks`` or ``_chinese_quantities`` holds a digit or one of these
 #: pieces (a second cheap test; keep it in step when a pattern changes: tests/test_stats_speed.py checks).
 _CHINESE_FIGURE_PIECE = re.compile(
     "|".join([
         "第", "首位", "榜首", r"前\s*" + CN_NUMERAL, CN_NUMERAL + "强",  # ranks
-        CN_NUMERAL + _SP + "[万亿千]", CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成
-        "[破过超到达逾近上][万亿千百]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
+        CN_NUMERAL + _SP + "[万亿千兆]", CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成, 二兆元
+        CN_NUMERAL + "点[零〇一二三四五六七八九]",  # 零点五七个百分点
+        "[破过超到达逾近上][万亿千百兆]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
         "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
     ])
 )
