@@ -161,7 +161,7 @@ def test_resolving_needs_the_month_for_review_words():
     ("力争到2027年全社会研发投入强度达到3%。", "target"),
     ("拟安排地方政府专项债券4.4万亿元。", "plan"),
     ("技术合同成交额比上年增加1200亿元。", "comparison"),
-    ("规上工业增加值同比增长6.1%。", "comparison"),
+    ("规上工业增加值同比增长6.1%。", "achieved"),  # a growth rate follows what it measures (issue 28)
 ])
 def test_kind_of_figure(sentence, kind):
     assert extract_statistics(dated(sentence, "2025-03-05")).iloc[0]["kind"] == kind
@@ -215,7 +215,7 @@ def test_chinese_numeral_years_and_spans_of_years():
 
 
 @pytest.mark.parametrize("sentence, kind", [
-    ("全年地区生产总值同比（下同）增长4.5%，固定资产投资增长9.1%。", "comparison"),
+    ("全年地区生产总值同比（下同）增长4.5%，固定资产投资增长9.1%。", "achieved"),
     ("降幅较前三季度扩大1.5个百分点。", "comparison"),
     ("据预测，“十四五”期间，全省数字经济规模将达到3万亿元。", "target"),
     ("安排超长期特别国债3000亿元支持设备更新。", "plan"),

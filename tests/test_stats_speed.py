@@ -116,6 +116,23 @@ def test_grouped_cue_test_equals_trying_every_cue(limit):
                 assert kinds._any_cue_before(text, any_cue, kind_cues, limit) == expected, (kind, text)
 
 
+def test_cue_positions_found_once_per_sentence_equal_trying_every_cue():
+    """figure_kind compares a figure's window with the cue occurrences of its sentence, found once:
+    the same cue as looking for each cue, in file order, in the window's text."""
+    rng = random.Random(6)
+    cues = [cue for _, _, cue in kinds.kind_cues()]
+    for _ in range(1500):
+        sentence = "".join(rng.choice(cues + PIECES) for _ in range(rng.randint(0, 8)))
+        occurrences = kinds._cue_occurrences(sentence)
+        for (kind, scope), (_, scope_cues) in kinds._cue_table().items():
+            for start, end in [(0, len(sentence)), (len(sentence) // 3, len(sentence)), (0, len(sentence) // 2)]:
+                for limit in (None, 2, 8):
+                    text = sentence[start:end]
+                    expected = next((c for c in scope_cues if kinds._cue_before(text, c, limit)), "")
+                    got = kinds._cue_in_window(occurrences.get((kind, scope), ()), start, end, limit)
+                    assert got == expected, (sentence, kind, scope, start, end, limit)
+
+
 def test_clause_start_is_just_after_the_last_clause_mark():
     def walking_back(sentence, pos):
         while pos > 0 and sentence[pos - 1] not in "，,；;：:。！？!?":

@@ -29,11 +29,11 @@ from .figures import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, cn_to_int, format_valu
 from .indicators import SOURCE_PATTERNS
 from .kinds import figure_kind, kind_cues
 from .table import STAT_COLUMNS, extract_statistics
-from .years import document_year_month, relative_year_words, resolve_relative_year
+from .years import YEAR_SOURCES, document_year_month, relative_year_words, resolve_relative_year
 
 __all__ = [
     "GROWING_INDICATOR_WORDS", "INDICATOR_SYNONYMS", "QUALIFIERS_AFTER", "QUALIFIERS_BEFORE", "SOURCE_PATTERNS",
-    "STAT_COLUMNS", "check_consistency", "cn_to_int", "document_year_month", "extract_statistics", "figure_kind",
+    "STAT_COLUMNS", "YEAR_SOURCES", "check_consistency", "cn_to_int", "document_year_month", "extract_statistics", "figure_kind",
     "format_value", "kind_cues", "normalise_indicator", "not_statistic_rules", "percent_kind", "percent_kind_cues",
     "percent_kinds", "related_indicator_keys", "relative_year_words", "resolve_relative_year", "year_explanation",
 ]

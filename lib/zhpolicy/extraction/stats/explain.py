@@ -9,16 +9,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ...numbers import read_rule_table
-
-
-#: How each year source is told to a student.
-_YEAR_SOURCE_WORDS = {
-    "clause": "数字所在的分句写明了年份",
-    "sentence": "句子开头（或同一分号段里前面的分句）写明了年份",
-    "paragraph": "同一段前面的句子写明了年份，这一句沿用它",
-    "heading": "句子本身没写年份，取自上方写明年份的章节标题（或文件标题）",
-    "document_date": "句中只写了月日或“日前、今天”，按文件日期推算",
-}
+from .years import YEAR_SOURCES
 
 
 def year_explanation(row, date: str = "") -> str:
@@ -30,7 +21,9 @@ def year_explanation(row, date: str = "") -> str:
         word = source.split(":", 1)[1]
         when = f"文件日期（{date}）" if date else "文件日期"
         return f"“{row['surface']}”：句中说“{word}”，按{when}推算为 {year}。"
-    return f"“{row['surface']}”：{_YEAR_SOURCE_WORDS.get(source, source)}——{year}。"
+    line = str(row.get("year_line", "") or "") if hasattr(row, "get") else ""
+    where = f"（“{line}”）" if line else ""
+    return f"“{row['surface']}”：{YEAR_SOURCES.get(source, source)}{where}——{year}。"
 
 
 # ---------------------------------------------------------------- what a percentage measures

@@ -30,6 +30,7 @@ QUALIFIERS_BEFORE = {
     "约为": "约", "大约": "约", "约": "约", "接近": "近", "将近": "近", "逼近": "近", "近": "近", "超": "超过",
     "已达到": "达到", "达到": "达到", "已达": "达到", "高达": "达到", "达": "达到",
     "仅为": "仅为", "仅": "仅为", "不足": "不足", "不到": "不足", "逾": "超过", "增长": "增长", "下降": "下降",
+    "不超过": "不超过", "不高于": "不超过", "不低于": "不低于", "不少于": "不低于",
 }
 _QUALIFIERS_BEFORE_LONGEST_FIRST = tuple(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
 QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "以内": "以内", "多": "多", "余": "多"}
@@ -326,7 +327,7 @@ def _chinese_quantities(sentence: str) -> list[dict]:
             found.append({"start": m.start("mag"), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in _PERCENT_WORDS.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
-    for m in _CN_DECIMAL_QUANTITY.finditer(sentence):
+    for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if "点" in sentence else ()):
         unit, end = _unit_after(sentence, m.end())
         if unit:
             value, base = _scale(cn_to_number(m["cnd"]), None, unit)
@@ -374,9 +375,15 @@ def _threshold(sentence: str, row: dict) -> None:
         row["start"] -= len(m.group(0))
 
 
+#: An Arabic number is a figure only when a unit, a magnitude, 多/余 or a space follows its last
+#: digit (else it is bare: a year, a list number): a quick test before :func:`_arabic_quantities`.
+_DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余万亿千百兆" + re.escape("".join(sorted({u[0] for u in UNIT_TABLE}))) + "]")
+
+
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
-    rows = _ranks(sentence) + _ranges(_arabic_quantities(sentence), sentence) + _chinese_quantities(sentence)
+    arabic = _arabic_quantities(sentence) if _DIGIT_THEN_UNIT.search(sentence) else []
+    rows = _ranks(sentence) + _ranges(arabic, sentence) + _chinese_quantities(sentence)
     if all(row.get("bare") for row in rows):
         return []  # nothing or only bare numbers (years, numbers without a unit): no figure
     rank_masked = _masked_spans(sentence)
@@ -400,7 +407,9 @@ def _candidates(sentence: str) -> list[dict]:
 
 
 def _extend_qualifiers(sentence: str, row: dict) -> None:
-    """Widen the figure's span to take in a qualifier just before (超过) or after (左右) it."""
+    """Widen the figure's span to take in a qualifier just before (超过) or after (左右) it
+    (``number_start`` keeps where the number itself begins)."""
+    row["number_start"] = row["start"]
     head = sentence[max(0, row["start"] - 5):row["start"]]
     gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
     head = head[:len(head) - gap]

@@ -14,12 +14,14 @@ from ...reading.structure import _structure
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import figure_kind
-from .years import _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens, document_year_month
+from .scopes import frame, is_item, target_lead_scope, year_lead_scope
+from .years import _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens, document_year_month
 
 # ---------------------------------------------------------------- the public functions
 
 STAT_COLUMNS = [
-    "doc", "doc_id", "surface", "value", "value_high", "unit", "year", "year_source", "kind", "qualifier",
+    "doc", "doc_id", "surface", "value", "value_high", "unit", "year", "year_source", "year_line", "kind", "kind_cue",
+    "qualifier",
     "indicator", "source", "sentence", "start", "end",
 ]
 
@@ -56,7 +58,7 @@ def _may_hold_figure(sentence: str) -> bool:
 
 #: A digit or a piece of :data:`_CHINESE_FIGURE_PIECE`: what :func:`_may_hold_figure` needs (each
 #: piece holds a character of ``_MAY_HOLD_FIGURE``, so that first test adds nothing to this one).
-_FIGURE_PIECE = re.compile(r"\d|" + _CHINESE_FIGURE_PIECE.pattern)
+_FIGURE_PIECE = re.compile(r"\d+|" + _CHINESE_FIGURE_PIECE.pattern)
 
 
 def _sentences_to_read(text: str, spans: list[tuple[int, int]]) -> list[bool]:
@@ -137,35 +139,66 @@ def _paragraph_topic(earlier: list[str], topic: dict | None, date) -> dict | Non
 
 def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple], doc_outline: list[tuple]) -> list[dict]:
     """The statistics of one document, sentence by sentence (para_id, start, end, text), with the
-    paragraph and heading context."""
+    paragraph, heading and scope context (see :mod:`.scopes`)."""
     headings = _heading_years(doc_outline, date)
     heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind == "heading")
+    heading_starts = {start for start, _ in heading_texts}
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     rows, para, para_topic, earlier = [], None, None, []
+    first, has_figures, scope, para_scope = None, False, None, None
     marked = _sentences_to_read(text, [(start, end) for _, start, end, _ in sents])
     for para_id, sent_start, sentence, mark in _pieces(sents, marked):
         if para_id != para:
-            para, para_topic, earlier = para_id, None, []
+            scope = para_scope or _after_paragraph(scope, first, has_figures, date)
+            is_heading = sent_start in heading_starts
+            if scope is not None and scope["items"] and (is_heading or not is_item(sentence)):
+                scope = None  # a target list ends at a heading or at a paragraph that is not an item
+            para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
+            para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
         found = _sentence_figures(sentence) if mark else []
         if not found:
             earlier.append(sentence)
             continue
+        has_figures = True
         inherited, earlier = _paragraph_topic(earlier, para_topic, date), []
         tokens = _year_tokens(sentence, date)
         topic = _topic_token(sentence, tokens)
         para_topic = topic if topic is not None else inherited
         own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(sentence)
-        context = {"topic": topic, "heading": _heading_year_at(headings, sent_start),
-                   "paragraph": None if own_time else inherited}
+        heading_token = _heading_year_at(headings, sent_start)
+        governing = para_scope or scope
+        context = {"topic": topic, "paragraph": None if own_time else inherited,
+                   "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1,
+                                  None if own_time and governing is scope else governing),
+                   "earlier": lambda word, row, pos=sent_start: _earlier_mention(text, pos + row["start"], word),
+                   "scope": governing if governing is not None and governing["kind"] else None}
         heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= sent_start), ""),
-                            (context["heading"] or {}).get("text", "")])
+                            (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
     return rows
 
 
+def _after_paragraph(scope: dict | None, first: tuple | None, has_figures: bool, date) -> dict | None:
+    """The scope after a paragraph (not a target list's lead) whose first sentence is *first*
+    (start, text): the year it sets (a lead paragraph without figures), else *scope* unchanged."""
+    if first is None or has_figures:
+        return scope
+    new = year_lead_scope(first[1], first[0], date)
+    return new if new is not None else scope
+
+
+def _earlier_mention(text: str, pos: int, word: str) -> tuple[str, str, str]:
+    """For a period word (上半年) the document's date cannot resolve: the year of the last
+    ``YYYY年上半年`` before *pos* in the document *text*, as (year, ``earlier``, the mention)."""
+    last = None
+    for m in re.finditer(rf"((?:19|20)\d{{2}})\s*年(?:的)?{re.escape(word)}", text[:pos]):
+        last = m
+    return (last[1], "earlier", last.group(0)) if last else ("", "", "")
+
+
 def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[dict], context: dict,
                    heading: str, doc: dict) -> list[dict]:
-    """One table row per figure of a sentence (indicator, year and its source, kind, source …)."""
+    """One table row per figure of a sentence (indicator, year and its source, kind and its cue, source …)."""
     rows, previous, previous_end = [], "", 0
     attribution = _attribution(sentence)
     for row in found:
@@ -173,17 +206,34 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         indicator = (_respectively(sentence, row, found)
                      or _indicator(sentence, row, previous, previous_end if previous_end > clause_start else 0))
         previous, previous_end = indicator, row["end"]
-        year, year_source = _figure_year(sentence, row, tokens, context)
+        change = _change_end(sentence, row)
+        year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
+        kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change)
+        if kind == "target":
+            year = _target_year(sentence, row, year)
         rows.append({
             "doc": doc["doc"], "doc_id": doc["doc_id"], "surface": sentence[row["start"]:row["end"]],
             "value": _clean_value(row["value"]),
             "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
-            "unit": row["unit"], "year": year, "year_source": year_source,
-            "kind": figure_kind(sentence, row, heading, doc["year"], year),
+            "unit": row["unit"], "year": year, "year_source": year_source, "year_line": year_line,
+            "kind": kind, "kind_cue": kind_cue,
             "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"], attribution),
             "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
         })
     return rows
+
+
+#: Words before a figure that make it an average or a total over its period (年均增长6%).
+_OVER_A_PERIOD = re.compile(r"年均|平均|累计|每年|期间|共")
+
+
+def _target_year(sentence: str, row: dict, year: str) -> str:
+    """A target's year is its end year: a period (2021-2025, from “十四五” or a heading) becomes its
+    last year, unless the figure is an average or a total over the period (年均增长6%)."""
+    if not re.fullmatch(r"\d{4}-\d{4}", year):
+        return year
+    clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    return year if _OVER_A_PERIOD.search(clause) else year[5:]
 
 
 def extract_statistics(docs) -> pd.DataFrame:
@@ -192,14 +242,19 @@ def extract_statistics(docs) -> pd.DataFrame:
     Returns one row per figure: ``doc`` (the document's label), ``doc_id``, ``surface`` (the
     exact span of the cleaned text, ``text[start:end]``), ``value`` in base units
     (``value_high`` for the top of a range), ``unit`` (``元``, ``%``, ``个百分点``, ``人年``,
-    ``rank`` …), ``year`` (``2024`` or a period ``2026-2030``; empty when it cannot be known) and
-    ``year_source`` (``clause``, ``sentence``, ``paragraph``, ``heading``, ``relative:今年`` …),
-    ``kind`` (achieved, target, plan, comparison), ``qualifier`` (超过, 近, 约, 左右, 多, 达到,
-    ``<``, ``range`` …), ``indicator`` (what was measured), ``source`` (the attribution or the
-    citation marks), and the ``sentence`` with its ``start``/``end`` offsets.
+    ``rank`` …), ``year`` (``2024`` or a period ``2026-2030``; empty when it cannot be known),
+    ``year_source`` (``clause``, ``sentence``, ``paragraph``, ``heading``, ``scope``,
+    ``document_date``, ``relative:今年``, ``earlier``: see ``years.YEAR_SOURCES``) and ``year_line``
+    (the heading or lead line that set a heading's or a scope's year), ``kind`` (achieved, target,
+    plan, comparison) and ``kind_cue`` (the cue word of ``data/stat_kinds.tsv`` that decided it),
+    ``qualifier`` (超过, 近, 约, 左右, 多, 达到, 不超过, ``<``, ``range`` …), ``indicator`` (what was
+    measured), ``source`` (the attribution or the citation marks), and the ``sentence`` with its
+    ``start``/``end`` offsets.
 
     Relative words (今年, 去年, 过去一年, 全年, 同比) are resolved against the ``date`` column of
     a corpus (from ``catalog.csv`` or the text's header); a text without a date keeps them empty.
+    A lead paragraph (``2023年，…``, ``力争到2027年，…：``) sets the year of what follows it
+    (:mod:`.scopes`). Defined in lesson 05 (``05_statistics.ipynb``).
     """
     labels = {}
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:

@@ -1,6 +1,7 @@
 """The year of a figure and where it came from (``year_source``): its clause, its sentence, its
-paragraph, the heading above it, or a relative word (``data/stat_years.tsv``) resolved against the
-document's date."""
+paragraph, the heading or the scope above it (a lead paragraph such as ``2023年，…`` or
+``力争到2027年，…：``), or a relative word (``data/stat_years.tsv``) resolved against the document's
+date. :data:`YEAR_SOURCES` lists the values of ``year_source``."""
 
 from __future__ import annotations
 
@@ -14,6 +15,28 @@ from .indicators import SOURCE_PATTERNS
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
+_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
+#: ``截至6月底``, ``到9月末``: a month without a day (the year comes from the document's date).
+_MONTH_END = re.compile(r"(?:截至|截止到?|到|至)\s*(?P<month>\d{1,2})\s*月(?:份)?(?:底|末)?|(?<![\d年])(?P<month2>\d{1,2})\s*月(?:底|末)")
+
+#: A news dateline opening a sentence: 新华社北京6月1日电, 中评社北京9月5日电／, 本报讯, 经济通通讯社19日专讯.
+_DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\s]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
+                       r"|^\s*本报讯\s*[（(][^）)]{0,20}[）)]?\s*")
+
+#: ``由目前的``, ``从当前的``: the start of a change written as "now" (目前 alone names no year).
+_NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
+
+#: The values of ``year_source`` (``relative:`` is followed by the word, 今年, 全年 …), each told to a student.
+YEAR_SOURCES = {
+    "clause": "数字所在的分句写明了年份",
+    "sentence": "句子开头（或同一句前面的分句）写明了年份",
+    "paragraph": "同一段前面的句子写明了年份，这一句沿用它",
+    "heading": "句子本身没写年份，取自上方写明年份的章节标题（或文件标题）",
+    "scope": "句子本身没写年份，取自上方一段开头写明的年份（如“2023年，…”“力争到2027年，…”），它管到下一个这样的段落或标题",
+    "document_date": "句中只写了月日、“截至6月底”、“由目前的”或“日前、今天”，按文件日期推算",
+    "relative": "句中说“今年、去年、上半年”等，按文件日期推算",
+    "earlier": "句中只说“上半年”等而文件没有日期，取自前文写明年份的同一时期",
+}
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +82,8 @@ def resolve_relative_year(word: str, date) -> str:
         if span > 1 and 3 < month < 12:
             return ""  # 五年来 in a mid-year text: which five years is not clear
         return str(last) if span == 1 else f"{last - span + 1}-{last}"
+    if rule.startswith("next:"):
+        return f"{year + 1}-{year + int(rule.split(':')[1])}"
     return str(year + int(rule))
 
 
@@ -85,22 +110,36 @@ def _plan_period(numeral: str) -> str:
 
 def _year_tokens(sentence: str, date) -> list[dict]:
     """Years, periods and relative words of a sentence, outside 《titles》, skipping the base of a
-    comparison (比2012年, 与2020年相比). Each: start, end, year, source, weak."""
+    comparison (比2012年, 与2020年相比). Each: start, end, year, source, weak, rule (of a relative word)."""
     if not _may_name_year(sentence):
         return []
     titles = [m.span() for m in _TITLE.finditer(sentence)]
     tokens = []
-    for m in _YEAR.finditer(sentence):
+    has_year, has_month = "年" in sentence, "月" in sentence  # quick tests before the patterns that need them
+    for m in (_YEAR.finditer(sentence) if has_year else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
                        "weak": False, "period": bool(m[1])})
-    for m in _CN_YEAR.finditer(sentence):
+    for m in (_CN_YEAR.finditer(sentence) if has_year else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
-    for m in _PLAN_PERIOD.finditer(sentence):
+    for m in (_PLAN_PERIOD.finditer(sentence) if "五" in sentence else ()):
         if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
-            tokens.append({"start": m.start(), "end": m.end(), "year": _plan_period(m[1]), "source": "", "weak": False})
-    for m in _MONTH_DAY.finditer(sentence):
+            years = _plan_period(m[1])
+            end = re.match(r"”?期?末", sentence[m.end():])  # “十四五”末: the plan's last year
+            tokens.append({"start": m.start(), "end": m.end() + (end.end() if end else 0),
+                           "year": years[5:] if end else years, "source": "", "weak": False})
+    for m in (_MONTH_DAY.finditer(sentence) if has_month else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(int(m["month"]), date),
                        "source": "document_date", "weak": False})
+    for m in (_NOW_AS_START.finditer(sentence) if "前" in sentence or "现在" in sentence else ()):
+        # 由目前的3.5万元增长到5.3万元: the start is the document's year
+        year = document_year_month(date)[0]
+        tokens.append({"start": m.start("now"), "end": m.end(), "year": str(year) if year else "",
+                       "source": "document_date", "weak": False})
+    for m in (_MONTH_END.finditer(sentence) if has_month else ()):
+        if not any(t["start"] <= m.start("month") < t["end"] for t in tokens if m["month"]):
+            month = int(m["month"] or m["month2"])
+            tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(month, date),
+                           "source": "document_date", "weak": False})
     explicit_ends = {t["end"] for t in tokens}
     for m in _relative_pattern().finditer(sentence):
         if any(m.start() - e in (0, 1) for e in explicit_ends):
@@ -108,7 +147,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         rule = relative_year_words()[m.group(0)]
         source = "document_date" if rule == "date" else f"relative:{m.group(0)}"
         tokens.append({"start": m.start(), "end": m.end(), "year": resolve_relative_year(m.group(0), date),
-                       "source": source, "weak": rule == "reporting" or rule.startswith("period:")})
+                       "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
     kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
             and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
@@ -125,11 +164,12 @@ def _may_name_year(sentence: str) -> bool:
 
 
 def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
-    """Join a year with the period words right after it (``今年上半年``, ``2023年底``, ``2023年以来``)."""
+    """Join a year with the period words right after it (``今年上半年``, ``今年全年``, ``2023年底``,
+    ``2023年以来``)."""
     merged: list[dict] = []
     for t in tokens:
         word = t["source"].split(":", 1)[1] if t["source"].startswith("relative:") else ""
-        part_of_year = relative_year_words().get(word, "").startswith("period:")
+        part_of_year = t.get("rule", "").startswith(("period:", "reporting")) and word != "同比"
         if merged and t["start"] == merged[-1]["end"] and not merged[-1]["weak"] and (not t["weak"] or part_of_year):
             merged[-1]["end"] = t["end"]
             if merged[-1]["source"].startswith("relative:") and word:
@@ -147,13 +187,16 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     """A year standing as the topic of the whole sentence: the only year of an opening clause
     before any figure (``2024年，…``, ``截至2023年底，…``, ``今年上半年，…``), or right after an
     attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``)."""
-    strong = [t for t in tokens if not t["weak"]]
+    dateline = _DATELINE.match(sentence)
+    offset = dateline.end() if dateline else 0  # 新华社北京6月1日电 今年以来，…: the year after the dateline
+    strong = [t for t in tokens if not t["weak"] and t["start"] >= offset]
+    dated = [t for t in tokens if t["end"] <= offset and t["source"] == "document_date"]
     if not strong:
-        return None
-    first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:"), len(sentence))
+        return dated[0] if dated else None  # else the dateline's own date
+    first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
     opening = [t for t in strong if t["end"] <= first_clause_end]
-    if len(opening) == 1 and not re.search(r"\d", sentence[:opening[0]["start"]]):
-        lead = sentence[:opening[0]["start"]]
+    if len(opening) == 1 and not re.search(r"\d", sentence[offset:opening[0]["start"]]):
+        lead = sentence[offset:opening[0]["start"]]
         if len(lead) <= 12 and "由" not in lead and "从" not in lead:
             return opening[0]
     for t in strong:
@@ -163,7 +206,7 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
                                      or before.endswith(("，", ",")) and len(before) <= 30
                                      and any(p.search(before) for p in SOURCE_PATTERNS)):
             return t
-    return None
+    return dated[0] if dated else None
 
 
 def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
@@ -190,25 +233,32 @@ def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
     return inside[-1] if inside else None
 
 
-def _year_and_source(token: dict | None, level: str) -> tuple[str, str]:
-    if token is None:
-        return "", ""
-    if not token["year"]:
-        return "", ""
-    return token["year"], token["source"] or level
+def _known(token: dict | None) -> bool:
+    """Whether *token* gives a year. A relative word that cannot be resolved (no document date)
+    still decides when it is 今年, 去年 or 明年 (the figure's year is unknown, not another one)."""
+    return token is not None and bool(token["year"] or str(token.get("rule", "")).lstrip("-").isdigit())
 
 
-def _figure_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str]:
-    """(year, year_source) of a figure; a figure at either end of a change over a period
-    (``2020年至2024年期间，由31.3万亿元攀升至40.5万亿元``) takes the period's first or last year."""
-    year, source = _context_year(sentence, row, tokens, context)
-    change = _change_end(sentence, row)
+def _year_and_source(token: dict | None, level: str) -> tuple[str, str, str]:
+    if token is None or not token["year"]:
+        return "", "", ""
+    source = token["source"] or level
+    return token["year"], source, token.get("text", "") if source in ("heading", "scope", "earlier") else ""
+
+
+def _figure_year(sentence: str, row: dict, tokens: list[dict], context: dict, change: str | None = None
+                 ) -> tuple[str, str, str]:
+    """(year, year_source, year_line) of a figure; a figure at either end of a change over a period
+    (``2020年至2024年期间，由31.3万亿元攀升至40.5万亿元``) takes the period's first or last year.
+    ``year_line`` is the line that set a heading's or a scope's year (or the earlier mention)."""
+    year, source, line = _context_year(sentence, row, tokens, context)
+    change = _change_end(sentence, row) if change is None else change
     if change and re.fullmatch(r"\d{4}-\d{4}", year) and any(t.get("period") and t["year"] == year for t in tokens):
         year = year[:4] if change == "start" else year[5:]
-    return year, source
+    return year, source, line
 
 
-_CHANGE_START = re.compile(r"(?:由|从)\s*$")
+_CHANGE_START = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}\s*年|目前|当前|现在|上年|去年)?(?:末|底)?的?\s*$")
 _CHANGE_END = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|下降|降低|减少|降|增)?(?:至|到)\s*$")
 
 
@@ -218,7 +268,7 @@ _CHANGE_TO = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|�
 
 def _change_end(sentence: str, row: dict) -> str:
     """``start`` for the X of 由X…至Y, ``end`` for its Y, else ``""``."""
-    before = sentence[max(0, row["start"] - 4):row["start"]]
+    before = sentence[max(0, row["start"] - 12):row["start"]]
     if _CHANGE_START.search(before):
         return "start"
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
@@ -227,24 +277,48 @@ def _change_end(sentence: str, row: dict) -> str:
     return ""
 
 
-def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str]:
-    """(year, year_source) of a figure, in order: its clause, its sentence, its paragraph, the
-    section heading above it, and last a weak word (全年, 同比) resolved against the date."""
-    token = _clause_year(sentence, row, tokens)
-    if token is not None:
-        return _year_and_source(token, "clause")
-    if context["topic"] is not None:
-        return _year_and_source(context["topic"], "sentence")
-    running = _running_topic(sentence, row, tokens)
-    if running is not None:
-        return _year_and_source(running, "sentence")
-    if context["paragraph"] is not None:
-        return _year_and_source(context["paragraph"], "paragraph")
-    if context["heading"] is not None:
-        return _year_and_source(context["heading"], "heading")
-    clause = _clause_start(sentence, row["start"])
-    weak = [t for t in tokens if t["weak"] and t["start"] >= clause] or [t for t in tokens if t["weak"]]
-    return _year_and_source(weak[0], "relative") if weak else ("", "")
+def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str, str]:
+    """(year, year_source, year_line) of a figure, in order: its clause; its sentence (the opening
+    year, else the nearest year opening a clause of its ；-segment); its paragraph; the frame above
+    it (the nearer of the section heading that names a year and the scope of a lead paragraph); a
+    period word of its own segment (首季, 全年); a year of an earlier ；-segment; any weak word of the
+    sentence; last, for a period word the document's date cannot resolve, the same period named
+    with its year earlier in the text (``2021年上半年`` … ``上半年``)."""
+    clause = _clause_year(sentence, row, tokens)
+    if _known(clause):
+        return _year_and_source(clause, "clause")
+    topic, running = context["topic"], _running_topic(sentence, row, tokens)
+    if topic is not None and topic["source"] == "document_date" and _known(running):
+        topic = None  # 据今日公布的数据，2014年…: the date of publishing is not the data's year
+    for token, level in ((topic, "sentence"), (running, "sentence"), (context["paragraph"], "paragraph")):
+        if _known(token):
+            return _year_and_source(token, level)
+    if context.get("frame") is not None:
+        return _year_and_source(context["frame"], context["frame"]["source"])
+    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;") + 1
+    before = [t for t in tokens if t["weak"] and t["end"] <= row["start"]]
+    own = [t for t in before if t["start"] >= segment]
+    if own:
+        return _weak_year(_nearest_weak(own), row, context)
+    earlier = [t for t in tokens if not t["weak"] and t["end"] <= segment and t["year"]]
+    if earlier:
+        return _year_and_source(earlier[-1], "sentence")
+    weak = before or [t for t in tokens if t["weak"]]
+    return _weak_year(_nearest_weak(weak), row, context) if weak else ("", "", "")
+
+
+def _weak_year(token: dict, row: dict, context: dict) -> tuple[str, str, str]:
+    """A weak word's year; for a period word the document's date cannot resolve (上半年 with no
+    date), the same period named with its year earlier in the text, when there is one."""
+    if not token["year"] and token.get("rule", "").startswith("period:") and context.get("earlier"):
+        return context["earlier"](token["source"].split(":", 1)[1], row)
+    return _year_and_source(token, "relative")
+
+
+def _nearest_weak(tokens: list[dict]) -> dict:
+    """Of weak words, the last part of a year (上半年, 首季), else the last of them (全年, 同比)."""
+    periods = [t for t in tokens if t.get("rule", "").startswith("period:")]
+    return (periods or tokens)[-1]
 
 
 def _heading_years(doc_outline: list[tuple], date) -> list[tuple[int, int, dict | None, str]]:
@@ -254,8 +328,9 @@ def _heading_years(doc_outline: list[tuple], date) -> list[tuple[int, int, dict 
     for kind, heading, marker, level, start in doc_outline:
         if kind not in ("heading", "title"):
             continue
-        tokens = [{**t, "text": heading} for t in _year_tokens(heading, date)
-                  if not t["weak"] and t["source"] != "document_date"]  # a dateline (12月27日讯) is no section year
+        tokens = [{**t, "text": heading, "line_start": start} for t in _year_tokens(heading, date)
+                  if not t["weak"] and t["source"] != "document_date"  # a dateline (12月27日讯) is no section year
+                  and not _MONTH_AFTER.match(heading, t["end"])]  # nor a date line (2024年01月24日 星期三)
         if kind == "title" and len(tokens) != 1:
             continue
         style = "title" if kind == "title" else ("numbered" if str(marker) else "plain")
