@@ -19,7 +19,9 @@ bare numbers without a unit, programme names such as 百千万工程).
 
 The package, by concern: :mod:`.figures` (number forms and units), :mod:`.years`, :mod:`.kinds`,
 :mod:`.indicators` (what is measured, and the source), :mod:`.table` (:func:`extract_statistics`),
-:mod:`.explain` (words for a student), :mod:`.consistency` (:func:`check_consistency`).
+:mod:`.explain` (words for a student), :mod:`.consistency` (:func:`check_consistency`), :mod:`.scopes`
+(lead paragraphs that set the year and kind of what follows), :mod:`.targets` (:func:`track_targets`:
+promised against done).
 """
 
 from .consistency import (GROWING_INDICATOR_WORDS, INDICATOR_SYNONYMS, check_consistency, normalise_indicator,
@@ -29,11 +31,13 @@ from .figures import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, cn_to_int, format_valu
 from .indicators import SOURCE_PATTERNS
 from .kinds import figure_kind, kind_cues
 from .table import STAT_COLUMNS, extract_statistics
+from .targets import TARGET_COLUMNS, indicator_table, track_targets, verdict_rules
 from .years import YEAR_SOURCES, document_year_month, relative_year_words, resolve_relative_year
 
 __all__ = [
     "GROWING_INDICATOR_WORDS", "INDICATOR_SYNONYMS", "QUALIFIERS_AFTER", "QUALIFIERS_BEFORE", "SOURCE_PATTERNS",
-    "STAT_COLUMNS", "YEAR_SOURCES", "check_consistency", "cn_to_int", "document_year_month", "extract_statistics", "figure_kind",
+    "STAT_COLUMNS", "TARGET_COLUMNS", "YEAR_SOURCES", "check_consistency", "cn_to_int", "document_year_month", "extract_statistics", "figure_kind",
     "format_value", "kind_cues", "normalise_indicator", "not_statistic_rules", "percent_kind", "percent_kind_cues",
     "percent_kinds", "related_indicator_keys", "relative_year_words", "resolve_relative_year", "year_explanation",
+    "indicator_table", "track_targets", "verdict_rules",
 ]

@@ -65,7 +65,8 @@ def year_lead_scope(sentence: str, start: int, date) -> dict | None:
     if not _lead_hint().search(sentence, 0, _LEAD_CHARS):
         return None
     topic = _topic_token(sentence, _year_tokens(sentence, date))
-    if topic is None or not topic["year"] or topic["source"] == "document_date" or not _FRAME.match(sentence, topic["end"]):
+    framed = topic is not None and (topic["source"].startswith("relative:") or _FRAME.match(sentence, topic["end"]))
+    if topic is None or not topic["year"] or topic["source"] == "document_date" or not framed:
         return None  # 2024年01月24日 (a date line), 2025年底召开的会议 (an event's date) set no scope
     return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": False}
 
