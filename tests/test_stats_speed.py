@@ -169,5 +169,5 @@ def test_the_paragraph_year_is_looked_up_only_when_a_figure_needs_it():
     text = ("2023年，全市经济稳中向好。结构持续优化。新动能加快成长。规上工业增加值增长6.5%。"
             "2024年，形势更加复杂。各方面共同努力。投资增长3.1%。\n结构优化。出口增长2.0%。")
     found = extract_statistics(text)
-    assert list(found["year"]) == ["2023", "2024", ""]
-    assert list(found["year_source"]) == ["paragraph", "paragraph", ""]
+    assert list(found["year"]) == ["2023", "2024", "2024"]  # the last carries on as a scope
+    assert list(found["year_source"]) == ["paragraph", "paragraph", "scope"]

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .kinds import kind_cues
-from .years import _topic_token, _year_tokens, document_year_month, relative_year_words
+from .years import FRAMING_COMMA, _topic_token, _year_tokens, document_year_month, relative_year_words
 
 #: A year lead names its year within its first characters (2023年，… 过去一年，…).
 _LEAD_CHARS = 40
@@ -58,14 +58,18 @@ def target_lead_scope(sentence: str, start: int, date) -> dict | None:
     return {**target, "start": start, "text": _line(sentence), "kind": "target", "items": True}
 
 
-def year_lead_scope(sentence: str, start: int, date) -> dict | None:
-    """The scope of a year lead, a paragraph without figures opening ``2023年，…``, ``2024年是…``,
-    ``过去一年，…`` (resolved against *date*) or ``2023年全县上下…``: the year of everything after it,
-    until another scope. *sentence* is the paragraph's first, at offset *start*."""
+def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) -> dict | None:
+    """The scope of a year lead, a paragraph opening ``2023年，…``, ``2024年是…``, ``过去一年，…``
+    (resolved against *date*) or, without figures, ``2023年全县上下…``: the year of everything
+    after it, until another scope. *sentence* is the paragraph's first, at offset *start*; a
+    paragraph with figures must open with the year and a comma (``2023年，全省…``), not a year
+    that names something (``2023年全国第五次经济普查结果：…``)."""
     if not _lead_hint().search(sentence, 0, _LEAD_CHARS):
         return None
     topic = _topic_token(sentence, _year_tokens(sentence, date))
-    framed = topic is not None and (topic["source"].startswith("relative:") or _FRAME.match(sentence, topic["end"]))
+    frame = FRAMING_COMMA if has_figures else _FRAME
+    framed = topic is not None and (topic["source"].startswith("relative:") and not has_figures
+                                    or frame.match(sentence, topic["end"]))
     if topic is None or not topic["year"] or topic["source"] == "document_date" or not framed:
         return None  # 2024年01月24日 (a date line), 2025年底召开的会议 (an event's date) set no scope
     return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": False}

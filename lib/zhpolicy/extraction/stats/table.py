@@ -149,7 +149,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     marked = _sentences_to_read(text, [(start, end) for _, start, end, _ in sents])
     for para_id, sent_start, sentence, mark in _pieces(sents, marked):
         if para_id != para:
-            scope = para_scope or _after_paragraph(scope, first, has_figures, date)
+            scope = para_scope or _after_paragraph(scope, first, has_figures, date, para_topic)
             is_heading = sent_start in heading_starts
             if scope is not None and scope["items"] and (is_heading or not is_item(sentence)):
                 scope = None  # a target list ends at a heading or at a paragraph that is not an item
@@ -178,10 +178,17 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     return rows
 
 
-def _after_paragraph(scope: dict | None, first: tuple | None, has_figures: bool, date) -> dict | None:
+def _after_paragraph(scope: dict | None, first: tuple | None, has_figures: bool, date,
+                     topic: dict | None = None) -> dict | None:
     """The scope after a paragraph (not a target list's lead) whose first sentence is *first*
-    (start, text): the year it sets (a lead paragraph without figures), else *scope* unchanged."""
-    if first is None or has_figures:
+    (start, text): for a paragraph without figures, the year it sets (a year lead, see
+    :func:`.scopes.year_lead_scope`); for one with figures, the year its last figure took from a
+    sentence that opens ``2023年，…`` (*topic*); else *scope* unchanged."""
+    if first is None:
+        return scope
+    if has_figures:
+        if topic is not None and topic.get("frame") and topic["year"]:
+            return {**topic, "start": first[0], "kind": "", "cue": "", "items": False}
         return scope
     new = year_lead_scope(first[1], first[0], date)
     return new if new is not None else scope

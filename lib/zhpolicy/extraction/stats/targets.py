@@ -89,9 +89,10 @@ def track_targets(stats: pd.DataFrame, corpus: pd.DataFrame | None = None, *, by
 
     With the *corpus*, results from documents dated after the target's are preferred, and a target
     is paired only with results of its own series of documents (one government's reports): the
-    corpus column *by* (``series`` when there is one; else the documents' labels without years,
-    digits and brackets, so 广东省政府工作报告2023 and 广东省政府工作报告2024 are one series, unless that
-    makes every document a series of its own). ``by=None`` pairs across all documents.
+    corpus column *by* (``series`` when there is one; else the first two characters of the
+    documents' labels without years, digits and brackets - the place or body that issued them, so
+    广东省政府工作报告2023 and 广东省2024年计划执行情况 are one series - unless that makes every document a
+    series of its own). ``by=None`` pairs across all documents.
     Defined in lesson 05 (section 承诺与兑现)."""
     if stats.empty:
         return pd.DataFrame(columns=TARGET_COLUMNS)
@@ -125,6 +126,9 @@ def _document_dates(corpus) -> dict[str, str]:
     return {}
 
 
+#: The series of a document, when the corpus has no ``series`` column: the first characters of its
+#: label once years, digits and brackets are taken out (广东省政府工作报告2024 → 广东; 国务院政府工作报告 → 国务).
+SERIES_CHARS = 2
 _NOT_SERIES = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]|\d+|年|[\s_\-—.·，,、：:]")
 
 
@@ -138,7 +142,7 @@ def _series(stats: pd.DataFrame, corpus, by: str | None) -> dict[str, str]:
     if by != "series":
         raise ValueError(f"the corpus has no column {by!r} to group its documents by")
     labels = dict(zip(corpus["doc_id"], corpus["label"])) if isinstance(corpus, pd.DataFrame) and "label" in corpus else docs
-    derived = {str(d): _NOT_SERIES.sub("", str(labels.get(d, d))) for d in docs}
+    derived = {str(d): _NOT_SERIES.sub("", str(labels.get(d, d)))[:SERIES_CHARS] for d in docs}
     if len(set(derived.values())) == len(derived):
         return {d: "" for d in docs}  # every document its own series: the labels say nothing
     return derived

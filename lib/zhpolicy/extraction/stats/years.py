@@ -16,6 +16,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
+#: A sentence opening with its year and a comma (2023年，… / 2024年是…) frames what follows it.
+FRAMING_COMMA = re.compile(r"\s*(?:[，,]|是)")
 #: ``截至6月底``, ``到9月末``: a month without a day (the year comes from the document's date).
 _MONTH_END = re.compile(r"(?:截至|截止到?|到|至)\s*(?P<month>\d{1,2})\s*月(?:份)?(?:底|末)?|(?<![\d年])(?P<month2>\d{1,2})\s*月(?:底|末)")
 
@@ -198,7 +200,8 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     if len(opening) == 1 and not re.search(r"\d", sentence[offset:opening[0]["start"]]):
         lead = sentence[offset:opening[0]["start"]]
         if len(lead) <= 12 and "由" not in lead and "从" not in lead:
-            return opening[0]
+            framed = not lead.strip() and bool(FRAMING_COMMA.match(sentence, opening[0]["end"]))
+            return {**opening[0], "frame": framed, "text": sentence[:30]} if framed else opening[0]
     for t in strong:
         before = sentence[:t["start"]]
         rest = "，" if re.match(r"[^，,。；]{0,6}[，,]", sentence[t["end"]:]) else ""
@@ -219,6 +222,11 @@ def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
         lead = sentence[_clause_start(sentence, t["start"]):t["start"]]
         if len(lead) <= 3 and not re.search(r"[由从比较\d]", lead):
             return t
+    if segment and sentence[segment - 1] in "：:":  # 2023年经济社会发展的主要预期目标是：A增长6%，B…
+        lead_in = _clause_start(sentence, segment - 1)
+        named = [t for t in tokens if not t["weak"] and lead_in <= t["start"] and t["end"] < segment]
+        if named:
+            return named[-1]
     return None
 
 
