@@ -225,7 +225,8 @@ def judge(target: dict, result: dict, bound: str = "", better: str = "higher") -
     values = _possible_values(float(result["value"]), figure_bound(str(result["surface"]), str(result["qualifier"])))
     verdicts = {_met(rule, tolerance, low, high, v, better) for v in values}
     verdict = (MET if verdicts == {True} else NOT_MET if verdicts == {False} else UNDECIDED)
-    shown = f"目标 {format_value(low)}{'-' + format_value(high) if high != low else ''}，实际 {result['surface']}"
+    written = target.get("surface") or f"{format_value(low)}{'-' + format_value(high) if high != low else ''}"
+    shown = f"目标 {written}，实际 {result['surface']}"
     if verdict == UNDECIDED:
         return verdict, f"{explanation}；实际数本身是“{result['surface']}”，不能确定是否达到（{shown}）"
     return verdict, f"{explanation}（{shown}）"
