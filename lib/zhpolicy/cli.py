@@ -133,7 +133,7 @@ def _targets(args) -> int:
 
     target = csv_target(args.csv, args.paths) if args.csv else None
     corpus = load_paths(args.paths)
-    table = track_targets(extract_statistics(corpus), corpus, by=None if args.all_documents else "series")
+    table = track_targets(extract_statistics(corpus), corpus, by=None if args.by == "none" else args.by)
     if target is not None:
         _write_csv(table, target)
     else:
@@ -183,8 +183,9 @@ def _main(argv: list[str]) -> int:
     targets = sub.add_parser("targets", help="set each target (增长5%%左右) against the result reported later")
     targets.add_argument("paths", nargs="+", help="text files or folders (e.g. a province's annual work reports)")
     targets.add_argument("--csv", metavar="FILE", help="write the table to a CSV file (UTF-8 with BOM)")
-    targets.add_argument("--all-documents", action="store_true",
-                         help="pair across all documents (default: within a series, e.g. one government's reports)")
+    targets.add_argument("--by", default="series", metavar="COLUMN",
+                         help="pair within documents sharing this catalog column (source, author …; default: "
+                              "series, the start of the titles; none: across all documents)")
     targets.set_defaults(run=_targets)
     chains = sub.add_parser("chains", help="extract the logic chains the texts argue with")
     chains.add_argument("paths", nargs="+", help="text files or folders")

@@ -90,9 +90,10 @@ def track_targets(stats: pd.DataFrame, corpus: pd.DataFrame | None = None, *, by
     With the *corpus*, results from documents dated after the target's are preferred, and a target
     is paired only with results of its own series of documents (one government's reports): the
     corpus column *by* (``series`` when there is one; else the first two characters of the
-    documents' labels without years, digits and brackets - the place or body that issued them, so
-    广东省政府工作报告2023 and 广东省2024年计划执行情况 are one series - unless that makes every document a
-    series of its own). ``by=None`` pairs across all documents.
+    documents' titles (or labels) without years, digits and brackets - the place or body that
+    issued them, so 广东省政府工作报告2023 and 广东省2024年计划执行情况 are one series - unless that makes
+    every document a series of its own; ``by="source"`` or ``"author"`` groups by that catalog
+    column). ``by=None`` pairs across all documents.
     Defined in lesson 05 (section 承诺与兑现)."""
     if stats.empty:
         return pd.DataFrame(columns=TARGET_COLUMNS)
@@ -141,8 +142,12 @@ def _series(stats: pd.DataFrame, corpus, by: str | None) -> dict[str, str]:
         return {str(d): str(s) for d, s in zip(corpus["doc_id"], corpus[by].fillna(""))}
     if by != "series":
         raise ValueError(f"the corpus has no column {by!r} to group its documents by")
-    labels = dict(zip(corpus["doc_id"], corpus["label"])) if isinstance(corpus, pd.DataFrame) and "label" in corpus else docs
-    derived = {str(d): _NOT_SERIES.sub("", str(labels.get(d, d)))[:SERIES_CHARS] for d in docs}
+    names = dict(docs)
+    if isinstance(corpus, pd.DataFrame):
+        for column in ("label", "title"):  # the title, where the catalog gives one, else the label
+            if column in corpus.columns:
+                names.update({d: n for d, n in zip(corpus["doc_id"], corpus[column]) if isinstance(n, str) and n.strip()})
+    derived = {str(d): _NOT_SERIES.sub("", str(names.get(d, d)))[:SERIES_CHARS] for d in docs}
     if len(set(derived.values())) == len(derived):
         return {d: "" for d in docs}  # every document its own series: the labels say nothing
     return derived
