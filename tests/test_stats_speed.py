@@ -45,34 +45,18 @@ def test_skipping_sentences_changes_no_figure(monkeypatch, seed_sentences):
     texts = seed_sentences + made_up_sentences(2000, seed=1) + made_up_sentences(2000, seed=4, digits=False)
     frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts,
                           "date": ["2025-06-30"] * len(texts)})
-    # the same sentences again, several to a document and paragraph (the document scan jumps between them)
+    # the same sentences again, several to a document and paragraph
     grouped = ["。".join(texts[i:i + 7]) + "。\n" + "；".join(texts[i + 7:i + 12]) for i in range(0, len(texts), 12)]
     frame = pd.concat([frame, pd.DataFrame({"doc_id": [f"g{i}" for i in range(len(grouped))], "text": grouped,
                                             "date": ["2025-06-30"] * len(grouped)})], ignore_index=True)
     fast = extract_statistics(frame)
     monkeypatch.setattr(table, "_may_hold_figure", lambda sentence: True)
-    monkeypatch.setattr(table, "_sentences_to_read", lambda text, spans: [True] * len(spans))
     monkeypatch.setattr(years, "_may_name_year", lambda sentence: True)
     monkeypatch.setattr(figures, "_RANK_PIECE", re.compile(""))
     monkeypatch.setattr(figures, "_CHINESE_PIECE", re.compile(""))
     full = extract_statistics(frame)
     assert len(fast) > 1000
     pd.testing.assert_frame_equal(fast, full)
-
-
-def test_the_document_scan_marks_every_sentence_the_quick_test_accepts():
-    for seed in range(3):
-        sentences = made_up_sentences(400, seed=10 + seed)
-        text, spans, pos = "", [], 0
-        for s in sentences:
-            gap = random.Random(pos).choice(["", "\n", " ", "前", "第"])  # text between sentences, too
-            text += gap
-            spans.append((len(text), len(text) + len(s)))
-            text += s
-        marked = table._sentences_to_read(text, spans)
-        assert [m for m, s in zip(marked, sentences) if table._may_hold_figure(s)] == \
-            [True] * sum(map(table._may_hold_figure, sentences))
-        assert sum(marked) < len(marked)
 
 
 def test_the_quick_tests_really_skip_sentences():

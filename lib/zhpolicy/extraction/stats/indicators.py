@@ -29,6 +29,16 @@ _TRAILING = re.compile(
     r"(?:攀升|增长|上升|扩大|下降|降低|减少|提升|提高|增加|跃升|跃上)(?:至|到)?|已逼近|逼近|共有|拥有|"
     r"今年|去年|上年|全年|当年|了|于|将|更是|更|也|还|又|却|则|都)+$"
 )
+_COUNTED_NOUN = re.compile(r"[^，。；：、（）“”\[\d]{1,8}?(?=分为|是|为|在|和|与|的|，|。|；|：|$)")
+_IN_SUFFIX = re.compile(r"(?:中|里|内)$")
+_LIST_MARKS = re.compile(r"[、，：；]")
+_CHANGE_IN_CLAUSE = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}年的?)?[^，。]*?(?:提高到|提升到|增至|增加到|降至|下降到|扩大到|减少到)")
+_YEARS_IN_TEXT = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–至到]?\s*(?:(?:19|20)\d{2}\s*年)?(?:底|末|上半年|前三季度|全年)?的?")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_BEFORE_A_PERIOD_WORD = re.compile(r"^.*?(?:期间|之后|以来)")
+_CHANGE_FROM_END = re.compile(r"(?:由|从)$")
+_YEARS_RUNNING_END = re.compile(r"(?:连续(?:多|\d+|[一二三四五六七八九十]+)年)$")
+_A_YEAR = re.compile(r"(?:19|20)\d{2}年的?")
 _COUNT_UNITS = {u for u, (_, _, group) in UNIT_TABLE.items() if group == "count"}
 _LIST_SPLIT = re.compile(r"[、和与及]|以及")
 
@@ -40,7 +50,7 @@ def _respectively(sentence: str, row: dict, clause_rows: list[dict]) -> str:
     if "分别" not in head:
         return ""
     subject = head[:head.index("分别")]
-    subject = re.sub(r"(?:19|20)\d{2}年的?", "", subject)
+    subject = _A_YEAR.sub("", subject)
     items = [i.strip() for i in _LIST_SPLIT.split(subject) if i.strip()]
     after = [r for r in clause_rows if r["start"] > clause_start + head.index("分别")]
     if len(items) >= 2 and len(items) == len(after) and row in after:
@@ -54,27 +64,27 @@ def _indicator(sentence: str, row: dict, previous: str, previous_end: int = 0) -
     figure's clause (never reaching back over an earlier figure), with years, qualifiers and
     linking verbs removed. A clause with no subject of its own takes the previous indicator."""
     if row["unit"] in _COUNT_UNITS:
-        after = re.match(r"[^，。；：、（）“”\[\d]{1,8}?(?=分为|是|为|在|和|与|的|，|。|；|：|$)", sentence[row["end"]:])
-        noun = re.sub(r"(?:中|里|内)$", "", after.group(0)) if after else ""
+        after = _COUNTED_NOUN.match(sentence, row["end"])
+        noun = _IN_SUFFIX.sub("", after.group(0)) if after else ""
         if noun:
             return noun
     clause_start = max(_clause_start(sentence, row["start"]), previous_end)
     text = sentence[clause_start:row["start"]]
     open_paren = max(text.rfind("（"), text.rfind("("))
     if open_paren > max(text.rfind("）"), text.rfind(")")):
-        text = re.split(r"[、，：；]", text[:open_paren])[-1]
+        text = _LIST_MARKS.split(text[:open_paren])[-1]
     text = _CITATION.sub("", text)
-    change = re.search(r"(?:由|从)(?:(?:19|20)\d{2}年的?)?[^，。]*?(?:提高到|提升到|增至|增加到|降至|下降到|扩大到|减少到)", text)
+    change = _CHANGE_IN_CLAUSE.search(text)
     if change:
         text = text[:change.start()]
     if row["unit"] == "rank" and "位列" in text:
         text = text[text.index("位列") + 2:]
-    text = re.sub(r"(?:19|20)\d{2}\s*年?\s*[-—–至到]?\s*(?:(?:19|20)\d{2}\s*年)?(?:底|末|上半年|前三季度|全年)?的?", "", text)
-    text = re.sub(r"[（(][^）)]*[）)]", "", text)
-    text = re.sub(r"^.*?(?:期间|之后|以来)", "", text) if re.search(r"期间|之后|以来", text) else text
+    text = _YEARS_IN_TEXT.sub("", text)
+    text = _BRACKETED.sub("", text)
+    text = _BEFORE_A_PERIOD_WORD.sub("", text, count=1)
     text = _LEADING.sub("", text.strip("“”\"'、 "))
-    text = re.sub(r"(?:由|从)$", "", _TRAILING.sub("", text))
-    text = re.sub(r"(?:连续(?:多|\d+|[一二三四五六七八九十]+)年)$", "", text)
+    text = _CHANGE_FROM_END.sub("", _TRAILING.sub("", text))
+    text = _YEARS_RUNNING_END.sub("", text)
     text = _TRAILING.sub("", text).strip("，、 ")
     return text or previous
 

@@ -4,7 +4,6 @@ gives every figure its year, kind, indicator and source."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 import numpy as np
 import pandas as pd
@@ -56,31 +55,6 @@ def _may_hold_figure(sentence: str) -> bool:
     return bool(_DIGIT.search(sentence) or _CHINESE_FIGURE_PIECE.search(sentence))
 
 
-#: A digit or a piece of :data:`_CHINESE_FIGURE_PIECE`: what :func:`_may_hold_figure` needs (each
-#: piece holds a character of ``_MAY_HOLD_FIGURE``, so that first test adds nothing to this one).
-_FIGURE_PIECE = re.compile(r"\d+|" + _CHINESE_FIGURE_PIECE.pattern)
-
-
-def _sentences_to_read(text: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """For each sentence span (start, end) of a document *text*, whether it may hold a figure:
-    found with one scan of the whole text that jumps to the end of each sentence it hits, instead
-    of a test per sentence. A sentence is marked when a piece of :data:`_FIGURE_PIECE` overlaps it,
-    so every sentence :func:`_may_hold_figure` accepts is marked (and tested again when read)."""
-    marked = [False] * len(spans)
-    ends = [end for _, end in spans]
-    pos, i = 0, 0
-    while i < len(spans):
-        m = _FIGURE_PIECE.search(text, pos)
-        if m is None:
-            break
-        i = bisect_right(ends, m.start(), i)
-        while i < len(spans) and spans[i][0] < m.end():
-            marked[i] = True
-            i += 1
-        pos = max(m.end(), spans[i - 1][1]) if i else m.end()
-    return marked
-
-
 def _sentence_figures(sentence: str) -> list[dict]:
     if not _may_hold_figure(sentence):
         return []
@@ -105,12 +79,12 @@ MAX_SENTENCE_CHARS = 1000
 _PIECE_ENDS = ("；;", " \u3000\t", "，,：:、")
 
 
-def _pieces(sents: list[tuple], marked: list[bool], limit: int = MAX_SENTENCE_CHARS):
-    """(para_id, start, text, marked) for each sentence (para_id, start, end, text), with every
-    one longer than *limit* cut into pieces (each piece marked as its sentence is)."""
-    for (para_id, start, _, text), mark in zip(sents, marked):
+def _pieces(sents: list[tuple], limit: int = MAX_SENTENCE_CHARS):
+    """(para_id, start, text) for each sentence (para_id, start, end, text), with every one longer
+    than *limit* cut into pieces."""
+    for para_id, start, _, text in sents:
         if len(text) <= limit:
-            yield para_id, start, text, mark
+            yield para_id, start, text
             continue
         pos = 0
         while len(text) - pos > limit:
@@ -120,9 +94,9 @@ def _pieces(sents: list[tuple], marked: list[bool], limit: int = MAX_SENTENCE_CH
                 cut = pos + limit
                 while cut > pos + limit // 2 and text[cut - 1].isdigit() and text[cut].isdigit():
                     cut -= 1
-            yield para_id, start + pos, text[pos:cut], mark
+            yield para_id, start + pos, text[pos:cut]
             pos = cut
-        yield para_id, start + pos, text[pos:], mark
+        yield para_id, start + pos, text[pos:]
 
 
 def _paragraph_topic(earlier: list[str], topic: dict | None, date) -> dict | None:
@@ -146,8 +120,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     rows, para, para_topic, earlier = [], None, None, []
     first, has_figures, scope, para_scope = None, False, None, None
-    marked = _sentences_to_read(text, [(start, end) for _, start, end, _ in sents])
-    for para_id, sent_start, sentence, mark in _pieces(sents, marked):
+    for para_id, sent_start, sentence in _pieces(sents):
         if para_id != para:
             scope = para_scope or _after_paragraph(scope, first, has_figures, date, para_topic)
             is_heading = sent_start in heading_starts
@@ -155,7 +128,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                 scope = None  # a target list ends at a heading or at a paragraph that is not an item
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
-        found = _sentence_figures(sentence) if mark else []
+        found = _sentence_figures(sentence)
         if not found:
             earlier.append(sentence)
             continue
