@@ -119,19 +119,21 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     heading_starts = {start for start, _ in heading_texts}
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     rows, para, para_topic, earlier = [], None, None, []
-    first, has_figures, scope, para_scope = None, False, None, None
+    first, has_figures, first_has_figures, scope, para_scope = None, False, False, None, None
     for para_id, sent_start, sentence in _pieces(sents):
         if para_id != para:
-            scope = para_scope or _after_paragraph(scope, first, has_figures, date, para_topic)
+            scope = para_scope or _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
             is_heading = sent_start in heading_starts
             if scope is not None and scope["items"] and (is_heading or not is_item(sentence)):
                 scope = None  # a target list ends at a heading or at a paragraph that is not an item
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
+            first_has_figures = False
             para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
         found = _sentence_figures(sentence)
         if not found:
             earlier.append(sentence)
             continue
+        first_has_figures = first_has_figures or (sent_start, sentence) == first
         has_figures = True
         inherited, earlier = _paragraph_topic(earlier, para_topic, date), []
         tokens = _year_tokens(sentence, date)
@@ -151,19 +153,18 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     return rows
 
 
-def _after_paragraph(scope: dict | None, first: tuple | None, has_figures: bool, date,
-                     topic: dict | None = None) -> dict | None:
+def _after_paragraph(scope: dict | None, first: tuple | None, figures, date) -> dict | None:
     """The scope after a paragraph (not a target list's lead) whose first sentence is *first*
-    (start, text): for a paragraph without figures, the year it sets (a year lead, see
-    :func:`.scopes.year_lead_scope`); for one with figures, the year its last figure took from a
-    sentence that opens ``2023年，…`` (*topic*); else *scope* unchanged."""
-    if first is None:
+    (start, text): the year a year lead sets (see :func:`.scopes.year_lead_scope`), else *scope*
+    unchanged. *figures* is falsy for a paragraph without figures; for one whose figures come after a
+    first sentence without any that opens ``2023年，…``, the year in effect at its last figure
+    (``2023年，全省经济持续恢复。初步统计，全省地区生产总值增长4.5%``); ``True`` when its first
+    sentence holds figures (``2014年我国城镇居民人均可支配收入28844元``: no scope)."""
+    if first is None or figures is True:
         return scope
-    if has_figures:
-        if topic is not None and topic.get("frame") and topic["year"]:
-            return {**topic, "start": first[0], "kind": "", "cue": "", "items": False}
-        return scope
-    new = year_lead_scope(first[1], first[0], date)
+    new = year_lead_scope(first[1], first[0], date, has_figures=bool(figures))
+    if new is not None and figures and figures.get("frame") and figures["year"]:
+        new = {**new, "year": figures["year"], "source": figures["source"]}  # the latest frame of the paragraph
     return new if new is not None else scope
 
 
