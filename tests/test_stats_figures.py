@@ -28,17 +28,15 @@ def only(sentence: str):
     ("细颗粒物平均浓度降至29微克/立方米。", "29微克/立方米", 29, "微克/立方米"),
     ("港口集装箱吞吐量达到3000万标准箱。", "达到3000万标准箱", 3e7, "标准箱"),
     ("新增风电装机12GW。", "12GW", 1.2e7, "千瓦"),
+    ("新增光伏装机100GW。", "100GW", 1e8, "千瓦"),
+    ("单位能耗0.45吨标准煤/万元。", "0.45吨标准煤/万元", 0.45, "吨标准煤/万元"),
+    ("平均上网电价0.38元/千瓦时。", "0.38元/千瓦时", 0.38, "元/千瓦时"),
+    ("人均预期寿命达到78.6岁。", "达到78.6岁", 78.6, "岁"),
+    ("入选全国百强榜4席。", "4席", 4, "席"),
     ("国家枢纽节点间时延降低到20毫秒以内。", "20毫秒以内", 20, "毫秒"),
     ("铁路网密度达到507公里/万平方公里。", "达到507公里/万平方公里", 507, "公里/万平方公里"),
     ("高速公路密度达到5公里/百平方公里。", "达到5公里/百平方公里", 5, "公里/百平方公里"),
-])
-def test_computing_data_and_compound_units_with_their_scale(sentence, surface, value, unit):
-    row = only(sentence)
-    assert (row["surface"], row["unit"]) == (surface, unit)
-    assert math.isclose(row["value"], value, rel_tol=1e-9)
-
-
-@pytest.mark.parametrize("sentence, surface, value, unit", [
+    # signs, numbers written across a magnitude, Taiwan's 兆, Chinese-numeral decimals, acronyms
     ("全县人口自然增长率-1.16‰。", "-1.16‰", -1.16, "‰"),
     ("工业品出厂价格涨幅为-2.5%。", "-2.5%", -2.5, "%"),
     ("预计每人GDP为4万951美元。", "4万951美元", 40951, "美元"),
@@ -51,7 +49,12 @@ def test_computing_data_and_compound_units_with_their_scale(sentence, surface, v
     ("大幅下修零点五七个百分点。", "零点五七个百分点", 0.57, "个百分点"),
     ("人均收入增长超过了GDP7.7%的实际增速。", "7.7%", 7.7, "%"),
 ])
-def test_signs_compound_numbers_taiwan_magnitudes_and_acronyms(sentence, surface, value, unit):
+def test_number_forms_and_units_with_their_scale(sentence, surface, value, unit):
+    assert_figure(sentence, surface, value, unit)
+
+
+def assert_figure(sentence: str, surface: str, value: float, unit: str) -> None:
+    """The sentence holds one figure, with this surface, unit and value (in base units)."""
     row = only(sentence)
     assert (row["surface"], row["unit"]) == (surface, unit)
     assert math.isclose(row["value"], value, rel_tol=1e-9)
