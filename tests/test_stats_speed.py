@@ -2,13 +2,15 @@
 (skip a sentence, try fewer units, group the cue words) gives what the full rules give."""
 
 import random
+import re
 
 import pandas as pd
 import pytest
 
-import zhpolicy.extraction.stats as stats
+from zhpolicy.extraction.stats import figures, kinds, table, years
 from zhpolicy.numbers import NOT_UNIT_WORDS, UNIT_TABLE, unit_at
 from zhpolicy.extraction.stats import extract_statistics
+from zhpolicy.extraction.stats.table import MAX_SENTENCE_CHARS
 from zhpolicy.reading.structure import sentences
 
 #: Pieces that figures, years and their near misses are made of.
@@ -22,6 +24,8 @@ PIECES = [
     "目标", "力争", "，", "。", "；", "：", "（", "）", "企业", "工程", "计划", "级", "以下企业", "号", "9:30",
     "世界", "第一", "第十", "居", "连续多年", "五强", "前十名", "稳居", "荣登", "进入", "百强", "翻两番", "三分之一",
     "上万人", "逾千家", "进入全国十强", "跻身全球百强", "前 三位", "全国前十名", "三 万亿元", "五　亿",
+    "兆", "兆元", "点", "零点五七", "一点七四", "二四点零七", "-", "率-", "GDP", "GDP7", "PM2.5", "EFLOPS", "PFLOPS",
+    "EB", "微克/立方米", "/百", "个月", "个多小时", "方阵", "次", "争", "4万951", "二兆六百", "千亿", "3千亿元",
 ]
 
 
@@ -41,20 +45,26 @@ def test_skipping_sentences_changes_no_figure(monkeypatch, seed_sentences):
     texts = seed_sentences + made_up_sentences(2000, seed=1) + made_up_sentences(2000, seed=4, digits=False)
     frame = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts,
                           "date": ["2025-06-30"] * len(texts)})
+    # the same sentences again, several to a document and paragraph
+    grouped = ["。".join(texts[i:i + 7]) + "。\n" + "；".join(texts[i + 7:i + 12]) for i in range(0, len(texts), 12)]
+    frame = pd.concat([frame, pd.DataFrame({"doc_id": [f"g{i}" for i in range(len(grouped))], "text": grouped,
+                                            "date": ["2025-06-30"] * len(grouped)})], ignore_index=True)
     fast = extract_statistics(frame)
-    monkeypatch.setattr(stats, "_may_hold_figure", lambda sentence: True)
-    monkeypatch.setattr(stats, "_may_name_year", lambda sentence: True)
+    monkeypatch.setattr(table, "_may_hold_figure", lambda sentence: True)
+    monkeypatch.setattr(years, "_may_name_year", lambda sentence: True)
+    monkeypatch.setattr(figures, "_RANK_PIECE", re.compile(""))
+    monkeypatch.setattr(figures, "_CHINESE_PIECE", re.compile(""))
     full = extract_statistics(frame)
-    assert len(fast) > 500
+    assert len(fast) > 1000
     pd.testing.assert_frame_equal(fast, full)
 
 
 def test_the_quick_tests_really_skip_sentences():
-    assert not stats._may_hold_figure("坚持创新驱动，形成良性循环。")
-    assert not stats._may_hold_figure("部分企业成为行业龙头。")  # 分, 成 but no figure can match
-    assert stats._may_hold_figure("增长了两成。")
-    assert not stats._may_name_year("推动科技创新和产业创新深度融合。")
-    assert stats._may_name_year("去年增长较快。")
+    assert not table._may_hold_figure("坚持创新驱动，形成良性循环。")
+    assert not table._may_hold_figure("部分企业成为行业龙头。")  # 分, 成 but no figure can match
+    assert table._may_hold_figure("增长了两成。")
+    assert not years._may_name_year("推动科技创新和产业创新深度融合。")
+    assert years._may_name_year("去年增长较快。")
 
 
 def unit_trying_every_unit(text: str, pos: int) -> str:
@@ -81,13 +91,30 @@ def test_unit_lookup_by_first_character_equals_trying_every_unit(seed_sentences)
 @pytest.mark.parametrize("limit", [None, 8])
 def test_grouped_cue_test_equals_trying_every_cue(limit):
     rng = random.Random(3)
-    cues = [cue for _, _, cue in stats.kind_cues()]
+    cues = [cue for _, _, cue in kinds.kind_cues()]
     texts = ["".join(rng.choice(cues + PIECES) for _ in range(rng.randint(0, 6))) for _ in range(2000)]
     for kind in ("comparison", "plan", "target", "achieved"):
-        for _, any_cue, kind_cues in stats._cue_tests(kind):
+        for _, any_cue, kind_cues in kinds._cue_tests(kind):
             for text in texts:
-                expected = any(stats._cue_before(text, cue, limit) for cue in kind_cues)
-                assert stats._any_cue_before(text, any_cue, kind_cues, limit) == expected, (kind, text)
+                expected = any(kinds._cue_before(text, cue, limit) for cue in kind_cues)
+                assert kinds._any_cue_before(text, any_cue, kind_cues, limit) == expected, (kind, text)
+
+
+def test_cue_positions_found_once_per_sentence_equal_trying_every_cue():
+    """figure_kind compares a figure's window with the cue occurrences of its sentence, found once:
+    the same cue as looking for each cue, in file order, in the window's text."""
+    rng = random.Random(6)
+    cues = [cue for _, _, cue in kinds.kind_cues()]
+    for _ in range(1500):
+        sentence = "".join(rng.choice(cues + PIECES) for _ in range(rng.randint(0, 8)))
+        occurrences = kinds._cue_occurrences(sentence)
+        for (kind, scope), (_, scope_cues) in kinds._cue_table().items():
+            for start, end in [(0, len(sentence)), (len(sentence) // 3, len(sentence)), (0, len(sentence) // 2)]:
+                for limit in (None, 2, 8):
+                    text = sentence[start:end]
+                    expected = next((c for c in scope_cues if kinds._cue_before(text, c, limit)), "")
+                    got = kinds._cue_in_window(occurrences.get((kind, scope), ()), start, end, limit)
+                    assert got == expected, (sentence, kind, scope, start, end, limit)
 
 
 def test_clause_start_is_just_after_the_last_clause_mark():
@@ -98,10 +125,33 @@ def test_clause_start_is_just_after_the_last_clause_mark():
 
     for sentence in made_up_sentences(300, seed=5):
         for pos in range(len(sentence) + 1):
-            assert stats._clause_start(sentence, pos) == walking_back(sentence, pos), (sentence, pos)
+            assert figures._clause_start(sentence, pos) == walking_back(sentence, pos), (sentence, pos)
 
 
 def test_a_sentence_whose_only_figure_is_a_rank_is_read():
     """前十名 / 五强 alone once fell through the first quick test (no digit, no 第)."""
     assert list(extract_statistics("我省位居全国前十名。")["surface"]) == ["前十名"]
     assert list(extract_statistics("综合实力进入全国五强。")["surface"]) == ["进入全国五强"]
+
+
+def test_a_long_line_without_a_full_stop_is_read_in_pieces():
+    """A table or list run together without a 。 (here 56,000 characters) is read in pieces of at
+    most MAX_SENTENCE_CHARS, cut at a clause mark or a space: every figure is still found whole,
+    and the rows do not repeat the whole line (which made the time and memory grow with its square)."""
+    cell = "2023年产值12.5亿元，增长13.1%，企业25家 "
+    found = extract_statistics(cell * 2000)
+    assert len(found) == 3 * 2000
+    assert found["sentence"].str.len().max() <= MAX_SENTENCE_CHARS
+    assert sorted(set(found["value"])) == [13.1, 25, 1.25e9] and set(found["year"]) == {"2023"}
+    digits = ("12345678 " * 400).strip() + "万元"  # no mark or space near the cap: a number is not split
+    assert list(extract_statistics(digits)["surface"]) == ["12345678万元"]
+
+
+def test_the_paragraph_year_is_looked_up_only_when_a_figure_needs_it():
+    """Sentences without figures are read for years only when a later sentence of the paragraph
+    has a figure: the latest year that opened one of them still carries (and a new one replaces it)."""
+    text = ("2023年，全市经济稳中向好。结构持续优化。新动能加快成长。规上工业增加值增长6.5%。"
+            "2024年，形势更加复杂。各方面共同努力。投资增长3.1%。\n结构优化。出口增长2.0%。")
+    found = extract_statistics(text)
+    assert list(found["year"]) == ["2023", "2024", "2024"]  # the last carries on as a scope
+    assert list(found["year_source"]) == ["paragraph", "paragraph", "scope"]

@@ -45,7 +45,7 @@ _EXPORTS: dict[str, tuple[str, ...]] = {
     "analysis.tokenize": ("segmentation_check", "stopwords", "token_spans", "tokenize", "tokens", "user_dictionary"),
     "extraction.chains": ("argument_outline", "chain_graph", "extract_chains", "shared_chains"),
     "extraction.instruments": ("code_clauses", "instrument_mix", "policy_clauses", "read_instrument_codebook"),
-    "extraction.stats": ("check_consistency", "extract_statistics"),
+    "extraction.stats": ("check_consistency", "extract_statistics", "track_targets"),
     "teaching.fonts": ("chinese_font_path", "missing_glyphs", "use_chinese_font"),
     "batch": ("read_batch", "run_batch"),
     "errors": ("CorpusError",),

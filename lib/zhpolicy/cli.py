@@ -2,6 +2,7 @@
 
     zhpolicy stats PATH... [--csv FILE]     # the statistics the texts cite
     zhpolicy stats --check PATH... [--csv FILE]   # the consistency flags
+    zhpolicy targets PATH... [--csv FILE]   # targets set against the results reported later
     zhpolicy chains PATH... [--csv FILE]    # the logic chains
     zhpolicy catalog FOLDER [--csv FILE]    # a draft catalog.csv (titles and dates found in the files)
     zhpolicy batch ...                      # batch runs (zhpolicy.batch)
@@ -136,6 +137,20 @@ def _stats(args) -> int:
     return 0
 
 
+def _targets(args) -> int:
+    from .extraction.stats import extract_statistics, track_targets
+    from .reading.corpus import load_paths
+
+    target = csv_target(args.csv, args.paths) if args.csv else None
+    corpus = load_paths(args.paths)
+    table = track_targets(extract_statistics(corpus), corpus, by=None if args.by == "none" else args.by)
+    if target is not None:
+        _write_csv(table, target)
+    else:
+        _print_table(table, ["indicator", "year", "target", "target_doc", "result", "result_doc", "verdict"])
+    return 0
+
+
 def _chains(args) -> int:
     from .extraction.chains import extract_chains
     from .reading.corpus import load_paths
@@ -175,6 +190,13 @@ def _main(argv: list[str]) -> int:
     stats.add_argument("--check", action="store_true", help="print the consistency flags instead")
     stats.add_argument("--csv", metavar="FILE", help="write the table to a CSV file (UTF-8 with BOM)")
     stats.set_defaults(run=_stats)
+    targets = sub.add_parser("targets", help="set each target (增长5%%左右) against the result reported later")
+    targets.add_argument("paths", nargs="+", help="text files or folders (e.g. a province's annual work reports)")
+    targets.add_argument("--csv", metavar="FILE", help="write the table to a CSV file (UTF-8 with BOM)")
+    targets.add_argument("--by", default="series", metavar="COLUMN",
+                         help="pair within documents sharing this catalog column (source, author …; default: "
+                              "series, the start of the titles; none: across all documents)")
+    targets.set_defaults(run=_targets)
     chains = sub.add_parser("chains", help="extract the logic chains the texts argue with")
     chains.add_argument("paths", nargs="+", help="text files or folders")
     chains.add_argument("--csv", metavar="FILE", help="write the table to a CSV file (UTF-8 with BOM)")

@@ -1,0 +1,439 @@
+"""Finding the figures of a sentence: number forms, magnitudes, units, ranges, ranks,
+fractions, qualifiers, and the numbers that are not statistics (``data/stat_not_statistics.tsv``)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...numbers import MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
+
+# ---------------------------------------------------------------- building blocks
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+#: one Chinese numeral character, and a run of them
+CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
+CN = CN_NUMERAL + "+"
+
+NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+#: Magnitude words after a number and the power of ten each stands for: those of
+#: ``numbers.MAGNITUDES`` (shared with the tokenizer), compound ones (``3千亿元``, ``5百万人``) and
+#: ``兆`` as Taiwan and Hong Kong write it (``4.72兆元`` = 4.72万亿元; 兆瓦, 兆赫 … are units).
+MAGNITUDE_VALUES = {**MAGNITUDES, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "兆": 10**12}
+MAG = "(?:万亿|千亿|百亿|千万|百万|亿|万|千(?![瓦米克伏帕])|兆(?![瓦赫字帕焦]))"
+_SP = r"[ \u3000\u00a0]?"
+
+#: Words just before a figure that qualify it, and the label each gets (longest tried first).
+QUALIFIERS_BEFORE = {
+    "首次超过": "首次超过", "同比增长": "同比增长", "同比下降": "同比下降", "超过": "超过", "突破": "突破",
+    "约为": "约", "大约": "约", "约": "约", "接近": "近", "将近": "近", "逼近": "近", "近": "近", "超": "超过",
+    "已达到": "达到", "达到": "达到", "已达": "达到", "高达": "达到", "达": "达到",
+    "仅为": "仅为", "仅": "仅为", "不足": "不足", "不到": "不足", "逾": "超过", "增长": "增长", "下降": "下降",
+    "不超过": "不超过", "不高于": "不超过", "不低于": "不低于", "不少于": "不低于",
+}
+_QUALIFIERS_BEFORE_LONGEST_FIRST = tuple(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
+QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "以内": "以内", "多": "多", "余": "多"}
+
+_QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
+_CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
+#: ``突破万亿元``, ``超千亿元``: a magnitude with no number (one 万亿, one 千亿) after a verb of reaching.
+_ROUND_MAGNITUDES = {"万亿": 10**12, "兆": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
+                     "万": 10**4, "千": 10**3, "百": 10**2}
+_BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|兆(?![瓦赫字帕焦])|千亿|百亿|千万|百万|万|千(?![瓦米克])|百)")
+#: Chinese-numeral decimals as Taiwan writes them: 一点七四, 二四点零七 (digits read one by one).
+CN_DECIMAL = rf"{CN}点[零〇一二三四五六七八九]+"
+_PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
+#: ``零点五七个百分点``: a Chinese-numeral decimal before a unit.
+_CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇一二两三四五六七八九十百千之])(?P<cnd>{CN_DECIMAL})")
+_FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
+#: ``约1/3``, ``超过2/3``: a fraction written with a slash after a word of amount (dates are masked first).
+_SLASH_FRACTION = re.compile(r"(?<=[约近超过占达为逾的足])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/])")
+_DOUBLING = re.compile(r"翻(?P<n>[一两二三四])?番")
+_RANGE_JOIN = re.compile(rf"^{_SP}[-—–~～至到]{{1,2}}{_SP}$")
+#: Where a rank is counted: the world, the country, a province, a city, a district or county.
+_RANK_SCOPE = "(?:世界|全球|全国|全省|全市|全区|全县|全州|省内|市内|国内|全行业|同类城市)"
+_RANK_WORLD = re.compile(
+    rf"(?:连续(?:多|\d+|{CN})年)?(?:位居|稳居|居于|居|排名|排在|位列|名列)?{_RANK_SCOPE}"
+    rf"(?:第\s*(?P<rank>\d+|{CN})\s*(?:位|名)?|(?P<first>首位))"
+)
+_RANK_TOP_OF_LIST = re.compile(r"(?:荣登|位居|稳居|居于|位列|名列|登上|居)[^，。；、]{0,14}?榜首")
+_RANK_STRONG = re.compile(rf"(?:跻身|进入|位列|挺进|迈入|晋级)[^，。；、]{{0,8}}?{_RANK_SCOPE}[^，。；、]{{0,6}}?(?P<n>\d+|{CN})强")
+#: ``投资潜力第3、城镇化质量第4``: a bare 第N closing a list item, in a sentence about ranking.
+_RANK_LISTED = re.compile(r"(?<=[\u4e00-\u9fff])第\s*(?P<n>\d+|[一二三四五六七八九十]+)(?=[、，,。；;）)]|$)")
+_RANKING_CUE = re.compile(r"排名|排行|榜|位居|位列|名列|评价|指数|强")
+_RANK_TOP = re.compile(rf"前\s*(?P<top>\d+|{CN})\s*(?:位|名)")
+_RANK_PLAIN = re.compile(r"(?:排名|位列|位居|名列|居)?第\s*(?P<rank>\d+)\s*(?:位|名)")
+
+_TITLE = re.compile(r"《[^》]*》")
+_CODE = re.compile(r"[A-Za-z][A-Za-z0-9]*\d[A-Za-z0-9]*|\d+[A-Za-z][A-Za-z0-9]*")
+#: ``100GW``, ``3.5kWh``: a number with a Latin unit of units.tsv is a figure, not a code like 5G.
+_LATIN_UNIT_FIGURE = re.compile(r"\d+(?:" + "|".join(u for u in UNIT_TABLE if u.isascii() and u.isalpha()) + ")")
+_CITATION = re.compile(r"\[\d+(?:[,，\-–]\d+)*\]")
+_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.]\d{1,2}[-/.]\d{1,2}|年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?)|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:[-—–至到]\d{1,2}\s*日)?|\d{1,2}\s*[-—–至到]\s*\d{1,2}\s*月")
+_CN_YEAR = re.compile(r"(?P<y>[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
+_CLAUSE_END = "，,；;：:。！？!?"
+
+
+def cn_to_number(text: str) -> float:
+    """A Chinese numeral with an optional decimal part (``一点七四`` → 1.74, ``二四点零七`` → 24.07,
+    ``十五`` → 15): a whole part without 十/百/千 is read digit by digit, as is the decimal part."""
+    whole, _, decimal = text.partition("点")
+    if any(ch in _CN_UNITS for ch in whole) or len(whole) <= 1:
+        value = float(cn_to_int(whole))
+    else:
+        value = float("".join(str(_CN_DIGITS.get(ch, 0)) for ch in whole))
+    if decimal:
+        value += float("0." + "".join(str(_CN_DIGITS.get(ch, 0)) for ch in decimal))
+    return value
+
+
+def cn_to_int(text: str) -> int:
+    """Convert a Chinese numeral below 10,000 (``十``, ``二十三``, ``一百零五``) to an int."""
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+    return total + current
+
+
+_ARABIC_NUMBER = re.compile(NUM)
+
+
+def _number(text: str) -> float:
+    if _ARABIC_NUMBER.fullmatch(text):
+        return float(text.replace(",", ""))
+    return cn_to_number(text) if "点" in text else float(cn_to_int(text))
+
+
+def _scale(value: float, mag: str | None, unit: str | None) -> tuple[float, str]:
+    """Apply a magnitude word and the unit's factor; return (value in base units, base unit)."""
+    if mag:
+        value *= MAGNITUDE_VALUES[mag]
+    if unit and unit in UNIT_TABLE:
+        base, factor, _ = UNIT_TABLE[unit]
+        return value * factor, base
+    return value, (unit or "")
+
+
+def format_value(value: float) -> str:
+    """Show a value without scientific notation: 3600000000000.0 → 3,600,000,000,000; 2.54 → 2.54."""
+    if value != value:  # NaN
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.6g}"
+
+
+def _clean_value(value: float):
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value
+
+
+# ---------------------------------------------------------------- rule tables (data files)
+
+
+@lru_cache(maxsize=1)
+def not_statistic_rules() -> tuple[tuple[str, str, re.Pattern, frozenset], ...]:
+    """The rules of ``zhpolicy/data/stat_not_statistics.tsv``: (name, where, compiled pattern, units it applies to)."""
+    return tuple((r["name"], r["where"], re.compile(r["pattern"]), frozenset(filter(None, r["units"].split(","))))
+                 for r in read_rule_table("stat_not_statistics.tsv"))
+
+
+
+# ---------------------------------------------------------------- finding the figures
+
+
+def _masked_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans no figure may overlap: titles, codes (5G, C919 but not 100GW), citation marks, dates."""
+    spans = []
+    for pattern in (_TITLE, _CITATION, _DATE, _CN_YEAR):
+        spans.extend(m.span() for m in pattern.finditer(sentence))
+    for m in _CODE.finditer(sentence):
+        if _LATIN_UNIT_FIGURE.fullmatch(m.group(0)):
+            continue
+        acronym = _ACRONYM_NUMBER.fullmatch(m.group(0))
+        spans.append((m.start(), m.start() + len(acronym["letters"])) if acronym else m.span())
+    return spans
+
+
+#: ``GDP7.7%``: an upper-case acronym of three or more letters written against the number after it.
+_ACRONYM_NUMBER = re.compile(r"(?P<letters>[A-Z]{3,})\d+")
+_ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,}$")
+
+
+def _rule_masked_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans masked by the ``span`` rules of ``stat_not_statistics.tsv`` (百千万工程 …); a rank
+    such as 百强县榜首 ignores these."""
+    return [m.span() for _, where, pattern, _ in not_statistic_rules() if where == "span"
+            for m in pattern.finditer(sentence)]
+
+
+def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return all(span[1] <= s or span[0] >= e for s, e in taken)
+
+
+def _named_not_statistic(sentence: str, start: int, end: int, unit: str = "") -> bool:
+    """Whether a rule of ``stat_not_statistics.tsv`` says the figure at [start, end) is a name,
+    an ordinal, a class or a duration (千亿级, 第3批, 50人以下企业, 连续8个月) rather than a
+    statistic. A rank is checked only against the rules that name ``rank`` in their units
+    (争第一, 第一方阵, 第五次)."""
+    for name, where, pattern, units in not_statistic_rules():
+        if name == "size_class" and unit in ("%", "‰", "成", "个百分点"):
+            continue  # 七成以上的企业: a share of firms, not a class of firm
+        if units and unit not in units or unit == "rank" and not units:
+            continue
+        if where == "sentence" and pattern.search(sentence):
+            return True
+        if where == "after" and pattern.search(sentence[end:end + 12]):
+            return True
+        if where == "before" and pattern.search(sentence[max(0, start - 4):start]):
+            return True
+    return False
+
+
+def _unit_after(sentence: str, pos: int) -> tuple[str, int]:
+    """The unit at *pos* (one space allowed before it) and the position after it."""
+    for skip in (0, 1):
+        if skip and not (pos < len(sentence) and sentence[pos] in " \u3000\u00a0"):
+            break
+        unit = unit_at(sentence, pos + skip)
+        if unit:
+            return unit, pos + skip + len(unit)
+    return "", pos
+
+
+def _arabic_quantities(sentence: str) -> list[dict]:
+    """Every Arabic number with its magnitude, 多/余 and unit (bare numbers included, marked)."""
+    found = []
+    for m in _QUANTITY.finditer(sentence):
+        before, after = sentence[max(0, m.start() - 1):m.start()], sentence[m.end():m.end() + 1]
+        unit, end = _unit_after(sentence, m.end())
+        acronym = unit and _ACRONYM_BEFORE.search(sentence, 0, m.start())
+        if before.isascii() and before.isalnum() and not acronym or (after.isascii() and after.isalpha() and not unit):
+            continue  # part of a code such as G322 or 5G (GDP7.7% is a figure)
+        if unit and unit.isascii() and sentence[end:end + 1].isascii() and sentence[end:end + 1].isalnum():
+            continue  # 5GWh-like codes that only start like a unit
+        per, end = _per_unit(sentence, end)
+        approx = "多" if (m["a1"] or m["a2"]) else ""
+        value, base = _scale(_number(m["num"]), m["mag"], unit)
+        start = m.start()
+        if before in _MINUS and _SIGNED_BEFORE.search(sentence, 0, start - 1):
+            value, start = -value, start - 1  # 自然增长率-1.16‰ (not the dash of a range 5%-6%)
+        found.append({"start": start, "end": end, "value": value, "unit": base + per, "qualifier": approx,
+                      "bare": not unit and not m["mag"], "mag": m["mag"] or "", "factor": _factor(unit)})
+    return _compounds(found, sentence)
+
+
+def _factor(unit: str) -> float:
+    """What a value in *unit* is multiplied by to be in its base unit (1 for no unit)."""
+    return UNIT_TABLE[unit][1] if unit in UNIT_TABLE else 1
+
+
+_MINUS = ("-", "−", "－")
+#: What a minus sign of a negative figure follows: a word of measure or a linking word, a colon, an
+#: opening bracket, or nothing (never a number or a unit, which make it the dash of a range).
+_SIGNED_BEFORE = re.compile(r"(?:^|[率为是值：:（(，,、])\s*$")
+
+
+def _compounds(found: list[dict], sentence: str) -> list[dict]:
+    """Join ``4万951美元`` and ``2兆667亿元``: a figure ending in a magnitude and no unit, followed at
+    once by a figure with a smaller magnitude (or none) and a unit, is one figure (4万 + 951 美元)."""
+    out: list[dict] = []
+    for row in found:
+        last = out[-1] if out else None
+        if (last is not None and last.get("mag") and not last["unit"] and row["start"] == last["end"]
+                and row["unit"] and MAGNITUDE_VALUES.get(row.get("mag"), 1) < MAGNITUDE_VALUES[last["mag"]]
+                and "value_high" not in row and "value_high" not in last):
+            out[-1] = {**row, "start": last["start"], "value": last["value"] * row.get("factor", 1) + row["value"],
+                       "qualifier": row["qualifier"] or last["qualifier"]}
+            continue
+        out.append(row)
+    return out
+
+
+def _per_unit(sentence: str, pos: int) -> tuple[str, int]:
+    """``元/吨``, ``吨标准煤/万元``, ``公里/百平方公里``: a denominator written after a slash, kept as written."""
+    if not sentence.startswith("/", pos):
+        return "", pos
+    m = _PER.match(sentence, pos)
+    for prefix in ("", m["mag"] or ""):  # 元/千瓦时 is per 千瓦时, 元/万元 per 万 元
+        unit = unit_at(sentence, m.end("space") + len(prefix))
+        if unit:
+            end = m.end("space") + len(prefix) + len(unit)
+            return sentence[pos:end].replace(" ", ""), end
+    return "", pos
+
+
+_PER = re.compile(rf"/(?P<space>\s*)(?P<mag>{MAG}|百|千)?")
+
+
+def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
+    """Join ``5%—6%``, ``5至6个百分点``, ``2000美元-2999美元`` into ranges (low, high)."""
+    out, i = [], 0
+    while i < len(quantities):
+        lo = quantities[i]
+        hi = quantities[i + 1] if i + 1 < len(quantities) else None
+        joined = hi is not None and _RANGE_JOIN.match(sentence[lo["end"]:hi["start"]])
+        if joined and not hi["bare"] and (not lo["unit"] or lo["unit"] == hi["unit"]):
+            low = lo["value"]
+            if not lo["unit"]:
+                low, _ = _scale(low, None if lo["mag"] else (hi["mag"] or None), _unit_name(sentence, hi))
+            out.append({**hi, "start": lo["start"], "value": low, "value_high": hi["value"], "qualifier": "range"})
+            i += 2
+            continue
+        out.append(lo)
+        i += 1
+    return out
+
+
+def _unit_name(sentence: str, row: dict) -> str:
+    """The unit as written at the end of a figure (for scaling the bare low end of a range)."""
+    for unit in UNIT_TABLE:
+        if sentence[:row["end"]].endswith(unit):
+            return unit
+    return ""
+
+
+#: Every rank pattern needs one of these characters (第, 首位, 榜首, 强, 前): a quick test before them.
+_RANK_PIECE = re.compile("[第首榜强前]")
+#: Every pattern of :func:`_chinese_quantities` needs one of these (a numeral, a magnitude, 分之, /, 番).
+_CHINESE_PIECE = re.compile("[零〇一二两三四五六七八九十百千万亿兆分/番]")
+
+
+def _chinese_quantities(sentence: str) -> list[dict]:
+    """Chinese-numeral figures: 三万亿元, 两倍, 三成, 百分之十五, 三分之一, 翻一番."""
+    found = []
+    if not _CHINESE_PIECE.search(sentence):
+        return found
+    numerals = []
+    for m in _CN_QUANTITY.finditer(sentence):
+        if m["cn"]:
+            unit, end = _unit_after(sentence, m.end())
+            value, base = _scale(float(cn_to_int(m["cn"])), m["mag"], unit)
+            if re.fullmatch("[十百千]+", m["cn"]):
+                continue  # 百万, 千亿: a round name, not a figure
+            numerals.append({"start": m.start(), "end": end, "value": value, "unit": base,
+                             "qualifier": "多" if m["a2"] else "", "mag": m["mag"], "factor": _factor(unit)})
+        else:
+            numerals.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
+                             "unit": m["unitx"], "qualifier": ""})
+    found += _compounds(numerals, sentence)
+    for m in _BARE_MAGNITUDE.finditer(sentence):
+        unit, end = _unit_after(sentence, m.end())
+        if unit:
+            value, base = _scale(float(_ROUND_MAGNITUDES[m["mag"]]), None, unit)
+            found.append({"start": m.start("mag"), "end": end, "value": value, "unit": base, "qualifier": ""})
+    for m in _PERCENT_WORDS.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
+    for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if "点" in sentence else ()):
+        unit, end = _unit_after(sentence, m.end())
+        if unit:
+            value, base = _scale(cn_to_number(m["cnd"]), None, unit)
+            found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
+    for m in _FRACTION.finditer(sentence):
+        value = 100 * _number(m["num"]) / _number(m["den"]) if _number(m["den"]) else 0.0
+        found.append({"start": m.start(), "end": m.end(), "value": value, "unit": "%", "qualifier": ""})
+    for m in _SLASH_FRACTION.finditer(sentence):
+        if 0 < int(m["num"]) < int(m["den"]):
+            found.append({"start": m.start(), "end": m.end(), "value": 100 * int(m["num"]) / int(m["den"]),
+                          "unit": "%", "qualifier": ""})
+    for m in _DOUBLING.finditer(sentence):
+        times = 2 ** (cn_to_int(m["n"]) if m["n"] else 1)
+        found.append({"start": m.start(), "end": m.end(), "value": float(times), "unit": "倍", "qualifier": ""})
+    return found
+
+
+def _ranks(sentence: str) -> list[dict]:
+    found = []
+    if not _RANK_PIECE.search(sentence):
+        return found
+    for m in _RANK_WORLD.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": 1 if m["first"] else _number(m["rank"]),
+                      "unit": "rank", "qualifier": ""})
+    for m in _RANK_TOP_OF_LIST.finditer(sentence):  # the surface is 榜首 itself: the list's name (百强县) is no figure
+        found.append({"start": m.end() - 2, "end": m.end(), "value": 1, "unit": "rank", "qualifier": ""})
+    for m in _RANK_STRONG.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": "前"})
+    if _RANKING_CUE.search(sentence):
+        for m in _RANK_LISTED.finditer(sentence):
+            found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": ""})
+    for m in _RANK_TOP.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["top"]), "unit": "rank", "qualifier": "前"})
+    for m in _RANK_PLAIN.finditer(sentence):
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["rank"]), "unit": "rank", "qualifier": ""})
+    return found
+
+
+def _threshold(sentence: str, row: dict) -> None:
+    """``<2000美元``: take a comparison sign just before the figure as its qualifier."""
+    m = re.search(r"[<>＜＞≤≥]\s*$", sentence[max(0, row["start"] - 3):row["start"]])
+    if m:
+        sign = m.group(0).strip()
+        row["qualifier"] = {"＜": "<", "＞": ">"}.get(sign, sign)
+        row["start"] -= len(m.group(0))
+
+
+#: An Arabic number is a figure only when a unit, a magnitude, 多/余 or a space follows its last
+#: digit (else it is bare: a year, a list number): a quick test before :func:`_arabic_quantities`.
+_DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余万亿千百兆" + re.escape("".join(sorted({u[0] for u in UNIT_TABLE}))) + "]")
+
+
+def _candidates(sentence: str) -> list[dict]:
+    """Find the figures of one sentence, most specific pattern first, without overlaps."""
+    arabic = _arabic_quantities(sentence) if _DIGIT_THEN_UNIT.search(sentence) else []
+    rows = _ranks(sentence) + _ranges(arabic, sentence) + _chinese_quantities(sentence)
+    if all(row.get("bare") for row in rows):
+        return []  # nothing or only bare numbers (years, numbers without a unit): no figure
+    rank_masked = _masked_spans(sentence)
+    masked = rank_masked + _rule_masked_spans(sentence)
+    taken: list[tuple[int, int]] = []
+    found: list[dict] = []
+    for row in rows:
+        span = (row["start"], row["end"])
+        if row.pop("bare", False) or not _free(span, taken) or not _free(span, rank_masked if row["unit"] == "rank" else masked):
+            continue
+        if _named_not_statistic(sentence, *span, row["unit"]):
+            continue
+        if not row["unit"] and sentence[row["end"]:row["end"] + 1] in ("年", "月", "日"):
+            continue  # 40多年 and other durations
+        taken.append(span)
+        row.pop("mag", None)
+        row.pop("factor", None)
+        _threshold(sentence, row)
+        found.append(row)
+    return sorted(found, key=lambda r: r["start"])
+
+
+def _extend_qualifiers(sentence: str, row: dict) -> None:
+    """Widen the figure's span to take in a qualifier just before (超过) or after (左右) it
+    (``number_start`` keeps where the number itself begins)."""
+    row["number_start"] = row["start"]
+    head = sentence[max(0, row["start"] - 5):row["start"]]
+    gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
+    head = head[:len(head) - gap]
+    for word in _QUALIFIERS_BEFORE_LONGEST_FIRST:
+        if head.endswith(word) and gap <= 1:
+            if not row["qualifier"] or row["qualifier"] == "多":
+                row["qualifier"] = QUALIFIERS_BEFORE[word]
+            row["start"] -= len(word) + gap
+            break
+    tail = sentence[row["end"]:row["end"] + 2]
+    for word, label in QUALIFIERS_AFTER.items():
+        if tail.startswith(word) and row["unit"] != "rank":
+            row["qualifier"] = row["qualifier"] or label
+            row["end"] += len(word)
+            break
+
+
+
+#: Everything up to the last clause-ending mark (greedy ``.*`` backs off to the last one).
+_UP_TO_CLAUSE_END = re.compile(f".*[{_CLAUSE_END}]", re.S)
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    """Where the clause holding *pos* starts: just after the last clause-ending mark before it."""
+    m = _UP_TO_CLAUSE_END.match(sentence, 0, pos)
+    return m.end() if m else 0
+

@@ -1,0 +1,188 @@
+"""The kind of a figure (comparison, plan, target, achieved) from the cue words of
+``data/stat_kinds.tsv``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...numbers import read_rule_table
+from .figures import _clause_start
+
+
+@lru_cache(maxsize=1)
+def kind_cues() -> tuple[tuple[str, str, str], ...]:
+    """The cues of ``zhpolicy/data/stat_kinds.tsv``: (kind, scope, cue), in file order."""
+    return tuple((r["kind"], r["scope"], r["cue"]) for r in read_rule_table("stat_kinds.tsv"))
+
+
+@lru_cache(maxsize=None)
+def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
+    """The cues of :func:`kind_cues` for one kind, by scope: (scope, a pattern finding any of
+    them, the cues). The pattern is a quick first test; the cues are then checked one by one."""
+    by_scope: dict[str, list[str]] = {}
+    for cue_kind, scope, cue in kind_cues():
+        if cue_kind == kind:
+            by_scope.setdefault(scope, []).append(cue)
+    return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
+
+
+@lru_cache(maxsize=512)
+def _cue_occurrences(sentence: str) -> dict[tuple[str, str], tuple[tuple[str, tuple[tuple[int, int], ...]], ...]]:
+    """Every cue of :func:`kind_cues` that occurs in *sentence*, by (kind, scope), in file order,
+    each with the (start, end) of all its occurrences: found once per sentence, then each figure
+    only compares positions (:func:`_cue_in_window`)."""
+    found: dict[tuple[str, str], list] = {}
+    for key, (pattern, cues) in _cue_table().items():
+        if not pattern.search(sentence):
+            continue
+        for cue in cues:
+            spans, pos = [], sentence.find(cue)
+            while pos >= 0:
+                spans.append((pos, pos + len(cue)))
+                pos = sentence.find(cue, pos + 1)
+            if spans:
+                found.setdefault(key, []).append((cue, tuple(spans)))
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _cue_in_window(cues: tuple, start: int, end: int, limit: int | None) -> str:
+    """The first of *cues* (cue, occurrences) with an occurrence inside ``sentence[start:end]`` that
+    ends at most *limit* characters before *end* (when given): what ``_cue_before`` finds in that text."""
+    for cue, spans in cues:
+        inside = [e for s, e in spans if s >= start and e <= end]
+        if inside and (limit is None or end - max(inside) <= limit):
+            return cue
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _whole_text_cue(kind: str, scope: str, text: str) -> str:
+    """:func:`_cue_found` for a scope whose text is a whole sentence or heading, remembered."""
+    return _cue_found(text, *_cue_table()[kind, scope], None)
+
+
+@lru_cache(maxsize=1)
+def _cue_table() -> dict[tuple[str, str], tuple[re.Pattern, tuple[str, ...]]]:
+    """:func:`_cue_tests` of every kind as one lookup: (kind, scope) → (pattern, cues)."""
+    return {(kind, scope): (pattern, cues) for kind in ("plan", "target", "comparison", "achieved")
+            for scope, pattern, cues in _cue_tests(kind)}
+
+
+# ---------------------------------------------------------------- kind of figure
+
+
+_FUTURE_YEAR = re.compile(r"(?<!提高|提升|增长|下降|上升|扩大|减少|降低)(?<![增降])(?:到|至|于)\s*((?:19|20)\d{2})\s*年")
+
+
+def _cue_before(text: str, cue: str, limit: int | None = None) -> bool:
+    pos = text.rfind(cue)
+    return pos >= 0 and (limit is None or len(text) - pos - len(cue) <= limit)
+
+
+def _any_cue_before(text: str, any_cue: re.Pattern, cues: tuple[str, ...], limit: int | None) -> bool:
+    """Whether one of *cues* occurs in *text* (ending at most *limit* characters before its end,
+    when given); *any_cue*, one pattern for all of them, is the quick first test."""
+    window = text if limit is None else text[-(limit + max(map(len, cues))):]
+    return bool(any_cue.search(window)) and any(_cue_before(text, cue, limit) for cue in cues)
+
+
+def _future_year_named(sentence: str, row: dict, doc_year: int | None) -> str:
+    """``到2027年`` before the figure (a year not before the document's), or anywhere in the
+    sentence when the year is after the document's year: the words found, else ``""``."""
+    for start, year, words in _future_years(sentence):
+        if start < row["start"] and (doc_year is None or year >= doc_year):
+            return words
+        if doc_year is not None and year > doc_year:
+            return words
+    return ""
+
+
+@lru_cache(maxsize=512)
+def _future_years(sentence: str) -> tuple[tuple[int, int, str], ...]:
+    """The ``到2027年`` of a sentence: (start, year, words), found once per sentence."""
+    if "年" not in sentence:
+        return ()
+    return tuple((m.start(), int(m[1]), m.group(0)) for m in _FUTURE_YEAR.finditer(sentence))
+
+
+def _cue_found(text: str, any_cue: re.Pattern, cues: tuple[str, ...], limit: int | None) -> str:
+    """The first of *cues* (in file order) that :func:`_any_cue_before` would find, else ``""``."""
+    if not _any_cue_before(text, any_cue, cues, limit):
+        return ""
+    return next(cue for cue in cues if _cue_before(text, cue, limit))
+
+
+#: The kind_cue of a figure whose year ends after the document's year (not yet realised when written).
+LATER_THAN_DOCUMENT = "年份晚于文件日期"
+#: Units of a rate: a growth rate in these follows what it measures and is never a comparison.
+RATE_UNITS = ("%", "‰", "倍", "成")
+#: Qualifiers that are verbs of change (the figure's surface took them in: 增长1200亿元).
+_CHANGE_QUALIFIERS = ("增长", "下降", "同比增长", "同比下降")
+#: A verb of change followed by one of these is part of a noun (增加值, 增长率, 下降幅度).
+_VERB_AS_NOUN = re.compile("值|率|额|量|速|幅|点")
+#: A verb of change followed by 到/至 names the level reached, not the difference (提高到3%).
+_TO_LEVEL = re.compile(r"(?:到|至)\s*$")
+
+
+def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None, year: str = "",
+                scope: dict | None = None, change: str = "") -> tuple[str, str]:
+    """(kind, kind_cue) of a figure: ``plan``, ``target``, ``comparison`` or ``achieved``, and the cue
+    of ``zhpolicy/data/stat_kinds.tsv`` that decided (see its header for the order). *scope* is the
+    scope governing the sentence (a target list's lead, see :mod:`.scopes`), *change* ``start``
+    for the X of 由X…到Y. A figure without any cue is ``achieved`` (cue ``""``), except a threshold
+    or a definition range (``<2000美元``), which gets ``""``."""
+    start = row.get("number_start", row["start"])  # cues may stand in the figure's own words (达到3%)
+    clause_start = _clause_start(sentence, start)
+    clause = sentence[clause_start:start]
+    past = bool(doc_year and re.match(r"\d{4}", year) and int(year[-4:]) < doc_year)
+    #: scope -> (window start, window end, how close to the end a cue must end)
+    windows = {"near": (clause_start, start, 8), "clause": (clause_start, start, None), "sentence": (0, start, None),
+               "clause_open": (start, start, None) if past else (clause_start, start, None),
+               "sentence_open": (start, start, None) if past else (0, start, None),
+               "parameter": (0, len(sentence), None), "realised": (clause_start, start, None),
+               "verb": (clause_start, start, 2)}
+    found_in_sentence = _cue_occurrences(sentence)
+
+    def cue(kind: str, *scopes: str) -> str:
+        for scope_name in scopes:
+            if scope_name == "heading":
+                found = _whole_text_cue(kind, scope_name, heading) if (kind, scope_name) in _cue_table() else ""
+            else:
+                found = _cue_in_window(found_in_sentence.get((kind, scope_name), ()), *windows[scope_name])
+            if found:
+                return found
+        return ""
+
+    realised = cue("achieved", "realised")
+    planned = "" if realised else cue("plan", "clause", "parameter")
+    if planned:
+        return "plan", planned
+    if change == "start":
+        return "achieved", "由/从（起点）"
+    if scope is not None and scope.get("kind") == "target":
+        return "target", scope["cue"] or "scope"
+    in_heading = cue("target", "heading")
+    targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
+    if targeted:
+        return "target", targeted
+    future = _future_year_named(sentence, row, doc_year)
+    if future:
+        return "target", future
+    if row["unit"] not in RATE_UNITS:
+        compared = cue("comparison", "near")
+        verb = cue("comparison", "verb") or (row["qualifier"] if row["qualifier"] in _CHANGE_QUALIFIERS else "")
+        if verb and (_TO_LEVEL.search(clause) or _VERB_AS_NOUN.match(clause, clause.rfind(verb) + len(verb))):
+            verb = ""  # 提高到3% names a level; 增加值, 增长率 are nouns
+        if compared or verb or row["unit"] == "个百分点":
+            return "comparison", compared or verb or "个百分点"
+    targeted = cue("target", "sentence", "sentence_open")
+    if targeted:
+        return "target", targeted
+    if doc_year and re.fullmatch(r"\d{4}(?:-\d{4})?", year) and int(year[-4:]) > doc_year:
+        return "target", LATER_THAN_DOCUMENT  # a year not yet over when the text was written
+    achieved = realised or cue("achieved", "clause")
+    if achieved:
+        return "achieved", achieved
+    return ("", "") if row["qualifier"] in ("<", ">", "≤", "≥") else ("achieved", "")
+

@@ -1,0 +1,111 @@
+"""Scopes: a lead paragraph that sets the year (and the kind) of the paragraphs after it.
+
+A statistical bulletin opens ``2023年，面对…`` and every figure below is 2023, across its numbered
+sections, until another scope begins; a short stand-alone line ``2023年全县上下…交出了一份…答卷``
+does the same. A target list's lead ``力争到2027年，…：`` governs the items after it (its year is the
+lead's end year, its kind is target) until a paragraph that is not an item, or a heading. A figure
+takes the nearer of its section heading's year and the scope above it (see :func:`frame`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .kinds import kind_cues
+from .years import FRAMING_COMMA, _topic_token, _year_tokens, document_year_month, relative_year_words
+
+#: A year lead names its year within its first characters (2023年，… 过去一年，…).
+_LEAD_CHARS = 40
+
+#: A paragraph that opens as an item of a list: （一） 一、 1. ① —— ● ◆ ■ • - 一是.
+_ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.、．)）]"
+                   r"|[①-⑳]|—{1,2}|[●◆■▲•·\-▪►]|[一二三四五六七八九十]是)")
+#: A lead names its year after 到/至 within its opening words: 到2027年, 力争到“十四五”末.
+_LEAD_YEAR = re.compile(r"(?:到|至)\s*(?:(?:19|20)\d{2}\s*年|“?十[一二三四五六七八九]五”?期?末)")
+#: What follows the year of a lead that frames what comes after it: 2023年，… 2024年是… 2023年全县上下…
+_FRAME = re.compile(r"\s*(?:[，,：:]|是|以来|全[县市省区国州]|我[国省市县区们]|面对|在)")
+_YEAR_IN_LEAD = re.compile(r"(?:19|20)\d{2}\s*年|“?十[一二三四五六七八九]五”?期?末")
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> re.Pattern:
+    """The cue words that, before 到20XX年 at the start of a paragraph, make it a target list's
+    lead (``zhpolicy/data/stat_kinds.tsv``, scope ``lead``), as one pattern."""
+    cues = [cue for kind, scope, cue in kind_cues() if scope == "lead"]
+    return re.compile("|".join(map(re.escape, sorted(cues, key=len, reverse=True))))
+
+
+@lru_cache(maxsize=1)
+def _lead_hint() -> re.Pattern:
+    """A quick test before a year lead is looked for: an explicit year, a plan period (五) or a
+    relative word that names a whole year (今年, 过去一年, 未来五年 …; not 全年, 上半年, 今天)."""
+    words = [w for w, rule in relative_year_words().items()
+             if not rule.startswith(("reporting", "period:", "date"))]
+    return re.compile(r"\d{4}\s*年|[〇零○]|五|" + "|".join(map(re.escape, words)))
+
+
+def is_item(sentence: str) -> bool:
+    """Whether a paragraph whose first sentence is *sentence* is an item of a list."""
+    return bool(_ITEM.match(sentence))
+
+
+def target_lead_scope(sentence: str, start: int, date) -> dict | None:
+    """The scope of a target list's lead (``力争到2027年，…``: kind target, year 2027), for the rest
+    of its paragraph and the items after it; *sentence* is the paragraph's first, at offset *start*."""
+    target = _target_lead(sentence, date)
+    if target is None:
+        return None
+    return {**target, "start": start, "text": _line(sentence), "kind": "target", "items": True}
+
+
+def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) -> dict | None:
+    """The scope of a year lead, a paragraph opening ``2023年，…``, ``2024年是…``, ``过去一年，…``
+    (resolved against *date*) or, without figures, ``2023年全县上下…``: the year of everything
+    after it, until another scope. *sentence* is the paragraph's first, at offset *start*; a
+    paragraph with figures must open with the year and a comma (``2023年，全省…``), not a year
+    that names something (``2023年全国第五次经济普查结果：…``)."""
+    if not _lead_hint().search(sentence, 0, _LEAD_CHARS):
+        return None
+    topic = _topic_token(sentence, _year_tokens(sentence, date))
+    frame = FRAMING_COMMA if has_figures else _FRAME
+    framed = topic is not None and (topic["source"].startswith("relative:") and not has_figures
+                                    or frame.match(sentence, topic["end"]))
+    if topic is None or not topic["year"] or topic["source"] == "document_date" or not framed:
+        return None  # 2024年01月24日 (a date line), 2025年底召开的会议 (an event's date) set no scope
+    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": False}
+
+
+def _target_lead(sentence: str, date) -> dict | None:
+    """``力争到2027年，…``, ``到“十四五”末，…``: a paragraph opening with a future year (not before the
+    document's) after 到/至, with a lead cue or nothing before it."""
+    m = _LEAD_YEAR.search(sentence, 0, 24)
+    if m is None:
+        return None
+    before = sentence[:m.start()].strip(" 　，,")
+    if before and not (_lead_words().search(before) and len(before) <= 16) and not is_item(sentence):
+        return None
+    tokens = [t for t in _year_tokens(sentence, date) if t["start"] <= m.end() and t["end"] >= m.start() + 1]
+    if not tokens or not tokens[0]["year"]:
+        return None
+    year = tokens[0]["year"][-4:]
+    doc_year = document_year_month(date)[0]
+    if doc_year is not None and int(year) < doc_year:
+        return None
+    cue = (_lead_words().search(before).group(0) if before and _lead_words().search(before) else "") + m.group(0)
+    return {"year": year, "source": "scope", "weak": False, "cue": cue}
+
+
+def _line(sentence: str, limit: int = 30) -> str:
+    """The opening of a line, as ``year_line`` shows it."""
+    text = sentence.strip()
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def frame(heading: dict | None, heading_start: int, scope: dict | None) -> dict | None:
+    """The nearer (later-starting) of the section heading that names a year (starting at
+    *heading_start*) and the *scope* above a sentence, as the token its figures take their year from."""
+    if scope is not None and scope.get("year") and (heading is None or scope["start"] > heading_start):
+        return {**scope, "source": "scope"}
+    if heading is not None:
+        return {**heading, "source": heading["source"] or "heading"}
+    return None

@@ -1,0 +1,262 @@
+"""The statistics table: :func:`extract_statistics` walks the sentences of each document and
+gives every figure its year, kind, indicator and source."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from ..._docs import iter_docs
+from ...reading.structure import _structure
+from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
+from .indicators import _attribution, _indicator, _respectively, _source
+from .kinds import figure_kind
+from .scopes import frame, is_item, target_lead_scope, year_lead_scope
+from .years import _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens, document_year_month
+
+# ---------------------------------------------------------------- the public functions
+
+STAT_COLUMNS = [
+    "doc", "doc_id", "surface", "value", "value_high", "unit", "year", "year_source", "year_line", "kind", "kind_cue",
+    "qualifier",
+    "indicator", "source", "sentence", "start", "end",
+]
+
+
+def _document_dates(docs) -> dict[str, str]:
+    if isinstance(docs, pd.DataFrame) and "date" in docs.columns and "doc_id" in docs.columns:
+        return {str(d): ("" if pd.isna(v) else str(v)) for d, v in zip(docs["doc_id"], docs["date"])}
+    return {}
+
+
+#: A sentence without any of these characters has no figure (a cheap test before the rules run).
+_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强兆点]")
+#: Every match of a pattern of ``_ranks`` or ``_chinese_quantities`` holds a digit or one of these
+#: pieces (a second cheap test; keep it in step when a pattern changes: tests/test_stats_speed.py checks).
+_CHINESE_FIGURE_PIECE = re.compile(
+    "|".join([
+        "第", "首位", "榜首", r"前\s*" + CN_NUMERAL, CN_NUMERAL + "强",  # ranks
+        CN_NUMERAL + _SP + "[万亿千兆]", CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成, 二兆元
+        CN_NUMERAL + "点[零〇一二三四五六七八九]",  # 零点五七个百分点
+        "[破过超到达逾近上][万亿千百兆]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
+        "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
+    ])
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_figure(sentence: str) -> bool:
+    """False for a sentence that is given no figure (most sentences of a long text): one without
+    the characters of ``_MAY_HOLD_FIGURE``, or one where no figure pattern can match."""
+    if not _MAY_HOLD_FIGURE.search(sentence):
+        return False
+    return bool(_DIGIT.search(sentence) or _CHINESE_FIGURE_PIECE.search(sentence))
+
+
+def _sentence_figures(sentence: str) -> list[dict]:
+    if not _may_hold_figure(sentence):
+        return []
+    found = _candidates(sentence)
+    for row in found:
+        _extend_qualifiers(sentence, row)
+    return found
+
+
+#: A sentence opening with its own time (目前, 近年来 …) does not take the year of its paragraph.
+_OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
+
+
+#: Sentences longer than this are read in pieces of at most this many characters, each cut after
+#: the last ； in its second half, else the last space (the cells of a table run together), else the
+#: last ，：、, else where no number is split. A sentence of a
+#: policy text is rarely over 500 characters; a longer one is a table or a list run together
+#: without a 。, and reading it whole would cost time and memory that grow with its square (each
+#: figure's row repeats its sentence). A piece is read as a sentence of the same paragraph.
+MAX_SENTENCE_CHARS = 1000
+#: Where a piece may end, most preferred first.
+_PIECE_ENDS = ("；;", " \u3000\t", "，,：:、")
+
+
+def _pieces(sents: list[tuple], limit: int = MAX_SENTENCE_CHARS):
+    """(para_id, start, text) for each sentence (para_id, start, end, text), with every one longer
+    than *limit* cut into pieces."""
+    for para_id, start, _, text in sents:
+        if len(text) <= limit:
+            yield para_id, start, text
+            continue
+        pos = 0
+        while len(text) - pos > limit:
+            cut = next((cut for marks in _PIECE_ENDS
+                        if (cut := max(text.rfind(mark, pos + limit // 2, pos + limit) for mark in marks) + 1)), 0)
+            if cut <= 0:
+                cut = pos + limit
+                while cut > pos + limit // 2 and text[cut - 1].isdigit() and text[cut].isdigit():
+                    cut -= 1
+            yield para_id, start + pos, text[pos:cut]
+            pos = cut
+        yield para_id, start + pos, text[pos:]
+
+
+def _paragraph_topic(earlier: list[str], topic: dict | None, date) -> dict | None:
+    """The year topic a sentence inherits from its paragraph: that of the last of the *earlier*
+    sentences (those without figures since the last sentence read) to open with a year, else
+    *topic*, the paragraph topic as it stood before them. Read backwards and only when a sentence
+    with figures needs it, so most sentences of a long text are never looked at for years."""
+    for text in reversed(earlier):
+        found = _topic_token(text, _year_tokens(text, date))
+        if found is not None:
+            return found
+    return topic
+
+
+def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple], doc_outline: list[tuple]) -> list[dict]:
+    """The statistics of one document, sentence by sentence (para_id, start, end, text), with the
+    paragraph, heading and scope context (see :mod:`.scopes`)."""
+    headings = _heading_years(doc_outline, date)
+    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind == "heading")
+    heading_starts = {start for start, _ in heading_texts}
+    doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
+    rows, para, para_topic, earlier = [], None, None, []
+    first, has_figures, first_has_figures, scope, para_scope = None, False, False, None, None
+    for para_id, sent_start, sentence in _pieces(sents):
+        if para_id != para:
+            scope = para_scope or _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
+            is_heading = sent_start in heading_starts
+            if scope is not None and scope["items"] and (is_heading or not is_item(sentence)):
+                scope = None  # a target list ends at a heading or at a paragraph that is not an item
+            para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
+            first_has_figures = False
+            para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
+        found = _sentence_figures(sentence)
+        if not found:
+            earlier.append(sentence)
+            continue
+        first_has_figures = first_has_figures or (sent_start, sentence) == first
+        has_figures = True
+        inherited, earlier = _paragraph_topic(earlier, para_topic, date), []
+        tokens = _year_tokens(sentence, date)
+        topic = _topic_token(sentence, tokens)
+        para_topic = topic if topic is not None else inherited
+        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(sentence)
+        heading_token = _heading_year_at(headings, sent_start)
+        governing = para_scope or scope
+        context = {"topic": topic, "paragraph": None if own_time else inherited,
+                   "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1,
+                                  None if own_time and governing is scope else governing),
+                   "earlier": lambda word, row, pos=sent_start: _earlier_mention(text, pos + row["start"], word),
+                   "scope": governing if governing is not None and governing["kind"] else None}
+        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= sent_start), ""),
+                            (heading_token or {}).get("text", "")])
+        rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
+    return rows
+
+
+def _after_paragraph(scope: dict | None, first: tuple | None, figures, date) -> dict | None:
+    """The scope after a paragraph (not a target list's lead) whose first sentence is *first*
+    (start, text): the year a year lead sets (see :func:`.scopes.year_lead_scope`), else *scope*
+    unchanged. *figures* is falsy for a paragraph without figures; for one whose figures come after a
+    first sentence without any that opens ``2023年，…``, the year in effect at its last figure
+    (``2023年，全省经济持续恢复。初步统计，全省地区生产总值增长4.5%``); ``True`` when its first
+    sentence holds figures (``2014年我国城镇居民人均可支配收入28844元``: no scope)."""
+    if first is None or figures is True:
+        return scope
+    new = year_lead_scope(first[1], first[0], date, has_figures=bool(figures))
+    if new is not None and figures and figures.get("frame") and figures["year"]:
+        new = {**new, "year": figures["year"], "source": figures["source"]}  # the latest frame of the paragraph
+    return new if new is not None else scope
+
+
+def _earlier_mention(text: str, pos: int, word: str) -> tuple[str, str, str]:
+    """For a period word (上半年) the document's date cannot resolve: the year of the last
+    ``YYYY年上半年`` before *pos* in the document *text*, as (year, ``earlier``, the mention)."""
+    last = None
+    for m in re.finditer(rf"((?:19|20)\d{{2}})\s*年(?:的)?{re.escape(word)}", text[:pos]):
+        last = m
+    return (last[1], "earlier", last.group(0)) if last else ("", "", "")
+
+
+def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[dict], context: dict,
+                   heading: str, doc: dict) -> list[dict]:
+    """One table row per figure of a sentence (indicator, year and its source, kind and its cue, source …)."""
+    rows, previous, previous_end = [], "", 0
+    attribution = _attribution(sentence)
+    for row in found:
+        clause_start = _clause_start(sentence, row["start"])
+        indicator = (_respectively(sentence, row, found)
+                     or _indicator(sentence, row, previous, previous_end if previous_end > clause_start else 0))
+        previous, previous_end = indicator, row["end"]
+        change = _change_end(sentence, row)
+        year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
+        kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change)
+        if kind == "target":
+            year = _target_year(sentence, row, year)
+        rows.append({
+            "doc": doc["doc"], "doc_id": doc["doc_id"], "surface": sentence[row["start"]:row["end"]],
+            "value": _clean_value(row["value"]),
+            "value_high": _clean_value(row["value_high"]) if "value_high" in row else np.nan,
+            "unit": row["unit"], "year": year, "year_source": year_source, "year_line": year_line,
+            "kind": kind, "kind_cue": kind_cue,
+            "qualifier": row["qualifier"], "indicator": indicator, "source": _source(sentence, row["end"], attribution),
+            "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
+        })
+    return rows
+
+
+#: Words before a figure that make it an average or a total over its period (年均增长6%).
+_OVER_A_PERIOD = re.compile(r"年均|平均|累计|每年|期间|共")
+
+
+def _target_year(sentence: str, row: dict, year: str) -> str:
+    """A target's year is its end year: a period (2021-2025, from “十四五” or a heading) becomes its
+    last year, unless the figure is an average or a total over the period (年均增长6%)."""
+    if not re.fullmatch(r"\d{4}-\d{4}", year):
+        return year
+    clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    return year if _OVER_A_PERIOD.search(clause) else year[5:]
+
+
+def extract_statistics(docs) -> pd.DataFrame:
+    """Find the statistics cited in a text, a dict of texts, or a corpus.
+
+    Returns one row per figure: ``doc`` (the document's label), ``doc_id``, ``surface`` (the
+    exact span of the cleaned text, ``text[start:end]``), ``value`` in base units
+    (``value_high`` for the top of a range), ``unit`` (``元``, ``%``, ``个百分点``, ``人年``,
+    ``rank`` …), ``year`` (``2024`` or a period ``2026-2030``; empty when it cannot be known),
+    ``year_source`` (``clause``, ``sentence``, ``paragraph``, ``heading``, ``scope``,
+    ``document_date``, ``relative:今年``, ``earlier``: see ``years.YEAR_SOURCES``) and ``year_line``
+    (the heading or lead line that set a heading's or a scope's year), ``kind`` (achieved, target,
+    plan, comparison) and ``kind_cue`` (the cue word of ``data/stat_kinds.tsv`` that decided it),
+    ``qualifier`` (超过, 近, 约, 左右, 多, 达到, 不超过, ``<``, ``range`` …), ``indicator`` (what was
+    measured), ``source`` (the attribution or the citation marks), and the ``sentence`` with its
+    ``start``/``end`` offsets.
+
+    Relative words (今年, 去年, 过去一年, 全年, 同比) are resolved against the ``date`` column of
+    a corpus (from ``catalog.csv`` or the text's header); a text without a date keeps them empty.
+    A lead paragraph (``2023年，…``, ``力争到2027年，…：``) sets the year of what follows it
+    (:mod:`.scopes`). Defined in lesson 05 (``05_statistics.ipynb``).
+    """
+    labels = {}
+    if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
+        labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
+    dates = _document_dates(docs)
+    rows = []
+    for doc_id, text in iter_docs(docs):
+        sents, doc_outline = _document_structure(doc_id, text)
+        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), text, sents, doc_outline)
+    if not rows:
+        return pd.DataFrame(rows, columns=STAT_COLUMNS)
+    return pd.DataFrame({column: [row[column] for row in rows] for column in STAT_COLUMNS}, columns=STAT_COLUMNS)
+
+
+def _document_structure(doc_id: str, text: str) -> tuple[list[tuple], list[tuple]]:
+    """One document's sentences (para_id, start, end, text) and outline rows (kind, heading, marker,
+    level, start; in text order), as :func:`zhpolicy.sentences` and :func:`zhpolicy.outline` give
+    them, taken from the structure cache of :mod:`zhpolicy.reading.structure` document by document:
+    building those two tables for a whole corpus took a fifth of the extractor's time."""
+    _, outline_rows, sentence_rows = _structure(doc_id, text)
+    sents = [(r["para_id"], r["start"], r["end"], r["text"]) for r in sentence_rows]
+    outline = sorted(((r["kind"], r["heading"], r["marker"], r["level"], r["start"]) for r in outline_rows),
+                     key=lambda r: r[4])
+    return sents, outline

@@ -1,0 +1,363 @@
+"""The year of a figure and where it came from (``year_source``): its clause, its sentence, its
+paragraph, the heading or the scope above it (a lead paragraph such as ``2023年，…`` or
+``力争到2027年，…：``), or a relative word (``data/stat_years.tsv``) resolved against the document's
+date. :data:`YEAR_SOURCES` lists the values of ``year_source``."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...numbers import read_rule_table
+from .figures import _CN_YEAR, _TITLE, _clause_start, _free, cn_to_int
+from .indicators import SOURCE_PATTERNS
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
+_CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
+_MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
+#: A sentence opening with its year and a comma (2023年，… / 2024年是…) frames what follows it.
+FRAMING_COMMA = re.compile(r"\s*(?:[，,]|是)")
+#: ``截至6月底``, ``到9月末``: a month without a day (the year comes from the document's date).
+_MONTH_END = re.compile(r"(?:截至|截止到?|到|至)\s*(?P<month>\d{1,2})\s*月(?:份)?(?:底|末)?|(?<![\d年])(?P<month2>\d{1,2})\s*月(?:底|末)")
+
+#: A news dateline opening a sentence: 新华社北京6月1日电, 中评社北京9月5日电／, 本报讯, 经济通通讯社19日专讯.
+_DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\s]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
+                       r"|^\s*本报讯\s*[（(][^）)]{0,20}[）)]?\s*")
+
+#: ``由目前的``, ``从当前的``: the start of a change written as "now" (目前 alone names no year).
+_NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
+
+#: The values of ``year_source`` (``relative:`` is followed by the word, 今年, 全年 …), each told to a student.
+YEAR_SOURCES = {
+    "clause": "数字所在的分句写明了年份",
+    "sentence": "句子开头（或同一句前面的分句）写明了年份",
+    "paragraph": "同一段前面的句子写明了年份，这一句沿用它",
+    "heading": "句子本身没写年份，取自上方写明年份的章节标题（或文件标题）",
+    "scope": "句子本身没写年份，取自上方一段开头写明的年份（如“2023年，…”“力争到2027年，…”），它管到下一个这样的段落或标题",
+    "document_date": "句中只写了月日、“截至6月底”、“由目前的”或“日前、今天”，按文件日期推算",
+    "relative": "句中说“今年、去年、上半年”等，按文件日期推算",
+    "earlier": "句中只说“上半年”等而文件没有日期，取自前文写明年份的同一时期",
+}
+
+
+@lru_cache(maxsize=1)
+def relative_year_words() -> dict[str, str]:
+    """The words of ``zhpolicy/data/stat_years.tsv`` (今年, 去年, 全年 …) and their rule, longest first."""
+    rows = read_rule_table("stat_years.tsv")
+    return dict(sorted(((r["word"], r["rule"]) for r in rows), key=lambda item: -len(item[0])))
+
+
+@lru_cache(maxsize=1)
+def _relative_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in relative_year_words()))
+
+
+
+# ---------------------------------------------------------------- years and where they come from
+
+
+def document_year_month(date) -> tuple[int | None, int | None]:
+    """The year and month of a document date (``2024-03-05``, ``2024年3月``, ``2024``), or None."""
+    m = re.match(r"\s*((?:19|20)\d{2})(?:\s*[-年/.]\s*(\d{1,2})|(\d{2})(?=\d{2}\b))?", str(date or ""))
+    if not m:
+        return None, None
+    month = m[2] or m[3]
+    return int(m[1]), int(month) if month and 1 <= int(month) <= 12 else None
+
+
+def resolve_relative_year(word: str, date) -> str:
+    """The year a relative word (今年, 去年, 过去一年, 全年, 同比 …) names in a document of *date*;
+    ``""`` when the date (or, for review words, its month) is unknown."""
+    rule = relative_year_words().get(word, "")
+    year, month = document_year_month(date)
+    if year is None or not rule:
+        return ""
+    if rule == "date":
+        return str(year)
+    if rule.startswith(("review", "reporting", "period:")):
+        ends = int(rule.split(":")[1]) if rule.startswith("period:") else 12
+        if month is None:
+            return ""
+        last = year if month >= ends else year - 1
+        span = int(rule.split(":")[1]) if rule.startswith("review:") else 1
+        if span > 1 and 3 < month < 12:
+            return ""  # 五年来 in a mid-year text: which five years is not clear
+        return str(last) if span == 1 else f"{last - span + 1}-{last}"
+    if rule.startswith("next:"):
+        return f"{year + 1}-{year + int(rule.split(':')[1])}"
+    return str(year + int(rule))
+
+
+_MONTH_DAY = re.compile(r"(?<![\d年])(?P<month>\d{1,2})\s*月\s*\d{1,2}\s*日")
+
+
+def _month_day_year(month: int, date) -> str:
+    """The year of ``3月30日`` written without a year: the document's year, or the year before
+    when the month is later than the document's month; ``""`` without a dated document."""
+    year, doc_month = document_year_month(date)
+    if year is None:
+        return ""
+    return str(year - 1 if doc_month is not None and month > doc_month else year)
+
+
+def _plan_period(numeral: str) -> str:
+    """The years of a five-year plan from its number (十四五 → 2021-2025; from the sixth plan on)."""
+    n = cn_to_int(numeral)
+    if n < 6:
+        return ""
+    start = 1981 + 5 * (n - 6)
+    return f"{start}-{start + 4}"
+
+
+def _year_tokens(sentence: str, date) -> list[dict]:
+    """Years, periods and relative words of a sentence, outside 《titles》, skipping the base of a
+    comparison (比2012年, 与2020年相比). Each: start, end, year, source, weak, rule (of a relative word)."""
+    if not _may_name_year(sentence):
+        return []
+    titles = [m.span() for m in _TITLE.finditer(sentence)]
+    tokens = []
+    has_year, has_month = "年" in sentence, "月" in sentence  # quick tests before the patterns that need them
+    for m in (_YEAR.finditer(sentence) if has_year else ()):
+        tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
+                       "weak": False, "period": bool(m[1])})
+    for m in (_CN_YEAR.finditer(sentence) if has_year else ()):
+        tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
+    for m in (_PLAN_PERIOD.finditer(sentence) if "五" in sentence else ()):
+        if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
+            years = _plan_period(m[1])
+            end = re.match(r"”?期?末", sentence[m.end():])  # “十四五”末: the plan's last year
+            tokens.append({"start": m.start(), "end": m.end() + (end.end() if end else 0),
+                           "year": years[5:] if end else years, "source": "", "weak": False})
+    for m in (_MONTH_DAY.finditer(sentence) if has_month else ()):
+        tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(int(m["month"]), date),
+                       "source": "document_date", "weak": False})
+    for m in (_NOW_AS_START.finditer(sentence) if "前" in sentence or "现在" in sentence else ()):
+        # 由目前的3.5万元增长到5.3万元: the start is the document's year
+        year = document_year_month(date)[0]
+        tokens.append({"start": m.start("now"), "end": m.end(), "year": str(year) if year else "",
+                       "source": "document_date", "weak": False})
+    for m in (_MONTH_END.finditer(sentence) if has_month else ()):
+        if not any(t["start"] <= m.start("month") < t["end"] for t in tokens if m["month"]):
+            month = int(m["month"] or m["month2"])
+            tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(month, date),
+                           "source": "document_date", "weak": False})
+    explicit_ends = {t["end"] for t in tokens}
+    for m in _relative_pattern().finditer(sentence):
+        if any(m.start() - e in (0, 1) for e in explicit_ends):
+            continue  # 2023年全年: the explicit year already says it
+        rule = relative_year_words()[m.group(0)]
+        source = "document_date" if rule == "date" else f"relative:{m.group(0)}"
+        tokens.append({"start": m.start(), "end": m.end(), "year": resolve_relative_year(m.group(0), date),
+                       "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
+    kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
+            and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])]
+    return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
+
+
+#: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD).
+_YEAR_CHARACTER = re.compile(r"[\d年五]")
+
+
+def _may_name_year(sentence: str) -> bool:
+    """A cheap test before the year patterns run: False when the sentence holds neither a character
+    every year pattern needs nor a relative word (most sentences of a long text)."""
+    return bool(_YEAR_CHARACTER.search(sentence) or _relative_pattern().search(sentence))
+
+
+def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
+    """Join a year with the period words right after it (``今年上半年``, ``今年全年``, ``2023年底``,
+    ``2023年以来``)."""
+    merged: list[dict] = []
+    for t in tokens:
+        word = t["source"].split(":", 1)[1] if t["source"].startswith("relative:") else ""
+        part_of_year = t.get("rule", "").startswith(("period:", "reporting")) and word != "同比"
+        if merged and t["start"] == merged[-1]["end"] and not merged[-1]["weak"] and (not t["weak"] or part_of_year):
+            merged[-1]["end"] = t["end"]
+            if merged[-1]["source"].startswith("relative:") and word:
+                merged[-1]["source"] += word
+            continue
+        merged.append(dict(t))
+    for t in merged:
+        tail = re.match(r"(?:年底|年末|底|末|以来|初|期间|时期)", sentence[t["end"]:])
+        if tail:
+            t["end"] += tail.end()
+    return merged
+
+
+def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
+    """A year standing as the topic of the whole sentence: the only year of an opening clause
+    before any figure (``2024年，…``, ``截至2023年底，…``, ``今年上半年，…``), or right after an
+    attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``)."""
+    dateline = _DATELINE.match(sentence)
+    offset = dateline.end() if dateline else 0  # 新华社北京6月1日电 今年以来，…: the year after the dateline
+    strong = [t for t in tokens if not t["weak"] and t["start"] >= offset]
+    dated = [t for t in tokens if t["end"] <= offset and t["source"] == "document_date"]
+    if not strong:
+        return dated[0] if dated else None  # else the dateline's own date
+    first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
+    opening = [t for t in strong if t["end"] <= first_clause_end]
+    if len(opening) == 1 and not re.search(r"\d", sentence[offset:opening[0]["start"]]):
+        lead = sentence[offset:opening[0]["start"]]
+        if len(lead) <= 12 and "由" not in lead and "从" not in lead:
+            framed = not lead.strip() and bool(FRAMING_COMMA.match(sentence, opening[0]["end"]))
+            return {**opening[0], "frame": framed, "text": sentence[:30]} if framed else opening[0]
+    for t in strong:
+        before = sentence[:t["start"]]
+        rest = "，" if re.match(r"[^，,。；]{0,6}[，,]", sentence[t["end"]:]) else ""
+        if rest and (re.search(r"(?:显示|数据|》|表示|介绍|获悉|了解到|透露|公布)[，,](?:截至|截止到?|到|在)?$", before)
+                                     or before.endswith(("，", ",")) and len(before) <= 30
+                                     and any(p.search(before) for p in SOURCE_PATTERNS)):
+            return t
+    return dated[0] if dated else None
+
+
+def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
+    """The nearest earlier year that opens a clause of the same ；-segment (``根据…，2021年全区…，
+    比上年增长6.2%``; ``到2025年，A达到…，B提高到…``): it carries on over commas, not over ；."""
+    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;：:") + 1
+    for t in reversed(tokens):
+        if t["weak"] or t["start"] < segment or t["end"] > row["start"]:
+            continue
+        lead = sentence[_clause_start(sentence, t["start"]):t["start"]]
+        if len(lead) <= 3 and not re.search(r"[由从比较\d]", lead):
+            return t
+    if segment and sentence[segment - 1] in "：:":  # 2023年经济社会发展的主要预期目标是：A增长6%，B…
+        lead_in = _clause_start(sentence, segment - 1)
+        named = [t for t in tokens if not t["weak"] and lead_in <= t["start"] and t["end"] < segment]
+        if named:
+            return named[-1]
+    return None
+
+
+def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
+    """The year of the figure's own clause: ``2025年的324.7万人年``, else the nearest year
+    before the figure in the same clause."""
+    for t in tokens:
+        if not t["weak"] and 0 <= row["start"] - t["end"] <= 2 and sentence[t["end"]:row["start"]] in ("", "的"):
+            return t
+    clause = _clause_start(sentence, row["start"])
+    inside = [t for t in tokens if not t["weak"] and clause <= t["start"] and t["end"] <= row["start"]]
+    return inside[-1] if inside else None
+
+
+def _known(token: dict | None) -> bool:
+    """Whether *token* gives a year. A relative word that cannot be resolved (no document date)
+    still decides when it is 今年, 去年 or 明年 (the figure's year is unknown, not another one)."""
+    return token is not None and bool(token["year"] or str(token.get("rule", "")).lstrip("-").isdigit())
+
+
+def _year_and_source(token: dict | None, level: str) -> tuple[str, str, str]:
+    if token is None or not token["year"]:
+        return "", "", ""
+    source = token["source"] or level
+    return token["year"], source, token.get("text", "") if source in ("heading", "scope", "earlier") else ""
+
+
+def _figure_year(sentence: str, row: dict, tokens: list[dict], context: dict, change: str | None = None
+                 ) -> tuple[str, str, str]:
+    """(year, year_source, year_line) of a figure; a figure at either end of a change over a period
+    (``2020年至2024年期间，由31.3万亿元攀升至40.5万亿元``) takes the period's first or last year.
+    ``year_line`` is the line that set a heading's or a scope's year (or the earlier mention)."""
+    year, source, line = _context_year(sentence, row, tokens, context)
+    change = _change_end(sentence, row) if change is None else change
+    if change and re.fullmatch(r"\d{4}-\d{4}", year) and any(t.get("period") and t["year"] == year for t in tokens):
+        year = year[:4] if change == "start" else year[5:]
+    return year, source, line
+
+
+_CHANGE_START = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}\s*年|目前|当前|现在|上年|去年)?(?:末|底)?的?\s*$")
+_CHANGE_END = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|下降|降低|减少|降|增)?(?:至|到)\s*$")
+
+
+#: 分别提升至34.6%和16.3%: every figure after a verb of change + 至/到 in its clause is an end value.
+_CHANGE_TO = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|下降|降低|减少)(?:至|到)[^，。；由从]*$")
+
+
+def _change_end(sentence: str, row: dict) -> str:
+    """``start`` for the X of 由X…至Y, ``end`` for its Y, else ``""``."""
+    before = sentence[max(0, row["start"] - 12):row["start"]]
+    if _CHANGE_START.search(before):
+        return "start"
+    clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    if _CHANGE_END.search(before) and re.search(r"(?:由|从)[^，。；]*$", clause) or _CHANGE_TO.search(clause):
+        return "end"
+    return ""
+
+
+def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -> tuple[str, str, str]:
+    """(year, year_source, year_line) of a figure, in order: its clause; its sentence (the opening
+    year, else the nearest year opening a clause of its ；-segment); its paragraph; the frame above
+    it (the nearer of the section heading that names a year and the scope of a lead paragraph); a
+    period word of its own segment (首季, 全年); a year of an earlier ；-segment; any weak word of the
+    sentence; last, for a period word the document's date cannot resolve, the same period named
+    with its year earlier in the text (``2021年上半年`` … ``上半年``)."""
+    clause = _clause_year(sentence, row, tokens)
+    if _known(clause):
+        return _year_and_source(clause, "clause")
+    topic, running = context["topic"], _running_topic(sentence, row, tokens)
+    if topic is not None and topic["source"] == "document_date" and _known(running):
+        topic = None  # 据今日公布的数据，2014年…: the date of publishing is not the data's year
+    for token, level in ((topic, "sentence"), (running, "sentence"), (context["paragraph"], "paragraph")):
+        if _known(token):
+            return _year_and_source(token, level)
+    if context.get("frame") is not None:
+        return _year_and_source(context["frame"], context["frame"]["source"])
+    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;") + 1
+    before = [t for t in tokens if t["weak"] and t["end"] <= row["start"]]
+    own = [t for t in before if t["start"] >= segment]
+    if own:
+        return _weak_year(_nearest_weak(own), row, context)
+    earlier = [t for t in tokens if not t["weak"] and t["end"] <= segment and t["year"]]
+    if earlier:
+        return _year_and_source(earlier[-1], "sentence")
+    weak = before or [t for t in tokens if t["weak"]]
+    return _weak_year(_nearest_weak(weak), row, context) if weak else ("", "", "")
+
+
+def _weak_year(token: dict, row: dict, context: dict) -> tuple[str, str, str]:
+    """A weak word's year; for a period word the document's date cannot resolve (上半年 with no
+    date), the same period named with its year earlier in the text, when there is one."""
+    if not token["year"] and token.get("rule", "").startswith("period:") and context.get("earlier"):
+        return context["earlier"](token["source"].split(":", 1)[1], row)
+    return _year_and_source(token, "relative")
+
+
+def _nearest_weak(tokens: list[dict]) -> dict:
+    """Of weak words, the last part of a year (上半年, 首季), else the last of them (全年, 同比)."""
+    periods = [t for t in tokens if t.get("rule", "").startswith("period:")]
+    return (periods or tokens)[-1]
+
+
+def _heading_years(doc_outline: list[tuple], date) -> list[tuple[int, int, dict | None, str]]:
+    """For each title and section heading of a document's outline rows (kind, heading, marker,
+    level, start): (start offset, level, the year token it names or None, ``numbered``/``plain``/``title``)."""
+    rows = []
+    for kind, heading, marker, level, start in doc_outline:
+        if kind not in ("heading", "title"):
+            continue
+        tokens = [{**t, "text": heading, "line_start": start} for t in _year_tokens(heading, date)
+                  if not t["weak"] and t["source"] != "document_date"  # a dateline (12月27日讯) is no section year
+                  and not _MONTH_AFTER.match(heading, t["end"])]  # nor a date line (2024年01月24日 星期三)
+        if kind == "title" and len(tokens) != 1:
+            continue
+        style = "title" if kind == "title" else ("numbered" if str(marker) else "plain")
+        rows.append((start, level, tokens[0] if tokens else None, style))
+    return rows
+
+
+def _heading_year_at(headings: list[tuple[int, int, dict | None, str]], pos: int) -> dict | None:
+    """The year named by the nearest heading above *pos* that names one. Numbered headings
+    (一、（一）1.) are followed up their path (a sibling section's heading does not count);
+    unnumbered headings and the title count when no numbered heading stands in between."""
+    ceiling = None
+    for start, level, token, style in reversed([h for h in headings if h[0] <= pos]):
+        if style == "numbered":
+            if ceiling is not None and level >= ceiling:
+                continue
+            ceiling = level
+        elif style == "plain" and ceiling is not None:
+            continue
+        if token is not None:
+            return token
+    return None

@@ -1,0 +1,81 @@
+"""The kind of every figure and the cue that decided it (issue 28), one written sentence or short
+document per family: policy parameters and planned measures are plan; the items of a goal list are
+target; the growth of a realised outcome is achieved; a difference in points, places or the
+quantity's own units is comparison."""
+
+import pandas as pd
+import pytest
+
+from zhpolicy.extraction.stats import extract_statistics, kind_cues
+
+
+def kinds(text: str, date: str = "2024-03-05") -> list[tuple]:
+    table = extract_statistics(pd.DataFrame({"doc_id": ["d"], "date": [date], "text": [text]}))
+    return list(zip(table["surface"], table["kind"], table["kind_cue"]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("对新引进先进制造业固定资产投资1000万元以上的，按固定资产投资额的10%给予最高2000万元补贴。",
+     [("1000万元以上", "plan", "给予"), ("10%", "plan", "给予"), ("2000万元", "plan", "给予")]),
+    ("对新认定的国家级创新中心给予50万元一次性奖补，每个企业最高不超过20万元。",
+     [("50万元", "plan", "给予"), ("不超过20万元", "plan", "给予")]),
+    ("今年拟安排地方政府专项债券4.4万亿元、比上年增加5000亿元。",
+     [("4.4万亿元", "plan", "拟安排"), ("5000亿元", "plan", "拟安排")]),
+    ("引进项目470个，计划投资额近900亿元。", [("470个", "achieved", ""), ("近900亿元", "plan", "计划投资")]),
+    ("全年发放稳岗补贴30亿元。", [("30亿元", "achieved", "发放")]),  # a subsidy paid out is a result
+])
+def test_policy_parameters_and_planned_measures_are_plan(text, expected):
+    assert kinds(text) == expected
+
+
+def test_the_items_of_a_goal_section_are_targets():
+    text = "（二）发展目标\n到2025年，全市培育国家级专精特新“小巨人”企业3家、省级专精特新企业20家、创新型中小企业100家。"
+    assert [k for _, k, _ in kinds(text, "2023-03-01")] == ["target"] * 3
+    text = "主要目标：\n到2027年，全区发展再上台阶：\n1. 高新技术企业突破75家。\n2. 科技型企业超过690家。"
+    assert kinds(text, "2023-06-16") == [("突破75家", "target", "到2027年"), ("超过690家", "target", "到2027年")]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("今年发展主要预期目标是：国内生产总值增长5%左右。", "2024-03-05", ("增长5%左右", "target", "预期目标")),
+    ("力争全社会研发投入强度达到3%。", "2024-03-05", ("达到3%", "target", "力争")),
+    ("至于明年，主计总处预测GDP成长3.54%。", "2025-11-28", ("3.54%", "target", "预测")),
+    ("预计2024年全省地区生产总值突破14万亿元。", "2025-01-15", ("突破14万亿元", "achieved", "突破")),
+])
+def test_goals_and_forecasts_of_a_period_not_over_are_targets(text, date, expected):
+    assert kinds(text, date) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2023年，全县地区生产总值同比增长6.0%。", ("同比增长6.0%", "achieved", "")),
+    ("居民人均可支配收入增长6.1%，城镇调查失业率平均为5.2%。", ("增长6.1%", "achieved", "")),
+])
+def test_the_growth_of_a_realised_outcome_is_achieved(text, expected):
+    assert kinds(text)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("研发投入强度比上年提高0.7个百分点。", ("0.7个百分点", "comparison", "比上年")),
+    ("营商环境评价排名上升15位。", ("15位", "comparison", "上升")),
+    ("粮食产量首次跃上1.4万亿斤新台阶、亩产提升10.1斤。", ("10.1斤", "comparison", "提升")),
+    ("技术合同成交额比上年增加1200亿元。", ("1200亿元", "comparison", "比上年")),
+    ("上调今年经济成长率，较8月预测上修2.92个百分点。", ("2.92个百分点", "comparison", "上修")),
+])
+def test_a_difference_is_a_comparison(text, expected):
+    assert kinds(text)[-1] == expected
+
+
+def test_the_start_of_a_planned_change_is_the_level_reached_so_far():
+    found = kinds("力争城镇居民人均可支配收入由目前的3.5万元增长到5.3万元左右。", "2022-12-26")
+    assert found == [("3.5万元", "achieved", "由/从（起点）"), ("5.3万元左右", "target", "力争")]
+
+
+def test_a_target_level_over_a_plan_period_takes_the_end_year():
+    table = extract_statistics(pd.DataFrame({"doc_id": ["d"], "date": ["2021-05-19"], "text": [
+        "“十四五”时期，全市数字经济规模将达到3万亿元，年均增长10%以上。"]}))
+    assert list(zip(table["year"], table["kind"])) == [("2025", "target"), ("2021-2025", "target")]
+
+
+def test_every_kind_and_scope_of_the_cue_file_is_read():
+    assert {kind for kind, _, _ in kind_cues()} == {"plan", "target", "comparison", "achieved"}
+    assert {scope for _, scope, _ in kind_cues()} == {
+        "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised"}

@@ -1,0 +1,113 @@
+"""The year of every figure, one written document per family of issue 24: a lead year that scopes
+what follows (across numbered sections, until another scope), 过去一年 under a dated heading, a
+target list's lead, a short unnumbered heading line, datelines and relative words against the
+document's date (Traditional forms too), and ``year_source``/``year_line`` saying which line decided."""
+
+import pandas as pd
+import pytest
+
+import zhpolicy as zp
+from zhpolicy.extraction.stats import YEAR_SOURCES, extract_statistics
+
+
+def dated(text: str, date: str = "") -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": ["d"], "label": ["d"], "date": [date], "text": [text]})
+
+
+def rows(text: str, date: str = "") -> list[tuple]:
+    table = extract_statistics(dated(text, date))
+    return list(zip(table["surface"], table["year"], table["year_source"], table["year_line"]))
+
+
+def test_a_lead_year_scopes_every_numbered_section_until_another_scope():
+    text = ("2023年，面对复杂严峻的形势，全县上下攻坚克难，经济社会呈现稳中有进的良好态势。\n"
+            "一、综合\n全年地区生产总值201.2亿元，增长6.5%。\n"
+            "二、农业\n全年粮食产量36.2万吨。\n"
+            "2024年是实施规划的关键一年，全县继续推动高质量发展。\n"
+            "三、展望\n全年新增就业5200人。")
+    found = rows(text)  # no document date: 全年 alone could not be resolved
+    assert [(s, y, src) for s, y, src, _ in found] == [
+        ("201.2亿元", "2023", "scope"), ("增长6.5%", "2023", "scope"), ("36.2万吨", "2023", "scope"),
+        ("5200人", "2024", "scope")]
+    assert found[0][3].startswith("2023年，面对") and found[3][3].startswith("2024年是")
+
+
+def test_the_past_year_under_a_dated_review_heading_keeps_the_heading_year():
+    text = "一、2023年工作回顾\n过去一年，全县地区生产总值增长5.2%，城镇新增就业1244人。"
+    for date in ("", "2024-03-05"):
+        assert [y for _, y, _, _ in rows(text, date)] == ["2023", "2023"]
+    assert [src for _, _, src, _ in rows(text)] == ["heading", "heading"]
+
+
+def test_a_target_lead_governs_its_items_and_wins_over_a_plan_period_heading():
+    text = ("二、“十四五”时期发展目标\n"
+            "力争到2027年，全市数字经济实现跨越发展，核心产业增加值突破2000亿元。培育上市企业10家。具体目标如下：\n"
+            "1. 培育3家上市企业。\n"
+            "2. 数字经济核心产业增加值占地区生产总值比重达到12%。\n"
+            "三、“十四五”以来的进展\n2022年，全市数字经济核心产业增加值1200亿元。")
+    table = extract_statistics(dated(text, "2023-06-01"))
+    got = list(zip(table["surface"], table["year"], table["kind"], table["kind_cue"]))
+    assert got[:4] == [("突破2000亿元", "2027", "target", "力争到2027年"), ("10家", "2027", "target", "力争到2027年"),
+                       ("3家", "2027", "target", "力争到2027年"), ("达到12%", "2027", "target", "力争到2027年")]
+    assert table.iloc[2]["year_source"] == "scope" and table.iloc[2]["year_line"].startswith("力争到2027年")
+    assert got[-1] == ("1200亿元", "2022", "achieved", "")  # the list ended at the next heading
+
+
+def test_a_short_unnumbered_line_scopes_the_paragraphs_after_it():
+    text = "2023年全县上下攻坚克难，交出了一份亮眼答卷\n全县地区生产总值增长6.5%。\n城镇新增就业5200人。"
+    found = rows(text)
+    assert [y for _, y, _, _ in found] == ["2023", "2023"]
+    assert {src for _, _, src, _ in found} <= {"scope", "heading"}
+    assert all("2023年全县上下" in line for _, _, _, line in found)
+
+
+def test_an_event_date_or_a_date_line_sets_no_scope():
+    text = "2025年底召开的中央经济工作会议作出部署。\n2024年01月24日 星期三\n目前，研发人员总量稳居世界首位。"
+    assert [y for _, y, _, _ in rows(text)] == [""]
+
+
+@pytest.mark.parametrize("text, date, surface, year, source", [
+    ("新华社北京6月1日电 今年以来，全国规上工业增加值增长5.1%。", "2024-06-01", "增长5.1%", "2024", "relative:今年以来"),
+    ("截至6月底，我国在用算力中心标准机架达1085万架。", "2025-09-05", "达1085万架", "2025", "document_date"),
+    ("截至11月底，全市新增市场主体2.1万户。", "2025-03-01", "2.1万户", "2024", "document_date"),
+    ("上半年，全市固定资产投资增长4.5%。", "2024-07-15", "增长4.5%", "2024", "relative:上半年"),
+    ("去年全省技术合同成交额突破5000亿元。", "2024-06-01", "突破5000亿元", "2023", "relative:去年"),
+    ("明年全省经济增长预期目标为5%左右。", "2024-12-20", "5%左右", "2025", "relative:明年"),
+    ("政府统计处公布，本地生产总值升幅为3.1%，而首季的升幅为3.0%。", "2025-09-19", "3.0%", "2025", "relative:首季"),
+    ("主计总处上调今年全年经济成长率为7.37%；消费者物价指数预测年增率1.67%。", "2025-11-28", "1.67%", "2025",
+     "relative:今年全年"),
+    ("主计总处上调经济成长率，今年全年为7.37%；消费者物价指数预测年增率1.67%。", "2025-11-28", "1.67%", "2025",
+     "relative:今年全年"),  # an earlier ；-segment's year, when the figure's own segment names none
+    ("力争到“十四五”末，城镇化率达70%左右。", "2022-12-26", "达70%左右", "2025", "sentence"),
+    ("城镇居民人均可支配收入由目前的3.5万元增长到5.3万元左右。", "2022-12-26", "3.5万元", "2022", "document_date"),
+    ("根据国家统计局今日公布的数据，2014年我国城镇居民人均可支配收入28844元，农村居民纯收入9892元。",
+     "2015-01-20", "9892元", "2014", "sentence"),
+])
+def test_datelines_and_relative_words_resolve_against_the_document_date(text, date, surface, year, source):
+    found = {s: (y, src) for s, y, src, _ in rows(text, date)}
+    assert found[surface] == (year, source)
+
+
+def test_a_period_word_without_a_date_takes_the_same_period_named_earlier():
+    text = "7月15日，国新办介绍2021年上半年国民经济运行情况。初步核算，上半年国内生产总值532167亿元。"
+    assert rows(text)[0][:3] == ("532167亿元", "2021", "earlier")
+
+
+def test_traditional_texts_resolve_the_same_after_conversion(tmp_path):
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    (folder / "hk.txt").write_text("中評社北京9月5日電／今年以來，我國智算規模已達788EFLOPS。截至6月底，存力總規模超過1680EB。"
+                                   "明年，全國算力總規模預計超過300EFLOPS。", encoding="utf-8")
+    (folder / "catalog.csv").write_text("file,title,date\nhk.txt,算力報道,2025-09-05\n", encoding="utf-8")
+    corpus = zp.load_corpus(folder)
+    table = extract_statistics(corpus)
+    assert list(zip(table["surface"], table["unit"], table["year"])) == [
+        ("已达788EFLOPS", "EFLOPS", "2025"), ("超过1680EB", "EB", "2025"), ("超过300EFLOPS", "EFLOPS", "2026")]
+    assert list(table["year_source"]) == ["relative:今年以来", "document_date", "relative:明年"]
+
+
+def test_every_year_source_is_explained_to_students():
+    table = extract_statistics(dated("2023年，全县经济稳中有进。\n全年地区生产总值增长6.5%。今年上半年，投资增长3.1%。",
+                                     "2024-08-01"))
+    for source in table["year_source"]:
+        assert source.split(":")[0] in YEAR_SOURCES
