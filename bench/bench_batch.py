@@ -40,20 +40,23 @@ def child(mode: str, folder: str, out: str, workers: int) -> dict:
     if mode == "serial":
         run_batch(folder, out, scheduler="serial", progress=False)
     else:
-        import logging
+        from zhpolicy.batch import _client
 
-        from dask.distributed import Client, LocalCluster
-
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        # the runner's own LocalCluster (127.0.0.1, scratch in the cache folder, workers ignore Ctrl+C)
+        client, cluster, _ = _client(None, workers)
+        try:
+            client.wait_for_workers(workers)
             start = time.perf_counter()  # the cluster's start-up is reported separately
             run_batch(folder, out, scheduler=client, progress=False)
             seconds = time.perf_counter() - start
             peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
             worker_peaks = [v / 1024 for v in peaks.values()]
-            record = json.loads((Path(out) / "run.json").read_text())
-            return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
-                    "record": record}
+        finally:
+            client.close()
+            cluster.close()
+        record = json.loads((Path(out) / "run.json").read_text())
+        return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
+                "record": record}
     seconds = time.perf_counter() - start
     record = json.loads((Path(out) / "run.json").read_text())
     return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
@@ -77,9 +80,9 @@ def same_tables(a: Path, b: Path) -> bool:
     from zhpolicy.batch import read_batch
 
     x, y = read_batch(a), read_batch(b)
-    for name in ("corpus", "sentences", "term_frequencies", "corpus_frequencies", "statistics", "chains",
-                 "coded_units"):
-        if not x[name].equals(y[name]):
+    for name in ("corpus", "sentences", "token_counts", "documents", "term_frequencies", "corpus_frequencies",
+                 "statistics", "chains", "coded_units", "skipped"):
+        if list(x[name].columns) != list(y[name].columns) or not x[name].equals(y[name]):  # every column
             print(f"   table {name} differs")
             return False
     return True
@@ -128,9 +131,12 @@ def main() -> int:
             print(f"documents {counts['documents']:,}, sentences {counts['sentences']:,}, tokens {counts['tokens']:,}, "
                   f"statistics {counts['statistics']:,}, chains {counts['chains']:,}, units {counts['coded_units']:,}")
             key = "serial" if "serial" in results else "cluster"
-            per_mb = results[key]["record"]["stage_seconds_per_mb"]
+            record = results[key]["record"]
+            per_mb, total = record["stage_seconds_per_mb"], sum(record["stage_seconds"].values())
             print(f"seconds per MB and stage ({key} run, one core each): "
                   + ", ".join(f"{stage} {value:.3f}" for stage, value in per_mb.items()))
+            print("share of the stages' time: " + ", ".join(
+                f"{stage} {seconds / total:.0%}" for stage, seconds in record["stage_seconds"].items()))
             if "serial" in results:
                 speedup = results["serial"]["seconds"] / results["cluster"]["seconds"]
                 same = same_tables(work / f"out_{size}_serial", work / f"out_{size}_cluster")
