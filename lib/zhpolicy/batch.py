@@ -26,8 +26,8 @@ partitions. :func:`read_batch` gives back the tables the lessons use, equal to w
 library's functions give on the same folder.
 
 The output folder is never the input folder, inside it or around it; the runner writes only
-files and folders it made and marked (:data:`MARKER`), and refuses, with a message, to touch
-anything else there. See ``docs/reliability.md``.
+files and folders it made and marked (:mod:`zhpolicy.outfolder`), and refuses, with a message,
+to touch anything else there. See ``docs/reliability.md``.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .outfolder import MARKER, TOOL, prepare_out, scratch_dir, write_frequencies  # noqa: F401 - MARKER: part of the API
+
 #: The tables written per partition (one Parquet dataset each).
 TABLES = ("corpus", "documents", "sentences", "token_counts", "statistics", "chains", "coded_units", "skipped")
 #: The stages each document goes through, in order (the keys of the run record's timings).
@@ -56,12 +58,6 @@ PARTITION_FILES = 2000
 #: reason) rather than processed: about 30 MB of Chinese text, which takes a worker about 1 GB
 #: of memory through all stages. ``--max-chars`` changes it.
 MAX_DOCUMENT_CHARS = 10_000_000
-#: The file that marks the output folder, and each table folder in it, as made by this runner.
-MARKER = ".zhpolicy-batch"
-_MARK_TEXT = ("zhpolicy batch\n本文件夹由 zhpolicy batch 建立：重新运行时它只替换自己写的结果文件，不动别的文件。\n"
-              "(made by zhpolicy batch: a rerun replaces only the result files it wrote here)\n")
-#: The run record says it was written by this runner (a user's own run.json is never replaced).
-_TOOL = "zhpolicy batch"
 #: A worker death retried this many times before the task counts as failed (LocalCluster only).
 ALLOWED_FAILURES = 1
 #: Plain-text files hold at least one character per 4 bytes: a bigger file is over the limit unread.
@@ -338,112 +334,6 @@ def remove_parts(out, index: int) -> None:
         (Path(out) / name / f"part-{index:05d}.parquet").unlink(missing_ok=True)
 
 
-# ---------------------------------------------------------------- the output folder
-
-
-def _is_marked(path: Path) -> bool:
-    """Whether *path* (a folder, not a link) holds this runner's marker file."""
-    marker = path / MARKER
-    try:
-        return (not path.is_symlink() and path.is_dir() and not marker.is_symlink() and marker.is_file()
-                and marker.read_text(encoding="utf-8", errors="replace").startswith(_TOOL))
-    except OSError:
-        return False
-
-
-def _mark(path: Path) -> None:
-    path.mkdir(exist_ok=True)
-    (path / MARKER).write_text(_MARK_TEXT, encoding="utf-8")
-
-
-def _is_our_record(path: Path) -> bool:
-    try:
-        return (not path.is_symlink() and path.is_file()
-                and json.loads(path.read_text(encoding="utf-8")).get("tool") == _TOOL)
-    except (OSError, ValueError, AttributeError):
-        return False
-
-
-def _is_our_frequencies(path: Path) -> bool:
-    import pyarrow.parquet as pq
-
-    try:
-        meta = pq.read_schema(path).metadata or {}
-    except Exception:  # noqa: BLE001 - not a Parquet file: not ours
-        return False
-    return not path.is_symlink() and meta.get(b"zhpolicy") == _TOOL.encode()
-
-
-def _refuse(message: str):
-    from .errors import CorpusError
-
-    raise CorpusError(message)
-
-
-def prepare_out(folder: Path, out: Path) -> None:
-    """Make *out* ready for a run, or refuse (:class:`CorpusError`) without touching anything.
-
-    *out* may not be the input folder, inside it or hold it. A new folder is created and marked;
-    an existing one is used when it is marked (an earlier run) or holds none of the names the
-    runner writes. In it, only table folders the runner made (marked, not symbolic links) have
-    their ``part-*.parquet`` files removed, and only the runner's own ``run.json`` and
-    ``corpus_frequencies.parquet`` are replaced; anything else there is left alone."""
-    from .paths import is_within, shown_path
-
-    if is_within(out, folder):
-        _refuse(f"输出文件夹不能是语料文件夹或在它里面：{shown_path(out)}（语料文件夹 {shown_path(folder)}）。"
-                "请换一个在语料文件夹之外的位置。（the output must not be inside the input folder）")
-    if is_within(folder, out):
-        _refuse(f"输出文件夹 {shown_path(out)} 包含语料文件夹 {shown_path(folder)}：结果会和文本混在一起。"
-                "请换一个不包含语料的文件夹，例如一个新的空文件夹。（the output must not contain the input folder）")
-    if out.is_symlink() and not out.exists():
-        _refuse(f"输出位置是一个指向不存在位置的链接：{shown_path(out)}。请换一个文件夹。（dangling link）")
-    if out.exists() and not out.is_dir():
-        _refuse(f"输出位置已有一个文件：{shown_path(out)}。请给一个文件夹。（the output must be a folder）")
-    names = [*TABLES, "corpus_frequencies.parquet", "run.json"]
-    if out.is_dir() and not _is_marked(out):
-        present = [n for n in (*names, MARKER) if (out / n).exists() or (out / n).is_symlink()]
-        if present:
-            _refuse(f"输出文件夹 {shown_path(out)} 不是 zhpolicy batch 建立的，里面已有 {'、'.join(present)}；"
-                    "为免覆盖你的文件，什么也没有写。请换一个新的（或空的）文件夹。（refusing to overwrite files it did not write）")
-    if _is_marked(out):
-        for name in TABLES:
-            table = out / name
-            if (table.exists() or table.is_symlink()) and not _is_marked(table):
-                _refuse(f"输出文件夹里的 {shown_path(table)} 不是 zhpolicy batch 建立的表格文件夹（或是一个链接）；"
-                        "为免删改你的文件，什么也没有写。请移走它，或换一个新的文件夹。（not a table folder it made）")
-        for name, ours in (("run.json", _is_our_record), ("corpus_frequencies.parquet", _is_our_frequencies)):
-            path = out / name
-            if (path.exists() or path.is_symlink()) and not ours(path):
-                _refuse(f"输出文件夹里的 {shown_path(path)} 不是 zhpolicy batch 写的；为免覆盖，什么也没有写。"
-                        "请移走它，或换一个新的文件夹。（refusing to overwrite a file it did not write）")
-    out.mkdir(parents=True, exist_ok=True)
-    _mark(out)
-    for name in ("run.json", "corpus_frequencies.parquet"):
-        (out / name).unlink(missing_ok=True)
-    for name in TABLES:
-        table = out / name
-        if table.is_dir():
-            for part in table.glob("part-*.parquet"):
-                part.unlink()
-        _mark(table)
-
-
-def scratch_dir(out: Path | None = None) -> Path:
-    """Where a LocalCluster's workers spill and keep their scratch files: the private cache
-    folder (``<cache>/dask-scratch``), else ``<out>/.dask-scratch``; never the system temp folder."""
-    from .paths import CacheUnavailable, cache_dir
-
-    try:
-        path = cache_dir() / "dask-scratch"
-    except CacheUnavailable:
-        if out is None:
-            raise
-        path = out / ".dask-scratch"
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return path
-
-
 # ---------------------------------------------------------------- running the whole folder
 
 
@@ -515,16 +405,6 @@ def _merge_terms(summaries: list[dict], token_chars: int) -> pd.DataFrame:
     return table[["term", "count", "per_10k", "doc_freq"]]
 
 
-def _write_frequencies(table: pd.DataFrame, path: Path) -> None:
-    """Write the corpus frequencies with a mark in the Parquet metadata (so a rerun knows it is ours)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    arrow = pa.Table.from_pandas(table, preserve_index=False)
-    pq.write_table(arrow.replace_schema_metadata({**(arrow.schema.metadata or {}), b"zhpolicy": _TOOL.encode()}),
-                   path)
-
-
 def _worker_died_reason(exc: BaseException) -> str:
     name = type(exc).__name__
     if name == "KilledWorker":
@@ -580,6 +460,92 @@ def _run_jobs(client, jobs: list[dict], out: Path, bar) -> list[dict]:
     return summaries
 
 
+def _jobs(folder: Path, out: Path, found: list[tuple[Path, str]], ids: dict[str, str], groups: list[list[Path]],
+          units: list[list[int]], *, cache: bool, max_chars: int) -> list[dict]:
+    """One job per partition: its documents ``{relative path: doc_id}``, their places in the
+    folder, the units read together, and where to write."""
+    place = {path: n for n, (path, _) in enumerate(found)}
+    unit_of = {n: unit for unit in units for n in unit}
+    jobs = []
+    for i, group in enumerate(groups):
+        numbers = [place[p] for p in group]
+        group_units = sorted({tuple(unit_of[n]) for n in numbers})
+        jobs.append({"folder": str(folder.resolve()), "out": str(out.resolve()), "index": i, "cache": cache,
+                     "documents": {found[n][1]: ids[found[n][1]] for n in numbers},
+                     "positions": {found[n][1]: n for n in numbers},
+                     "units": [[found[n][1] for n in unit] for unit in group_units], "max_chars": max_chars})
+    return jobs
+
+
+def _run_serial(job: dict, bar) -> dict:
+    summary = process_partition(job["folder"], job["documents"], job["out"], job["index"], job["cache"],
+                                positions=job["positions"], units=job["units"], max_chars=job["max_chars"])
+    if bar:
+        bar.update(len(job["documents"]))
+    return summary
+
+
+def _record(folder: Path, summaries: list[dict], *, where: str, partitions: int, files: int, skipped: int,
+            terms: int, max_chars: int, started: float) -> dict:
+    """The run record (``run.json``): versions, the corpus fingerprint, counts and seconds per stage."""
+    from .reading.corpus import corpus_fingerprint
+
+    try:
+        fingerprint = corpus_fingerprint(folder)
+    except Exception as exc:  # noqa: BLE001 - the record says why instead
+        fingerprint = f"unavailable: {exc}"
+    seconds: dict[str, float] = {}
+    for s in summaries:
+        for stage, value in s["seconds"].items():
+            seconds[stage] = seconds.get(stage, 0.0) + value
+    megabytes = sum(s["bytes"] for s in summaries) / 1e6
+    record = {
+        "tool": TOOL,
+        "folder": str(folder),
+        "corpus_sha256": fingerprint,
+        "versions": _versions(),
+        "scheduler": where,
+        "partitions": partitions,
+        "files": files,
+        "megabytes": round(megabytes, 3),
+        "max_chars": max_chars,
+        "counts": {
+            "documents": sum(s["documents"] for s in summaries),
+            "skipped": sum(s["skipped"] for s in summaries) + skipped,
+            **{name: sum(s["rows"].get(name, 0) for s in summaries)
+               for name in ("sentences", "token_counts", "statistics", "chains", "coded_units")},
+            "tokens": sum(s["tokens"] for s in summaries),
+            "terms": terms,
+        },
+        "stage_seconds": {stage: round(seconds.get(stage, 0.0), 3) for stage in STAGES},
+        "stage_seconds_per_mb": {stage: round(seconds.get(stage, 0.0) / megabytes, 4) if megabytes else None
+                                 for stage in STAGES},
+        "seconds": round(time.perf_counter() - started, 3),
+    }
+    return record
+
+
+def _refuse(message: str):
+    from .errors import CorpusError
+
+    raise CorpusError(message)
+
+
+def _check_sizes(partition_mb, max_chars) -> None:
+    if partition_mb is not None and not (isinstance(partition_mb, (int, float)) and math.isfinite(partition_mb)
+                                         and partition_mb > 0):
+        _refuse(f"分区大小必须是一个大于 0 的数（MB），这里是 {partition_mb}。（--partition-mb must be a positive number）")
+    if not (isinstance(max_chars, int) and max_chars > 0):
+        _refuse(f"单篇上限必须是一个大于 0 的整数（字数），这里是 {max_chars}。（--max-chars must be a positive integer）")
+
+
+def _default_partition_mb(client, files: list[Path]) -> float:
+    """About 6 partitions per worker thread keeps all busy to the end; a few MB at most."""
+    slots = sum(client.nthreads().values()) if client is not None else 1
+    total = sum(_size(p) for p in files) / 1e6
+    return min(PARTITION_MB, max(0.25, total / (6 * max(slots, 1))))
+
+
 def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partition_mb: float | None = None,
               cache: bool = True, progress: bool = True, max_chars: int = MAX_DOCUMENT_CHARS,
               dashboard: bool = False) -> dict[str, Path]:
@@ -593,15 +559,11 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
     (:data:`MAX_DOCUMENT_CHARS`). *dashboard*: serve the LocalCluster's dashboard on
     127.0.0.1:8787 (needs bokeh). Returns ``{table: path}`` for every table,
     ``corpus_frequencies`` and ``run`` (the record)."""
-    from .reading.corpus import corpus_fingerprint, document_ids, read_catalog, scan_folder
+    from .reading.corpus import document_ids, read_catalog, scan_folder
 
     started = time.perf_counter()
     folder, out = Path(folder), Path(out)
-    if partition_mb is not None and not (isinstance(partition_mb, (int, float)) and math.isfinite(partition_mb)
-                                         and partition_mb > 0):
-        _refuse(f"分区大小必须是一个大于 0 的数（MB），这里是 {partition_mb}。（--partition-mb must be a positive number）")
-    if not (isinstance(max_chars, int) and max_chars > 0):
-        _refuse(f"单篇上限必须是一个大于 0 的整数（字数），这里是 {max_chars}。（--max-chars must be a positive integer）")
+    _check_sizes(partition_mb, max_chars)
     found, not_read = scan_folder(folder)
     if not found:
         _refuse(f"文件夹里没有 .txt 或 .md 等可读取的文档：{folder}（no text files）")
@@ -614,7 +576,7 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
     if isinstance(scheduler, str) and scheduler != "serial":  # an address: fail before touching the output
         client, cluster, owned = _client(scheduler, workers)
     try:
-        prepare_out(folder, out)
+        prepare_out(folder, out, TABLES)
     except BaseException:
         if owned:
             client.close()
@@ -628,34 +590,14 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
             client, cluster, owned = _client(scheduler, workers, scratch=scratch_dir(out), dashboard=dashboard)
             if dashboard and cluster is not None:
                 print(f"Dask 仪表盘（只在本机可见）：{client.dashboard_link}", file=sys.stderr)
-        if partition_mb is None:
-            # about 6 partitions per worker thread keeps all busy to the end; a few MB at most
-            slots = sum(client.nthreads().values()) if client is not None else 1
-            total = sum(_size(p) for p in files) / 1e6
-            partition_mb = min(PARTITION_MB, max(0.25, total / (6 * max(slots, 1))))
-        position = {path: n for n, path in enumerate(files)}
-        groups = partitions(files, megabytes=partition_mb, units=units)
-        unit_of = {files[n]: unit for unit in units for n in unit}
-        jobs = []
-        for i, group in enumerate(groups):
-            group_units = sorted({tuple(unit_of[p]) for p in group})
-            jobs.append({"folder": str(folder.resolve()), "out": str(out.resolve()), "index": i, "cache": cache,
-                         "documents": {relative[position[p]]: ids[relative[position[p]]] for p in group},
-                         "positions": {relative[position[p]]: position[p] for p in group},
-                         "units": [[relative[n] for n in unit] for unit in group_units],
-                         "max_chars": max_chars})
+        groups = partitions(files, megabytes=partition_mb or _default_partition_mb(client, files), units=units)
+        jobs = _jobs(folder, out, found, ids, groups, units, cache=cache, max_chars=max_chars)
         if progress:
             from tqdm.auto import tqdm
 
             bar = tqdm(total=len(files), unit="篇", desc="批处理", file=sys.stderr)
         if client is None:
-            summaries = []
-            for job in jobs:
-                summaries.append(process_partition(job["folder"], job["documents"], job["out"], job["index"],
-                                                   job["cache"], positions=job["positions"], units=job["units"],
-                                                   max_chars=max_chars))
-                if bar:
-                    bar.update(len(job["documents"]))
+            summaries = [_run_serial(job, bar) for job in jobs]
             where = "serial"
         else:
             where = (f"LocalCluster({len(client.scheduler_info()['workers'])} workers)" if cluster is not None
@@ -671,39 +613,9 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
     summaries.sort(key=lambda s: s["index"])
     token_chars = sum(s["token_chars"] for s in summaries)
     frequencies = _merge_terms(summaries, token_chars)
-    _write_frequencies(frequencies, out / "corpus_frequencies.parquet")
-    try:
-        fingerprint = corpus_fingerprint(folder)
-    except Exception as exc:  # noqa: BLE001 - the record says why instead
-        fingerprint = f"unavailable: {exc}"
-    seconds: dict[str, float] = {}
-    for s in summaries:
-        for stage, value in s["seconds"].items():
-            seconds[stage] = seconds.get(stage, 0.0) + value
-    megabytes = sum(s["bytes"] for s in summaries) / 1e6
-    record = {
-        "tool": _TOOL,
-        "folder": str(folder),
-        "corpus_sha256": fingerprint,
-        "versions": _versions(),
-        "scheduler": where,
-        "partitions": len(groups),
-        "files": len(files),
-        "megabytes": round(megabytes, 3),
-        "max_chars": max_chars,
-        "counts": {
-            "documents": sum(s["documents"] for s in summaries),
-            "skipped": sum(s["skipped"] for s in summaries) + len(not_documents),
-            **{name: sum(s["rows"].get(name, 0) for s in summaries)
-               for name in ("sentences", "token_counts", "statistics", "chains", "coded_units")},
-            "tokens": sum(s["tokens"] for s in summaries),
-            "terms": len(frequencies),
-        },
-        "stage_seconds": {stage: round(seconds.get(stage, 0.0), 3) for stage in STAGES},
-        "stage_seconds_per_mb": {stage: round(seconds.get(stage, 0.0) / megabytes, 4) if megabytes else None
-                                 for stage in STAGES},
-        "seconds": round(time.perf_counter() - started, 3),
-    }
+    write_frequencies(frequencies, out / "corpus_frequencies.parquet")
+    record = _record(folder, summaries, where=where, partitions=len(groups), files=len(files),
+                     skipped=len(not_documents), terms=len(frequencies), max_chars=max_chars, started=started)
     (out / "run.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     paths = {name: out / name for name in TABLES}
     paths["corpus_frequencies"] = out / "corpus_frequencies.parquet"

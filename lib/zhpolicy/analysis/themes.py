@@ -18,7 +18,6 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .._docs import iter_docs
 from ..paths import data_path
 from ..reading.structure import paragraphs as paragraph_table
 from .reuse import reused_passages  # noqa: F401 - part of this module's API (lesson 03)
