@@ -71,11 +71,11 @@ class _Shingles:
             h1s.append(h1)
             h2s.append(h2)
             valids.append(breaks[k:k + n] == breaks[:n])
-            docs.append(np.full(n, d, np.int64))
-            starts.append(np.arange(n, dtype=np.int64))
+            docs.append(np.full(n, d, np.int32))
+            starts.append(np.arange(n, dtype=np.int32))
         join = (lambda parts, dtype: np.concatenate(parts) if parts else np.zeros(0, dtype))
         self.h1, self.h2 = join(h1s, np.uint64), join(h2s, np.uint64)
-        self.valid, self.doc, self.pos = join(valids, bool), join(docs, np.int64), join(starts, np.int64)
+        self.valid, self.doc, self.pos = join(valids, bool), join(docs, np.int32), join(starts, np.int32)
 
     def neighbour(self, step: int):
         """For each window, the key of the window *step* places on in the same document (-1, +1):
