@@ -35,29 +35,40 @@ from bench_tokenize import build_corpus  # noqa: E402
 def child(mode: str, folder: str, out: str, workers: int) -> dict:
     from zhpolicy.batch import run_batch
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu()
     worker_peaks: list[float] = []
     if mode == "serial":
         run_batch(folder, out, scheduler="serial", progress=False)
     else:
-        import logging
+        from zhpolicy.batch import _client
 
-        from dask.distributed import Client, LocalCluster
-
-        with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+        # the runner's own LocalCluster (127.0.0.1, scratch in the cache folder, workers ignore Ctrl+C)
+        client, cluster, _ = _client(None, workers)
+        try:
+            client.wait_for_workers(workers)
             start = time.perf_counter()  # the cluster's start-up is reported separately
             run_batch(folder, out, scheduler=client, progress=False)
             seconds = time.perf_counter() - start
             peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
             worker_peaks = [v / 1024 for v in peaks.values()]
-            record = json.loads((Path(out) / "run.json").read_text())
-            return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
-                    "record": record}
+            worker_cpu = sum(client.run(_cpu).values())
+        finally:
+            client.close()
+            cluster.close()
+        record = json.loads((Path(out) / "run.json").read_text())
+        return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
+                "cpu_seconds": _cpu() - cpu_start + worker_cpu, "record": record}
     seconds = time.perf_counter() - start
     record = json.loads((Path(out) / "run.json").read_text())
     return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
-            "record": record}
+            "cpu_seconds": _cpu() - cpu_start, "record": record}
+
+
+def _cpu() -> float:
+    """CPU seconds (user + system) this process has used: unlike wall time, barely changed by
+    other programs sharing the cores."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _peak() -> float:
@@ -77,9 +88,9 @@ def same_tables(a: Path, b: Path) -> bool:
     from zhpolicy.batch import read_batch
 
     x, y = read_batch(a), read_batch(b)
-    for name in ("corpus", "sentences", "term_frequencies", "corpus_frequencies", "statistics", "chains",
-                 "coded_units"):
-        if not x[name].equals(y[name]):
+    for name in ("corpus", "sentences", "token_counts", "documents", "term_frequencies", "corpus_frequencies",
+                 "statistics", "chains", "coded_units", "skipped"):
+        if list(x[name].columns) != list(y[name].columns) or not x[name].equals(y[name]):  # every column
             print(f"   table {name} differs")
             return False
     return True
@@ -119,23 +130,31 @@ def main() -> int:
                 results["serial"] = run("serial", folder, work / f"out_{size}_serial", 1, work / f"cache_{size}_s")
             results["cluster"] = run("cluster", folder, work / f"out_{size}_cluster", args.workers, work / f"cache_{size}_c")
             mb = results["cluster"]["record"]["megabytes"]
-            print(f"{'run':36s} {'seconds':>8s} {'MB/s':>6s} {'client peak MB':>15s} {'worker peak MB':>15s}")
+            print(f"{'run':36s} {'seconds':>8s} {'MB/s':>6s} {'CPU s':>7s} {'client peak MB':>15s} {'worker peak MB':>15s}")
             for key, r in results.items():
                 label = "serial batch (no Dask)" if key == "serial" else f"LocalCluster, {args.workers} workers"
                 peaks = "/".join(f"{p:.0f}" for p in r["worker_peak_mb"]) or "-"
-                print(f"{label:36s} {r['seconds']:8.1f} {mb / r['seconds']:6.2f} {r['client_peak_mb']:15.0f} {peaks:>15s}")
+                print(f"{label:36s} {r['seconds']:8.1f} {mb / r['seconds']:6.2f} {r['cpu_seconds']:7.1f} "
+                      f"{r['client_peak_mb']:15.0f} {peaks:>15s}")
             counts = results["cluster"]["record"]["counts"]
             print(f"documents {counts['documents']:,}, sentences {counts['sentences']:,}, tokens {counts['tokens']:,}, "
                   f"statistics {counts['statistics']:,}, chains {counts['chains']:,}, units {counts['coded_units']:,}")
             key = "serial" if "serial" in results else "cluster"
-            per_mb = results[key]["record"]["stage_seconds_per_mb"]
+            record = results[key]["record"]
+            per_mb, total = record["stage_seconds_per_mb"], sum(record["stage_seconds"].values())
             print(f"seconds per MB and stage ({key} run, one core each): "
                   + ", ".join(f"{stage} {value:.3f}" for stage, value in per_mb.items()))
+            print("share of the stages' time: " + ", ".join(
+                f"{stage} {seconds / total:.0%}" for stage, seconds in record["stage_seconds"].items()))
             if "serial" in results:
                 speedup = results["serial"]["seconds"] / results["cluster"]["seconds"]
                 same = same_tables(work / f"out_{size}_serial", work / f"out_{size}_cluster")
                 print(f"LocalCluster ({args.workers} workers) vs serial batch: {speedup:.2f}×   (target ≥ 1.7×; "
                       f"identical tables: {same})")
+                extra = results["cluster"]["cpu_seconds"] / results["serial"]["cpu_seconds"]
+                print(f"CPU seconds, cluster (client + workers) / serial: {extra:.2f}  (the work Dask adds; on "
+                      f"{args.workers} idle cores the speed-up is at most {args.workers}/{extra:.2f} = "
+                      f"{args.workers / extra:.2f}×)")
             worst = max(results["cluster"]["worker_peak_mb"])
             print(f"peak memory of a worker: {worst:.0f} MB   (target < 1024 MB)")
             print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes share these cores)")

@@ -3,6 +3,7 @@ library's serial functions give on the same folder; a bad file fails only itself
 
 import json
 import random
+import shutil
 import subprocess
 import sys
 import warnings
@@ -14,6 +15,8 @@ import zhpolicy as zp
 from zhpolicy import batch
 from zhpolicy.analysis.terms import corpus_frequencies, term_frequencies
 from zhpolicy.analysis.themes import code_units, theme_units
+
+from .conftest import SEEDS
 
 pytest.importorskip("dask.distributed")
 
@@ -70,7 +73,8 @@ def serial(folder):
 def test_batch_on_a_local_cluster_equals_the_serial_functions(folder, serial, tmp_path):
     from dask.distributed import LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address="127.0.0.1:0", scheduler_kwargs={"dashboard": False}) as cluster:
         paths = batch.run_batch(folder, tmp_path / "out", scheduler=cluster.scheduler_address,
                                 partition_mb=0.004, cache=False, progress=False)
     record = json.loads(paths["run"].read_text(encoding="utf-8"))
@@ -119,7 +123,7 @@ def test_a_stage_failing_on_one_document_skips_only_that_document(folder, tmp_pa
 def test_the_output_may_not_be_inside_the_input_folder(folder):
     code = subprocess.run([sys.executable, "-m", "zhpolicy.batch", str(folder), "--out", str(folder / "out"),
                            "--scheduler", "serial", "--quiet"], capture_output=True, text=True)
-    assert code.returncode == 2 and "输入文件夹" in code.stderr
+    assert code.returncode == 2 and "语料文件夹" in code.stderr
     assert not (folder / "out").exists()
 
 
@@ -165,3 +169,78 @@ def test_ids_and_labels_are_those_of_the_whole_folder_whatever_the_partitions(tm
         _assert_same(got[name], serial[name], name)
     assert got["corpus"]["label"].is_unique
     assert "README.md" in set(got["skipped"]["file"])
+
+
+# ---------------------------------------------------------------- identity over the whole folder (issue 24)
+
+LONG_TITLE = "关于加快推进科技成果转化和产业化若干政策措施的实施意见（试行）"
+
+
+def _identity_corpus(folder):
+    """The seeds copied into four subfolders beside a top-level catalog.csv that names them by
+    bare file name (ambiguous over the folder: not applied); a file only one subfolder has, named
+    by bare name (applied); a row naming a subfolder path (applied); seven documents with the same
+    long title, at the top and in a subfolder, of different sizes so that partitions cut them apart."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for sub in ("甲", "乙", "丙", "丁"):
+        (folder / sub).mkdir(parents=True)
+        for path in seeds:
+            shutil.copy(path, folder / sub / path.name)
+    (folder / "戊").mkdir()
+    (folder / "戊" / "独有.txt").write_text("一份只有一个副本的报告\n今年以来，全省研发投入增长9.1%。\n", encoding="utf-8")
+    (folder / "戊" / "按路径.txt").write_text("按路径登记的文件\n2023年全省专利授权量达到3.2万件。\n", encoding="utf-8")
+    catalog = (SEEDS / "catalog.csv").read_text(encoding="utf-8").rstrip("\n")
+    catalog += "\n独有.txt,独有文件的标题,,,,2022-05-06,\n戊/按路径.txt,按路径的标题,,,通知,2021-07-08,\n"
+    (folder / "catalog.csv").write_text(catalog, encoding="utf-8")
+    for i in range(7):
+        where = folder / ("丁" if i == 3 else "") / f"同题{i}.txt"
+        body = "".join(f"第{k}项：{2020 + k % 5}年全市技术合同成交额增长{k}.{i}%。" for k in range(1 + 9 * (i % 3)))
+        where.write_text(f"{LONG_TITLE}\n{body}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def identity(tmp_path_factory):
+    folder = _identity_corpus(tmp_path_factory.mktemp("identity") / "texts")
+    return folder, _serial(folder)
+
+
+def test_the_identity_corpus_has_the_hard_cases(identity):
+    folder, want = identity
+    corpus = want["corpus"].set_index("doc_id")
+    assert corpus.loc["戊/独有", "title"] == "独有文件的标题" and corpus.loc["戊/按路径", "genre"] == "通知"
+    assert (corpus.loc["甲/000_9f4c6a053cd126f6", "title_source"] != "catalog")  # ambiguous bare name
+    assert corpus["label"].str.contains(r"（(?:丁/)?同题\d）").sum() == 7  # the colliding titles carry their ids
+    assert len(want["statistics"]) and len(want["chains"]) and len(want["coded_units"])
+
+
+@pytest.mark.parametrize("megabytes", [0.0002, 0.002, 0.02, 100])
+def test_serial_batch_equals_the_library_whatever_the_partitions(identity, tmp_path, megabytes):
+    folder, want = identity
+    paths = batch.run_batch(folder, tmp_path / "out", scheduler="serial", partition_mb=megabytes, cache=False,
+                            progress=False)
+    got = batch.read_batch(tmp_path / "out")
+    for name in want:
+        _assert_same(got[name], want[name], name)
+    assert json.loads(paths["run"].read_text())["partitions"] >= (2 if megabytes < 100 else 1)
+
+
+def test_cluster_batch_equals_the_library_and_the_serial_batch(identity, tmp_path):
+    """The runner's own LocalCluster (2 processes, 127.0.0.1, scratch in the cache folder)."""
+    folder, want = identity
+    batch.run_batch(folder, tmp_path / "cluster", workers=2, partition_mb=0.002, cache=False, progress=False)
+    batch.run_batch(folder, tmp_path / "serial", scheduler="serial", partition_mb=0.002, cache=False, progress=False)
+    cluster, serial = batch.read_batch(tmp_path / "cluster"), batch.read_batch(tmp_path / "serial")
+    assert cluster["run"]["partitions"] >= 4
+    for name in want:
+        _assert_same(cluster[name], want[name], name)
+    for name in ("corpus", "sentences", "token_counts", "documents", "term_frequencies", "corpus_frequencies",
+                 "statistics", "chains", "coded_units"):
+        _assert_same(cluster[name], serial[name], name)
+
+
+def test_catalog_units_keep_ambiguous_bare_names_in_twos():
+    relative = ["a/x.txt", "a/y.txt", "b/x.txt", "c/x.txt", "z.txt", "d/q.txt", "e/q.txt"]
+    units = batch.catalog_units(relative, {"x.txt", "z.txt", "q.txt"})
+    assert units == [[0, 2, 3], [1], [4], [5, 6]]
+    assert batch.catalog_units(relative, set()) == [[n] for n in range(7)]

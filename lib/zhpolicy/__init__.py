@@ -13,12 +13,13 @@ The modules are grouped by stage:
 
 * ``zhpolicy.reading`` — files to a corpus: ``textio`` (encodings), ``readers`` (Word, PDF, web
   pages), ``clean``, ``corpus``, ``structure`` (outline, paragraphs, sentences);
-* ``zhpolicy.analysis`` — words: ``tokenize``, ``terms`` (frequencies, keyness, KWIC), ``themes``;
+* ``zhpolicy.analysis`` — words: ``tokenize``, ``terms`` (frequencies, keyness, KWIC), ``themes``,
+  ``reuse`` (passages shared by documents);
 * ``zhpolicy.extraction`` — what the texts state: ``stats`` (statistics), ``chains`` (logic
   chains), ``instruments`` (policy instruments), ``evaluate`` (scores against reference notes);
 * ``zhpolicy.teaching`` — what a student sees: ``plots``, ``fonts``, ``labels``, ``export``,
   ``exercises``, ``notebooks`` (running the lessons), ``course`` (student copies, HTML book, Lab);
-* at the top: ``batch`` and ``cli`` (runs over folders), ``record``, ``errors``, ``paths``,
+* at the top: ``batch``, ``outfolder`` and ``cli`` (runs over folders), ``record``, ``errors``, ``paths``,
   ``numbers`` (Chinese numerals, shared by reading, analysis and extraction).
 
 Names are imported lazily (on first use), so ``import zhpolicy`` stays fast and a lesson only

@@ -83,7 +83,9 @@ def _with_doc(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def _write_csv(table: pd.DataFrame, target: Path) -> None:
-    table.to_csv(target, index=False, encoding="utf-8-sig", lineterminator="\n")
+    from .teaching.export import write_csv
+
+    write_csv(table, target)  # text Excel would take for a formula is neutralised
     print(f"已写入 {len(table)} 行：{target}")
 
 

@@ -110,12 +110,38 @@ def default_corpus_dir() -> Path:
     return (root / "seeds") if root else Path("seeds").resolve()
 
 
+def is_within(path: str | Path, folder: str | Path) -> bool:
+    """Whether *path* is *folder* or lies inside it (symbolic links resolved on both sides)."""
+    path, folder = Path(path).resolve(), Path(folder).resolve()
+    return path == folder or folder in path.parents
+
+
+def corpus_folders() -> list[Path]:
+    """The folders holding input texts that outputs must never go into: ``$ZHPOLICY_CORPUS``
+    (or the default corpus) and the project's ``seeds/``."""
+    folders = [default_corpus_dir()]
+    root = project_root()
+    if root is not None:
+        folders.append(root / "seeds")
+    return folders
+
+
 def output_dir() -> Path:
     """Return (and create) the folder for exported tables and figures: ``$ZHPOLICY_OUTPUT``
-    (relative paths as for the corpus), else ``output/`` at the project root."""
+    (relative paths as for the corpus), else ``output/`` at the project root.
+
+    Raises :class:`zhpolicy.errors.CorpusError` when that folder is a corpus folder or inside one
+    (see :func:`corpus_folders`): exports never go in among the texts."""
     env = os.environ.get(OUTPUT_ENV)
     root = project_root()
     path = resolve_user_path(env) if env else ((root / "output") if root else Path("output").resolve())
+    for corpus in corpus_folders():
+        if is_within(path, corpus):
+            from .errors import CorpusError
+
+            raise CorpusError(f"输出文件夹 {shown_path(path)} 在语料文件夹 {shown_path(corpus)} 里面；表格和图不会写进"
+                              f"放文本的文件夹。请把 {OUTPUT_ENV} 设成别的文件夹，例如 {shown_path(corpus.parent / 'output')}。"
+                              "（refusing to write into the corpus folder）")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

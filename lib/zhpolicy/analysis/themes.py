@@ -18,9 +18,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from .._docs import iter_docs
 from ..paths import data_path
 from ..reading.structure import paragraphs as paragraph_table
+from .reuse import reused_passages  # noqa: F401 - part of this module's API (lesson 03)
 
 # ---------------------------------------------------------------- the codebook
 
@@ -297,45 +297,6 @@ def document_similarity(toks: pd.DataFrame) -> pd.DataFrame:
     grouped = content.groupby("doc_id", sort=True)["token"].apply(list)
     matrix = TfidfVectorizer(analyzer=lambda words: words).fit_transform(list(grouped))
     return pd.DataFrame(cosine_similarity(matrix).round(3), index=grouped.index, columns=grouped.index)
-
-
-def reused_passages(docs, *, min_chars: int = 18) -> pd.DataFrame:
-    """Passages of at least *min_chars* identical characters shared by two documents (quotations,
-    copied phrasing). Returns ``doc_a, doc_b, text, chars, start_a, start_b``, longest first.
-
-    Each passage is maximal: it is extended as far as both texts agree, but never across a
-    paragraph break. The default of 18 characters is just above the length of the corpus's
-    shared topic phrase (推动科技创新和产业创新深度融合, 15 characters), which every text repeats."""
-    texts = dict(iter_docs(docs))
-    rows = []
-    for (a, ta), (b, tb) in itertools.combinations(sorted(texts.items()), 2):
-        index: dict[str, list[int]] = {}
-        for i in range(len(ta) - min_chars + 1):
-            shingle = ta[i:i + min_chars]
-            if "\n" not in shingle:
-                index.setdefault(shingle, []).append(i)
-        covered_b: set[int] = set()
-        seen: set[tuple[int, int]] = set()
-        j = 0
-        while j <= len(tb) - min_chars:
-            starts = index.get(tb[j:j + min_chars])
-            if not starts or j in covered_b:
-                j += 1
-                continue
-            best = (0, 0)
-            for i in starts:
-                n = min_chars
-                while i + n < len(ta) and j + n < len(tb) and ta[i + n] == tb[j + n] != "\n":
-                    n += 1
-                best = max(best, (n, -i))
-            n, i = best[0], -best[1]
-            if (i, j) not in seen:
-                seen.add((i, j))
-                rows.append({"doc_a": a, "doc_b": b, "text": tb[j:j + n], "chars": n, "start_a": i, "start_b": j})
-            covered_b.update(range(j, j + n))
-            j += n
-    table = pd.DataFrame(rows, columns=["doc_a", "doc_b", "text", "chars", "start_a", "start_b"])
-    return table.sort_values(["chars", "doc_a", "doc_b", "start_a"], ascending=[False, True, True, True]).reset_index(drop=True)
 
 
 # ---------------------------------------------------------------- combining the two routes

@@ -434,18 +434,22 @@ def _choices() -> dict[str, list[str]]:
 def export_coding_sheet(sheet: pd.DataFrame, name: str = "06_coding_sheet", folder=None) -> list[Path]:
     """Write *sheet* as ``<name>.xlsx`` (with drop-down lists of the allowed codes in the coder
     columns, and the codebook on a second sheet) and ``<name>.csv`` (UTF-8 with BOM) into the
-    output folder (``zhpolicy.paths.output_dir()``) or *folder*. Returns both paths."""
+    output folder (``zhpolicy.paths.output_dir()``) or *folder*. Returns both paths.
+
+    A clause that starts like a formula (``=``, ``+``, ``-``, ``@`` …) stays text in both files
+    (see :func:`zhpolicy.teaching.export.write_csv`); *sheet* itself is not changed."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from ..paths import output_dir
+    from ..teaching.export import excel_text_cell, write_csv
 
     folder = Path(folder) if folder is not None else output_dir()
     folder.mkdir(parents=True, exist_ok=True)
     csv_path, xlsx_path = folder / f"{name}.csv", folder / f"{name}.xlsx"
-    sheet.to_csv(csv_path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    write_csv(sheet, csv_path)
     wb = Workbook()
     ws = wb.active
     ws.title = "coding"
@@ -479,6 +483,10 @@ def export_coding_sheet(sheet: pd.DataFrame, name: str = "06_coding_sheet", fold
     book.append(["intensity", "tier", "words", "description"])
     for r in read_intensity().itertuples():
         book.append(["intensity", str(r.tier), "、".join(r.terms), r.description])
+    for worksheet in (ws, book):
+        for row in worksheet.iter_rows():
+            for cell in row:
+                excel_text_cell(cell)
     import datetime
 
     wb.properties.created = datetime.datetime(2000, 1, 1)  # no creation time (openpyxl stamps "modified" on save)
