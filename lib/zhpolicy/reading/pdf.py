@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from ..errors import CorpusError
 from .dates import pdf_date
 from .tables import MARKER, Table
+from .titles import TITLE_END
 
 #: Separator between PDF pages in the raw text (a form feed).
 PAGE_BREAK = "\f"
@@ -50,6 +51,12 @@ _OUTLINE = re.compile(
 _KANGXI = re.compile("[\u2e80-\u2ef3\u2f00-\u2fd5]")
 #: Pages with fewer non-space characters than this count as "no text" (image or blank pages).
 MIN_PAGE_CHARS = 20
+#: A font size below this is a scaled unit font (InDesign and others draw text at size 1 and scale
+#: it by the text matrix): the size is then taken from the glyph boxes.
+MIN_FONT_SIZE = 2.0
+#: A line ending in leader dots and a page number (``第一章 总则 ………… 3``) is a table-of-contents
+#: entry: complete, never wrapped into the next one.
+_LEADER_END = re.compile(r"(?:\.{4,}|…{2,}|·{4,}|-{4,}|_{4,})\s*[\dⅰ-ⅹⅠ-ⅫivxlcIVXLC]{1,6}$")
 
 
 @dataclass
@@ -60,6 +67,8 @@ class Line:
     top: float       # PDF coordinates: y grows upwards
     bottom: float
     size: float      # font size
+    column: int = 0  # 0, or 1 for the right-hand column of a page set in two columns
+    boxed: bool = False  # the size was measured from the glyph boxes (a scaled unit font): ±8 %
 
     @property
     def height(self) -> float:
@@ -103,7 +112,10 @@ def _page_lines(textpage) -> list[Line]:
             bottom = statistics.median(b[1] for b, _ in body)
             top = statistics.median(b[3] for b, _ in body)
             size = statistics.median(s for _, s in body)
-            lines.append(Line("".join(chars).strip(), x0, x1, top, bottom, size))
+            boxed = size < MIN_FONT_SIZE
+            if boxed:  # text drawn at size 1 and scaled by its matrix: use the glyph boxes
+                size = statistics.median(b[3] - b[1] for b, _ in body)
+            lines.append(Line("".join(chars).strip(), x0, x1, top, bottom, size, boxed=boxed))
         chars.clear(), boxes.clear(), sizes.clear()
 
     for i, ch in enumerate(text):
@@ -135,7 +147,10 @@ def _reading_order(lines: list[Line], width: float) -> list[Line]:
     for a in long:
         for b in long:
             if a is not b and a.x1 < b.x0 and min(a.top, b.top) - max(a.bottom, b.bottom) > 0:
-                return lines  # side by side: columns
+                split = (a.x1 + b.x0) / 2  # side by side: columns (each keeps its own margins)
+                for ln in lines:
+                    ln.column = 0 if ln.x0 < split else 1
+                return lines
     return sorted(lines, key=lambda ln: (-round((ln.top + ln.bottom) / 2 / 3), ln.x0))
 
 
@@ -268,11 +283,31 @@ def _margins(pages: list[list[Line]]) -> tuple[float, float, float, float]:
     return float(left), float(right), float(size), float(pitch)
 
 
+def _page_margins(page: list[Line], left: float, right: float, size: float) -> tuple[float, float]:
+    """The left and right margin of one page's text block: books and gazettes mirror their margins
+    on odd and even pages, so the document's margins do not fit every page. A page with fewer than
+    three full body lines keeps the document's margins."""
+    long = [ln for ln in page if len(ln.text) >= 12 and 0.85 * size <= ln.size <= 1.15 * size]
+    if len(long) < 3:
+        return left, right
+    lefts = [round(ln.x0) for ln in long]
+    rights = [round(ln.x1 / 2) * 2 for ln in long]
+    page_left = max(set(lefts), key=lambda x: (lefts.count(x), -x))
+    common = max(set(rights), key=lambda x: (rights.count(x), x))
+    page_right = float(common) if rights.count(common) >= 2 else right
+    if lefts.count(page_left) < 2:
+        page_left = left
+    return float(page_left), page_right
+
+
 def _wrapped(line: Line, nxt: Line, left: float, right: float, size: float, pitch: float, same_page: bool) -> bool:
-    """True when the layout, not the author, broke *line* before *nxt*."""
+    """True when the layout, not the author, broke *line* before *nxt* (*right*: the right margin of
+    *line*'s page, *left*: the left margin of *nxt*'s page)."""
     width = size or 10.0
     if line.x1 < right - 1.6 * width:
         return False  # a short line: the author ended it
+    if _LEADER_END.search(line.text):
+        return False  # a table-of-contents entry: 第一章 总则 ………… 3
     if nxt.x0 > left + 0.8 * width:
         return False  # the next line is indented: a new paragraph
     if same_page and not (0 < line.bottom - nxt.bottom <= 1.45 * pitch):
@@ -357,6 +392,8 @@ def read_pdf_layout(path) -> dict:
     prose = [[ln for ln in lines if not any(_inside(ln, box) for box, _ in tables_by_page.get(i, []))]
              for i, lines in enumerate(pages)]
     left, right, size, pitch = _margins(prose)
+    margins = {(i, column): _page_margins([ln for ln in page if ln.column == column], left, right, size)
+               for i, page in enumerate(prose) for column in (0, 1)}
     doc_tables: list[Table] = []
     page_entries: list[list[list]] = []  # per page: [text, end, is_body Line or None]
     for index, lines in enumerate(pages):
@@ -381,14 +418,16 @@ def read_pdf_layout(path) -> dict:
             nxt = items[k + 1] if k + 1 < len(items) else None
             body = item if id(item) in body_ids else None
             soft = (body is not None and isinstance(nxt, Line) and id(nxt) in body_ids
-                    and _wrapped(item, nxt, left, right, size, pitch, same_page=True))
+                    and _wrapped(item, nxt, margins[index, nxt.column][0], margins[index, item.column][1], size, pitch,
+                             same_page=True))
             entries.append([item.text, SOFT_BREAK if soft else "\n", body])
         page_entries.append(entries)
-    for this, following in zip(page_entries, page_entries[1:]):
+    for index, (this, following) in enumerate(zip(page_entries, page_entries[1:])):
         last = next((e for e in reversed(this) if e[2] is not None), None)
         first = next((e for e in following if e[2] is not None), None)
         if last is not None and first is not None and last[1] == "\n" and \
-                _wrapped(last[2], first[2], left, right, size, pitch, same_page=False):
+                _wrapped(last[2], first[2], margins[index + 1, first[2].column][0], margins[index, last[2].column][1],
+                         size, pitch, same_page=False):
             last[1] = SOFT_BREAK + "\n"  # runs on over the page break (the cleaning joins it)
     raw = PAGE_BREAK.join("".join(text + end for text, end, _ in entries).rstrip("\n") for entries in page_entries)
     title = _map_radicals(str(meta.get("Title") or "").strip())
@@ -398,17 +437,28 @@ def read_pdf_layout(path) -> dict:
     }
 
 
+_SUBTITLE = ("——", "—", "（", "(")
+_BASIS = ("依据", "依據", "根据", "根據", "依照", "按照")
+
+
 def _title_lines(lines: list[Line], size: float) -> str:
-    """The title printed large at the top of the first page (two lines of the same large size are
-    joined), or ""."""
+    """The title printed large at the top of the first page, or "": the consecutive lines of the
+    largest size are joined, with a space after a line that is a whole title itself (a cover naming
+    two laws); a subtitle starting with —— or a bracket, or a line after a complete title that gives
+    its legal basis (依据《…》…而发出), is not part of it."""
     big = [ln for ln in lines[:12] if ln.size >= 1.25 * size and 2 <= len(ln.text) <= 60]
     if not big:
         return ""
     best = max(ln.size for ln in big)
-    group = []
+    group: list[str] = []
     for ln in lines[:12]:
-        if ln in big and abs(ln.size - best) < 0.5:
+        same = abs(ln.size - best) <= (0.08 * best if ln.boxed else 0.5)
+        subtitle = ln.text.startswith(_SUBTITLE) or (group and TITLE_END.search(group[-1]) and ln.text.startswith(_BASIS))
+        if ln in big and same and not subtitle:
             group.append(ln.text)
         elif group:
             break
-    return "".join(group)
+    title = ""
+    for part in group:
+        title += (" " if title and TITLE_END.search(title) else "") + part
+    return title
