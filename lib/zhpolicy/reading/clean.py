@@ -23,7 +23,7 @@ import pandas as pd
 from .._docs import iter_docs
 from ..paths import data_path
 from .markup import strip_tags
-from .pdf import SOFT_BREAK
+from .pdf import PRINT_HEAD, SOFT_BREAK
 
 # ---------------------------------------------------------------- character classes
 
@@ -76,7 +76,7 @@ EDGE_LINES = 4
 
 #: Furniture a browser prints on every page of a saved web page: the time stamp and page title at
 #: the top (``2024/6/17 16:07 标题 - 网站``), the address and page count at the bottom.
-_PRINT_HEAD = re.compile(r"^\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s*(?:[上下]午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s.*)?$", re.IGNORECASE)
+_PRINT_HEAD = PRINT_HEAD
 _PRINT_FOOT = re.compile(r"^\s*(?:(?:https?://|www\.|file:/)\S*\s*)?\d{1,4}\s*/\s*\d{1,4}\s*$|^\s*(?:https?://|www\.|file:/)\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 

@@ -45,6 +45,8 @@ __all__ = ["find_date", "find_title", "load_corpus", "normalise_date", "tables"]
 
 #: Title sources that rank above the document's own title lines.
 _STRONG_TITLES = ("front_matter", "html_meta", "export_header", "html_title")
+#: Dates taken from a file's properties (its creation date): a guess, flagged in ``date_source``.
+_PROPERTY_DATES = ("pdf_metadata", "docx_properties")
 #: Date sources that rank above the dates found in the text.
 _STRONG_DATES = ("front_matter", "export_header", "html_meta", "html_text")
 
@@ -65,6 +67,9 @@ def _title_and_source(doc, text: str, stem: str) -> tuple[str, str]:
         return (heading if heading and len(heading) >= len(layout) else layout), "heading"
     if heading:
         return heading, "heading"
+    printed = clean_site_title(doc.meta.get("print_title", ""))
+    if printed and not is_junk_title(printed):
+        return printed, "print_header"  # the web page's title, printed by the browser above every page
     if doc.title and not is_junk_title(doc.title):
         return clean_site_title(doc.title), doc.title_source
     return stem, "file_name"
@@ -92,7 +97,7 @@ def _simplify_metadata(doc) -> None:
     in Simplified script, like the text of a document converted by ``to_simplified``."""
     convert = _opencc_t2s().convert
     doc.title = convert(doc.title) if doc.title else doc.title
-    for key in ("title_lines", "author", "source", "issuer"):
+    for key in ("title_lines", "print_title", "author", "source", "issuer"):
         if isinstance(doc.meta.get(key), str) and doc.meta[key]:
             doc.meta[key] = convert(doc.meta[key])
 
@@ -479,6 +484,14 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
             "结果可能不准确；load_corpus(simplify=True) 会先转成简体。（Traditional Chinese）",
             UserWarning, stacklevel=2,
         )
+    guessed = [r["file"] for r in rows if r["date_source"] in _PROPERTY_DATES]
+    if guessed:
+        warnings.warn(
+            f"{len(guessed)} 篇文档里没有写明日期，date 列里的日期取自文件属性（创建日期，date_source 为 "
+            f"pdf_metadata/docx_properties），只是估计：{'、'.join(guessed[:10])}"
+            + (f" 等 {len(guessed)} 篇" if len(guessed) > 10 else "")
+            + "。如果知道真正的日期，请写进 catalog.csv 的 date 列。（date from file properties）",
+            UserWarning, stacklevel=2)
     if not rows:
         listed = _reasons(skipped)
         raise CorpusError(f"文件夹里没有一个文件能读取：{shown_path(folder)}（no readable documents）"

@@ -16,7 +16,7 @@ import re
 from .dates import normalise_date
 
 TITLE_SOURCES = ("catalog", "front_matter", "html_meta", "export_header", "html_title", "heading", "pdf_layout",
-                 "docx_properties", "pdf_metadata", "file_name")
+                 "print_header", "docx_properties", "pdf_metadata", "file_name")
 
 _SALUTATION = re.compile(r"^[^，。！？]{1,40}[：:]$")
 _DELIMITER = re.compile(r"^[-—=_*~·.。•\s#]{2,}$")
@@ -91,10 +91,19 @@ def unbracket(title: str) -> str:
     return title
 
 
+_SITE_NAME = re.compile(r"(?:网|網|网站|網站|频道|頻道|官网|官網|门户|門戶|在线|之窗|日报|晚报|新闻|新聞|百科|百科全书|百科全書|"
+                        r"博客|论坛|論壇|平台|客户端|人民政府|政府网|政府網)$")
+
+
 def clean_site_title(title: str) -> str:
-    """A page title without the site name after it (``标题- 新华网内蒙古频道`` → ``标题``)."""
-    parts = [p for p in re.split(r"\s*(?:_|｜|\||——|--| - | — |(?<=[^\d\s])-(?=[^\d\s])|- )\s*", title) if p.strip()]
-    return max(parts, key=len).strip() if len(parts) > 1 else title.strip()
+    """A page title without the site name beside it (``标题- 新华网内蒙古频道`` → ``标题``,
+    ``人工智能 - 维基百科，自由的百科全书`` → ``人工智能``): the longest part that is not named like
+    a site (…网, …频道, …百科全书, …人民政府), or the longest part when all are."""
+    parts = [p.strip() for p in re.split(r"\s*(?:_|｜|\||——|--| - | — |(?<=[^\d\s])-(?=[^\d\s])|- )\s*", title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    named = [p for p in parts if not _SITE_NAME.search(p)] or parts
+    return max(named, key=len)
 
 
 _JUNK_TITLE = re.compile(r"^(?:microsoft word|untitled|无标题|文档\d*|document\d*|新建)|\.(?:docx?|pdf|txt)$",

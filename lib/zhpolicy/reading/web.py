@@ -27,6 +27,7 @@ from ..errors import CorpusError
 from .dates import normalise_date
 from .tables import MARKER, Table
 from .textio import decode_bytes
+from .titles import clean_site_title
 
 #: Tags after which a line ends when HTML is turned into text.
 BLOCK_TAGS = (
@@ -317,8 +318,7 @@ def _headline(soup, page_lines: list[str], page_title: str) -> tuple[str, int]:
     else:
         best = ""
     if not best and page_title:
-        parts = _title_parts(page_title)
-        best = max(parts, key=len) if parts else page_title
+        best = clean_site_title(page_title)
         if above and (above in best or best in above) and len(above) > len(best) / 2:
             best = above if len(above) <= len(best) else best
     line = next((i for i, x in enumerate(page_lines) if best and (x == best or best in x and len(x) < len(best) + 10)), -1)
