@@ -184,7 +184,22 @@ def _reading_order(lines: list[Line], width: float) -> list[Line]:
                 for ln in lines:
                     ln.column = 0 if ln.x0 < split else 1
                 return lines
-    return sorted(lines, key=lambda ln: (-round((ln.top + ln.bottom) / 2 / 3), ln.x0))
+    return _join_baseline(sorted(lines, key=lambda ln: (-round((ln.top + ln.bottom) / 2 / 3), ln.x0)))
+
+
+def _join_baseline(lines: list[Line]) -> list[Line]:
+    """Lines that PDFium cut on one baseline (a justified line whose only space was stretched wide:
+    ``第十一条          根据…``) joined again; cells of tables are told apart later by their segments."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and abs((prev.top + prev.bottom) / 2 - (ln.top + ln.bottom) / 2) < 0.3 * ln.size
+                and prev.x1 <= ln.x0 and abs(prev.size - ln.size) <= 0.1 * max(prev.size, ln.size)):
+            out[-1] = Line(f"{prev.text} {ln.text}", prev.x0, ln.x1, max(prev.top, ln.top), min(prev.bottom, ln.bottom),
+                           prev.size, prev.column, prev.boxed, prev.segments + ln.segments)
+        else:
+            out.append(ln)
+    return out
 
 
 def _rules(page, flat: list | None = None) -> tuple[int, int]:
@@ -462,12 +477,17 @@ def _stream_table(rows: list, block: list[int], size: float):
             grid[-1][0] = pending + grid[-1][0]
             pending = ""
     after = block[-1] + 1
-    if after < len(rows) and grid and not grid[-1][0]:
+    if after < len(rows) and grid:
         cells = rows[after][1]
-        if len(cells) == 1 and not is_number_cell(cells[0][2]) and cells[0][0] < columns[0][1] \
-                and _row_bottom(rows[block[-1]][0]) - _row_top(rows[after][0]) <= 2.2 * size:
-            grid[-1][0] = cells[0][2]  # the label of the last row (合计) set below its figures
-            used.append(after)
+        gap = _row_bottom(rows[block[-1]][0]) - _row_top(rows[after][0])
+        if len(cells) == 1 and not is_number_cell(cells[0][2]) and cells[0][0] < columns[0][1]:
+            if not grid[-1][0] and gap <= 2.2 * size:
+                grid[-1][0] = cells[0][2]  # the label of the last row (合计) set below its figures
+                used.append(after)
+            elif grid[-1][0] and gap <= size and len(cells[0][2]) <= 12 and abs(cells[0][0] - columns[0][0]) < size \
+                    and not re.search(r"[。；：]", cells[0][2]):
+                grid[-1][0] += cells[0][2]  # the last row's label, wrapped
+                used.append(after)
     header = 0
     above = block[0] - 1
     if above >= 0 and _group_label(rows[above][1], columns, size) and \
@@ -525,18 +545,19 @@ def _margins(pages: list[list[Line]]) -> tuple[float, float, float, float]:
 
 def _page_margins(page: list[Line], left: float, right: float, size: float) -> tuple[float, float]:
     """The left and right margin of one page's text block: books and gazettes mirror their margins
-    on odd and even pages, so the document's margins do not fit every page. A page with fewer than
-    three full body lines keeps the document's margins."""
+    on odd and even pages, so the document's margins do not fit every page. A page (or column)
+    with fewer than two full body lines keeps the document's margins."""
     long = [ln for ln in page if len(ln.text) >= 12 and 0.85 * size <= ln.size <= 1.15 * size]
-    if len(long) < 3:
+    if len(long) < 2:
         return left, right
     lefts = [round(ln.x0) for ln in long]
     rights = [round(ln.x1 / 2) * 2 for ln in long]
     page_left = max(set(lefts), key=lambda x: (lefts.count(x), -x))
     common = max(set(rights), key=lambda x: (rights.count(x), x))
-    page_right = float(common) if rights.count(common) >= 2 else right
+    # few lines (a short column): the longest line runs to the margin, the leftmost starts at it
+    page_right = float(common) if rights.count(common) >= 2 else float(max(ln.x1 for ln in long))
     if lefts.count(page_left) < 2:
-        page_left = left
+        page_left = float(min(lefts))
     return float(page_left), page_right
 
 
@@ -544,7 +565,9 @@ def _wrapped(line: Line, nxt: Line, left: float, right: float, size: float, pitc
     """True when the layout, not the author, broke *line* before *nxt* (*right*: the right margin of
     *line*'s page, *left*: the left margin of *nxt*'s page)."""
     width = size or 10.0
-    if line.x1 < right - 1.6 * width:
+    word = re.match(r"[A-Za-z0-9][\w\-.,/:]*", nxt.text)
+    room = right - line.x1  # a Latin word too long for the rest of the line was carried over whole
+    if room > 1.6 * width and not (word and line.text[-1:].isascii() and room < (len(word.group()) * 0.6 + 1) * width):
         return False  # a short line: the author ended it
     if _LEADER_END.search(line.text):
         return False  # a table-of-contents entry: 第一章 总则 ………… 3
@@ -709,7 +732,8 @@ def _title_lines(lines: list[Line], size: float) -> str:
     largest size are joined, with a space after a line that is a whole title itself (a cover naming
     two laws); a subtitle starting with —— or a bracket, or a line after a complete title that gives
     its legal basis (依据《…》…而发出), is not part of it."""
-    big = [ln for ln in lines[:12] if ln.size >= 1.25 * size and 2 <= len(ln.text) <= 60]
+    big = [ln for ln in lines[:12] if ln.size >= 1.25 * size and 2 <= len(ln.text) <= 60
+           and not ln.text.endswith(("。", "；", "！", "？"))]  # a sentence is not a title
     if not big:
         return ""
     best = max(ln.size for ln in big)
