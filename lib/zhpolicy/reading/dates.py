@@ -215,7 +215,7 @@ def find_date_with_place(text: str) -> tuple[str, str]:
         date = _line_month(line, tail=False)
         if date:
             return date, "text_header"
-    for line in reversed(lines[-DATE_TAIL_LINES:]):
+    for line in reversed(lines[max(1, len(lines) - DATE_TAIL_LINES):]):  # never the title line
         date = _line_month(line, tail=True)
         if date:
             return date, "text_end"
