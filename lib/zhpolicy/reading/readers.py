@@ -340,8 +340,9 @@ def read_pdf(path: Path) -> Document:
     doc = Document(page["text"], "pdf", page["title"], "pdf_metadata" if page["title"] else "",
                    page["date"], "pdf_metadata" if page["date"] else "", tables=page["tables"],
                    warnings=page["warnings"])
-    if page["title_lines"]:
-        doc.meta["title_lines"] = page["title_lines"]
+    for key in ("title_lines", "print_title", "browser_print"):
+        if page.get(key):
+            doc.meta[key] = page[key]
     return doc
 
 
