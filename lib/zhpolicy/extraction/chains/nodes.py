@@ -1,0 +1,85 @@
+"""Nodes: the boundaries no node crosses, tidying a node, and telling two names of one node apart."""
+
+from __future__ import annotations
+
+import re
+
+# \x00 marks HTML left in a text (see _mask_markup): like punctuation, no node crosses it.
+_PUNCT = "，,。；;：:！？!?（）()《》【】<>\x00"
+_P = re.escape(_PUNCT)
+_END = rf"(?=[{_P}、“”]|$)"
+_MARKUP = re.compile(r"<[^<>\n]{0,200}>|&(?:[a-zA-Z]{2,8}|#\d{1,5});")
+
+
+_ASIDE = re.compile(r"（[^（）\n]{1,60}）")
+
+
+def _mask_markup(text: str) -> str:
+    """Replace HTML tags and entities by \\x00 of the same length (offsets stay right), and short
+    asides in brackets (``技术的开发（或引进、消化吸收）、生产``) by \\x01, which nodes may span
+    and which :func:`_node` drops."""
+    text = _MARKUP.sub(lambda m: "\x00" * len(m.group()), text)
+    return _ASIDE.sub(lambda m: "\x01" * len(m.group()), text)
+
+
+_BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|美元|%|人|件|个|年|月|日|号|天|周|季度)|[<>\x00]")
+
+
+def _node(text: str) -> str:
+    """Tidy a node: drop quotes, citation marks, bracketed asides and a trailing 的/等."""
+    text = re.sub(r"\[\d+\]|[\x01“”]", "", text)
+    text = text.strip("“”\"' ")
+    text = re.sub(r"(?:的|等)$", "", text)
+    return text.strip("“”\"' ")
+
+
+def _valid(nodes: list[str], kind: str = "") -> bool:
+    return (len(nodes) >= 2 and all(nodes) and not any(_BAD_NODE.search(n) for n in nodes) and len(set(nodes)) > 1
+            and not (kind == "sequence" and any(_ONE_HAN.fullmatch(n) for n in nodes)))
+
+
+#: Trap (degree idioms): a sequence step of one Chinese character is no stage — 从无到有、从小到大、
+#: 从有到优、从大到强 describe growth. (Digits stay: 从0到1 names a stage of innovation; two-way
+#: relations keep one-character sides: 以城带乡、以乡促城.)
+_ONE_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _same(a: str, b: str) -> bool:
+    """One name inside the other (需求 / 需求的循环), or an abridged form that keeps both ends
+    (产业发展 / 产业高质量发展) — but not 创新 / 创造新价值."""
+    a, b = _node(a), _node(b)
+    short, long = sorted((a, b), key=len)
+    if not short:
+        return False
+    return short in long or (_subsequence(short, long) and long[0] == short[0] and long[-1] == short[-1])
+
+
+def _shorter(a: str, b: str) -> str:
+    a, b = _node(a), _node(b)
+    return a if len(a) <= len(b) else b
+
+
+#: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
+_LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿|贯通")
+_LEADING_VERBS = re.compile(r"^(?:要(?![素求件点务害])|需要|需(?!求)|将|把|对(?![外接标口])|在(?![线职地])|打通|强化|加强|推动|促进|实现|形成|完善|构建|打造|畅通|健全|建立)+")
+
+
+def _strip_lead(first: str) -> str:
+    """Drop the verb that introduces a list (要经历概念验证 → 概念验证, 推动科技 → 科技)."""
+    quote = first.rfind("“")
+    if quote >= 0:
+        return first[quote + 1:]
+    hits = list(_LIST_VERBS.finditer(first))
+    if hits:
+        first = first[hits[-1].end():]
+    return _LEADING_VERBS.sub("", first) or first
+
+
+#: words that lead a clause and belong to no node (要, 坚持, 推动, 以…), dropped from the sides of a relation
+_LEAD = re.compile(r"^(?:要(?![素求件点务害])|必须|需要|坚持|着力|推动|促进|形成|实现|加快|推进|既|又|也|更(?![新加])|让|"
+                   r"使(?![用命])|用(?![户工地])|以(?![上下来后前外及])|围绕|注重|强化|加强|充分|发挥)+(?=..)")

@@ -1,0 +1,131 @@
+"""Rule families of role groups (triads), single roles and relations (graph edges)."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import ROLES, _alt, _cues
+from .nodes import _END, _P, _node
+from .registry import _family, _row
+
+
+# ---------------------------------------------------------------- role groups (triads) and roles
+
+_ROLE = _alt(ROLES)
+#: what every role pattern needs: a role word said to be something (基础是, 关键在) or named as
+#: one (为主体, 是关键, 的核心), or the loose forms (以A为中心, 把A作为B)
+_ROLE_GATE = re.compile(rf"(?:{_ROLE})就?(?:是|在)|[为是的].{{0,3}}(?:{_ROLE})|作为|以.*?为", re.S).search
+_DEGREE = r"(?:重要|根本|主要|首要|基本|核心|第一|最大)?"
+_ROLE_PATTERNS = [
+    # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
+    re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:而|其|更|最|首先|同时)?)"
+               rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"),
+    # take_as: 以创新为引领、以企业为主体
+    re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
+    # take_as with 把/将…作为: 把创新作为第一动力
+    re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<role>[^{_P}、“”作为]{{0,8}}?(?:{_ROLE})){_END}"),
+    # the same with a role noun not in the list: kept only inside a group
+    re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<loose>[^{_P}、“”作为的]{{1,4}}){_END}"),
+    # value first, subject named: 人才是创新的根基 (grouped only with the same subject)
+    re.compile(rf"(?:^|(?<=[，；、]))(?P<value>[^{_P}、“”是]{{1,16}}?)是(?P<subject>[^{_P}、“”是]{{1,16}}?)的{_DEGREE}"
+               rf"(?P<role>{_ROLE}){_END}"),
+    # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
+    re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"),
+    # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
+    re.compile(rf"(?:^|(?<=[，；、]))(?:坚持|以|建立|构建|形成|健全|完善|打造)?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
+               rf"(?:为|是|作为){_DEGREE}"
+               rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"),
+]
+_QUESTION = re.compile(r"什么|哪些|如何|怎样|怎么|为何")
+_PRONOUNS = {"此", "这", "其", "之", "它", "这些", "此为"}
+_NOT_ROLES = set(_cues("loose_not"))
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
+_GAP = re.compile(r"^[，、；,;\s]*(?:和|以及|并|同时|而|坚持|要|必须|以[^，。；为]{1,30}[，；、])?[，、；]?$")
+
+
+def _role_hits(sentence: str) -> list[re.Match]:
+    hits = sorted((m for p in _ROLE_PATTERNS for m in p.finditer(sentence)), key=lambda m: (m.start(), -m.end()))
+    kept: list[re.Match] = []
+    for m in hits:
+        not_role = m.groupdict().get("loose") in _NOT_ROLES
+        if _QUESTION.search(m["value"]) or m["value"] in _PRONOUNS or not_role or (kept and m.start() < kept[-1].end()):
+            continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
+        kept.append(m)
+    return kept
+
+
+def _role(m: re.Match) -> str:
+    return m.groupdict().get("role") or m["loose"]
+
+
+def _subject(m: re.Match) -> str:
+    subject = (m.groupdict().get("subject") or "").strip("“”")
+    return _LIST_MARK.sub("", re.sub(r"^.*?(?:强调|指出|认为)", "", subject))
+
+
+def _role_groups(sentence: str) -> list[list[tuple[str, re.Match]]]:
+    groups: list[list[tuple[str, re.Match]]] = []
+    for m in _role_hits(sentence):
+        subject = _subject(m)
+        if groups:
+            last_subject, last = groups[-1][-1]
+            same = not subject or not last_subject or last_subject.endswith(subject) or subject.endswith(last_subject)
+            if same and _GAP.match(sentence[last.end():m.start()]):
+                groups[-1].append((subject or last_subject, m))
+                continue
+        groups.append([(subject, m)])
+    return groups
+
+
+@_family("role_group", "X的基础是A，关键是B，根本在于C", "triad",
+         "乡村振兴的基础是产业兴旺，关键是人才振兴，根本在于深化改革。",
+         ("以A为引领、以B为主体", "坚持以创新为引领、以企业为主体、以市场为导向。"),
+         ("A为B、C为D", "建立企业为主体、市场为导向的体系。"),
+         ("根本在A，关键在B，核心是C", "根本在改革，关键在落实，核心是人才。"),
+         ("A是基础，B是关键", "教育是基础，科技是关键。"),
+         ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"),
+         gate=_ROLE_GATE)
+def _roles(sentence: str) -> list[dict]:
+    found = []
+    for group in _role_groups(sentence):
+        if len(group) == 1 and group[0][1].groupdict().get("loose"):
+            continue  # 以人民为中心 alone is no role statement from the list
+        roles = [_role(m) for _, m in group]
+        values = [_node(m["value"]) for _, m in group]
+        subject = next((s for s, _ in group if s), "")
+        span = (group[0][1].start(), group[-1][1].end())
+        if len(group) >= 2:
+            found.append(_row("triad", values, span, roles=roles, subject=subject))
+        else:
+            found.append(_row("role", [_node(subject), values[0]] if subject else values, span, roles=roles,
+                              subject=subject))
+    return found
+
+
+# ---------------------------------------------------------------- relations (graph edges, not chains)
+
+#: the verbs of 以A推动B, of A为B提供C, and the nouns of A是B的内在要求 (the patterns and their gate share them)
+_BY_VERBS = "推动|引领|带动|催生|驱动|支撑|促进|赋能"
+_FOR_VERBS = "提供|创造|注入|拓展"
+_ROLE_NOUNS = "内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力"
+_RELATIONS = [
+    re.compile(rf"以(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>{_BY_VERBS})(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|是|既|$)"),
+    re.compile(rf"(?<![以为])(?P<a>[^{_P}、“”为以]{{2,10}}?)为(?P<b>[^{_P}、“”]{{2,12}}?)(?P<verb>{_FOR_VERBS})(?P<what>[^{_P}]{{2,16}}?)(?=[{_P}]|$)"),
+    re.compile(rf"通过(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>实现|推动|促进|带动)(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|$)"),
+    re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>{_ROLE_NOUNS})"),
+]
+_RELATION_GATE = re.compile(rf"以.*?(?:{_BY_VERBS})|为.*?(?:{_FOR_VERBS})|通过|的(?:{_ROLE_NOUNS})", re.S).search
+_ADVERBS = re.compile(r"(?:深度|全面|有效|加快|大力|持续|进一步|更好|充分)$")
+
+
+@_family("relation", "以A推动B；通过A实现B；A为B提供C", "relation", "以数字技术赋能传统产业。",
+         gate=_RELATION_GATE)
+def _relations(sentence: str) -> list[dict]:
+    found = []
+    for pattern in _RELATIONS:
+        for m in pattern.finditer(sentence):
+            a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
+            a = re.sub(r"^(?:要|必须|需要|坚持|着力)+(?=..)", "", a)
+            if len(a) >= 2 and len(b) >= 2 and not a.endswith("为"):
+                found.append(_row("relation", [a, b], m, roles=[m["verb"]]))
+    return found

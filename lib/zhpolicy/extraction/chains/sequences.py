@@ -1,0 +1,204 @@
+"""Rule families of ordered chains: 从A到B, 由A向B, dash-joined series, stages, listed cycles."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cues import _alt, _cues
+from .nodes import _P, _node, _strip_lead
+from .registry import _family, _row
+
+
+# ---------------------------------------------------------------- sequences: 从A到B, 由A向B, stages
+
+_FROM_TRAPS = _cues("from_trap")
+_FROM_OK = _cues("from_ok")
+_BY_TRAPS = _cues("by_trap")
+
+
+def _trap_at(sentence: str, i: int) -> bool:
+    """Whether the 从/由 at *i* is inside a word (从严, 服从, 由于…) rather than starting a chain."""
+    if any(sentence.startswith(ok, i) for ok in _FROM_OK):
+        return False
+    words = _FROM_TRAPS if sentence[i] == "从" else _BY_TRAPS
+    return any(sentence.startswith(w, i - w.index(sentence[i])) for w in words if sentence[i] in w
+               and i - w.index(sentence[i]) >= 0)
+
+
+# family: from … to … (again to …)
+#: after 从A到B, how long it takes (新药从研发到成品要10年以上)
+_TAKES = (r"(?:要|需|需要|仅需|只需|仅用|只用|用了|历时|耗时|长达)(?=[\d一二三四五六七八九十几数多近约])|周期|时间"
+          r"|全程|全过程|全链条|全流程|全周期|各环节")
+_FROM_TO = re.compile(
+    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由])[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
+)
+# the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
+_FROM_TO_AGAIN = re.compile(
+    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由]|再到)[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
+)
+
+
+_RISE = re.compile(r"(?<=..)(?:上升|提升|跃升|转变|升级|延伸|拓展|扩展|演进|深化|转移)$")
+
+
+def _again(b: str) -> str:
+    """从A到B到C: a further 到 in B starts a node when both sides are words (not 落实到位)."""
+    parts = b.split("到")
+    return "、".join(parts) if len(parts) > 1 and all(len(p) >= 2 for p in parts) else b
+
+
+@_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
+         ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"),
+         gate=lambda s: "到" in s and ("从" in s or "由" in s))
+def _from_to(sentence: str) -> list[dict]:
+    found = []
+    for m in [*_FROM_TO_AGAIN.finditer(sentence), *_FROM_TO.finditer(sentence)]:
+        if _trap_at(sentence, m.start()):
+            continue
+        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in _again(m["b"]).split("、")]
+        nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
+        found.append(_row("sequence", nodes, m))
+    return found
+
+
+# family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
+_SHIFT = _alt(w for w in _cues("shift") if w != "向")
+_TOWARD_TAIL = _alt(_cues("toward_tail"))
+_FROM_TOWARDS = re.compile(
+    rf"(?:从|由)(?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})(?P<b>[^{_P}]{{1,24}}?)(?=的|转变|转型|[{_P}]|$)"
+    rf"|向(?P<b2>[^{_P}]{{1,24}}?)(?={_TOWARD_TAIL}))"
+)
+
+
+@_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。",
+         gate=lambda s: "从" in s or "由" in s)
+def _from_towards(sentence: str) -> list[dict]:
+    found = []
+    for m in _FROM_TOWARDS.finditer(sentence):
+        if "到" in m["a"] or _trap_at(sentence, m.start()):
+            continue  # 由A到B的…向C转变 is handled by the state-change rule
+        found.append(_row("sequence", [_node(m["a"]), _node(m["b"] or m["b2"])], m))
+    return found
+
+
+# family: a state changes (…的A向B转变, 实现A向B转型)
+_STATE_CHANGE = re.compile(
+    rf"(?:(?<=的)|(?<=进入)|(?<=实现))(?P<a>[^{_P}、“”的]{{2,12}}?)向(?P<b>[^{_P}、“”的]{{2,12}}?)(?:转变|转型)"
+)
+
+
+@_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。",
+         gate=lambda s: "向" in s and ("转变" in s or "转型" in s))
+def _state_change(sentence: str) -> list[dict]:
+    return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)]
+
+
+# families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
+_PART = r"[^，。；：、“”\s—–\-－→\x00\x01<>]{1,12}\x01*"
+_DASHED = re.compile(rf"“?(?P<body>{_PART}(?:\s*(?:[—–\-－]{{1,2}}|→)\s*{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
+_FLOW = _cues("flow")
+_CYCLE = _cues("cycle")
+_FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
+_HAS_DASH = re.compile(r"[—–\-－→]").search
+_LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
+
+@lru_cache(maxsize=8)
+def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]:
+    """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``.
+    Cached for the sentence at hand: the cycle and the flow families both read it."""
+    out = []
+    for m in _DASHED.finditer(sentence):
+        arrows = "→" in m["body"]
+        parts = re.split(r"\s*(?:[—–\-－]{1,2}|→)\s*", m["body"])
+        flow = next((w for w in _FLOW_OR_CYCLE_LONGEST_FIRST
+                     if parts[-1].endswith(w) and len(parts[-1]) > len(w)), "")
+        after = flow + m["after"]
+        parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
+        parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
+        parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
+        after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
+        span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
+        if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
+            out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
+        elif _LOOPS.match(after):
+            out.append(("cycle", parts, span))
+        elif len(parts) >= 3 and (arrows or any(after.startswith(w) for w in _FLOW)):
+            out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
+    return tuple(out)
+
+
+@_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
+         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"), gate=_HAS_DASH)
+def _dashed_cycles(sentence: str) -> list[dict]:
+    return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
+
+
+@_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。",
+         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"), gate=_HAS_DASH)
+def _dashed_flows(sentence: str) -> list[dict]:
+    return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
+
+
+# family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
+_STAGE_TAILS = _alt(_cues("stage_tail"))
+_STAGE_TAIL = re.compile(_STAGE_TAILS)
+_STAGES = re.compile(
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
+    rf"(?:{_STAGE_TAILS})"
+)
+
+
+#: 、 between items, or 和/及/与 before the last one (not inside a word: 普及, 参与者)
+_LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$)")
+
+
+@_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。",
+         ("经历A、B、C三个阶段", "经历试点、推广、普及三个阶段。"),
+         gate=lambda s: "、" in s and _STAGE_TAIL.search(s))
+def _stages(sentence: str) -> list[dict]:
+    found = []
+    for m in _STAGES.finditer(sentence):
+        if m.group().endswith("过程") and sentence.startswith("中", m.end()):
+            continue  # 在推进A、B、C过程中: things done side by side, not stages
+        first, _, rest = m["body"].partition("、")
+        body = _strip_lead(first) + "、" + rest
+        items = [_node(x) for x in _LAST_JOIN.split(body)]
+        if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
+            found.append(_row("sequence", items, m))
+    return found
+
+
+# family: a list the text says loops (畅通教育、科技、人才的良性循环)
+_LOOP_WORD = re.compile(_alt(_CYCLE + ("良性循环", "闭环")))
+_LISTED_CYCLE = re.compile(
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
+)
+
+
+@_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。",
+         gate=lambda s: "、" in s and _LOOP_WORD.search(s))
+def _listed_cycle(sentence: str) -> list[dict]:
+    found = []
+    for m in _LISTED_CYCLE.finditer(sentence):
+        first, _, rest = m["body"].partition("、")
+        items = [_node(x) for x in [_strip_lead(first)] + _LAST_JOIN.split(rest)]
+        if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
+            found.append(_row("cycle", items, m))
+    return found
+
+
+# family: building one stage on another (在突破“A”的基础上逐步突破“B”“C”)
+_BUILD_ON = re.compile(r"在(?:突破|实现|完成|攻克)?(?P<a>“[^”]{1,12}”)的基础上(?:逐步|进一步|再)?(?:突破|实现|完成|攻克)?(?P<rest>(?:“[^”]{1,12}”[、和]?){1,5})")
+
+
+@_family("build_on", "在“A”的基础上突破“B”“C”", "sequence", "在攻克“材料关”的基础上逐步攻克“工艺关”“成本关”。",
+         gate=lambda s: "的基础上" in s)
+def _build_on(sentence: str) -> list[dict]:
+    found = []
+    for m in _BUILD_ON.finditer(sentence):
+        rest = [_node(x) for x in re.findall(r"“[^”]+”", m["rest"])]
+        found.append(_row("sequence", [_node(m["a"])] + rest, m))
+    return found

@@ -1,0 +1,130 @@
+"""The table of chains: every family run on every sentence, overlaps resolved, repeats counted."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..._docs import iter_docs
+from ...reading.structure import sentences as sentence_table
+# importing the rule modules registers their families, in this order (it is the order of chain_patterns)
+from . import sequences as _sequences  # noqa: F401,I001
+from . import mutuals as _mutuals  # noqa: F401
+from . import roles as _roles  # noqa: F401
+from .nodes import _mask_markup, _valid
+from .registry import FAMILIES
+
+
+# ---------------------------------------------------------------- the table of chains
+
+CHAIN_COLUMNS = ["doc_id", "doc", "family", "kind", "chain", "nodes", "roles", "subject", "surface", "sentence",
+                 "start", "end", "count"]
+_SPANNING = ("sequence", "cycle", "mutual")
+
+
+def _chain_text(kind: str, nodes: list[str], roles) -> str:
+    if kind == "triad":
+        return " | ".join(f"{r}: {n}" for r, n in zip(roles, nodes))
+    if kind in ("role", "relation") and roles:
+        return f"{nodes[0]} —{roles[0]}→ {nodes[1]}" if len(nodes) > 1 else f"{roles[0]}: {nodes[0]}"
+    return " > ".join(nodes)
+
+
+def _key(kind: str, nodes: list[str]) -> tuple:
+    if kind == "mutual":
+        return kind, frozenset(nodes)
+    return kind, tuple(nodes)
+
+
+def _sentence_chains(text: str) -> list[dict]:
+    """Every chain of one sentence, overlapping sequences, cycles and mutuals resolved
+    (earliest first, then longest)."""
+    masked = _mask_markup(text)
+    found = [dict(row, family=f.name, nodes=[n.replace("\x01", "") for n in row["nodes"]])
+             for f in FAMILIES for row in f.scan(masked)]
+    kept, taken = [], []
+    for item in sorted(found, key=lambda r: (r["span"][0], -r["span"][1])):
+        if item["kind"] in _SPANNING:
+            if not _valid(item["nodes"], item["kind"]):
+                continue
+            start, end = item["span"]
+            if any(start < e and end > b for b, e in taken):
+                continue
+            taken.append((start, end))
+        kept.append(item)
+    return kept
+
+
+def _doc_labels(docs) -> dict[str, str]:
+    if isinstance(docs, pd.DataFrame) and "label" in docs.columns and "doc_id" in docs.columns:
+        return dict(zip(docs["doc_id"].astype(str), docs["label"].astype(str)))
+    return {doc_id: doc_id for doc_id, _ in iter_docs(docs)}
+
+
+def extract_chains(docs) -> pd.DataFrame:
+    """Find the logic chains of a text, a dict of texts or a corpus.
+
+    One row per distinct chain in each document: ``doc_id`` and ``doc`` (the document's label
+    when *docs* is a corpus, else its id), the rule ``family`` that found it (see
+    :func:`chain_patterns`), ``kind``, ``chain`` (nodes joined by `` > ``; a triad as
+    ``基础: X | 关键: Y``; a role or relation as ``A —verb→ B``), ``nodes`` (a list), ``roles``,
+    the ``surface`` and ``sentence`` it was found in, ``start``/``end`` offsets in the cleaned
+    text, and ``count`` — how often the same chain recurs in that document (a mutual relation
+    counts once whichever way round it is said)."""
+    labels = _doc_labels(docs)
+    rows: list[dict] = []
+    seen: dict[tuple, dict] = {}
+    for s in sentence_table(docs).itertuples():
+        for item in _sentence_chains(s.text):
+            key = (s.doc_id,) + _key(item["kind"], item["nodes"])
+            if key in seen:
+                seen[key]["count"] += 1
+                continue
+            start, end = item["span"]
+            seen[key] = row = {
+                "doc_id": s.doc_id, "doc": labels.get(s.doc_id, s.doc_id), "family": item["family"],
+                "kind": item["kind"], "chain": _chain_text(item["kind"], item["nodes"], item["roles"]),
+                "nodes": item["nodes"], "roles": item["roles"] or [], "subject": item["subject"], "surface": s.text[start:end],
+                "sentence": s.text, "start": s.start + start, "end": s.start + end, "count": 1,
+            }
+            rows.append(row)
+    table = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
+    return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def chain_patterns() -> pd.DataFrame:
+    """The rule families, one row per usual form: ``family, phrasing`` (the wording, in Chinese),
+    ``kind``, a made-up ``example`` and what the rules ``extracts`` from it (computed now, so the
+    table never lies)."""
+    rows = []
+    for f in FAMILIES:
+        for phrasing, example in f.forms():
+            table = extract_chains(example)
+            hits = table[table["family"] == f.name]
+            rows.append({"family": f.name, "phrasing": phrasing, "kind": f.kind, "example": example,
+                         "extracts": "；".join(hits["chain"]) or "（无）"})
+    return pd.DataFrame(rows, columns=["family", "phrasing", "kind", "example", "extracts"])
+
+
+#: Traps (named in Chinese for lesson 04): phrasings that look like a chain but are not, each with a
+#: made-up example.
+TRAPS = (
+    ("词里的“从”（从严、从而、服从……）", "从严从紧加强管理，从而推动经营到位。"),
+    ("词里的“由”（由于、自由……）", "由于需求不足到年底库存增加。"),
+    ("破折号连起来的一组并列词（没有说在流动）", "推动创新链—产业链—资金链—人才链深度融合。"),
+    ("破折号连起来的两个词", "建设“科技—产业”创新集群。"),
+    ("年份区间", "编制《2024—2026年行动方案》。"),
+    ("数值变化", "研发人员由2012年的324万人年提高到2023年的635万人年。"),
+    ("文本里残留的 HTML 标签", "从<b>实验室</b>到市场<br/>的通道。"),
+    ("说程度的成语（从无到有、从小到大）", "推动新兴产业从无到有、从小到大、从大到强。"),
+)
+
+
+def chain_traps() -> pd.DataFrame:
+    """The traps (:data:`TRAPS`) with what the rules find in each example (should be nothing
+    among sequence, cycle, mutual and triad)."""
+    rows = []
+    for trap, example in TRAPS:
+        table = extract_chains(example)
+        chains = table[table["kind"].isin(["sequence", "cycle", "mutual", "triad"])]["chain"]
+        rows.append({"trap": trap, "example": example, "extracts": "；".join(chains) or "（无）"})
+    return pd.DataFrame(rows, columns=["trap", "example", "extracts"])
