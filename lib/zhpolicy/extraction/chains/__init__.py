@@ -16,8 +16,8 @@ each extracts from its example. Kinds (``extract_chains``):
   ``通过A实现B``): both feed the concept graph but are not chains.
 
 The word lists live in data files a teacher can read and extend: ``zhpolicy/data/chain_roles.tsv`` (role
-words) and ``zhpolicy/data/chain_cues.tsv`` (traps, flow and cycle words, stage tails, verbs and
-reciprocity words).
+words) and ``zhpolicy/data/chain_cues.tsv`` (every other cue word, in named *lists*: traps, flow and cycle
+words, stage tails, verbs, reciprocity words…; a rule family names the lists it uses).
 
 **Traps.** 从 inside a word (从严, 从而, 从事, 从中…) and 由 inside a word (由于, 自由…) start no
 chain. A dash-joined series is a chain only when the text says it flows or loops; otherwise it

@@ -17,7 +17,10 @@ def _word_table(name: str) -> pd.DataFrame:
 
 
 def chain_cues() -> pd.DataFrame:
-    """The cue words of the chain rules (``zhpolicy/data/chain_cues.tsv``): ``family, cue, note``."""
+    """The cue words of the chain rules (``zhpolicy/data/chain_cues.tsv``): ``list, cue, not_before,
+    note``. A *list* is a named set of cue words (``from_trap``, ``flow``, ``reciprocity``…); a rule
+    family uses the lists named in its note; ``not_before`` holds characters that must not follow
+    the cue for it to count (要 but not 要素)."""
     return _word_table("chain_cues.tsv")
 
 
@@ -26,9 +29,29 @@ def role_words() -> pd.DataFrame:
     return _word_table("chain_roles.tsv")
 
 
-def _cues(family: str) -> tuple[str, ...]:
+def _cues(name: str) -> tuple[str, ...]:
+    """The cue words of the list *name*, in the order of the file."""
     table = chain_cues()
-    return tuple(table.loc[table["family"] == family, "cue"])
+    words = tuple(table.loc[table["list"] == name, "cue"])
+    if not words:
+        raise KeyError(f"chain_cues.tsv has no list {name!r}")
+    return words
+
+
+def _listed(name: str) -> str:
+    """The list *name* as a regex alternation in the order of the file, each cue followed by a
+    guard against its ``not_before`` characters (要(?![素求…]))."""
+    table = chain_cues()
+    rows = table[table["list"] == name]
+    if rows.empty:
+        raise KeyError(f"chain_cues.tsv has no list {name!r}")
+    return "|".join(re.escape(cue) + (f"(?![{re.escape(nb)}])" if nb else "")
+                    for cue, nb in zip(rows["cue"], rows["not_before"]))
+
+
+def _chars(name: str) -> str:
+    """The one-character cues of the list *name*, escaped for a regex character class."""
+    return "".join(re.escape(c) for c in _cues(name))
 
 
 def _alt(words) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _alt, _cues
+from .cues import _alt, _cues, _listed
 from .nodes import _LEAD, _P, _node, _same, _shorter
 from .registry import _family, _row
 
@@ -45,6 +45,7 @@ _PROVIDE = _alt(_cues("provide"))
 _HAS_PROVIDE = re.compile(_PROVIDE).search
 _FOR_ONE = re.compile(rf"^(?P<a>.{{1,20}}?)为(?P<b>.{{1,20}}?)(?:{_PROVIDE})")
 _FOR_TWO = re.compile(r"^(?P<b>.{1,20}?)为(?P<rest>.+)$")
+_PROVIDE_LEAD = re.compile(rf"^.*?(?:{_listed('provide_lead')})")
 
 
 @_family("provide_for", "A为B提供…，B为A…", "mutual", "高校为企业输送创新人才，企业为高校开放实践岗位。",
@@ -55,7 +56,7 @@ def _provide_for(sentence: str) -> list[dict]:
         m1, m2 = _FOR_ONE.match(one.group()), _FOR_TWO.match(two.group())
         if not (m1 and m2):
             continue
-        a = re.sub(r"^.*?(?:坚持|推动|促进|既|要)", "", m1["a"])
+        a = _PROVIDE_LEAD.sub("", m1["a"])
         a2 = m2["rest"][:len(_node(a)) + 2]
         row = _pair(a, m1["b"], m2["b"], a2 if _same(_node(a), a2[:len(_node(a))]) else "", (one.start(), two.end()))
         if row:
@@ -65,6 +66,8 @@ def _provide_for(sentence: str) -> list[dict]:
 
 # family: A acts on B, B acts back on A (A促进B，B保障A; 需求牵引供给、供给创造需求)
 _MUTUAL_VERB = re.compile(_alt(_cues("mutual_verb")))
+#: 以A促进B, 围绕A部署B: the text up to 以/围绕 is no part of A
+_BEFORE_BY = re.compile(r"^.*(?:围绕|以)")
 
 
 @_family("reciprocal_verbs", "A促进B，B保障A", "mutual", "绿色转型促进产业升级，产业升级支撑绿色转型。")
@@ -75,8 +78,8 @@ def _reciprocal_verbs(sentence: str) -> list[dict]:
             for v2 in _MUTUAL_VERB.finditer(two.group()):
                 a, b = one.group()[:v1.start()], one.group()[v1.end():]
                 b2, a2 = two.group()[:v2.start()], two.group()[v2.end():]
-                a = re.sub(r"^.*(?:围绕|以)", "", a)
-                row = _pair(a, b, re.sub(r"^.*(?:围绕|以)", "", b2), a2, (one.start(), two.end()))
+                a = _BEFORE_BY.sub("", a)
+                row = _pair(a, b, _BEFORE_BY.sub("", b2), a2, (one.start(), two.end()))
                 if row and len(a2) <= len(a) + 8:
                     found.append(row)
         if not found:
@@ -134,6 +137,7 @@ def _paired_by(sentence: str) -> list[dict]:
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
 _RECIPROCITY = _alt(_cues("reciprocity"))
 _HAS_RECIPROCITY = re.compile(_RECIPROCITY).search
+_RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
 _RECIPROCAL = re.compile(
     rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
     rf"(?:{_RECIPROCITY})"
@@ -142,7 +146,7 @@ _RECIPROCAL = re.compile(
 
 # …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
 _PAIR_RECIPROCAL = re.compile(
-    rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:双|两个|两种|两大)[^{_P}、“”]{{1,3}}?"
+    rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:{_listed('pair_word')})[^{_P}、“”]{{1,3}}?"
     rf"(?:{_RECIPROCITY})"
 )
 
@@ -154,7 +158,7 @@ def _reciprocity(sentence: str) -> list[dict]:
              if m["a"] != m["b"]]
     for m in _RECIPROCAL.finditer(sentence):
         a, b = _LEAD.sub("", _node(m["a"])), _node(m["b"])
-        a = _LEAD.sub("", re.sub(r"^.*?(?:推动|促进|实现|形成|坚持|加强)", "", a) or a)
+        a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
             found.append(_row("mutual", [a, b, a], m))
     return found
@@ -176,7 +180,7 @@ def _paired_roles(sentence: str) -> list[dict]:
 
 
 # family: a cycle told clause by clause (A促进B，B促进C，C又提升A)
-_ACTS = re.compile(rf"^(?P<x>.{{2,24}}?)(?:又|也|还|进而|有效地|反过来)*(?:{_alt(_cues('mutual_verb'))})(?P<y>.{{2,16}})$")
+_ACTS = re.compile(rf"^(?P<x>.{{2,24}}?)(?:{_listed('act_adverb')})*(?:{_alt(_cues('mutual_verb'))})(?P<y>.{{2,16}})$")
 
 
 def _common(a: str, b: str) -> str:

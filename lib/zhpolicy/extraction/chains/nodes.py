@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .cues import _listed
+
 # \x00 marks HTML left in a text (see _mask_markup): like punctuation, no node crosses it.
 _PUNCT = "，,。；;：:！？!?（）()《》【】<>\x00"
 _P = re.escape(_PUNCT)
@@ -65,8 +67,8 @@ def _shorter(a: str, b: str) -> str:
 
 
 #: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
-_LIST_VERBS = re.compile(r"包括|包含|经历|经过|历经|围绕|涵盖|覆盖|贯穿|贯通")
-_LEADING_VERBS = re.compile(r"^(?:要(?![素求件点务害])|需要|需(?!求)|将|把|对(?![外接标口])|在(?![线职地])|打通|强化|加强|推动|促进|实现|形成|完善|构建|打造|畅通|健全|建立)+")
+_LIST_VERBS = re.compile(_listed("list_verb"))
+_LEADING_VERBS = re.compile(rf"^(?:{_listed('leading_verb')})+")
 
 
 def _strip_lead(first: str) -> str:
@@ -81,5 +83,4 @@ def _strip_lead(first: str) -> str:
 
 
 #: words that lead a clause and belong to no node (要, 坚持, 推动, 以…), dropped from the sides of a relation
-_LEAD = re.compile(r"^(?:要(?![素求件点务害])|必须|需要|坚持|着力|推动|促进|形成|实现|加快|推进|既|又|也|更(?![新加])|让|"
-                   r"使(?![用命])|用(?![户工地])|以(?![上下来后前外及])|围绕|注重|强化|加强|充分|发挥)+(?=..)")
+_LEAD = re.compile(rf"^(?:{_listed('lead')})+(?=..)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import ROLES, _alt, _cues
+from .cues import ROLES, _alt, _cues, _listed
 from .nodes import _END, _P, _node
 from .registry import _family, _row
 
@@ -15,10 +15,10 @@ _ROLE = _alt(ROLES)
 #: what every role pattern needs: a role word said to be something (基础是, 关键在) or named as
 #: one (为主体, 是关键, 的核心), or the loose forms (以A为中心, 把A作为B)
 _ROLE_GATE = re.compile(rf"(?:{_ROLE})就?(?:是|在)|[为是的].{{0,3}}(?:{_ROLE})|作为|以.*?为", re.S).search
-_DEGREE = r"(?:重要|根本|主要|首要|基本|核心|第一|最大)?"
+_DEGREE = rf"(?:{_listed('degree')})?"
 _ROLE_PATTERNS = [
     # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
-    re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:而|其|更|最|首先|同时)?)"
+    re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:{_listed('role_lead')})?)"
                rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"),
     # take_as: 以创新为引领、以企业为主体
     re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
@@ -32,15 +32,16 @@ _ROLE_PATTERNS = [
     # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
     re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
-    re.compile(rf"(?:^|(?<=[，；、]))(?:坚持|以|建立|构建|形成|健全|完善|打造)?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
+    re.compile(rf"(?:^|(?<=[，；、]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
                rf"(?:为|是|作为){_DEGREE}"
                rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"),
 ]
-_QUESTION = re.compile(r"什么|哪些|如何|怎样|怎么|为何")
-_PRONOUNS = {"此", "这", "其", "之", "它", "这些", "此为"}
+_QUESTION = re.compile(_listed("question"))
+_PRONOUNS = set(_cues("pronoun"))
 _NOT_ROLES = set(_cues("loose_not"))
+_REPORTED = re.compile(rf"^.*?(?:{_listed('reporting_verb')})")
 _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
-_GAP = re.compile(r"^[，、；,;\s]*(?:和|以及|并|同时|而|坚持|要|必须|以[^，。；为]{1,30}[，；、])?[，、；]?$")
+_GAP = re.compile(rf"^[，、；,;\s]*(?:{_listed('gap')}|以[^，。；为]{{1,30}}[，；、])?[，、；]?$")
 
 
 def _role_hits(sentence: str) -> list[re.Match]:
@@ -60,7 +61,7 @@ def _role(m: re.Match) -> str:
 
 def _subject(m: re.Match) -> str:
     subject = (m.groupdict().get("subject") or "").strip("“”")
-    return _LIST_MARK.sub("", re.sub(r"^.*?(?:强调|指出|认为)", "", subject))
+    return _LIST_MARK.sub("", _REPORTED.sub("", subject))
 
 
 def _role_groups(sentence: str) -> list[list[tuple[str, re.Match]]]:
@@ -105,17 +106,18 @@ def _roles(sentence: str) -> list[dict]:
 # ---------------------------------------------------------------- relations (graph edges, not chains)
 
 #: the verbs of 以A推动B, of A为B提供C, and the nouns of A是B的内在要求 (the patterns and their gate share them)
-_BY_VERBS = "推动|引领|带动|催生|驱动|支撑|促进|赋能"
-_FOR_VERBS = "提供|创造|注入|拓展"
-_ROLE_NOUNS = "内在要求|必然选择|核心要素|关键载体|关键要素|基本路径|重要引擎|根本动力"
+_BY_VERBS = _listed("by_verb")
+_FOR_VERBS = _listed("for_verb")
+_ROLE_NOUNS = _listed("role_noun")
 _RELATIONS = [
     re.compile(rf"以(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>{_BY_VERBS})(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|是|既|$)"),
     re.compile(rf"(?<![以为])(?P<a>[^{_P}、“”为以]{{2,10}}?)为(?P<b>[^{_P}、“”]{{2,12}}?)(?P<verb>{_FOR_VERBS})(?P<what>[^{_P}]{{2,16}}?)(?=[{_P}]|$)"),
-    re.compile(rf"通过(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>实现|推动|促进|带动)(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|$)"),
+    re.compile(rf"通过(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>{_listed('through_verb')})(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|$)"),
     re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>{_ROLE_NOUNS})"),
 ]
 _RELATION_GATE = re.compile(rf"以.*?(?:{_BY_VERBS})|为.*?(?:{_FOR_VERBS})|通过|的(?:{_ROLE_NOUNS})", re.S).search
-_ADVERBS = re.compile(r"(?:深度|全面|有效|加快|大力|持续|进一步|更好|充分)$")
+_ADVERBS = re.compile(rf"(?:{_listed('adverb')})$")
+_RELATION_LEAD = re.compile(rf"^(?:{_listed('relation_lead')})+(?=..)")
 
 
 @_family("relation", "以A推动B；通过A实现B；A为B提供C", "relation", "以数字技术赋能传统产业。",
@@ -125,7 +127,7 @@ def _relations(sentence: str) -> list[dict]:
     for pattern in _RELATIONS:
         for m in pattern.finditer(sentence):
             a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
-            a = re.sub(r"^(?:要|必须|需要|坚持|着力)+(?=..)", "", a)
+            a = _RELATION_LEAD.sub("", a)
             if len(a) >= 2 and len(b) >= 2 and not a.endswith("为"):
                 found.append(_row("relation", [a, b], m, roles=[m["verb"]]))
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _alt, _cues
+from .cues import _alt, _chars, _cues, _listed
 from .nodes import _P, _node, _strip_lead
 from .registry import _family, _row
 
@@ -28,20 +28,21 @@ def _trap_at(sentence: str, i: int) -> bool:
 
 # family: from … to … (again to …)
 #: after 从A到B, how long it takes (新药从研发到成品要10年以上)
-_TAKES = (r"(?:要|需|需要|仅需|只需|仅用|只用|用了|历时|耗时|长达)(?=[\d一二三四五六七八九十几数多近约])|周期|时间"
-          r"|全程|全过程|全链条|全流程|全周期|各环节")
+_TAKES = rf"(?:{_listed('takes_verb')})(?=[\d一二三四五六七八九十几数多近约])|{_listed('takes_scope')}"
+_FROM, _TO = _chars("from"), _chars("to")
+_FROM_TO_END = _listed("from_to_end")
 _FROM_TO = re.compile(
-    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由])[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
-    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
+    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}])[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"(?:从|由)(?P<a>[^{_P}到]{{1,20}}?)到(?P<b>(?:(?!、[从由]|再到)[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
-    rf"(?=的|[{_P}]|$|转变|转型|跃升|跨越|、[从由]|{_TAKES})"
+    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到)[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES})"
 )
 
 
-_RISE = re.compile(r"(?<=..)(?:上升|提升|跃升|转变|升级|延伸|拓展|扩展|演进|深化|转移)$")
+_RISE = re.compile(rf"(?<=..)(?:{_listed('rise')})$")
 
 
 def _again(b: str) -> str:
@@ -65,11 +66,13 @@ def _from_to(sentence: str) -> list[dict]:
 
 
 # family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
-_SHIFT = _alt(w for w in _cues("shift") if w != "向")
+_TOWARD = _chars("toward")
+_STATE_TAIL = _listed("state_tail")
+_SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
 _FROM_TOWARDS = re.compile(
-    rf"(?:从|由)(?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})(?P<b>[^{_P}]{{1,24}}?)(?=的|转变|转型|[{_P}]|$)"
-    rf"|向(?P<b2>[^{_P}]{{1,24}}?)(?={_TOWARD_TAIL}))"
+    rf"[{_FROM}](?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})(?P<b>[^{_P}]{{1,24}}?)(?=的|{_STATE_TAIL}|[{_P}]|$)"
+    rf"|[{_TOWARD}](?P<b2>[^{_P}]{{1,24}}?)(?={_TOWARD_TAIL}))"
 )
 
 
@@ -86,7 +89,7 @@ def _from_towards(sentence: str) -> list[dict]:
 
 # family: a state changes (…的A向B转变, 实现A向B转型)
 _STATE_CHANGE = re.compile(
-    rf"(?:(?<=的)|(?<=进入)|(?<=实现))(?P<a>[^{_P}、“”的]{{2,12}}?)向(?P<b>[^{_P}、“”的]{{2,12}}?)(?:转变|转型)"
+    rf"(?:(?<=的)|(?<=进入)|(?<=实现))(?P<a>[^{_P}、“”的]{{2,12}}?)[{_TOWARD}](?P<b>[^{_P}、“”的]{{2,12}}?)(?:{_STATE_TAIL})"
 )
 
 
@@ -97,12 +100,14 @@ def _state_change(sentence: str) -> list[dict]:
 
 
 # families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
-_PART = r"[^，。；：、“”\s—–\-－→\x00\x01<>]{1,12}\x01*"
-_DASHED = re.compile(rf"“?(?P<body>{_PART}(?:\s*(?:[—–\-－]{{1,2}}|→)\s*{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
+_DASH, _ARROW = _chars("dash"), _listed("arrow")
+_PART = rf"[^，。；：、“”\s{_DASH}{_chars('arrow')}\x00\x01<>]{{1,12}}\x01*"
+_JOIN = rf"\s*(?:[{_DASH}]{{1,2}}|{_ARROW})\s*"
+_DASHED = re.compile(rf"“?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
 _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
-_HAS_DASH = re.compile(r"[—–\-－→]").search
+_HAS_DASH = re.compile(rf"[{_DASH}]|{_ARROW}").search
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 
 @lru_cache(maxsize=8)
@@ -111,8 +116,8 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
     Cached for the sentence at hand: the cycle and the flow families both read it."""
     out = []
     for m in _DASHED.finditer(sentence):
-        arrows = "→" in m["body"]
-        parts = re.split(r"\s*(?:[—–\-－]{1,2}|→)\s*", m["body"])
+        arrows = re.search(_ARROW, m["body"]) is not None
+        parts = re.split(_JOIN, m["body"])
         flow = next((w for w in _FLOW_OR_CYCLE_LONGEST_FIRST
                      if parts[-1].endswith(w) and len(parts[-1]) > len(w)), "")
         after = flow + m["after"]
@@ -191,7 +196,9 @@ def _listed_cycle(sentence: str) -> list[dict]:
 
 
 # family: building one stage on another (在突破“A”的基础上逐步突破“B”“C”)
-_BUILD_ON = re.compile(r"在(?:突破|实现|完成|攻克)?(?P<a>“[^”]{1,12}”)的基础上(?:逐步|进一步|再)?(?:突破|实现|完成|攻克)?(?P<rest>(?:“[^”]{1,12}”[、和]?){1,5})")
+_BUILD = _listed("build_verb")
+_BUILD_ON = re.compile(rf"在(?:{_BUILD})?(?P<a>“[^”]{{1,12}}”)(?:{_listed('build_on')})(?:逐步|进一步|再)?(?:{_BUILD})?"
+                       rf"(?P<rest>(?:“[^”]{{1,12}}”[、和]?){{1,5}})")
 
 
 @_family("build_on", "在“A”的基础上突破“B”“C”", "sequence", "在攻克“材料关”的基础上逐步攻克“工艺关”“成本关”。",
