@@ -29,8 +29,13 @@ def role_words() -> pd.DataFrame:
     return _word_table("chain_roles.tsv")
 
 
+#: the lists the rules have asked for (a test checks that the file holds no list nobody reads)
+_ASKED: set[str] = set()
+
+
 def _cues(name: str) -> tuple[str, ...]:
     """The cue words of the list *name*, in the order of the file."""
+    _ASKED.add(name)
     table = chain_cues()
     words = tuple(table.loc[table["list"] == name, "cue"])
     if not words:
@@ -41,6 +46,7 @@ def _cues(name: str) -> tuple[str, ...]:
 def _listed(name: str) -> str:
     """The list *name* as a regex alternation in the order of the file, each cue followed by a
     guard against its ``not_before`` characters (要(?![素求…]))."""
+    _ASKED.add(name)
     table = chain_cues()
     rows = table[table["list"] == name]
     if rows.empty:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cuepass import need
 from .cues import _alt, _cues, _listed
 from .nodes import _LEAD, _P, _node, _same, _shorter
 from .registry import _family, _row
@@ -13,14 +14,32 @@ from .registry import _family, _row
 # ---------------------------------------------------------------- mutual relations
 
 
-def _pair(a, b, b2, a2, span, *, shortest: int = 2):
-    """A mutual row when A…B is answered by B…A (names may be shortened), else None."""
-    a, a2 = a.split("“")[-1], a2.split("”")[0]  # “科技赋能工业、工业反哺科技”的良性循环
-    a, b, b2, a2 = (_LEAD.sub("", _node(x)) for x in (a, b, b2, a2))
-    if min(len(a), len(b)) < shortest or not (_same(a, a2) and _same(b, b2)) or _same(a, b):
+def _side(text: str) -> str:
+    """One side of a two-way relation, tidied: no quotes, no leading 要/坚持/推动…"""
+    return _LEAD.sub("", _node(text))
+
+
+def _first_side(a: str, b: str) -> tuple[str, str]:
+    """The tidied A and B of the first clause (A before its verb, B after it)."""
+    return _side(a.split("“")[-1]), _side(b)  # “科技赋能工业、工业反哺科技”的良性循环
+
+
+def _second_side(b2: str, a2: str) -> tuple[str, str]:
+    """The tidied B and A of the second clause (B before its verb, A after it)."""
+    return _side(b2), _side(a2.split("”")[0])
+
+
+def _answered(a, b, b2, a2, span, shortest: int = 2):
+    """A mutual row when the tidied A…B is answered by B…A (names may be shortened), else None."""
+    if min(len(a), len(b)) < shortest or not (_same(b, b2) and _same(a, a2)) or _same(a, b):
         return None
     first, second = _shorter(a, a2), _shorter(b, b2)
     return _row("mutual", [first, second, first], span)
+
+
+def _pair(a, b, b2, a2, span, *, shortest: int = 2):
+    """A mutual row when A…B is answered by B…A (names may be shortened), else None."""
+    return _answered(*_first_side(a, b), *_second_side(b2, a2), span, shortest)
 
 
 _CLAUSE = re.compile(rf"[^，；、,;{_P}]+")
@@ -30,6 +49,19 @@ _CLAUSE = re.compile(rf"[^，；、,;{_P}]+")
 def _clause_matches(sentence: str) -> tuple[re.Match, ...]:
     """The clauses of a sentence, as matches (cached: five families read them)."""
     return tuple(_CLAUSE.finditer(sentence))
+
+
+@lru_cache(maxsize=8)
+def _clause_spans(sentence: str) -> tuple[list[str], list[int], list[int]]:
+    """The clauses of a sentence as three lists: texts, starts and ends (cached)."""
+    texts = _CLAUSE.findall(sentence)
+    starts, ends, end = [], [], 0
+    for text in texts:
+        start = sentence.index(text, end)  # between two clauses stand only separators
+        end = start + len(text)
+        starts.append(start)
+        ends.append(end)
+    return texts, starts, ends
 
 
 def _clauses(sentence: str, *, window: int = 2):
@@ -42,15 +74,14 @@ def _clauses(sentence: str, *, window: int = 2):
 
 # family: A为B提供…，B为A创造…
 _PROVIDE = _alt(_cues("provide"))
-_HAS_PROVIDE = re.compile(_PROVIDE).search
 _FOR_ONE = re.compile(rf"^(?P<a>.{{1,20}}?)为(?P<b>.{{1,20}}?)(?:{_PROVIDE})")
 _FOR_TWO = re.compile(r"^(?P<b>.{1,20}?)为(?P<rest>.+)$")
 _PROVIDE_LEAD = re.compile(rf"^.*?(?:{_listed('provide_lead')})")
 
 
 @_family("provide_for", "A为B提供…，B为A…", "mutual", "高校为企业输送创新人才，企业为高校开放实践岗位。",
-         gate=lambda s: s.count("为") >= 2 and _HAS_PROVIDE(s))
-def _provide_for(sentence: str) -> list[dict]:
+         needs=(("for*2", "provide"),))
+def _provide_for(sentence: str, cues: int) -> list[dict]:
     found = []
     for one, two in _clauses(sentence):
         m1, m2 = _FOR_ONE.match(one.group()), _FOR_TWO.match(two.group())
@@ -68,37 +99,70 @@ def _provide_for(sentence: str) -> list[dict]:
 _MUTUAL_VERB = re.compile(_alt(_cues("mutual_verb")))
 #: 以A促进B, 围绕A部署B: the text up to 以/围绕 is no part of A
 _BEFORE_BY = re.compile(r"^.*(?:围绕|以)")
+_TWO_VERBS = need("mutual_verb", 2)
 
 
-@_family("reciprocal_verbs", "A促进B，B保障A", "mutual", "绿色转型促进产业升级，产业升级支撑绿色转型。")
-def _reciprocal_verbs(sentence: str) -> list[dict]:
+def _span(sentence: str, k: int) -> tuple[int, int]:
+    """From the start of clause *k* to the end of clause *k + 1*."""
+    _, starts, ends = _clause_spans(sentence)
+    return starts[k], ends[k + 1]
+
+
+@_family("reciprocal_verbs", "A促进B，B保障A", "mutual", "绿色转型促进产业升级，产业升级支撑绿色转型。",
+         needs=(("mutual_verb",),))
+def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
+    """The first clause pair (in order) where A…B is answered by B…A: with a verb of the list in
+    each clause, else by the crossing order of :func:`_crossing`."""
+    texts = _CLAUSE.findall(sentence)
+    two_verbs = cues & _TWO_VERBS  # else no two clauses hold a verb each: only the crossing order can tell
+    has_verb = [_MUTUAL_VERB.search(text) is not None for text in texts] if two_verbs else None
+    for k in range(len(texts) - 1):
+        t1, t2 = texts[k], texts[k + 1]
+        found = []
+        if has_verb and has_verb[k] and has_verb[k + 1]:
+            found = _verb_pairs(sentence, k, t1, t2, list(_MUTUAL_VERB.finditer(t1)), list(_MUTUAL_VERB.finditer(t2)))
+        if not found and t2[:2] in t1[1:]:  # what _crossing checks first
+            found = _crossing(t1, t2, _span(sentence, k))
+        if found:
+            return found[:1]
+    return []
+
+
+def _verb_pairs(sentence: str, k: int, t1: str, t2: str, verbs1, verbs2) -> list[dict]:
+    """Mutual rows of clauses *k* and *k + 1* (texts *t1*, *t2*, with their verbs), on the
+    conditions of :func:`_pair` taken in a cheaper order: B after a verb of the first clause and B
+    before a verb of the second must share a character (tidying only drops characters) and match
+    before the A sides are looked at."""
     found = []
-    for one, two in _clauses(sentence, window=1):
-        for v1 in _MUTUAL_VERB.finditer(one.group()):
-            for v2 in _MUTUAL_VERB.finditer(two.group()):
-                a, b = one.group()[:v1.start()], one.group()[v1.end():]
-                b2, a2 = two.group()[:v2.start()], two.group()[v2.end():]
-                a = _BEFORE_BY.sub("", a)
-                row = _pair(a, b, _BEFORE_BY.sub("", b2), a2, (one.start(), two.end()))
-                if row and len(a2) <= len(a) + 8:
-                    found.append(row)
-        if not found:
-            found += _crossing(one, two)
-    return found[:1] if found else []
+    firsts = [(v.start(), t1[v.end():]) for v in verbs1]
+    seconds = [(v.end(), _BEFORE_BY.sub("", t2[:v.start()])) for v in verbs2]
+    for begin, b in firsts:
+        for end, b2 in seconds:
+            if set(b).isdisjoint(b2):
+                continue
+            side_b, side_b2 = _side(b), _side(b2)
+            if not _same(side_b, side_b2):
+                continue
+            a, a2 = _BEFORE_BY.sub("", t1[:begin]), t2[end:]
+            side_a, side_a2 = _side(a.split("“")[-1]), _side(a2.split("”")[0])
+            row = _answered(side_a, side_b, side_b2, side_a2, _span(sentence, k))
+            if row and len(a2) <= len(a) + 8:
+                found.append(row)
+    return found
 
 
-def _crossing(one: re.Match, two: re.Match) -> list[dict]:
+def _crossing(c1: str, c2: str, span: tuple[int, int]) -> list[dict]:
     """Verb-free A…B / B…A: the second clause starts with the first's end and ends with its start."""
-    if two.group()[:2] not in one.group()[1:]:
+    if c2[:2] not in c1[1:]:
         return []  # no B: the second clause does not start with a piece of the first
-    c1, c2 = _LEAD.sub("", one.group()), two.group()
+    c1 = _LEAD.sub("", c1)
     if c1[:2] not in c2:
         return []  # no A: the second clause does not end with the first's start
     b = next((c1[i:] for i in range(1, len(c1) - 1) if c2.startswith(c1[i:])), "")
     a = next((c1[:i] for i in range(len(c1) - len(b), 1, -1) if c2.endswith(c1[:i])), "")
     gaps = (len(c1) - len(a) - len(b), len(c2) - len(a) - len(b))
     if len(a) >= 2 and len(b) >= 2 and all(1 <= g <= 4 for g in gaps):
-        return [_row("mutual", [a, b, a], (one.start(), two.end()))]
+        return [_row("mutual", [a, b, a], span)]
     return []
 
 
@@ -107,8 +171,8 @@ _IN = re.compile(r"在(?P<a>[^在中]{1,10})中(?P<rest>.{1,20})$")
 
 
 @_family("paired_in", "在A中B，在B中A", "mutual", "在保护中开发，在开发中保护。",
-         gate=lambda s: "中" in s and s.count("在") >= 2)
-def _paired_in(sentence: str) -> list[dict]:
+         needs=(("in*2",),), gate=lambda s: "中" in s)
+def _paired_in(sentence: str, cues: int) -> list[dict]:
     found = []
     for one, two in _clauses(sentence, window=1):
         m1, m2 = _IN.search(one.group()), _IN.search(two.group())
@@ -122,8 +186,8 @@ _BY = re.compile(rf"以(?P<a>.{{1,8}}?)(?:{_alt(_cues('short_verb') + _cues('mut
 
 
 @_family("paired_by", "以A促B、以B带A", "mutual", "坚持以大带小、以小促大。",
-         gate=lambda s: s.count("以") >= 2)
-def _paired_by(sentence: str) -> list[dict]:
+         needs=(("by*2",),))
+def _paired_by(sentence: str, cues: int) -> list[dict]:
     found = []
     for one, two in _clauses(sentence, window=1):
         m1, m2 = _BY.search(one.group()), _BY.search(two.group())
@@ -136,7 +200,6 @@ def _paired_by(sentence: str) -> list[dict]:
 
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
 _RECIPROCITY = _alt(_cues("reciprocity"))
-_HAS_RECIPROCITY = re.compile(_RECIPROCITY).search
 _RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
 _RECIPROCAL = re.compile(
     rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
@@ -152,8 +215,9 @@ _PAIR_RECIPROCAL = re.compile(
 
 
 @_family("reciprocity_word", "A与B相互促进/互为支撑/良性互动/双向赋能", "mutual", "推动数字经济与实体经济相互促进。",
-         ("AB双循环相互促进", "推动线上线下两个渠道互为补充。"), gate=_HAS_RECIPROCITY)
-def _reciprocity(sentence: str) -> list[dict]:
+         ("AB双循环相互促进", "推动线上线下两个渠道互为补充。"),
+         needs=(("reciprocity",),))
+def _reciprocity(sentence: str, cues: int) -> list[dict]:
     found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
              if m["a"] != m["b"]]
     for m in _RECIPROCAL.finditer(sentence):
@@ -169,18 +233,34 @@ _IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30}
 
 
 @_family("paired_roles", "A是B的X，B是A的Y", "mutual", "人才是产业发展的第一资源，产业是人才成长的广阔舞台。",
+         needs=(("is*2",), ("for*2",), ("is", "for")),
          gate=lambda s: "的" in s and s.count("是") + s.count("为") >= 2)
-def _paired_roles(sentence: str) -> list[dict]:
+def _paired_roles(sentence: str, cues: int) -> list[dict]:
+    parts = _clause_matches(sentence)
+    said = [_IS_OF.match(_LEAD.sub("", c.group())) if _may_say_of(c.group()) else None for c in parts]
     found = []
-    for one, two in _clauses(sentence, window=4):
-        m1, m2 = _IS_OF.match(_LEAD.sub("", one.group())), _IS_OF.match(_LEAD.sub("", two.group()))
-        if m1 and m2 and m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
-            found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (one.start(), two.end())))
+    for i, m1 in enumerate(said):
+        if m1 is None:
+            continue
+        for j in range(i + 1, min(i + 5, len(parts))):
+            m2 = said[j]
+            if m2 and m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
+                found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (parts[i].start(), parts[j].end())))
     return found
+
+
+def _may_say_of(clause: str) -> bool:
+    """What :data:`_IS_OF` needs: 的, and 是 or 为 (成为)."""
+    return "的" in clause and ("是" in clause or "为" in clause)
 
 
 # family: a cycle told clause by clause (A促进B，B促进C，C又提升A)
 _ACTS = re.compile(rf"^(?P<x>.{{2,24}}?)(?:{_listed('act_adverb')})*(?:{_alt(_cues('mutual_verb'))})(?P<y>.{{2,16}})$")
+
+
+#: the clauses of a cycle told clause by clause (、 does not part them)
+_STEP = re.compile(rf"[^，；,;{_P}]+")
+_DASH_IN_STEP = re.compile("[—–-]")
 
 
 def _common(a: str, b: str) -> str:
@@ -193,17 +273,21 @@ def _common(a: str, b: str) -> str:
 
 
 @_family("clause_cycle", "A促进B，B带动C，C又提升A", "cycle", "教育培养人才，人才推动科技创新，科技进步又提升教育水平。",
-         gate=lambda s: len(_MUTUAL_VERB.findall(s)) >= 3)
-def _clause_cycle(sentence: str) -> list[dict]:
-    parts = [(c, _ACTS.match(c.group())) for c in re.finditer(rf"[^，；,;{_P}]+", sentence)]
-    for i in range(len(parts) - 2):
-        run = parts[i:i + 4]
+         needs=(("mutual_verb*3",),))
+def _clause_cycle(sentence: str, cues: int) -> list[dict]:
+    texts = _STEP.findall(sentence)
+    has_verb = [_MUTUAL_VERB.search(text) is not None for text in texts]
+    if not any(has_verb[i] and has_verb[i + 1] and has_verb[i + 2] for i in range(len(texts) - 2)):
+        return []  # a step needs a verb: no three clauses in a row hold one each
+    acts = [_ACTS.match(text) if verb else None for text, verb in zip(texts, has_verb)]
+    for i in range(len(texts) - 2):
         for n in (4, 3):
-            steps = [m for _, m in run[:n]]
-            if len(steps) < n or not all(steps) or any(re.search("[—–-]", m.group()) for m in steps):
+            steps = acts[i:i + n]
+            if len(steps) < n or not all(steps) or any(_DASH_IN_STEP.search(m.group()) for m in steps):
                 continue  # a dash-joined object (教育—人才) is a pair, not a node
             links = [_common(steps[k]["y"], steps[(k + 1) % n]["x"]) for k in range(n)]
             if all(links):
                 nodes = [links[-1]] + links[:-1]
-                return [_row("cycle", nodes, (run[0][0].start(), run[n - 1][0].end()))]
+                clauses = list(_STEP.finditer(sentence))
+                return [_row("cycle", nodes, (clauses[i].start(), clauses[i + n - 1].end()))]
     return []

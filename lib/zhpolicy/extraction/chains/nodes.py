@@ -27,12 +27,21 @@ def _mask_markup(text: str) -> str:
 _BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|美元|%|人|件|个|年|月|日|号|天|周|季度)|[<>\x00]")
 
 
+_CITATION = re.compile(r"\[\d+\]|[\x01“”]")
+_TRAILING = re.compile(r"(?:的|等)$")
+_QUOTES = "“”\"' "
+
+
 def _node(text: str) -> str:
     """Tidy a node: drop quotes, citation marks, bracketed asides and a trailing 的/等."""
-    text = re.sub(r"\[\d+\]|[\x01“”]", "", text)
-    text = text.strip("“”\"' ")
-    text = re.sub(r"(?:的|等)$", "", text)
-    return text.strip("“”\"' ")
+    if "[" in text or "\x01" in text or "“" in text or "”" in text:
+        text = _CITATION.sub("", text)
+    text = text.strip(_QUOTES)
+    if text.endswith(("的", "等")):
+        text = text[:-1]
+    elif text.endswith("\n"):
+        text = _TRAILING.sub("", text)  # $ also stands before a last newline
+    return text.strip(_QUOTES)
 
 
 def _valid(nodes: list[str], kind: str = "") -> bool:
@@ -55,10 +64,10 @@ def _same(a: str, b: str) -> bool:
     """One name inside the other (需求 / 需求的循环), or an abridged form that keeps both ends
     (产业发展 / 产业高质量发展) — but not 创新 / 创造新价值."""
     a, b = _node(a), _node(b)
-    short, long = sorted((a, b), key=len)
+    short, long = (b, a) if len(b) < len(a) else (a, b)
     if not short:
         return False
-    return short in long or (_subsequence(short, long) and long[0] == short[0] and long[-1] == short[-1])
+    return short in long or (long[0] == short[0] and long[-1] == short[-1] and _subsequence(short, long))
 
 
 def _shorter(a: str, b: str) -> str:

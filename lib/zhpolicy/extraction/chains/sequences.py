@@ -17,13 +17,27 @@ _FROM_OK = _cues("from_ok")
 _BY_TRAPS = _cues("by_trap")
 
 
+def _trap_words(traps: tuple[str, ...], char: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The trap words holding *char*, grouped by where *char* first stands in them."""
+    by_offset: dict[int, list[str]] = {}
+    for word in traps:
+        if char in word:
+            by_offset.setdefault(word.index(char), []).append(word)
+    return tuple((offset, tuple(words)) for offset, words in by_offset.items())
+
+
+_TRAPS_AT = {char: _trap_words(_FROM_TRAPS if char == "从" else _BY_TRAPS, char) for char in _cues("from")}
+
+
 def _trap_at(sentence: str, i: int) -> bool:
     """Whether the 从/由 at *i* is inside a word (从严, 服从, 由于…) rather than starting a chain."""
-    if any(sentence.startswith(ok, i) for ok in _FROM_OK):
+    if sentence.startswith(_FROM_OK, i):
         return False
-    words = _FROM_TRAPS if sentence[i] == "从" else _BY_TRAPS
-    return any(sentence.startswith(w, i - w.index(sentence[i])) for w in words if sentence[i] in w
-               and i - w.index(sentence[i]) >= 0)
+    char = sentence[i]
+    groups = _TRAPS_AT.get(char)
+    if groups is None:
+        groups = _trap_words(_FROM_TRAPS if char == "从" else _BY_TRAPS, char)
+    return any(i >= offset and sentence.startswith(words, i - offset) for offset, words in groups)
 
 
 # family: from … to … (again to …)
@@ -53,10 +67,11 @@ def _again(b: str) -> str:
 
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
          ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"),
-         gate=lambda s: "到" in s and ("从" in s or "由" in s))
-def _from_to(sentence: str) -> list[dict]:
+         needs=(("from", "to"),))
+def _from_to(sentence: str, cues: int) -> list[dict]:
     found = []
-    for m in [*_FROM_TO_AGAIN.finditer(sentence), *_FROM_TO.finditer(sentence)]:
+    again = _FROM_TO_AGAIN.finditer(sentence) if "再到" in sentence else ()
+    for m in [*again, *_FROM_TO.finditer(sentence)]:
         if _trap_at(sentence, m.start()):
             continue
         nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in _again(m["b"]).split("、")]
@@ -77,8 +92,8 @@ _FROM_TOWARDS = re.compile(
 
 
 @_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。",
-         gate=lambda s: "从" in s or "由" in s)
-def _from_towards(sentence: str) -> list[dict]:
+         needs=(("from",),))
+def _from_towards(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _FROM_TOWARDS.finditer(sentence):
         if "到" in m["a"] or _trap_at(sentence, m.start()):
@@ -94,8 +109,8 @@ _STATE_CHANGE = re.compile(
 
 
 @_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。",
-         gate=lambda s: "向" in s and ("转变" in s or "转型" in s))
-def _state_change(sentence: str) -> list[dict]:
+         needs=(("toward", "state_tail"),))
+def _state_change(sentence: str, cues: int) -> list[dict]:
     return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)]
 
 
@@ -107,7 +122,6 @@ _DASHED = re.compile(rf"“?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})”?(?P<af
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
 _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
-_HAS_DASH = re.compile(rf"[{_DASH}]|{_ARROW}").search
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 
 @lru_cache(maxsize=8)
@@ -136,24 +150,36 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
 
 
 @_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
-         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"), gate=_HAS_DASH)
-def _dashed_cycles(sentence: str) -> list[dict]:
+         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"), needs=(("dash",), ("arrow",)))
+def _dashed_cycles(sentence: str, cues: int) -> list[dict]:
     return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
 
 
 @_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。",
-         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"), gate=_HAS_DASH)
-def _dashed_flows(sentence: str) -> list[dict]:
+         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"), needs=(("dash",), ("arrow",)))
+def _dashed_flows(sentence: str, cues: int) -> list[dict]:
     return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
 
 
 # family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
 _STAGE_TAILS = _alt(_cues("stage_tail"))
-_STAGE_TAIL = re.compile(_STAGE_TAILS)
 _STAGES = re.compile(
     rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
     rf"(?:{_STAGE_TAILS})"
 )
+
+
+_STAGE_TAIL_RE = re.compile(_STAGE_TAILS)
+#: the runs of text a listed series can lie in: no ，。；：“” or HTML inside
+_RUN = re.compile("[^，。；：“”\x00]+")
+
+
+def _in_runs(pattern: re.Pattern, sentence: str, tail: re.Pattern):
+    """``pattern.finditer(sentence)``, searched only in the runs (between ，。；：“”) that hold a
+    、 and a match of *tail*: the same matches, found without scanning the other runs."""
+    for run in _RUN.finditer(sentence):
+        if "、" in run.group() and tail.search(run.group()):
+            yield from pattern.finditer(sentence, run.start(), run.end())
 
 
 #: 、 between items, or 和/及/与 before the last one (not inside a word: 普及, 参与者)
@@ -162,10 +188,10 @@ _LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$
 
 @_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。",
          ("经历A、B、C三个阶段", "经历试点、推广、普及三个阶段。"),
-         gate=lambda s: "、" in s and _STAGE_TAIL.search(s))
-def _stages(sentence: str) -> list[dict]:
+         needs=(("stage_tail",),), gate=lambda s: "、" in s)
+def _stages(sentence: str, cues: int) -> list[dict]:
     found = []
-    for m in _STAGES.finditer(sentence):
+    for m in _in_runs(_STAGES, sentence, _STAGE_TAIL_RE):
         if m.group().endswith("过程") and sentence.startswith("中", m.end()):
             continue  # 在推进A、B、C过程中: things done side by side, not stages
         first, _, rest = m["body"].partition("、")
@@ -177,17 +203,17 @@ def _stages(sentence: str) -> list[dict]:
 
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
-_LOOP_WORD = re.compile(_alt(_CYCLE + ("良性循环", "闭环")))
+_CYCLE_RE = re.compile(_alt(_CYCLE))
 _LISTED_CYCLE = re.compile(
     rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
 )
 
 
 @_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。",
-         gate=lambda s: "、" in s and _LOOP_WORD.search(s))
-def _listed_cycle(sentence: str) -> list[dict]:
+         needs=(("cycle",),), gate=lambda s: "、" in s)
+def _listed_cycle(sentence: str, cues: int) -> list[dict]:
     found = []
-    for m in _LISTED_CYCLE.finditer(sentence):
+    for m in _in_runs(_LISTED_CYCLE, sentence, _CYCLE_RE):
         first, _, rest = m["body"].partition("、")
         items = [_node(x) for x in [_strip_lead(first)] + _LAST_JOIN.split(rest)]
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
@@ -202,8 +228,8 @@ _BUILD_ON = re.compile(rf"在(?:{_BUILD})?(?P<a>“[^”]{{1,12}}”)(?:{_listed
 
 
 @_family("build_on", "在“A”的基础上突破“B”“C”", "sequence", "在攻克“材料关”的基础上逐步攻克“工艺关”“成本关”。",
-         gate=lambda s: "的基础上" in s)
-def _build_on(sentence: str) -> list[dict]:
+         needs=(("build_on",),))
+def _build_on(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _BUILD_ON.finditer(sentence):
         rest = [_node(x) for x in re.findall(r"“[^”]+”", m["rest"])]

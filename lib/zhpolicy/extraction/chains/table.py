@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ..._docs import iter_docs
-from ...reading.structure import sentences as sentence_table
+from ...reading.structure import _structure  # the rows behind sentences(): see _sentence_rows
 # importing the rule modules registers their families, in this order (it is the order of chain_patterns)
 from . import sequences as _sequences  # noqa: F401,I001
 from . import mutuals as _mutuals  # noqa: F401
 from . import roles as _roles  # noqa: F401
+from .cuepass import cue_masks
 from .nodes import _mask_markup, _valid
-from .registry import FAMILIES
+from .registry import FAMILIES, Family
 
 
 # ---------------------------------------------------------------- the table of chains
@@ -35,12 +36,36 @@ def _key(kind: str, nodes: list[str]) -> tuple:
     return kind, tuple(nodes)
 
 
-def _sentence_chains(text: str) -> list[dict]:
-    """Every chain of one sentence, overlapping sequences, cycles and mutuals resolved
-    (earliest first, then longest)."""
-    masked = _mask_markup(text)
-    found = [dict(row, family=f.name, nodes=[n.replace("\x01", "") for n in row["nodes"]])
-             for f in FAMILIES for row in f.scan(masked)]
+_ROUTES: dict[int, tuple[Family, ...]] = {}
+
+
+def _route(cues: int) -> tuple[Family, ...]:
+    """The families a sentence holding the cue lists *cues* goes to (few distinct masks: cached)."""
+    families = _ROUTES.get(cues)
+    if families is None:
+        families = _ROUTES[cues] = tuple(f for f in FAMILIES if f.routes(cues))
+    return families
+
+
+def _sentence_chains(text: str, cues: int) -> list[dict]:
+    """Every chain of one sentence (which holds the cue lists *cues*), overlapping sequences,
+    cycles and mutuals resolved (earliest first, then longest)."""
+    families = _route(cues)
+    if not families:
+        return []
+    masked = _mask_markup(text) if "<" in text or "&" in text or "（" in text else text
+    aside = "\x01" in masked
+    found: list[dict] = []
+    for family in families:
+        if family.gate is not None and not family.gate(masked):
+            continue
+        for row in family.find(masked, cues):
+            row["family"] = family.name
+            if aside:
+                row["nodes"] = [n.replace("\x01", "") for n in row["nodes"]]
+            found.append(row)
+    if len(found) < 2:
+        return [item for item in found if item["kind"] not in _SPANNING or _valid(item["nodes"], item["kind"])]
     kept, taken = [], []
     for item in sorted(found, key=lambda r: (r["span"][0], -r["span"][1])):
         if item["kind"] in _SPANNING:
@@ -52,6 +77,20 @@ def _sentence_chains(text: str) -> list[dict]:
             taken.append((start, end))
         kept.append(item)
     return kept
+
+
+def _sentence_rows(docs) -> tuple[list[str], list[int], list[str]]:
+    """The ``doc_id``, ``start`` and ``text`` of every sentence, as :func:`zhpolicy.sentences` has
+    them, read from the structure cache it builds its table from (no 60,000-row table to build)."""
+    ids: list[str] = []
+    starts: list[int] = []
+    texts: list[str] = []
+    for doc_id, text in iter_docs(docs):
+        for row in _structure(doc_id, text)[2]:
+            ids.append(row["doc_id"])
+            starts.append(row["start"])
+            texts.append(row["text"])
+    return ids, starts, texts
 
 
 def _doc_labels(docs) -> dict[str, str]:
@@ -73,18 +112,19 @@ def extract_chains(docs) -> pd.DataFrame:
     labels = _doc_labels(docs)
     rows: list[dict] = []
     seen: dict[tuple, dict] = {}
-    for s in sentence_table(docs).itertuples():
-        for item in _sentence_chains(s.text):
-            key = (s.doc_id,) + _key(item["kind"], item["nodes"])
+    ids, starts, texts = _sentence_rows(docs)
+    for doc_id, offset, text, cues in zip(ids, starts, texts, cue_masks(texts)):
+        for item in _sentence_chains(text, cues):
+            key = (doc_id,) + _key(item["kind"], item["nodes"])
             if key in seen:
                 seen[key]["count"] += 1
                 continue
             start, end = item["span"]
             seen[key] = row = {
-                "doc_id": s.doc_id, "doc": labels.get(s.doc_id, s.doc_id), "family": item["family"],
+                "doc_id": doc_id, "doc": labels.get(doc_id, doc_id), "family": item["family"],
                 "kind": item["kind"], "chain": _chain_text(item["kind"], item["nodes"], item["roles"]),
-                "nodes": item["nodes"], "roles": item["roles"] or [], "subject": item["subject"], "surface": s.text[start:end],
-                "sentence": s.text, "start": s.start + start, "end": s.start + end, "count": 1,
+                "nodes": item["nodes"], "roles": item["roles"] or [], "subject": item["subject"], "surface": text[start:end],
+                "sentence": text, "start": offset + start, "end": offset + end, "count": 1,
             }
             rows.append(row)
     table = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
