@@ -20,13 +20,16 @@ import zhpolicy as zp
 from zhpolicy import paths
 
 tk = importlib.import_module("zhpolicy.analysis.tokenize")
+tk_private = importlib.import_module("zhpolicy.analysis.private_cache")
+tk_cache = importlib.import_module("zhpolicy.analysis.token_cache")
+tk_words = importlib.import_module("zhpolicy.analysis.tokenizers")
 DOCS = {"a": "推动科技创新和产业创新深度融合。", "b": "研发经费投入超过3.6万亿元，增长8.3%。", "c": "加快建设科技强国。"}
 
 
 @pytest.fixture()
 def fresh(monkeypatch, tmp_path):
     """A private cache folder and a clean 'already warned' memory."""
-    monkeypatch.setattr(tk, "_warned", set())
+    monkeypatch.setattr(tk_private, "_warned", set())
     monkeypatch.setenv("ZHPOLICY_CACHE_DIR", str(tmp_path / "cache"))
     return tmp_path / "cache"
 
@@ -100,8 +103,8 @@ def test_an_existing_open_cache_folder_is_made_private(fresh):
 def test_token_cache_files_with_impossible_offsets_are_rebuilt(bad, fresh):
     text = DOCS["b"]
     expected = zp.tokens({"b": text})
-    key = tk._cache_key(text, True)
-    starts, ends = tk._load_cached(key)
+    key = tk_cache._cache_key(text, True)
+    starts, ends = tk_cache._load_cached(key)
     starts, ends = starts.copy(), ends.copy()
     if bad == "negative":
         starts[0] = -3
@@ -113,11 +116,11 @@ def test_token_cache_files_with_impossible_offsets_are_rebuilt(bad, fresh):
         ends[1] = starts[1]
     else:
         starts[[1, 2]], ends[[1, 2]] = starts[[2, 1]], ends[[2, 1]]
-    tk._save_cached(key, starts, ends)  # a well-formed file with a right header …
-    assert tk._load_cached(key) is not None
+    tk_cache._save_cached(key, starts, ends)  # a well-formed file with a right header …
+    assert tk_cache._load_cached(key) is not None
     assert zp.tokens({"b": text}).equals(expected)  # … is still not trusted
-    repaired = tk._load_cached(key)
-    assert tk._valid_spans(*repaired, len(text)), "the bad file was rebuilt"
+    repaired = tk_cache._load_cached(key)
+    assert tk_cache._valid_spans(*repaired, len(text)), "the bad file was rebuilt"
 
 
 def _child(code, env):
@@ -145,7 +148,7 @@ def test_a_crafted_jieba_dictionary_cache_is_not_trusted(fresh):
     # the check is what protects: with a matching record, jieba would believe the crafted file
     assert _child(craft, env).returncode == 0
     record = caches[0].with_name("jieba.cache.sha256")
-    record.write_text(tk._file_digest(caches[0]) + "\n")
+    record.write_text(tk_words._file_digest(caches[0]) + "\n")
     third = _child(show, env)
     assert "'技创'" in third.stdout or "'新和产'" in third.stdout, third.stdout
 

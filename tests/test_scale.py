@@ -8,6 +8,8 @@ import pytest
 import zhpolicy as zp
 
 tk = importlib.import_module("zhpolicy.analysis.tokenize")
+tk_cache = importlib.import_module("zhpolicy.analysis.token_cache")
+tk_words = importlib.import_module("zhpolicy.analysis.tokenizers")
 
 
 @pytest.fixture()
@@ -46,20 +48,20 @@ def test_second_run_reads_the_cache(private_cache, monkeypatch):
 def test_corrupt_or_foreign_cache_files_are_ignored_and_rebuilt(private_cache):
     text = "科技创新推动产业创新。"
     expected = zp.tokens(text)
-    key = tk._cache_key(text, True)
-    path = tk._cache_path(key)
+    key = tk_cache._cache_key(text, True)
+    path = tk_cache._cache_path(key)
     path.write_bytes(b"not a numpy file at all")
     assert zp.tokens(text).equals(expected)
-    assert tk._load_cached(key) is not None, "the corrupt file was replaced"
+    assert tk_cache._load_cached(key) is not None, "the corrupt file was replaced"
     good = path.read_bytes()
     path.write_bytes(good[: len(good) // 2])  # truncated
-    assert tk._load_cached(key) is None
-    tk._save_cached("ff" + "0" * 47, np.array([0]), np.array([1]))  # a valid file for another key…
-    path.write_bytes(tk._cache_path("ff" + "0" * 47).read_bytes())  # …copied under this name
-    assert tk._load_cached(key) is None
+    assert tk_cache._load_cached(key) is None
+    tk_cache._save_cached("ff" + "0" * 47, np.array([0]), np.array([1]))  # a valid file for another key…
+    path.write_bytes(tk_cache._cache_path("ff" + "0" * 47).read_bytes())  # …copied under this name
+    assert tk_cache._load_cached(key) is None
     assert zp.tokens(text).equals(expected)
     np.save(path, np.array([object()], dtype=object), allow_pickle=True)
-    assert tk._load_cached(key) is None, "object arrays are never unpickled"
+    assert tk_cache._load_cached(key) is None, "object arrays are never unpickled"
     assert zp.tokens(text).equals(expected)
 
 
@@ -69,13 +71,13 @@ def test_a_crash_mid_write_leaves_no_cache_file(private_cache, monkeypatch):
 
     monkeypatch.setattr(np, "save", crash)
     with pytest.raises(KeyboardInterrupt):
-        tk._save_cached("ab" + "0" * 30 + "-x", np.array([0]), np.array([1]))
+        tk_cache._save_cached("ab" + "0" * 30 + "-x", np.array([0]), np.array([1]))
     assert not list(private_cache.rglob("*.npy")) and not list(private_cache.rglob(".tmp-*"))
 
 
 def test_cache_key_changes_with_the_dictionary(monkeypatch):
-    one = tk._cache_key("科技创新", True)
-    assert one != tk._cache_key("科技创新", False)
+    one = tk_cache._cache_key("科技创新", True)
+    assert one != tk_cache._cache_key("科技创新", False)
     from zhpolicy import paths
 
     original = paths.data_path
@@ -83,8 +85,8 @@ def test_cache_key_changes_with_the_dictionary(monkeypatch):
     def other_dict(name):
         return original("stopwords_policy.txt") if name == "userdict.txt" else original(name)
 
-    monkeypatch.setattr(tk, "data_path", other_dict)
-    assert tk._cache_key("科技创新", True) != one
+    monkeypatch.setattr(tk_words, "data_path", other_dict)
+    assert tk_cache._cache_key("科技创新", True) != one
 
 
 VARIED = {
@@ -117,7 +119,7 @@ def _reference_spans(text, user_dict=True):
             if not word.isspace():
                 out.append((word, base + start, base + end))
 
-    for m in tk._PROTECTED.finditer(text):
+    for m in tk_words._PROTECTED.finditer(text):
         run(text[pos:m.start()], pos)
         out.append((m.group(0), m.start(), m.end()))
         pos = m.end()
@@ -142,11 +144,11 @@ def test_rjieba_is_the_default_and_matches_jieba_tables(corpus, private_cache, m
     assert tk.backend() == "rjieba"
     docs = {**dict(zip(corpus["doc_id"], corpus["text"])), **VARIED}
     fast = zp.tokens(docs, cache=False)
-    fast_key = tk._cache_key("科技创新", True)
+    fast_key = tk_cache._cache_key("科技创新", True)
     monkeypatch.setenv("ZHPOLICY_BACKEND", "jieba")
     reference = zp.tokens(docs, cache=False)
     assert fast.equals(reference)
-    assert tk._cache_key("科技创新", True) != fast_key
+    assert tk_cache._cache_key("科技创新", True) != fast_key
     ext_b = reference[reference["doc_id"] == "ext_b"]["token"].tolist()
     assert "𠀀" in ext_b and "𡃁" in ext_b, "jieba keeps Extension-B characters apart; so must rjieba"
 

@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 import zhpolicy as zp
 
 tk = importlib.import_module("zhpolicy.analysis.tokenize")
+tk_general = importlib.import_module("zhpolicy.analysis.segment")
+tk_fast = importlib.import_module("zhpolicy.analysis.segment_fast")
+tk_table = importlib.import_module("zhpolicy.analysis.token_table")
 
 # the pieces that steer the fast path: numbers and citations (protected spans), the symbols
 # and ideographs where rjieba differs from jieba, white space of every kind next to them
@@ -27,11 +30,11 @@ PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[Heal
 @given(TEXT)
 def test_fast_path_matches_the_general_path(text):
     pytest.importorskip("rjieba")
-    codes = tk._bmp_codes(text)
+    codes = tk_general._bmp_codes(text)
     assert codes is not None
     for name in ("rjieba", "jieba"):
-        fast = tk._segment_bmp(text, codes, True, name)
-        slow = tk._segment_general(text, True, name)
+        fast = tk_fast._segment_bmp(text, codes, True, name)
+        slow = tk_general._segment_general(text, True, name)
         assert np.array_equal(fast[0], slow[0]) and np.array_equal(fast[1], slow[1]), (name, text)
 
 
@@ -42,18 +45,18 @@ def test_rjieba_cut_in_pieces_gives_the_tokens_of_one_cut(lines, size):
     the tokens of cutting the text whole, on both paths, also beside a line jieba segments."""
     pytest.importorskip("rjieba")
     text = "\n".join(lines)
-    codes = tk._bmp_codes(text)
-    saved = tk.CUT_CHARS
-    for segment in (lambda: tk._segment_bmp(text, codes, True, "rjieba"),
-                    lambda: tk._segment_general(text, True, "rjieba"),  # the path of texts beyond U+FFFF
-                    lambda: tk._segment_general(text + "\n𠀀", True, "rjieba")):  # its line goes to jieba
+    codes = tk_general._bmp_codes(text)
+    saved = tk_general.CUT_CHARS
+    for segment in (lambda: tk_fast._segment_bmp(text, codes, True, "rjieba"),
+                    lambda: tk_general._segment_general(text, True, "rjieba"),  # the path of texts beyond U+FFFF
+                    lambda: tk_general._segment_general(text + "\n𠀀", True, "rjieba")):  # its line goes to jieba
         try:
-            tk.CUT_CHARS = 10**9
+            tk_general.CUT_CHARS = 10**9
             whole = segment()
-            tk.CUT_CHARS = size
+            tk_general.CUT_CHARS = size
             pieces = segment()
         finally:
-            tk.CUT_CHARS = saved
+            tk_general.CUT_CHARS = saved
         assert np.array_equal(whole[0], pieces[0]) and np.array_equal(whole[1], pieces[1]), (size, text)
 
 
@@ -66,7 +69,7 @@ def test_batches_give_the_tokens_of_each_document_alone(texts):
     assert sum(counts) == len(starts) == len(found[1])
     at = 0
     for text, count in zip(texts, counts):
-        alone = tk._segment(text, True, "rjieba")
+        alone = tk_fast._segment(text, True, "rjieba")
         assert np.array_equal(starts[at:at + count], alone[0]) and np.array_equal(ends[at:at + count], alone[1])
         at += count
     words = [text[s:e].encode("utf-8") for text, count, offset in zip(texts, counts, np.cumsum([0] + counts))
@@ -99,7 +102,7 @@ def test_repeated_ids_are_each_id_repeated(counts):
     import pyarrow as pa
 
     values = ["doc_1.txt", "", "政策/通知 (2).html", "é"]  # empty, non-ASCII; the last counts cross 1 MB chunks
-    got = tk._repeated(values, np.array(counts, dtype=np.int64))
+    got = tk_table._repeated(values, np.array(counts, dtype=np.int64))
     want = pa.array([v for v, c in zip(values, counts) for _ in range(c)], type=pa.large_string())
     assert got.equals(want)
 

@@ -36,7 +36,7 @@ __version__ = "0.1.0"
 #: public name -> the module that defines it, by stage (one line per module; add new names here)
 _EXPORTS: dict[str, tuple[str, ...]] = {
     "reading.clean": ("CLEANING_STEPS", "clean_text", "cleaning_audit", "cleaning_summary"),
-    "reading.corpus": ("corpus_fingerprint", "load_corpus", "source_signals"),
+    "reading.corpus": ("corpus_fingerprint", "load_corpus", "source_signals", "tables"),
     "reading.readers": ("read_document",),
     "reading.structure": ("document_stats", "outline", "paragraphs", "sentences"),
     "reading.textio": ("read_text",),

@@ -96,7 +96,17 @@ def _catalog(args) -> int:
         print("请检查、修改后另存为语料文件夹里的 catalog.csv（UTF-8）。")
     else:
         _print_table(table, list(table.columns))
+    _print_skipped(table.attrs.get("skipped", []))
     return 0
+
+
+def _print_skipped(skipped: list[dict]) -> None:
+    """List the files of the folder that are not in the catalog draft, each with its reason."""
+    if not skipped:
+        return
+    print(f"\n未读取的文件（{len(skipped)} 个，不在目录草稿里）：", file=sys.stderr)
+    for row in skipped:
+        print(f"  {row['file']}：{row['reason']}", file=sys.stderr)
 
 
 def _batch(argv: list[str]) -> int:

@@ -22,6 +22,8 @@ import pandas as pd
 
 from .._docs import iter_docs
 from ..paths import data_path
+from .markup import strip_tags
+from .pdf import SOFT_BREAK
 
 # ---------------------------------------------------------------- character classes
 
@@ -52,22 +54,12 @@ def _is_cjk(ch: str) -> bool:
 # ---------------------------------------------------------------- the steps
 
 
-#: An HTML tag of the kinds that web pages saved as text keep (<p>, <br/>, <span style=…> …).
-_HTML_TAG = re.compile(
-    r"</?(?:p|br|div|span|strong|b|i|em|u|a|font|h[1-6]|li|ul|ol|table|tr|td|th|tbody|img|section|article|"
-    r"blockquote|sup|sub|center|hr|meta|link|script|style)(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|ldquo|rdquo|mdash|hellip);",
-    re.IGNORECASE,
-)
-
-
 def strip_html_markup(text: str) -> str:
-    """Remove HTML markup left in a ``.txt``/``.md`` file saved from a web page (tags, entities
-    such as ``&nbsp;``), with an HTML parser. Text without HTML tags is left as it is."""
-    if not _HTML_TAG.search(text):
-        return text
-    from .readers import html_to_text
-
-    return html_to_text(text)
+    """Remove HTML markup left in a ``.txt``/``.md`` file saved from a web page (tags, comments,
+    entities such as ``&nbsp;``). Only real markup is removed: a ``<`` that does not open a tag
+    (``不得嵌入<script>标签`` in a sentence, ``a<b``) and escaped text (``&lt;script&gt;``) stay text.
+    Text without HTML tags is left as it is."""
+    return strip_tags(text)
 
 
 #: A line that is only a page number: "- 3 -", "— 3 —", "第 3 页", "第3页 共10页", "3/10", "3".
@@ -78,32 +70,45 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+#: Furniture a browser prints on every page of a saved web page: the time stamp and page title at
+#: the top (``2024/6/17 16:07 标题 - 网站``), the address and page count at the bottom.
+_PRINT_HEAD = re.compile(r"^\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s*(?:[上下]午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s.*)?$", re.IGNORECASE)
+_PRINT_FOOT = re.compile(r"^\s*(?:(?:https?://|www\.|file:/)\S*\s*)?\d{1,4}\s*/\s*\d{1,4}\s*$|^\s*(?:https?://|www\.|file:/)\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
+
+
 def drop_page_furniture(text: str) -> str:
-    """For text from a PDF (pages separated by form feeds): drop page numbers and the running
-    heads and feet that repeat at the top or bottom of most pages, join the pages, and join a
-    line that runs to the full width of the page without closing punctuation to the next one
-    (a sentence the layout broke, even without a comma in it). Text without page breaks is left
-    as it is."""
+    """For text from a PDF (pages separated by form feeds): drop page numbers, the running heads
+    and feet that repeat at the top or bottom of most pages, and what a browser prints on every
+    page of a saved web page (time stamp and page title at the top, address and ``1/2`` at the
+    bottom); join the pages. A PDF read without layout (no line marked as wrapped) also has a
+    line that runs to the full width of the page without closing punctuation joined to the next
+    one. Text without page breaks is left as it is."""
     if "\f" not in text:
         return text
     pages = [[line for line in page.split("\n") if line.strip()] for page in text.split("\f")]
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip())
     repeated: set[str] = set()
-    if len(pages) >= 3:
+    if len(pages) >= 2:
         edges: dict[str, int] = {}
         for page in pages:
             for line in {key(x) for x in page[:2] + page[-2:]}:
                 edges[line] = edges.get(line, 0) + 1
-        repeated = {line for line, n in edges.items() if n >= max(3, (len(pages) + 1) // 2)}
+        repeated = {line for line, n in edges.items() if n >= max(2, (len(pages) + 1) // 2)}
     out = []
     for page in pages:
         keep = list(page)
-        for end in (0, -1):  # strip from the top, then from the bottom, while lines are furniture
-            for _ in range(3):
-                if keep and (_PAGE_NUMBER.match(keep[end]) or key(keep[end]) in repeated):
-                    keep.pop(end)
+        for end in (0, -1):  # from the top, then from the bottom (a browser may write its header last)
+            for _ in range(4):
+                line = keep[end].replace(SOFT_BREAK, "") if keep else ""
+                if keep and (_PAGE_NUMBER.match(line) or key(keep[end]) in repeated
+                             or _PRINT_HEAD.match(line) or _PRINT_FOOT.match(line)):
+                    dropped = keep.pop(end)
+                    if end == -1 and dropped.endswith(SOFT_BREAK) and keep:
+                        keep[-1] = keep[-1].rstrip(SOFT_BREAK) + SOFT_BREAK
         out.extend(keep)
+    if any(SOFT_BREAK in line for line in out):
+        return "\n".join(out)  # read by layout: the wrapped lines are marked, joined by the next step
     return "\n".join(_join_full_width(out))
 
 
@@ -125,6 +130,71 @@ def _join_full_width(lines: list[str]) -> list[str]:
         tail = out[-1].rstrip()
         joining = len(line.strip()) >= 0.9 * full and bool(tail) and tail[-1] not in TERMINAL
     return out
+
+
+_URL = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+_URL_START = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
+_SOFT_JOIN = re.compile(f"{SOFT_BREAK}\n?")
+
+
+def _width(line: str) -> int:
+    """Display width of a line: a CJK character counts 2, others 1."""
+    return sum(2 if ord(ch) > 0x2e80 else 1 for ch in line.strip())
+
+
+def _glue(left: str, right: str) -> str:
+    a, b = left.rstrip(), right.lstrip()
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def hard_wrap_width(lines: list[str]) -> int:
+    """The width at which a text was hard-wrapped (lines broken at a fixed number of characters,
+    as in text copied from a PDF or an e-mail), from the document's own line-length profile:
+    the most common display width, when at least 40 % of its lines (and at least 5) end within
+    3 of it; 0 when the text is not hard-wrapped."""
+    widths = [_width(line) for line in lines if line.strip()]
+    if len(widths) < 5:
+        return 0
+    counts: dict[int, int] = {}
+    for w in widths:
+        if w >= 30:
+            counts[w] = counts.get(w, 0) + 1
+    if not counts:
+        return 0
+    best = max(counts, key=lambda w: (sum(counts.get(w - d, 0) for d in range(3)), w))
+    near = sum(1 for w in widths if best - 3 <= w <= best)
+    return best if near >= 5 and near >= 0.4 * len(widths) else 0
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Join the lines that the layout, not the author, broke: lines a reader marked as wrapped
+    (the PDF reader writes U+2028 where a line ran to the right margin and the next continued the
+    paragraph) and, in a plain text that is hard-wrapped (see :func:`hard_wrap_width`), a full
+    line to the next. Never across a blank line, after the first (title) line, after a line that
+    ends in a web address, or before an outline item (一、 （一） 1. …)."""
+    if SOFT_BREAK in text:
+        parts = _SOFT_JOIN.split(text)
+        joined = parts[0]
+        for part in parts[1:]:
+            joined = _glue(joined, part)
+        return joined
+    lines = text.split("\n")
+    width = hard_wrap_width(lines)
+    if not width:
+        return text
+    out: list[str] = []
+    joining = False
+    for i, line in enumerate(lines):
+        if joining and line.strip() and not _OUTLINE_START.match(line.strip()) and not _URL_START.match(line):
+            out[-1] = _glue(out[-1], line)
+        else:
+            out.append(line)
+        last = out[-1].rstrip()
+        joining = (i > 0 and bool(last) and _width(line) >= width - 3 and not _URL.search(last)
+                   and last[-1] not in "。！？!?")
+    return "\n".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -307,24 +377,40 @@ def drop_repeated_lines(text: str) -> str:
     return "\n".join(out)
 
 
-def _continues(line: str, nxt: str) -> bool:
+_LABEL_LINE = re.compile(r"^[^，。；！？]{1,12}[：:]")
+
+
+def _title_like(line: str) -> bool:
+    """A short line with at most one comma and no full stop: a title, a name, a heading."""
+    return len(line) <= 40 and line.count("，") + line.count(",") <= 1 and not re.search(r"[。！？]", line)
+
+
+def _continues(line: str, nxt: str, first: bool = False) -> bool:
     """True when *line* was broken mid-sentence and *nxt* carries on the same sentence."""
     if not line or not nxt or line[-1] in TERMINAL or _OUTLINE_START.match(nxt):
         return False
+    if _URL.search(line) or _URL_START.match(nxt) or _LABEL_LINE.match(nxt):
+        return False  # a web address, a field label (来源：…) or a salutation (同志们：) stands alone
+    if line[-1] in "，,、（(“《":
+        return True  # the sentence goes on
     if _NUMBER_END.search(line) and _UNIT_START.match(nxt):
         return True  # 635.4 / 万人年
+    if _title_like(line):
+        return False  # a title, a speaker's name, a heading
     body = _OUTLINE_START.sub("", line)
     return "，" in body or "," in body or len(body) >= 60
 
 
 def rejoin_broken_lines(text: str) -> str:
     """Join a line to the next when it stops mid-sentence: it has no closing punctuation and
-    reads as body text (it contains a comma, or is long, or ends in a number whose unit
-    starts the next line). Headings (short, no comma) and outline items are left alone."""
+    reads as body text (it ends in a comma or an opening bracket, or it is long or holds commas,
+    or it ends in a number whose unit starts the next line). The first line (the title), short
+    title-like lines (names, headings), lines ending in a web address, a next line that is a
+    web address, a field label (来源：…), a salutation (同志们：) or an outline item are left alone."""
     lines = text.split("\n")
     out: list[str] = []
-    for line in lines:
-        if out and _continues(out[-1], line):
+    for i, line in enumerate(lines):
+        if out and _continues(out[-1], line, first=len(out) == 1 and i == 1):
             sep = " " if (out[-1][-1].isascii() and out[-1][-1].isalpha() and line[0].isascii() and line[0].isalpha()) else ""
             joined = out[-1] + sep + line
             if _ASCII_PUNCT.search(joined):
@@ -341,6 +427,7 @@ def rejoin_broken_lines(text: str) -> str:
 CLEANING_STEPS = (
     strip_html_markup,
     drop_page_furniture,
+    join_wrapped_lines,
     normalize_whitespace,
     to_simplified,
     unify_punctuation,
@@ -351,13 +438,17 @@ CLEANING_STEPS = (
 )
 
 
-def clean_text(text: str, *, before=None, skip=()) -> str:
+def clean_text(text: str, *, before=None, skip=(), start=None) -> str:
     """Apply the steps of :data:`CLEANING_STEPS` to *text* and return the cleaned text: all of
-    them, or only those that come before the step function *before*; steps named in *skip*
-    (e.g. ``("to_simplified",)``) are left out."""
+    them, or only those that come before the step function *before*, or only those from the step
+    function *start* on; steps named in *skip* (e.g. ``("to_simplified",)``) are left out."""
+    started = start is None
     for step in CLEANING_STEPS:
         if step is before:
             break
+        started = started or step is start
+        if not started:
+            continue
         if step.__name__ not in skip:
             text = step(text)
     return text

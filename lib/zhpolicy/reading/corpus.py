@@ -19,11 +19,15 @@ from pathlib import Path
 import pandas as pd
 
 from .._docs import count_chars
-from .clean import clean_text
+from .clean import boilerplate_matches, clean_text, strip_boilerplate, unify_punctuation
 from ..errors import CorpusError
+from ..numbers import CITATION
 from ..paths import default_corpus_dir, resolve_user_path, shown_path
+from .dates import find_date, find_date_with_place, normalise_date, year_only
 from .readers import read_document, skip_reason
+from .tables import TABLE_COLUMNS, empty_tables, table_rows
 from .textio import decode_bytes, looks_traditional
+from .titles import clean_site_title, find_title, is_junk_title
 
 #: Metadata columns of a catalog file, in display order.
 CATALOG_COLUMNS = ["title", "author", "source", "genre", "date", "note"]
@@ -35,107 +39,51 @@ CATALOG_NAME = "catalog.csv"
 _AUTHOR = re.compile(r"作者\s*[：:]\s*(\S+)")
 _BYLINE = re.compile(r"^[□■]\s*(\S{2,8})\s*$", re.MULTILINE)
 
-# ---------------------------------------------------------------- dates
+# ---------------------------------------------------------------- titles and dates
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9}
-_CN_NUM = "〇○零一二三四五六七八九十"
-_DATE_PATTERNS = (
-    # 2024年3月5日, 2024-03-05, 2024/3/5, 2024.3.5 (optionally with a time after it)
-    re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})(?!\d)"),
-    # 二〇二四年三月五日
-    re.compile(f"([{_CN_NUM}]{{4}})年([{_CN_NUM}]{{1,3}})月([{_CN_NUM}]{{1,3}})日"),
-)
-_MONTH_PATTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?![\d份])")
-#: How many lines at the top (and bottom, for the 落款 of official documents) are searched for a date.
-DATE_HEAD_LINES = 8
-DATE_TAIL_LINES = 4
+__all__ = ["find_date", "find_title", "load_corpus", "normalise_date", "tables"]
 
-
-def _cn_number(text: str) -> int:
-    """二〇二四 → 2024 (digit by digit); 十二 → 12; 二十三 → 23."""
-    if "十" not in text:
-        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-
-
-def normalise_date(value: str) -> str:
-    """Return *value* as ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that is known),
-    or "" when it holds no date. Accepts 2024年3月5日, 2024-03-05 10:00, 二〇二四年三月五日 …"""
-    value = str(value or "").strip()
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(value)
-        if m:
-            try:
-                year, month, day = (int(g) if g.isdigit() else _cn_number(g) for g in m.groups())
-            except (KeyError, ValueError):
-                continue
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
-    m = _MONTH_PATTERN.search(value) or re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})", value)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
-    m = re.fullmatch(r"((?:19|20)\d\d)\s*年?", value)
-    return m.group(1) if m else ""
-
-
-def find_date(text: str) -> str:
-    """The document's own date from its header lines (``——2024年3月5日在…会议上``,
-    ``发布时间：2025-03-06``, ``（2019年3月4日）``), else from its last lines (the date under
-    an official document's signature); "" when there is none."""
-    return find_date_with_place(text)[0]
-
-
-def find_date_with_place(text: str) -> tuple[str, str]:
-    """Like :func:`find_date`, also saying where the date was found (``text_header``/``text_end``)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    for where, block in (("text_header", lines[:DATE_HEAD_LINES]), ("text_end", lines[-DATE_TAIL_LINES:])):
-        for line in block:
-            if len(line) > 80 and not re.match(r"^(?:——|—|发布|日期|时间|（)", line):
-                continue  # a date inside a body paragraph is what the text talks about, not its date
-            date = normalise_date(line)
-            if len(date) == 10:
-                return date, where
-    return "", ""
-
-
-# ---------------------------------------------------------------- titles and labels
-
-_JUNK_TITLE = re.compile(r"^(?:microsoft word|untitled|无标题|文档\d*|document\d*|新建)|\.(?:docx?|pdf|txt)$",
-                         re.IGNORECASE)
-
-
-def find_title(text: str) -> str:
-    """The first heading line of a cleaned text: a Markdown ``#`` heading, or the first line when
-    it is short and not a sentence; "" when the text starts with body text."""
-    for line in text.splitlines()[:5]:
-        m = re.match(r"^#{1,6}\s*(.+)$", line)
-        if m:
-            return m.group(1).strip()
-    first = text.split("\n", 1)[0].strip().lstrip("#").strip()
-    if 0 < len(first) <= 60 and not re.search(r"[。！？；]$", first) and first.count("，") <= 1:
-        return first
-    return ""
+#: Title sources that rank above the document's own title lines.
+_STRONG_TITLES = ("front_matter", "html_meta", "export_header", "html_title")
+#: Date sources that rank above the dates found in the text.
+_STRONG_DATES = ("front_matter", "export_header", "html_meta", "html_text")
 
 
 def _title_and_source(doc, text: str, stem: str) -> tuple[str, str]:
-    if doc.title and doc.title_source in ("html_meta", "html_title", "docx_properties", "heading"):
+    """The document's title and where it came from, best source first (the catalog is applied
+    later): front matter, web page meta or headline, export header; the title style of a Word
+    file or the large title lines of a PDF's first page; the title lines of the text; the file's
+    properties; the file name."""
+    if doc.title and doc.title_source in _STRONG_TITLES and not is_junk_title(doc.title):
         return doc.title, doc.title_source
+    if doc.title and doc.title_source == "heading" and not is_junk_title(doc.title):
+        return doc.title, "heading"
+    layout = doc.meta.get("title_lines", "")
     heading = find_title(text)
+    if layout and not is_junk_title(layout) and (not heading or heading.replace(" ", "") in layout.replace(" ", "")
+                                                 or layout.replace(" ", "") in heading.replace(" ", "")):
+        return (heading if heading and len(heading) >= len(layout) else layout), "heading"
     if heading:
         return heading, "heading"
-    if doc.title and not _JUNK_TITLE.search(doc.title):
-        return doc.title, doc.title_source
+    if doc.title and not is_junk_title(doc.title):
+        return clean_site_title(doc.title), doc.title_source
     return stem, "file_name"
 
 
-def _date_and_source(doc, raw: str) -> tuple[str, str]:
-    if doc.date and doc.date_source.startswith("html"):
+def _date_and_source(doc, text: str) -> tuple[str, str]:
+    """The document's date and where it came from: front matter, export header, web page meta or
+    the date beside its headline; a dated line at the top of the text (发布时间：…, a date under
+    the title) or the signature date at its end; a year alone under the title; the file's
+    creation date as the last resort (``docx_properties``/``pdf_metadata``)."""
+    if doc.date and doc.date_source in _STRONG_DATES:
         return doc.date, doc.date_source
-    date, where = find_date_with_place(raw)
+    date, where = find_date_with_place(text)
     if date:
         return date, where
+    for line in [x for x in text.split("\n")[:8] if x.strip()]:
+        year = year_only(line)
+        if year:
+            return year, "text_header"
     return (doc.date, doc.date_source) if doc.date else ("", "")
 
 
@@ -201,25 +149,62 @@ def _check_folder(folder: Path) -> None:
         raise CorpusError(f"这不是文件夹：{shown_path(folder)}。load_corpus 需要一个放着文本的文件夹。（not a folder）")
 
 
-def scan_folder(folder: str | Path) -> tuple[list[tuple[Path, str]], list[dict]]:
+def _shown_name(name: str) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 shown as \\xNN."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _valid_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _outside(path: Path, root: Path) -> bool:
+    try:
+        return not path.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):
+        return True
+
+
+def scan_folder(folder: str | Path, *, follow_links: bool = False) -> tuple[list[tuple[Path, str]], list[dict]]:
     """Walk *folder* (and its subfolders) in sorted order.
 
     Returns the documents to read as ``(path, relative path)`` pairs, and the files not read
-    as ``{"file": relative path, "reason": …}`` rows."""
+    as ``{"file": relative path, "reason": …}`` rows. A symbolic link to a file outside the folder
+    and a symbolically linked subfolder are not followed but listed with the reason, unless
+    *follow_links* is True (then they are read, and listed in ``corpus.attrs["linked"]``). A
+    file whose name is not valid UTF-8 is listed, not read."""
     folder = Path(folder)
     _check_folder(folder)
+    root = folder.resolve()
     documents, skipped = [], []
-    for here, dirs, files in os.walk(folder):
+    for here, dirs, files in os.walk(folder, followlinks=follow_links):
         dirs.sort()
         rel_dir = Path(here).relative_to(folder)
         hidden = [d for d in dirs if d.startswith(".") or d == "__pycache__"]
         for d in hidden:
-            skipped.append({"file": (rel_dir / d).as_posix() + "/", "reason": "隐藏文件夹，不读取。"})
-        dirs[:] = [d for d in dirs if d not in hidden]
+            skipped.append({"file": _shown_name((rel_dir / d).as_posix()) + "/", "reason": "隐藏文件夹，不读取。"})
+        linked = [d for d in dirs if d not in hidden and not follow_links and (Path(here) / d).is_symlink()]
+        for d in linked:
+            skipped.append({"file": _shown_name((rel_dir / d).as_posix()) + "/",
+                            "reason": "这是一个快捷方式（符号链接）文件夹，指向别处，没有读取。要读取里面的文档，请把文件复制进来，"
+                                      "或用 load_corpus(..., follow_links=True)。（linked folder not followed）"})
+        dirs[:] = [d for d in dirs if d not in hidden and d not in linked]
         found = 0
         for name in sorted(files):
             path = Path(here) / name
             rel = (rel_dir / name).as_posix()
+            if not _valid_name(rel):
+                skipped.append({"file": _shown_name(rel), "reason": "文件名里有无法识别的字符（不是 UTF-8 编码的文件名，"
+                                "常见于从旧系统拷来的文件）。请把文件改个名字再放进来。（invalid file name）"})
+                continue
+            if path.is_symlink() and not follow_links and _outside(path, root):
+                skipped.append({"file": rel, "reason": "这是一个快捷方式（符号链接），指向语料文件夹以外的文件，没有读取。"
+                                "要读取它，请把文件复制进来，或用 load_corpus(..., follow_links=True)。（link outside the folder）"})
+                continue
             reason = skip_reason(path, rel)
             if reason is None:
                 documents.append((path, rel))
@@ -227,7 +212,7 @@ def scan_folder(folder: str | Path) -> tuple[list[tuple[Path, str]], list[dict]]
             else:
                 skipped.append({"file": rel, "reason": reason})
         if not found and not dirs and rel_dir != Path("."):
-            skipped.append({"file": rel_dir.as_posix() + "/", "reason": "这是一个文件夹，里面没有可读取的文档。"})
+            skipped.append({"file": _shown_name(rel_dir.as_posix()) + "/", "reason": "这是一个文件夹，里面没有可读取的文档。"})
     return documents, skipped
 
 
@@ -321,9 +306,6 @@ def source_signals(corpus: pd.DataFrame) -> pd.DataFrame:
     """Evidence about where each text comes from, counted in its raw text:
     citation marks like ``[1]``, attributions (据…, …数据显示, …表示/指出), and the
     boilerplate rules that matched (site watermarks, page references, SEO fields …)."""
-    from .clean import boilerplate_matches, clean_text, strip_boilerplate
-    from ..numbers import CITATION
-
     rows = []
     for row in corpus.itertuples():
         raw = clean_text(row.raw, before=strip_boilerplate)
@@ -342,8 +324,21 @@ def source_signals(corpus: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- loading
 
 
+def _reasons(skipped: list[dict], limit: int = 10) -> str:
+    listed = "；".join(f"{s['file']}：{s['reason']}" for s in skipped[:limit])
+    more = f"；……等 {len(skipped)} 个" if len(skipped) > limit else ""
+    return listed + more
+
+
+def _relative_message(message: str, path: Path, rel: str) -> str:
+    """A reader's message with the file's absolute path replaced by its path in the corpus folder."""
+    for shown in {os.path.abspath(path), str(path)}:
+        message = message.replace(shown, rel)
+    return message
+
+
 def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simplify: bool = True,
-                files=None) -> pd.DataFrame:
+                files=None, follow_links: bool = False) -> pd.DataFrame:
     """Load every document of *folder* and its subfolders (default: ``$ZHPOLICY_CORPUS`` or
     ``seeds/``), or the single file *folder* names. A relative *folder* counts from the folder
     the command was started in (see :func:`zhpolicy.paths.launch_dir`).
@@ -360,7 +355,12 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
 
     Files that are not documents, or cannot be read, are listed with the reason in
     ``corpus.attrs["skipped"]`` (and warned about, for unreadable documents; ``errors="raise"``
-    stops at the first one instead). Files are only read, never written.
+    stops at the first one instead). Files are only read, never written. Symbolic links to
+    files outside the folder and linked subfolders are listed there too, not followed, unless
+    ``follow_links=True``.
+
+    Tables (of .docx, PDF, web pages and Markdown files) are not glued into the text: the text
+    keeps a line ``[表N]`` where table N stood, and :func:`tables` gives their cells.
 
     *files* loads only some documents of *folder*, with the ids the whole folder gives them (how
     ``zhpolicy batch`` reads one partition): relative paths, or ``{relative path: doc_id}`` as
@@ -384,9 +384,9 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
                                                          if rel in wanted}
         documents, skipped, ids = [(folder / rel, rel) for rel in chosen], [], list(chosen.values())
     else:
-        documents, skipped = scan_folder(folder)
+        documents, skipped = scan_folder(folder, follow_links=follow_links)
         if not documents:
-            listed = "；".join(f"{s['file']}（{s['reason']}）" for s in skipped[:5])
+            listed = _reasons(skipped)
             raise CorpusError(f"文件夹里没有 .txt 或 .md 等可读取的文档：{shown_path(folder)}（no text files）"
                               + (f"。未读取的文件：{listed}" if listed else ""))
     unexpected = [s for s in skipped if s["file"] != CATALOG_NAME]  # the catalog is used: no warning
@@ -403,18 +403,23 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     used_rows: set[str] = set()
     skip_steps = () if simplify else ("to_simplified",)
     ids = ids or document_ids([rel for _, rel in documents])
-    rows, converted = [], []
+    rows, converted, table_cells = [], [], []
     for (path, rel), doc_id in zip(documents, ids):
         try:
             doc = read_document(path)
         except CorpusError as exc:
             if errors == "raise":
                 raise
-            warnings.warn(f"已跳过：{exc}", UserWarning, stacklevel=2)
-            skipped.append({"file": rel, "reason": str(exc)})
+            reason = _relative_message(str(exc), path, rel)
+            warnings.warn(f"已跳过：{reason}", UserWarning, stacklevel=2)
+            skipped.append({"file": rel, "reason": reason})
             continue
+        for message in doc.warnings:
+            warnings.warn(_relative_message(message, path, rel), UserWarning, stacklevel=2)
         raw = doc.text
-        text = clean_text(raw, skip=skip_steps)
+        early = clean_text(raw, before=unify_punctuation, skip=skip_steps)
+        text = clean_text(early, start=unify_punctuation, skip=skip_steps)
+        table_cells.extend(table_rows(doc_id, doc.tables))
         if looks_traditional(raw[:20_000]):
             converted.append(rel)
         entry = by_path.get(rel)
@@ -422,9 +427,12 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
             entry = by_path.get(rel.rsplit("/", 1)[-1])
         stem = Path(rel).stem
         title, title_source = _title_and_source(doc, text, stem)
-        date, date_source = _date_and_source(doc, raw)
-        meta = derive_metadata(raw, text)
+        date, date_source = _date_and_source(doc, early)
+        meta = derive_metadata(early, text)
         meta.update(title=title, date=date)
+        for key in ("author", "source"):
+            if doc.meta.get(key) and not meta.get(key):
+                meta[key] = str(doc.meta[key])
         sources = {"title_source": title_source, "date_source": date_source}
         if entry is not None:
             used_rows.add(entry.file)
@@ -460,14 +468,48 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
             UserWarning, stacklevel=2,
         )
     if not rows:
-        raise CorpusError(f"文件夹里没有一个文件能读取：{shown_path(folder)}（no readable documents）")
+        listed = _reasons(skipped)
+        raise CorpusError(f"文件夹里没有一个文件能读取：{shown_path(folder)}（no readable documents）"
+                          + (f"。未读取的文件和原因：{listed}" if listed else ""))
     corpus = pd.DataFrame(rows, columns=CORPUS_COLUMNS)
     corpus["label"] = distinct_labels(list(corpus["label"]), list(corpus["doc_id"]))
     corpus.attrs["folder"] = str(folder)
     corpus.attrs["skipped"] = skipped
     corpus.attrs["catalog_problems"] = problems
     corpus.attrs["cleaning_skip"] = list(skip_steps)
+    corpus.attrs["tables"] = table_cells  # plain records: attrs travel into Parquet metadata as JSON
     return corpus
+
+
+def tables(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Every table of the documents of *corpus* (from :func:`load_corpus`), one row per cell.
+
+    Columns: ``doc_id``; ``table`` (its number in the document, 1, 2 …; the document's text keeps a
+    line ``[表N]`` where it stood); ``caption``; ``row`` and ``column`` (from 0); ``text`` (the
+    cell, on one line); ``header_row`` (the cell is in a header row: ``<th>``/``<thead>``, a Word
+    header row, or a first row of labels over columns of figures); ``header_column`` (the cell is
+    in the label column); ``row_header`` (the row's label, e.g. the indicator ``研发经费投入强度``);
+    ``column_header`` (the column's label, e.g. the year ``2025年`` or the kind ``属性``; merged
+    headers repeat over the columns they span); ``merged`` (the cell repeats a merged cell's text:
+    count figures only where it is False); ``source`` (``docx``, ``pdf``, ``html``, ``markdown``).
+
+    A corpus without tables gives an empty table with these columns. When the corpus lost its
+    ``attrs`` (filtered or combined), the tables are read again from its files."""
+    found = corpus.attrs.get("tables")
+    if found is not None:
+        found = pd.DataFrame(found, columns=TABLE_COLUMNS)
+    elif corpus.attrs.get("folder") and "file" in corpus:
+        cells: list[dict] = []
+        for doc_id, rel in zip(corpus["doc_id"], corpus["file"]):
+            try:
+                doc = read_document(Path(corpus.attrs["folder"]) / rel)
+            except (CorpusError, OSError):
+                continue
+            cells.extend(table_rows(doc_id, doc.tables))
+        found = pd.DataFrame(cells, columns=TABLE_COLUMNS)
+    if found is None or not len(found):
+        return empty_tables()
+    return found[found["doc_id"].isin(set(corpus["doc_id"]))].reset_index(drop=True)
 
 
 def skipped_files(corpus: pd.DataFrame) -> pd.DataFrame:
@@ -482,11 +524,13 @@ def metadata_sources(corpus: pd.DataFrame) -> pd.DataFrame:
 
 def draft_catalog(folder: str | Path) -> pd.DataFrame:
     """A catalog for *folder* to correct and save as ``catalog.csv``: one row per document with
-    the title and date found in it (and where), the existing catalog's values where there is one."""
+    the title and date found in it (and where), the existing catalog's values where there is one.
+    The files that were not read are in ``table.attrs["skipped"]`` (file, reason)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         corpus = load_corpus(folder)
     table = corpus[["file", *CATALOG_COLUMNS, "title_source", "date_source"]].copy()
+    table.attrs["skipped"] = [s for s in corpus.attrs.get("skipped", []) if s["file"] != CATALOG_NAME]
     return table
 
 

@@ -7,21 +7,36 @@ hidden files, images, legacy ``.doc``, scanned or encrypted PDFs …) get a reas
 says what the file is and what to do: :func:`skip_reason` for what is known from the name alone,
 a :class:`~zhpolicy.errors.CorpusError` from the reader for what is only known after opening it.
 
-Libraries: python-docx (paragraphs and tables of ``.docx``), pypdf (text layer and metadata of
-PDFs; pure Python), BeautifulSoup with Python's own ``html.parser`` (web pages, and HTML tags left
-in ``.txt``/``.md`` files). The main text of a web page is found by a small readability step:
-navigation, headers, footers, scripts and forms are dropped, and the element whose paragraphs hold
-the most text wins.
+Libraries: python-docx (paragraphs and tables of ``.docx``, merged cells kept apart from equal
+neighbours), pypdfium2 and pdfplumber (PDF by layout, see :mod:`zhpolicy.reading.pdf`),
+BeautifulSoup with Python's own ``html.parser`` (web pages, see :mod:`zhpolicy.reading.web`),
+markdown-it-py and PyYAML (Markdown and front matter, see :mod:`zhpolicy.reading.markup`).
+Tables come out as :class:`~zhpolicy.reading.tables.Table` objects, never glued into the prose.
+
+Limits on what a single file may cost (each refused with a message naming the limit):
+:data:`MAX_DOCX_XML_BYTES` of XML unpacked from one ``.docx``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CorpusError
+from . import markup
+from .dates import normalise_date
+from .pdf import PAGE_BREAK, read_pdf_layout
+from .tables import MARKER, Table, caption_above
 from .textio import decode_bytes, read_bytes
+from .web import html_to_text, read_html_page
+
+__all__ = ["Document", "PAGE_BREAK", "html_to_text", "read_document", "skip_reason"]
+
+#: The most XML a ``.docx`` may unpack to (its text and styles; images do not count). A report of
+#: a thousand pages holds about 20 MB; a file that unpacks to more is refused, not read for minutes.
+MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
 
 #: Endings read as plain text (UTF-8, GB18030/GBK, Big5 …; HTML tags inside are removed in cleaning).
 TEXT_SUFFIXES = (".txt", ".md")
@@ -39,8 +54,10 @@ UNREAD_KINDS = {
     ".odt": "这是 OpenDocument 文件（.odt），无法直接读取。请另存为 .docx 或 .txt。",
     ".pptx": "这是演示文稿，不作为文本读取。需要的话把文字复制到 .txt 里。",
     ".ppt": "这是演示文稿，不作为文本读取。需要的话把文字复制到 .txt 里。",
-    ".xlsx": "这是表格文件，不作为文本读取。",
-    ".xls": "这是表格文件，不作为文本读取。",
+    ".xlsx": "这是 Excel 表格文件，不作为文本读取。如果里面是文字，请复制到 Word 另存为 .docx 或 .txt；"
+             "如果是数据表，请用 pandas.read_excel 读取。",
+    ".xls": "这是 Excel 表格文件，不作为文本读取。如果里面是文字，请复制到 Word 另存为 .docx 或 .txt；"
+            "如果是数据表，请用 pandas.read_excel 读取。",
     ".csv": "这是表格文件，不作为文本读取（只有名为 catalog.csv 的目录文件会被用作元数据）。",
     ".zip": "这是压缩包。请先解压，再把里面的文本放进来。",
     ".rar": "这是压缩包。请先解压，再把里面的文本放进来。",
@@ -63,6 +80,9 @@ class Document:
     title_source: str = ""
     date: str = ""
     date_source: str = ""
+    tables: list[Table] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
 
 
 def skip_reason(path: Path, relative: str | None = None) -> str | None:
@@ -77,7 +97,7 @@ def skip_reason(path: Path, relative: str | None = None) -> str | None:
         if len(parts) > 1:
             return "子文件夹里的 catalog.csv 不会被使用：目录文件要放在语料文件夹的最上层。"
         return "这是目录文件：它的内容用作各篇文档的元数据（标题、日期等），本身不是文档。"
-    if name.split(".", 1)[0] in NOT_DOCUMENT_NAMES:
+    if name.split(".", 1)[0] in NOT_DOCUMENT_NAMES and path.suffix.lower() in ("", ".txt", ".md"):
         return "这是说明文件（README/LICENSE 等），不是文档。要把它当文档分析，请改个文件名。"
     suffix = path.suffix.lower()
     if suffix in DOCUMENT_SUFFIXES:
@@ -90,257 +110,239 @@ def skip_reason(path: Path, relative: str | None = None) -> str | None:
 # ---------------------------------------------------------------- plain text
 
 
+def _front_matter_fields(meta: dict) -> dict:
+    out = {}
+    title = markup.front_matter_field(meta, "title", "标题", "题目")
+    date = normalise_date(markup.front_matter_field(meta, "date", "日期", "pubdate", "published", "发布日期", "发布时间"))
+    for key, names in (("author", ("author", "作者")), ("source", ("source", "来源", "publisher", "发布机关"))):
+        value = markup.front_matter_field(meta, *names)
+        if value:
+            out[key] = value
+    return {"title": title, "date": date, **out}
+
+
 def read_plain(path: Path) -> Document:
-    """A ``.txt``/``.md`` file, decoded by :func:`zhpolicy.reading.textio.decode_bytes`."""
+    """A ``.txt``/``.md`` file, decoded by :func:`zhpolicy.reading.textio.decode_bytes`; YAML front
+    matter and legal-database export headers become metadata; a ``.md`` file is read with a
+    Markdown parser (headings, lists and tables kept, markup and HTML comments dropped)."""
     text, encoding = decode_bytes(read_bytes(path), str(path))
-    return Document(text, encoding)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    doc = Document(text, encoding)
+    front, body = markup.split_front_matter(text)
+    if front:
+        fields = _front_matter_fields(front)
+        doc.meta.update({k: v for k, v in fields.items() if k in ("author", "source") and v})
+        if fields["title"]:
+            doc.title, doc.title_source = fields["title"], "front_matter"
+        if fields["date"]:
+            doc.date, doc.date_source = fields["date"], "front_matter"
+        text = body
+    export, body = markup.split_export_header(text)
+    if export:
+        doc.meta.update({k: v for k, v in export.items() if k in ("issuer", "doc_number", "url", "citation_code")})
+        if export.get("issuer") and "source" not in doc.meta:
+            doc.meta["source"] = export["issuer"]
+        if export.get("title") and not doc.title:
+            doc.title, doc.title_source = export["title"], "export_header"
+        date = normalise_date(export.get("date", ""))
+        if date and not doc.date:
+            doc.date, doc.date_source = date, "export_header"
+        text = body.lstrip("\n")
+    if path.suffix.lower() == ".md":
+        text, doc.tables, _ = markup.markdown_text(text)
+    doc.text = text
+    return doc
 
 
 # ---------------------------------------------------------------- HTML
 
-#: Tags after which a line ends when HTML is turned into text.
-BLOCK_TAGS = (
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
-    "article", "main", "header", "footer", "blockquote", "pre", "dd", "dt", "dl", "hr", "td", "th",
-    "title", "figcaption", "center",
-)
-#: Elements that are never part of an article's text.
-NOISE_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside",
-              "form", "iframe", "button", "select", "input", "head")
-_NOISE_NAME = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|foot|header|head|breadcrumbs?|crumb|sidebar|side|share|"
-    r"copyright|banner|login|search|toolbar|related|recommend|ad|ads|comment|comments|position|location|weizhi)"
-    r"(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-_HTML_DATE_META = ("pubdate", "publishdate", "article:published_time", "og:published_time", "datepublished",
-                   "dc.date", "dcterms.issued", "firstpublishedtime", "publish_date", "date")
-_HTML_TITLE_META = ("articletitle", "og:title", "dc.title", "title")
-_TEXTY = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+
+def read_html(path: Path) -> Document:
+    """A web page: the article's main text, with the page's title and publication date, and its
+    data tables (see :mod:`zhpolicy.reading.web`)."""
+    page = read_html_page(read_bytes(path), str(path))
+    return Document(page["text"], page["encoding"], page["title"], page["title_source"], page["date"],
+                    page["date_source"], tables=page["tables"])
 
 
-def _soup(markup: str):
-    from bs4 import BeautifulSoup
+# ---------------------------------------------------------------- what a misnamed file is
 
-    return BeautifulSoup(markup, "html.parser")
-
-
-def _soup_text(node) -> str:
-    """The text of a BeautifulSoup node, one block element a line, inline tags joined."""
-    for br in node.find_all("br"):
-        br.replace_with("\n")
-    for tag in node.find_all(BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    text = node.get_text("")
-    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def html_to_text(markup: str) -> str:
-    """Remove HTML tags from *markup* with an HTML parser and return its text (block elements
-    on their own lines, entities like ``&nbsp;`` decoded, scripts and styles dropped)."""
-    soup = _soup(markup)
-    for tag in soup.find_all(("script", "style", "noscript", "template")):
-        tag.decompose()
-    return _soup_text(soup)
-
-
-def _meta(soup, names: tuple[str, ...]) -> str:
-    for tag in soup.find_all("meta"):
-        key = (tag.get("name") or tag.get("property") or tag.get("itemprop") or "").strip().lower()
-        if key in names and (tag.get("content") or "").strip():
-            return tag["content"].strip()
+def what_file_is(path: Path) -> str:
+    """What a file that does not open as its ending says really is, from its first bytes: a
+    renamed Excel/PowerPoint file, a password-protected Office file, a legacy .doc, a PDF …;
+    "" when it cannot be told."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return ""
+    if head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return "damaged"
+        if any(n.startswith("xl/") for n in names):
+            return "xlsx"
+        if any(n.startswith("ppt/") for n in names):
+            return "pptx"
+        if "word/document.xml" not in names:
+            return "zip"
+        return ""
+    if head.startswith(_OLE):
+        try:
+            data = path.read_bytes()[: 4 * 1024 * 1024]
+        except OSError:
+            return ""
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            return "encrypted"
+        if "WordDocument".encode("utf-16-le") in data:
+            return "doc"
+        if "Workbook".encode("utf-16-le") in data:
+            return "xls"
+        return "ole"
+    if head.startswith(b"%PDF"):
+        return "pdf"
     return ""
 
 
-def _main_node(soup):
-    """The element holding the article: the one whose paragraphs carry the most text."""
-    scores: dict[int, float] = {}
-    nodes: dict[int, object] = {}
-    for para in soup.find_all(("p", "td", "pre", "blockquote", "div", "li")):
-        if para.name in ("div", "td", "li") and para.find(("p", "div", "table", "ul")):
-            continue  # a container, scored through its paragraphs
-        # text inside links (menus, "related news" lists) does not count: articles are not links
-        linked = sum(len(_TEXTY.findall(a.get_text(""))) for a in para.find_all("a"))
-        length = len(_TEXTY.findall(para.get_text(""))) - linked
-        if length < 10:
-            continue
-        for share, anc in ((1.0, para.parent), (0.5, para.parent.parent if para.parent else None)):
-            if anc is None or anc.name in ("[document]", "html"):
-                continue
-            scores[id(anc)] = scores.get(id(anc), 0.0) + share * length
-            nodes[id(anc)] = anc
-    if not scores:
-        return soup.body or soup
-    best = max(scores, key=lambda k: (scores[k], -len(nodes[k].get_text(""))))
-    return nodes[best]
+_KIND_ADVICE = {
+    "xlsx": "这其实是 Excel 表格文件（.xlsx），只是扩展名写成了 {ext}。表格不作为文本读取；如果里面是文字，请复制到 Word 另存为 .docx。",
+    "xls": "这其实是旧版 Excel 表格文件（.xls），只是扩展名写成了 {ext}。表格不作为文本读取；如果里面是文字，请复制到 Word 另存为 .docx。",
+    "pptx": "这其实是 PowerPoint 演示文稿（.pptx），只是扩展名写成了 {ext}。需要的话把文字复制到 .txt 里。",
+    "encrypted": "这个 Office 文件加了密码（已加密），无法读取。请用密码打开后“另存为”一份不加密的 .docx。",
+    "doc": "这其实是旧版 Word 文件（.doc），只是扩展名写成了 {ext}。请在 Word 或 WPS 里打开后“另存为” .docx。",
+    "pdf": "这其实是 PDF 文件，只是扩展名写成了 {ext}。请把扩展名改成 .pdf。",
+    "zip": "这是一个压缩包，不是 Word 文件。请先解压，再把里面的文本放进来。",
+}
 
 
-def _strip_noise(soup) -> None:
-    for tag in soup.find_all(NOISE_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue  # inside an element removed already
-        names = " ".join([tag.get("id") or "", *(tag.get("class") or [])])
-        if names.strip() and _NOISE_NAME.search(names) and tag.name not in ("body", "html", "article", "main"):
-            tag.decompose()
-
-
-def _html_encoding(data: bytes) -> str | None:
-    m = re.search(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", data[:4096], re.IGNORECASE)
-    return m.group(1).decode("ascii").lower() if m else None
-
-
-def read_html(path: Path) -> Document:
-    """A web page: the article's main text, with the page's title and publication date."""
-    data = read_bytes(path)
-    declared = _html_encoding(data)
-    markup = None
-    if declared and declared not in ("gb2312", "gbk", "gb18030", "big5"):
-        try:
-            markup, encoding = data.decode(declared), declared
-        except (LookupError, UnicodeDecodeError):
-            markup = None
-    if markup is None:
-        markup, encoding = decode_bytes(data, str(path))
-    soup = _soup(markup)
-    title, title_source = _meta(soup, _HTML_TITLE_META), "html_meta"
-    if not title and soup.title and soup.title.get_text(strip=True):
-        # "关于…的通知_政策文件_某某网" or "某某网 - 关于…的通知": the heading the page title
-        # repeats, else its longest part, names the article
-        page_title = soup.title.get_text(strip=True)
-        h1 = soup.find("h1")
-        h1_text = h1.get_text(strip=True) if h1 is not None else ""
-        parts = re.split(r"\s*(?:_|｜|\||——| - | — )\s*", page_title)
-        title = h1_text if len(h1_text) >= 4 and h1_text in page_title else max(parts, key=len)
-        title_source = "html_title"
-    date = _meta(soup, _HTML_DATE_META)
-    date_source = "html_meta" if date else ""
-    page = _soup(markup)
-    page_text = _soup_text(page.body or page)
-    if not date:
-        from .corpus import find_date  # the same date rules as for texts
-
-        date = find_date(page_text)
-        date_source = "html_text" if date else ""
-    else:
-        from .corpus import normalise_date
-
-        date = normalise_date(date)
-    _strip_noise(soup)
-    heading = soup.find("h1")
-    text = _soup_text(_main_node(soup))
-    if heading is not None and heading.get_text(strip=True) and heading.get_text(strip=True) not in text[:200]:
-        text = heading.get_text(strip=True) + "\n" + text
-    elif title and title not in text[:200]:
-        text = title + "\n" + text
-    if not _TEXTY.search(text):
-        raise CorpusError(f"网页里没有找到正文文字：{path}。（no text in web page）")
-    return Document(text, f"html ({encoding})", title, title_source if title else "", date, date_source)
+def _unreadable_office(path: Path, exc: Exception | None = None) -> CorpusError:
+    kind = what_file_is(path)
+    if kind in _KIND_ADVICE:
+        return CorpusError(f"{_KIND_ADVICE[kind].format(ext=path.suffix)}：{path}（{kind}）")
+    detail = f"（{type(exc).__name__}）" if exc is not None else ""
+    return CorpusError(f"无法打开这个 Word 文件，文件可能已损坏或不完整：{path}。请在 Word 或 WPS 里打开后“另存为” .docx。{detail}")
 
 
 # ---------------------------------------------------------------- Word
 
 
+def _check_docx_size(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            xml = sum(info.file_size for info in archive.infolist() if info.filename.endswith((".xml", ".rels")))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable_office(path, exc) from None
+    if xml > MAX_DOCX_XML_BYTES:
+        raise CorpusError(
+            f"这个 Word 文件解压后的文字部分有 {xml / 1024 / 1024:.0f} MB，超过单个文件的上限 "
+            f"{MAX_DOCX_XML_BYTES // 1024 // 1024} MB（正常的几百页报告也只有二三十 MB；可能是异常或恶意构造的文件）：{path}。"
+            "如果确实需要，请在 Word 里打开后分成几个文件另存。（docx too large when unpacked）")
+
+
+def _docx_table(table) -> Table:
+    """A Word table with merged cells told apart from equal neighbours: a cell that spans grid
+    places (gridSpan, vMerge) fills them with its text and ``merged`` True; two cells that merely
+    hold the same text (``120 | 120``) are both kept."""
+    cells, merged = [], []
+    header_rows = 0
+    seen: set[int] = set()
+    alive = []  # keeps every cell element referenced, so that no id() is reused while we look
+    for i, row in enumerate(table.rows):
+        texts, flags = [], []
+        tr_pr = row._tr.trPr
+        if tr_pr is not None and any(child.tag.endswith("tblHeader") for child in tr_pr) and header_rows == i:
+            header_rows = i + 1
+        for cell in row.cells:
+            alive.append(cell._tc)
+            key = id(cell._tc)
+            texts.append(cell.text)
+            flags.append(key in seen)
+            seen.add(key)
+        cells.append(texts)
+        merged.append(flags)
+    return Table(cells, merged, header_rows=header_rows or -1, source="docx")
+
+
 def read_docx(path: Path) -> Document:
-    """A Word ``.docx`` file: paragraphs and table cells in document order, its core title/date."""
+    """A Word ``.docx`` file: paragraphs in document order with a ``[表N]`` line where each table
+    stood (the tables themselves in ``Document.tables``), its title style and core properties."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
+    from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
+    _check_docx_size(path)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise CorpusError(
-            f"无法打开这个 Word 文件（可能已损坏，或是改了扩展名的旧版 .doc）：{path}。"
-            f"请在 Word 或 WPS 里打开后“另存为” .docx。（{type(exc).__name__}）"
-        ) from None
-    except Exception as exc:  # zip errors and the like
-        raise CorpusError(f"无法读取这个 Word 文件：{path}（{type(exc).__name__}: {exc}）") from None
-    lines, heading = [], ""
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
+        raise _unreadable_office(path, exc) from None
+    except Exception as exc:  # noqa: BLE001 - lxml and zip errors of all kinds
+        raise _unreadable_office(path, exc) from None
+    lines: list[str] = []
+    found: list[Table] = []
+    heading = ""
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             para = Paragraph(child, document)
             text = para.text.strip()
             if text:
-                lines.append(text)
                 style = (para.style.name if para.style is not None else "") or ""
-                if not heading and (style.startswith(("Title", "Heading 1", "标题")) or style == "Heading"):
+                if not heading and not lines and style in ("Title", "标题", "Heading 1", "标题 1"):
                     heading = text
+                elif not heading and style in ("Title", "标题"):
+                    heading = text
+                lines.append(text)
         elif tag == "tbl":
-            for row in Table(child, document).rows:
-                seen = []
-                for cell in row.cells:
-                    text = cell.text.strip()
-                    if text and text not in seen:  # merged cells repeat their text
-                        seen.append(text)
-                lines.extend(seen)
+            table = _docx_table(DocxTable(child, document))
+            if table.is_empty():
+                continue
+            if len(table.cells) < 2 or len(table.cells[0]) < 2:
+                lines.extend(" ".join(c for c in row if c) for row in table.cells if any(table.cells))
+                continue
+            table.caption = caption_above(lines)
+            found.append(table)
+            lines.append(MARKER.format(n=len(found)))
     props = document.core_properties
     title, title_source = (props.title or "").strip(), "docx_properties"
-    if not title and heading:
+    if heading:
         title, title_source = heading, "heading"
     created = props.created
     # python-docx's own template carries 2013-12-23 23:15: a file made by a script, not a date
     placeholder = created is not None and (created.year, created.month, created.day, created.hour) == (2013, 12, 23, 23)
     date = created.date().isoformat() if created and created.year > 1980 and not placeholder else ""
     return Document("\n".join(lines), "docx", title, title_source if title else "",
-                    date, "docx_properties" if date else "")
+                    date, "docx_properties" if date else "", tables=found)
 
 
 # ---------------------------------------------------------------- PDF
 
-#: Separator between PDF pages in the raw text (a form feed); the cleaning step
-#: :func:`zhpolicy.reading.clean.drop_page_furniture` uses it to find running heads and page numbers.
-PAGE_BREAK = "\f"
-
-
-def _pdf_date(value) -> str:
-    m = re.match(r"D?:?(\d{4})(\d{2})?(\d{2})?", str(value or ""))
-    if not m or not (1980 < int(m.group(1)) < 2100):
-        return ""
-    return "-".join(g for g in m.groups() if g)
-
 
 def read_pdf(path: Path) -> Document:
-    """A PDF with a text layer: the pages' text (pages separated by form feeds) and its metadata.
+    """A PDF with a text layer, read by layout (see :mod:`zhpolicy.reading.pdf`): pages separated
+    by form feeds, wrapped lines marked, tables taken out, metadata as a last resort.
 
-    A scanned PDF (no text layer) or a PDF that needs a password is refused with what to do."""
-    import logging
-
-    import pypdf
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    A scanned PDF (no text layer), a PDF that needs a password or has no pages is refused with what
+    to do; one with some image-only pages is read with a warning."""
+    if what_file_is(path) not in ("pdf", ""):
+        raise _unreadable_office(path)
     try:
-        reader = pypdf.PdfReader(str(path))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - missing crypto support counts as locked
-                ok = 0
-            if not ok:
-                raise CorpusError(
-                    f"这个 PDF 加了密码，无法读取文字：{path}。请用密码打开后另存一份不加密的 PDF，"
-                    "或把文字复制到 .txt。（encrypted PDF）"
-                )
-        pages = [page.extract_text() or "" for page in reader.pages]
-        meta = reader.metadata or {}
+        page = read_pdf_layout(path)
     except CorpusError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on broken files
+    except Exception as exc:  # noqa: BLE001 - PDFium and pdfplumber raise many kinds on broken files
         raise CorpusError(f"无法读取这个 PDF（文件可能已损坏）：{path}（{type(exc).__name__}: {exc}）") from None
-    chars = sum(len(_TEXTY.findall(p)) for p in pages)
-    if chars < 10 * max(len(pages), 1) / 2:
-        raise CorpusError(
-            f"这是扫描件（PDF 里没有文字层，只有图片）：{path}。需要先做文字识别（OCR），"
-            "把识别出的文字存成 .txt 再放进来。（scanned PDF, no text layer）"
-        )
-    title = str(meta.get("/Title") or "").strip()
-    date = _pdf_date(meta.get("/CreationDate"))
-    return Document(PAGE_BREAK.join(pages), "pdf", title, "pdf_metadata" if title else "",
-                    date, "pdf_metadata" if date else "")
+    doc = Document(page["text"], "pdf", page["title"], "pdf_metadata" if page["title"] else "",
+                   page["date"], "pdf_metadata" if page["date"] else "", tables=page["tables"],
+                   warnings=page["warnings"])
+    if page["title_lines"]:
+        doc.meta["title_lines"] = page["title_lines"]
+    return doc
 
 
 READERS = {".txt": read_plain, ".md": read_plain, ".docx": read_docx, ".pdf": read_pdf,
@@ -355,6 +357,6 @@ def read_document(path: str | Path) -> Document:
     if reader is None:
         raise CorpusError(f"{skip_reason(path) or '不是文档'}：{path}")
     doc = reader(path)
-    if not doc.text.strip():
+    if not doc.text.strip() and not doc.tables:
         raise CorpusError(f"文件里没有可分析的文字：{path}（empty document）")
     return doc

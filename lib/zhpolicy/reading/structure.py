@@ -2,9 +2,11 @@
 
 The cleaned text (see :mod:`zhpolicy.reading.clean`) has one paragraph per line. Each line is
 classified as ``title``, ``front`` (subtitle, byline), ``meta`` (摘要/关键词), ``heading``,
-``item`` (bullet), or ``body``. Headings are recognised from:
+``item`` (bullet), ``table`` (the ``[表N]`` line where a table stood) or ``body``. Headings are
+recognised from:
 
-* outline markers of Chinese official documents: ``一、`` ``（一）`` ``1.`` ``（1）`` ``a.``;
+* outline markers of Chinese official documents and laws: ``第一章`` ``第一节`` ``一、`` ``（一）``
+  ``1.`` ``（1）`` ``a.``;
 * unmarked headings: a short line with no closing full stop, followed by text; or a short
   one-sentence line followed by a much longer paragraph;
 * lead phrases: a paragraph whose first sentence is short (``科技创新体制机制障碍仍需突破。``)
@@ -27,12 +29,15 @@ import pandas as pd
 from .._docs import count_chars, iter_docs
 
 _MARKERS = [
+    ("chapter", re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}章\s*")),
+    ("part", re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}节\s*")),
     ("cn_num", re.compile(r"^[一二三四五六七八九十]{1,3}、")),
     ("cn_paren", re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")),
     ("arabic_paren", re.compile(r"^[（(]\d{1,2}[)）]")),
     ("arabic_dot", re.compile(r"^\d{1,2}(?:[.．](?!\d)|、)\s*")),
     ("latin_dot", re.compile(r"^[a-zA-Z][.．)）]\s*")),
 ]
+_TABLE_MARKER = re.compile(r"^\[表\d+\]$")
 _BULLET = re.compile(r"^[•·*\-–]\s*")
 _META = re.compile(r"^(?:摘\s*要|关\s*键\s*词|关键字|Abstract|Keywords)\s*[：:]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{2,})(?:[”’」』）》】]|\[\d+(?:[-–,，]\d+)*\])*")
@@ -103,7 +108,9 @@ def _classify(lines: list[str]) -> list[dict]:
         # a line ending in a colon that introduces a list is body text, not a heading
         lead_in = line.endswith(("：", ":")) and bool(_marker(nxt)[0] or _BULLET.match(nxt))
         row = {"kind": "body", "mtype": "", "marker": marker, "heading": ""}
-        if _META.match(line):
+        if _TABLE_MARKER.match(line):
+            row["kind"] = "table"  # where a table stood (its cells are in zhpolicy.tables)
+        elif _META.match(line):
             row["kind"] = "meta"
         elif _BULLET.match(line):
             row["kind"] = "item"

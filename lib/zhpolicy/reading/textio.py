@@ -160,7 +160,12 @@ def _choose_legacy(data: bytes) -> tuple[str, str] | str | None:
         n_han = len(_HAN.findall(text[:4000]))
         floor = MIN_CHINESE_SCORE if n_han >= SHORT_HAN else MIN_SHORT_SCORE
         if n_han < SHORT_HAN and (n_han < 2 or re.search(r"\s", text)):
-            continue  # one character, or a few words with spaces between them (Korean): too little to tell
+            # a few words with spaces between them can be Korean read as Chinese: too little to tell,
+            # except that valid GB bytes of common Chinese words (a short catalog saved by Excel) win
+            runs = re.findall(f"[{_CJK_LETTER}]+", text)
+            if not (enc == "gb18030" and n_han >= 4 and all(len(r) >= 2 for r in runs) and max(map(len, runs)) >= 3
+                    and chinese_score(text) >= MIN_SHORT_SCORE):
+                continue
         scored.append((score, enc, text, floor))
     scored.sort(key=lambda item: -item[0])
     if not scored or scored[0][0] < scored[0][3]:
@@ -175,6 +180,33 @@ def _choose_legacy(data: bytes) -> tuple[str, str] | str | None:
                 f"（“{text[max(0, lone.start() - 4): lone.end() + 4]}”），像是一个双字节汉字丢了一个字节，"
                 "文件可能已损坏。请找回完整的文件；如果原文确实如此（如“A股”），请另存为 UTF-8。")
     return text, enc
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text written without a byte-order mark (as some Windows tools save it): zero bytes
+    at every other position for ASCII, and a strict decoding with no control characters."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:4000]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for enc, zeros, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if other == 0 and zeros >= 0.1 * len(sample) / 2:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _control_share(text) == 0 and text.strip():
+                return text, enc
+    if b"\x00" not in sample:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):  # Chinese-only UTF-16 has zero bytes only now and then
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if _control_share(text) == 0 and len(_HAN.findall(text)) >= 0.5 * len(text.strip()) and chinese_score(text) > MIN_CHINESE_SCORE:
+            return text, enc
+    return None
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
@@ -200,16 +232,22 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
             encoding = "utf-8-sig" if enc == "utf-8-sig" else enc
             break
     else:
-        if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            text, encoding = utf16
+        elif b"\x00" in data:
             raise CorpusError(
                 f"这不是文本文件（含二进制内容，可能是 Word/PDF/图片）：{name}。"
                 "请先另存为 .txt（UTF-8）再放入语料文件夹。（binary file）"
             )
         utf8_error = None
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError as exc:
-            utf8_error, text, encoding = exc, None, None
+        if utf16 is not None:
+            pass
+        else:
+            try:
+                text, encoding = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError as exc:
+                utf8_error, text, encoding = exc, None, None
         if text is not None and not _HAN.search(text) and _UTF8_SUSPECT.search(text):
             # a short GBK text can be valid UTF-8 by chance (Hebrew, Arabic …): ask the legacy readers
             legacy = _choose_legacy(data)
