@@ -102,6 +102,11 @@ _BEFORE_BY = re.compile(r"^.*(?:围绕|以)")
 _TWO_VERBS = need("mutual_verb", 2)
 
 
+def _before_by(text: str) -> str:
+    """*text* after its last 以 or 围绕 (the text itself when it holds neither)."""
+    return _BEFORE_BY.sub("", text) if "以" in text or "围绕" in text else text
+
+
 def _span(sentence: str, k: int) -> tuple[int, int]:
     """From the start of clause *k* to the end of clause *k + 1*."""
     _, starts, ends = _clause_spans(sentence)
@@ -135,7 +140,7 @@ def _verb_pairs(sentence: str, k: int, t1: str, t2: str, verbs1, verbs2) -> list
     before the A sides are looked at."""
     found = []
     firsts = [(v.start(), t1[v.end():]) for v in verbs1]
-    seconds = [(v.end(), _BEFORE_BY.sub("", t2[:v.start()])) for v in verbs2]
+    seconds = [(v.end(), _before_by(t2[:v.start()])) for v in verbs2]
     for begin, b in firsts:
         for end, b2 in seconds:
             if set(b).isdisjoint(b2):
@@ -143,7 +148,7 @@ def _verb_pairs(sentence: str, k: int, t1: str, t2: str, verbs1, verbs2) -> list
             side_b, side_b2 = _side(b), _side(b2)
             if not _same(side_b, side_b2):
                 continue
-            a, a2 = _BEFORE_BY.sub("", t1[:begin]), t2[end:]
+            a, a2 = _before_by(t1[:begin]), t2[end:]
             side_a, side_a2 = _side(a.split("“")[-1]), _side(a2.split("”")[0])
             row = _answered(side_a, side_b, side_b2, side_a2, _span(sentence, k))
             if row and len(a2) <= len(a) + 8:
@@ -236,6 +241,9 @@ _IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30}
          needs=(("is*2",), ("for*2",), ("is", "for")),
          gate=lambda s: "的" in s and s.count("是") + s.count("为") >= 2)
 def _paired_roles(sentence: str, cues: int) -> list[dict]:
+    texts = _CLAUSE.findall(sentence)
+    if sum(map(_may_say_of, texts)) < 2:
+        return []  # a pair needs two clauses that say A是/为B的X
     parts = _clause_matches(sentence)
     said = [_IS_OF.match(_LEAD.sub("", c.group())) if _may_say_of(c.group()) else None for c in parts]
     found = []
