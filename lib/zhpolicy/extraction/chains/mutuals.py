@@ -37,6 +37,32 @@ def _answered(a, b, b2, a2, span, shortest: int = 2):
     return _row("mutual", [first, second, first], span)
 
 
+_GENERIC = set(_cues("generic"))
+
+
+def _core(x: str, y: str) -> str:
+    """The longest run of two or more characters two names share, when it is not a word too
+    general to tie them (发展, 建设…); else ''."""
+    core = _common(x, y)
+    return core if core and core not in _GENERIC else ""
+
+
+def _answered_by_cores(a, b, b2, a2, span, shortest: int = 2):
+    """A mutual row when A…B is answered by B'…A' whose names differ but share a core
+    (以数字技术赋能制造业、以制造业场景牵引技术迭代), else None."""
+    if min(len(a), len(b), len(a2), len(b2)) < shortest:
+        return None
+    same_a, same_b = _same(a, a2), _same(b, b2)
+    # one side named alike lets the other share any core; else both cores must be specific
+    core_a = _common(a, a2) if same_b else _core(a, a2)
+    core_b = _common(b, b2) if same_a else _core(b, b2)
+    if not core_a or not core_b or core_a in core_b or core_b in core_a or _same(a, b):
+        return None
+    first = _shorter(a, a2) if same_a else core_a  # names that differ are named by what they share
+    second = _shorter(b, b2) if same_b else core_b
+    return _row("mutual", [first, second, first], span)
+
+
 def _pair(a, b, b2, a2, span, *, shortest: int = 2):
     """A mutual row when A…B is answered by B…A (names may be shortened), else None."""
     return _answered(*_first_side(a, b), *_second_side(b2, a2), span, shortest)
@@ -114,6 +140,7 @@ def _span(sentence: str, k: int) -> tuple[int, int]:
 
 
 @_family("reciprocal_verbs", "A促进B，B保障A", "mutual", "绿色转型促进产业升级，产业升级支撑绿色转型。",
+         ("以A赋能B、以B牵引A（名称不全相同：取共同的核心词）", "以数字技术赋能制造业、以制造业场景牵引技术迭代。"),
          needs=(("mutual_verb",),))
 def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
     """The first clause pair (in order) where A…B is answered by B…A: with a verb of the list in
@@ -125,7 +152,8 @@ def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
         t1, t2 = texts[k], texts[k + 1]
         found = []
         if has_verb and has_verb[k] and has_verb[k + 1]:
-            found = _verb_pairs(sentence, k, t1, t2, list(_MUTUAL_VERB.finditer(t1)), list(_MUTUAL_VERB.finditer(t2)))
+            found = _verb_pairs(sentence, k, t1, t2, [m.span() for m in _MUTUAL_VERB.finditer(t1)],
+                                [m.span() for m in _MUTUAL_VERB.finditer(t2)])
         if not found and t2[:2] in t1[1:]:  # what _crossing checks first
             found = _crossing(t1, t2, _span(sentence, k))
         if found:
@@ -139,18 +167,22 @@ def _verb_pairs(sentence: str, k: int, t1: str, t2: str, verbs1, verbs2) -> list
     before a verb of the second must share a character (tidying only drops characters) and match
     before the A sides are looked at."""
     found = []
-    firsts = [(v.start(), t1[v.end():]) for v in verbs1]
-    seconds = [(v.end(), _before_by(t2[:v.start()])) for v in verbs2]
+    firsts = [(start, t1[end:]) for start, end in verbs1]
+    seconds = [(end, _before_by(t2[:start])) for start, end in verbs2]
     for begin, b in firsts:
         for end, b2 in seconds:
             if set(b).isdisjoint(b2):
                 continue
             side_b, side_b2 = _side(b), _side(b2)
-            if not _same(side_b, side_b2):
+            same_b = _same(side_b, side_b2)
+            if not same_b and not _common(side_b, side_b2):
                 continue
             a, a2 = _before_by(t1[:begin]), t2[end:]
             side_a, side_a2 = _side(a.split("“")[-1]), _side(a2.split("”")[0])
-            row = _answered(side_a, side_b, side_b2, side_a2, _span(sentence, k))
+            span = _span(sentence, k)
+            row = _answered(side_a, side_b, side_b2, side_a2, span) if same_b else None
+            if row is None:
+                row = _answered_by_cores(side_a, side_b, side_b2, side_a2, span)
             if row and len(a2) <= len(a) + 8:
                 found.append(row)
     return found
@@ -273,6 +305,8 @@ _DASH_IN_STEP = re.compile("[—–-]")
 
 def _common(a: str, b: str) -> str:
     """The longest run of two or more characters that *a* and *b* share (else '')."""
+    if not any(a[i:i + 2] in b for i in range(len(a) - 1)):
+        return ""  # no two characters in a row shared: the common case, found fast
     for size in range(min(len(a), len(b)), 1, -1):
         for i in range(len(a) - size + 1):
             if a[i:i + size] in b:
@@ -299,3 +333,25 @@ def _clause_cycle(sentence: str, cues: int) -> list[dict]:
                 clauses = list(_STEP.finditer(sentence))
                 return [_row("cycle", nodes, (clauses[i].start(), clauses[i + n - 1].end()))]
     return []
+
+
+# family: a chain told clause by clause, each leaning on the next (创新要靠人才，人才要靠教育)
+_DEPENDS = re.compile(rf"^(?P<x>[^，；,;]{{1,16}}?)(?:要|必须|需要|又|也|还|都|主要|归根到底)*(?:{_listed('depend_verb')})"
+                      rf"(?P<y>[^，；,;]{{1,16}})$")
+
+
+@_family("clause_chain", "A要依靠B，B要依靠C", "sequence", "质量提升要依靠标准，标准要依靠检测。",
+         needs=(("depend_verb*2",),))
+def _clause_chain(sentence: str, cues: int) -> list[dict]:
+    parts = list(_STEP.finditer(sentence))
+    steps = [_DEPENDS.match(_LEAD.sub("", c.group())) for c in parts]
+    found, i = [], 0
+    while i < len(steps) - 1:
+        j = i
+        while j + 1 < len(steps) and steps[j] and steps[j + 1] and _same(_node(steps[j]["y"]), _node(steps[j + 1]["x"])):
+            j += 1
+        if j > i:
+            nodes = [_node(steps[i]["x"])] + [_node(steps[k]["y"]) for k in range(i, j + 1)]
+            found.append(_row("sequence", nodes, (parts[i].start(), parts[j].end())))
+        i = j + 1
+    return found

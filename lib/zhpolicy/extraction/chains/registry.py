@@ -14,7 +14,9 @@ class Family:
     """One family of phrasing: its id, Chinese name, kind, a made-up example, its finder
     ``(sentence, cues) -> [row]``, more ``(phrasing, example)`` pairs for the other usual forms it
     covers, the cue lists it ``needs`` (alternatives, each a tuple of lists that must all be there)
-    and a cheap ``gate`` on the sentence for what the lists cannot say (为 at least twice)."""
+    and a cheap ``gate`` on the sentence for what the lists cannot say (为 at least twice). A family of
+    ``scope="document"`` reads a whole document's sentences ``[(offset, text, cues)]`` at once
+    (a relation told across sentences)."""
 
     name: str
     label: str
@@ -24,6 +26,7 @@ class Family:
     more: tuple[tuple[str, str], ...] = ()
     needs: tuple[tuple[str, ...], ...] = ()
     gate: Callable[[str], object] | None = None
+    scope: str = "sentence"
     masks: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
@@ -56,18 +59,22 @@ FAMILIES: list[Family] = []
 
 
 def _family(name: str, label: str, kind: str, example: str, *more: tuple[str, str],
-            needs: tuple[tuple[str, ...], ...] = (), gate=None):
+            needs: tuple[tuple[str, ...], ...] = (), gate=None, scope: str = "sentence"):
     """Register a finder ``(sentence, cues) -> [row]`` as the rule of one family (*more*: further
     ``(phrasing, example)`` forms it covers, shown in :func:`chain_patterns`; *needs*: the cue lists
     every match needs, as alternatives (``(("from", "to"),)``: a word of ``from`` and one of ``to``;
     ``"by*2"``: two words of ``by``);
     *gate*: a cheap test true of every sentence the finder can match, for what lists cannot say)."""
     def register(find):
-        FAMILIES.append(Family(name, label, kind, example, find, tuple(more), tuple(needs), gate))
+        FAMILIES.append(Family(name, label, kind, example, find, tuple(more), tuple(needs), gate, scope))
         return find
     return register
 
 
-def _row(kind, nodes, span, roles=None, subject="") -> dict:
+def _row(kind, nodes, span, roles=None, subject="", terms=False) -> dict:
+    """A found chain; *terms*: every node was quoted, so even one character is a stage (从“治”到“兴”)."""
     span = span.span() if hasattr(span, "span") else span
-    return {"kind": kind, "nodes": nodes, "roles": roles, "span": span, "subject": subject}
+    row = {"kind": kind, "nodes": nodes, "roles": roles, "span": span, "subject": subject}
+    if terms:
+        row["terms"] = True
+    return row

@@ -6,7 +6,7 @@ import re
 
 from .cuepass import derive, need
 from .cues import ROLES, _alt, _cues, _listed
-from .nodes import _END, _P, _node
+from .nodes import _END, _LEAD, _P, _node
 from .registry import _family, _row
 
 
@@ -110,6 +110,30 @@ def _roles(sentence: str, cues: int) -> list[dict]:
         else:
             found.append(_row("role", [_node(subject), values[0]] if subject else values, span, roles=roles,
                               subject=subject))
+    return found
+
+
+# family: role groups whose role word follows the node (科技是第一生产力、人才是第一资源、创新是第一动力)
+_FIRST_ROLE = re.compile(rf"(?:^|(?<=[，；：、]))(?P<value>[^{_P}、“”是为]{{1,14}}?)(?:是|为)?"
+                         rf"(?P<role>{_listed('first_role')})(?=[{_P}、“”]|的|$)")
+
+
+@_family("first_roles", "X是第一生产力、Y是第一资源、Z是第一动力", "triad",
+         "坚持人才是第一资源、创新是第一动力。",
+         ("X第一生产力、Y第一资源（短式）", "教育第一生产力、人才第一资源。"),
+         needs=(("first_role*2",),))
+def _first_roles(sentence: str, cues: int) -> list[dict]:
+    groups: list[list[re.Match]] = []
+    for m in _FIRST_ROLE.finditer(sentence):
+        if groups and _GAP.match(sentence[groups[-1][-1].end():m.start()]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    found = []
+    for group in groups:
+        values = [_LEAD.sub("", _node(m["value"])) for m in group]
+        if len(group) >= 2 and all(values):
+            found.append(_row("triad", values, (group[0].start(), group[-1].end()), roles=[m["role"] for m in group]))
     return found
 
 

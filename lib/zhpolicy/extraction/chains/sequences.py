@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .cues import _alt, _chars, _cues, _listed
-from .nodes import _P, _node, _strip_lead
+from .nodes import _ONE_HAN, _P, _node, _strip_lead
 from .registry import _family, _row
 
 
@@ -40,23 +40,66 @@ def _trap_at(sentence: str, i: int) -> bool:
     return any(i >= offset and sentence.startswith(words, i - offset) for offset, words in groups)
 
 
+def _past_traps(pattern: re.Pattern, sentence: str):
+    """The matches of *pattern*, as finditer gives them, except that a match starting at a trap
+    word (从而打通从A到B) is dropped and the search goes on from the next character."""
+    pos = 0
+    while (m := pattern.search(sentence, pos)) is not None:
+        if _trap_at(sentence, m.start()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
 # family: from … to … (again to …)
 #: after 从A到B, how long it takes (新药从研发到成品要10年以上)
 _TAKES = rf"(?:{_listed('takes_verb')})(?=[\d一二三四五六七八九十几数多近约])|{_listed('takes_scope')}"
 _FROM, _TO = _chars("from"), _chars("to")
 _FROM_TO_END = _listed("from_to_end")
+_STATE_TAIL = _listed("state_tail")
+#: a node never runs past these (从1到100特别是从1到10 is two chains)
+_CONNECTIVE = _listed("connective")
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}])[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
-    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES})"
+    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到)[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
-    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES})"
+    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 
 
 _RISE = re.compile(rf"(?<=..)(?:{_listed('rise')})$")
+
+
+#: B after 向, up to the word that ends it, 的 included (质的提升 of 向质的提升转变)
+_TO_TAIL = re.compile(rf"[^{_P}]{{2,24}}?(?={_alt(_cues('toward_tail'))})")
+#: B up to the next stop, 的 included (for 质的飞跃 after 从量的积累到)
+_WHOLE = re.compile(rf"[^{_P}]{{2,24}}?(?={_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、)")
+_QUOTE = re.compile(r"[“「『][^”」』]{1,12}[”」』]")
+
+
+def _whole(sentence: str, start: int) -> str:
+    m = _WHOLE.match(sentence, start)
+    return m.group() if m else ""
+
+
+def _one_han_before_de(b: str, sentence: str, end: int) -> bool:
+    """Whether B stopped at 的 after one unquoted character (质 of 质的飞跃)."""
+    return bool(_ONE_HAN.fullmatch(_node(b))) and sentence.startswith("的", end) and not _quoted(b)
+
+
+def _half_quoted(a: str, b: str) -> bool:
+    """Whether A opens a quote that B closes (从「由乱到治」的转折: the chain, if any, is inside the
+    quotes; “从0到1”, quoted whole, is a chain)."""
+    return a.count("「") > a.count("」") or a.count("“") > a.count("”")
+
+
+def _quoted(*texts: str) -> bool:
+    """Whether every node is written in quotes (从“治”到“兴”: terms, even of one character)."""
+    return all(_QUOTE.fullmatch(t.strip()) for t in texts)
 
 
 def _again(b: str) -> str:
@@ -70,24 +113,28 @@ def _again(b: str) -> str:
          needs=(("from", "to"),))
 def _from_to(sentence: str, cues: int) -> list[dict]:
     found = []
-    again = _FROM_TO_AGAIN.finditer(sentence) if "再到" in sentence else ()
-    for m in [*again, *_FROM_TO.finditer(sentence)]:
-        if _trap_at(sentence, m.start()):
+    again = _past_traps(_FROM_TO_AGAIN, sentence) if "再到" in sentence else ()
+    for m in [*again, *_past_traps(_FROM_TO, sentence)]:
+        if _half_quoted(m["a"], m["b"]):
             continue
-        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in _again(m["b"]).split("、")]
+        b = m["b"]
+        if not m["more"] and _one_han_before_de(b, sentence, m.end()):
+            b = _whole(sentence, m.start("b")) or b  # 从量的积累到质的飞跃: B holds a 的
+        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in _again(b).split("、")]
         nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
-        found.append(_row("sequence", nodes, m))
+        span = (m.start(), m.start("b") + len(b)) if b is not m["b"] else m
+        found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
 
 
 # family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
 _TOWARD = _chars("toward")
-_STATE_TAIL = _listed("state_tail")
 _SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})(?P<b>[^{_P}]{{1,24}}?)(?=的|{_STATE_TAIL}|[{_P}]|$)"
-    rf"|[{_TOWARD}](?P<b2>[^{_P}]{{1,24}}?)(?={_TOWARD_TAIL}))"
+    rf"[{_FROM}](?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
+    rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
 
 
@@ -95,10 +142,17 @@ _FROM_TOWARDS = re.compile(
          needs=(("from",),))
 def _from_towards(sentence: str, cues: int) -> list[dict]:
     found = []
-    for m in _FROM_TOWARDS.finditer(sentence):
-        if "到" in m["a"] or _trap_at(sentence, m.start()):
+    for m in _past_traps(_FROM_TOWARDS, sentence):
+        if "到" in m["a"] or _half_quoted(m["a"], m["b"] or m["b2"]):
             continue  # 由A到B的…向C转变 is handled by the state-change rule
-        found.append(_row("sequence", [_node(m["a"]), _node(m["b"] or m["b2"])], m))
+        b, span = m["b"] or m["b2"], m
+        if m["b"] and _one_han_before_de(b, sentence, m.end()):
+            b = _whole(sentence, m.start("b")) or b  # 从量的积累迈向质的飞跃: B holds a 的
+            span = (m.start(), m.start("b") + len(b))
+        elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
+            whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
+            b = whole.group() if whole else b
+        found.append(_row("sequence", [_node(m["a"]), _node(b)], span, terms=_quoted(m["a"], b)))
     return found
 
 
@@ -122,6 +176,7 @@ _DASHED = re.compile(rf"“?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})”?(?P<af
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
 _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
+_FLOW_AFTER = re.compile(rf"(?:为|作为)?[^，。；、“”]{{0,4}}?(?:{_alt(_FLOW)})")
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 
 @lru_cache(maxsize=8)
@@ -139,12 +194,13 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
         parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
         after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
+        flows = _FLOW_AFTER.match(after) is not None  # …的螺旋上升过程, 为逻辑主线: a word before the flow word
         span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
         if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
             out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
         elif _LOOPS.match(after):
             out.append(("cycle", parts, span))
-        elif len(parts) >= 3 and (arrows or any(after.startswith(w) for w in _FLOW)):
+        elif len(parts) >= 3 and (arrows or flows):
             out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
     return tuple(out)
 

@@ -10,6 +10,7 @@ from ...reading.structure import _structure  # the rows behind sentences(): see 
 from . import sequences as _sequences  # noqa: F401,I001
 from . import mutuals as _mutuals  # noqa: F401
 from . import roles as _roles  # noqa: F401
+from . import sides as _sides  # noqa: F401
 from .cuepass import cue_masks
 from .nodes import _mask_markup, _valid
 from .registry import FAMILIES, Family
@@ -43,7 +44,7 @@ def _route(cues: int) -> tuple[Family, ...]:
     """The families a sentence holding the cue lists *cues* goes to (few distinct masks: cached)."""
     families = _ROUTES.get(cues)
     if families is None:
-        families = _ROUTES[cues] = tuple(f for f in FAMILIES if f.routes(cues))
+        families = _ROUTES[cues] = tuple(f for f in FAMILIES if f.scope == "sentence" and f.routes(cues))
     return families
 
 
@@ -65,11 +66,11 @@ def _sentence_chains(text: str, cues: int) -> list[dict]:
                 row["nodes"] = [n.replace("\x01", "") for n in row["nodes"]]
             found.append(row)
     if len(found) < 2:
-        return [item for item in found if item["kind"] not in _SPANNING or _valid(item["nodes"], item["kind"])]
+        return [item for item in found if item["kind"] not in _SPANNING or _valid(item["nodes"], item["kind"], "terms" in item)]
     kept, taken = [], []
     for item in sorted(found, key=lambda r: (r["span"][0], -r["span"][1])):
         if item["kind"] in _SPANNING:
-            if not _valid(item["nodes"], item["kind"]):
+            if not _valid(item["nodes"], item["kind"], "terms" in item):
                 continue
             start, end = item["span"]
             if any(start < e and end > b for b, e in taken):
@@ -79,18 +80,42 @@ def _sentence_chains(text: str, cues: int) -> list[dict]:
     return kept
 
 
-def _sentence_rows(docs) -> tuple[list[str], list[int], list[str]]:
+def _sentence_rows(docs) -> tuple[list[str], list[int], list[str], dict[str, str]]:
     """The ``doc_id``, ``start`` and ``text`` of every sentence, as :func:`zhpolicy.sentences` has
-    them, read from the structure cache it builds its table from (no 60,000-row table to build)."""
+    them, read from the structure cache it builds its table from (no 60,000-row table to build),
+    and each document's text."""
     ids: list[str] = []
     starts: list[int] = []
     texts: list[str] = []
+    documents: dict[str, str] = {}
     for doc_id, text in iter_docs(docs):
+        documents[doc_id] = text
         for row in _structure(doc_id, text)[2]:
             ids.append(row["doc_id"])
             starts.append(row["start"])
             texts.append(row["text"])
-    return ids, starts, texts
+    return ids, starts, texts, documents
+
+
+def _document_chains(ids, starts, texts, masks):
+    """Rows of the families that read whole documents, as ``(doc_id, item)`` with spans in the
+    document's text; run only on the documents some of whose sentences hold their cues."""
+    families = [f for f in FAMILIES if f.scope == "document"]
+    by_doc: dict[str, list[int]] = {}
+    for index, doc_id in enumerate(ids):
+        by_doc.setdefault(doc_id, []).append(index)
+    for doc_id, rows in by_doc.items():
+        held = 0
+        for i in rows:
+            held |= masks[i]  # the cue lists the document holds, in any of its sentences
+        for family in families:
+            if not family.routes(held):
+                continue
+            sentences = [(starts[i], texts[i], masks[i]) for i in rows]
+            for item in family.find(sentences):
+                item["family"] = family.name
+                if _valid(item["nodes"], item["kind"]):
+                    yield doc_id, item
 
 
 def _doc_labels(docs) -> dict[str, str]:
@@ -112,21 +137,26 @@ def extract_chains(docs) -> pd.DataFrame:
     labels = _doc_labels(docs)
     rows: list[dict] = []
     seen: dict[tuple, dict] = {}
-    ids, starts, texts = _sentence_rows(docs)
-    for doc_id, offset, text, cues in zip(ids, starts, texts, cue_masks(texts)):
-        for item in _sentence_chains(text, cues):
-            key = (doc_id,) + _key(item["kind"], item["nodes"])
-            if key in seen:
-                seen[key]["count"] += 1
-                continue
-            start, end = item["span"]
-            seen[key] = row = {
-                "doc_id": doc_id, "doc": labels.get(doc_id, doc_id), "family": item["family"],
-                "kind": item["kind"], "chain": _chain_text(item["kind"], item["nodes"], item["roles"]),
-                "nodes": item["nodes"], "roles": item["roles"] or [], "subject": item["subject"], "surface": text[start:end],
-                "sentence": text, "start": offset + start, "end": offset + end, "count": 1,
-            }
-            rows.append(row)
+    ids, starts, texts, documents = _sentence_rows(docs)
+    masks = cue_masks(texts)
+    found = [(doc_id, offset, text, item) for doc_id, offset, text, cues in zip(ids, starts, texts, masks)
+             for item in _sentence_chains(text, cues)]
+    found += [(doc_id, 0, documents[doc_id], item) for doc_id, item in _document_chains(ids, starts, texts, masks)]
+    for doc_id, offset, text, item in found:
+        key = (doc_id,) + _key(item["kind"], item["nodes"])
+        if key in seen:
+            seen[key]["count"] += 1
+            continue
+        start, end = item["span"]
+        surface = text[start:end]
+        seen[key] = row = {
+            "doc_id": doc_id, "doc": labels.get(doc_id, doc_id), "family": item["family"],
+            "kind": item["kind"], "chain": _chain_text(item["kind"], item["nodes"], item["roles"]),
+            "nodes": item["nodes"], "roles": item["roles"] or [], "subject": item["subject"], "surface": surface,
+            "sentence": surface if offset == 0 and text is documents.get(doc_id) else text,
+            "start": offset + start, "end": offset + end, "count": 1,
+        }
+        rows.append(row)
     table = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
     return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
@@ -156,6 +186,10 @@ TRAPS = (
     ("数值变化", "研发人员由2012年的324万人年提高到2023年的635万人年。"),
     ("文本里残留的 HTML 标签", "从<b>实验室</b>到市场<br/>的通道。"),
     ("说程度的成语（从无到有、从小到大）", "推动新兴产业从无到有、从小到大、从大到强。"),
+    ("两个单向关系，不是双向（以工补农、以城带乡）", "坚持以工补农、以城带乡。"),
+    ("“一方面……另一方面……”说的不是同一对", "一方面，要加快数字技术产业化。另一方面，全球经济正转向新经济。"),
+    ("名称只共用太泛的词（发展、建设）", "科技创新推动经济发展，文化发展促进科技进步。"),
+    ("只有一个“第一”的角色陈述", "科技是第一生产力。"),
 )
 
 
