@@ -147,18 +147,22 @@ def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
     each clause, else by the crossing order of :func:`_crossing`."""
     texts = _CLAUSE.findall(sentence)
     two_verbs = cues & _TWO_VERBS  # else no two clauses hold a verb each: only the crossing order can tell
-    has_verb = [_MUTUAL_VERB.search(text) is not None for text in texts] if two_verbs else None
+    first_verb = [_MUTUAL_VERB.search(text) for text in texts] if two_verbs else None
     for k in range(len(texts) - 1):
         t1, t2 = texts[k], texts[k + 1]
         found = []
-        if has_verb and has_verb[k] and has_verb[k + 1]:
-            found = _verb_pairs(sentence, k, t1, t2, [m.span() for m in _MUTUAL_VERB.finditer(t1)],
-                                [m.span() for m in _MUTUAL_VERB.finditer(t2)])
+        if first_verb and first_verb[k] and first_verb[k + 1]:
+            found = _verb_pairs(sentence, k, t1, t2, _verb_spans(t1, first_verb[k]), _verb_spans(t2, first_verb[k + 1]))
         if not found and t2[:2] in t1[1:]:  # what _crossing checks first
             found = _crossing(t1, t2, _span(sentence, k))
         if found:
             return found[:1]
     return []
+
+
+def _verb_spans(text: str, first: re.Match) -> list[tuple[int, int]]:
+    """The spans of the verbs in a clause whose first verb is *first* (as finditer gives them)."""
+    return [first.span(), *(m.span() for m in _MUTUAL_VERB.finditer(text, first.end()))]
 
 
 def _verb_pairs(sentence: str, k: int, t1: str, t2: str, verbs1, verbs2) -> list[dict]:
