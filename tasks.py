@@ -8,6 +8,8 @@ Task runner of the zhpolicy course (standard library only, Python >= 3.10).
     python3 tasks.py run       # 执行全部笔记本，把结果写回笔记本           execute every notebook, write outputs back
     python3 tasks.py test      # 运行测试（pytest，可加 pytest 参数）         run the tests (pytest options allowed)
     python3 tasks.py lab       # 启动 JupyterLab（自带中文字体，无需安装）    start JupyterLab with the bundled Chinese font
+    python3 tasks.py explore   # 在浏览器里分析文本，不用写代码（--port N、--no-browser、--corpus 文件夹）
+                               # the explorer: the analyses in a local web page, no code
 
 教师用 / for teachers:
 
@@ -69,6 +71,20 @@ def setup() -> Path:
     return venv_python()
 
 
+def explore(python: Path, options: list[str]) -> int:
+    """Start the explorer (``python -m zhpolicy.explorer``). On POSIX this process becomes the
+    server, so Ctrl+C and a kill of this process stop it and leave nothing running."""
+    command = [str(python), "-m", "zhpolicy.explorer", *options]
+    env = dict(os.environ, ZHPOLICY_LAUNCH_DIR=os.getcwd())  # --corpus my_texts: from where the command was typed
+    if os.name == "posix":
+        sys.stdout.flush()
+        os.execve(command[0], command, env)
+    try:
+        return subprocess.run(command, env=env).returncode
+    except KeyboardInterrupt:
+        return 130
+
+
 def main(argv: list[str]) -> int:
     job = argv[0] if argv else "help"
     rest = argv[1:]
@@ -78,12 +94,24 @@ def main(argv: list[str]) -> int:
     if job == "run":
         python = setup()
         return subprocess.run([str(python), "-m", "zhpolicy.teaching.notebooks", "run", *rest], cwd=ROOT).returncode
-    if job in ("student", "html", "nav", "lab"):
+    if job == "lab":
+        python = setup()
+        command = [str(python), "-m", "zhpolicy.teaching.lab", *rest]
+        if os.name == "posix":  # become the Lab: stopping this process (Ctrl+C, kill, hang-up) stops JupyterLab
+            os.chdir(ROOT)
+            os.execv(command[0], command)
+        try:
+            return subprocess.run(command, cwd=ROOT).returncode
+        except KeyboardInterrupt:
+            return 130
+    if job in ("student", "html", "nav"):
         python = setup()
         try:
             return subprocess.run([str(python), "-m", "zhpolicy.teaching.course", job, *rest], cwd=ROOT).returncode
         except KeyboardInterrupt:
             return 130
+    if job == "explore":
+        return explore(setup(), rest)
     if job == "test":
         python = setup()
         return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT).returncode

@@ -1,48 +1,85 @@
+"""Lesson 01 exercises: the reference answers pass; each typical mistake, made the way a student
+would make it, gets the diagnosis that names it; a wrong answer never shows the right one."""
+
 import re
 
+import pandas as pd
 import pytest
 
 import zhpolicy as zp
 from zhpolicy.teaching.exercises import lesson01 as ex
+from .exercise_context import check_printed as _run
 
 
 def test_q1_total_characters_removed(corpus, capsys):
-    right = int(zp.cleaning_audit(corpus)["chars_removed"].sum())
-    ex.q1.check(right, corpus)
-    assert ex.q1.passed
-    ex.q1.check(right + 1, corpus)
-    assert not ex.q1.passed
-    out = capsys.readouterr().out
-    assert "多了" in out and str(right) not in out.split("❌")[-1]  # a wrong answer never shows the right one
-    ex.q1.check(right // 2, corpus)
-    assert not ex.q1.passed and "少了" in capsys.readouterr().out
-    ex.q1.check("12", corpus)
-    assert not ex.q1.passed and "类型" in capsys.readouterr().out
+    audit = zp.cleaning_audit(corpus)
+    right = int(audit["chars_removed"].sum())
+    assert _run(ex.q1, right, corpus, capsys=capsys)[0]
+    ok, out = _run(ex.q1, right - int(audit["chars_added"].sum()), corpus, capsys=capsys)  # net change
+    assert not ok and "chars_added" in out and str(right) not in out
+    ok, out = _run(ex.q1, int((corpus["n_chars_raw"] - corpus["n_chars"]).sum()), corpus, capsys=capsys)
+    assert not ok and "n_chars_raw − n_chars" in out and "不计空白" in out
+    ok, out = _run(ex.q1, int(audit["changes"].sum()), corpus, capsys=capsys)
+    assert not ok and "改动处数" in out
+    removal = audit[audit["step"].isin(["strip_boilerplate", "drop_truncated_teaser", "drop_repeated_lines"])]
+    ok, out = _run(ex.q1, int(removal["chars_removed"].sum()), corpus, capsys=capsys)
+    assert not ok and "removal_steps" in out
+    one_doc = audit.groupby("doc_id")["chars_removed"].sum().iloc[0]
+    ok, out = _run(ex.q1, int(one_doc), corpus, capsys=capsys)
+    assert not ok and "其中一篇" in out
+    ok, out = _run(ex.q1, right + 7, corpus, capsys=capsys)
+    assert not ok and "多了" in out
+    ok, out = _run(ex.q1, "12", corpus, capsys=capsys)
+    assert not ok and "类型" in out
 
 
-def test_q2_document_that_shrank_most(corpus, capsys):
-    share = 1 - corpus["n_chars"] / corpus["n_chars_raw"]
-    right = corpus.loc[share.idxmax(), "doc_id"]
-    wrong = corpus.loc[share.idxmin(), "doc_id"]
-    ex.q2.check(right, corpus)
-    assert ex.q2.passed
-    ex.q2.check(wrong, corpus)
-    assert not ex.q2.passed
-    out = capsys.readouterr().out
-    assert right not in out.split("❌")[-1]
-    ex.q2.check("no_such_doc", corpus)
-    assert not ex.q2.passed and "不是语料里的" in capsys.readouterr().out
+def test_q2_largest_share_removed(corpus, capsys):
+    share = (1 - corpus["n_chars"] / corpus["n_chars_raw"]) * 100
+    right = float(share.max())
+    assert _run(ex.q2, round(right, 1), corpus, capsys=capsys)[0]
+    assert _run(ex.q2, right, corpus, capsys=capsys)[0]  # unrounded is fine
+    ok, out = _run(ex.q2, round(right / 100, 3), corpus, capsys=capsys)
+    assert not ok and "比例（0–1）" in out and f"{right:.1f}" not in out
+    ok, out = _run(ex.q2, round(100 - right, 1), corpus, capsys=capsys)
+    assert not ok and "保留下来的比例" in out
+    removed = corpus["n_chars_raw"] - corpus["n_chars"]
+    ok, out = _run(ex.q2, round(float((removed / corpus["n_chars"]).max() * 100), 1), corpus, capsys=capsys)
+    assert not ok and "分母用错了" in out
+    ok, out = _run(ex.q2, round(float(share.min()), 1), corpus, capsys=capsys)
+    assert not ok and "最小的一篇" in out
+    ok, out = _run(ex.q2, round(right), corpus, capsys=capsys)
+    assert not ok and "只保留了 0 位小数" in out
 
 
-def test_q3_strip_brackets(capsys):
-    ex.q3.check(lambda t: re.sub(r"【[^】]*】", "", t))
-    assert ex.q3.passed
-    ex.q3.check(lambda t: re.sub(r"[【\[][^】\]]*[】\]]", "", t))  # also deletes [1]: wrong
-    assert not ex.q3.passed
-    ex.q3.check(lambda t: re.sub(r"【.*】", "", t))  # greedy: deletes the text between two pairs
-    assert not ex.q3.passed and "删多了" in capsys.readouterr().out
-    ex.q3.check(None)
-    assert not ex.q3.passed and "还没有作答" in capsys.readouterr().out
+def test_q2_names_the_document_that_lost_most_characters_but_not_the_largest_share(capsys):
+    corpus = pd.DataFrame({"doc_id": ["long", "short"], "n_chars_raw": [1000, 100], "n_chars": [900, 80]})
+    assert _run(ex.q2, 20.0, corpus, capsys=capsys)[0]
+    ok, out = _run(ex.q2, 10.0, corpus, capsys=capsys)  # 100 characters removed, the most, but 10 %
+    assert not ok and "删掉的字数最多" in out
+
+
+def _no_return(text):
+    re.sub(r"【[^】]*】", "", text)
+
+
+@pytest.mark.parametrize("func, says", [
+    (lambda t: re.sub(r"【.*】", "", t), ".* 会一直匹配到最后一个】"),
+    (lambda t: re.sub(r"[【\[][^】\]]*[】\]]", "", t), "半角方括号 [1] 也删了"),
+    (lambda t: t.replace("【", "").replace("】", ""), "只删了括号本身"),
+    (lambda t: t, "什么也没改"),
+    (_no_return, "忘了写 return"),
+    (lambda t: len(t), "而不是 int"),
+])
+def test_q3_strip_brackets_mistakes(func, says, capsys):
+    ok, out = _run(ex.q3, func, capsys=capsys)
+    assert not ok and says in out, out
+    assert "[^】]" not in out
+
+
+def test_q3_strip_brackets_right(capsys):
+    assert _run(ex.q3, lambda t: re.sub(r"【[^】]*】", "", t), capsys=capsys)[0]
+    ok, out = _run(ex.q3, None, capsys=capsys)
+    assert not ok and "还没有作答" in out
 
 
 @pytest.mark.parametrize("q", [ex.q1, ex.q2, ex.q3])
@@ -56,16 +93,14 @@ def test_hints_are_graded_and_never_the_solution(q):
 def test_checks_work_on_a_one_line_corpus(tmp_path, capsys):
     (tmp_path / "a.txt").write_text("只有一行字。", encoding="utf-8")
     corpus = zp.load_corpus(tmp_path)
-    ex.q1.check(int(zp.cleaning_audit(corpus)["chars_removed"].sum()), corpus)
-    assert ex.q1.passed
-    ex.q2.check("a", corpus)
-    assert ex.q2.passed
+    assert _run(ex.q1, int(zp.cleaning_audit(corpus)["chars_removed"].sum()), corpus, capsys=capsys)[0]
+    assert _run(ex.q2, 0.0, corpus, capsys=capsys)[0]
 
 
 def test_the_student_copy_of_lesson01_runs(tmp_path):
     """In the student copy the solution cells are emptied: every exercise cell must still run
     (it holds its own imports): q1 and q2 say no answer was given yet, q3 checks the unchanged
-    function and says it is not right yet."""
+    function and says it changed nothing."""
     from pathlib import Path
 
     import nbformat
@@ -80,4 +115,4 @@ def test_the_student_copy_of_lesson01_runs(tmp_path):
     assert notebooks.problems(done) == []
     printed = "".join(o.get("text", "") for c in done.cells if c.cell_type == "code" for o in c.outputs)
     assert printed.count("还没有作答") == 2
-    assert "留下了应该删掉的文字" in printed
+    assert "什么也没改" in printed

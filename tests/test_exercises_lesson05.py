@@ -1,39 +1,145 @@
+"""Lesson 05 exercises: the reference solutions pass on the seeds and on tables with the traps of
+real corpora (a “0.00元”, amounts in 万/亿); each typical mistake, made the way a student would, gets
+the diagnosis that names it; a wrong answer never shows the right one."""
+
+import pandas as pd
+import pytest
+
 import zhpolicy as zp
-from zhpolicy.teaching.exercises import lesson05
+from zhpolicy.teaching.exercises import lesson05 as ex
+
+from .exercise_context import check_printed as _run, run_solution
 
 
-def test_lesson05_right_and_wrong_answers(corpus, capsys):
-    stats = zp.extract_statistics(corpus)
-    lesson05.q1.check(float((stats["kind"] == "target").mean()), stats)
-    assert lesson05.q1.passed
-    lesson05.q1.check(1.5, stats)
-    assert not lesson05.q1.passed
-    lesson05.q1.check("0.1", stats)
-    assert not lesson05.q1.passed and "类型" in capsys.readouterr().out
+@pytest.fixture(scope="module")
+def stats(corpus):
+    return zp.extract_statistics(corpus)
+
+
+def _table(rows):
+    """A statistics table with the columns the exercises read (the rest left out)."""
+    columns = ["doc_id", "doc", "surface", "value", "unit", "year", "year_source", "kind"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+#: Six figures of three documents: a target, a plan, a dated and an undated result, a heading-dated
+#: and a relative-dated figure, amounts written in 万亿/亿/万 and one “0.00元”.
+TRAPS = _table([
+    ("a_1", "甲 规划", "3.6万亿元", 3.6e12, "元", "2027", "clause", "target"),
+    ("a_1", "甲 规划", "24590.7亿元", 2.45907e12, "元", "2024", "sentence", "achieved"),
+    ("a_1", "甲 规划", "0.00元", 0.0, "元", "", "", "achieved"),
+    ("b_2", "乙 报告", "拟安排2亿元", 2e8, "元", "2025", "relative:今年", "plan"),
+    ("b_2", "乙 报告", "15000万元", 1.5e8, "元", "2025", "relative:去年", "achieved"),
+    ("d_4", "丁 总结", "一、2024年工作回顾", 9e8, "元", "2024", "heading", "achieved"),
+    ("c_3", "丙 通知", "增长5%", 5.0, "%", "2025", "document_date", "comparison"),
+])
+
+
+def test_q1_share_of_figures_about_the_future(stats, capsys):
+    dated = stats[stats["year"] != ""]
+    right = dated["kind"].isin(["target", "plan"]).mean() * 100
+    ok, out = _run(ex.q1, round(right, 1), stats, capsys=capsys)
+    assert ok
+    ok, out = _run(ex.q1, round(right / 100, 4), stats, capsys=capsys)
+    assert not ok and "百分数" in out and f"{right:.1f}" not in out
+    ok, out = _run(ex.q1, round(stats["kind"].isin(["target", "plan"]).mean() * 100, 1), stats, capsys=capsys)
+    assert not ok and "分母用错了" in out
+    ok, out = _run(ex.q1, round(100 - right, 1), stats, capsys=capsys)
+    assert not ok and "其余各类" in out
+    ok, out = _run(ex.q1, "0.1", stats, capsys=capsys)
+    assert not ok and "类型" in out
+
+
+def test_q1_names_one_kind_of_two(capsys):
+    assert _run(ex.q1, 33.3, TRAPS, capsys=capsys)[0]  # a target and a plan among 6 dated figures
+    ok, out = _run(ex.q1, 16.7, TRAPS, capsys=capsys)
+    assert not ok and ("只数了 target" in out or "只数了 plan" in out)
+    ok, out = _run(ex.q1, round(2 / 7 * 100, 1), TRAPS, capsys=capsys)  # all 7 figures, one of them undated
+    assert not ok and "分母用错了" in out
+
+
+def test_q2_documents_with_years_from_context(stats, corpus, capsys):
     source = stats["year_source"].astype(str)
-    right = sorted(set(stats.loc[(source == "heading") | source.str.startswith("relative"), "doc_id"]))
-    lesson05.q2.check(right, stats)
-    assert lesson05.q2.passed
-    lesson05.q2.check(right + ["zzz"], stats)
-    assert not lesson05.q2.passed
-    money = stats.loc[stats["unit"] == "元", "value"]
-    lesson05.q3.check(money.max() / money.min(), stats)
-    assert lesson05.q3.passed
-    lesson05.q3.check(money.max() / money.min() * 3, stats)
-    assert not lesson05.q3.passed
+    chosen = stats[(source == "heading") | source.str.startswith("relative")]
+    for answer in (chosen["doc_id"].unique(), list(chosen["doc_id"]), sorted(set(chosen["doc_id"])), chosen["doc_id"]):
+        assert _run(ex.q2, answer, stats, capsys=capsys)[0], type(answer)
+    ok, out = _run(ex.q2, list(chosen["doc"].unique()), stats, capsys=capsys)  # labels, not doc_ids
+    assert not ok and "label" in out and "年份" not in out
+    ok, out = _run(ex.q2, [d[:3] for d in chosen["doc_id"].unique()], stats, capsys=capsys)
+    assert not ok and "开头几个字符" in out
+    ok, out = _run(ex.q2, list(chosen["doc_id"].unique()) + [corpus["doc_id"].iloc[-1]], stats, capsys=capsys)
+    assert not ok and "多了 1 篇" in out
+
+
+@pytest.mark.parametrize("answer, says", [
+    (TRAPS.loc[(TRAPS["year_source"] == "heading") | (TRAPS["year_source"] == "relative"), "doc_id"].unique(),
+     "startswith"),
+    (["b_2", "c_3", "d_4"], "document_date"),
+    (TRAPS.loc[~TRAPS["year_source"].isin(["clause", "sentence"]), "doc_id"].unique(), "年份留空"),
+    (["甲 规划"], "label"),
+])
+def test_q2_mistakes(answer, says, capsys):
+    assert _run(ex.q2, ["b_2", "d_4"], TRAPS, capsys=capsys)[0]
+    ok, out = _run(ex.q2, answer, TRAPS, capsys=capsys)
+    assert not ok and says in out, out
+
+
+def test_q2_names_one_source_of_two(capsys):
+    ok, out = _run(ex.q2, ["d_4"], TRAPS, capsys=capsys)  # what == "relative" finds
+    assert not ok and "只找到了章节标题" in out and "startswith" in out
+    ok, out = _run(ex.q2, ["b_2"], TRAPS, capsys=capsys)
+    assert not ok and "只找了相对词" in out
+
+
+def test_q3_spread_of_amounts_within_a_document(stats, capsys):
+    money = stats[(stats["unit"] == "元") & (stats["value"] > 0)].groupby("doc_id")["value"]
+    spread = (money.max() / money.min())[money.size() >= 2]
+    right = spread.max()
+    assert _run(ex.q3, round(right, 2), stats, capsys=capsys)[0]
+    ok, out = _run(ex.q3, round(right, 1), stats, capsys=capsys)  # right, rounded too far
+    assert not ok and "只保留了 1 位小数" in out and "换算" not in out
+
+
+def test_q3_on_a_table_with_a_zero_amount(capsys):
+    passed, printed = run_solution("lesson05", "q3", {"zp": zp, "stats": TRAPS})
+    assert passed, printed
+    right = 3.6e12 / 2.45907e12
+    money = TRAPS[TRAPS["unit"] == "元"]
+    digits = money.assign(d=money["surface"].str.extract(r"(\d+(?:\.\d+)?)")[0].astype(float))
+    digits = digits[digits["value"] > 0].groupby("doc_id")["d"]
+    positive = money.loc[money["value"] > 0, "value"]
+    cases = [
+        ((digits.max() / digits.min()).max(), "数字部分"),  # 24590.7 / 3.6: the digits before converting
+        (positive.max() / positive.min(), "整个语料"),
+        (2e8 / 1.5e8, "倍数最小的一篇"),
+        (1.0, "倍数是 1"),
+        (round(right, 1), "只保留了 1 位小数"),
+        (float("inf"), "除以了 0"),
+    ]
+    for value, says in cases:
+        ok, out = _run(ex.q3, round(value, 2) if value != float("inf") else value, TRAPS, capsys=capsys)
+        assert not ok and says in out, (value, out)
+        assert f"{right:.2f}" not in out
+    assert _run(ex.q3, round(right, 2), TRAPS, capsys=capsys)[0]
+
+
+def test_q3_when_no_document_cites_two_amounts(capsys):
+    table = TRAPS[TRAPS["doc_id"] == "c_3"]
+    assert _run(ex.q3, 0, table, capsys=capsys)[0]
+    passed, printed = run_solution("lesson05", "q3", {"zp": zp, "stats": table})
+    assert passed, printed
 
 
 def test_hints_never_contain_the_solution():
-    for q in (lesson05.q1, lesson05.q2, lesson05.q3):
+    for q in (ex.q1, ex.q2, ex.q3):
         assert len(q.hints) >= 2
         assert all(q.solution_code not in h for h in q.hints)
+        assert all(line not in h for h in q.hints for line in q.solution_code.splitlines())
 
 
-def test_lesson05_exercises_on_a_corpus_without_statistics():
+def test_lesson05_exercises_on_a_corpus_without_statistics(capsys):
     empty = zp.extract_statistics("没有数字的一句话。")
-    lesson05.q1.check(0.0, empty)
-    assert lesson05.q1.passed
-    lesson05.q2.check([], empty)
-    assert lesson05.q2.passed
-    lesson05.q3.check(1.0, empty)
-    assert lesson05.q3.passed
+    ok, out = _run(ex.q1, 0.0, empty, capsys=capsys)
+    assert not ok and "没有带年份" in out
+    assert _run(ex.q2, [], empty, capsys=capsys)[0]
+    assert _run(ex.q3, 0.0, empty, capsys=capsys)[0]

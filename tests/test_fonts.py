@@ -52,7 +52,8 @@ def test_font_override(monkeypatch, tmp_path):
 
 
 def test_symbol_font_draws_the_exercise_symbols(tmp_path):
-    from zhpolicy.teaching.fonts import SYMBOL_FAMILY, build_symbol_font, bundled_font_path, missing_glyphs
+    from zhpolicy.teaching.fonts import bundled_font_path, missing_glyphs
+    from zhpolicy.teaching.webfonts import SYMBOL_FAMILY, build_symbol_font
 
     symbols = "✅❌💡✏✓✗⚠▶"
     assert missing_glyphs(bundled_font_path(), "✅❌💡"), "the Chinese font lacks the emoji (why the symbol font exists)"
@@ -62,3 +63,27 @@ def test_symbol_font_draws_the_exercise_symbols(tmp_path):
     from fontTools.ttLib import TTFont
 
     assert TTFont(str(path))["name"].getDebugName(1) == SYMBOL_FAMILY
+
+
+def test_web_font_subset_is_deterministic_and_keyed_by_its_inputs(tmp_path, monkeypatch):
+    from zhpolicy.teaching.fonts import bundled_font_path, covers, missing_glyphs
+    from zhpolicy.teaching.webfonts import _build_subset, subset_font
+
+    monkeypatch.setenv("ZHPOLICY_CACHE_DIR", str(tmp_path / "cache"))
+    first = subset_font(tmp_path / "a", characters="推动科技创新abc")
+    cached = subset_font(tmp_path / "b", characters="推动科技创新abc")
+    assert cached.name == first.name and cached.read_bytes() == first.read_bytes()
+    _build_subset(bundled_font_path(), sorted(map(ord, "推动科技创新abc")), tmp_path / "again.woff2")
+    assert (tmp_path / "again.woff2").read_bytes() == first.read_bytes(), "a rebuild must give the same bytes"
+    assert covers(first, "推动科技创新abc") and missing_glyphs(first, "融") == ["融"]
+    wider = subset_font(tmp_path / "a", characters="推动科技创新abc融")
+    assert wider.name != first.name and not first.exists(), "new inputs, new name; the old subset is removed"
+
+
+def test_unicode_range_merges_runs():
+    from zhpolicy.teaching.webfonts import CJK_RANGES, routed_codepoints, unicode_range
+
+    assert unicode_range([0x4E01, 0x4E00, 0x4E03, 0x1F4A1]) == "U+4E00-4E01, U+4E03, U+1F4A1"
+    routed = set(routed_codepoints({0x41, 0x2192, 0x2500}))
+    assert 0x2192 in routed and 0x41 not in routed and 0x2500 not in routed, "Latin and box drawing stay local"
+    assert all(cp in routed for low, high in CJK_RANGES for cp in (low, high))

@@ -74,3 +74,29 @@ def test_lesson01_finishes_on_tiny_and_large_corpora(size, tmp_path, monkeypatch
                    for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     if size == "300_documents":
         assert "只显示前 20 篇" in text and "只画字数最多的 30 篇" in text
+
+
+def test_lesson01_on_a_folder_where_no_file_can_be_read(tmp_path, monkeypatch):
+    """Issue 26 §5 / 25 §4: every file skipped (a README, an image, a legacy .doc, a broken .docx):
+    lesson 01 lists every file with its whole reason and still runs to its end (so it is written)."""
+    from zhpolicy.teaching.lessons import _reasons
+    from zhpolicy.teaching.notebooks import execute, problems
+
+    folder = tmp_path / "only_skipped"
+    folder.mkdir()
+    (folder / "README.md").write_text("# 说明\n", encoding="utf-8")
+    (folder / "图片.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    (folder / "旧文件.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 32)
+    (folder / "坏文件.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    reasons = _reasons(folder)
+    assert {r["file"] for r in reasons} == {"README.md", "图片.png", "旧文件.doc", "坏文件.docx"}
+    monkeypatch.setenv("ZHPOLICY_CORPUS", str(folder))
+    monkeypatch.setenv("ZHPOLICY_OUTPUT", str(tmp_path / "out"))
+    nb = execute(ROOT / "notebooks" / "01_corpus.ipynb")
+    assert problems(nb) == []
+    printed = "".join(str(o.get("text", "")) for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    flat = printed.replace("\n", "").replace(" ", "")
+    for row in reasons:  # whole, not cut at 40 characters (wrapped lines joined back)
+        assert row["file"] in printed and row["reason"].replace(" ", "") in flat, row
+    shown = "".join(str(o.get("data", {}).get("text/markdown", "")) for c in nb.cells for o in c.get("outputs", []))
+    assert "范文网" not in shown and "阴和俊" not in shown  # the seeds' narrative is shown only for the seeds

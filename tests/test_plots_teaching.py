@@ -101,7 +101,7 @@ def test_small_concept_graph_is_drawn_whole_and_parts_sit_together():
     assert sorted(drawn.nodes) == sorted(graph.nodes) and total == 9
     fig = plots.graph_figure(graph)
     texts = {t.get_text() for t in fig.axes[0].texts}
-    assert set(graph.nodes) <= texts and _titles(fig).strip() == ""  # everything drawn: nothing to announce
+    assert set(graph.nodes) <= texts and "只画出" not in _titles(fig)  # everything drawn: nothing to announce
     pos = plots._hub_layout(drawn, dict(drawn.degree()))
     ring = [n for n in sorted(pos, key=lambda n: np.arctan2(pos[n][1], pos[n][0])) if np.hypot(*pos[n]) > 0.5]
     assert sorted(ring + [n for n in pos if n not in ring]) == sorted(graph.nodes)
@@ -121,3 +121,124 @@ def test_large_concept_graph_draws_its_largest_part_and_says_so():
     graph = _concept_graph(big[:20] + pairs)
     assert "只画出最大的连通部分：21 个概念（全图 31 个）" in _titles(plots.graph_figure(graph))
     assert plots.concept_subgraph(graph, components=6)[1] == 31
+
+
+# ---------------------------------------------------------------- figures that explain themselves (issue 25 §3)
+
+
+@pytest.fixture(scope="module")
+def seed_figures(corpus):
+    """Every figure the lessons export, drawn from the seeds as the lessons draw them."""
+    from zhpolicy.analysis import themes
+    from zhpolicy.extraction import instruments as I
+
+    zp.use_chinese_font()
+    labels = corpus.set_index("doc_id")["label"]
+    toks = zp.tokens(corpus)
+    watch = ["科技创新", "新质生产力", "企业", "卡脖子"]
+    chains = zp.extract_chains(corpus)
+    stats = zp.extract_statistics(corpus)
+    coded = I.code_clauses(I.policy_clauses(corpus))
+    figures = {
+        "01_length": plots.length_figure(zp.document_stats(corpus), zp.sentences(corpus), labels),
+        "02_keyness": plots.keyness_figure(zp.analysis.terms.keyness_by_document(toks, top=5), labels),
+        "02_dispersion": plots.dispersion_figure(zp.positions(corpus, watch, toks=toks), watch, list(corpus["doc_id"]),
+                                                 labels),
+        "03_network": plots.network_figure(themes.cooccurrence_network(corpus)),
+        "04_chains": plots.chains_figure(chains, labels),
+        "04_concept_graph": plots.graph_figure(zp.chain_graph(chains), max_nodes=30),
+        "04_argument_moves": plots.argument_figure(zp.argument_outline(corpus), labels),
+        "05_statistics": plots.statistics_figure(stats, set()),
+        "06_instrument_mix": plots.instrument_mix_figure(I.instrument_mix(coded), I.instrument_mix(coded, by="subtype"),
+                                                         I.read_instrument_codebook(), labels),
+        "06_type_stage": plots.heatmap(I.type_stage_table(coded), fmt="{:.0f}", title="工具类型 × 创新链环节",
+                                       value_label="措施条款数"),
+        "06_intensity": plots.intensity_figure(I.intensity_by_document(coded), I.intensity_by_type(coded), labels),
+    }
+    yield figures
+    plt.close("all")
+
+
+def _all_text(fig) -> str:
+    parts = [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+    return "\n".join(p for p in parts if p)
+
+
+def test_every_exported_figure_has_a_title_and_draws_every_character(seed_figures):
+    font = zp.use_chinese_font()
+    for name, fig in seed_figures.items():
+        title = (fig._suptitle.get_text() if fig._suptitle else "") + " ".join(ax.get_title() for ax in fig.axes)
+        assert len(title.strip()) >= 6, f"{name} has no title saying what it shows"
+        fig.canvas.draw()
+        text = _all_text(fig)
+        assert zp.missing_glyphs(font, "".join(ch for ch in text if ord(ch) > 0x2000)) == [], name
+
+
+def test_chain_figure_legend_explains_its_signs(seed_figures):
+    legend = seed_figures["04_chains"].axes[0].get_legend()
+    entries = " ".join(t.get_text() for t in legend.get_texts())
+    for sign in ("→", "⇄", "·", "循环"):
+        assert sign in entries, sign
+    assert "各篇文本的逻辑链" in seed_figures["04_chains"].axes[0].get_title()
+
+
+def test_concept_graph_labels_are_wrapped_not_cut_without_a_key(seed_figures, corpus):
+    labels, key = plots.wrapped_labels(["科技创新", "未来产业前瞻布局", "科技创新和产业创新融合", "推动科技创新和产业创新深度融合"])
+    assert labels["科技创新"] == "科技创新" and labels["未来产业前瞻布局"] == "未来产业\n前瞻布局"
+    assert labels["科技创新和产业创新融合"].replace("\n", "") == "科技创新和产业创新融合"
+    assert key == [("①", "推动科技创新和产业创新深度融合")] and labels["推动科技创新和产业创新深度融合"].endswith("…①")
+    fig = seed_figures["04_concept_graph"]
+    shown = _all_text(fig)
+    drawn, _ = plots.concept_subgraph(zp.chain_graph(zp.extract_chains(corpus)), max_nodes=30)
+    for node in drawn.nodes:  # every concept is there whole: in its label, or in the key
+        assert node in shown.replace("\n", "") or node in shown, node
+    assert "名字太长、标签里截短了的概念" not in shown or "①" in shown
+
+
+def test_coword_network_nodes_do_not_overlap(seed_figures):
+    from matplotlib.collections import PathCollection
+
+    fig = seed_figures["03_network"]
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    nodes = next(c for c in ax.collections if isinstance(c, PathCollection))
+    centres = ax.transData.transform(nodes.get_offsets())
+    radii = np.sqrt(nodes.get_sizes()) / 2 * fig.dpi / 72
+    gaps = [np.hypot(*(centres[i] - centres[j])) - radii[i] - radii[j]
+            for i in range(len(centres)) for j in range(i + 1, len(centres))]
+    assert min(gaps) >= 0, f"{sum(g < 0 for g in gaps)} pairs of nodes overlap"
+
+
+def test_subtype_styles_differ_within_a_type_and_keep_its_hue():
+    import colorsys
+
+    from zhpolicy.extraction import instruments as I
+
+    book = I.read_instrument_codebook()
+    styles = plots.subtype_styles(book)
+    assert len(set(styles.values())) == len(styles) == book["subtype"].nunique()
+    for kind, rows in book.groupby("type"):
+        hues = [colorsys.rgb_to_hsv(*styles[s][0][:3])[0] for s in rows["subtype"]]
+        assert max(hues) - min(hues) < 0.12, kind  # one hue family per type
+        assert len({styles[s][1] for s in rows["subtype"]}) == rows["subtype"].nunique()  # a pattern each
+
+
+def test_heatmap_colour_bar_says_what_the_colour_measures(seed_figures):
+    fig = seed_figures["06_type_stage"]
+    assert fig.axes[-1].get_ylabel() == "措施条款数"
+    fig = plots.heatmap(pd.DataFrame([[0.2, 0.5]], index=["甲"], columns=["a", "b"]), title="比例")
+    assert "比例" in fig.axes[-1].get_ylabel()
+
+
+def test_dispersion_counts_as_the_frequency_table_and_says_so(corpus, seed_figures):
+    toks = zp.tokens(corpus)
+    freq = zp.corpus_frequencies(toks).set_index("term")["count"]
+    table = zp.dispersion(corpus, ["企业", "科技创新"], toks=toks).set_index("term")
+    assert table.loc["企业", "count"] == freq["企业"] and table.loc["科技创新", "count"] == freq["科技创新"]
+    by_string = zp.dispersion(corpus, ["企业"]).set_index("term")
+    assert by_string.loc["企业", "count"] > freq["企业"]  # 中小企业, 企业家 … count as strings
+    fig = seed_figures["02_dispersion"]
+    titles = _titles(fig)
+    assert f"“企业”作为一个词出现的位置（共 {freq['企业']} 次）" in titles and "与词频表一致" in titles
+    assert "与 KWIC 一致" in _titles(plots.dispersion_figure(zp.positions(corpus, ["企业"]), ["企业"],
+                                                             list(corpus["doc_id"])))

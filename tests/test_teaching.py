@@ -1,11 +1,14 @@
 """Teaching tools: student copies, the HTML book, and the whole series on another corpus."""
 
+import html
 import re
+import tempfile
 
 import nbformat
 import pytest
 
-from zhpolicy.teaching import notebooks, course
+from zhpolicy.teaching import book as htmlbook
+from zhpolicy.teaching import course, lab, navigation, notebooks
 
 from .conftest import ROOT, SEEDS, folder_digest
 
@@ -25,7 +28,7 @@ def test_every_lesson_has_exercises_with_checks_and_tagged_solutions():
 
 
 def test_student_copies_have_no_solutions_and_no_outputs(tmp_path):
-    written = course.build_student_copies(ROOT / "notebooks", tmp_path)
+    written = htmlbook.build_student_copies(ROOT / "notebooks", tmp_path)
     assert {p.name for p in written} == {p.name for p in NOTEBOOKS}
     for path in NOTEBOOKS:
         original = nbformat.read(path, as_version=4)
@@ -39,11 +42,11 @@ def test_student_copies_have_no_solutions_and_no_outputs(tmp_path):
             if cell.cell_type == "code":
                 assert cell.outputs == [] and cell.execution_count is None
             if "solution" in cell.metadata.get("tags", []):
-                assert cell.source == course.PLACEHOLDER
+                assert cell.source == htmlbook.PLACEHOLDER
 
 
 def test_html_book(tmp_path):
-    written = course.build_html_book(ROOT / "notebooks", tmp_path)
+    written = htmlbook.build_html_book(ROOT / "notebooks", tmp_path)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     for path in NOTEBOOKS:
         page = path.with_suffix(".html").name
@@ -55,6 +58,20 @@ def test_html_book(tmp_path):
     assert "data:image/png;base64" in second, "figures are embedded"
     assert (tmp_path / "fonts" / "NotoSansSC-Regular.ttf").stat().st_size > 1_000_000
     assert len(written) == len(NOTEBOOKS) + 1
+
+
+def test_html_book_fetches_nothing_from_the_internet_and_titles_each_page(tmp_path):
+    """Classroom networks are often closed: no page of the book loads a script, style or font from
+    another host (nbconvert's stock page loads require.js, MathJax and mermaid from cdnjs), and each
+    page's <title> is its lesson's title, in a page marked as Chinese."""
+    htmlbook.build_html_book(ROOT / "notebooks", tmp_path)
+    for path in NOTEBOOKS:
+        page = (tmp_path / path.with_suffix(".html").name).read_text(encoding="utf-8")
+        remote = re.findall(r"""(?:<script[^>]+src|<link[^>]+href|import\()\s*=?\s*["']((?:https?:)?//[^"']+)""", page)
+        assert remote == [], f"{path.name} fetches {remote[:3]}"
+        title = re.search(r"<title>(.*?)</title>", page).group(1)
+        assert title == html.escape(navigation.lesson_title(nbformat.read(path, as_version=4)), quote=False)
+        assert '<html lang="zh"' in page
 
 
 @pytest.fixture(scope="module")
@@ -85,79 +102,71 @@ def test_series_reruns_on_another_corpus(path, own_corpus, tmp_path, monkeypatch
 # ---------------------------------------------------------------- JupyterLab shows Chinese without a system font
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str, timeout: float = 5.0):
-    import urllib.request
-
-    with urllib.request.urlopen(url, timeout=timeout) as response:
-        return response.status, response.headers.get("Content-Type", ""), response.read()
-
-
 def test_lab_serves_the_css_and_the_fonts(tmp_path):
-    """Start JupyterLab the way `python3 tasks.py lab` does and fetch what a browser fetches."""
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
+    """Start JupyterLab as `python3 tasks.py lab` does and fetch what a browser fetches."""
+    from fontTools.ttLib import TTFont
 
-    from zhpolicy.teaching.fonts import covers
+    from tests.labserver import TOKEN, Lab, get
+    from zhpolicy.teaching.fonts import bundled_font_path, covers, missing_glyphs
+    from zhpolicy.teaching.webfonts import WEB_FAMILY, gb2312_characters, lesson_characters
 
-    import tempfile
-
-    port, token = _free_port(), "zhpolicy-test-token"
-    runtime = tempfile.mkdtemp(prefix="zr")  # short, as ~/.local/share/jupyter/runtime usually is
-    assert course.ipc_sockets_fit(runtime) and not course.ipc_sockets_fit("/tmp/" + "x" * 80)
-    env = dict(os.environ, JUPYTER_RUNTIME_DIR=runtime, JUPYTER_DATA_DIR=str(tmp_path / "data"))
-    server = subprocess.Popen(
-        [sys.executable, "-m", "zhpolicy.teaching.course", "lab", "--config-dir", str(tmp_path / "config"), "--no-browser",
-         f"--port={port}", "--ip=127.0.0.1", f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.time() + 90
-        while True:
-            try:
-                status, _, page = _get(f"{base}/lab?token={token}")
-                break
-            except OSError:
-                assert server.poll() is None, server.stdout.read().decode(errors="replace")[-2000:]
-                assert time.time() < deadline, "JupyterLab did not start within 90 s"
-                time.sleep(0.5)
+    assert lab.ipc_sockets_fit(tempfile.mkdtemp(prefix="zr")) and not lab.ipc_sockets_fit("/tmp/" + "x" * 80)
+    with Lab(tmp_path / "config") as server:
+        status, _, page = get(server.url("lab"))
         assert status == 200 and b"custom/custom.css" in page, "the Lab page does not load custom.css"
-        status, kind, css = _get(f"{base}/custom/custom.css")
+        subset = re.search(rb'rel="preload" href="[^"]*custom/(zhpolicy-NotoSansSC-subset-\w+\.woff2)" as="font"', page)
+        assert subset, "the Lab page does not preload the font subset"
+        status, kind, css = get(f"{server.base}/custom/custom.css")
         css = css.decode("utf-8")
         assert status == 200 and "text/css" in kind
-        assert "@font-face" in css and course.LAB_FONT in css and course.LAB_SYMBOLS in css
+        assert css.count("@font-face {") == 3 and f'font-family: "{WEB_FAMILY}"' in css and "font-display: block" in css
+        for name in (lab.LAB_FONT, lab.LAB_SYMBOLS, subset.group(1).decode()):
+            assert name in css
         for variable in ("--jp-ui-font-family", "--jp-content-font-family", "--jp-code-font-family"):
-            assert variable in css
-        status, _, font = _get(f"{base}/custom/{course.LAB_FONT}", timeout=30)
+            assert re.search(variable + r': "' + WEB_FAMILY + '"', css), f"{variable} must list the web fonts first"
+        status, _, woff2 = get(f"{server.base}/custom/{subset.group(1).decode()}", timeout=30)
+        (tmp_path / "subset.woff2").write_bytes(woff2)
+        assert status == 200 and woff2[:4] == b"wOF2" and len(woff2) < 2_000_000
+        wanted = gb2312_characters() + lesson_characters()
+        assert missing_glyphs(tmp_path / "subset.woff2", wanted) == missing_glyphs(bundled_font_path(), wanted), \
+            "the subset lacks a character of GB 2312 or of the lessons that the whole font has"
+        assert TTFont(str(tmp_path / "subset.woff2"))["name"].getDebugName(6) == "NotoSansSC-zhpolicySubset"
+        status, _, font = get(f"{server.base}/custom/{lab.LAB_FONT}", timeout=30)
         assert status == 200 and len(font) > 1_000_000
         (tmp_path / "served.ttf").write_bytes(font)
         assert covers(tmp_path / "served.ttf", "推动科技创新和产业创新深度融合，学习目标、预计用时。")
-        status, _, symbols = _get(f"{base}/custom/{course.LAB_SYMBOLS}")
+        status, _, symbols = get(f"{server.base}/custom/{lab.LAB_SYMBOLS}")
         (tmp_path / "symbols.ttf").write_bytes(symbols)
         assert status == 200 and covers(tmp_path / "symbols.ttf", "✅❌💡✏")
-        assert _run_in_kernel(base, token) == "你好 2"
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-    import shutil
+        assert _run_in_kernel(server.base, TOKEN) == "你好 2"
+    assert "without encryption" not in server.log(), "the Lab's kernels should use IPC sockets (no TCP warning)"
+    assert server.leftovers() == []
 
-    shutil.rmtree(runtime, ignore_errors=True)
-    log = server.stdout.read().decode(errors="replace")
-    assert "without encryption" not in log, "the Lab's kernels should use IPC sockets (no TCP warning)"
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT", "SIGHUP"])
+def test_stopping_tasks_py_lab_stops_jupyterlab_and_its_kernels(tmp_path, signame):
+    """A signal to the `tasks.py lab` process alone (as `kill PID` or a closed terminal sends it) leaves no
+    Jupyter server and no kernel behind."""
+    import os
+    import signal
+    import subprocess
+
+    import psutil
+
+    from tests.labserver import TOKEN, Lab
+
+    with Lab(tmp_path / "config") as server:
+        assert _run_in_kernel(server.base, TOKEN) == "你好 2"
+        started = [p.pid for p in psutil.Process(server.process.pid).children(recursive=True)]
+        assert started, "the kernel should be a child of the process tasks.py started"
+        os.kill(server.process.pid, getattr(signal, signame))
+        try:
+            server.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"{signame}: the `tasks.py lab` process still runs 30 s later")
+        _, still = psutil.wait_procs([psutil.Process(pid) for pid in started if psutil.pid_exists(pid)], timeout=15)
+        assert [p.pid for p in still if p.status() != psutil.STATUS_ZOMBIE] == [], f"{signame}: kernels left running"
+        assert server.leftovers() == [], f"{signame}: left running: {server.leftovers()}"
 
 
 def _run_in_kernel(base: str, token: str) -> str:
@@ -191,28 +200,53 @@ def _run_in_kernel(base: str, token: str) -> str:
 
 
 def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, corpus):
-    monkeypatch.delenv(course.LAB_ENV, raising=False)
+    import pandas as pd
+
+    from zhpolicy.teaching.webfonts import subset_font
+
+    monkeypatch.delenv(lab.LAB_ENV, raising=False)
     without = course.environment_check(corpus).set_index("item")["status"]
     assert (without == "problem").sum() >= 3, "outside the course Lab the check must say the Lab is not set up"
-    monkeypatch.setenv(course.LAB_ENV, str(course.prepare_lab(tmp_path / "lab")))
+    monkeypatch.setenv(lab.LAB_ENV, str(lab.prepare_lab(tmp_path / "lab")))
     within = course.environment_check(corpus)
-    assert set(within["status"]) == {"ok"}, within
-    (tmp_path / "lab" / "custom" / course.LAB_FONT).write_bytes(b"")
-    (tmp_path / "lab" / "custom" / "custom.css").write_text("/* someone else's */", encoding="utf-8")
-    broken = course.environment_check(corpus).set_index("item")["status"]
-    assert (broken == "problem").sum() >= 1
+    assert set(within["status"]) == {"ok", course.BROWSER_ONLY}, within
+    assert within["status"].iloc[-1] == course.BROWSER_ONLY and "浏览器" in within["detail"].iloc[-1]
+    custom = tmp_path / "lab" / "custom"
+
+    def status(table, item):
+        return table.set_index("item").loc[item, "status"]
+
+    # a corpus with a rare character (only the whole font has it) and one no font has
+    rare = pd.concat([corpus, pd.DataFrame({"text": ["丂丄", "\U0003134a"]})], ignore_index=True)  # CJK Extension G: no font here
+    table = course.environment_check(rare).set_index("item")
+    assert table.loc["网页字体覆盖语料文字", "status"] == "problem" and "\U0003134a" in table.loc["网页字体覆盖语料文字", "detail"]
+    rare = pd.concat([corpus, pd.DataFrame({"text": ["丂丄"]})], ignore_index=True)
+    table = course.environment_check(rare).set_index("item")
+    assert table.loc["网页字体覆盖语料文字", "status"] == "ok" and "丂" in table.loc["网页字体覆盖语料文字", "detail"]
+    # a subset without the lessons' characters
+    subset = next(custom.glob("*subset*.woff2"))
+    thin = subset_font(tmp_path / "thin", characters="abc")
+    subset.write_bytes(thin.read_bytes())
+    assert status(course.environment_check(corpus), "快速网页字体覆盖课程文字") == "problem"
+    # a font file the CSS points at is gone; the CSS lists the web fonts after the system's
+    (custom / lab.LAB_FONT).unlink()
+    assert status(course.environment_check(corpus), "网页字体文件（custom.css 指向的文件）") == "problem"
+    css = (custom / "custom.css").read_text(encoding="utf-8")
+    (custom / "custom.css").write_text(css.replace('--jp-content-font-family: "zhpolicy', '--jp-content-font-family: system-ui, "zhpolicy'),
+                                       encoding="utf-8")
+    assert status(course.environment_check(corpus), "JupyterLab 的中文样式（custom.css）") == "problem"
 
 
 # ---------------------------------------------------------------- navigation, HTML book, student copies
 
 
 def test_navigation_is_what_the_generator_writes():
-    order = course.lesson_order(NOTEBOOKS)
+    order = navigation.lesson_order(NOTEBOOKS)
     assert [name for name, _ in order] == sorted(p.name for p in NOTEBOOKS if re.match(r"\d\d_", p.name))
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         before = [c.source for c in nb.cells]
-        course.with_navigation(nb, path.name, order)
+        navigation.with_navigation(nb, path.name, order)
         assert [c.source for c in nb.cells] == before, f"{path.name}: run `python3 tasks.py nav`"
 
 
@@ -224,8 +258,8 @@ def test_navigation_generator_follows_the_lesson_order(tmp_path):
                  new_markdown_cell("## 小结\n\n---\n### 运行记录")]
         nbformat.write(new_notebook(cells=cells), tmp_path / name)
     paths = sorted(tmp_path.glob("*.ipynb"))
-    changed = course.write_navigation(paths, paths)
-    assert len(changed) == 3 and course.write_navigation(paths, paths) == []  # idempotent
+    changed = navigation.write_navigation(paths, paths)
+    assert len(changed) == 3 and navigation.write_navigation(paths, paths) == []  # idempotent
     middle = nbformat.read(tmp_path / "01_b.ipynb", as_version=4)
     assert "上一课 [00 导读](00_a.ipynb) · 本课 01 语料 · 下一课 [02 新课](02_c.ipynb)" in middle.cells[0].source
     assert middle.cells[0].source.startswith("# 01 语料：乙\n\n**导航**：")
@@ -236,8 +270,8 @@ def test_navigation_generator_follows_the_lesson_order(tmp_path):
 
 def test_html_books_link_their_own_pages_and_show_badges(tmp_path):
     teacher, student = tmp_path / "teacher", tmp_path / "student"
-    course.build_html_book(ROOT / "notebooks", teacher)
-    course.build_html_book(ROOT / "notebooks", student, student=True)
+    htmlbook.build_html_book(ROOT / "notebooks", teacher)
+    htmlbook.build_html_book(ROOT / "notebooks", student, student=True)
     assert (teacher / "fonts" / "zhpolicy-symbols.ttf").is_file()
     for path in NOTEBOOKS:
         page = path.with_suffix(".html").name
@@ -275,7 +309,7 @@ def _fill_with_solutions(nb):
     import ast
     import importlib
 
-    student = course.student_copy(nb)
+    student = htmlbook.student_copy(nb)
     sources = "\n".join(c.source for c in student.cells if c.cell_type == "code")
     aliases = dict((alias, importlib.import_module(f"zhpolicy.teaching.exercises.{module}")) for module, alias in
                    re.findall(r"from zhpolicy\.teaching\.exercises import (lesson\d+) as (\w+)", sources))
@@ -351,5 +385,5 @@ def test_lesson_table_reads_each_lesson_header_as_nbformat_does():
     assert list(table["notebook"]) == [p.name for p in lessons]
     for row, path in zip(table.itertuples(), lessons):
         nb = nbformat.read(path, as_version=4)  # sources joined into strings, unlike the raw JSON
-        assert row.title == course.lesson_title(nb) and row.title.startswith(path.name[:2])
-        assert row.expected_time == course.lesson_time(nb) and "分钟" in row.expected_time
+        assert row.title == navigation.lesson_title(nb) and row.title.startswith(path.name[:2])
+        assert row.expected_time == navigation.lesson_time(nb) and "分钟" in row.expected_time

@@ -265,28 +265,54 @@ def kwic(docs, pattern: str, *, window: int = 15, regex: bool = False, sort_by: 
 # ---------------------------------------------------------------- dispersion
 
 
-def positions(docs, terms: list[str]) -> pd.DataFrame:
-    """Where each term occurs: ``doc_id, term, start, relative`` (0 = start, 1 = end of the text)."""
-    rows = []
+#: How :func:`positions` and :func:`dispersion` count, as their tables' ``attrs["counting"]`` says.
+COUNTING = {"token": "按分词计数：只算分词表里整个是这个词的地方（与词频表一致）",
+            "substring": "按字串计数：文字里每一处都算，也算进更长的词里（与 KWIC 一致）"}
+
+
+def _occurrences(docs, terms: list[str], toks: pd.DataFrame | None):
+    """``(doc_id, text, term, starts)`` for every document and term: the offsets of the term in the
+    cleaned text, as whole tokens of *toks* when given, else as substrings."""
+    by_doc = dict(tuple(toks[toks["token"].isin(terms)].groupby("doc_id"))) if toks is not None else {}
     for doc_id, text in iter_docs(docs):
         for term in terms:
-            for m in re.finditer(re.escape(term), text):
-                rows.append({"doc_id": doc_id, "term": term, "start": m.start(), "relative": m.start() / max(len(text), 1)})
-    return pd.DataFrame(rows, columns=["doc_id", "term", "start", "relative"])
+            if toks is None:
+                starts = [m.start() for m in re.finditer(re.escape(term), text)]
+            else:
+                part = by_doc.get(doc_id)
+                starts = [] if part is None else part.loc[part["token"] == term, "start"].astype(int).tolist()
+            yield doc_id, text, term, starts
 
 
-def dispersion(docs, terms: list[str]) -> pd.DataFrame:
+def positions(docs, terms: list[str], *, toks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Where each term occurs: ``doc_id, term, start, relative`` (0 = start, 1 = end of the text).
+
+    By default every substring counts (“企业” inside “中小企业” too, as in :func:`kwic`); with
+    *toks*, the token table of the same documents, only tokens that are the term count, as in
+    the frequency tables. ``attrs["counting"]`` says which (a key of :data:`COUNTING`)."""
+    rows = [{"doc_id": doc_id, "term": term, "start": start, "relative": start / max(len(text), 1)}
+            for doc_id, text, term, starts in _occurrences(docs, terms, toks) for start in starts]
+    table = pd.DataFrame(rows, columns=["doc_id", "term", "start", "relative"])
+    table.attrs["counting"] = "substring" if toks is None else "token"
+    return table
+
+
+def dispersion(docs, terms: list[str], *, toks: pd.DataFrame | None = None) -> pd.DataFrame:
     """How evenly each term spreads over the documents: ``term, count, range, dp, dp_norm``.
 
     ``range`` is the number of documents containing the term; ``dp`` is Gries's deviation of
     proportions (0 = spread exactly in proportion to document sizes, near 1 = all in one
-    small part); ``dp_norm`` divides by its maximum, 1 − the smallest document share."""
+    small part); ``dp_norm`` divides by its maximum, 1 − the smallest document share. Occurrences
+    are counted as :func:`positions` counts them (substrings, or tokens of *toks*)."""
     texts = dict(iter_docs(docs))
     sizes = pd.Series({d: len(t) for d, t in texts.items()}, dtype=float)
     shares = sizes / sizes.sum()
+    found: dict[str, dict[str, int]] = {}
+    for doc_id, _, term, starts in _occurrences(docs, terms, toks):
+        found.setdefault(term, {})[doc_id] = len(starts)
     rows = []
     for term in terms:
-        counts = pd.Series({d: len(re.findall(re.escape(term), t)) for d, t in texts.items()}, dtype=float)
+        counts = pd.Series(found.get(term, {}), dtype=float).reindex(sizes.index, fill_value=0)
         total = counts.sum()
         if total == 0:
             rows.append({"term": term, "count": 0, "range": 0, "dp": np.nan, "dp_norm": np.nan})
@@ -296,4 +322,6 @@ def dispersion(docs, terms: list[str]) -> pd.DataFrame:
             "term": term, "count": int(total), "range": int((counts > 0).sum()),
             "dp": round(dp, 3), "dp_norm": round(dp / (1 - shares.min()), 3) if len(shares) > 1 else 0.0,
         })
-    return pd.DataFrame(rows, columns=["term", "count", "range", "dp", "dp_norm"])
+    table = pd.DataFrame(rows, columns=["term", "count", "range", "dp", "dp_norm"])
+    table.attrs["counting"] = "substring" if toks is None else "token"
+    return table

@@ -92,7 +92,7 @@ def prepare_environment() -> None:
     """Set what every kernel of a headless run inherits (once, before kernels start): a fixed
     hash seed, the inline plotting backend, and the same Jupyter configuration as `tasks.py lab`
     (the guide checks it)."""
-    from .course import LAB_ENV, prepare_lab
+    from .lab import LAB_ENV, prepare_lab
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")

@@ -27,10 +27,15 @@ def length_figure(stats: pd.DataFrame, sents: pd.DataFrame, labels: pd.Series | 
         left.text(value, y, f" {value}", va="center", fontsize=9)
     lengths = [sents.loc[sents["doc_id"] == d, "text"].str.len().tolist() or [0] for d in order]
     if lengths:
-        right.boxplot(lengths, vert=False, tick_labels=names)
+        import inspect
+
+        sideways = ({"orientation": "horizontal"} if "orientation" in inspect.signature(right.boxplot).parameters
+                    else {"vert": False})  # matplotlib 3.10 renamed vert=False
+        right.boxplot(lengths, tick_labels=names, **sideways)
         right.invert_yaxis()
     right.set_xlabel("句子长度（字）")
-    right.set_title("句子有多长")
+    right.set_title("句子有多长（箱线图：箱子是中间一半的句子，竖线是中位数）")
+    fig.suptitle("每篇文本的篇幅和句长", fontsize=12)
     fig.tight_layout()
     return fig
 
@@ -96,8 +101,10 @@ def keyness_figure(table: pd.DataFrame, labels: pd.Series | None = None, *, colu
                   title=str(labels.get(doc_id, doc_id)) if labels is not None else doc_id, xlabel="G²（对数似然）")
     for ax in list(axes.flat)[len(docs):]:
         ax.axis("off")
+    title = "每篇文本比其余文本“多用”得最显著的词：条越长（G² 越大），差异越不像偶然"
     if total > len(docs):
-        fig.suptitle(f"只画出关键性最强的 {len(docs)} 篇（共 {total} 篇）", fontsize=11)
+        title += f"\n只画出关键性最强的 {len(docs)} 篇（共 {total} 篇）"
+    fig.suptitle(title, fontsize=12)
     fig.tight_layout()
     return fig
 
@@ -107,18 +114,25 @@ def dispersion_figure(pos: pd.DataFrame, terms: list[str], doc_ids: list[str], l
     """A dispersion plot (“x-ray”): one panel per term, one row per document, a tick at each
     occurrence; the horizontal axis runs from the start (0) to the end (1) of each text.
 
+    The title says how the occurrences were counted (``pos.attrs["counting"]`` from
+    :func:`zhpolicy.analysis.terms.positions`: whole tokens, as the frequency tables count, or
+    substrings, as KWIC does), so its totals can be compared with the tables next to it.
     At most *max_docs* rows: the documents with the most occurrences (in the given order);
     the panel titles say how many documents are shown."""
+    from ..analysis.terms import COUNTING
+
     total = len(doc_ids)
     if total > max_docs:
         counts = pos.groupby("doc_id").size().reindex(doc_ids, fill_value=0)
         keep = set(counts.sort_values(ascending=False, kind="stable").index[:max_docs])
         doc_ids = [d for d in doc_ids if d in keep]
     terms = list(terms) or ["（无）"]
-    fig, axes = plt.subplots(len(terms), 1, figsize=(9, 0.35 * max(len(doc_ids), 1) * len(terms) + 0.8 * len(terms)),
+    fig, axes = plt.subplots(len(terms), 1, figsize=(9, 0.35 * max(len(doc_ids), 1) * len(terms) + 0.8 * len(terms) + 0.6),
                              sharex=True, squeeze=False)
     names = [str(labels.get(d, d)) if labels is not None else d for d in doc_ids]
     shown = f"；出现最多的 {len(doc_ids)} 篇，共 {total} 篇" if total > len(doc_ids) else ""
+    counting = pos.attrs.get("counting", "substring")
+    unit = "作为一个词" if counting == "token" else "作为字串"
     for ax, term in zip(axes[:, 0], terms):
         part = pos[pos["term"] == term]
         for row, doc_id in enumerate(doc_ids):
@@ -126,9 +140,10 @@ def dispersion_figure(pos: pd.DataFrame, terms: list[str], doc_ids: list[str], l
             ax.vlines(xs, row - 0.35, row + 0.35, color="#4C72B0", linewidth=1)
         ax.set_yticks(range(len(doc_ids)), names)
         ax.set_ylim(len(doc_ids) - 0.5, -0.5)
-        ax.set_title(f"“{term}”出现的位置（共 {len(part)} 次{shown}）", fontsize=10)
+        ax.set_title(f"“{term}”{unit}出现的位置（共 {len(part)} 次{shown}）", fontsize=10)
     axes[-1, 0].set_xlim(0, 1)
-    axes[-1, 0].set_xlabel("在文本中的相对位置（0 = 开头，1 = 结尾）")
+    axes[-1, 0].set_xlabel("在文本中的相对位置（0 = 开头，1 = 结尾）；每根竖线是一次出现")
+    fig.suptitle(f"词在每篇文本中出现的位置\n{COUNTING[counting]}", fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -189,17 +204,42 @@ def _hub_layout(graph, degree: dict) -> dict:
     return pos
 
 
+#: Marks of the concepts whose names are too long for their label (the figure's key gives them whole).
+KEY_MARKS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def wrapped_labels(names, *, width: int = 7, lines: int = 2) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Labels for concept names: a name of at most *width* characters as it is, one of at most
+    *width* × *lines* characters wrapped onto *lines* lines, a longer one wrapped, cut with “…”
+    and marked (①, ② … in order of the names); returns the labels and the key ``(mark, whole
+    name)`` of the marked ones. Nothing is cut without the key saying what it was."""
+    def wrap(text: str) -> str:  # balanced lines: 未来产业前瞻布局 → 未来产业 / 前瞻布局
+        step = -(-len(text) // -(-len(text) // width))
+        return "\n".join(text[i:i + step] for i in range(0, len(text), step))
+
+    labels, key = {}, []
+    for name in names:
+        if len(name) <= width * lines:
+            labels[name] = wrap(name)
+        else:
+            mark = KEY_MARKS[len(key)] if len(key) < len(KEY_MARKS) else f"[{len(key) + 1}]"
+            key.append((mark, name))
+            labels[name] = wrap(name[:width * lines - 2]) + "…" + mark
+    return labels, key
+
+
 def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: int | None = None,
-                 max_nodes: int = 30, label_chars: int = 8):
+                 max_nodes: int = 30, label_chars: int = 7):
     """Draw a concept graph (from :func:`zhpolicy.extraction.chains.chain_graph`) with a deterministic ring
     layout (hubs inside), so reruns give the same picture.
 
     A graph of at most *max_nodes* concepts is drawn whole, every connected part; a larger one
     only in its largest connected part (or its *components* largest), and of that at most
-    *max_nodes* concepts, the most linked first (:func:`concept_subgraph`; the figure says how
+    *max_nodes* concepts, the most linked first (:func:`concept_subgraph`; the title says how
     many are left out). Node size grows with the number of links; edge colour shows the kind of chain,
-    with a Chinese legend (:data:`KIND_COLOURS`, :data:`KIND_NAMES`); labels longer than
-    *label_chars* characters are shortened with “…”."""
+    with a Chinese legend (:data:`KIND_COLOURS`, :data:`KIND_NAMES`); names longer than
+    *label_chars* characters are wrapped onto two lines, longer ones still cut and numbered, with
+    a key giving them whole (:func:`wrapped_labels`)."""
     import networkx as nx
     from matplotlib.lines import Line2D
 
@@ -207,9 +247,14 @@ def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: in
     graph, total = concept_subgraph(graph, components=components, max_nodes=max_nodes)
     fig, ax = plt.subplots(figsize=size)
     ax.axis("off")
+    title = "逻辑链合成的概念图：箭头从前一环指向后一环，边的颜色是链条类型，圆越大连接越多"
     if graph.number_of_nodes() == 0:
+        ax.set_title(title, fontsize=11)
         ax.text(0.5, 0.5, "没有可画的逻辑链", ha="center", va="center")
         return fig
+    if whole > graph.number_of_nodes():
+        title += "\n" + _graph_cut(graph.number_of_nodes(), total, whole, components)
+    ax.set_title(title, fontsize=11)
     degree = dict(graph.degree())
     pos = _hub_layout(graph, degree)
     sizes = [250 + 160 * degree[n] for n in graph.nodes]
@@ -218,31 +263,47 @@ def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: in
         nx.draw_networkx_edges(graph, pos, edgelist=edges, edge_color=colour, ax=ax, arrows=True, arrowsize=14,
                                width=1.8, node_size=sizes, connectionstyle="arc3,rad=0.08")
     nx.draw_networkx_nodes(graph, pos, node_size=sizes, node_color="#F5F0E1", edgecolors="#888888", ax=ax)
+    ranked = sorted(graph.nodes, key=lambda n: (-degree[n], n))
+    labels, key = wrapped_labels(ranked, width=label_chars)
     for node, (x, y) in pos.items():
-        ax.text(x, y, _short(node, label_chars), ha="center", va="center", fontsize=10.5 if degree[node] > 2 else 8.5,
-                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
+        ax.text(x, y, labels[node], ha="center", va="center", fontsize=10.5 if degree[node] > 2 else 8.5,
+                linespacing=1.0, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
     present = {d["kinds"][0] for _, _, d in graph.edges(data=True)}
     handles = [Line2D([0], [0], color=c, lw=2.5, label=KIND_NAMES[k]) for k, c in KIND_COLOURS.items() if k in present]
     ax.legend(handles=handles, title="边的颜色：链条类型", loc="lower left", bbox_to_anchor=(-0.02, -0.04),
               frameon=False)
-    if whole > graph.number_of_nodes():
-        ax.set_title(_graph_cut(graph.number_of_nodes(), total, whole, components), fontsize=11)
+    if key:
+        ax.text(1.0, -0.02, "名字太长、标签里截短了的概念：\n" + "\n".join(f"{m} {name}" for m, name in key),
+                transform=ax.transAxes, ha="right", va="bottom", fontsize=9,
+                bbox={"boxstyle": "round,pad=0.4", "fc": "#FAFAFA", "ec": "#CCCCCC"})
     fig.tight_layout()
     return fig
+
+
+#: The signs of :func:`chains_figure` and what they say, for its legend.
+CHAIN_SIGNS = {"sequence": ("→", "顺序：前一环在先，后一环在后（从A到B）"),
+               "cycle": ("→ … 循环", "闭环：依次经过各环，最后一环回到第一环"),
+               "mutual": ("⇄", "双向：两者互相作用（A为B……，B为A……）"),
+               "triad": ("·", "角色组：几个并列的角色陈述（基础·关键·途径），没有先后")}
 
 
 def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_nodes: int = 3,
                   max_rows: int = 40):
     """The chains of each document side by side: one row per chain, its nodes as boxes joined by
-    arrows (“循环” marks a cycle, ⇄ a mutual relation). Chains with fewer than *min_nodes* nodes
-    (mutual relations aside) are left out to keep the figure readable, and at most *max_rows*
-    chains are drawn (in document order; the title says when some are left out)."""
+    arrows (“循环” marks a cycle, ⇄ a mutual relation, · separates the roles of a triad), with a
+    title and a legend saying what each sign means (:data:`CHAIN_SIGNS`). Chains with fewer than
+    *min_nodes* nodes (mutual relations aside) are left out to keep the figure readable, and at
+    most *max_rows* chains are drawn (in document order; the title says when some are left out)."""
+    from matplotlib.lines import Line2D
+
     rows = chains[chains["kind"].isin(["sequence", "cycle", "mutual", "triad"])]
     rows = rows[(rows["nodes"].str.len() >= min_nodes) | (rows["kind"] == "mutual")]
     total, rows = len(rows), rows.head(max_rows)
-    fig, ax = plt.subplots(figsize=(13, 0.5 * len(rows) + 1))
+    fig, ax = plt.subplots(figsize=(13, 0.5 * len(rows) + 2.2))
+    title = f"各篇文本的逻辑链：一行一条（{min_nodes} 个以上环节的链和全部双向关系），左边是它出自哪篇文本"
     if total > len(rows):
-        ax.set_title(f"只画出前 {len(rows)} 条链（共 {total} 条）", fontsize=11)
+        title += f"\n只画出前 {len(rows)} 条链（共 {total} 条）"
+    ax.set_title(title, fontsize=11, pad=42 if len(rows) else 6)
     ax.axis("off")
     if rows.empty:
         ax.text(0.5, 0.5, "没有找到逻辑链", ha="center", va="center")
@@ -251,11 +312,11 @@ def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_
     ax.set_ylim(len(rows) - 0.5, -0.5)
     for y, row in enumerate(rows.itertuples()):
         name = str(labels.get(row.doc_id, row.doc_id)) if labels is not None else row.doc_id
-        ax.text(0.0, y, name, ha="left", va="center", fontsize=9, color="#555555")
+        ax.text(0.0, y, _short(name, 14), ha="left", va="center", fontsize=9, color="#555555")
         nodes = list(row.nodes) if row.kind != "mutual" else list(row.nodes[:2])
         if row.kind == "triad":
             nodes = [f"{r}：{n}" for r, n in zip(row.roles, row.nodes)]
-        step = 0.84 / len(nodes)
+        step = 0.8 / len(nodes)
         colour = KIND_COLOURS[row.kind]
         for i, node in enumerate(nodes):
             x = 0.16 + step * (i + 0.5)
@@ -263,9 +324,15 @@ def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_
                     bbox={"boxstyle": "round,pad=0.25", "fc": "white", "ec": colour})
             if i < len(nodes) - 1:
                 arrow = "⇄" if row.kind == "mutual" else ("·" if row.kind == "triad" else "→")
-                ax.text(x + step / 2, y, arrow, ha="center", va="center", fontsize=11, color=colour)
+                ax.text(x + step / 2, y, arrow, ha="center", va="center", fontsize=16 if arrow == "·" else 12,
+                        color=colour)
         if row.kind == "cycle":
-            ax.text(0.998, y, "循环", ha="right", va="center", fontsize=9, color=colour)
+            ax.text(0.998, y, "循环", ha="right", va="center", fontsize=10, color=colour)
+    present = [k for k in CHAIN_SIGNS if k in set(rows["kind"])]
+    handles = [Line2D([0], [0], color=KIND_COLOURS[k], lw=2.5, label=f"{CHAIN_SIGNS[k][0]}  {CHAIN_SIGNS[k][1]}")
+               for k in present]
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False, fontsize=9,
+              handlelength=1.5)
     fig.tight_layout()
     return fig
 
@@ -277,9 +344,11 @@ def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None, *, max
 
     every = list(dict.fromkeys(moves["doc_id"]))
     docs = every[:max_docs]
-    fig, ax = plt.subplots(figsize=(11, 0.7 * len(docs) + 1.4))
+    fig, ax = plt.subplots(figsize=(11, 0.7 * len(docs) + 1.8))
+    title = "各篇文本的论证步骤：每一段是一个一级章节，宽度按篇幅，颜色是这一节在做的事"
     if len(every) > len(docs):
-        ax.set_title(f"只画出前 {len(docs)} 篇（共 {len(every)} 篇）", fontsize=11)
+        title += f"\n只画出前 {len(docs)} 篇（共 {len(every)} 篇）"
+    ax.set_title(title, fontsize=11)
     for row, doc_id in enumerate(docs):
         part = moves[moves["doc_id"] == doc_id]
         total = max(part["chars"].sum(), 1)
@@ -302,9 +371,11 @@ def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None, *, max
 
 
 def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: str = "Blues", xlabel: str = "",
-            ylabel: str = "", max_rows: int = 30, max_cols: int = 20, annotate_max: int = 400,
+            ylabel: str = "", value_label: str = "", max_rows: int = 30, max_cols: int = 20, annotate_max: int = 400,
             empty: str = "没有可画的数据：文本太少，这一步无法计算。"):
-    """A labelled heatmap of a small table (rows × columns), each cell annotated with its value.
+    """A labelled heatmap of a small table (rows × columns), each cell annotated with its value;
+    the colour bar is labelled *value_label* (what a cell's number is; “比例” or “数值” when not
+    given) and shows percentages when *fmt* does.
 
     Bounded whatever the corpus: at most *max_rows* rows and *max_cols* columns are drawn (the
     first ones: sort the table first), the title says how many were left out; cells are
@@ -337,7 +408,9 @@ def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: 
     ax.set_title(title + (f"\n（只画出{'；'.join(cut)}）" if cut else ""))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    fig.colorbar(image, ax=ax, shrink=0.8)
+    percent = fmt.rstrip("}").endswith("%")
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, format=(lambda v, _: f"{v:.0%}") if percent else None)
+    bar.set_label(value_label or ("比例" if percent else "数值") + "（颜色越深越大）")
     fig.tight_layout()
     return fig
 
@@ -346,8 +419,9 @@ def network_figure(graph, *, seed: int = 3, size: tuple[float, float] = (11, 8.5
     """Draw the largest connected part of a co-word network (from
     :func:`zhpolicy.analysis.themes.cooccurrence_network`): node size ∝ frequency, colour = community
     (legend numbered as in :func:`zhpolicy.analysis.themes.network_table`), edge width ∝ Jaccard; spring
-    layout with a fixed seed, so reruns give the same picture. The title says how many words
-    and communities are drawn and how many smaller separate parts are left out. Labels that
+    layout with a fixed seed, so reruns give the same picture. Nodes whose circles would overlap
+    are pushed apart (:func:`separate_nodes`). The title says what the picture shows, how many
+    words and communities are drawn and how many smaller separate parts are left out. Labels that
     would overlap are pushed apart (:func:`spread_labels`), with a thin line back to their node."""
     import networkx as nx
     from matplotlib.lines import Line2D
@@ -362,31 +436,82 @@ def network_figure(graph, *, seed: int = 3, size: tuple[float, float] = (11, 8.5
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted((n, d) for n, d in graph.nodes(data=True) if n in largest))
     ordered.add_edges_from(sorted((a, b, d) for a, b, d in graph.edges(data=True) if a in largest))
-    pos = nx.spring_layout(ordered, seed=seed, k=2.2 / max(ordered.number_of_nodes(), 1) ** 0.5, iterations=500)
     palette = plt.get_cmap("tab10")
     community = {n: ordered.nodes[n].get("community", 1) for n in ordered.nodes}
-    colours = [palette((community[n] - 1) % 10) for n in ordered.nodes]
+    shown = sorted(set(community.values()))
+    left_out = parts[1:]
+    title = (f"共词网络：常在同一句话里出现的词连在一起（圆越大，词出现的句子越多；线越粗，一起出现得越多；颜色是社区）"
+             f"\n只画出最大的连通部分：{len(largest)} 个词，{len(shown)} 个社区")
+    if left_out:
+        others = sorted({graph.nodes[n].get("community", 1) for p in left_out for n in p} - set(shown))
+        title += (f"；另有 {len(left_out)} 个和它不相连的小部分（{sum(len(p) for p in left_out)} 个词"
+                  + (f"，社区 {'、'.join(map(str, others))}" if others else "") + "）没有画出，见下表")
+    ax.set_title(title, fontsize=10.5)
+    handles = [Line2D([0], [0], marker="o", linestyle="", markersize=9, color=palette((c - 1) % 10), label=f"社区 {c}")
+               for c in shown[:10]]
+    ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=9, ncol=min(len(handles), 5))
+    fig.tight_layout()  # before anything is measured in screen units
+    start = nx.spring_layout(ordered, seed=seed, k=2.2 / max(ordered.number_of_nodes(), 1) ** 0.5, iterations=500)
+    pos = nx.kamada_kawai_layout(ordered, pos=start) if ordered.number_of_nodes() > 2 else start
     freq = np.array([ordered.nodes[n].get("freq", 1) for n in ordered.nodes], dtype=float)
+    sizes = 250 + 1300 * freq / freq.max()
+    pos = separate_nodes(fig, ax, pos, sizes)
+    colours = [palette((community[n] - 1) % 10) for n in ordered.nodes]
     widths = [1 + 8 * d.get("jaccard", 0.1) for _, _, d in ordered.edges(data=True)]
+    limits = ax.get_xlim(), ax.get_ylim()
     nx.draw_networkx_edges(ordered, pos, width=widths, edge_color="#BBBBBB", ax=ax)
-    nx.draw_networkx_nodes(ordered, pos, node_size=250 + 1300 * freq / freq.max(), node_color=colours, alpha=0.8, ax=ax)
+    nx.draw_networkx_nodes(ordered, pos, node_size=sizes, node_color=colours, alpha=0.8, ax=ax)
+    ax.set_xlim(*limits[0])
+    ax.set_ylim(*limits[1])
+    ax.axis("off")
     texts = [ax.text(x, y, node, ha="center", va="center", fontsize=10, zorder=5,
                      bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.6})
              for node, (x, y) in pos.items()]
     spread_labels(fig, ax, texts, anchors=list(pos.values()))
-    shown = sorted(set(community.values()))
-    left_out = parts[1:]
-    title = f"共词网络：只画出最大的连通部分（{len(largest)} 个词，{len(shown)} 个社区）"
-    if left_out:
-        others = sorted({graph.nodes[n].get("community", 1) for p in left_out for n in p} - set(shown))
-        title += (f"\n另有 {len(left_out)} 个和它不相连的小部分（{sum(len(p) for p in left_out)} 个词"
-                  + (f"，社区 {'、'.join(map(str, others))}" if others else "") + "）没有画出，见下表")
-    ax.set_title(title, fontsize=11)
-    handles = [Line2D([0], [0], marker="o", linestyle="", markersize=9, color=palette((c - 1) % 10), label=f"社区 {c}")
-               for c in shown[:10]]
-    ax.legend(handles=handles, loc="lower left", frameon=False, fontsize=9, ncol=min(len(handles), 5))
-    fig.tight_layout()
     return fig
+
+
+def separate_nodes(fig, ax, pos: dict, sizes, *, gap: float = 10.0, rounds: int = 4, iterations: int = 300) -> dict:
+    """Positions like *pos* in which no two node circles (marker areas *sizes*, in points², as
+    networkx draws them) overlap on *ax*: overlapping pairs are pushed apart along the line
+    joining them, in screen units (deterministic, no random numbers). Sets the axes' limits to
+    frame the result (with a margin for the circles); returns the new positions."""
+    nodes = list(pos)
+    if len(nodes) < 2:
+        return dict(pos)
+    points = np.array([pos[n] for n in nodes], dtype=float)
+    radii = np.sqrt(np.asarray(sizes, dtype=float)) / 2 * fig.dpi / 72 + gap / 2
+    order = np.arange(len(nodes))
+    for _ in range(rounds):
+        low, high = points.min(axis=0), points.max(axis=0)
+        margin = (high - low) * 0.08 + 1e-9
+        ax.set_xlim(low[0] - margin[0], high[0] + margin[0])
+        ax.set_ylim(low[1] - margin[1], high[1] + margin[1])
+        to_screen, to_data = ax.transData.transform, ax.transData.inverted().transform
+        centres = to_screen(points)
+        moved = False
+        for _ in range(iterations):
+            diff = centres[None, :, :] - centres[:, None, :]
+            dist = np.hypot(diff[..., 0], diff[..., 1])
+            need = radii[:, None] + radii[None, :]
+            clash = np.triu(dist < need, k=1)
+            if not clash.any():
+                break
+            moved = True
+            for i, j in zip(*np.nonzero(clash)):
+                d = diff[i, j] if dist[i, j] > 1e-6 else np.array([1.0 if order[i] < order[j] else -1.0, 0.0])
+                d = d / np.hypot(*d)
+                push = (need[i, j] - dist[i, j]) / 2 + 0.5
+                centres[i] -= d * push
+                centres[j] += d * push
+        points = to_data(centres)
+        if not moved:
+            break
+    low, high = points.min(axis=0), points.max(axis=0)
+    span = np.maximum(high - low, 1e-9)
+    ax.set_xlim(low[0] - span[0] * 0.08, high[0] + span[0] * 0.08)
+    ax.set_ylim(low[1] - span[1] * 0.08, high[1] + span[1] * 0.08)
+    return {n: tuple(p) for n, p in zip(nodes, points)}
 
 
 # ---------------------------------------------------------------- statistics (lesson 05)
@@ -431,10 +556,14 @@ def _statistics_panels(stats: pd.DataFrame, flagged: set, max_bars: int):
                              gridspec_kw={"height_ratios": heights})
     for ax, (panel, part) in zip(axes[:, 0], parts):
         _statistics_panel(ax, panel, part, flagged, max_bars)
+    total = sum(heights) + 1.1
+    fig.set_size_inches(10, total)
+    fig.suptitle("文本引用的统计数字：换算到同一单位，同一指标排在一起（每根条是一个数字，标签是“文本 指标（年份）”）",
+                 fontsize=11, y=1 - 0.12 / total)
     fig.legend(handles=[Patch(color=FLAG_COLOUR, label="一致性检查标记的数字（需要核对）"),
                         Patch(color=PLAIN_COLOUR, label="未被标记的数字")],
-               loc="upper center", ncol=2, frameon=False, bbox_to_anchor=(0.5, 1.0))
-    fig.tight_layout(rect=(0, 0, 1, 1 - 0.5 / (sum(heights) + 0.6)))
+               loc="upper center", ncol=2, frameon=False, bbox_to_anchor=(0.5, 1 - 0.45 / total))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.7 / total))
     return fig
 
 
@@ -504,25 +633,33 @@ def concept_subgraph(graph, *, components: int | None = None, max_nodes: int = 3
 INSTRUMENT_COLOURS = {"供给型": "Blues", "环境型": "Greens", "需求型": "Oranges"}
 
 
-def _type_colours(subtypes: pd.DataFrame) -> dict[str, tuple]:
-    """Subtype → colour: shades of its type's colour family (darker = earlier in the codebook)."""
-    colours = {}
+#: Patterns that tell apart the subtypes of one type (its colours are shades of one hue).
+SUBTYPE_HATCHES = ("", "///", "...", "xxx", "\\\\\\", "ooo", "---")
+
+
+def subtype_styles(subtypes: pd.DataFrame) -> dict[str, tuple[tuple, str]]:
+    """Subtype → ``(colour, hatch)``: each type keeps its hue family (:data:`INSTRUMENT_COLOURS`),
+    its subtypes get shades spread from dark to light and, so that neighbours never look alike,
+    a fill pattern each (:data:`SUBTYPE_HATCHES`), in codebook order."""
+    styles = {}
     for kind, cmap in INSTRUMENT_COLOURS.items():
-        names = list(subtypes.loc[subtypes["type"] == kind, "subtype"])
-        shades = plt.get_cmap(cmap)(np.linspace(0.85, 0.35, max(len(names), 1)))
-        colours.update(zip(names, shades))
-    return colours
+        names = list(dict.fromkeys(subtypes.loc[subtypes["type"] == kind, "subtype"]))
+        shades = plt.get_cmap(cmap)(np.linspace(0.9, 0.3, max(len(names), 1)))
+        for i, (name, shade) in enumerate(zip(names, shades)):
+            styles[name] = (tuple(shade), SUBTYPE_HATCHES[i % len(SUBTYPE_HATCHES)])
+    return styles
 
 
 def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codebook: pd.DataFrame,
                           labels: pd.Series | None = None):
     """Two panels of stacked horizontal bars, one bar per document: left, the share of each
     instrument type among the codes of its measure clauses (bars sum to 100%); right, the number
-    of codes of each subtype (colour family = type). Tables from
+    of codes of each subtype, one hue family per type with a pattern per subtype
+    (:func:`subtype_styles`) and one legend per type. Tables from
     :func:`zhpolicy.extraction.instruments.instrument_mix`."""
     labels = labels if labels is not None else pd.Series(dict(zip(by_type.index, by_type.index)))
     names = [str(labels.get(d, d)) for d in by_type.index]
-    fig, (left, right) = plt.subplots(1, 2, figsize=(13, 0.55 * len(names) + 3.2),
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 0.55 * len(names) + 3.6),
                                       gridspec_kw={"width_ratios": [1, 1.5]})
     shares = by_type.div(by_type.sum(axis=1).replace(0, np.nan), axis=0).fillna(0)
     base = np.zeros(len(names))
@@ -536,23 +673,37 @@ def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codeb
     left.invert_yaxis()
     left.set_xlim(0, 1)
     left.set_xlabel("占本文工具编码的比例")
-    left.set_title("三类工具的构成", pad=26)
+    left.set_title("三类工具的构成（每行加起来是 100%）", pad=26)
     left.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False)
-    colours = _type_colours(codebook)
+    styles = subtype_styles(codebook)
     base = np.zeros(len(names))
+    drawn = []
     for sub in by_subtype.columns:
         values = by_subtype[sub].to_numpy()
         if values.sum() == 0:
             continue
-        right.barh(names, values, left=base, color=colours.get(sub, "#999999"), label=sub, edgecolor="white", linewidth=0.5)
+        colour, hatch = styles.get(sub, ("#999999", ""))
+        right.barh(names, values, left=base, color=colour, hatch=hatch, label=sub, edgecolor="white", linewidth=0.5)
         base += values
+        drawn.append(sub)
     right.invert_yaxis()
     right.set_yticks(range(len(names)), [""] * len(names))
     right.set_xlabel("编码次数（一个条款可有多个编码）")
-    right.set_title("工具子类", pad=26)
-    if right.get_legend_handles_labels()[0]:
-        right.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
-    fig.tight_layout()
+    right.set_title("工具子类：同一类型同一色系，花纹区分子类", pad=26)
+    from matplotlib.patches import Patch
+
+    handles, subs = right.get_legend_handles_labels()
+    by_sub = dict(zip(subs, handles))
+    entries = []
+    for kind in INSTRUMENT_COLOURS:  # one block per type, headed by the type's name
+        mine = [s for s in dict.fromkeys(codebook.loc[codebook["type"] == kind, "subtype"]) if s in by_sub]
+        if mine:
+            entries += [(Patch(visible=False), f"【{kind}】")] + [(by_sub[s], s) for s in mine]
+    if entries:
+        right.legend(*zip(*entries), loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False,
+                     handleheight=1.3)
+    fig.suptitle("各篇文本用了哪些政策工具（措施条款的编码）", fontsize=12)
+    fig.tight_layout(rect=(0, 0, 0.88, 1))  # the right margin holds the subtype legend
     return fig
 
 

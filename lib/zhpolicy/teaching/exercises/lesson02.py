@@ -1,14 +1,19 @@
 """Exercises for lesson 02: ``from zhpolicy.teaching.exercises import lesson02 as ex``.
 
 Each question asks for something the lesson does not print; the checkers recompute the answer
-from the student's own token table (``toks``), so they work on any corpus.
+from the student's own token table (``toks``), so they work on any corpus. The likely mistakes
+(a proportion for a percentage, the wrong denominator, one term of two, the whole text where
+its first words were asked, the first document's keyness table for the last one's) are
+recomputed and named.
 """
 
 from __future__ import annotations
 
-from . import Exercise
+from . import PROPORTION_FOR_PERCENT, Exercise, number_feedback
 
 PAIR = ("科技创新", "产业创新")
+#: How many content words of each document the vocabulary question compares (a standardised TTR).
+FIRST_WORDS = 200
 
 
 def _content(toks):
@@ -17,54 +22,90 @@ def _content(toks):
     return content_tokens(toks)
 
 
-def _pair_share(toks) -> float:
-    content = _content(toks)
-    return float(content["token"].isin(PAIR).mean() * 100) if len(content) else 0.0
+def _share(numerator: float, denominator: float) -> float | None:
+    return 100 * numerator / denominator if denominator else None
 
 
 def _check_pair_share(answer, toks) -> tuple[bool, str]:
-    right = _pair_share(toks)
-    if 0 < answer <= 1 and right > 1.5:
-        return False, "你给的像是一个比例（0–1），题目要的是百分数：再乘以 100。"
-    if abs(answer - right) <= 0.05:
-        return True, f"这两个词占全部内容词的 {right:.2f}%。"
-    if answer > right:
-        return False, "偏大了。分母是不是只数了一部分词？"
-    return False, "偏小了。分子是不是只数了其中一个词？"
-
-
-def _ttr(toks):
     content = _content(toks)
-    by_doc = content.groupby("doc_id")["token"]
-    return (by_doc.nunique() / by_doc.size()).round(6)
+    if not len(content):
+        return False, "语料里没有内容词，无从计算。"
+    both = int(content["token"].isin(PAIR).sum())
+    right = _share(both, len(content))
+    no_punct = toks[~toks["is_punct"]]
+    first, second = (int((content["token"] == term).sum()) for term in PAIR)
+    mistakes = [
+        (right / 100, PROPORTION_FOR_PERCENT),
+        (_share(both, len(toks)), "分子对了，分母用错了：你除以的是全部词（含停用词和标点），题目的分母是内容词。"),
+        (_share(both, len(no_punct)), "分子对了，分母用错了：你只去掉了标点，停用词也要去掉。"),
+        (_share(both, content["token"].nunique()),
+         "分子对了，分母用错了：你除以的是不同内容词的个数（nunique），分母应该是内容词的总数（行数）。"),
+        (_share(first, len(content)), f"分母对了，分子只数了“{PAIR[0]}”：两个词要加起来。"),
+        (_share(second, len(content)), f"分母对了，分子只数了“{PAIR[1]}”：两个词要加起来。"),
+    ]
+    return number_feedback(answer, right, 2, mistakes, done=f"这两个词占全部内容词的 {right:.2f}%。")
+
+
+def first_words_ttr(toks, n: int = FIRST_WORDS):
+    """Per document, the type/token ratio of its first *n* content words (all of them when it has fewer)."""
+    by_doc = _content(toks).groupby("doc_id").head(n).groupby("doc_id")["token"]
+    return by_doc.nunique() / by_doc.size()
 
 
 def _check_richest(answer, toks) -> tuple[bool, str]:
-    ttr = _ttr(toks)
+    ttr = first_words_ttr(toks)
     if not len(ttr):
         return False, "语料里没有内容词，无法比较。"
-    answer = str(answer).strip()
-    if answer not in ttr.index:
-        return False, f"“{answer}”不是语料里的 doc_id（doc_id 形如 {ttr.index[0]}）。"
-    best = ttr.max()
-    if ttr[answer] == best:
-        return True, f"它的类符/形符比是 {best:.3f}。想一想：这和它的长度有什么关系？"
-    return False, f"这篇的类符/形符比是 {ttr[answer]:.3f}，还有更高的。"
+    best, right = ttr.idxmax(), float(ttr.max())
+    content = _content(toks)
+    whole = content.groupby("doc_id")["token"]
+    with_stop = toks[~toks["is_punct"]].groupby("doc_id").head(FIRST_WORDS).groupby("doc_id")["token"]
+    all_rows = toks.groupby("doc_id").head(FIRST_WORDS).groupby("doc_id")["token"]
+    mistakes = [
+        (float((whole.nunique() / whole.size()).max()),
+         f"这是用全文算出的最高 TTR：题目只取每篇的前 {FIRST_WORDS} 个内容词，好让长短不同的文本可以比较。"),
+        (float((ttr ** -1).max()), "你把分子分母颠倒了：TTR = 不同词的个数 ÷ 词的总数，不会大于 1。"),
+        (float(ttr.min()) if len(ttr) > 1 else None, "这是最低的 TTR：题目问的是最高的。"),
+        (float((with_stop.nunique() / with_stop.size()).max()),
+         f"你取的前 {FIRST_WORDS} 个词里还有停用词：先用 content_tokens 去掉停用词和标点，再取前 {FIRST_WORDS} 个。"),
+        (float((all_rows.nunique() / all_rows.size()).max()),
+         f"你取的前 {FIRST_WORDS} 个词里还有停用词和标点：先用 content_tokens 只留内容词，再取前 {FIRST_WORDS} 个。"),
+        (content["token"].nunique() / len(content),
+         "这是整个语料的一个比值（全部不同词 ÷ 全部词）：题目要按文本分组（groupby），每篇算一个，再取最大的。"),
+    ]
+    done = (f"是 {best}：它前 {FIRST_WORDS} 个内容词的 TTR 是 {right:.3f}。用全文算时，"
+            f"最高的是 {(whole.nunique() / whole.size()).idxmax()}——长文本里重复的词更多，TTR 自然偏低。")
+    return number_feedback(answer, right, 3, mistakes, done=done)
+
+
+def last_document_keyness(toks):
+    """The keyness table of the last document (by doc_id) against the others."""
+    from ...analysis.terms import keyness
+
+    docs = sorted(toks["doc_id"].unique())
+    return docs, (keyness(toks, docs[-1]) if len(docs) > 1 else None)
 
 
 def _check_least(answer, toks) -> tuple[bool, str]:
     from ...analysis.terms import keyness
 
-    docs = sorted(toks["doc_id"].unique())
-    if len(docs) < 2:
+    docs, table = last_document_keyness(toks)
+    if table is None:
         return False, "语料只有一篇文本，没有可以比较的参照文本。"
-    table = keyness(toks, docs[-1])
-    under = table[table["direction"] == "under"].sort_values(["g2", "term"], ascending=[False, True])
+    under = table[table["direction"] == "under"]
     if under.empty:
         return False, "这篇文本没有“少用”的词（次数太少）。"
     answer = str(answer).strip()
-    if answer == under.iloc[0]["term"]:
-        return True, f"G² = {under.iloc[0]['g2']}：它在这篇里出现 {under.iloc[0]['target_count']} 次。"
+    top = under[under["g2"] == under["g2"].max()]
+    if answer in set(top["term"]):
+        row = top[top["term"] == answer].iloc[0]
+        return True, f"G² = {row['g2']}：它在这篇里出现 {row['target_count']} 次，在其余文本里 {row['reference_count']} 次。"
+    first = keyness(toks, docs[0])
+    first_under = first[first["direction"] == "under"]
+    if len(first_under) and answer in set(first_under.loc[first_under["g2"] == first_under["g2"].max(), "term"]):
+        return False, "这是第一篇文本“少用”得最显著的词（上面打印的那张表）：题目问的是按 doc_id 排序的最后一篇。"
+    if answer in set(under.loc[under["log_ratio"] == under["log_ratio"].min(), "term"]):
+        return False, "你按对数比（log_ratio）选的：题目要按 G²（g2 列）从大到小排。"
     if answer in set(table.loc[table["direction"] == "over", "term"]):
         return False, "这个词在这篇文本里是“多用”（over），不是“少用”。"
     if answer in set(under["term"]):
@@ -76,35 +117,38 @@ def _check_least(answer, toks) -> tuple[bool, str]:
 
 q1 = Exercise(
     "“科技创新”和“产业创新”两个词加起来，占整个语料全部内容词（去掉停用词和标点）的百分之几？"
-    "回答一个百分数（例如 3.5 表示 3.5%），保留两位小数。",
+    "回答一个百分数，保留两位小数（例如 3.51 表示 3.51%）。",
     _check_pair_share,
     ("全部内容词就是 zp.tokens() 表里既不是停用词、也不是标点的那些行；zp.analysis.terms.content_tokens(toks) 直接给出它们。",
-     "在内容词表的 token 列里数出这两个词一共有几行，再除以内容词的总行数，最后乘以 100。"),
+     "在内容词表的 token 列里数出这两个词一共有几行（分子），再除以内容词的总行数（分母），最后乘以 100。"),
     'content = zp.analysis.terms.content_tokens(toks)\n'
-    'round(content["token"].isin(["科技创新", "产业创新"]).mean() * 100, 2)',
+    'answer = round(content["token"].isin(["科技创新", "产业创新"]).mean() * 100, 2)',
     expects="number",
 )
 
 q2 = Exercise(
-    "哪一篇文本用词最丰富？用“类符/形符比”（不同内容词的个数 ÷ 内容词总数）来比较，回答这篇文本的 doc_id。",
+    f"类符/形符比（TTR，不同内容词的个数 ÷ 内容词总数）受篇幅影响：文本越长，重复的词越多，TTR 越低。"
+    f"为了公平比较，每篇只取前 {FIRST_WORDS} 个内容词（不足 {FIRST_WORDS} 个的用全部）计算 TTR。"
+    "各篇中最高的 TTR 是多少？保留三位小数。",
     _check_richest,
-    ("先取出内容词（zp.analysis.terms.content_tokens(toks)），再按 doc_id 分组。",
-     "每组里 token 列的 nunique() 是不同词的个数，size() 是总词数；两者相除，再找最大值所在的 doc_id。"),
+    ("先取出内容词（zp.analysis.terms.content_tokens(toks)），它们按原文顺序排列；按 doc_id 分组后 .head(200) 取每篇的前 200 个。",
+     "对取出的词再按 doc_id 分组，token 列的 nunique() 是不同词的个数，size() 是总词数；两者相除得到每篇的 TTR，再取最大值。"),
     'content = zp.analysis.terms.content_tokens(toks)\n'
-    'by_doc = content.groupby("doc_id")["token"]\n'
-    'ttr = by_doc.nunique() / by_doc.size()\n'
-    'ttr.idxmax() if len(ttr) else ""',
-    expects="text",
+    f'first = content.groupby("doc_id").head({FIRST_WORDS}).groupby("doc_id")["token"]\n'
+    'ttr = first.nunique() / first.size()\n'
+    'answer = round(float(ttr.max()), 3)',
+    expects="number",
 )
 
 q3 = Exercise(
-    "以最后一篇文本（按 doc_id 排序）为目标、其余文本为参照，它“少用”得最显著（direction 为 under、G² 最大）的词是什么？",
+    "以最后一篇文本（按 doc_id 排序）为目标、其余文本为参照，它“少用”得最显著（direction 为 under、G² 最大）的词是什么？"
+    "（G² 相同时，其中任何一个都算对。）",
     _check_least,
     ("zp.keyness(toks, 目标的 doc_id) 给出多用和少用的词；最后一篇是 sorted(toks[\"doc_id\"].unique()) 的最后一个。",
      "只看 direction == \"under\" 的行，按 g2 从大到小排，读第一行的 term。"),
     'last = sorted(toks["doc_id"].unique())[-1]\n'
     'key_last = zp.keyness(toks, last)\n'
     'under = key_last[key_last["direction"] == "under"].sort_values(["g2", "term"], ascending=[False, True])\n'
-    'under["term"].iloc[0] if len(under) else ""',
+    'answer = under["term"].iloc[0] if len(under) else ""',
     expects="text",
 )

@@ -1,23 +1,26 @@
 """Exercises for lesson 03: ``from zhpolicy.teaching.exercises import lesson03 as ex``.
 
 Each question asks for something the lesson does not print; the checkers recompute the answer
-from the student's own coded paragraphs, so they work on any corpus.
+from the student's own coded paragraphs, so they work on any corpus. The likely mistakes (the
+two most frequent themes taken for the pair that co-occurs most, hit counts summed where themes
+were to be counted, the corpus-wide mean where a document's was asked, an AND rule that excludes
+every paragraph) are recomputed and named.
 """
 
 from __future__ import annotations
 
 import itertools
 
-from . import Exercise
+from . import Exercise, number_feedback
 
 
-def _pair_counts(coded, themes_list) -> dict[tuple[str, str], int]:
+def pair_counts(coded, themes_list) -> dict[tuple[str, str], int]:
+    """Paragraphs coded with both themes, for every pair of themes."""
     hits = coded[list(themes_list)] > 0
     return {(a, b): int((hits[a] & hits[b]).sum()) for a, b in itertools.combinations(themes_list, 2)}
 
 
 def _check_pair(answer, coded, themes_list) -> tuple[bool, str]:
-    answer = list(answer)
     if len(answer) != 2 or not all(isinstance(a, str) for a in answer):
         return False, f"需要一个含两个主题名（字符串）的列表，你的列表有 {len(answer)} 项。"
     unknown = [a for a in answer if a not in themes_list]
@@ -25,14 +28,23 @@ def _check_pair(answer, coded, themes_list) -> tuple[bool, str]:
         return False, f"{'、'.join(map(str, unknown))} 不是编码表里的主题名。"
     if answer[0] == answer[1]:
         return False, "两个主题要不同。"
-    counts = _pair_counts(coded, themes_list)
+    counts = pair_counts(coded, themes_list)
     if not counts:
         return False, "编码表里不到两个主题。"
     best = max(counts.values())
-    got = counts.get(tuple(answer), counts.get(tuple(reversed(answer)), 0))
-    if got == best:
-        return True, f"这两个主题同时出现在 {got} 个段落中。"
-    return False, f"这两个主题同时出现在 {got} 个段落中；还有同时出现得更多的一对。"
+    key = tuple(answer) if tuple(answer) in counts else tuple(reversed(answer))
+    if counts[key] == best:
+        if best == 0:
+            return True, "这份语料里没有两个主题同时出现在一个段落里，任何一对都一样（0 个段落）。"
+        return True, f"这两个主题同时出现在 {best} 个段落中。"
+    frequent = (coded[list(themes_list)] > 0).sum().sort_values(ascending=False, kind="stable")
+    if set(answer) == set(frequent.index[:2]):
+        return False, "这是各自编码段落最多的两个主题；题目问的是“同时出现”在同一段落里最多的一对——要两列一起看（&）。"
+    weighted = {pair: int((coded[pair[0]] * coded[pair[1]]).sum()) for pair in counts}
+    if weighted[key] == max(weighted.values()):
+        return False, ("你把命中次数相乘（或相加）了：一个段落里一个词出现很多次，会让它权重过大。"
+                       "题目数的是段落：先用 > 0 变成“有没有”，再数两者都有的段落。")
+    return False, "这一对不是同时出现最多的（注意：数的是两个主题都编码了的段落）。"
 
 
 _LIST_COLUMNS = ("terms", "all_of", "none_of")
@@ -45,11 +57,16 @@ def _check_new_theme(codebook, units) -> tuple[bool, str]:
     if missing:
         return False, f"表里缺少列：{'、'.join(missing)}（在 codebook 的基础上加一行）。"
     base = set(read_codebook()["theme"])
+    kept = [t for t in base if t in set(codebook["theme"])]
     added = [t for t in codebook["theme"] if t not in base]
     if not added:
+        if len(codebook) > len(base):
+            return False, "你加的一行用了已有的主题名：新主题要起一个编码表里没有的名字。"
         return False, "编码表里还没有新主题（主题名要和已有的不同）。"
     if len(added) > 1:
         return False, f"一次只加一个主题；你加了 {len(added)} 个。"
+    if len(kept) < len(base):
+        return False, f"原来的主题少了 {len(base) - len(kept)} 个：在整张 codebook 后面接上新的一行（pd.concat），不要只交新的一行。"
     row = codebook[codebook["theme"] == added[0]].iloc[0]
     for column in _LIST_COLUMNS:
         value = row[column]
@@ -61,35 +78,52 @@ def _check_new_theme(codebook, units) -> tuple[bool, str]:
     coded = code_units(units, codebook)
     n = int((coded[added[0]] > 0).sum())
     if n == 0:
+        loose = codebook.copy()
+        loose.loc[loose["theme"] == added[0], "all_of"] = loose.loc[loose["theme"] == added[0], "all_of"].map(lambda _: [])
+        loose.loc[loose["theme"] == added[0], "none_of"] = loose.loc[loose["theme"] == added[0], "none_of"].map(lambda _: [])
+        by_terms = int((code_units(units, loose)[added[0]] > 0).sum())
+        if by_terms:
+            return False, (f"terms 能命中 {by_terms} 个段落，但 all_of / none_of 把它们都排除了："
+                           "all_of 里的词必须和 terms 出现在同一段落。")
         return False, f"新主题“{added[0]}”一个段落也没有编码：换一个语料里真正出现的词。"
     return True, f"新主题“{added[0]}”编码了 {n} 个段落（共 {len(coded)} 个）。"
 
 
-def _themes_per_paragraph(coded, themes_list):
-    return (coded[list(themes_list)] > 0).sum(axis=1).groupby(coded["doc_id"]).mean().round(6)
+def themes_per_paragraph(coded, themes_list):
+    """Per document, the mean number of themes coded in a paragraph."""
+    return (coded[list(themes_list)] > 0).sum(axis=1).groupby(coded["doc_id"]).mean()
 
 
 def _check_focused(answer, coded, themes_list) -> tuple[bool, str]:
-    means = _themes_per_paragraph(coded, themes_list)
+    means = themes_per_paragraph(coded, themes_list)
     if not len(means):
         return False, "没有可编码的段落。"
-    answer = str(answer).strip()
-    if answer not in means.index:
-        return False, f"“{answer}”不是有段落的 doc_id（doc_id 形如 {means.index[0]}）。"
-    if means[answer] == means.min():
-        return True, f"这篇平均每个段落编码了 {means[answer]:.2f} 个主题。"
-    return False, f"这篇平均每个段落编码了 {means[answer]:.2f} 个主题，还有更少的。"
+    right, best = float(means.min()), means.idxmin()
+    counts = (coded[list(themes_list)] > 0).sum(axis=1)
+    hits = coded[list(themes_list)].sum(axis=1)
+    coded_only = counts[counts > 0].groupby(coded["doc_id"]).mean()
+    mistakes = [
+        (float(hits.groupby(coded["doc_id"]).mean().min()),
+         "你把命中次数加起来了（一个主题在一段里命中 3 次就算了 3 个）：先用 > 0 变成“有没有”，再数每段有几个主题。"),
+        (float(means.max()) if len(means) > 1 else None, "这是最大的平均数：题目问的是最小的（最“专一”的）那篇。"),
+        (float(counts.mean()), "这是整个语料所有段落的平均数：题目要按 doc_id 分组，每篇算一个平均数。"),
+        (float(coded_only.min()) if len(coded_only) else None,
+         "你把一个主题也没编码的段落去掉了：它们也是这篇文本的段落（0 个主题），要算进平均数。"),
+    ]
+    return number_feedback(answer, right, 2, mistakes,
+                           done=f"是 {best}：平均每个段落编码了 {right:.2f} 个主题。")
 
 
 q1 = Exercise(
-    "哪两个主题最常出现在同一个段落里？回答一个列表，包含这两个主题的名字，例如 [\"甲\", \"乙\"]。",
+    "哪两个主题最常出现在同一个段落里？回答一个列表，包含这两个主题的名字，例如 [\"甲\", \"乙\"]"
+    "（同时出现的段落数相同时，其中任何一对都算对）。",
     _check_pair,
     ("(coded[主题] > 0) 标出每个段落有没有编码这个主题；两个这样的列用 & 连起来再求和，就是两者同时出现的段落数。",
      "用 itertools.combinations(themes_list, 2) 列出所有主题对，逐对计算同时出现的段落数，取最大的一对。"),
     'import itertools\n'
     'hits = coded[themes_list] > 0\n'
     'pairs = {(a, b): int((hits[a] & hits[b]).sum()) for a, b in itertools.combinations(themes_list, 2)}\n'
-    'list(max(pairs, key=pairs.get)) if pairs else []',
+    'answer = list(max(pairs, key=pairs.get)) if pairs else []',
     expects="list",
 )
 
@@ -99,17 +133,22 @@ q2 = Exercise(
     ("新的一行是一个字典，键和 codebook 的列名相同；用 pd.concat 把它接到 codebook 后面（ignore_index=True）。",
      "terms、all_of、none_of 三格都要写成列表：没有规则时用空列表 []，一个词也要写成 [\"词\"]。"),
     'import pandas as pd\n'
-    'new_row = {"theme": "新质生产力", "terms": ["新质生产力"], "all_of": [], "none_of": [], "description": "新质生产力"}\n'
-    'pd.concat([codebook, pd.DataFrame([new_row])], ignore_index=True)',
+    'word = "新质生产力"\n'
+    'if len(units) and not units["text"].str.contains(word).any():  # 语料里没有这个词：取第一个段落开头的四个字\n'
+    '    word = units["text"].iloc[0][:4]\n'
+    'new_row = {"theme": word, "terms": [word], "all_of": [], "none_of": [], "description": word}\n'
+    'answer = pd.concat([codebook, pd.DataFrame([new_row])], ignore_index=True)',
     expects="table",
 )
 
 q3 = Exercise(
-    "平均每个段落编码了几个主题？哪一篇文本的这个平均数最小（它的段落最“专一”）？回答这篇文本的 doc_id。",
+    "每个段落编码了几个主题（命中次数不算，只数编码了的主题）？按文本求这个数的平均值：最小的平均值是多少"
+    "（那篇文本的段落最“专一”）？保留两位小数。",
     _check_focused,
     ("(coded[themes_list] > 0).sum(axis=1) 是每个段落编码了几个主题。",
-     "把上面的结果按 coded[\"doc_id\"] 分组求平均，再找最小值所在的 doc_id（idxmin）。"),
-    'means = (coded[themes_list] > 0).sum(axis=1).groupby(coded["doc_id"]).mean()\n'
-    'means.idxmin() if len(means) else ""',
-    expects="text",
+     "把上面的结果按 coded[\"doc_id\"] 分组求平均，再取最小值，round(…, 2)。"),
+    'per_paragraph = (coded[themes_list] > 0).sum(axis=1)\n'
+    'means = per_paragraph.groupby(coded["doc_id"]).mean()\n'
+    'answer = round(float(means.min()), 2)',
+    expects="number",
 )

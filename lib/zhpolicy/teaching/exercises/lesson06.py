@@ -1,4 +1,10 @@
-"""Exercises for lesson 06: ``from zhpolicy.teaching.exercises import lesson06 as ex``."""
+"""Exercises for lesson 06: ``from zhpolicy.teaching.exercises import lesson06 as ex``.
+
+The student codes five clauses by hand, then computes agreement with the rules; the other
+questions recompute their answer from the coded clauses of any corpus. The likely mistakes
+(a short type name, the raw agreement or the chance agreement where κ is asked, counts where
+shares are asked, clauses where codes are counted, subtypes where types are counted) are
+recomputed and named."""
 
 from __future__ import annotations
 
@@ -6,9 +12,12 @@ import math
 
 import pandas as pd
 
-from . import Exercise
+from . import PROPORTION_FOR_PERCENT, Exercise, number_feedback
 
 TYPES = ("供给型", "环境型", "需求型", "无")
+#: What students write for a type instead of its full name.
+_NEAR_NAMES = {"供给": "供给型", "环境": "环境型", "需求": "需求型", "": "无", "none": "无", "None": "无",
+               "非措施": "无", "没有": "无", "否": "无"}
 
 
 def five_clauses(coded: pd.DataFrame, n: int = 5, seed: int = 4) -> pd.DataFrame:
@@ -22,67 +31,128 @@ def _your_codes(answer, five) -> tuple[bool, str]:
     if len(five) == 0:
         return False, "这个语料里没有条款，没有可编码的句子。"
     if len(answer) != len(five):
-        return False, f"需要 {len(five)} 个编码（每句一个），你给了 {len(answer)} 个。"
+        return False, f"需要 {len(five)} 个编码（每句一个，按 five 表的顺序），你给了 {len(answer)} 个。"
     bad = [a for a in answer if a not in TYPES]
+    near = [a for a in bad if str(a if a is not None else "None").strip() in _NEAR_NAMES]
+    if near:
+        fixes = "、".join(f"{a!r} → “{_NEAR_NAMES[str(a if a is not None else 'None').strip()]}”" for a in near)
+        return False, f"编码要写全称：{fixes}（只能用 供给型、环境型、需求型、无）。"
     if bad:
         return False, f"这些编码不在允许的类别里：{bad}（只能用 供给型、环境型、需求型、无）。"
     return True, "编码格式正确。下一题计算你和规则的一致程度。"
 
 
+def rules_codes(five, coded) -> list[str]:
+    """The rules' type of each of the *five* clauses, in order."""
+    return coded.set_index("clause_id").loc[five["clause_id"], "type"].tolist()
+
+
+def agreement_parts(mine, rules) -> tuple[float, float]:
+    """Observed agreement p_o and chance agreement p_e of two codings of the same items."""
+    a, b = pd.Series(list(mine), dtype=str), pd.Series(list(rules), dtype=str)
+    p_o = float((a.to_numpy() == b.to_numpy()).mean()) if len(a) else float("nan")
+    pa, pb = a.value_counts(normalize=True), b.value_counts(normalize=True)
+    p_e = float(sum(pa.get(k, 0) * pb.get(k, 0) for k in set(pa.index) | set(pb.index)))
+    return p_o, p_e
+
+
+def _previous_codes_problem(my_codes, five) -> str | None:
+    if my_codes is None or len(list(my_codes)) != len(five) or not len(five):
+        return f"先完成上一题：my_codes 要是和 five 的 {len(five)} 个条款一一对应的列表。"
+    return None
+
+
 def _kappa_with_rules(answer, my_codes, five, coded) -> tuple[bool, str]:
     from ...extraction.instruments import cohen_kappa
 
-    rules = coded.set_index("clause_id").loc[five["clause_id"], "type"].tolist()
-    if not my_codes or len(my_codes) != len(rules):
-        return False, "先完成上一题：my_codes 要和五个条款一一对应。"
-    right = cohen_kappa(my_codes, rules)
+    problem = _previous_codes_problem(my_codes, five)
+    if problem:
+        return False, problem
+    rules = rules_codes(five, coded)
+    right = cohen_kappa(list(my_codes), rules)
+    agree = sum(a == b for a, b in zip(my_codes, rules))
     if math.isnan(right):
         if isinstance(answer, float) and math.isnan(answer):
             return True, "你和规则都只用了同一个类别，κ 没有定义（NaN）。"
-        return False, "在这组编码上 κ 没有定义：两边都只用了同一个类别。用 float('nan') 作答。"
+        return False, "在这组编码上 κ 没有定义：两边都只用了同一个类别（p_e = 1）。用 float('nan') 作答。"
     if isinstance(answer, float) and math.isnan(answer):
         return False, "这组编码的 κ 是有定义的：两边用到了不止一个类别。"
-    if abs(answer - right) < 0.005:
-        agree = sum(a == b for a, b in zip(my_codes, rules))
-        return True, f"你和规则在 {agree}/{len(rules)} 个条款上一致。"
-    if answer > 1 or answer < -1:
+    if (answer > 1 or answer < -1) and answer != agree:
         return False, "κ 一定在 -1 和 1 之间。"
-    return False, "太大了。" if answer > right else "太小了。"
+    p_o, p_e = agreement_parts(my_codes, rules)
+    mistakes = [
+        (p_o, "这是一致率 p_o（一致的条款所占的比例）：κ 还要扣除偶然一致，κ = (p_o − p_e) / (1 − p_e)。"),
+        (p_e, "这是偶然一致率 p_e：κ = (p_o − p_e) / (1 − p_e)。"),
+        (p_o - p_e, "分子对了，还要除以 (1 − p_e)。"),
+        (float(agree), "这是一致的条款数：κ 要从比例算起。"),
+    ]
+    return number_feedback(answer, right, 2, mistakes, done=f"你和规则在 {agree}/{len(rules)} 个条款上一致。",
+                           bigger="太大了。", smaller="太小了。")
 
 
 def _top_subtype_share(answer, coded, subtype="策略性措施") -> tuple[bool, str]:
     from ...extraction.instruments import instrument_mix
 
     mix = instrument_mix(coded, by="subtype", share=True)
-    if mix.empty or mix[subtype].max() == 0:
+    if mix.empty or subtype not in mix or mix[subtype].max() == 0:
         return False, f"这个语料里没有“{subtype}”编码。"
     best = mix[subtype].idxmax()
-    if str(answer) == best:
-        return True, f"它的工具编码中有 {mix.loc[best, subtype]:.0%} 是“{subtype}”。"
-    if str(answer) not in mix.index:
-        return False, "答案应是一个 doc_id（完整的文档编号）。"
-    return False, "不是这篇：比较的是占本文全部工具编码的比例，不是次数。"
+    right = float(mix[subtype].max()) * 100
+    counts = instrument_mix(coded, by="subtype")
+    measures = coded[coded["measure"] == "是"]
+    per_clause = measures["subtypes"].str.split("|").map(lambda s: subtype in s).groupby(measures["doc_id"]).mean()
+    by_type = instrument_mix(coded, share=True)
+    mistakes = [
+        (right / 100, PROPORTION_FOR_PERCENT),
+        (float(counts[subtype].max()), "这是编码次数：长文本的次数自然多。题目比的是占本文全部工具编码的比例（share=True）。"),
+        (float(per_clause.max()) * 100 if len(per_clause) else None,
+         "你算的是带这个子类的措施条款占措施条款的比例：题目的分母是本文全部工具编码（一个条款可以有几个编码）。"),
+        (float(by_type["环境型"].max()) * 100 if "环境型" in by_type else None,
+         "这是“环境型”整类的比例：题目问的是其中的子类“策略性措施”（by=\"subtype\"）。"),
+    ]
+    return number_feedback(answer, right, 1, mistakes,
+                           done=f"是 {best}：它的工具编码中有 {right:.1f}% 是“{subtype}”。")
 
 
 def _mixed_types(answer, coded) -> tuple[bool, str]:
-    right = int((coded["types"].str.count(r"\|") >= 1).sum()) if len(coded) else 0
-    if int(answer) == right:
-        return True, f"占全部措施条款的 {right / max((coded['measure'] == '是').sum(), 1):.0%}。"
-    return False, "太多了。" if answer > right else "太少了。"
+    if not len(coded):
+        return False, "这个语料里没有条款。"
+    types = coded["types"].fillna("")
+    right = int((types.str.count(r"\|") >= 1).sum())
+    measures = int((coded["measure"] == "是").sum())
+    mistakes = [
+        (int((coded["subtypes"].fillna("").str.count(r"\|") >= 1).sum()),
+         "你数的是带两个以上子类（subtypes）的条款：同一类型的两个子类（例如人才和资金，都是供给型）不算“不同类型”。"
+         "要看 types 列。"),
+        (int((types != "").sum()), "这是至少有一种工具编码的条款数：题目要两种或三种不同类型的。"),
+        (int((types.str.count(r"\|") >= 2).sum()), "你只数了三种类型都有的条款：两种的也要算。"),
+        (int(types.str.count(r"\|").sum()), "你把“|”的个数加起来了：一个有三种类型的条款会被算两次。每个条款只算一次。"),
+    ]
+    return number_feedback(answer, right, 0, mistakes, done=f"占全部措施条款的 {right / max(measures, 1):.0%}。",
+                           bigger="太多了。", smaller="太少了。")
 
 
-def _chance_agreement(answer, matched) -> tuple[bool, str]:
-    a, b = matched["human_type"].astype(str), matched["rules_type"].astype(str)
-    if len(a) == 0:
-        return False, "当前语料没有人工样本，这道题只能在种子语料上做。"
-    pa, pb = a.value_counts(normalize=True), b.value_counts(normalize=True)
-    right = float(sum(pa.get(k, 0) * pb.get(k, 0) for k in set(pa.index) | set(pb.index)))
-    if abs(answer - right) < 0.005:
-        parts = sorted(((pa.get(k, 0) * pb.get(k, 0), k) for k in set(pa.index) | set(pb.index)), reverse=True)
-        return True, f"偶然一致率约 {right:.2f}，其中“{parts[0][1]}”一类贡献最多（{parts[0][0]:.2f}）。"
+def _chance_agreement(answer, my_codes, five, coded) -> tuple[bool, str]:
+    problem = _previous_codes_problem(my_codes, five)
+    if problem:
+        return False, problem
+    rules = rules_codes(five, coded)
+    p_o, right = agreement_parts(my_codes, rules)
     if answer > 1 or answer < 0:
         return False, "偶然一致率是一个 0 到 1 之间的比例。"
-    return False, "太大了。" if answer > right else "太小了。"
+    mine = pd.Series(list(my_codes), dtype=str).value_counts(normalize=True)
+    theirs = pd.Series(rules, dtype=str).value_counts(normalize=True)
+    mistakes = [
+        (p_o, "这是一致率 p_o（逐句比较得到的）：p_e 只取决于两边各自用每个类别的频率，与逐句是否一致无关。"),
+        (float((mine ** 2).sum()), "你只用了你自己这一边的比例（平方后相加）：每个类别要用“你的比例 × 规则的比例”。"),
+        (float((theirs ** 2).sum()), "你只用了规则这一边的比例（平方后相加）：每个类别要用“你的比例 × 规则的比例”。"),
+        (1 / max(len(set(mine.index) | set(theirs.index)), 1),
+         "这是“每个类别机会均等”时的 1/类别数：p_e 要按两边实际用各类别的比例来算。"),
+    ]
+    top = max(((mine.get(k, 0) * theirs.get(k, 0), k) for k in set(mine.index) | set(theirs.index)), default=(0, ""))
+    return number_feedback(answer, right, 2, mistakes,
+                           done=f"偶然一致率约 {right:.2f}，其中“{top[1]}”一类贡献最多（{top[0]:.2f}）。",
+                           bigger="太大了。", smaller="太小了。")
 
 
 q1 = Exercise(
@@ -93,49 +163,53 @@ q1 = Exercise(
      "采购、开放场景、培育市场、国际合作是需求型。",
      "一句里有几种工具时，按最主要的那一种（通常是第一个动作）编。",
      "列表要和 five 的行数一样长，例如 [\"供给型\", \"环境型\", …]。"),
-    'my_codes = ["供给型", "环境型", "环境型", "需求型", "供给型"]  # 你自己读句子后的判断',
+    'my_codes = ["无", "环境型", "供给型", "供给型", "无"][:len(five)]  # 本课作者对种子语料这五句的编码',
     expects="list",
 )
 
 q2 = Exercise(
-    "计算你在练习 1 的编码（my_codes）与规则编码（coded 里这五个条款的 type 列）之间的 Cohen's κ。",
+    "计算你在练习 1 的编码（my_codes）与规则编码（coded 里这五个条款的 type 列）之间的 Cohen's κ，保留两位小数。",
     _kappa_with_rules,
     ("规则的编码：coded.set_index(\"clause_id\").loc[five[\"clause_id\"], \"type\"]。",
      "本课的库里有一个函数可以直接算 κ：zhpolicy.extraction.instruments.cohen_kappa(甲, 乙)。",
      "也可以用 sklearn.metrics.cohen_kappa_score。五个条款的 κ 很不稳定，这正是要体会的地方。"),
     'rules = coded.set_index("clause_id").loc[five["clause_id"], "type"].tolist()\n'
-    'I.cohen_kappa(my_codes, rules)',
+    'answer = round(I.cohen_kappa(my_codes, rules), 2)',
     expects="number",
 )
 
 q3 = Exercise(
-    "哪一篇文本的工具编码中“策略性措施”所占的比例最高？给出 doc_id。",
+    "“策略性措施”占一篇文本全部工具编码（按子类数，一个条款可有几个编码）的比例，最高的一篇是多少？"
+    "回答一个百分数，保留一位小数（例如 31.9 表示 31.9%）。",
     _top_subtype_share,
     ("比例不是次数：长文本的次数自然多。",
      "instrument_mix(coded, by=\"subtype\", share=True) 每行加起来是 1。",
-     "取“策略性措施”那一列，再 idxmax()。"),
-    'I.instrument_mix(coded, by="subtype", share=True)["策略性措施"].idxmax()',
-    expects="text",
+     "取“策略性措施”那一列的最大值，乘以 100，round(…, 1)。"),
+    'strategic = I.instrument_mix(coded, by="subtype", share=True)["策略性措施"]\n'
+    'answer = round(float(strategic.max()) * 100, 1)',
+    expects="number",
 )
 
 q4 = Exercise(
-    "有多少个措施条款同时带有两种或三种不同类型的工具编码？",
+    "有多少个措施条款同时带有两种或三种不同类型（供给型、环境型、需求型）的工具编码？回答一个整数。",
     _mixed_types,
     ("coded 的 types 列列出一个条款的全部类型，用“|”隔开。",
      "一个条款有两种类型时，types 里至少有一个“|”。",
      "coded[\"types\"].str.count(r\"\\|\") >= 1，再求和。"),
-    'int((coded["types"].str.count(r"\\|") >= 1).sum())',
+    'answer = int((coded["types"].str.count(r"\\|") >= 1).sum())',
     expects="integer",
 )
 
 q5 = Exercise(
-    "在“工具类型”这一维上，人工编码与规则编码的偶然一致率 p_e 是多少？（κ = (p_o − p_e) / (1 − p_e) 中的 p_e）",
+    "练习 2 的 κ 里，偶然一致率 p_e 是多少（κ = (p_o − p_e) / (1 − p_e) 中的 p_e）？保留两位小数。",
     _chance_agreement,
     ("p_e 只取决于两边各自用每个类别的频率，和逐句是否一致无关。",
-     "对每个类别，把人工用它的比例乘以规则用它的比例，再把所有类别加起来。",
-     "matched[\"human_type\"].value_counts(normalize=True) 给出人工这一边的比例。"),
-    'pa = matched["human_type"].value_counts(normalize=True)\n'
-    'pb = matched["rules_type"].value_counts(normalize=True)\n'
-    'float((pa * pb).fillna(0).sum())',
+     "对每个类别，把你用它的比例乘以规则用它的比例，再把所有类别加起来。",
+     "pd.Series(my_codes).value_counts(normalize=True) 给出你这一边的比例。"),
+    'import pandas as pd\n'
+    'rules = coded.set_index("clause_id").loc[five["clause_id"], "type"].tolist()\n'
+    'pa = pd.Series(my_codes).value_counts(normalize=True)\n'
+    'pb = pd.Series(rules).value_counts(normalize=True)\n'
+    'answer = round(float((pa * pb).fillna(0).sum()), 2)',
     expects="number",
 )

@@ -1,0 +1,132 @@
+"""What keeps a lesson's narrative true on any corpus it runs on.
+
+The lessons are written with the seeds in view, but teachers and students run them on folders of
+their own. Narrative that is true only of the seeds is shown only for the seeds
+(:func:`seeds_note`, in a code cell whose output is the Markdown text); narrative about the
+corpus at hand is computed (:func:`longest_and_shortest` and friends, used in the lessons' cells).
+Lesson 01 loads its corpus with :func:`lesson_corpus`, which lists the reasons when no file of
+the folder can be read and still lets the lesson run to its end, and shows the files not read
+with their whole reasons (:func:`skipped_report`).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+
+
+def seed_folder() -> Path | None:
+    """The project's ``seeds/`` folder (``None`` outside a checkout)."""
+    from ..paths import project_root
+
+    root = project_root()
+    return root / "seeds" if root else None
+
+
+def on_seeds(corpus: pd.DataFrame) -> bool:
+    """Whether *corpus* was loaded from the project's ``seeds/`` folder (the texts every lesson's
+    seed-specific narrative was written for)."""
+    folder, seeds = corpus.attrs.get("folder"), seed_folder()
+    if not folder or seeds is None:
+        return False
+    try:
+        return Path(folder).resolve() == seeds.resolve()
+    except OSError:
+        return False
+
+
+def seeds_note(corpus: pd.DataFrame, text: str, otherwise: str = ""):
+    """Markdown to show in a lesson: *text* (which describes the seeds) when *corpus* is the seeds,
+    else *otherwise* (a sentence true of any corpus; nothing when empty). Returns an
+    ``IPython.display.Markdown`` (a notebook shows it as the cell's output) or ``None``."""
+    from IPython.display import Markdown
+
+    shown = text if on_seeds(corpus) else otherwise
+    return Markdown(textwrap.dedent(shown).strip()) if shown.strip() else None
+
+
+# ---------------------------------------------------------------- lesson 01: loading and skipped files
+
+
+def _reasons(folder: Path) -> list[dict]:
+    """Every file of *folder* with the reason it cannot be used (the files that are not documents,
+    then the documents that cannot be read), as ``load_corpus`` would list them."""
+    from ..errors import CorpusError
+    from ..reading.corpus import scan_folder
+    from ..reading.readers import read_document
+
+    try:
+        documents, skipped = scan_folder(folder)
+    except CorpusError:
+        return []
+    skipped = list(skipped)
+    for path, rel in documents:
+        try:
+            read_document(path)
+        except CorpusError as exc:
+            skipped.append({"file": rel, "reason": str(exc)})
+    return skipped
+
+
+def lesson_corpus(folder=None) -> pd.DataFrame:
+    """:func:`zhpolicy.load_corpus` for a lesson that must run to its end: when the folder cannot
+    be used or no file in it can be read, print the library's message and return an empty corpus
+    (the usual columns, no rows) whose ``attrs["skipped"]`` lists every file with its reason, so
+    the lesson shows why and is still written."""
+    from ..errors import CorpusError
+    from ..paths import default_corpus_dir, resolve_user_path
+    from ..reading.corpus import CORPUS_COLUMNS, load_corpus
+
+    try:
+        return load_corpus(folder)
+    except CorpusError as error:
+        path = resolve_user_path(folder) if folder is not None else default_corpus_dir()
+        skipped = getattr(error, "skipped", None) or _reasons(path)
+        print(f"⚠️ 这个文件夹里没有能读取的文档，本课下面的表和图都会是空的。\n{error}")
+        empty = pd.DataFrame(columns=CORPUS_COLUMNS)
+        empty.attrs.update(folder=str(path), skipped=list(skipped), catalog_problems=[], cleaning_skip=[])
+        return empty
+
+
+def skipped_report(skipped: pd.DataFrame, *, limit: int = 20, width: int = 60) -> str:
+    """The files not read and why, one block per file, each reason whole and wrapped at *width*
+    characters (a table would cut it); at most *limit* files, with a sentence saying how many more."""
+    if skipped.empty:
+        return "文件夹里的文件都读取了，没有跳过的。"
+    lines = [f"有 {len(skipped)} 个文件没有读取" + (f"（下面列出前 {limit} 个）" if len(skipped) > limit else "") + "："]
+    for row in skipped.head(limit).itertuples(index=False):
+        lines.append(f"• {row.file}")
+        lines.extend(textwrap.wrap(str(row.reason), width, initial_indent="    ", subsequent_indent="    ") or ["    "])
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- sentences computed from the corpus at hand
+
+
+def longest_and_shortest(stats: pd.DataFrame, labels: pd.Series) -> str:
+    """A sentence comparing the longest and the shortest document of *stats* (``doc_id, n_chars``)."""
+    if "n_chars" not in stats:
+        return "语料里没有文本，无从比较篇幅。"
+    sized = stats[stats["n_chars"] > 0]
+    if len(sized) < 2:
+        return "语料里不到两篇有文字的文本，无从比较篇幅。"
+    long, short = sized.loc[sized["n_chars"].idxmax()], sized.loc[sized["n_chars"].idxmin()]
+    name = lambda row: labels.get(row["doc_id"], row["doc_id"])  # noqa: E731
+    return (f"在这份语料中，最长的是 {name(long)}（{long['n_chars']} 字），最短的是 {name(short)}（{short['n_chars']} 字），"
+            f"前者约是后者的 {long['n_chars'] / short['n_chars']:.1f} 倍。")
+
+
+def strings_and_words(corpus: pd.DataFrame, toks: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
+    """For each term, how often it occurs as a string of characters (as KWIC finds it) and as a
+    word of the token table (as the frequency tables count it), and the difference: the
+    occurrences inside longer words (“企业” in “中小企业”). Columns ``term, as_string, as_word, inside_longer``."""
+    from ..analysis.terms import dispersion
+
+    strings = dispersion(corpus, terms).set_index("term")["count"]
+    words = dispersion(corpus, terms, toks=toks).set_index("term")["count"]
+    table = pd.DataFrame({"term": terms, "as_string": strings.reindex(terms).to_numpy(),
+                          "as_word": words.reindex(terms).to_numpy()})
+    table["inside_longer"] = table["as_string"] - table["as_word"]
+    return table
