@@ -24,6 +24,7 @@ from .._docs import iter_docs
 from ..paths import data_path
 from .markup import strip_tags
 from .pdf import PRINT_HEAD, SOFT_BREAK
+from .regions import conversion_label, simplify
 
 # ---------------------------------------------------------------- character classes
 
@@ -208,15 +209,28 @@ def _opencc_t2s():
     return opencc.OpenCC("t2s")
 
 
-def to_simplified(text: str) -> str:
-    """Convert a text in Traditional script to Simplified with OpenCC (``t2s``, with its
-    phrase tables); a text that does not look Traditional is left as it is."""
+def _traditional(text: str) -> bool:
     from .textio import looks_traditional
 
     sample = text[:20_000] + text[len(text) // 2: len(text) // 2 + 20_000] if len(text) > 40_000 else text
-    if not looks_traditional(sample):
+    return looks_traditional(sample)
+
+
+def to_simplified(text: str) -> str:
+    """Convert a text in Traditional script to Simplified; a text that does not look Traditional
+    is left as it is. A text from Taiwan or Hong Kong is also put into Mainland vocabulary
+    (人工智慧→人工智能, 數位→数字, 資訊科技→信息技术, 創科→创新科技), so that the cue lists of the
+    extractors find its words; see :mod:`zhpolicy.reading.regions`. Any other Traditional text
+    is converted with OpenCC ``t2s``, in script only."""
+    if not _traditional(text):
         return text
-    return _opencc_t2s().convert(text)
+    return simplify(text)
+
+
+def simplified_how(text: str) -> str:
+    """How :func:`to_simplified` converts *text* (``OpenCC t2s``, ``OpenCC tw2s + 台湾用语…``),
+    or "" when it leaves the text as it is."""
+    return conversion_label(text) if _traditional(text) else ""
 
 
 #: Unicode space separators (category Zs) and other blanks, all turned into one ASCII space.
@@ -497,8 +511,9 @@ def cleaning_audit(texts, skip=None) -> pd.DataFrame:
 
     Returns one row per document and step: ``doc_id, step, changes, chars_removed,
     chars_added, chars_after, example`` (the first change, shown as ``'old' → 'new'``,
-    with ⏎ for a line break). Steps named in *skip* (default: those the corpus was loaded
-    without, ``corpus.attrs["cleaning_skip"]``) are listed with no changes.
+    with ⏎ for a line break) and ``detail`` (for ``to_simplified``: which conversion ran, e.g.
+    ``OpenCC tw2s + 台湾用语（标记：新臺幣、人工智慧）``). Steps named in *skip* (default: those the
+    corpus was loaded without, ``corpus.attrs["cleaning_skip"]``) are listed with no changes.
     """
     if skip is None:
         skip = texts.attrs.get("cleaning_skip", ()) if isinstance(texts, pd.DataFrame) else ()
@@ -517,6 +532,7 @@ def cleaning_audit(texts, skip=None) -> pd.DataFrame:
                     "chars_added": sum(len(new) for _, new in changes),
                     "chars_after": len(after),
                     "example": (f"'{_show(changes[0][0])}' → '{_show(changes[0][1])}'" if changes else ""),
+                    "detail": simplified_how(text) if step is to_simplified and changes else "",
                 }
             )
             text = after

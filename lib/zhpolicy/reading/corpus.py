@@ -19,12 +19,13 @@ from pathlib import Path
 import pandas as pd
 
 from .._docs import count_chars
-from .clean import _opencc_t2s, boilerplate_matches, clean_text, strip_boilerplate, unify_punctuation
+from .clean import boilerplate_matches, clean_text, strip_boilerplate, unify_punctuation
 from ..errors import CorpusError
 from ..numbers import CITATION
 from ..paths import default_corpus_dir, resolve_user_path, shown_path
 from .dates import find_date, find_date_with_place, normalise_date, year_only
 from .readers import read_document, skip_reason
+from .regions import REGION_NAMES, simplify, text_region
 from .tables import TABLE_COLUMNS, empty_tables, table_rows
 from .textio import decode_bytes, looks_traditional
 from .titles import clean_site_title, find_title, is_junk_title, unbracket
@@ -92,14 +93,30 @@ def _date_and_source(doc, text: str) -> tuple[str, str]:
     return (doc.date, doc.date_source) if doc.date else ("", "")
 
 
-def _simplify_metadata(doc) -> None:
+def _simplify_metadata(doc, region: str) -> None:
     """Titles and other metadata the file gives (front matter, web page meta, the PDF's title lines)
-    in Simplified script, like the text of a document converted by ``to_simplified``."""
-    convert = _opencc_t2s().convert
+    in Simplified script and the vocabulary of *region*, like the text of a document converted by
+    ``to_simplified``."""
+    def convert(value: str) -> str:
+        return simplify(value, region)
+
     doc.title = convert(doc.title) if doc.title else doc.title
     for key in ("title_lines", "print_title", "author", "source", "issuer"):
         if isinstance(doc.meta.get(key), str) and doc.meta[key]:
             doc.meta[key] = convert(doc.meta[key])
+
+
+def _converted_message(converted: list[tuple[str, str]]) -> str:
+    """The reading warning for the documents ``to_simplified`` converted, by region."""
+    names = [rel for rel, _ in converted]
+    message = (f"看起来是繁体中文，已在清洗步骤 to_simplified 中转成简体（原文保留在 raw 列）：{'、'.join(names[:10])}"
+               + (f" 等 {len(names)} 篇" if len(names) > 10 else "") + "。")
+    for region, example in (("tw", "“人工智慧”→“人工智能”"), ("hk", "“資訊科技”→“信息技术”")):
+        mine = [rel for rel, r in converted if r == region]
+        if mine:
+            message += (f"其中{REGION_NAMES[region]}的文本同时改用大陆用语（如{example}），"
+                        f"以便抽取规则认得：{'、'.join(mine[:5])}" + (f" 等 {len(mine)} 篇" if len(mine) > 5 else "") + "。")
+    return message + "每篇用了哪种转换，见 zp.cleaning_audit(corpus) 的 detail 列。（Traditional Chinese converted）"
 
 
 def derive_metadata(raw: str, cleaned: str) -> dict[str, str]:
@@ -436,9 +453,10 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
         text = clean_text(early, start=unify_punctuation, skip=skip_steps)
         table_cells.extend(table_rows(doc_id, doc.tables))
         if looks_traditional(raw[:20_000]):
-            converted.append(rel)
+            region = text_region(raw)
+            converted.append((rel, region))
             if simplify:
-                _simplify_metadata(doc)
+                _simplify_metadata(doc, region)
         entry = by_path.get(rel)
         if entry is None and len(by_name.get(rel.rsplit("/", 1)[-1], [])) == 1:
             entry = by_path.get(rel.rsplit("/", 1)[-1])
@@ -473,14 +491,11 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     for problem in problems:
         warnings.warn(problem, UserWarning, stacklevel=2)
     if converted and simplify:
-        warnings.warn(
-            f"看起来是繁体中文，已在清洗步骤 to_simplified 中转成简体（原文保留在 raw 列）：{'、'.join(converted[:10])}"
-            + (f" 等 {len(converted)} 篇" if len(converted) > 10 else "") + "。（Traditional Chinese converted）",
-            UserWarning, stacklevel=2,
-        )
+        warnings.warn(_converted_message(converted), UserWarning, stacklevel=2)
     elif converted:
+        names = [rel for rel, _ in converted]
         warnings.warn(
-            f"看起来是繁体中文：{'、'.join(converted[:10])}。分词词典、停用词和抽取规则都是为简体中文写的，"
+            f"看起来是繁体中文：{'、'.join(names[:10])}。分词词典、停用词和抽取规则都是为简体中文写的，"
             "结果可能不准确；load_corpus(simplify=True) 会先转成简体。（Traditional Chinese）",
             UserWarning, stacklevel=2,
         )
