@@ -61,11 +61,16 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern:
 
 def theme_units(docs, *, min_chars: int = 20) -> pd.DataFrame:
     """Paragraph units for coding and topic modelling: paragraphs with at least *min_chars*
-    characters (titles and front matter left out), each with its doc, section and offsets."""
+    characters (titles, front matter and signatures left out), each with its doc, section and
+    offsets, its top-level section (``top_section``: ``"2"`` for a paragraph in 2.1) and that
+    section's heading (``top_section_title``: 工作安排 for a paragraph under （一）企业自评 in 二、工作安排)."""
     paras = paragraph_table(docs)
-    keep = ~paras["kind"].isin(["title", "front", "meta"]) & (paras["text"].str.len() >= min_chars)
+    keep = ~paras["kind"].isin(["title", "front", "meta", "signature"]) & (paras["text"].str.len() >= min_chars)
     units = paras[keep].reset_index(drop=True)
     units["top_section"] = units["section"].str.split(".").str[0]
+    starts = paras[paras["section"] != ""].drop_duplicates(["doc_id", "section"])  # a section's heading line
+    titles = dict(zip(zip(starts["doc_id"], starts["section"]), starts["section_title"]))
+    units["top_section_title"] = [titles.get((d, s), "") for d, s in zip(units["doc_id"], units["top_section"])]
     return units
 
 
@@ -312,8 +317,9 @@ def section_themes(coded: pd.DataFrame, codebook: pd.DataFrame | None = None, to
         best = values[values > 0].sort_values(ascending=False, kind="stable").head(top)
         rows.append({"doc_id": doc_id, "section": section, "themes": "、".join(best.index), "per_10k": "、".join(f"{v:g}" for v in best)})
     out = pd.DataFrame(rows, columns=["doc_id", "section", "themes", "per_10k"])
-    heads = coded.drop_duplicates(["doc_id", "top_section"])[["doc_id", "top_section", "section_title"]]
-    heads = heads.rename(columns={"top_section": "section"})
+    title = "top_section_title" if "top_section_title" in coded.columns else "section_title"  # units made before it existed
+    heads = coded.drop_duplicates(["doc_id", "top_section"])[["doc_id", "top_section", title]]
+    heads = heads.rename(columns={"top_section": "section", title: "section_title"})
     out = out.merge(heads, on=["doc_id", "section"], how="left")
     out["heading"] = out.apply(lambda r: "（导语）" if not r["section"] else r["section_title"], axis=1)
     return out[["doc_id", "section", "heading", "themes", "per_10k"]]

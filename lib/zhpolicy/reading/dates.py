@@ -222,6 +222,25 @@ def find_date_with_place(text: str) -> tuple[str, str]:
     return "", ""
 
 
+#: A label in front of a date that is not one of :data:`DATE_LABEL`'s: 【发布日期】, Date:, 日期 …
+_OTHER_LABEL = re.compile(r"^\s*(?:【[^】]{1,8}】|[A-Za-z]{2,12}\s*[：:]?|[\u4e00-\u9fff]{1,6}\s*[：:])\s*")
+_NUMERIC_DATE = re.compile(r"^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that only gives a date, perhaps labelled and with a time or weekday:
+    ``2025年1月10日``, ``（2025年1月10日）``, ``date 2025-09-05``, ``发布日期：2022-12-26``,
+    ``【发布日期】2022.12.26``, ``2024年01月24日 星期三``, ``19/09/2025 17:43``, ``民國113年5月20日``,
+    ``二〇二五年二月十八日``. A line that says more (``——2025年1月10日在…会议上``) is not one."""
+    line = line.strip()
+    rest = DATE_LABEL.sub("", line, count=1) if DATE_LABEL.match(line) else _OTHER_LABEL.sub("", line, count=1)
+    if not rest:
+        return False
+    if _NUMERIC_DATE.match(rest):
+        return True
+    return bool(normalise_date(rest)) and len(_rest(rest)) <= 2 and not re.search(r"[，。；]", rest)
+
+
 def find_date(text: str) -> str:
     """The document's own date (see :func:`find_date_with_place`); "" when there is none."""
     return find_date_with_place(text)[0]

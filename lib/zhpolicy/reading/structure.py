@@ -1,9 +1,13 @@
 """Split cleaned documents into sections → paragraphs → sentences, with character offsets.
 
 The cleaned text (see :mod:`zhpolicy.reading.clean`) has one paragraph per line. Each line is
-classified as ``title``, ``front`` (subtitle, byline), ``meta`` (摘要/关键词), ``heading``,
-``item`` (bullet), ``table`` (the ``[表N]`` line where a table stood) or ``body``. Headings are
-recognised from:
+classified as ``title``, ``front`` (what stands between the title and the text: subtitle, byline,
+dateline ``——2025年1月10日在…会议上``, ``（2025年1月10日）``, ``在…会议上的讲话``, a speaker
+``区长 张三``, ``（摘要）``, a page date ``发布日期：…``/``date 2025-09-05``, a salutation
+``同志们：``/``各区人民政府：``), ``meta`` (摘要/关键词),
+``heading``, ``item`` (bullet), ``table`` (the ``[表N]`` line where a table stood), ``signature``
+(the 落款 at the end: issuing office, date, ``（此件公开发布）``, never a heading) or ``body``.
+Headings are recognised from:
 
 * outline markers of Chinese official documents and laws: ``第一章`` ``第一节`` ``一、`` ``（一）``
   ``1.`` ``（1）`` ``a.``;
@@ -27,6 +31,7 @@ from collections import OrderedDict
 import pandas as pd
 
 from .._docs import count_chars, iter_docs
+from .dates import is_date_line
 
 _MARKERS = [
     ("volume", re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}[编編]\s*")),
@@ -40,7 +45,9 @@ _MARKERS = [
     ("latin_dot", re.compile(r"^[a-zA-Z][.．)）]\s*")),
 ]
 _TABLE_MARKER = re.compile(r"^\[表\d+\]$")
-_BULLET = re.compile(r"^[•·*\-–]\s*")
+#: A list item: a bullet glyph in front (● ■ ◆ ▲ ★ ▶ …), or • · * - – followed by text. □/■ with a
+#: short name only is a newspaper byline (□ 张三), not an item.
+_BULLET = re.compile(r"^(?:[•·*\-–]\s*|[●○◆◇▲△▶►★☆◎※➢➤■□](?!\s*[\u4e00-\u9fff]{2,4}$)\s*)")
 _META = re.compile(r"^(?:摘\s*要|关\s*键\s*词|关键字|Abstract|Keywords)\s*[：:]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{2,})(?:[”’」』）》】]|\[\d+(?:[-–,，]\d+)*\])*")
 _OPENERS = ("当前", "目前", "近年来", "同时", "因此", "此外", "另外", "下一步", "其中", "但是", "然而", "总之")
@@ -105,6 +112,58 @@ _REVISION = re.compile(r"(?:19|20)\d\d\s*年.{0,60}(?:通过|通過|修正|修�
 _DATE_LINE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4})\s*年[\d〇○零一二三四五六七八九十\s]{1,3}月[\d〇○零一二三四五六七八九十\s]{1,3}日?\s*[)）]?$")
 
 
+#: Lines standing between a title and its text (front matter of the outline, never headings): a
+#: subtitle or dateline led by a dash, the meeting a speech or report was given at, an edition
+#: note, a speaker with the office held.
+_FRONT = re.compile(
+    r"^(?:——|—|－－|--)"
+    r"|^[（(]?[^，。；！？]{0,60}(?:会议|大会|全会|常委会|论坛|座谈会|典礼|仪式|开幕式|报告会|研讨会|年会|峰会|发布会|工作会)上"
+    r"(?:的(?:讲话|报告|发言|致辞|主旨演讲|演讲|工作报告|总结讲话))?[）)]?$"
+    r"|^[（(](?:摘要|摘登|节选|全文|草案|征求意见稿|送审稿|试行|代拟稿)[）)]$"
+    r"|^[^，。；：:！？]{0,24}(?:长|书记|主任|主席|委员|部长|厅长|局长|院长|会长|理事长|经理|秘书长|教授|研究员|记者|通讯员)"
+    r"[\s　]*[\u4e00-\u9fff·]{2,4}$"
+)
+#: The issuing office of a signature (落款): one or more names of offices, each ending in a word
+#: that names an office (局、委员会、人民政府、办公室、中心、公司 …), with a seal note at most.
+_OFFICE = (r"[^，。；：:！？、\s]{1,30}(?:局|厅|委|委员会|办公室|办公厅|人民政府|政府|部|院|会|中心|公司|集团|协会|学会|"
+           r"联合会|處|处|所|署|小组|党委|党组|银行|大学|学院|管委会|指挥部|支队|大队)")
+_ISSUER = re.compile(f"^(?!.*(?:机会|社会|体会|全部|内部|外部|局部|东部|西部|中部|好处|到处|场所|住所)$)"
+                     f"(?:{_OFFICE}[\\s　]*)+(?:[（(](?:印章|盖章|公章|章)[）)])?$")  # 机会, 全部 … name no office
+#: Notes set under a signature (附注) and the print note of an official document (版记).
+_SIGNATURE_NOTE = re.compile(r"^[（(](?:此件|本件|联系人|联系电话)[^）)]{0,60}[）)]$|^(?:抄送|印发|主题词)[：:]|印发$")
+MAX_SIGNATURE_LINES = 8
+#: The salutation under a title: 同志们：, 各位代表：, 各区人民政府，市政府各部门： (front, never a heading).
+_SALUTATION = re.compile(
+    r"^(?:同志们|朋友们|女士们、先生们|(?:尊敬的)?各位[^，。；：:]{0,20}"
+    r"|各[^。；：:]{1,60}|[^。；：:]{0,60}(?:人民政府|委员会|各部门|各单位|各有关单位|各直属机构))[：:]$"
+)
+
+
+def _signature_line(line: str) -> bool:
+    line = line.strip()
+    if len(line) > 60:
+        return False
+    m = re.match(r"^(.*?)[\s　]+(\S+)$", line)  # 市科学技术局　2025年2月18日 on one line
+    if m and _ISSUER.match(m.group(1)) and is_date_line(m.group(2)):
+        return True
+    return bool(is_date_line(line) or _ISSUER.match(line) or _SIGNATURE_NOTE.search(line))
+
+
+def _signature_start(lines: list[str], info: list[dict]) -> int:
+    """Index of the first line of the signature block (落款) at the end of a document, or
+    ``len(lines)``: trailing lines that are offices, dates or notes (at most
+    :data:`MAX_SIGNATURE_LINES`), holding an office or a date, under body text."""
+    start = len(lines)
+    while start > 0 and len(lines) - start < MAX_SIGNATURE_LINES and _signature_line(lines[start - 1]):
+        start -= 1
+    block = lines[start:]
+    if not block or not any(is_date_line(x) or _ISSUER.match(x.strip()) or re.search(r"\d日$", x) for x in block):
+        return len(lines)
+    if not any(row["kind"] in ("body", "item", "table") for row in info[:start]):
+        return len(lines)  # a document that is all signature-like lines has none
+    return start
+
+
 def _classify(lines: list[str]) -> list[dict]:
     """Classify each line; return dicts with kind, marker type, marker and heading text."""
     info = []
@@ -124,6 +183,12 @@ def _classify(lines: list[str]) -> list[dict]:
             mtype, marker = "", ""  # a lone 第三条 in a notice is body text
         if not seen_body and (_REVISION.search(line) or _DATE_LINE.match(line)) and i > 0 and len(line) <= 120:
             info.append({"kind": "front", "mtype": "", "marker": "", "heading": ""})  # 2024年…通过 / 修订
+            continue
+        if (not seen_body and not mtype and len(line) <= 120 and (i == 0 or all(r["kind"] in ("title", "front") for r in info))
+                and (is_date_line(line) or (i > 0 and (_FRONT.search(line) or _SALUTATION.match(line))))):
+            # a date line at the top (date 2025-09-05, 发布日期：…) or under the title, a dateline, a speaker,
+            # a salutation
+            info.append({"kind": "front", "mtype": "", "marker": "", "heading": ""})
             continue
         if in_law and mtype not in ("", "volume", "chapter", "part"):
             info.append({"kind": "item", "mtype": "", "marker": marker, "heading": ""})  # 项 of an article
@@ -146,11 +211,11 @@ def _classify(lines: list[str]) -> list[dict]:
             row["kind"] = "item"
         elif mtype:
             row.update(kind="heading", mtype=mtype, heading=_heading_text(line, marker))
-        elif i == 0 and short and no_stop:
-            row.update(kind="title")
+        elif (i == 0 or (not seen_body and all(r["kind"] == "front" for r in info))) and short and no_stop and "。" not in line:
+            row.update(kind="title")  # the first line, or the first after the date lines at the top
         elif (
             not seen_body and short and no_stop and not line.endswith(("：", ":"))
-            and not _marker(nxt)[0] and i > 0 and info[0]["kind"] == "title"
+            and not _marker(nxt)[0] and i > 0 and any(r["kind"] == "title" for r in info)
         ):
             row.update(kind="front")
         elif short and no_stop and not lead_in and "，" not in line and nxt:
@@ -163,6 +228,8 @@ def _classify(lines: list[str]) -> list[dict]:
         if row["kind"] in ("body", "item", "meta"):
             seen_body = True
         info.append(row)
+    for i in range(_signature_start(lines, info), n):
+        info[i] = {"kind": "signature", "mtype": "", "marker": "", "heading": ""}
     # lead phrases: accepted when ≥ 2 paragraphs of the same section open with one
     groups: list[list[int]] = [[]]
     for i, (line, row) in enumerate(zip(lines, info)):
@@ -225,15 +292,17 @@ def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list
                 "heading": row["heading"], "para_id": para_id,
                 "start": h_start, "end": h_start + len(row["heading"]),
             })
-        elif row["kind"] in ("title", "front"):
+        elif row["kind"] in ("title", "front", "signature"):
             outline.append({
                 "doc_id": doc_id, "level": 0, "marker": "", "kind": row["kind"], "heading": line,
                 "para_id": para_id, "start": start, "end": end,
             })
         section = ".".join(str(c) for c in counters[: len(stack)])
         section_title = path[-1] if path else ""
+        if row["kind"] == "signature":  # the 落款 belongs to the whole document, not to its last section
+            section, section_title = "", ""
         paragraphs.append({
-            "doc_id": doc_id, "para_id": para_id, "kind": row["kind"], "level": len(stack),
+            "doc_id": doc_id, "para_id": para_id, "kind": row["kind"], "level": len(stack) if section else 0,
             "section": section, "section_title": section_title, "start": start, "end": end, "text": line,
         })
         if row["kind"] in ("body", "item") or row.get("lead"):
@@ -304,8 +373,9 @@ def paragraphs(docs) -> pd.DataFrame:
 
 
 def outline(docs) -> pd.DataFrame:
-    """One row per title, heading, lead phrase or enumeration point:
-    ``doc_id, level, marker, kind, heading, para_id, start, end``."""
+    """One row per title, front line, heading, lead phrase, enumeration point or signature line:
+    ``doc_id, level, marker, kind, heading, para_id, start, end``. Titles, front lines (subtitle,
+    dateline, speaker) and signature lines (落款) have level 0; the first kind of heading is level 1."""
     table = _collect(docs, 1, _OUTLINE_COLS)
     return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 

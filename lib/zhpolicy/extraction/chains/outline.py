@@ -38,6 +38,7 @@ def argument_outline(docs, moves: pd.DataFrame | None = None) -> pd.DataFrame:
     paras = paragraph_table(docs)
     heads = outline_table(docs)
     rows = []
+    paras = paras[paras["kind"] != "signature"]  # the 落款 (office, date) is no part of the argument
     for doc_id, group in paras.groupby("doc_id", sort=True):
         top = group["section"].str.split(".").str[0]
         for section, part in group.groupby(top, sort=False):
