@@ -48,7 +48,7 @@ def _undated_share(answer, stats) -> tuple[bool, str]:
     right, mistakes = undated_diagnoses(stats)
     best = undated_shares(stats).idxmax()
     return number_feedback(answer, right, 1, mistakes,
-                           done=f"是 {best}：它引用的统计数字中有 {right:.1f}% 没有年份——读者无从知道这些数字是哪一年的。")
+                           done=f"是 {best}：它引用的统计数字中有 {right:.1f}% 没有年份：文本没有说这些数字是哪一年的。")
 
 
 def context_docs_diagnoses(stats) -> tuple[set, list[tuple[set | None, str]]]:
