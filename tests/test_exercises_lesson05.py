@@ -58,6 +58,12 @@ def test_q1_largest_share_of_undated_figures(stats, capsys):
     assert not ok and "类型" in out
 
 
+def test_q1_when_every_figure_has_a_year(capsys):
+    dated = TRAPS[TRAPS["year"] != ""]
+    ok, out = _run(ex.q1, 0.0, dated, capsys=capsys)
+    assert ok and "每个统计数字都有年份" in out and "没有年份：" not in out
+
+
 def test_q1_on_a_table_with_the_traps(capsys):
     assert _run(ex.q1, 33.3, TRAPS, capsys=capsys)[0]  # 甲 规划 (a_1): one undated figure of its three
     passed, printed = run_solution("lesson05", "q1", {"zp": zp, "stats": TRAPS})

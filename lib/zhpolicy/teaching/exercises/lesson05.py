@@ -47,8 +47,9 @@ def _undated_share(answer, stats) -> tuple[bool, str]:
         return False, "这个语料里没有统计数字，无从计算。"
     right, mistakes = undated_diagnoses(stats)
     best = undated_shares(stats).idxmax()
-    return number_feedback(answer, right, 1, mistakes,
-                           done=f"是 {best}：它引用的统计数字中有 {right:.1f}% 没有年份：文本没有说这些数字是哪一年的。")
+    done = (f"是 {best}：它引用的统计数字中有 {right:.1f}% 没有年份：文本没有说这些数字是哪一年的。" if right
+            else "这份语料里每个统计数字都有年份，答 0 是对的。")
+    return number_feedback(answer, right, 1, mistakes, done=done)
 
 
 def context_docs_diagnoses(stats) -> tuple[set, list[tuple[set | None, str]]]:
