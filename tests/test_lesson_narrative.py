@@ -115,6 +115,8 @@ def test_kwic_rows_after_words_drop_hits_after_punctuation():
     assert set(kept["left"].str[-1]) == {"励", "小"}
     assert len(table) == 5 and len(kept) == 2
     assert list(kept.index) == sorted(kept.index)  # the order of the table is kept
+    none = zp.analysis.terms.after_words(zp.kwic({"d": "没有这个词。"}, "企业"))
+    assert none.empty and list(none.columns) == list(table.columns)  # still a table with its columns
 
 
 def test_the_number_of_topics_is_read_off_the_table():

@@ -268,7 +268,7 @@ def after_words(table: pd.DataFrame) -> pd.DataFrame:
     the left context, these rows show what stands right before the keyword (“工业企业”、“鼓励企业”),
     where the unfiltered table begins with the hits after “。”, “、” or “⏎”. Order kept."""
     last = table["left"].astype(str).str[-1:]
-    return table[last.map(lambda ch: bool(ch) and ch.isalnum())]
+    return table.loc[last.map(lambda ch: bool(ch) and ch.isalnum()).astype(bool)]
 
 
 # ---------------------------------------------------------------- dispersion
