@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from zhpolicy.extraction.stats import figures, kinds, table, years
-from zhpolicy.numbers import NOT_UNIT_WORDS, UNIT_TABLE, unit_at
+from zhpolicy.numbers import UNIT_TABLE, _UNIT_NOT_BEFORE, unit_at
 from zhpolicy.extraction.stats import extract_statistics
 from zhpolicy.extraction.stats.table import MAX_SENTENCE_CHARS
 from zhpolicy.reading.structure import sentences
@@ -71,7 +71,7 @@ def unit_trying_every_unit(text: str, pos: int) -> str:
     """unit_at as the rule reads: every unit of units.tsv in turn, longest first."""
     for unit in UNIT_TABLE:
         if text.startswith(unit, pos):
-            if any(text.startswith(w, pos) for w in NOT_UNIT_WORDS if w.startswith(unit) and len(w) > len(unit)):
+            if any(text.startswith(w, pos + len(unit)) for w in _UNIT_NOT_BEFORE[unit]):
                 continue
             return unit
     return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...numbers import MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
+from ...numbers import MAGNITUDE, MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
 
 # ---------------------------------------------------------------- building blocks
 
@@ -17,11 +17,11 @@ CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
 CN = CN_NUMERAL + "+"
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-#: Magnitude words after a number and the power of ten each stands for: those of
-#: ``numbers.MAGNITUDES`` (shared with the tokenizer), compound ones (``3千亿元``, ``5百万人``) and
-#: ``兆`` as Taiwan and Hong Kong write it (``4.72兆元`` = 4.72万亿元; 兆瓦, 兆赫 … are units).
-MAGNITUDE_VALUES = {**MAGNITUDES, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "兆": 10**12}
-MAG = "(?:万亿|千亿|百亿|千万|百万|亿|万|千(?![瓦米克伏帕])|兆(?![瓦赫字帕焦]))"
+#: Magnitude words after a number and the power of ten each stands for: ``numbers.MAGNITUDES``
+#: (``data/magnitudes.tsv``, shared with the tokenizer: 万, 亿, 万亿, compound ones such as 3千亿元,
+#: and ``兆`` as Taiwan and Hong Kong write it, 4.72兆元 = 4.72万亿元; 兆瓦, 兆赫 … are not magnitudes).
+MAGNITUDE_VALUES = MAGNITUDES
+MAG = f"(?:{MAGNITUDE})"
 _SP = r"[ \u3000\u00a0]?"
 
 #: Words just before a figure that qualify it, and the label each gets (longest tried first).
@@ -38,9 +38,9 @@ QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", 
 _QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
 _CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
 #: ``突破万亿元``, ``超千亿元``: a magnitude with no number (one 万亿, one 千亿) after a verb of reaching.
-_ROUND_MAGNITUDES = {"万亿": 10**12, "兆": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
-                     "万": 10**4, "千": 10**3, "百": 10**2}
-_BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|兆(?![瓦赫字帕焦])|千亿|百亿|千万|百万|万|千(?![瓦米克])|百)")
+#: (上亿 means hundreds of millions, not one 亿: 亿 alone is no round amount; 百 is: 超百家.)
+_ROUND_MAGNITUDES = {**MAGNITUDES, "百": 10**2}
+_BARE_MAGNITUDE = re.compile(rf"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>(?!亿){MAGNITUDE}|百)")
 #: Chinese-numeral decimals as Taiwan writes them: 一点七四, 二四点零七 (digits read one by one).
 CN_DECIMAL = rf"{CN}点[零〇一二三四五六七八九]+"
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
@@ -377,7 +377,7 @@ def _threshold(sentence: str, row: dict) -> None:
 
 #: An Arabic number is a figure only when a unit, a magnitude, 多/余 or a space follows its last
 #: digit (else it is bare: a year, a list number): a quick test before :func:`_arabic_quantities`.
-_DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余万亿千百兆" + re.escape("".join(sorted({u[0] for u in UNIT_TABLE}))) + "]")
+_DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余" + re.escape("".join(sorted({u[0] for u in [*MAGNITUDES, *UNIT_TABLE]}))) + "]")
 
 
 def _candidates(sentence: str) -> list[dict]:
