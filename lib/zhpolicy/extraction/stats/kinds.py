@@ -16,13 +16,17 @@ def kind_cues() -> tuple[tuple[str, str, str], ...]:
     return tuple((r["kind"], r["scope"], r["cue"]) for r in read_rule_table("stat_kinds.tsv"))
 
 
+#: Scopes of cues read in tables only (column headers, attribute cells: see :mod:`.cells`).
+TABLE_SCOPES = ("column", "attribute")
+
+
 @lru_cache(maxsize=None)
 def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
-    """The cues of :func:`kind_cues` for one kind, by scope: (scope, a pattern finding any of
-    them, the cues). The pattern is a quick first test; the cues are then checked one by one."""
+    """The cues of :func:`kind_cues` for one kind, by scope (not those of tables): (scope, a pattern
+    finding any of them, the cues). The pattern is a quick first test; the cues are then checked one by one."""
     by_scope: dict[str, list[str]] = {}
     for cue_kind, scope, cue in kind_cues():
-        if cue_kind == kind:
+        if cue_kind == kind and scope not in TABLE_SCOPES:
             by_scope.setdefault(scope, []).append(cue)
     return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
 

@@ -10,6 +10,8 @@ import pandas as pd
 
 from ..._docs import iter_docs
 from ...reading.structure import _structure
+from ...reading.tables import MARKER_LINE
+from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import figure_kind
@@ -21,8 +23,10 @@ from .years import _change_end, _figure_year, _heading_year_at, _heading_years, 
 STAT_COLUMNS = [
     "doc", "doc_id", "surface", "value", "value_high", "unit", "year", "year_source", "year_line", "kind", "kind_cue",
     "qualifier",
-    "indicator", "source", "sentence", "start", "end",
+    "indicator", "source", "sentence", "start", "end", "table", "row", "column",
 ]
+#: The columns that place a figure read from a table cell (empty for figures of the prose).
+CELL_COLUMNS = ("table", "row", "column")
 
 
 def _document_dates(docs) -> dict[str, str]:
@@ -111,9 +115,11 @@ def _paragraph_topic(earlier: list[str], topic: dict | None, date) -> dict | Non
     return topic
 
 
-def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple], doc_outline: list[tuple]) -> list[dict]:
+def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple], doc_outline: list[tuple],
+              markers: dict | None = None) -> list[dict]:
     """The statistics of one document, sentence by sentence (para_id, start, end, text), with the
-    paragraph, heading and scope context (see :mod:`.scopes`)."""
+    paragraph, heading and scope context (see :mod:`.scopes`). *markers*, when given, receives for
+    each table marker line ``[表N]`` its place and the year and scope in force there (see :mod:`.cells`)."""
     headings = _heading_years(doc_outline, date)
     heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind == "heading")
     heading_starts = {start for start, _ in heading_texts}
@@ -123,6 +129,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     for para_id, sent_start, sentence in _pieces(sents):
         if para_id != para:
             scope = para_scope or _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
+            if markers is not None and sentence.startswith("[表"):
+                _mark_table(markers, sentence, sent_start, headings, scope)
             is_heading = sent_start in heading_starts
             if scope is not None and scope["items"] and (is_heading or not is_item(sentence)):
                 scope = None  # a target list ends at a heading or at a paragraph that is not an item
@@ -151,6 +159,17 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                             (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
     return rows
+
+
+def _mark_table(markers: dict, sentence: str, start: int, headings: list, scope: dict | None) -> None:
+    """Note where a table's marker line stands, with the year (heading or scope) and the scope in force."""
+    m = MARKER_LINE.match(sentence.strip())
+    if m is None:
+        return
+    heading_token = _heading_year_at(headings, start)
+    markers[int(m[1])] = {"start": start, "end": start + len(sentence.rstrip()),
+                          "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1, scope),
+                          "scope": scope}
 
 
 def _after_paragraph(scope: dict | None, first: tuple | None, figures, date) -> dict | None:
@@ -217,7 +236,7 @@ def _target_year(sentence: str, row: dict, year: str) -> str:
     return year if _OVER_A_PERIOD.search(clause) else year[5:]
 
 
-def extract_statistics(docs) -> pd.DataFrame:
+def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     """Find the statistics cited in a text, a dict of texts, or a corpus.
 
     Returns one row per figure: ``doc`` (the document's label), ``doc_id``, ``surface`` (the
@@ -232,6 +251,13 @@ def extract_statistics(docs) -> pd.DataFrame:
     measured), ``source`` (the attribution or the citation marks), and the ``sentence`` with its
     ``start``/``end`` offsets.
 
+    Figures in the tables of a corpus (:func:`zhpolicy.tables`: .docx, PDF, web pages, Markdown)
+    are read too, with the row and column headers as indicator, year and kind (:mod:`.cells`):
+    ``table``, ``row`` and ``column`` say which cell (empty for figures of the prose), ``surface``
+    is the cell's text, ``sentence`` reads ``caption｜row label｜column header：cell`` and
+    ``start``/``end`` are those of the table's ``[表N]`` line. *tables*: the cells to read (a table
+    as :func:`zhpolicy.tables` gives it), ``False`` for the prose alone; by default a corpus's own.
+
     Relative words (今年, 去年, 过去一年, 全年, 同比) are resolved against the ``date`` column of
     a corpus (from ``catalog.csv`` or the text's header); a text without a date keeps them empty.
     A lead paragraph (``2023年，…``, ``力争到2027年，…：``) sets the year of what follows it
@@ -241,13 +267,20 @@ def extract_statistics(docs) -> pd.DataFrame:
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
         labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
     dates = _document_dates(docs)
+    cells = table_cells(docs, tables)
     rows = []
     for doc_id, text in iter_docs(docs):
         sents, doc_outline = _document_structure(doc_id, text)
-        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), text, sents, doc_outline)
+        markers = {} if doc_id in cells else None
+        found = _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), text, sents, doc_outline, markers)
+        if markers is not None:
+            doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": dates.get(doc_id, "")}
+            found = sorted(found + document_table_rows(cells[doc_id], doc, text, markers), key=lambda r: r["start"])
+        rows += found
     if not rows:
-        return pd.DataFrame(rows, columns=STAT_COLUMNS)
-    return pd.DataFrame({column: [row[column] for row in rows] for column in STAT_COLUMNS}, columns=STAT_COLUMNS)
+        return pd.DataFrame(rows, columns=STAT_COLUMNS).astype({column: "Int64" for column in CELL_COLUMNS})
+    table = pd.DataFrame({column: [row.get(column) for row in rows] for column in STAT_COLUMNS}, columns=STAT_COLUMNS)
+    return table.astype({column: "Int64" for column in CELL_COLUMNS})
 
 
 def _document_structure(doc_id: str, text: str) -> tuple[list[tuple], list[tuple]]:
