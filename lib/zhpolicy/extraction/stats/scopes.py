@@ -40,7 +40,7 @@ def _lead_hint() -> re.Pattern:
     """A quick test before a year lead is looked for: an explicit year, a plan period (五) or a
     relative word that names a whole year (今年, 过去一年, 未来五年 …; not 全年, 上半年, 今天)."""
     words = [w for w, rule in relative_year_words().items()
-             if not rule.startswith(("reporting", "period:", "date"))]
+             if not rule.startswith(("reporting", "period:", "date", "now", "anchor"))]
     return re.compile(r"\d{4}\s*年|[〇零○]|五|" + "|".join(map(re.escape, words)))
 
 
@@ -70,9 +70,23 @@ def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) 
     frame = FRAMING_COMMA if has_figures else _FRAME
     framed = topic is not None and (topic["source"].startswith("relative:") and not has_figures
                                     or frame.match(sentence, topic["end"]))
-    if topic is None or not topic["year"] or topic["source"] == "document_date" or not framed:
+    if topic is None or not topic["year"] or topic["source"] == "document_date" or topic.get("now") or not framed:
         return None  # 2024年01月24日 (a date line), 2025年底召开的会议 (an event's date) set no scope
     return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": False}
+
+
+def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict | None:
+    """The scope of a list item that opens with its year (``●2023年广东地区生产总值达到…``): the items
+    after it (●广州经济总量突破3万亿元) are of the same year, until a paragraph that is not an item or a
+    heading; then *outer*, the scope before the list, is in force again."""
+    if not is_item(sentence):
+        return None
+    marker = _ITEM.match(sentence)
+    rest = sentence[marker.end():]
+    topic = _topic_token(rest, _year_tokens(rest, date))
+    if topic is None or not topic["year"] or topic.get("now") or topic["source"] or topic["start"] > 2:
+        return None  # only an explicit year opening the item (not 今年, not a date)
+    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": True, "outer": outer}
 
 
 def _target_lead(sentence: str, date) -> dict | None:

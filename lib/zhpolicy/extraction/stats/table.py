@@ -15,8 +15,8 @@ from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import figure_kind
-from .scopes import frame, is_item, target_lead_scope, year_lead_scope
-from .years import _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens, document_year_month
+from .scopes import frame, is_item, item_year_scope, target_lead_scope, year_lead_scope
+from .years import _NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens, document_year_month
 
 # ---------------------------------------------------------------- the public functions
 
@@ -121,7 +121,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     paragraph, heading and scope context (see :mod:`.scopes`). *markers*, when given, receives for
     each table marker line ``[表N]`` its place and the year and scope in force there (see :mod:`.cells`)."""
     headings = _heading_years(doc_outline, date)
-    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind == "heading")
+    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind in ("heading", "front"))
     heading_starts = {start for start, _ in heading_texts}
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     rows, para, para_topic, earlier = [], None, None, []
@@ -133,10 +133,13 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                 _mark_table(markers, sentence, sent_start, headings, scope)
             is_heading = sent_start in heading_starts
             if scope is not None and scope["items"] and (is_heading or not is_item(sentence)):
-                scope = None  # a target list ends at a heading or at a paragraph that is not an item
+                scope = scope.get("outer")  # a list ends at a heading or at a paragraph that is not an item
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             first_has_figures = False
             para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
+            if para_scope is None and not is_heading and not (scope is not None and scope["items"] and scope["kind"]):
+                item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
+                scope = item or scope  # ●2023年…: the items after it are of that year
         found = _sentence_figures(sentence)
         if not found:
             earlier.append(sentence)
@@ -150,7 +153,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(sentence)
         heading_token = _heading_year_at(headings, sent_start)
         governing = para_scope or scope
-        context = {"topic": topic, "paragraph": None if own_time else inherited,
+        context = {"topic": topic, "paragraph": None if own_time else inherited, "doc_year": doc["year"],
                    "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1,
                                   None if own_time and governing is scope else governing),
                    "earlier": lambda word, row, pos=sent_start: _earlier_mention(text, pos + row["start"], word),
@@ -158,7 +161,29 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= sent_start), ""),
                             (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
+    return _title_years(rows, doc_outline)
+
+
+def _title_years(rows: list[dict], doc_outline: list[tuple]) -> list[dict]:
+    """A figure of the document's title without a year takes the year of the same figure (value and
+    unit) in the text below, where the headline repeats it (``…收入比首次缩小至3倍以下`` over
+    ``2014年…首次降至“3”倍以下``); ``year_source`` ``repeated``."""
+    title_end = next((start + len(heading) for kind, heading, _, _, start in doc_outline if kind == "title"), -1)
+    for row in rows:
+        if row["start"] >= title_end:
+            break
+        if row["year"]:
+            continue
+        same = next((r for r in rows if r["start"] >= title_end and r["year"] and r["unit"] == row["unit"]
+                     and abs(r["value"] - row["value"]) <= 1e-9 * max(abs(r["value"]), 1)), None)
+        if same is not None:
+            row.update(year=same["year"], year_source="repeated", year_line=_short(same["sentence"]))
     return rows
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _mark_table(markers: dict, sentence: str, start: int, headings: list, scope: dict | None) -> None:
@@ -209,6 +234,9 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         change = _change_end(sentence, row)
         year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
         kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change)
+        if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
+                sentence, _clause_start(sentence, row["start"]), row["start"]):
+            kind, kind_cue = "target", "由目前…到（终点）"  # a change that starts now ends in the future
         if kind == "target":
             year = _target_year(sentence, row, year)
         rows.append({
@@ -233,6 +261,7 @@ def _target_year(sentence: str, row: dict, year: str) -> str:
     if not re.fullmatch(r"\d{4}-\d{4}", year):
         return year
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    clause = clause[clause.rfind("、") + 1:]  # 年均增长1万元、从目前的14.4万元增加到20万元: 20万元 is a level
     return year if _OVER_A_PERIOD.search(clause) else year[5:]
 
 
