@@ -175,14 +175,51 @@ def test_a_list_year_ends_with_the_list_and_the_scope_before_it_returns():
 
 def test_a_headline_figure_takes_the_year_of_the_same_figure_below():
     text = ("经济成长率上修至7.41% 投入3千亿扩大内需\n2025/12/23 记者报道\n"
-            "我国今年前三季经济成长率分别为5.54%、7.71%与8.21%，整年度更上修至7.41%。")
+            "卓荣泰表示，2025年经济成长率上修至7.41%，创15年来新高。")
     found = extract_statistics(dated(text, "2025-12-23"))
     head = found.iloc[0]
     assert (head["surface"], head["year"], head["year_source"]) == ("7.41%", "2025", "repeated")
     assert "repeated" in YEAR_SOURCES
 
 
+def test_a_text_about_a_part_of_a_year_dates_its_tongbi_and_its_undated_figures():
+    text = ("昨日，记者从市统计局了解到，今年上半年，全市生产总值440.26亿元，增长8.4%。\n工业增幅全省第四\n"
+            "全市规模以上工业增加值97.89亿元，同比增长9.1%。其中，六大支柱产业工业增加值83.54亿元。")
+    found = extract_statistics(dated(text, "2015-07-28"))
+    assert set(found["year"]) == {"2015"}  # not 2014: 同比 in a July text about 上半年 is this year's
+    assert found.set_index("surface").loc["同比增长9.1%", "year_source"] == "relative:同比"
+    assert found.set_index("surface").loc["83.54亿元", "year_source"] == "scope"
+
+
 def test_years_of_a_mid_year_review_word_are_not_borrowed():
     text = "工信部负责人透露，目前我国计算能力总量已超过140EFLOPS，近五年我国计算能力年均增速超过30%。"
     found = extract_statistics(dated(text, "2022-07-02")).set_index("surface")
     assert found.loc["超过30%", "year"] == ""  # which five years a July text means is not clear
+
+
+def test_a_later_year_in_the_sentence_governs_the_clauses_after_it_and_n_years_ahead():
+    text = "到2025年，战略性新兴产业增加值占比达到8%左右，到2027年，战略性新兴产业增加值占比达到10%左右；到2027年，达到400家左右。"
+    found = extract_statistics(dated(text, "2024-06-24"))
+    assert list(zip(found["surface"], found["year"])) == [("达到8%左右", "2025"), ("达到10%左右", "2027"), ("达到400家左右", "2027")]
+    found = extract_statistics(dated("启动实施产业壮大工程，5年内形成万亿级产业3个。", "2020-09-25"))
+    assert found[["year", "kind"]].values.tolist() == [["2025", "target"]]
+
+
+def test_results_of_completed_targets_are_not_targets():
+    text = "王浩作政府工作报告时指出，2023年经济运行持续回升向好，全面完成全年主要目标任务，其中全省生产总值增长6%。"
+    row = extract_statistics(dated(text, "2024-01-23")).iloc[0]
+    assert (row["surface"], row["year"], row["kind"]) == ("增长6%", "2023", "achieved")
+
+
+def test_a_part_of_a_year_named_with_its_year_dates_an_undated_text():
+    text = ("10月27日，记者从2020年前三季度经济运行情况新闻通气会上获悉，全市地区生产总值为686.36亿元。\n"
+            "分产业看，第一、二、三产业分别同比增长64.6%、7.9%、3.5%。")
+    assert set(extract_statistics(dated(text))["year"]) == {"2020"}
+
+
+def test_a_dated_subtitle_dates_every_numbered_section_and_a_li_zheng_list():
+    text = ("范文网\n市2023年政府工作报告\n（二）做强服务业\n力争落地项目4个以上，规上物流企业营收超460亿元，快递业务量突破130亿件。\n"
+            "（三）聚焦科教人才强市\n浙江大学研究院新引进项目团队10个以上。")
+    found = extract_statistics(dated(text, "2023-03"))
+    assert set(found["year"]) == {"2023"}
+    assert list(found["kind"])[:3] == ["target", "target", "target"]

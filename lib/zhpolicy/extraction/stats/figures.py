@@ -63,6 +63,7 @@ _RANK_STRONG = re.compile(rf"(?:跻身|进入|位列|挺进|迈入|晋级)[^，�
 _RANK_LISTED = re.compile(r"(?<=[\u4e00-\u9fff])第\s*(?P<n>\d+|[一二三四五六七八九十]+)(?=[、，,。；;）)]|$)")
 _RANKING_CUE = re.compile(r"排名|排行|榜|位居|位列|名列|评价|指数|强")
 _RANK_TOP = re.compile(rf"前\s*(?P<top>\d+|{CN})\s*(?:位|名)")
+_RANK_TIED = re.compile(rf"并列第\s*(?P<n>\d+|{CN})\s*(?:位|名)?")
 _RANK_PLAIN = re.compile(r"(?:排名|位列|位居|名列|居)?第\s*(?P<rank>\d+)\s*(?:位|名)")
 
 _TITLE = re.compile(r"《[^》]*》")
@@ -285,7 +286,23 @@ def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
             continue
         out.append(lo)
         i += 1
-    return out
+    return _shared_units(out, sentence)
+
+
+#: What stands between the items of a list whose last item carries the unit: 0.7、1.4个百分点, 3.5和1.9个百分点.
+_LIST_JOIN = re.compile(rf"^{_SP}[、和及与]{_SP}$")
+
+
+def _shared_units(quantities: list[dict], sentence: str) -> list[dict]:
+    """A bare number listed before a figure with a unit (``分别高0.7、1.4个百分点``) takes that unit."""
+    for i in range(len(quantities) - 2, -1, -1):
+        lo, hi = quantities[i], quantities[i + 1]
+        if lo["bare"] and not hi["bare"] and hi["unit"] and "value_high" not in hi and _LIST_JOIN.match(
+                sentence[lo["end"]:hi["start"]]) and not _unit_after(sentence, lo["end"])[0]:
+            value, _ = _scale(lo["value"], hi["mag"] or None, _unit_name(sentence, hi))
+            quantities[i] = {**lo, "value": value, "unit": hi["unit"], "bare": False, "mag": hi["mag"],
+                             "factor": hi.get("factor", 1)}
+    return quantities
 
 
 def _unit_name(sentence: str, row: dict) -> str:
@@ -359,6 +376,8 @@ def _ranks(sentence: str) -> list[dict]:
     if _RANKING_CUE.search(sentence):
         for m in _RANK_LISTED.finditer(sentence):
             found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": ""})
+    for m in _RANK_TIED.finditer(sentence):  # 重庆和云南并列第二
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": "并列"})
     for m in _RANK_TOP.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["top"]), "unit": "rank", "qualifier": "前"})
     for m in _RANK_PLAIN.finditer(sentence):

@@ -52,7 +52,9 @@ def _respectively(sentence: str, row: dict, clause_rows: list[dict]) -> str:
     subject = head[:head.index("分别")]
     subject = _A_YEAR.sub("", subject)
     items = [i.strip() for i in _LIST_SPLIT.split(subject) if i.strip()]
-    after = [r for r in clause_rows if r["start"] > clause_start + head.index("分别")]
+    at = clause_start + head.index("分别")
+    clause_end = next((i for i in range(row["end"], len(sentence)) if sentence[i] in "，,；;。"), len(sentence))
+    after = [r for r in clause_rows if at < r["start"] < clause_end]  # 分别增长10%、7.9%，新能源汽车…: this clause only
     if len(items) >= 2 and len(items) == len(after) and row in after:
         return _TRAILING.sub("", items[after.index(row)]) or items[after.index(row)]
     return ""

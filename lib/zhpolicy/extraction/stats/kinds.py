@@ -181,6 +181,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         if compared or verb or row["unit"] == "个百分点":
             return "comparison", compared or verb or "个百分点"
     targeted = cue("target", "sentence", "sentence_open")
+    if targeted and re.search(r"(?:完成|实现)[^，。；]{0,8}" + re.escape(targeted), sentence[:start]):
+        targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
     if targeted:
         return "target", targeted
     if doc_year and re.fullmatch(r"\d{4}(?:-\d{4})?", year) and int(year[-4:]) > doc_year:

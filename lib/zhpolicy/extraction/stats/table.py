@@ -16,7 +16,8 @@ from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, 
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import figure_kind
 from .scopes import frame, is_item, item_year_scope, target_lead_scope, year_lead_scope
-from .years import _NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens, document_year_month
+from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
+                    document_year_month, reporting_period)
 
 # ---------------------------------------------------------------- the public functions
 
@@ -124,6 +125,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind in ("heading", "front"))
     heading_starts = {start for start, _ in heading_texts}
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
+    period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
     first, has_figures, first_has_figures, scope, para_scope = None, False, False, None, None
     for para_id, sent_start, sentence in _pieces(sents):
@@ -153,7 +155,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(sentence)
         heading_token = _heading_year_at(headings, sent_start)
         governing = para_scope or scope
-        context = {"topic": topic, "paragraph": None if own_time else inherited, "doc_year": doc["year"],
+        context = {"topic": topic, "paragraph": None if own_time else inherited, "doc_year": doc["year"], "period": period,
                    "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1,
                                   None if own_time and governing is scope else governing),
                    "earlier": lambda word, row, pos=sent_start: _earlier_mention(text, pos + row["start"], word),
@@ -165,10 +167,11 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
 
 
 def _title_years(rows: list[dict], doc_outline: list[tuple]) -> list[dict]:
-    """A figure of the document's title without a year takes the year of the same figure (value and
-    unit) in the text below, where the headline repeats it (``…收入比首次缩小至3倍以下`` over
+    """A figure of the document's title (or a line under it) without a year takes the year of the same
+    figure (value and unit) in the text below, where the headline repeats it (``…收入比首次缩小至3倍以下`` over
     ``2014年…首次降至“3”倍以下``); ``year_source`` ``repeated``."""
-    title_end = next((start + len(heading) for kind, heading, _, _, start in doc_outline if kind == "title"), -1)
+    head = [start + len(heading) for kind, heading, _, _, start in doc_outline if kind in ("title", "front")]
+    title_end = max(head, default=-1)  # the title and the lines under it (a subtitle, a second headline)
     for row in rows:
         if row["start"] >= title_end:
             break
@@ -178,6 +181,8 @@ def _title_years(rows: list[dict], doc_outline: list[tuple]) -> list[dict]:
                      and abs(r["value"] - row["value"]) <= 1e-9 * max(abs(r["value"]), 1)), None)
         if same is not None:
             row.update(year=same["year"], year_source="repeated", year_line=_short(same["sentence"]))
+            if row["kind"] == "achieved" and not row["kind_cue"] and same["kind"] == "target":
+                row.update(kind="target", kind_cue="repeated")  # …3年翻番 over 到2024年底…实现翻番
     return rows
 
 

@@ -217,6 +217,11 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     strong = [t for t in tokens if not t["weak"] and t["start"] >= offset]
     dated = [t for t in tokens if t["end"] <= offset and t["source"] == "document_date"]
     if not strong:
+        part = [t for t in tokens if t.get("rule", "").startswith("period:") and t["year"] and t["start"] >= offset]
+        clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
+        if part and part[0]["end"] <= clause_end and len(sentence[offset:part[0]["start"]]) <= 12 and not re.search(
+                r"\d", sentence[offset:part[0]["start"]]):
+            return part[0]  # 上半年，全市实现生产总值…: a dated part of a year opening the sentence
         return dated[0] if dated else None  # else the dateline's own date
     first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
     opening = [t for t in strong if t["end"] <= first_clause_end]
@@ -349,7 +354,13 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     topic, running = context["topic"], _running_topic(sentence, row, tokens)
     if topic is not None and topic["source"] == "document_date" and _known(running):
         topic = None  # 据今日公布的数据，2014年…: the date of publishing is not the data's year
-    for token, level in ((topic, "sentence"), (running, "sentence"), (context["paragraph"], "paragraph")):
+    if topic is not None and running is not None and running["start"] > topic["start"] and _known(running):
+        topic = None  # 到2025年，A…，到2027年，B达到10%: the later year opens B's part of the sentence
+    paragraph = context["paragraph"]
+    if context.get("frame") is not None and context["frame"].get("year"):
+        # 一、2021年经济运行情况 / 一季度、上半年…增速分别为…: a part of a year defers to the heading's year
+        topic, paragraph = (None if t is not None and t.get("weak") else t for t in (topic, paragraph))
+    for token, level in ((topic, "sentence"), (running, "sentence"), (paragraph, "paragraph")):
         if _known(token):
             return _year_and_source(token, level)
     if context.get("frame") is not None:
@@ -363,15 +374,39 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     if earlier:
         return _year_and_source(earlier[-1], "sentence")
     weak = before or [t for t in tokens if t["weak"]]
-    return _weak_year(_nearest_weak(weak), row, context) if weak else ("", "", "")
+    if weak:
+        return _weak_year(_nearest_weak(weak), row, context)
+    period = context.get("period")
+    return (period["year"], "scope", period["text"]) if period else ("", "", "")
 
 
 def _weak_year(token: dict, row: dict, context: dict) -> tuple[str, str, str]:
     """A weak word's year; for a period word the document's date cannot resolve (上半年 with no
-    date), the same period named with its year earlier in the text, when there is one."""
+    date), the same period named with its year earlier in the text, when there is one; for 同比,
+    比上年 (rule reporting) in a text about a part of a year (今年上半年, 前三季度 at its start), that
+    part's year, not the last whole year's."""
     if not token["year"] and token.get("rule", "").startswith("period:") and context.get("earlier"):
         return context["earlier"](token["source"].split(":", 1)[1], row)
+    if token.get("rule") == "reporting" and context.get("period"):
+        return context["period"]["year"], token["source"], ""
     return _year_and_source(token, "relative")
+
+
+def reporting_period(text: str, date, limit: int = 400) -> dict | None:
+    """The part of a year a text reports on, when it names one near its start (``今年上半年，全市…``,
+    ``前三季度国内生产总值…``): {year, text}, resolved against *date*; None otherwise. Its year dates
+    the text's 同比 and figures that nothing else dates."""
+    head = text[:limit]
+    for m in _relative_pattern().finditer(head):
+        if relative_year_words()[m.group(0)].startswith("period:"):
+            named = re.search(r"((?:19|20)\d{2})\s*年$", head[max(0, m.start() - 6):m.start()])
+            year = named[1] if named else resolve_relative_year(m.group(0), date)  # 2020年前三季度 names its year
+            if year:
+                start = head.rfind("\n", 0, m.start()) + 1
+                line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
+                return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…"}
+            return None
+    return None
 
 
 def _nearest_weak(tokens: list[dict]) -> dict:
@@ -390,9 +425,9 @@ def _heading_years(doc_outline: list[tuple], date) -> list[tuple[int, int, dict 
         tokens = [{**t, "text": heading, "line_start": start} for t in _year_tokens(heading, date)
                   if not t["weak"] and t["source"] != "document_date"  # a dateline (12月27日讯) is no section year
                   and not _MONTH_AFTER.match(heading, t["end"])]  # nor a date line (2024年01月24日 星期三)
-        if kind == "title" and len(tokens) != 1:
+        if kind in ("title", "front") and len(tokens) != 1:
             continue
-        style = "title" if kind == "title" else ("numbered" if str(marker) and kind == "heading" else "plain")
+        style = "title" if kind in ("title", "front") else ("numbered" if str(marker) else "plain")
         rows.append((start, level, tokens[0] if tokens else None, style))
     return rows
 
@@ -407,8 +442,8 @@ def _heading_year_at(headings: list[tuple[int, int, dict | None, str]], pos: int
             if ceiling is not None and level >= ceiling:
                 continue
             ceiling = level
-        elif style == "plain" and ceiling is not None:
-            continue
+        elif style == "plain" and ceiling is not None and level >= ceiling:
+            continue  # (a plain heading above the numbered ones, a level up, is their parent)
         if token is not None:
             return token
     return None
