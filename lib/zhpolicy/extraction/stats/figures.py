@@ -4,6 +4,7 @@ fractions, qualifiers, and the numbers that are not statistics (``data/stat_not_
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from ...numbers import MAGNITUDE, MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
@@ -33,6 +34,8 @@ QUALIFIERS_BEFORE = {
     "不超过": "不超过", "不高于": "不超过", "不低于": "不低于", "不少于": "不低于",
 }
 _QUALIFIERS_BEFORE_LONGEST_FIRST = tuple(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
+#: One of them ending a text (the leftmost match is the longest word)
+_QUALIFIER_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _QUALIFIERS_BEFORE_LONGEST_FIRST)) + ")$")
 QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "以内": "以内", "多": "多", "余": "多"}
 
 _QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
@@ -180,18 +183,35 @@ def _named_not_statistic(sentence: str, start: int, end: int, unit: str = "") ->
     an ordinal, a class or a duration (千亿级, 第3批, 50人以下企业, 连续8个月) rather than a
     statistic. A rank is checked only against the rules that name ``rank`` in their units
     (争第一, 第一方阵, 第五次)."""
+    after = before = None
+    for where, pattern in _rules_for_unit(unit):
+        if where == "sentence":
+            if pattern.search(sentence):
+                return True
+        elif where == "after":
+            after = sentence[end:end + 12] if after is None else after
+            if pattern.search(after):
+                return True
+        elif where == "before":
+            before = sentence[max(0, start - 4):start] if before is None else before
+            if pattern.search(before):
+                return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _rules_for_unit(unit: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The rules of :func:`not_statistic_rules` that apply to a figure in *unit*, in file order:
+    (where, pattern); ``span`` rules are applied to the sentence by :func:`_rule_masked_spans`."""
+    out = []
     for name, where, pattern, units in not_statistic_rules():
         if name == "size_class" and unit in ("%", "‰", "成", "个百分点"):
             continue  # 七成以上的企业: a share of firms, not a class of firm
         if units and unit not in units or unit == "rank" and not units:
             continue
-        if where == "sentence" and pattern.search(sentence):
-            return True
-        if where == "after" and pattern.search(sentence[end:end + 12]):
-            return True
-        if where == "before" and pattern.search(sentence[max(0, start - 4):start]):
-            return True
-    return False
+        if where in ("sentence", "after", "before"):
+            out.append((where, pattern))
+    return tuple(out)
 
 
 def _unit_after(sentence: str, pos: int) -> tuple[str, int]:
@@ -295,6 +315,8 @@ _LIST_JOIN = re.compile(rf"^{_SP}[、和及与]{_SP}$")
 
 def _shared_units(quantities: list[dict], sentence: str) -> list[dict]:
     """A bare number listed before a figure with a unit (``分别高0.7、1.4个百分点``) takes that unit."""
+    if len(quantities) < 2 or not any(q["bare"] for q in quantities[:-1]):
+        return quantities
     for i in range(len(quantities) - 2, -1, -1):
         lo, hi = quantities[i], quantities[i + 1]
         if lo["bare"] and not hi["bare"] and hi["unit"] and "value_high" not in hi and _LIST_JOIN.match(
@@ -319,13 +341,18 @@ _RANK_PIECE = re.compile("[第首榜强前]")
 _CHINESE_PIECE = re.compile("[零〇一二两三四五六七八九十百千万亿兆分/番]")
 
 
+#: What every match of ``_CN_QUANTITY`` holds: a numeral before a magnitude, 倍 or 成 (a quick test).
+_CN_QUANTITY_HINT = re.compile(rf"{CN_NUMERAL}{_SP}[万亿千百兆倍成]")
+
+
 def _chinese_quantities(sentence: str) -> list[dict]:
-    """Chinese-numeral figures: 三万亿元, 两倍, 三成, 百分之十五, 三分之一, 翻一番."""
+    """Chinese-numeral figures: 三万亿元, 两倍, 三成, 百分之十五, 三分之一, 翻一番. Each pattern runs
+    only where a piece every one of its matches holds occurs (tests/test_stats_speed.py checks)."""
     found = []
     if not _CHINESE_PIECE.search(sentence):
         return found
     numerals = []
-    for m in _CN_QUANTITY.finditer(sentence):
+    for m in (_CN_QUANTITY.finditer(sentence) if _CN_QUANTITY_HINT.search(sentence) else ()):
         if m["cn"]:
             unit, end = _unit_after(sentence, m.end())
             value, base = _scale(float(cn_to_int(m["cn"])), m["mag"], unit)
@@ -342,29 +369,33 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         if unit:
             value, base = _scale(float(_ROUND_MAGNITUDES[m["mag"]]), None, unit)
             found.append({"start": m.start("mag"), "end": end, "value": value, "unit": base, "qualifier": ""})
-    for m in _PERCENT_WORDS.finditer(sentence):
+    for m in (_PERCENT_WORDS.finditer(sentence) if "百分之" in sentence else ()):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
     for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if "点" in sentence else ()):
         unit, end = _unit_after(sentence, m.end())
         if unit:
             value, base = _scale(cn_to_number(m["cnd"]), None, unit)
             found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
-    for m in _FRACTION.finditer(sentence):
+    for m in (_FRACTION.finditer(sentence) if "分之" in sentence else ()):
         value = 100 * _number(m["num"]) / _number(m["den"]) if _number(m["den"]) else 0.0
         found.append({"start": m.start(), "end": m.end(), "value": value, "unit": "%", "qualifier": ""})
-    for m in _SLASH_FRACTION.finditer(sentence):
+    for m in (_SLASH_FRACTION.finditer(sentence) if "/" in sentence else ()):
         if 0 < int(m["num"]) < int(m["den"]):
             found.append({"start": m.start(), "end": m.end(), "value": 100 * int(m["num"]) / int(m["den"]),
                           "unit": "%", "qualifier": ""})
-    for m in _DOUBLING.finditer(sentence):
+    for m in (_DOUBLING.finditer(sentence) if "番" in sentence else ()):
         times = 2 ** (cn_to_int(m["n"]) if m["n"] else 1)
         found.append({"start": m.start(), "end": m.end(), "value": float(times), "unit": "倍", "qualifier": ""})
     return found
 
 
+#: What every rank pattern's match holds: 第 or 前 before a numeral, a numeral before 强, 首位, 榜首.
+_RANK_HINT = re.compile(rf"[第前]\s*(?:\d|{CN_NUMERAL})|(?:\d|{CN_NUMERAL})强|首位|榜首")
+
+
 def _ranks(sentence: str) -> list[dict]:
     found = []
-    if not _RANK_PIECE.search(sentence):
+    if not _RANK_PIECE.search(sentence) or not _RANK_HINT.search(sentence):
         return found
     for m in _RANK_WORLD.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": 1 if m["first"] else _number(m["rank"]),
@@ -432,12 +463,12 @@ def _extend_qualifiers(sentence: str, row: dict) -> None:
     head = sentence[max(0, row["start"] - 5):row["start"]]
     gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
     head = head[:len(head) - gap]
-    for word in _QUALIFIERS_BEFORE_LONGEST_FIRST:
-        if head.endswith(word) and gap <= 1:
-            if not row["qualifier"] or row["qualifier"] == "多":
-                row["qualifier"] = QUALIFIERS_BEFORE[word]
-            row["start"] -= len(word) + gap
-            break
+    before = _QUALIFIER_BEFORE.search(head) if gap <= 1 else None  # the longest word ending the head
+    if before is not None:
+        word = before.group(0)
+        if not row["qualifier"] or row["qualifier"] == "多":
+            row["qualifier"] = QUALIFIERS_BEFORE[word]
+        row["start"] -= len(word) + gap
     tail = sentence[row["end"]:row["end"] + 2]
     for word, label in QUALIFIERS_AFTER.items():
         if tail.startswith(word) and row["unit"] != "rank":
@@ -453,6 +484,17 @@ _UP_TO_CLAUSE_END = re.compile(f".*[{_CLAUSE_END}]", re.S)
 
 def _clause_start(sentence: str, pos: int) -> int:
     """Where the clause holding *pos* starts: just after the last clause-ending mark before it."""
-    m = _UP_TO_CLAUSE_END.match(sentence, 0, pos)
-    return m.end() if m else 0
+    ends = _clause_ends(sentence)
+    k = bisect_left(ends, pos)
+    return ends[k - 1] + 1 if k else 0
+
+
+@lru_cache(maxsize=64)
+def _clause_ends(sentence: str) -> list[int]:
+    """The positions of the clause-ending marks of a sentence (asked for again and again by the
+    rules of its figures)."""
+    return [m.start() for m in _CLAUSE_MARK.finditer(sentence)]
+
+
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
 

@@ -24,6 +24,7 @@ _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一
 _LEAD_YEAR = re.compile(r"(?:到|至)\s*(?:(?:19|20)\d{2}\s*年|“?十[一二三四五六七八九]五”?期?末)")
 #: What follows the year of a lead that frames what comes after it: 2023年，… 2024年是… 2023年全县上下…
 _FRAME = re.compile(r"\s*(?:[，,：:]|是|以来|全[县市省区国州]|我[国省市县区们]|面对|在)")
+_OPENING_YEAR = re.compile(r"\s*.{0,2}?(?:(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
 _YEAR_IN_LEAD = re.compile(r"(?:19|20)\d{2}\s*年|“?十[一二三四五六七八九]五”?期?末")
 
 
@@ -83,6 +84,8 @@ def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict
         return None
     marker = _ITEM.match(sentence)
     rest = sentence[marker.end():]
+    if not _OPENING_YEAR.match(rest):
+        return None  # (a quick test: most items do not open with a year)
     topic = _topic_token(rest, _year_tokens(rest, date))
     if topic is None or not topic["year"] or topic.get("now") or topic["source"] or topic["start"] > 2:
         return None  # only an explicit year opening the item (not 今年, not a date)

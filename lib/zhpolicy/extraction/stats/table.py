@@ -4,6 +4,7 @@ gives every figure its year, kind, indicator and source."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import numpy as np
 import pandas as pd
@@ -124,6 +125,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     headings = _heading_years(doc_outline, date)
     heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind in ("heading", "front"))
     heading_starts = {start for start, _ in heading_texts}
+    heading_starts_sorted = [start for start, _ in heading_texts]
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
@@ -134,12 +136,14 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             if markers is not None and sentence.startswith("[表"):
                 _mark_table(markers, sentence, sent_start, headings, scope)
             is_heading = sent_start in heading_starts
-            if scope is not None and scope["items"] and (is_heading or not is_item(sentence)):
+            an_item = is_item(sentence)
+            if scope is not None and scope["items"] and (is_heading or not an_item):
                 scope = scope.get("outer")  # a list ends at a heading or at a paragraph that is not an item
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             first_has_figures = False
             para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
-            if para_scope is None and not is_heading and not (scope is not None and scope["items"] and scope["kind"]):
+            if (an_item and para_scope is None and not is_heading
+                    and not (scope is not None and scope["items"] and scope["kind"])):
                 item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
                 scope = item or scope  # ●2023年…: the items after it are of that year
         found = _sentence_figures(sentence)
@@ -160,8 +164,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                                   None if own_time and governing is scope else governing),
                    "earlier": lambda word, row, pos=sent_start: _earlier_mention(text, pos + row["start"], word),
                    "scope": governing if governing is not None and governing["kind"] else None}
-        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= sent_start), ""),
-                            (heading_token or {}).get("text", "")])
+        above = bisect_right(heading_starts_sorted, sent_start)
+        heading = " ".join([heading_texts[above - 1][1] if above else "", (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
     return _title_years(rows, doc_outline)
 
@@ -313,8 +317,10 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
         rows += found
     if not rows:
         return pd.DataFrame(rows, columns=STAT_COLUMNS).astype({column: "Int64" for column in CELL_COLUMNS})
-    table = pd.DataFrame({column: [row.get(column) for row in rows] for column in STAT_COLUMNS}, columns=STAT_COLUMNS)
-    return table.astype({column: "Int64" for column in CELL_COLUMNS})
+    columns = {column: [row[column] for row in rows] for column in STAT_COLUMNS if column not in CELL_COLUMNS}
+    for column in CELL_COLUMNS:  # Int64: empty for the figures of the prose
+        columns[column] = pd.array([row.get(column) for row in rows] if cells else [None] * len(rows), dtype="Int64")
+    return pd.DataFrame(columns, columns=STAT_COLUMNS)
 
 
 def _document_structure(doc_id: str, text: str) -> tuple[list[tuple], list[tuple]]:

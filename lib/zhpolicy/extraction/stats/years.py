@@ -178,14 +178,16 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
 
 
-#: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD).
+#: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD)
+#: (or a relative word, or 至今: see :func:`_may_name_year`).
 _YEAR_CHARACTER = re.compile(r"[\d年五]")
 
 
 def _may_name_year(sentence: str) -> bool:
     """A cheap test before the year patterns run: False when the sentence holds neither a character
-    every year pattern needs nor a relative word (most sentences of a long text)."""
-    return bool(_YEAR_CHARACTER.search(sentence) or _relative_pattern().search(sentence))
+    every year pattern needs nor a relative word nor 至今 (most sentences of a long text)."""
+    return bool(_YEAR_CHARACTER.search(sentence) or _relative_pattern().search(sentence)
+                or "今" in sentence and _SPAN_TO_NOW.search(sentence))
 
 
 def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
