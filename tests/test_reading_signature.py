@@ -157,3 +157,12 @@ def test_salutation_is_front_not_a_heading():
     assert list(out.loc[out["kind"] == "heading", "level"]) == [1]  # 一、 is level 1, not under 同志们
     notice = "关于开展科技企业评价工作的通知\n各区人民政府，市政府各部门：\n现将有关事项通知如下：\n一、工作安排\n企业于3月底前完成自评。"
     assert kinds(notice)[:3] == ["title", "front", "body"]  # a lead-in (…如下：) is the text's own
+
+
+def test_a_glyph_list_keeps_the_heading_that_names_its_kind():
+    """Over ◆ items, 今年的主要预期目标是： stays a heading: the statistics below it are targets."""
+    from zhpolicy import extract_statistics
+    text = "政府工作报告\n去年经济运行总体平稳，各项工作取得新进展。\n今年的主要预期目标是：\n◆地区生产总值增长5%左右；\n◆城镇新增就业110万人以上。"
+    assert kinds(text) == ["title", "body", "heading", "item", "item"]
+    found = extract_statistics({"r": text})
+    assert list(found["kind"]) == ["target", "target"]

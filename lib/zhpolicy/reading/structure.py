@@ -47,6 +47,7 @@ _MARKERS = [
 _TABLE_MARKER = re.compile(r"^\[表\d+\]$")
 #: A list item: a bullet glyph in front (● ■ ◆ ▲ ★ ▶ …), or • · * - – followed by text. □/■ with a
 #: short name only is a newspaper byline (□ 张三), not an item.
+_DASH_BULLET = re.compile(r"^[•·*\-–]\s*")
 _BULLET = re.compile(r"^(?:[•·*\-–]\s*|[●○◆◇▲△▶►★☆◎※➢➤■□](?!\s*[\u4e00-\u9fff]{2,4}$)\s*)")
 _META = re.compile(r"^(?:摘\s*要|关\s*键\s*词|关键字|Abstract|Keywords)\s*[：:]", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{2,})(?:[”’」』）》】]|\[\d+(?:[-–,，]\d+)*\])*")
@@ -200,8 +201,10 @@ def _classify(lines: list[str]) -> list[dict]:
         nxt = lines[i + 1] if i + 1 < n else ""
         no_stop = not re.search(r"[。！？!?；;]$", line)
         short = len(line) <= MAX_HEADING_CHARS
-        # a line ending in a colon that introduces a list is body text, not a heading
-        lead_in = line.endswith(("：", ":")) and bool(_marker(nxt)[0] or _BULLET.match(nxt))
+        # a line ending in a colon that introduces a numbered or dash list is body text, not a heading;
+        # over a list of ● ◆ items (今年的主要预期目标是：) it stays a heading, as statistics take the
+        # list's kind (目标) and year from the heading above it
+        lead_in = line.endswith(("：", ":")) and bool(_marker(nxt)[0] or _DASH_BULLET.match(nxt))
         row = {"kind": "body", "mtype": "", "marker": marker, "heading": ""}
         if _TABLE_MARKER.match(line):
             row["kind"] = "table"  # where a table stood (its cells are in zhpolicy.tables)
