@@ -4,11 +4,12 @@ import pandas as pd
 import pytest
 
 from zhpolicy.extraction.chains import extract_chains
+from zhpolicy.extraction.chains.kinds import SCORED_KINDS
 from zhpolicy.extraction.evaluate import chain_scores, match_chains
 
 from .conftest import DATA
 
-SCORED = ("sequence", "cycle", "mutual", "triad")
+SCORED = SCORED_KINDS
 
 
 @pytest.fixture(scope="module")
@@ -207,3 +208,17 @@ def test_a_mutual_relation_matches_either_way_round():
                          "chain": ["需求 > 供给 > 需求", "需求 > 供给 > 需求"]})
     reference, _ = match_chains(found, gold)
     assert list(reference["matched"]) == [True, False]  # a sequence keeps its direction
+
+
+def test_every_chain_kind_has_its_sign_colour_and_name():
+    """The kinds are defined once (extraction.chains.kinds); the figures' legends name each of them
+    and the extractor gives no other kind."""
+    from zhpolicy.extraction.chains.kinds import GRAPH_KINDS
+    from zhpolicy.teaching.plots.chains import CHAIN_SIGNS
+    from zhpolicy.teaching.plots.graphs import KIND_COLOURS, KIND_NAMES
+
+    assert set(CHAIN_SIGNS) == set(SCORED_KINDS)
+    assert set(KIND_COLOURS) == set(KIND_NAMES) == set(GRAPH_KINDS)
+    from zhpolicy.extraction.chains import FAMILIES
+
+    assert {family.kind for family in FAMILIES} <= set(GRAPH_KINDS)
