@@ -77,3 +77,12 @@ def test_contributing_names_only_functions_that_exist():
     source = "\n".join(p.read_text(encoding="utf-8") for d in ("lib", "tests") for p in (ROOT / d).rglob("*.py"))
     missing = sorted(n for n in names if not re.search(rf"\bdef {n}\b", source))
     assert missing == [], f"CONTRIBUTING.md names functions that do not exist: {missing}"
+
+
+def test_statistics_page_explains_every_year_source():
+    """docs/statistics.md's table of year sources names every value extract_statistics can give."""
+    from zhpolicy.extraction.stats import YEAR_SOURCES
+
+    page = (ROOT / "docs" / "statistics.md").read_text(encoding="utf-8")
+    missing = [source for source in YEAR_SOURCES if f"`{source}" not in page]
+    assert not missing, f"docs/statistics.md does not explain year_source {missing}"
