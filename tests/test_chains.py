@@ -7,7 +7,7 @@ from zhpolicy.extraction.chains import extract_chains
 from zhpolicy.extraction.chains.kinds import SCORED_KINDS
 from zhpolicy.extraction.evaluate import chain_scores, match_chains
 
-from .conftest import DATA
+from .conftest import DATA, accuracy_floor
 
 SCORED = SCORED_KINDS
 
@@ -39,9 +39,10 @@ def test_precision_and_recall_against_the_reference(chains):
     amended = chain_scores(chains, pd.concat([gold, NOT_IN_REFERENCE], ignore_index=True))
     print(f"\nchains:\n{scores.to_string()}\nmissed: {missed}\nnot in the reference: {extra}"
           f"\nwith the chains the reference lacks: precision {amended['precision']:.3f}, recall {amended['recall']:.3f}")
-    assert scores["recall"] >= 0.95
-    assert amended["precision"] >= 0.95 and amended["recall"] >= 0.95
-    assert scores["precision"] >= 0.85  # the reference alone: every extra find is one of NOT_IN_REFERENCE
+    assert scores["recall"] >= accuracy_floor("chains", "recall")
+    assert amended["precision"] >= accuracy_floor("chains", "amended_precision")
+    assert amended["recall"] >= accuracy_floor("chains", "amended_recall")
+    assert scores["precision"] >= accuracy_floor("chains", "precision")  # the extra finds: NOT_IN_REFERENCE
 
 
 def test_matching_needs_every_node_in_order():

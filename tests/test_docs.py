@@ -86,3 +86,17 @@ def test_statistics_page_explains_every_year_source():
     page = (ROOT / "docs" / "statistics.md").read_text(encoding="utf-8")
     missing = [source for source in YEAR_SOURCES if f"`{source}" not in page]
     assert not missing, f"docs/statistics.md does not explain year_source {missing}"
+
+
+def test_accuracy_page_quotes_the_floors_file():
+    """docs/accuracy.md names the floors the tests hold and quotes each measured seeds score."""
+    import csv
+
+    page = (ROOT / "docs" / "accuracy.md").read_text(encoding="utf-8")
+    assert "tests/accuracy_floors.csv" in page
+    with open(ROOT / "tests" / "accuracy_floors.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(float(r["floor"]) <= float(r["measured"]) for r in rows)
+    for row in rows:
+        if row["score"] in ("recall", "precision"):
+            assert f"{float(row['measured']):.2f}" in page, row
