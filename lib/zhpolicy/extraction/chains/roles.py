@@ -53,24 +53,49 @@ _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
 _GAP = re.compile(rf"^[，、；,;\s]*(?:{_listed('gap')}|以[^，。；为]{{1,30}}[，；、])?[，、；]?$")
 
 
+_PATTERNS_FOR: dict[int, tuple[re.Pattern, ...]] = {}
+
+
+def _patterns_for(cues: int) -> tuple[re.Pattern, ...]:
+    """The role patterns whose cue lists a sentence holding *cues* holds (few distinct masks: cached)."""
+    patterns = _PATTERNS_FOR.get(cues)
+    if patterns is None:
+        patterns = _PATTERNS_FOR[cues] = tuple(p for p, needs in _ROLE_PATTERNS if cues & needs == needs)
+    return patterns
+
+
+def _group(m: re.Match, name: str) -> str | None:
+    """Group *name* of *m*, None when its pattern has no such group (``m.groupdict().get(name)``)."""
+    return m[name] if name in m.re.groupindex else None
+
+
 def _role_hits(sentence: str, cues: int) -> list[re.Match]:
-    hits = sorted((m for p, needs in _ROLE_PATTERNS if cues & needs == needs for m in p.finditer(sentence)),
-                  key=lambda m: (m.start(), -m.end()))
+    hits = [m for p in _patterns_for(cues) for m in p.finditer(sentence)]
+    if len(hits) > 1:
+        hits.sort(key=_position)
     kept: list[re.Match] = []
     for m in hits:
-        not_role = m.groupdict().get("loose") in _NOT_ROLES
-        if _QUESTION.search(m["value"]) or m["value"] in _PRONOUNS or not_role or (kept and m.start() < kept[-1].end()):
+        value = m["value"]
+        if (kept and m.start() < kept[-1].end()) or value in _PRONOUNS or _group(m, "loose") in _NOT_ROLES \
+                or _QUESTION.search(value):
             continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
         kept.append(m)
     return kept
 
 
+def _position(m: re.Match) -> tuple[int, int]:
+    return m.start(), -m.end()
+
+
 def _role(m: re.Match) -> str:
-    return m.groupdict().get("role") or m["loose"]
+    return _group(m, "role") or m["loose"]
 
 
 def _subject(m: re.Match) -> str:
-    subject = (m.groupdict().get("subject") or "").strip("“”")
+    subject = _group(m, "subject")
+    if not subject:
+        return ""
+    subject = subject.strip("“”")
     return _LIST_MARK.sub("", _REPORTED.sub("", subject))
 
 
@@ -99,7 +124,7 @@ def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
 def _roles(sentence: str, cues: int) -> list[dict]:
     found = []
     for group in _role_groups(sentence, cues):
-        if len(group) == 1 and group[0][1].groupdict().get("loose"):
+        if len(group) == 1 and _group(group[0][1], "loose"):
             continue  # 以人民为中心 alone is no role statement from the list
         roles = [_role(m) for _, m in group]
         values = [_node(m["value"]) for _, m in group]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
+
 import pandas as pd
 
 from ..._docs import iter_docs
@@ -20,7 +23,7 @@ from .registry import FAMILIES, Family
 
 CHAIN_COLUMNS = ["doc_id", "doc", "family", "kind", "chain", "nodes", "roles", "subject", "surface", "sentence",
                  "start", "end", "count"]
-_SPANNING = ("sequence", "cycle", "mutual")
+_SPANNING = frozenset(("sequence", "cycle", "mutual"))
 
 
 def _chain_text(kind: str, nodes: list[str], roles) -> str:
@@ -37,34 +40,71 @@ def _key(kind: str, nodes: list[str]) -> tuple:
     return kind, tuple(nodes)
 
 
-_ROUTES: dict[int, tuple[Family, ...]] = {}
+#: the families a cue mask routes to, as ``(name, finder, gate)`` (few distinct masks: cached)
+_ROUTES: dict[int, tuple[tuple[str, object, object], ...]] = {}
 
 
-def _route(cues: int) -> tuple[Family, ...]:
-    """The families a sentence holding the cue lists *cues* goes to (few distinct masks: cached)."""
-    families = _ROUTES.get(cues)
-    if families is None:
-        families = _ROUTES[cues] = tuple(f for f in FAMILIES if f.scope == "sentence" and f.routes(cues))
-    return families
+def _route(cues: int) -> tuple[tuple[str, object, object], ...]:
+    """The families a sentence holding the cue lists *cues* goes to, as ``(name, find, gate)``."""
+    routed = _ROUTES.get(cues)
+    if routed is None:
+        routed = _ROUTES[cues] = tuple((f.name, f.find, f.gate) for f in FAMILIES
+                                       if f.scope == "sentence" and f.routes(cues))
+    return routed
 
 
 def _sentence_chains(text: str, cues: int) -> list[dict]:
     """Every chain of one sentence (which holds the cue lists *cues*), overlapping sequences,
     cycles and mutuals resolved (earliest first, then longest)."""
-    families = _route(cues)
-    if not families:
-        return []
-    masked = _mask_markup(text) if "<" in text or "&" in text or "（" in text else text
-    aside = "\x01" in masked
-    found: list[dict] = []
-    for family in families:
-        if family.gate is not None and not family.gate(masked):
+    return _resolved(_found_in([text], [cues])[0] or [], text)
+
+
+def _found_in(texts: list[str], masks: list[int]) -> list[list[dict] | None]:
+    """The rows every sentence-scope family finds in each of *texts* (whose cue lists are *masks*),
+    in family order, None for a sentence where none finds anything. Family by family: each family
+    runs over all the sentences routed to it in one go (its code and patterns stay warm)."""
+    by_family: dict[str, list[int]] = {}
+    for i, cues in enumerate(masks):
+        routed = _ROUTES.get(cues)
+        if routed is None:
+            routed = _route(cues)
+        for name, _, _ in routed:
+            by_family.setdefault(name, []).append(i)
+    masked = {}
+    found: list[list[dict] | None] = [None] * len(texts)
+    for family in FAMILIES:
+        indices = by_family.get(family.name)
+        if not indices:
             continue
-        for row in family.find(masked, cues):
-            row["family"] = family.name
-            if aside:
-                row["nodes"] = [n.replace("\x01", "") for n in row["nodes"]]
-            found.append(row)
+        name, find, gate = family.name, family.find, family.gate
+        for i in indices:
+            text = masked.get(i)
+            if text is None:
+                text = texts[i]
+                if "<" in text or "&" in text or "（" in text:
+                    text = _mask_markup(text)
+                masked[i] = text
+            if gate is not None and not gate(text):
+                continue
+            rows = find(text, masks[i])
+            if rows:
+                for row in rows:
+                    row["family"] = name
+                if found[i] is None:
+                    found[i] = rows
+                else:
+                    found[i] += rows
+    return found
+
+
+def _resolved(found: list[dict], text: str) -> list[dict]:
+    """The rows of one sentence with overlapping sequences, cycles and mutuals resolved (earliest
+    first, then longest) and invalid ones dropped; bracketed asides dropped from the nodes."""
+    if not found:
+        return found
+    if "（" in text and "\x01" in _mask_markup(text):
+        for row in found:
+            row["nodes"] = [n.replace("\x01", "") for n in row["nodes"]]
     if len(found) < 2:
         return [item for item in found if item["kind"] not in _SPANNING or _valid(item["nodes"], item["kind"], "terms" in item)]
     kept, taken = [], []
@@ -124,6 +164,21 @@ def _doc_labels(docs) -> dict[str, str]:
     return {doc_id: doc_id for doc_id, _ in iter_docs(docs)}
 
 
+@contextmanager
+def _no_cycle_collection():
+    """The rule passes make many small lists, dicts and matches and no reference cycles (reference
+    counting frees them all); the cyclic garbage collector, triggered by their number, would walk the
+    whole heap (the corpus with it) again and again for nothing. It is paused meanwhile, and enabled
+    again after only if it was enabled before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_chains(docs) -> pd.DataFrame:
     """Find the logic chains of a text, a dict of texts or a corpus.
 
@@ -134,13 +189,18 @@ def extract_chains(docs) -> pd.DataFrame:
     the ``surface`` and ``sentence`` it was found in, ``start``/``end`` offsets in the cleaned
     text, and ``count`` — how often the same chain recurs in that document (a mutual relation
     counts once whichever way round it is said)."""
+    with _no_cycle_collection():
+        return _chain_table(docs)
+
+
+def _chain_table(docs) -> pd.DataFrame:
     labels = _doc_labels(docs)
     rows: list[dict] = []
     seen: dict[tuple, dict] = {}
     ids, starts, texts, documents = _sentence_rows(docs)
     masks = cue_masks(texts)
-    found = [(doc_id, offset, text, item) for doc_id, offset, text, cues in zip(ids, starts, texts, masks)
-             for item in _sentence_chains(text, cues)]
+    found = [(ids[i], starts[i], texts[i], item) for i, rows in enumerate(_found_in(texts, masks)) if rows
+             for item in _resolved(rows, texts[i])]
     found += [(doc_id, 0, documents[doc_id], item) for doc_id, item in _document_chains(ids, starts, texts, masks)]
     for doc_id, offset, text, item in found:
         key = (doc_id,) + _key(item["kind"], item["nodes"])
