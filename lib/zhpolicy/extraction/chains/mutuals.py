@@ -8,7 +8,7 @@ from functools import lru_cache
 from .cuepass import need
 from .cues import _alt, _cues, _listed
 from .nodes import _LEAD, _P, _node, _same, _shorter
-from .registry import _family, _row
+from .registry import BLOCK, _family, _row
 
 
 # ---------------------------------------------------------------- mutual relations
@@ -71,7 +71,7 @@ def _pair(a, b, b2, a2, span, *, shortest: int = 2):
 _CLAUSE = re.compile(rf"[^，；、,;{_P}]+")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=BLOCK)
 def _clause_matches(sentence: str) -> tuple[re.Match, ...]:
     """The clauses of a sentence, as matches (cached: five families read them)."""
     return tuple(_CLAUSE.finditer(sentence))

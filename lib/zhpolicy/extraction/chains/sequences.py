@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .cues import _alt, _chars, _cues, _listed
 from .nodes import _ONE_HAN, _P, _node, _strip_lead
-from .registry import _family, _row
+from .registry import BLOCK, _family, _row
 
 
 # ---------------------------------------------------------------- sequences: 从A到B, 由A向B, stages
@@ -179,7 +179,7 @@ _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=Tru
 _FLOW_AFTER = re.compile(rf"(?:为|作为)?[^，。；、“”]{{0,4}}?(?:{_alt(_FLOW)})")
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=BLOCK)
 def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]:
     """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``.
     Cached for the sentence at hand: the cycle and the flow families both read it."""
@@ -226,16 +226,19 @@ _STAGES = re.compile(
 
 
 _STAGE_TAIL_RE = re.compile(_STAGE_TAILS)
-#: the runs of text a listed series can lie in: no ，。；：“” or HTML inside
-_RUN = re.compile("[^，。；：“”\x00]+")
+
+
+#: the runs that hold a 、 (the run starts after a stop or at the start of the sentence)
+_RUN_WITH_COMMA = re.compile("(?<![^，。；：“”\x00])[^，。；：“”\x00]*、[^，。；：“”\x00]*")
 
 
 def _in_runs(pattern: re.Pattern, sentence: str, tail: re.Pattern):
     """``pattern.finditer(sentence)``, searched only in the runs (between ，。；：“”) that hold a
     、 and a match of *tail*: the same matches, found without scanning the other runs."""
-    for run in _RUN.finditer(sentence):
-        if "、" in run.group() and tail.search(run.group()):
-            yield from pattern.finditer(sentence, run.start(), run.end())
+    for run in _RUN_WITH_COMMA.finditer(sentence):
+        start, end = run.span()
+        if tail.search(sentence, start, end):
+            yield from pattern.finditer(sentence, start, end)
 
 
 #: 、 between items, or 和/及/与 before the last one (not inside a word: 普及, 参与者)
