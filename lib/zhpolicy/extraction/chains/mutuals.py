@@ -267,6 +267,9 @@ _RECIPROCAL = re.compile(
 )
 
 
+_BOTH_AFTER = re.compile(rf"(?<=..)(?:{_listed('both')})$")
+
+
 # …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
 _PAIR_RECIPROCAL = re.compile(
     rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:{_listed('pair_word')})[^{_P}、“”]{{1,3}}?"
@@ -281,10 +284,52 @@ def _reciprocity(sentence: str, cues: int) -> list[dict]:
     found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
              if m["a"] != m["b"]]
     for m in _RECIPROCAL.finditer(sentence):
-        a, b = _LEAD.sub("", _node(m["a"])), _node(m["b"])
+        a, b = _LEAD.sub("", _node(m["a"])), _BOTH_AFTER.sub("", _node(m["b"]))  # 科技与产业二者相互促进
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
             found.append(_row("mutual", [a, b, a], m))
+    return found
+
+
+# family: a pair named, then said to act both ways by a pronoun (打破科技与产业之间的壁垒，以二者的双向互促…)
+_BOTH_RECIPROCAL = re.compile(rf"(?:{_listed('both')})的?[^{_P}]{{0,6}}?(?:{_RECIPROCITY})")
+_PAIR = re.compile(rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}})")
+_PAIR_END = re.compile(rf"(?<=..)(?:{_listed('pair_end')})")
+_CLAUSE_BREAK = re.compile(r"[，；,;]")
+#: what comes before A in its clause: up to the last copula or list verb (本质上是打破科技与产业… → 科技)
+_BEFORE_PAIR = re.compile(rf"^.*(?:是|{_listed('leading_verb')})")
+
+
+def _named_pair(text: str) -> tuple[str, str, int] | None:
+    """The last 'A与B' of *text* as (A, B, where it starts): A without the verb that leads its clause,
+    B up to 之间/的/深度… (科技与产业之间的壁垒 → 科技, 产业)."""
+    pairs = list(_PAIR.finditer(text))
+    if not pairs:
+        return None
+    m = pairs[-1]
+    a = _BEFORE_PAIR.sub("", m["a"])
+    a = a if len(a) >= 2 else m["a"]
+    end = _PAIR_END.search(m["b"])
+    b = m["b"][:end.start()] if end else m["b"]
+    return _node(a), _node(b), m.start()
+
+
+@_family("both_reciprocity", "A与B…，二者相互促进", "mutual", "打破高校与企业之间的围墙，以二者的双向赋能激发创新活力。",
+         needs=(("both", "reciprocity"),), gate=lambda s: "与" in s or "和" in s or "同" in s)
+def _both_reciprocity(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _BOTH_RECIPROCAL.finditer(sentence):
+        clauses = _CLAUSE_BREAK.split(sentence[:m.start()])
+        starts = [m.start() - len(clauses[-1])]
+        pair = _named_pair(clauses[-1])  # 科技与产业二者相互促进; else the clause before: A与B…，二者…
+        if pair is None and len(clauses) > 1:
+            starts.append(starts[0] - 1 - len(clauses[-2]))
+            pair = _named_pair(clauses[-2])
+        if pair is None:
+            continue
+        a, b, at = pair
+        if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
+            found.append(_row("mutual", [a, b, a], (starts[-1] + at, m.end())))
     return found
 
 
@@ -378,8 +423,13 @@ _DEPENDS = re.compile(rf"^(?P<x>[^，；,;]{{1,16}}?)(?:要|必须|需要|又|�
 @_family("clause_chain", "A要依靠B，B要依靠C", "sequence", "质量提升要依靠标准，标准要依靠检测。",
          needs=(("depend_verb*2",),))
 def _clause_chain(sentence: str, cues: int) -> list[dict]:
+    return _linked_steps(sentence, _DEPENDS)
+
+
+def _linked_steps(sentence: str, step: re.Pattern) -> list[dict]:
+    """Sequences of clauses ``x verb y`` (*step*) in a row, each one's x naming the previous one's y."""
     parts = list(_STEP.finditer(sentence))
-    steps = [_DEPENDS.match(_LEAD.sub("", c.group())) for c in parts]
+    steps = [step.match(_LEAD.sub("", c.group())) for c in parts]
     found, i = [], 0
     while i < len(steps) - 1:
         j = i
@@ -390,3 +440,4 @@ def _clause_chain(sentence: str, cues: int) -> list[dict]:
             found.append(_row("sequence", nodes, (parts[i].start(), parts[j].end())))
         i = j + 1
     return found
+

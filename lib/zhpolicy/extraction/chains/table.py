@@ -83,7 +83,7 @@ def _found_in(texts: list[str], masks: list[int]) -> tuple[list[list[dict] | Non
                 for append in appends:
                     append(i)
                 text = texts[i]
-                if "<" in text or "&" in text or "（" in text:
+                if "<" in text or "&" in text or "（" in text or "(" in text:
                     masked[i] = text = _mask_markup(text)
                     if "\x01" in text:
                         asides.add(i)
