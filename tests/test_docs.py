@@ -77,3 +77,26 @@ def test_contributing_names_only_functions_that_exist():
     source = "\n".join(p.read_text(encoding="utf-8") for d in ("lib", "tests") for p in (ROOT / d).rglob("*.py"))
     missing = sorted(n for n in names if not re.search(rf"\bdef {n}\b", source))
     assert missing == [], f"CONTRIBUTING.md names functions that do not exist: {missing}"
+
+
+def test_statistics_page_explains_every_year_source():
+    """docs/statistics.md's table of year sources names every value extract_statistics can give."""
+    from zhpolicy.extraction.stats import YEAR_SOURCES
+
+    page = (ROOT / "docs" / "statistics.md").read_text(encoding="utf-8")
+    missing = [source for source in YEAR_SOURCES if f"`{source}" not in page]
+    assert not missing, f"docs/statistics.md does not explain year_source {missing}"
+
+
+def test_accuracy_page_quotes_the_floors_file():
+    """docs/accuracy.md names the floors the tests hold and quotes each measured seeds score."""
+    import csv
+
+    page = (ROOT / "docs" / "accuracy.md").read_text(encoding="utf-8")
+    assert "tests/accuracy_floors.csv" in page
+    with open(ROOT / "tests" / "accuracy_floors.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and all(float(r["floor"]) <= float(r["measured"]) for r in rows)
+    for row in rows:
+        if row["score"] in ("recall", "precision"):
+            assert f"{float(row['measured']):.2f}" in page, row
