@@ -4,6 +4,10 @@ and (with ``--base REF``) the same extractors as they were at a git ref, side by
 
     .venv/bin/python bench/bench_extract.py --sizes 10                # the working tree's extractors
     .venv/bin/python bench/bench_extract.py --sizes 10 --base main    # ... beside main's, alternating
+    .venv/bin/python bench/bench_extract.py --only instruments --sizes 3 --base main --rounds 3
+
+``--only instruments`` times lesson 06's coding, ``code_clauses(policy_clauses(corpus))`` (not in the
+default set: slow before it was sped up, about 50 s/MB).
 
 The corpus is the batch benchmark's (seed paragraphs shuffled into ~10 KB files). Each version runs
 in a child process of its own: it reads and cleans the corpus and builds the sentence table first
@@ -33,6 +37,8 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 EXTRACTORS = ("statistics", "chains")
+#: Timed only when asked for (``--only``).
+OPTIONAL = ("instruments",)
 
 
 def child(folder: str, extractor: str) -> dict:
@@ -41,7 +47,10 @@ def child(folder: str, extractor: str) -> dict:
 
     corpus = zp.load_corpus(folder)
     zp.sentences(corpus)
-    func = {"statistics": zp.extract_statistics, "chains": zp.extract_chains}[extractor]
+    from zhpolicy.extraction import instruments
+
+    func = {"statistics": zp.extract_statistics, "chains": zp.extract_chains,
+            "instruments": lambda c: instruments.code_clauses(instruments.policy_clauses(c))}[extractor]
     start = time.perf_counter()
     table = func(corpus)
     seconds = time.perf_counter() - start
@@ -81,7 +90,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=float, nargs="+", default=[10.0], help="corpus sizes in MB")
     parser.add_argument("--base", help="a git ref whose extractors run beside the working tree's")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", choices=EXTRACTORS, help="time one extractor only")
+    parser.add_argument("--only", choices=EXTRACTORS + OPTIONAL, help="time one extractor only")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:

@@ -108,6 +108,32 @@ def test_narrative_sentences_are_not_measures(coded):
     assert by_text(coded, "设立省级")["measure"] == "是"
 
 
+def _rules_one_by_one(text, table, label):
+    """The rule coding as the codebook reads, rule after rule (what ``_Rules.fired`` must equal)."""
+    from zhpolicy.analysis.themes import theme_hits
+
+    return [(i, theme_hits(text, r.terms, r.all_of, r.none_of), I.fired_cues(text, r.terms, r.all_of, r.none_of))
+            for i, r in enumerate(table.itertuples()) if theme_hits(text, r.terms, r.all_of, r.none_of)]
+
+
+def test_matching_only_rules_whose_cue_words_occur_changes_no_code():
+    """Clauses made of cue words, NOT phrases and AND words of every rule table, glued with filler: the
+    prepared rules fire exactly as each rule checked one by one."""
+    import random
+
+    tables = [(I.read_instrument_codebook(), "subtype"), (I.read_stages(), "stage"), (I.read_intensity(), "label"),
+              (I.read_narrative_cues(), "kind")]
+    words = sorted({w for table, _ in tables for col in ("terms", "all_of", "none_of") for cell in table[col] for w in cell})
+    rng = random.Random(0)
+    texts = ["".join(rng.choice(words + ["，", "的", "和", "。", "重"]) for _ in range(rng.randint(1, 12))) for _ in range(600)]
+    texts += ["", "设立省级科技成果转化专项资金", "严禁以任何名义截留"]
+    for table, label in tables:
+        prepared = I._Rules(table, label)
+        fired = prepared.fired(texts)
+        assert fired == [_rules_one_by_one(t, table, label) for t in texts]
+        assert sum(map(len, fired)) > 100  # the texts do fire rules
+
+
 # ---------------------------------------------------------------- coding
 
 
