@@ -108,6 +108,15 @@ def test_narrative_sentences_are_not_measures(coded):
     assert by_text(coded, "设立省级")["measure"] == "是"
 
 
+def test_clause_ids_stay_unique_when_document_names_share_their_start():
+    text = "二、重点任务\n设立省级科技成果转化专项资金，对中试项目给予后补助。"
+    docs = {"national_gwr_2023": text, "national_gwr_2024": text, "d1": text}
+    coded = I.code_clauses(I.policy_clauses(docs))  # raised InvalidIndexError on duplicate ids
+    assert coded["clause_id"].is_unique and len(coded) == 3
+    assert coded["clause_id"].str.startswith(("national_gwr_2023:", "national_gwr_2024:", "d1:")).all()
+    assert (coded["subtype"] == "资金投入").all()
+
+
 def _rules_one_by_one(text, table, label):
     """The rule coding as the codebook reads, rule after rule (what ``_Rules.fired`` must equal)."""
     from zhpolicy.analysis.themes import theme_hits

@@ -231,13 +231,24 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
                          "start": a + lead, "end": a + lead + len(piece),
                          "marker": marker, "text": piece})
     clauses = pd.DataFrame(rows, columns=columns[1:10])
-    clauses.insert(0, "clause_id", [f"{d[:12]}:{a}" for d, a in zip(clauses["doc_id"], clauses["start"])])
+    clauses.insert(0, "clause_id", clause_ids(clauses["doc_id"], clauses["start"]))
     clauses["narrative_cue"] = ["、".join(c for _, _, cues in fired for c in cues)
                                 for fired in _Rules(read_narrative_cues()).fired(clauses["text"])]
     tiers = clause_intensity(clauses)
     clauses["tier"] = tiers["tier"].values
     clauses["is_measure"] = (clauses["tier"] >= 1) & ((clauses["narrative_cue"] == "") | (clauses["tier"] >= 4))
     return clauses
+
+
+def clause_ids(doc_ids, starts) -> list[str]:
+    """Clause ids ``<document>:<offset>``, short enough for a coding sheet: the first 12 characters of the
+    doc_id, or the whole doc_id where two documents share those 12 (``national_gwr_2023`` and
+    ``national_gwr_2024``), so that no two clauses of a corpus have the same id."""
+    doc_ids = list(doc_ids)
+    owners: dict[str, set[str]] = {}
+    for doc_id in doc_ids:
+        owners.setdefault(doc_id[:12], set()).add(doc_id)
+    return [f"{d[:12] if len(owners[d[:12]]) == 1 else d}:{a}" for d, a in zip(doc_ids, starts)]
 
 
 _MARKERS = [f"{n}是" for n in "一二三四五六七八九十"] + [f"其{n}" for n in "一二三四五六七八九十"] + \
