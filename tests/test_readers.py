@@ -377,3 +377,13 @@ def test_docx_without_a_date_in_its_text_gets_no_template_date(tmp_path):
     document.save(str(tmp_path / "a.docx"))
     doc = read_document(tmp_path / "a.docx")
     assert doc.date == "" and doc.date_source == ""
+
+
+def test_one_list_of_readable_formats():
+    """Every ending in DOCUMENT_SUFFIXES has a reader, every reader's ending is listed, and the
+    message for an unknown ending names exactly those endings."""
+    from zhpolicy.reading import readers
+
+    assert set(readers.READERS) == set(readers.DOCUMENT_SUFFIXES)
+    message = readers.skip_reason(Path("表格.xyz"))
+    assert all(suffix in message for suffix in readers.DOCUMENT_SUFFIXES)

@@ -106,3 +106,50 @@ def test_cached_structure_equals_a_fresh_one_and_is_bounded(texts, monkeypatch):
     for doc_id, text in texts.items():
         sentences({doc_id: text})
     assert len(structure._cache) <= 2 and structure._cache_chars <= 2 * structure.CACHE_CHARS
+
+
+LAW = """某某市科学技术进步条例
+（2010年9月17日某某市人民代表大会常务委员会第二十一次会议通过
+2024年5月10日某某市人民代表大会常务委员会第十三次会议修订）
+第一章 总则
+第一条 为了促进科学技术进步，制定本条例。
+第二条 本条例适用于本市行政区域内的科学技术进步活动。
+市人民政府应当加强对科技工作的领导。
+第二章 基础研究
+第一节 投入机制
+第三条 本市建立稳定增长的财政科技投入机制，主要用于：
+（一）基础研究；
+（二）科技基础设施建设。
+第四条 鼓励企业开展基础研究。
+第三章 附则
+第五条 本条例自2024年7月1日起施行。"""
+
+
+def test_law_outline_is_chapters_sections_and_articles():
+    """A law or regulation: 第X章/第X节/第X条 make the outline (articles are entries of kind article,
+    their paragraphs stay body text), the revision notes under the title are front matter, and the
+    paragraphs (款) and items (项) of an article are never headings or lead phrases."""
+    docs = {"law": LAW}
+    got = outline(docs)[["level", "marker", "kind", "heading"]].values.tolist()
+    assert got == [
+        [0, "", "title", "某某市科学技术进步条例"],
+        [0, "", "front", "（2010年9月17日某某市人民代表大会常务委员会第二十一次会议通过"],
+        [0, "", "front", "2024年5月10日某某市人民代表大会常务委员会第十三次会议修订）"],
+        [1, "第一章", "heading", "总则"],
+        [2, "第一条", "article", "第一条"], [2, "第二条", "article", "第二条"],
+        [1, "第二章", "heading", "基础研究"],
+        [2, "第一节", "heading", "投入机制"],
+        [3, "第三条", "article", "第三条"], [3, "第四条", "article", "第四条"],
+        [1, "第三章", "heading", "附则"],
+        [2, "第五条", "article", "第五条"],
+    ]
+    paras = paragraphs(docs).set_index("text")
+    assert paras.loc["市人民政府应当加强对科技工作的领导。", ["kind", "section", "section_title"]].tolist() == ["body", "1.2", "第二条"]
+    assert paras.loc["第三条 本市建立稳定增长的财政科技投入机制，主要用于：", "kind"] == "body"
+    assert paras.loc["（一）基础研究；", ["kind", "section_title"]].tolist() == ["item", "第三条"]
+
+
+def test_a_lone_article_number_in_a_notice_is_not_an_outline():
+    docs = {"notice": "关于调整补贴标准的通知\n根据条例第三条的规定，现通知如下。\n第三条 所称补贴，是指财政资金。\n一、提高补贴标准\n请遵照执行。"}
+    kinds = outline(docs)["kind"].tolist()
+    assert "article" not in kinds and kinds.count("heading") == 1

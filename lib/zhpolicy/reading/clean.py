@@ -23,7 +23,7 @@ import pandas as pd
 from .._docs import iter_docs
 from ..paths import data_path
 from .markup import strip_tags
-from .pdf import SOFT_BREAK
+from .pdf import PRINT_HEAD, SOFT_BREAK
 
 # ---------------------------------------------------------------- character classes
 
@@ -70,9 +70,13 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+#: How many lines at the top and at the bottom of each PDF page are looked at for running heads and
+#: feet (a gazette prints its title, the notice number and the page code there, in both languages).
+EDGE_LINES = 4
+
 #: Furniture a browser prints on every page of a saved web page: the time stamp and page title at
 #: the top (``2024/6/17 16:07 标题 - 网站``), the address and page count at the bottom.
-_PRINT_HEAD = re.compile(r"^\s*\d{1,4}[/-]\d{1,2}[/-]\d{1,4}\s*(?:[上下]午)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?(?:\s.*)?$", re.IGNORECASE)
+_PRINT_HEAD = PRINT_HEAD
 _PRINT_FOOT = re.compile(r"^\s*(?:(?:https?://|www\.|file:/)\S*\s*)?\d{1,4}\s*/\s*\d{1,4}\s*$|^\s*(?:https?://|www\.|file:/)\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?\s*$", re.IGNORECASE)
 
 
@@ -92,14 +96,14 @@ def drop_page_furniture(text: str) -> str:
     if len(pages) >= 2:
         edges: dict[str, int] = {}
         for page in pages:
-            for line in {key(x) for x in page[:2] + page[-2:]}:
+            for line in {key(x) for x in page[:EDGE_LINES] + page[-EDGE_LINES:]}:
                 edges[line] = edges.get(line, 0) + 1
         repeated = {line for line, n in edges.items() if n >= max(2, (len(pages) + 1) // 2)}
     out = []
     for page in pages:
         keep = list(page)
         for end in (0, -1):  # from the top, then from the bottom (a browser may write its header last)
-            for _ in range(4):
+            for _ in range(EDGE_LINES + 1):
                 line = keep[end].replace(SOFT_BREAK, "") if keep else ""
                 if keep and (_PAGE_NUMBER.match(line) or key(keep[end]) in repeated
                              or _PRINT_HEAD.match(line) or _PRINT_FOOT.match(line)):

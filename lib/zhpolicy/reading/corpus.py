@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from .._docs import count_chars
-from .clean import boilerplate_matches, clean_text, strip_boilerplate, unify_punctuation
+from .clean import _opencc_t2s, boilerplate_matches, clean_text, strip_boilerplate, unify_punctuation
 from ..errors import CorpusError
 from ..numbers import CITATION
 from ..paths import default_corpus_dir, resolve_user_path, shown_path
@@ -27,7 +27,7 @@ from .dates import find_date, find_date_with_place, normalise_date, year_only
 from .readers import read_document, skip_reason
 from .tables import TABLE_COLUMNS, empty_tables, table_rows
 from .textio import decode_bytes, looks_traditional
-from .titles import clean_site_title, find_title, is_junk_title
+from .titles import clean_site_title, find_title, is_junk_title, unbracket
 
 #: Metadata columns of a catalog file, in display order.
 CATALOG_COLUMNS = ["title", "author", "source", "genre", "date", "note"]
@@ -45,6 +45,8 @@ __all__ = ["find_date", "find_title", "load_corpus", "normalise_date", "tables"]
 
 #: Title sources that rank above the document's own title lines.
 _STRONG_TITLES = ("front_matter", "html_meta", "export_header", "html_title")
+#: Dates taken from a file's properties (its creation date): a guess, flagged in ``date_source``.
+_PROPERTY_DATES = ("pdf_metadata", "docx_properties")
 #: Date sources that rank above the dates found in the text.
 _STRONG_DATES = ("front_matter", "export_header", "html_meta", "html_text")
 
@@ -58,13 +60,16 @@ def _title_and_source(doc, text: str, stem: str) -> tuple[str, str]:
         return doc.title, doc.title_source
     if doc.title and doc.title_source == "heading" and not is_junk_title(doc.title):
         return doc.title, "heading"
-    layout = doc.meta.get("title_lines", "")
-    heading = find_title(text)
+    layout = unbracket(doc.meta.get("title_lines", ""))
+    heading = unbracket(find_title(text))
     if layout and not is_junk_title(layout) and (not heading or heading.replace(" ", "") in layout.replace(" ", "")
                                                  or layout.replace(" ", "") in heading.replace(" ", "")):
         return (heading if heading and len(heading) >= len(layout) else layout), "heading"
     if heading:
         return heading, "heading"
+    printed = clean_site_title(doc.meta.get("print_title", ""))
+    if printed and not is_junk_title(printed):
+        return printed, "print_header"  # the web page's title, printed by the browser above every page
     if doc.title and not is_junk_title(doc.title):
         return clean_site_title(doc.title), doc.title_source
     return stem, "file_name"
@@ -85,6 +90,16 @@ def _date_and_source(doc, text: str) -> tuple[str, str]:
         if year:
             return year, "text_header"
     return (doc.date, doc.date_source) if doc.date else ("", "")
+
+
+def _simplify_metadata(doc) -> None:
+    """Titles and other metadata the file gives (front matter, web page meta, the PDF's title lines)
+    in Simplified script, like the text of a document converted by ``to_simplified``."""
+    convert = _opencc_t2s().convert
+    doc.title = convert(doc.title) if doc.title else doc.title
+    for key in ("title_lines", "print_title", "author", "source", "issuer"):
+        if isinstance(doc.meta.get(key), str) and doc.meta[key]:
+            doc.meta[key] = convert(doc.meta[key])
 
 
 def derive_metadata(raw: str, cleaned: str) -> dict[str, str]:
@@ -422,6 +437,8 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
         table_cells.extend(table_rows(doc_id, doc.tables))
         if looks_traditional(raw[:20_000]):
             converted.append(rel)
+            if simplify:
+                _simplify_metadata(doc)
         entry = by_path.get(rel)
         if entry is None and len(by_name.get(rel.rsplit("/", 1)[-1], [])) == 1:
             entry = by_path.get(rel.rsplit("/", 1)[-1])
@@ -467,6 +484,14 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
             "结果可能不准确；load_corpus(simplify=True) 会先转成简体。（Traditional Chinese）",
             UserWarning, stacklevel=2,
         )
+    guessed = [r["file"] for r in rows if r["date_source"] in _PROPERTY_DATES]
+    if guessed:
+        warnings.warn(
+            f"{len(guessed)} 篇文档里没有写明日期，date 列里的日期取自文件属性（创建日期，date_source 为 "
+            f"pdf_metadata/docx_properties），只是估计：{'、'.join(guessed[:10])}"
+            + (f" 等 {len(guessed)} 篇" if len(guessed) > 10 else "")
+            + "。如果知道真正的日期，请写进 catalog.csv 的 date 列。（date from file properties）",
+            UserWarning, stacklevel=2)
     if not rows:
         listed = _reasons(skipped)
         raise CorpusError(f"文件夹里没有一个文件能读取：{shown_path(folder)}（no readable documents）"

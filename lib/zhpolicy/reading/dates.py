@@ -33,49 +33,106 @@ DATE_SOURCES = (
 _CN_DIGITS = {"〇": 0, "○": 0, "Ｏ": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _CN_NUM = "〇○Ｏ零一二三四五六七八九十"
+#: Years of the Republic of China calendar (民国/民國, used in Taiwan): ROC year + 1911 = Gregorian year.
+ROC_OFFSET = 1911
+_ROC = r"(?:中华|中華)?民[国國]\s*"
 DATE_PATTERNS = (
     # 2024年3月5日, 2024-03-05, 2024/3/5, 2024.3.5 (optionally with a time after it)
     re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})(?!\d)"),
     # 二〇二四年三月五日
     re.compile(f"([{_CN_NUM}]{{4}})\\s*年\\s*([{_CN_NUM}]{{1,3}})\\s*月\\s*([{_CN_NUM}]{{1,3}})\\s*日"),
 )
+#: ROC dates: 中华民国113年5月20日, 民國113年5月20日, 113年5月20日 (a three-digit year is always ROC),
+#: 113/05/20, 113.5.20, 民國一百十三年五月二十日.
+ROC_PATTERNS = (
+    re.compile(_ROC + r"(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
+    re.compile(r"(?<![\d.,\-/])(1\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[/.\-](\d{1,2})[/.\-](\d{1,2})(?![\d.\-/]))"),
+    re.compile(_ROC + f"([{_CN_NUM}百]{{1,5}})年([{_CN_NUM}]{{1,3}})月([{_CN_NUM}]{{1,3}})日"),
+)
+_ROC_HINT = re.compile(r"(?<![\d.,])1\d\d\s*[年/.\-]")
+_ROC_MONTH = re.compile(_ROC + r"(\d{1,3})\s*年\s*(\d{1,2})\s*月(?![\d份])|(?<![\d.])(1\d\d)\s*年\s*(\d{1,2})\s*月(?![\d份日])")
 _MONTH_PATTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?![\d份])")
 #: How many lines at the top (and bottom, for the 落款 of official documents) are searched for a date.
 DATE_HEAD_LINES = 8
 DATE_TAIL_LINES = 4
 
 #: A labelled date line: the label says the date is the document's (publication, issue, release).
+_LABELS = ("发布时间", "发布日期", "发文日期", "成文日期", "公布日期", "印发日期", "发稿时间", "时间", "日期", "更新时间",
+           "更新日期", "来源", "發布時間", "發布日期", "發佈日期", "發佈時間", "發文日期", "公布日期", "發稿時間", "時間",
+           "更新時間", "來源", "資料來源")
 DATE_LABEL = re.compile(
-    r"^\s*(?:date|published|pubdate|发布时间|发布日期|发文日期|成文日期|公布日期|印发日期|发稿时间|"
-    r"时间|日期|更新时间|来源)\s*[：:]?\s*", re.IGNORECASE)
+    r"^\s*(?:date|published|pubdate|" + "|".join(r"\s*".join(label) for label in _LABELS) + r")\s*[：:]?\s*",
+    re.IGNORECASE)
 #: Lines that carry a date the document talks about, not its own date (施行日期 is a later date).
-_NOT_OWN_DATE = re.compile(r"施行|生效|实施日期|截止|截至|有效期|报名|开幕|举行|召开")
+_NOT_OWN_DATE = re.compile(r"施行|生效|实施日期|實施日期|截止|截至|有效期|报名|報名|开幕|開幕|举行|舉行|召开|召開")
 
 
 _STACKED = re.compile(r"^((?:19|20)\d\d)\n(?:[^\n]{1,80}\n)?(\d{1,2})/(\d{1,2})$", re.MULTILINE)
 
 
 def _cn_number(text: str) -> int:
-    """二〇二四 → 2024 (digit by digit); 十二 → 12; 二十三 → 23."""
+    """二〇二四 → 2024 (digit by digit); 十二 → 12; 二十三 → 23; 一百十三 → 113; 一百零一 → 101."""
+    if "百" in text:
+        hundreds, _, rest = text.partition("百")
+        rest = rest.lstrip("零〇")
+        return (_CN_DIGITS[hundreds] if hundreds else 1) * 100 + (_cn_number(rest) if rest else 0)
     if "十" not in text:
         return int("".join(str(_CN_DIGITS[ch]) for ch in text))
     tens, _, ones = text.partition("十")
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 
 
-def normalise_date(value) -> str:
-    """Return *value* as ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that is known),
-    or "" when it holds no date. Accepts 2024年3月5日, 2024-03-05 10:00, 二〇二四年三月五日 …"""
-    value = str(value or "").strip()
+def _roc_date(value: str) -> tuple[int, str]:
+    """The first ROC (民国) date in *value*: ``(where it starts, ISO date)``, or ``(-1, "")``."""
+    found = []
+    for pattern in ROC_PATTERNS:
+        for m in pattern.finditer(value):
+            parts = [g for g in m.groups() if g]
+            try:
+                year, month, day = (int(g) if g.isdigit() else _cn_number(g) for g in parts)
+            except (KeyError, ValueError):
+                continue
+            if 1 <= year <= 200 and 1 <= month <= 12 and 1 <= day <= 31:
+                found.append((m.start(), f"{year + ROC_OFFSET:04d}-{month:02d}-{day:02d}"))
+                break
+    if found:
+        return min(found)
+    m = _ROC_MONTH.search(value)
+    if m:
+        year, month = (int(g) for g in m.groups() if g)
+        if 1 <= year <= 200 and 1 <= month <= 12:
+            return m.start(), f"{year + ROC_OFFSET:04d}-{month:02d}"
+    return -1, ""
+
+
+def _gregorian_date(value: str) -> tuple[int, str]:
+    """The first full Gregorian date in *value*: ``(where it starts, ISO date)``, or ``(-1, "")``."""
+    found = []
     for pattern in DATE_PATTERNS:
-        m = pattern.search(value)
-        if m:
+        for m in pattern.finditer(value):
             try:
                 year, month, day = (int(g) if g.isdigit() else _cn_number(g) for g in m.groups())
             except (KeyError, ValueError):
                 continue
             if 1 <= month <= 12 and 1 <= day <= 31:
-                return f"{year:04d}-{month:02d}-{day:02d}"
+                found.append((m.start(), f"{year:04d}-{month:02d}-{day:02d}"))
+                break
+    return min(found) if found else (-1, "")
+
+
+def normalise_date(value) -> str:
+    """Return *value* as ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that is known),
+    or "" when it holds no date. Accepts 2024年3月5日, 2024-03-05 10:00, 二〇二四年三月五日, and the
+    ROC calendar of Taiwan: 中华民国113年5月20日, 民國113年5月20日, 113年5月20日, 113/05/20 (year + 1911).
+    When a value holds several dates, the first one counts."""
+    value = str(value or "").strip()
+    at, date = _gregorian_date(value)
+    if "民" in value or _ROC_HINT.search(value):
+        roc_at, roc = _roc_date(value)
+        if roc and (not date or roc_at < at) and (len(roc) == 10 or not date):
+            return roc
+    if date:
+        return date
     m = _MONTH_PATTERN.search(value) or re.fullmatch(r"((?:19|20)\d\d)-(\d{1,2})", value)
     if m and 1 <= int(m.group(2)) <= 12:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
@@ -84,7 +141,7 @@ def normalise_date(value) -> str:
 
 
 def _line_date(line: str) -> str:
-    """The full date (YYYY-MM-DD) a header line gives the document, or ""."""
+    """The full date (YYYY-MM-DD) a header or signature line gives the document, or ""."""
     if _NOT_OWN_DATE.search(line):
         return ""
     labelled = DATE_LABEL.match(line)
@@ -96,11 +153,33 @@ def _line_date(line: str) -> str:
     if not labelled:
         # unlabelled, the date must lead the line (——2024年3月5日在…, （2019年3月4日）, 2024年3月5日 通过)
         # or be most of it: a date inside a title or a sentence is what the text talks about
-        lead = re.match(r"^\s*(?:——|—|（|\(|\[)?\s*(?:(?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4})", line)
-        rest = re.sub(r"[\s\d年月日时分秒:/.\-（）()——〇○Ｏ零一二三四五六七八九十]", "", line)
-        if not lead and len(rest) > 6:
+        if not _LEADING_DATE.match(line) and len(_rest(line)) > 6:
             return ""
     return date
+
+
+_LEADING_DATE = re.compile(r"^\s*(?:——|—|（|\(|\[)?\s*(?:(?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4}|(?:中华|中華)?民[国國]|1\d\d\s*年)")
+_VERSION = re.compile(r"^(?:版本?|修订版|修訂版|印发|印發|发布|發布|出版|编|編)?$")
+
+
+def _rest(line: str) -> str:
+    """A line without its date characters (digits, 年月日, Chinese numerals, 民国, brackets)."""
+    return re.sub(r"[\s\d年月日时分秒時:/.\-（）()——〇○Ｏ零一二三四五六七八九十百中华華民国國星期]", "", line)
+
+
+def _line_month(line: str, tail: bool) -> str:
+    """A month (YYYY-MM) a short date line gives the document: ``2020年7月版本`` under a title, or a
+    signature ``2020 年 7 月 保安局局长`` at the end; "" otherwise (a month inside a title or a
+    sentence is what the text talks about)."""
+    if _NOT_OWN_DATE.search(line) or not _LEADING_DATE.match(line):
+        return ""
+    date = normalise_date(line)
+    if len(date) != 7:
+        return ""
+    rest = _rest(line)
+    if _VERSION.match(rest) or (tail and len(rest) <= 12 and not re.search(r"[，。；、]", rest)):
+        return date
+    return ""
 
 
 def find_date_with_place(text: str) -> tuple[str, str]:
@@ -125,11 +204,19 @@ def find_date_with_place(text: str) -> tuple[str, str]:
         labelled = [date for line, date in dated if DATE_LABEL.match(line)]
         if labelled:
             return labelled[0], "text_header"
-        if len(dated) >= 2 and all(re.search(r"通过|修正|修订|公布", line) for line, _ in dated):
+        if len(dated) >= 2 and all(re.search(r"通过|修正|修订|公布|通過|修訂", line) for line, _ in dated):
             return max(date for _, date in dated), "text_header"  # 1983年…通过, …, 2024年…修正
         return dated[0][1], "text_header"
     for line in reversed(lines[-DATE_TAIL_LINES:]):
         date = _line_date(line)
+        if date:
+            return date, "text_end"
+    for line in head[:end_zone]:  # only a month is printed: 2020年7月版本
+        date = _line_month(line, tail=False)
+        if date:
+            return date, "text_header"
+    for line in reversed(lines[max(1, len(lines) - DATE_TAIL_LINES):]):  # never the title line
+        date = _line_month(line, tail=True)
         if date:
             return date, "text_end"
     return "", ""

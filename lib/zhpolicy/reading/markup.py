@@ -153,10 +153,17 @@ def split_export_header(text: str) -> tuple[dict, str]:
 # ---------------------------------------------------------------- Markdown
 
 
+#: Fenced blocks in these languages hold data or program code, not text (a fence without a language,
+#: or ``text``/``markdown``, is kept as text).
+DATA_FENCES = frozenset("json jsonc yaml yml toml xml html css javascript js typescript ts python py r sql bash sh "
+                        "shell console csv ini".split())
+
+
 def markdown_text(text: str) -> tuple[str, list[Table], list[tuple[int, str]]]:
     """Markdown to text with markdown-it-py: one line per heading, paragraph and list item (a
     line break inside a paragraph stays a line break), inline markup removed (links keep their
-    text, images their description), HTML comments dropped and other HTML stripped of its tags,
+    text, images their description), fenced blocks of data or code (```json …```, see
+    :data:`DATA_FENCES`) dropped, HTML comments dropped and other HTML stripped of its tags,
     tables taken out as :class:`~zhpolicy.reading.tables.Table` objects (a ``[表N]`` line marks
     each). Returns the text, the tables and the headings as ``(level, text)``."""
     from markdown_it import MarkdownIt
@@ -215,6 +222,8 @@ def markdown_text(text: str) -> tuple[str, list[Table], list[tuple[int, str]]]:
             if body:
                 out.extend(line for line in body.split("\n") if line.strip())
         elif kind in ("code_block", "fence"):
+            if kind == "fence" and tok.info.strip().split(" ")[0].lower() in DATA_FENCES:
+                continue  # machine data or code (```json {"sitting": 6} ```), not the document's text
             out.extend(line for line in tok.content.split("\n") if line.strip())
         if kind == "inline" and level and out:
             headings.append((level, out[-1]))

@@ -40,7 +40,8 @@ MAX_DOCX_XML_BYTES = 64 * 1024 * 1024
 
 #: Endings read as plain text (UTF-8, GB18030/GBK, Big5 …; HTML tags inside are removed in cleaning).
 TEXT_SUFFIXES = (".txt", ".md")
-#: All endings read as documents.
+#: All endings read as documents: the one list of readable formats (``READERS`` gives each its reader;
+#: messages, the catalog draft and the explorer's upload filter are made from this list).
 DOCUMENT_SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf", ".html", ".htm")
 
 #: File names (lower case, before the first dot) that describe a folder rather than belong to it.
@@ -104,7 +105,7 @@ def skip_reason(path: Path, relative: str | None = None) -> str | None:
         return None
     if suffix in UNREAD_KINDS:
         return UNREAD_KINDS[suffix]
-    return f"不是能读取的文档类型（“{path.suffix or '无扩展名'}”）。能读取的是 .txt .md .docx .pdf .html .htm。"
+    return f"不是能读取的文档类型（“{path.suffix or '无扩展名'}”）。能读取的是 {' '.join(DOCUMENT_SUFFIXES)}。"
 
 
 # ---------------------------------------------------------------- plain text
@@ -340,8 +341,9 @@ def read_pdf(path: Path) -> Document:
     doc = Document(page["text"], "pdf", page["title"], "pdf_metadata" if page["title"] else "",
                    page["date"], "pdf_metadata" if page["date"] else "", tables=page["tables"],
                    warnings=page["warnings"])
-    if page["title_lines"]:
-        doc.meta["title_lines"] = page["title_lines"]
+    for key in ("title_lines", "print_title", "browser_print"):
+        if page.get(key):
+            doc.meta[key] = page[key]
     return doc
 
 

@@ -29,8 +29,10 @@ import pandas as pd
 from .._docs import count_chars, iter_docs
 
 _MARKERS = [
+    ("volume", re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}[编編]\s*")),
     ("chapter", re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}章\s*")),
-    ("part", re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}节\s*")),
+    ("part", re.compile(r"^第[一二三四五六七八九十百零〇]{1,4}[节節]\s*")),
+    ("article", re.compile(r"^第[一二三四五六七八九十百零〇\d]{1,6}[条條](?:之[一二三四五六七八九十]{1,3})?(?=[\s　]|$)\s*")),
     ("cn_num", re.compile(r"^[一二三四五六七八九十]{1,3}、")),
     ("cn_paren", re.compile(r"^[（(][一二三四五六七八九十]{1,3}[)）]")),
     ("arabic_paren", re.compile(r"^[（(]\d{1,2}[)）]")),
@@ -95,13 +97,41 @@ def _is_lead(para: str) -> bool:
     return first.endswith("。") and len(first) - 1 <= MAX_LEAD_CHARS and not first.startswith(_OPENERS)
 
 
+#: A document with at least this many lines opening with 第…条 is a law or regulation: its outline is
+#: 编/章/节/条 (articles are outline entries of kind "article", their paragraphs stay body text), and
+#: its other paragraphs (the 款 of an article) are never taken for unmarked headings or lead phrases.
+MIN_ARTICLES = 3
+_REVISION = re.compile(r"(?:19|20)\d\d\s*年.{0,60}(?:通过|通過|修正|修订|修訂|公布|批准|施行|发布|發布)|^[（(].{0,80}(?:通过|通過|修正|修订|修訂)")
+_DATE_LINE = re.compile(r"^[（(]?\s*(?:(?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4})\s*年[\d〇○零一二三四五六七八九十\s]{1,3}月[\d〇○零一二三四五六七八九十\s]{1,3}日?\s*[)）]?$")
+
+
 def _classify(lines: list[str]) -> list[dict]:
     """Classify each line; return dicts with kind, marker type, marker and heading text."""
     info = []
     n = len(lines)
     seen_body = False
+    law = sum(1 for line in lines if _marker(line)[0] == "article") >= MIN_ARTICLES
+    in_law = False  # past the first chapter or article of a law
     for i, line in enumerate(lines):
         mtype, marker = _marker(line)
+        if law and mtype in ("volume", "chapter", "part", "article"):
+            in_law = True
+        if mtype == "article":
+            if law:
+                info.append({"kind": "body", "mtype": "article", "marker": marker, "heading": marker, "article": True})
+                seen_body = True
+                continue
+            mtype, marker = "", ""  # a lone 第三条 in a notice is body text
+        if not seen_body and (_REVISION.search(line) or _DATE_LINE.match(line)) and i > 0 and len(line) <= 120:
+            info.append({"kind": "front", "mtype": "", "marker": "", "heading": ""})  # 2024年…通过 / 修订
+            continue
+        if in_law and mtype not in ("", "volume", "chapter", "part"):
+            info.append({"kind": "item", "mtype": "", "marker": marker, "heading": ""})  # 项 of an article
+            continue
+        if _DATE_LINE.match(line) or (in_law and not mtype):
+            info.append({"kind": "body", "mtype": "", "marker": "", "heading": ""})
+            seen_body = seen_body or not _DATE_LINE.match(line)
+            continue
         nxt = lines[i + 1] if i + 1 < n else ""
         no_stop = not re.search(r"[。！？!?；;]$", line)
         short = len(line) <= MAX_HEADING_CHARS
@@ -140,7 +170,7 @@ def _classify(lines: list[str]) -> list[dict]:
             groups.append([])
         elif row["kind"] == "body" and _is_lead(line):
             groups[-1].append(i)
-    for group in groups:
+    for group in groups if not law else ():
         if len(group) >= 2:
             for i in group:
                 first = _first_sentence(lines[i])
@@ -177,7 +207,7 @@ def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list
     for para_id, (line, row) in enumerate(zip(lines, info)):
         start, end = offset, offset + len(line)
         offset = end + 1
-        if row["kind"] == "heading":
+        if row["kind"] == "heading" or row.get("article"):
             mtype = row["mtype"]
             if mtype in stack:
                 level = stack.index(mtype) + 1
@@ -190,7 +220,8 @@ def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list
             path.append(row["heading"])
             h_start = start + (line.find(row["heading"]) if row["heading"] in line else 0)
             outline.append({
-                "doc_id": doc_id, "level": level, "marker": row["marker"], "kind": "lead" if row.get("lead") else "heading",
+                "doc_id": doc_id, "level": level, "marker": row["marker"],
+                "kind": "lead" if row.get("lead") else "article" if row.get("article") else "heading",
                 "heading": row["heading"], "para_id": para_id,
                 "start": h_start, "end": h_start + len(row["heading"]),
             })

@@ -16,7 +16,7 @@ import re
 from .dates import normalise_date
 
 TITLE_SOURCES = ("catalog", "front_matter", "html_meta", "export_header", "html_title", "heading", "pdf_layout",
-                 "docx_properties", "pdf_metadata", "file_name")
+                 "print_header", "docx_properties", "pdf_metadata", "file_name")
 
 _SALUTATION = re.compile(r"^[^，。！？]{1,40}[：:]$")
 _DELIMITER = re.compile(r"^[-—=_*~·.。•\s#]{2,}$")
@@ -25,13 +25,14 @@ _FIELD = re.compile(r"^(?:【[^】]{1,10}】\s*[\w.\-]*$|(?:来源|作者|发布
                     r"您的位置|URL|原文链接)\s*[：:]?)")
 _FURNITURE = re.compile(r"分享|打印|收藏|返回|首页|登录|注册|无障碍|繁体|简体|English|ENGLISH|客户端|扫一扫|主办|承办|版权")
 _SITE = re.compile(r"^.{1,14}(?:网|网站|频道|官网|门户|在线|之窗|日报|晚报|新闻)$")
-_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20|2X|20X)[\dX]{0,2}\s*[〕\]］)）]\s*[\dX第]*\s*号|^[（(]?[^，。]{1,20}\d+号[)）]?$")
+_DOC_NUMBER = re.compile(r"[〔\[［(（]\s*(?:19|20|2X|20X)[\dX]{0,2}\s*[〕\]］)）]\s*[\dX第]*\s*号|^[（(]?[^，。]{1,20}\d+号[)）]?$"
+                         r"|^(?:19|20)\d\d\s*年\s*第\s*\d+\s*[号號][^，。]{0,8}$|第\s*\d+\s*卷\s*第\s*\d+\s*期")
 _LETTERHEAD = re.compile(r"^.{1,30}(?:文件|办公室|办公厅|委员会|人民政府|常务委员会|局|厅|部|党组|单位|集团)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _LABEL_VALUE = re.compile(r"^[^，。：:]{1,8}[：:]\s*[\w\-./: ]{0,30}$", re.ASCII)
 _DATE_ONLY = re.compile(r"^[\d\s:/.\-年月日时分秒〇○一二三四五六七八九十（）()]+$")
 _MENU = re.compile(r"^(?:\S{1,8}\s+){3,}\S{1,8}$")
-_TITLE_END = re.compile(r"(?:通知|意见|办法|规定|决定|方案|规划|报告|公报|公告|通告|批复|函|纲要|条例|细则|要点|计划|讲话|致辞|"
+TITLE_END = re.compile(r"(?:通知|意见|办法|规定|决定|方案|规划|报告|公报|公告|通告|批复|函|纲要|条例|细则|要点|计划|讲话|致辞|"
                         r"决议|指引|指南|清单|法|措施|实施意见|工作要点|白皮书|说明|解读|答记者问|发言|命令|令)$")
 _MARKER = re.compile(r"^\[表\d+\]$")
 
@@ -46,7 +47,7 @@ def _skip(line: str, previous_skipped: str) -> bool:
         return True
     if _MENU.match(line) and not re.search(r"[，。；]", line):
         return True  # a menu bar of a saved web page: 首页 新闻 政务 …
-    if len(line) <= 20 and _LETTERHEAD.match(line) and not _TITLE_END.search(line):
+    if len(line) <= 20 and _LETTERHEAD.match(line) and not TITLE_END.search(line):
         return True
     if _NAME.match(line) and previous_skipped:
         return True  # the signer's name under the document number
@@ -62,28 +63,47 @@ def find_title(text: str, max_lines: int = 12) -> str:
     ``——`` is not part of it."""
     lines = [line.strip().lstrip("#").strip() for line in text.split("\n")[: max_lines * 2] if line.strip()]
     skipped = ""
-    for i, line in enumerate(lines[:max_lines]):
+    head = lines[:max_lines]
+    for i, line in enumerate(head):
         if _MARKER.match(line):
             return ""
-        if _skip(line, skipped):
+        if _skip(line, skipped) or (len(line) <= 8 and head.count(line) >= 2):
+            # (a short line printed twice at the top is a section or column name: 院会纪录)
             skipped = line
             continue
         if len(line) > 80 or line.endswith(("。", "；")) or line.count("，") > 2 or (len(line) > 40 and "，" in line):
             return ""  # body text: no title line
         title = line
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if (nxt and not _TITLE_END.search(title) and len(nxt) <= 40 and not nxt.startswith(("——", "—", "（", "("))
-                and not re.search(r"[。，；：:]", nxt) and (_TITLE_END.search(nxt) or nxt.startswith("的"))
+        if (nxt and not TITLE_END.search(title) and len(nxt) <= 40 and not nxt.startswith(("——", "—", "（", "("))
+                and not re.search(r"[。，；：:]", nxt) and (TITLE_END.search(nxt) or nxt.startswith("的"))
                 and not _skip(nxt, "")):
             title += nxt
         return title
     return ""
 
 
+def unbracket(title: str) -> str:
+    """A title that is one name in book-title marks, ``《2020年全国性法律公布》``, without the marks."""
+    title = title.strip()
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        return title[1:-1].strip()
+    return title
+
+
+_SITE_NAME = re.compile(r"(?:网|網|网站|網站|频道|頻道|官网|官網|门户|門戶|在线|之窗|日报|晚报|新闻|新聞|百科|百科全书|百科全書|"
+                        r"博客|论坛|論壇|平台|客户端|人民政府|政府网|政府網)$")
+
+
 def clean_site_title(title: str) -> str:
-    """A page title without the site name after it (``标题- 新华网内蒙古频道`` → ``标题``)."""
-    parts = [p for p in re.split(r"\s*(?:_|｜|\||——|--| - | — |(?<=[^\d\s])-(?=[^\d\s])|- )\s*", title) if p.strip()]
-    return max(parts, key=len).strip() if len(parts) > 1 else title.strip()
+    """A page title without the site name beside it (``标题- 新华网内蒙古频道`` → ``标题``,
+    ``人工智能 - 维基百科，自由的百科全书`` → ``人工智能``): the longest part that is not named like
+    a site (…网, …频道, …百科全书, …人民政府), or the longest part when all are."""
+    parts = [p.strip() for p in re.split(r"\s*(?:_|｜|\||——|--| - | — |(?<=[^\d\s])-(?=[^\d\s])|- )\s*", title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip()
+    named = [p for p in parts if not _SITE_NAME.search(p)] or parts
+    return max(named, key=len)
 
 
 _JUNK_TITLE = re.compile(r"^(?:microsoft word|untitled|无标题|文档\d*|document\d*|新建)|\.(?:docx?|pdf|txt)$",

@@ -27,6 +27,7 @@ from ..errors import CorpusError
 from .dates import normalise_date
 from .tables import MARKER, Table
 from .textio import decode_bytes
+from .titles import clean_site_title
 
 #: Tags after which a line ends when HTML is turned into text.
 BLOCK_TAGS = (
@@ -50,8 +51,10 @@ _HTML_TITLE_META = ("articletitle", "og:title", "dc.title", "title")
 _TEXTY = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
 _PARA_TAGS = frozenset(("p", "td", "pre", "blockquote", "div", "li", "section", "article", "dd", "font", "center",
                         "span", "th", "main"))
-_DATE_LINE = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期|来源|发稿时间|信息来源|作者)\s*[：:]|"
-                        r"^\s*(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}")
+_DATE_LINE = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期|来源|发稿时间|信息来源|作者|發布時間|發布日期|發佈日期|"
+                        r"發表時間|時間|來源|資料來源|發稿時間|更新日期)\s*[：:]|"
+                        r"^\s*(?:19|20)\d\d[-年/.]\d{1,2}[-月/.]\d{1,2}|^\s*(?:中華民國|中华民国|民國|民国)?\s*1\d\d\s*[-年/.]\d{1,2}[-月/.]\d{1,2}")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 #: Cells longer than this, or holding a nested table, mark a table used for page layout.
 LAYOUT_CELL_CHARS = 200
 
@@ -165,7 +168,7 @@ def _strip_noise(soup) -> None:
         tag.decompose()
 
 
-_EDITOR = re.compile(r"^\s*[（(【\[]?\s*(?:责任编辑|责编|编辑|来源)\s*[：:]")
+_EDITOR = re.compile(r"^\s*[（(【\[]?\s*(?:责任编辑|责编|编辑|来源|責任編輯|責編|編輯|來源)\s*[：:]")
 
 
 def _drop_editor_lines(soup) -> None:
@@ -272,6 +275,25 @@ def _title_parts(page_title: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+def _line_above(lines: list[str]) -> str:
+    """The headline among the (up to three) lines above a date line, nearest first: a line of 4 to 100
+    characters with Chinese in it (not a breadcrumb, a date line or a document code such as
+    ``A 13/14-24``), or a title set in short lines (``立法会`` / ``议程``), joined."""
+    short: list[str] = []
+    for prev in reversed(lines):
+        chinese = bool(_HAN.search(prev))
+        if chinese and len(prev) < 4 and not _DATE_LINE.search(prev):
+            short.insert(0, prev)
+            continue
+        if short:
+            break
+        if (4 <= len(prev) <= 100 and chinese and ">" not in prev and not _DATE_LINE.search(prev)
+                and not prev.startswith(("首页", "首頁"))):
+            return prev
+    joined = "".join(short)
+    return joined if len(joined) >= 4 else ""
+
+
 def _headline(soup, page_lines: list[str], page_title: str) -> tuple[str, int]:
     """The article's headline and its line number in the page text (-1 when not found there)."""
     candidates = []
@@ -282,11 +304,7 @@ def _headline(soup, page_lines: list[str], page_title: str) -> tuple[str, int]:
     above = ""
     for i, line in enumerate(page_lines):
         if _DATE_LINE.search(line) and len(line) <= 120:
-            for k in range(i - 1, max(-1, i - 4), -1):
-                prev = page_lines[k]
-                if 4 <= len(prev) <= 100 and ">" not in prev and not _DATE_LINE.search(prev) and not prev.startswith("首页"):
-                    above = prev
-                    break
+            above = _line_above(page_lines[max(0, i - 3):i])
             if above:
                 break
     in_title = [c for c in candidates if c in page_title]
@@ -300,8 +318,7 @@ def _headline(soup, page_lines: list[str], page_title: str) -> tuple[str, int]:
     else:
         best = ""
     if not best and page_title:
-        parts = _title_parts(page_title)
-        best = max(parts, key=len) if parts else page_title
+        best = clean_site_title(page_title)
         if above and (above in best or best in above) and len(above) > len(best) / 2:
             best = above if len(above) <= len(best) else best
     line = next((i for i, x in enumerate(page_lines) if best and (x == best or best in x and len(x) < len(best) + 10)), -1)

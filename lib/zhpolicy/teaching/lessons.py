@@ -130,3 +130,29 @@ def strings_and_words(corpus: pd.DataFrame, toks: pd.DataFrame, terms: list[str]
                           "as_word": words.reindex(terms).to_numpy()})
     table["inside_longer"] = table["as_string"] - table["as_word"]
     return table
+
+
+#: The demo plan's 主要指标 table (lessons 01 and 05): header row, then one row per indicator.
+PLAN_TABLE = [["指标", "2020年", "2025年", "属性"],
+              ["研发经费投入强度（%）", "2.4", "3.0", "预期性"],
+              ["每万人口高价值发明专利拥有量（件）", "6.3", "12", "预期性"]]
+
+
+def write_plan_docx(folder) -> Path:
+    """Write ``规划.docx`` into *folder*: a made-up city plan with a title, a table caption, the
+    主要指标 table :data:`PLAN_TABLE` and one sentence after it, as colleagues' Word files have
+    them. Lesson 01 reads it to show ``zp.tables``; the lessons write it into a temporary folder,
+    never into the corpus."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某某市科技创新发展规划")
+    document.add_paragraph("表1 主要指标")
+    table = document.add_table(rows=len(PLAN_TABLE), cols=len(PLAN_TABLE[0]))
+    for r, row in enumerate(PLAN_TABLE):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("到2025年，全市科技创新能力显著增强。")
+    path = Path(folder) / "规划.docx"
+    document.save(path)
+    return path

@@ -1,0 +1,361 @@
+"""Rule families of two-way relations (and the cycle told clause by clause)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cuepass import need
+from .cues import _alt, _cues, _listed
+from .nodes import _LEAD, _P, _node, _same, _shorter
+from .registry import _family, _row
+
+
+# ---------------------------------------------------------------- mutual relations
+
+
+def _side(text: str) -> str:
+    """One side of a two-way relation, tidied: no quotes, no leading 要/坚持/推动…"""
+    return _LEAD.sub("", _node(text))
+
+
+def _first_side(a: str, b: str) -> tuple[str, str]:
+    """The tidied A and B of the first clause (A before its verb, B after it)."""
+    return _side(a.split("“")[-1]), _side(b)  # “科技赋能工业、工业反哺科技”的良性循环
+
+
+def _second_side(b2: str, a2: str) -> tuple[str, str]:
+    """The tidied B and A of the second clause (B before its verb, A after it)."""
+    return _side(b2), _side(a2.split("”")[0])
+
+
+def _answered(a, b, b2, a2, span, shortest: int = 2):
+    """A mutual row when the tidied A…B is answered by B…A (names may be shortened), else None."""
+    if min(len(a), len(b)) < shortest or not (_same(b, b2) and _same(a, a2)) or _same(a, b):
+        return None
+    first, second = _shorter(a, a2), _shorter(b, b2)
+    return _row("mutual", [first, second, first], span)
+
+
+_GENERIC = set(_cues("generic"))
+
+
+def _core(x: str, y: str) -> str:
+    """The longest run of two or more characters two names share, when it is not a word too
+    general to tie them (发展, 建设…); else ''."""
+    core = _common(x, y)
+    return core if core and core not in _GENERIC else ""
+
+
+def _answered_by_cores(a, b, b2, a2, span, shortest: int = 2):
+    """A mutual row when A…B is answered by B'…A' whose names differ but share a core
+    (以数字技术赋能制造业、以制造业场景牵引技术迭代), else None."""
+    if min(len(a), len(b), len(a2), len(b2)) < shortest:
+        return None
+    same_a, same_b = _same(a, a2), _same(b, b2)
+    # one side named alike lets the other share any core; else both cores must be specific
+    core_a = _common(a, a2) if same_b else _core(a, a2)
+    core_b = _common(b, b2) if same_a else _core(b, b2)
+    if not core_a or not core_b or core_a in core_b or core_b in core_a or _same(a, b):
+        return None
+    first = _shorter(a, a2) if same_a else core_a  # names that differ are named by what they share
+    second = _shorter(b, b2) if same_b else core_b
+    return _row("mutual", [first, second, first], span)
+
+
+def _pair(a, b, b2, a2, span, *, shortest: int = 2):
+    """A mutual row when A…B is answered by B…A (names may be shortened), else None."""
+    return _answered(*_first_side(a, b), *_second_side(b2, a2), span, shortest)
+
+
+_CLAUSE = re.compile(rf"[^，；、,;{_P}]+")
+
+
+@lru_cache(maxsize=8)
+def _clause_matches(sentence: str) -> tuple[re.Match, ...]:
+    """The clauses of a sentence, as matches (cached: five families read them)."""
+    return tuple(_CLAUSE.finditer(sentence))
+
+
+@lru_cache(maxsize=8)
+def _clause_spans(sentence: str) -> tuple[list[str], list[int], list[int]]:
+    """The clauses of a sentence as three lists: texts, starts and ends (cached)."""
+    texts = _CLAUSE.findall(sentence)
+    starts, ends, end = [], [], 0
+    for text in texts:
+        start = sentence.index(text, end)  # between two clauses stand only separators
+        end = start + len(text)
+        starts.append(start)
+        ends.append(end)
+    return texts, starts, ends
+
+
+def _clauses(sentence: str, *, window: int = 2):
+    """Pairs of clauses (the second at most *window* clauses after the first), as matches."""
+    parts = _clause_matches(sentence)
+    for i, one in enumerate(parts):
+        for two in parts[i + 1:i + 1 + window]:
+            yield one, two
+
+
+# family: A为B提供…，B为A创造…
+_PROVIDE = _alt(_cues("provide"))
+_FOR_ONE = re.compile(rf"^(?P<a>.{{1,20}}?)为(?P<b>.{{1,20}}?)(?:{_PROVIDE})")
+_FOR_TWO = re.compile(r"^(?P<b>.{1,20}?)为(?P<rest>.+)$")
+_PROVIDE_LEAD = re.compile(rf"^.*?(?:{_listed('provide_lead')})")
+
+
+@_family("provide_for", "A为B提供…，B为A…", "mutual", "高校为企业输送创新人才，企业为高校开放实践岗位。",
+         needs=(("for*2", "provide"),))
+def _provide_for(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence):
+        m1, m2 = _FOR_ONE.match(one.group()), _FOR_TWO.match(two.group())
+        if not (m1 and m2):
+            continue
+        a = _PROVIDE_LEAD.sub("", m1["a"])
+        a2 = m2["rest"][:len(_node(a)) + 2]
+        row = _pair(a, m1["b"], m2["b"], a2 if _same(_node(a), a2[:len(_node(a))]) else "", (one.start(), two.end()))
+        if row:
+            found.append(row)
+    return found
+
+
+# family: A acts on B, B acts back on A (A促进B，B保障A; 需求牵引供给、供给创造需求)
+_MUTUAL_VERB = re.compile(_alt(_cues("mutual_verb")))
+#: 以A促进B, 围绕A部署B: the text up to 以/围绕 is no part of A
+_BEFORE_BY = re.compile(r"^.*(?:围绕|以)")
+_TWO_VERBS = need("mutual_verb", 2)
+
+
+def _before_by(text: str) -> str:
+    """*text* after its last 以 or 围绕 (the text itself when it holds neither)."""
+    return _BEFORE_BY.sub("", text) if "以" in text or "围绕" in text else text
+
+
+def _span(sentence: str, k: int) -> tuple[int, int]:
+    """From the start of clause *k* to the end of clause *k + 1*."""
+    _, starts, ends = _clause_spans(sentence)
+    return starts[k], ends[k + 1]
+
+
+@_family("reciprocal_verbs", "A促进B，B保障A", "mutual", "绿色转型促进产业升级，产业升级支撑绿色转型。",
+         ("以A赋能B、以B牵引A（名称不全相同：取共同的核心词）", "以数字技术赋能制造业、以制造业场景牵引技术迭代。"),
+         needs=(("mutual_verb",),))
+def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
+    """The first clause pair (in order) where A…B is answered by B…A: with a verb of the list in
+    each clause, else by the crossing order of :func:`_crossing`."""
+    texts = _CLAUSE.findall(sentence)
+    two_verbs = cues & _TWO_VERBS  # else no two clauses hold a verb each: only the crossing order can tell
+    first_verb = [_MUTUAL_VERB.search(text) for text in texts] if two_verbs else None
+    for k in range(len(texts) - 1):
+        t1, t2 = texts[k], texts[k + 1]
+        found = []
+        if first_verb and first_verb[k] and first_verb[k + 1]:
+            found = _verb_pairs(sentence, k, t1, t2, _verb_spans(t1, first_verb[k]), _verb_spans(t2, first_verb[k + 1]))
+        if not found and t2[:2] in t1[1:]:  # what _crossing checks first
+            found = _crossing(t1, t2, _span(sentence, k))
+        if found:
+            return found[:1]
+    return []
+
+
+def _verb_spans(text: str, first: re.Match) -> list[tuple[int, int]]:
+    """The spans of the verbs in a clause whose first verb is *first* (as finditer gives them)."""
+    return [first.span(), *(m.span() for m in _MUTUAL_VERB.finditer(text, first.end()))]
+
+
+def _verb_pairs(sentence: str, k: int, t1: str, t2: str, verbs1, verbs2) -> list[dict]:
+    """Mutual rows of clauses *k* and *k + 1* (texts *t1*, *t2*, with their verbs), on the
+    conditions of :func:`_pair` taken in a cheaper order: B after a verb of the first clause and B
+    before a verb of the second must share a character (tidying only drops characters) and match
+    before the A sides are looked at."""
+    found = []
+    firsts = [(start, t1[end:]) for start, end in verbs1]
+    seconds = [(end, _before_by(t2[:start])) for start, end in verbs2]
+    for begin, b in firsts:
+        for end, b2 in seconds:
+            if set(b).isdisjoint(b2):
+                continue
+            side_b, side_b2 = _side(b), _side(b2)
+            same_b = _same(side_b, side_b2)
+            if not same_b and not _common(side_b, side_b2):
+                continue
+            a, a2 = _before_by(t1[:begin]), t2[end:]
+            side_a, side_a2 = _side(a.split("“")[-1]), _side(a2.split("”")[0])
+            span = _span(sentence, k)
+            row = _answered(side_a, side_b, side_b2, side_a2, span) if same_b else None
+            if row is None:
+                row = _answered_by_cores(side_a, side_b, side_b2, side_a2, span)
+            if row and len(a2) <= len(a) + 8:
+                found.append(row)
+    return found
+
+
+def _crossing(c1: str, c2: str, span: tuple[int, int]) -> list[dict]:
+    """Verb-free A…B / B…A: the second clause starts with the first's end and ends with its start."""
+    if c2[:2] not in c1[1:]:
+        return []  # no B: the second clause does not start with a piece of the first
+    c1 = _LEAD.sub("", c1)
+    if c1[:2] not in c2:
+        return []  # no A: the second clause does not end with the first's start
+    b = next((c1[i:] for i in range(1, len(c1) - 1) if c2.startswith(c1[i:])), "")
+    a = next((c1[:i] for i in range(len(c1) - len(b), 1, -1) if c2.endswith(c1[:i])), "")
+    gaps = (len(c1) - len(a) - len(b), len(c2) - len(a) - len(b))
+    if len(a) >= 2 and len(b) >= 2 and all(1 <= g <= 4 for g in gaps):
+        return [_row("mutual", [a, b, a], span)]
+    return []
+
+
+# family: paired locative clauses (在发展中保障安全，在安全中促进发展)
+_IN = re.compile(r"在(?P<a>[^在中]{1,10})中(?P<rest>.{1,20})$")
+
+
+@_family("paired_in", "在A中B，在B中A", "mutual", "在保护中开发，在开发中保护。",
+         needs=(("in*2",),), gate=lambda s: "中" in s)
+def _paired_in(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence, window=1):
+        m1, m2 = _IN.search(one.group()), _IN.search(two.group())
+        if m1 and m2 and m2["a"] in m1["rest"] and m1["a"] in m2["rest"] and m1["a"] != m2["a"]:
+            found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (one.start(), two.end())))
+    return found
+
+
+# family: 以A促B、以B带A (short nodes allowed: the frame is strict)
+_BY = re.compile(rf"以(?P<a>.{{1,8}}?)(?:{_alt(_cues('short_verb') + _cues('mutual_verb'))})(?P<b>.{{1,8}})$")
+
+
+@_family("paired_by", "以A促B、以B带A", "mutual", "坚持以大带小、以小促大。",
+         needs=(("by*2",),))
+def _paired_by(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence, window=1):
+        m1, m2 = _BY.search(one.group()), _BY.search(two.group())
+        if m1 and m2:
+            row = _pair(m1["a"], m1["b"], m2["a"], m2["b"], (one.start(), two.end()), shortest=1)
+            if row:
+                found.append(row)
+    return found
+
+
+# family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
+_RECIPROCITY = _alt(_cues("reciprocity"))
+_RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
+_RECIPROCAL = re.compile(
+    rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
+    rf"(?:{_RECIPROCITY})"
+)
+
+
+# …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
+_PAIR_RECIPROCAL = re.compile(
+    rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:{_listed('pair_word')})[^{_P}、“”]{{1,3}}?"
+    rf"(?:{_RECIPROCITY})"
+)
+
+
+@_family("reciprocity_word", "A与B相互促进/互为支撑/良性互动/双向赋能", "mutual", "推动数字经济与实体经济相互促进。",
+         ("AB双循环相互促进", "推动线上线下两个渠道互为补充。"),
+         needs=(("reciprocity",),))
+def _reciprocity(sentence: str, cues: int) -> list[dict]:
+    found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
+             if m["a"] != m["b"]]
+    for m in _RECIPROCAL.finditer(sentence):
+        a, b = _LEAD.sub("", _node(m["a"])), _node(m["b"])
+        a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
+        if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
+            found.append(_row("mutual", [a, b, a], m))
+    return found
+
+
+# family: each is the other's role (A是B发展的动力源…；B是A落地的载体)
+_IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30})的[^的]{1,8}$")
+
+
+@_family("paired_roles", "A是B的X，B是A的Y", "mutual", "人才是产业发展的第一资源，产业是人才成长的广阔舞台。",
+         needs=(("is*2",), ("for*2",), ("is", "for")),
+         gate=lambda s: "的" in s and s.count("是") + s.count("为") >= 2)
+def _paired_roles(sentence: str, cues: int) -> list[dict]:
+    texts = _CLAUSE.findall(sentence)
+    if sum(map(_may_say_of, texts)) < 2:
+        return []  # a pair needs two clauses that say A是/为B的X
+    parts = _clause_matches(sentence)
+    said = [_IS_OF.match(_LEAD.sub("", c.group())) if _may_say_of(c.group()) else None for c in parts]
+    found = []
+    for i, m1 in enumerate(said):
+        if m1 is None:
+            continue
+        for j in range(i + 1, min(i + 5, len(parts))):
+            m2 = said[j]
+            if m2 and m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
+                found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (parts[i].start(), parts[j].end())))
+    return found
+
+
+def _may_say_of(clause: str) -> bool:
+    """What :data:`_IS_OF` needs: 的, and 是 or 为 (成为)."""
+    return "的" in clause and ("是" in clause or "为" in clause)
+
+
+# family: a cycle told clause by clause (A促进B，B促进C，C又提升A)
+_ACTS = re.compile(rf"^(?P<x>.{{2,24}}?)(?:{_listed('act_adverb')})*(?:{_alt(_cues('mutual_verb'))})(?P<y>.{{2,16}})$")
+
+
+#: the clauses of a cycle told clause by clause (、 does not part them)
+_STEP = re.compile(rf"[^，；,;{_P}]+")
+_DASH_IN_STEP = re.compile("[—–-]")
+
+
+def _common(a: str, b: str) -> str:
+    """The longest run of two or more characters that *a* and *b* share (else '')."""
+    if not any(a[i:i + 2] in b for i in range(len(a) - 1)):
+        return ""  # no two characters in a row shared: the common case, found fast
+    for size in range(min(len(a), len(b)), 1, -1):
+        for i in range(len(a) - size + 1):
+            if a[i:i + size] in b:
+                return a[i:i + size]
+    return ""
+
+
+@_family("clause_cycle", "A促进B，B带动C，C又提升A", "cycle", "教育培养人才，人才推动科技创新，科技进步又提升教育水平。",
+         needs=(("mutual_verb*3",),))
+def _clause_cycle(sentence: str, cues: int) -> list[dict]:
+    texts = _STEP.findall(sentence)
+    has_verb = [_MUTUAL_VERB.search(text) is not None for text in texts]
+    if not any(has_verb[i] and has_verb[i + 1] and has_verb[i + 2] for i in range(len(texts) - 2)):
+        return []  # a step needs a verb: no three clauses in a row hold one each
+    acts = [_ACTS.match(text) if verb else None for text, verb in zip(texts, has_verb)]
+    for i in range(len(texts) - 2):
+        for n in (4, 3):
+            steps = acts[i:i + n]
+            if len(steps) < n or not all(steps) or any(_DASH_IN_STEP.search(m.group()) for m in steps):
+                continue  # a dash-joined object (教育—人才) is a pair, not a node
+            links = [_common(steps[k]["y"], steps[(k + 1) % n]["x"]) for k in range(n)]
+            if all(links):
+                nodes = [links[-1]] + links[:-1]
+                clauses = list(_STEP.finditer(sentence))
+                return [_row("cycle", nodes, (clauses[i].start(), clauses[i + n - 1].end()))]
+    return []
+
+
+# family: a chain told clause by clause, each leaning on the next (创新要靠人才，人才要靠教育)
+_DEPENDS = re.compile(rf"^(?P<x>[^，；,;]{{1,16}}?)(?:要|必须|需要|又|也|还|都|主要|归根到底)*(?:{_listed('depend_verb')})"
+                      rf"(?P<y>[^，；,;]{{1,16}})$")
+
+
+@_family("clause_chain", "A要依靠B，B要依靠C", "sequence", "质量提升要依靠标准，标准要依靠检测。",
+         needs=(("depend_verb*2",),))
+def _clause_chain(sentence: str, cues: int) -> list[dict]:
+    parts = list(_STEP.finditer(sentence))
+    steps = [_DEPENDS.match(_LEAD.sub("", c.group())) for c in parts]
+    found, i = [], 0
+    while i < len(steps) - 1:
+        j = i
+        while j + 1 < len(steps) and steps[j] and steps[j + 1] and _same(_node(steps[j]["y"]), _node(steps[j + 1]["x"])):
+            j += 1
+        if j > i:
+            nodes = [_node(steps[i]["x"])] + [_node(steps[k]["y"]) for k in range(i, j + 1)]
+            found.append(_row("sequence", nodes, (parts[i].start(), parts[j].end())))
+        i = j + 1
+    return found

@@ -1,0 +1,95 @@
+"""Nodes: the boundaries no node crosses, tidying a node, and telling two names of one node apart."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import _listed
+
+# \x00 marks HTML left in a text (see _mask_markup): like punctuation, no node crosses it.
+_PUNCT = "，,。；;：:！？!?（）()《》【】<>\x00"
+_P = re.escape(_PUNCT)
+_END = rf"(?=[{_P}、“”]|$)"
+_MARKUP = re.compile(r"<[^<>\n]{0,200}>|&(?:[a-zA-Z]{2,8}|#\d{1,5});")
+
+
+_ASIDE = re.compile(r"（[^（）\n]{1,60}）")
+
+
+def _mask_markup(text: str) -> str:
+    """Replace HTML tags and entities by \\x00 of the same length (offsets stay right), and short
+    asides in brackets (``技术的开发（或引进、消化吸收）、生产``) by \\x01, which nodes may span
+    and which :func:`_node` drops."""
+    text = _MARKUP.sub(lambda m: "\x00" * len(m.group()), text)
+    return _ASIDE.sub(lambda m: "\x01" * len(m.group()), text)
+
+
+_BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|美元|%|人|件|个|年|月|日|号|天|周|季度)|[<>\x00]")
+
+
+_CITATION = re.compile(r"\[\d+\]|[\x01“”「」『』]")
+_TRAILING = re.compile(r"(?:的|等)$")
+_QUOTES = "“”\"' "
+
+
+def _node(text: str) -> str:
+    """Tidy a node: drop quotes, citation marks, bracketed asides and a trailing 的/等."""
+    if "[" in text or "\x01" in text or "“" in text or "”" in text or "「" in text or "」" in text:
+        text = _CITATION.sub("", text)
+    text = text.strip(_QUOTES)
+    if text.endswith(("的", "等")):
+        text = text[:-1]
+    elif text.endswith("\n"):
+        text = _TRAILING.sub("", text)  # $ also stands before a last newline
+    return text.strip(_QUOTES)
+
+
+def _valid(nodes: list[str], kind: str = "", terms: bool = False) -> bool:
+    return (len(nodes) >= 2 and all(nodes) and not any(_BAD_NODE.search(n) for n in nodes) and len(set(nodes)) > 1
+            and not (kind == "sequence" and not terms and any(_ONE_HAN.fullmatch(n) for n in nodes)))
+
+
+#: Trap (degree idioms): a sequence step of one Chinese character is no stage — 从无到有、从小到大、
+#: 从有到优、从大到强 describe growth. (Digits stay: 从0到1 names a stage of innovation; two-way
+#: relations keep one-character sides: 以城带乡、以乡促城.)
+_ONE_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _same(a: str, b: str) -> bool:
+    """One name inside the other (需求 / 需求的循环), or an abridged form that keeps both ends
+    (产业发展 / 产业高质量发展) — but not 创新 / 创造新价值."""
+    a, b = _node(a), _node(b)
+    short, long = (b, a) if len(b) < len(a) else (a, b)
+    if not short:
+        return False
+    return short in long or (long[0] == short[0] and long[-1] == short[-1] and _subsequence(short, long))
+
+
+def _shorter(a: str, b: str) -> str:
+    a, b = _node(a), _node(b)
+    return a if len(a) <= len(b) else b
+
+
+#: Verbs that introduce a list: strong ones anywhere in the first item, weak ones only at its start.
+_LIST_VERBS = re.compile(_listed("list_verb"))
+_LEADING_VERBS = re.compile(rf"^(?:{_listed('leading_verb')})+")
+
+
+def _strip_lead(first: str) -> str:
+    """Drop the verb that introduces a list (要经历概念验证 → 概念验证, 推动科技 → 科技)."""
+    quote = first.rfind("“")
+    if quote >= 0:
+        return first[quote + 1:]
+    hits = list(_LIST_VERBS.finditer(first))
+    if hits:
+        first = first[hits[-1].end():]
+    return _LEADING_VERBS.sub("", first) or first
+
+
+#: words that lead a clause and belong to no node (要, 坚持, 推动, 以…), dropped from the sides of a relation
+_LEAD = re.compile(rf"^(?:{_listed('lead')})+(?=..)")

@@ -1,0 +1,168 @@
+"""Rule families of role groups (triads), single roles and relations (graph edges)."""
+
+from __future__ import annotations
+
+import re
+
+from .cuepass import derive, need
+from .cues import ROLES, _alt, _cues, _listed
+from .nodes import _END, _LEAD, _P, _node
+from .registry import _family, _row
+
+
+# ---------------------------------------------------------------- role groups (triads) and roles
+
+_ROLE = _alt(ROLES)
+_DEGREE = rf"(?:{_listed('degree')})?"
+#: cue lists made from the role words, so that the cue pass sends each pattern only the sentences it
+#: can match: a role word said to be something (基础是, 关键在), a role word after 的 (的根本动力),
+#: a role word named as one (为主体, 是关键)
+_DEGREES = ("", *_cues("degree"))
+_ROLE_SAID = need(derive("role_said", (r + s for r in ROLES for s in ("是", "在", "就是"))))
+_OF_ROLE = need(derive("of_role", ("的" + d + r for d in _DEGREES for r in ROLES)))
+_IS_ROLE = need(derive("is_role", (c + d + r for c in ("为", "是") for d in _DEGREES for r in ROLES)))
+_BY_FOR = need("by") | need("for")
+_AS, _ROLE_WORD, _IS = need("as"), need("role"), need("is")
+_ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
+    # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
+    (re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:{_listed('role_lead')})?)"
+                rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"), _ROLE_SAID),
+    # take_as: 以创新为引领、以企业为主体
+    (re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
+     _BY_FOR | _ROLE_WORD),
+    # take_as with 把/将…作为: 把创新作为第一动力
+    (re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<role>[^{_P}、“”作为]{{0,8}}?(?:{_ROLE})){_END}"),
+     _AS | _ROLE_WORD),
+    # the same with a role noun not in the list: kept only inside a group
+    (re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<loose>[^{_P}、“”作为的]{{1,4}}){_END}"), _AS),
+    # value first, subject named: 人才是创新的根基 (grouped only with the same subject)
+    (re.compile(rf"(?:^|(?<=[，；、]))(?P<value>[^{_P}、“”是]{{1,16}}?)是(?P<subject>[^{_P}、“”是]{{1,16}}?)的{_DEGREE}"
+                rf"(?P<role>{_ROLE}){_END}"), _OF_ROLE | _IS),
+    # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
+    (re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"), _BY_FOR),
+    # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
+    (re.compile(rf"(?:^|(?<=[，；、]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
+                rf"(?:为|是|作为){_DEGREE}"
+                rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"), _IS_ROLE),
+]
+_QUESTION = re.compile(_listed("question"))
+_PRONOUNS = set(_cues("pronoun"))
+_NOT_ROLES = set(_cues("loose_not"))
+_REPORTED = re.compile(rf"^.*?(?:{_listed('reporting_verb')})")
+_LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
+_GAP = re.compile(rf"^[，、；,;\s]*(?:{_listed('gap')}|以[^，。；为]{{1,30}}[，；、])?[，、；]?$")
+
+
+def _role_hits(sentence: str, cues: int) -> list[re.Match]:
+    hits = sorted((m for p, needs in _ROLE_PATTERNS if cues & needs == needs for m in p.finditer(sentence)),
+                  key=lambda m: (m.start(), -m.end()))
+    kept: list[re.Match] = []
+    for m in hits:
+        not_role = m.groupdict().get("loose") in _NOT_ROLES
+        if _QUESTION.search(m["value"]) or m["value"] in _PRONOUNS or not_role or (kept and m.start() < kept[-1].end()):
+            continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
+        kept.append(m)
+    return kept
+
+
+def _role(m: re.Match) -> str:
+    return m.groupdict().get("role") or m["loose"]
+
+
+def _subject(m: re.Match) -> str:
+    subject = (m.groupdict().get("subject") or "").strip("“”")
+    return _LIST_MARK.sub("", _REPORTED.sub("", subject))
+
+
+def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
+    groups: list[list[tuple[str, re.Match]]] = []
+    for m in _role_hits(sentence, cues):
+        subject = _subject(m)
+        if groups:
+            last_subject, last = groups[-1][-1]
+            same = not subject or not last_subject or last_subject.endswith(subject) or subject.endswith(last_subject)
+            if same and _GAP.match(sentence[last.end():m.start()]):
+                groups[-1].append((subject or last_subject, m))
+                continue
+        groups.append([(subject, m)])
+    return groups
+
+
+@_family("role_group", "X的基础是A，关键是B，根本在于C", "triad",
+         "乡村振兴的基础是产业兴旺，关键是人才振兴，根本在于深化改革。",
+         ("以A为引领、以B为主体", "坚持以创新为引领、以企业为主体、以市场为导向。"),
+         ("A为B、C为D", "建立企业为主体、市场为导向的体系。"),
+         ("根本在A，关键在B，核心是C", "根本在改革，关键在落实，核心是人才。"),
+         ("A是基础，B是关键", "教育是基础，科技是关键。"),
+         ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"),
+         needs=(("role_said",), ("by", "for"), ("as",), ("of_role", "is"), ("is_role",)))
+def _roles(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for group in _role_groups(sentence, cues):
+        if len(group) == 1 and group[0][1].groupdict().get("loose"):
+            continue  # 以人民为中心 alone is no role statement from the list
+        roles = [_role(m) for _, m in group]
+        values = [_node(m["value"]) for _, m in group]
+        subject = next((s for s, _ in group if s), "")
+        span = (group[0][1].start(), group[-1][1].end())
+        if len(group) >= 2:
+            found.append(_row("triad", values, span, roles=roles, subject=subject))
+        else:
+            found.append(_row("role", [_node(subject), values[0]] if subject else values, span, roles=roles,
+                              subject=subject))
+    return found
+
+
+# family: role groups whose role word follows the node (科技是第一生产力、人才是第一资源、创新是第一动力)
+_FIRST_ROLE = re.compile(rf"(?:^|(?<=[，；：、]))(?P<value>[^{_P}、“”是为]{{1,14}}?)(?:是|为)?"
+                         rf"(?P<role>{_listed('first_role')})(?=[{_P}、“”]|的|$)")
+
+
+@_family("first_roles", "X是第一生产力、Y是第一资源、Z是第一动力", "triad",
+         "坚持人才是第一资源、创新是第一动力。",
+         ("X第一生产力、Y第一资源（短式）", "教育第一生产力、人才第一资源。"),
+         needs=(("first_role*2",),))
+def _first_roles(sentence: str, cues: int) -> list[dict]:
+    groups: list[list[re.Match]] = []
+    for m in _FIRST_ROLE.finditer(sentence):
+        if groups and _GAP.match(sentence[groups[-1][-1].end():m.start()]):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    found = []
+    for group in groups:
+        values = [_LEAD.sub("", _node(m["value"])) for m in group]
+        if len(group) >= 2 and all(values):
+            found.append(_row("triad", values, (group[0].start(), group[-1].end()), roles=[m["role"] for m in group]))
+    return found
+
+
+# ---------------------------------------------------------------- relations (graph edges, not chains)
+
+#: the verbs of 以A推动B, of A为B提供C, and the nouns of A是B的内在要求 (the patterns and their gate share them)
+_BY_VERBS = _listed("by_verb")
+_FOR_VERBS = _listed("for_verb")
+_ROLE_NOUNS = _listed("role_noun")
+_RELATIONS = [  # (pattern, the cue lists it needs)
+    (re.compile(rf"以(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>{_BY_VERBS})(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|是|既|$)"), need("by") | need("by_verb")),
+    (re.compile(rf"(?<![以为])(?P<a>[^{_P}、“”为以]{{2,10}}?)为(?P<b>[^{_P}、“”]{{2,12}}?)(?P<verb>{_FOR_VERBS})(?P<what>[^{_P}]{{2,16}}?)(?=[{_P}]|$)"), need("for") | need("for_verb")),
+    (re.compile(rf"通过(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>{_listed('through_verb')})(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|$)"), need("through")),
+    (re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>{_ROLE_NOUNS})"), need("role_noun")),
+]
+_ADVERBS = re.compile(rf"(?:{_listed('adverb')})$")
+_RELATION_LEAD = re.compile(rf"^(?:{_listed('relation_lead')})+(?=..)")
+
+
+@_family("relation", "以A推动B；通过A实现B；A为B提供C", "relation", "以数字技术赋能传统产业。",
+         needs=(("by", "by_verb"), ("for", "for_verb"), ("through",), ("role_noun",)))
+def _relations(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for pattern, needs in _RELATIONS:
+        if cues & needs != needs:
+            continue
+        for m in pattern.finditer(sentence):
+            a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
+            a = _RELATION_LEAD.sub("", a)
+            if len(a) >= 2 and len(b) >= 2 and not a.endswith("为"):
+                found.append(_row("relation", [a, b], m, roles=[m["verb"]]))
+    return found

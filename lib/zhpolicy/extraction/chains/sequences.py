@@ -1,0 +1,293 @@
+"""Rule families of ordered chains: 从A到B, 由A向B, dash-joined series, stages, listed cycles."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cues import _alt, _chars, _cues, _listed
+from .nodes import _ONE_HAN, _P, _node, _strip_lead
+from .registry import _family, _row
+
+
+# ---------------------------------------------------------------- sequences: 从A到B, 由A向B, stages
+
+_FROM_TRAPS = _cues("from_trap")
+_FROM_OK = _cues("from_ok")
+_BY_TRAPS = _cues("by_trap")
+
+
+def _trap_words(traps: tuple[str, ...], char: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The trap words holding *char*, grouped by where *char* first stands in them."""
+    by_offset: dict[int, list[str]] = {}
+    for word in traps:
+        if char in word:
+            by_offset.setdefault(word.index(char), []).append(word)
+    return tuple((offset, tuple(words)) for offset, words in by_offset.items())
+
+
+_TRAPS_AT = {char: _trap_words(_FROM_TRAPS if char == "从" else _BY_TRAPS, char) for char in _cues("from")}
+
+
+def _trap_at(sentence: str, i: int) -> bool:
+    """Whether the 从/由 at *i* is inside a word (从严, 服从, 由于…) rather than starting a chain."""
+    if sentence.startswith(_FROM_OK, i):
+        return False
+    char = sentence[i]
+    groups = _TRAPS_AT.get(char)
+    if groups is None:
+        groups = _trap_words(_FROM_TRAPS if char == "从" else _BY_TRAPS, char)
+    return any(i >= offset and sentence.startswith(words, i - offset) for offset, words in groups)
+
+
+def _past_traps(pattern: re.Pattern, sentence: str):
+    """The matches of *pattern*, as finditer gives them, except that a match starting at a trap
+    word (从而打通从A到B) is dropped and the search goes on from the next character."""
+    pos = 0
+    while (m := pattern.search(sentence, pos)) is not None:
+        if _trap_at(sentence, m.start()):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end() if m.end() > m.start() else m.end() + 1
+
+
+# family: from … to … (again to …)
+#: after 从A到B, how long it takes (新药从研发到成品要10年以上)
+_TAKES = rf"(?:{_listed('takes_verb')})(?=[\d一二三四五六七八九十几数多近约])|{_listed('takes_scope')}"
+_FROM, _TO = _chars("from"), _chars("to")
+_FROM_TO_END = _listed("from_to_end")
+_STATE_TAIL = _listed("state_tail")
+#: a node never runs past these (从1到100特别是从1到10 is two chains)
+_CONNECTIVE = _listed("connective")
+_FROM_TO = re.compile(
+    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
+)
+# the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
+_FROM_TO_AGAIN = re.compile(
+    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
+)
+
+
+_RISE = re.compile(rf"(?<=..)(?:{_listed('rise')})$")
+
+
+#: B after 向, up to the word that ends it, 的 included (质的提升 of 向质的提升转变)
+_TO_TAIL = re.compile(rf"[^{_P}]{{2,24}}?(?={_alt(_cues('toward_tail'))})")
+#: B up to the next stop, 的 included (for 质的飞跃 after 从量的积累到)
+_WHOLE = re.compile(rf"[^{_P}]{{2,24}}?(?={_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、)")
+_QUOTE = re.compile(r"[“「『][^”」』]{1,12}[”」』]")
+
+
+def _whole(sentence: str, start: int) -> str:
+    m = _WHOLE.match(sentence, start)
+    return m.group() if m else ""
+
+
+def _one_han_before_de(b: str, sentence: str, end: int) -> bool:
+    """Whether B stopped at 的 after one unquoted character (质 of 质的飞跃)."""
+    return bool(_ONE_HAN.fullmatch(_node(b))) and sentence.startswith("的", end) and not _quoted(b)
+
+
+def _half_quoted(a: str, b: str) -> bool:
+    """Whether A opens a quote that B closes (从「由乱到治」的转折: the chain, if any, is inside the
+    quotes; “从0到1”, quoted whole, is a chain)."""
+    return a.count("「") > a.count("」") or a.count("“") > a.count("”")
+
+
+def _quoted(*texts: str) -> bool:
+    """Whether every node is written in quotes (从“治”到“兴”: terms, even of one character)."""
+    return all(_QUOTE.fullmatch(t.strip()) for t in texts)
+
+
+def _again(b: str) -> str:
+    """从A到B到C: a further 到 in B starts a node when both sides are words (not 落实到位)."""
+    parts = b.split("到")
+    return "、".join(parts) if len(parts) > 1 and all(len(p) >= 2 for p in parts) else b
+
+
+@_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
+         ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"),
+         needs=(("from", "to"),))
+def _from_to(sentence: str, cues: int) -> list[dict]:
+    found = []
+    again = _past_traps(_FROM_TO_AGAIN, sentence) if "再到" in sentence else ()
+    for m in [*again, *_past_traps(_FROM_TO, sentence)]:
+        if _half_quoted(m["a"], m["b"]):
+            continue
+        b = m["b"]
+        if not m["more"] and _one_han_before_de(b, sentence, m.end()):
+            b = _whole(sentence, m.start("b")) or b  # 从量的积累到质的飞跃: B holds a 的
+        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in _again(b).split("、")]
+        nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
+        span = (m.start(), m.start("b") + len(b)) if b is not m["b"] else m
+        found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
+    return found
+
+
+# family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
+_TOWARD = _chars("toward")
+_SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
+_TOWARD_TAIL = _alt(_cues("toward_tail"))
+_FROM_TOWARDS = re.compile(
+    rf"[{_FROM}](?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
+    rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
+)
+
+
+@_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。",
+         needs=(("from",),))
+def _from_towards(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _past_traps(_FROM_TOWARDS, sentence):
+        if "到" in m["a"] or _half_quoted(m["a"], m["b"] or m["b2"]):
+            continue  # 由A到B的…向C转变 is handled by the state-change rule
+        b, span = m["b"] or m["b2"], m
+        if m["b"] and _one_han_before_de(b, sentence, m.end()):
+            b = _whole(sentence, m.start("b")) or b  # 从量的积累迈向质的飞跃: B holds a 的
+            span = (m.start(), m.start("b") + len(b))
+        elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
+            whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
+            b = whole.group() if whole else b
+        found.append(_row("sequence", [_node(m["a"]), _node(b)], span, terms=_quoted(m["a"], b)))
+    return found
+
+
+# family: a state changes (…的A向B转变, 实现A向B转型)
+_STATE_CHANGE = re.compile(
+    rf"(?:(?<=的)|(?<=进入)|(?<=实现))(?P<a>[^{_P}、“”的]{{2,12}}?)[{_TOWARD}](?P<b>[^{_P}、“”的]{{2,12}}?)(?:{_STATE_TAIL})"
+)
+
+
+@_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。",
+         needs=(("toward", "state_tail"),))
+def _state_change(sentence: str, cues: int) -> list[dict]:
+    return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)]
+
+
+# families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
+_DASH, _ARROW = _chars("dash"), _listed("arrow")
+_PART = rf"[^，。；：、“”\s{_DASH}{_chars('arrow')}\x00\x01<>]{{1,12}}\x01*"
+_JOIN = rf"\s*(?:[{_DASH}]{{1,2}}|{_ARROW})\s*"
+_DASHED = re.compile(rf"“?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
+_FLOW = _cues("flow")
+_CYCLE = _cues("cycle")
+_FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
+_FLOW_AFTER = re.compile(rf"(?:为|作为)?[^，。；、“”]{{0,4}}?(?:{_alt(_FLOW)})")
+_LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
+
+@lru_cache(maxsize=8)
+def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]:
+    """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``.
+    Cached for the sentence at hand: the cycle and the flow families both read it."""
+    out = []
+    for m in _DASHED.finditer(sentence):
+        arrows = re.search(_ARROW, m["body"]) is not None
+        parts = re.split(_JOIN, m["body"])
+        flow = next((w for w in _FLOW_OR_CYCLE_LONGEST_FIRST
+                     if parts[-1].endswith(w) and len(parts[-1]) > len(w)), "")
+        after = flow + m["after"]
+        parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
+        parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
+        parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
+        after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
+        flows = _FLOW_AFTER.match(after) is not None  # …的螺旋上升过程, 为逻辑主线: a word before the flow word
+        span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
+        if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
+            out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
+        elif _LOOPS.match(after):
+            out.append(("cycle", parts, span))
+        elif len(parts) >= 3 and (arrows or flows):
+            out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
+    return tuple(out)
+
+
+@_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
+         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"), needs=(("dash",), ("arrow",)))
+def _dashed_cycles(sentence: str, cues: int) -> list[dict]:
+    return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
+
+
+@_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。",
+         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"), needs=(("dash",), ("arrow",)))
+def _dashed_flows(sentence: str, cues: int) -> list[dict]:
+    return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
+
+
+# family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
+_STAGE_TAILS = _alt(_cues("stage_tail"))
+_STAGES = re.compile(
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
+    rf"(?:{_STAGE_TAILS})"
+)
+
+
+_STAGE_TAIL_RE = re.compile(_STAGE_TAILS)
+#: the runs of text a listed series can lie in: no ，。；：“” or HTML inside
+_RUN = re.compile("[^，。；：“”\x00]+")
+
+
+def _in_runs(pattern: re.Pattern, sentence: str, tail: re.Pattern):
+    """``pattern.finditer(sentence)``, searched only in the runs (between ，。；：“”) that hold a
+    、 and a match of *tail*: the same matches, found without scanning the other runs."""
+    for run in _RUN.finditer(sentence):
+        if "、" in run.group() and tail.search(run.group()):
+            yield from pattern.finditer(sentence, run.start(), run.end())
+
+
+#: 、 between items, or 和/及/与 before the last one (not inside a word: 普及, 参与者)
+_LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$)")
+
+
+@_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。",
+         ("经历A、B、C三个阶段", "经历试点、推广、普及三个阶段。"),
+         needs=(("stage_tail",),), gate=lambda s: "、" in s)
+def _stages(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _in_runs(_STAGES, sentence, _STAGE_TAIL_RE):
+        if m.group().endswith("过程") and sentence.startswith("中", m.end()):
+            continue  # 在推进A、B、C过程中: things done side by side, not stages
+        first, _, rest = m["body"].partition("、")
+        body = _strip_lead(first) + "、" + rest
+        items = [_node(x) for x in _LAST_JOIN.split(body)]
+        if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
+            found.append(_row("sequence", items, m))
+    return found
+
+
+# family: a list the text says loops (畅通教育、科技、人才的良性循环)
+_CYCLE_RE = re.compile(_alt(_CYCLE))
+_LISTED_CYCLE = re.compile(
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
+)
+
+
+@_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。",
+         needs=(("cycle",),), gate=lambda s: "、" in s)
+def _listed_cycle(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _in_runs(_LISTED_CYCLE, sentence, _CYCLE_RE):
+        first, _, rest = m["body"].partition("、")
+        items = [_node(x) for x in [_strip_lead(first)] + _LAST_JOIN.split(rest)]
+        if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
+            found.append(_row("cycle", items, m))
+    return found
+
+
+# family: building one stage on another (在突破“A”的基础上逐步突破“B”“C”)
+_BUILD = _listed("build_verb")
+_BUILD_ON = re.compile(rf"在(?:{_BUILD})?(?P<a>“[^”]{{1,12}}”)(?:{_listed('build_on')})(?:逐步|进一步|再)?(?:{_BUILD})?"
+                       rf"(?P<rest>(?:“[^”]{{1,12}}”[、和]?){{1,5}})")
+
+
+@_family("build_on", "在“A”的基础上突破“B”“C”", "sequence", "在攻克“材料关”的基础上逐步攻克“工艺关”“成本关”。",
+         needs=(("build_on",),))
+def _build_on(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _BUILD_ON.finditer(sentence):
+        rest = [_node(x) for x in re.findall(r"“[^”]+”", m["rest"])]
+        found.append(_row("sequence", [_node(m["a"])] + rest, m))
+    return found
