@@ -301,6 +301,22 @@ def test_xlsx_and_csv_round_trip(tmp_path, coded):
     assert book["coding"].data_validations.dataValidation  # drop-down lists of allowed codes
 
 
+def test_a_clause_that_looks_like_a_formula_reads_back_as_written(tmp_path):
+    """The CSV puts a ' before text Excel would calculate; read_coding_sheet takes it off again, so the
+    CSV and the .xlsx read back the same clauses as were written (issue 27)."""
+    texts = ["=1+1 设立专项资金", "-加大财政支持", "+86 热线", "@所有人 注意", "＝全角等号", "'=原来就有撇号",
+             "''+两个撇号", "'普通的撇号", "正常的条款"]
+    sheet = pd.DataFrame({"clause_id": [f"d:{i}" for i in range(len(texts))], "text": texts,
+                          "coder1_type": ["供给型"] + [""] * (len(texts) - 1), "=note": [""] * len(texts)})
+    xlsx, csv = I.export_coding_sheet(sheet, "formulas", folder=tmp_path)
+    raw = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert raw["text"].iloc[0] == "'=1+1 设立专项资金" and raw["text"].iloc[5] == "''=原来就有撇号"  # safe in Excel
+    for path in (csv, xlsx):
+        back = I.read_coding_sheet(path)
+        assert back["text"].tolist() == texts, path.suffix
+        assert list(back.columns) == list(sheet.columns)
+
+
 def test_hand_sample_matches_the_seeds(corpus):
     sample = I.hand_sample()
     assert len(sample) >= 60

@@ -24,7 +24,7 @@ import panel as pn
 from zhpolicy.teaching.labels import zh
 
 from .analyses import Analyses, AnalysesCache
-from .files import FONT_STACK, MONO_STACK, WorkingFolder, font_face
+from .files import FONT_STACK, MONO_STACK, WorkingFolder, page_fonts
 from .views import VIEWS
 
 #: Worker threads for the views' computations (the event loop stays free to show progress).
@@ -62,9 +62,8 @@ class Explorer:
 
 
 def page_css() -> str:
-    """The page's CSS: the bundled Chinese font (see :func:`.files.font_face`) for every element."""
-    _, _, face = font_face()
-    return face + f"""
+    """The page's CSS: the course's web fonts (:func:`.files.page_fonts`) first in every element's font list."""
+    return page_fonts().css + f"""
 :root, :host, body {{ --bokeh-base-font: {FONT_STACK} !important; --base-font: {FONT_STACK} !important;
   --body-font: {FONT_STACK} !important; --bs-font-sans-serif: {FONT_STACK} !important;
   --bs-body-font-family: {FONT_STACK} !important; --bokeh-mono-font: {MONO_STACK} !important;
@@ -169,10 +168,14 @@ class Session:
         return list(VIEWS)[self.tabs.active]
 
     def _show_status(self) -> None:
+        from .views import metadata_files, skipped_table
+
         corpus = self.analyses.corpus
-        skipped = len(self.analyses.skipped)
-        self.status.object = (f'<span class="zp-note">语料：{html.escape(str(self.analyses.folder))} · '
-                              f"{len(corpus)} 篇文档" + (f" · 跳过 {skipped} 个文件" if skipped else "") + "</span>")
+        unread, metadata = len(skipped_table(self.analyses)), metadata_files(self.analyses)
+        catalog = "、".join(metadata["file"])
+        self.status.object = (f'<span class="zp-note">语料：{html.escape(str(self.analyses.folder))} · {len(corpus)} 篇文档'
+                              + (f" · 目录 {html.escape(catalog)}（用作元数据）" if catalog else "")
+                              + (f" · 未读取 {unread} 个文件" if unread else "") + "</span>")
 
     def _on_tab(self, event) -> None:
         pn.state.execute(self.show)
@@ -228,4 +231,28 @@ def page(explorer: Explorer):
     pn.state.onload(lambda: explorer.warm(session.analyses))
     template = pn.template.BootstrapTemplate(title="中文政策文本浏览器 · zhpolicy", header_background="#2f5d8a",
                                              main=[session.status, session.tabs])
+    return with_preload(template, page_fonts().preload)
+
+
+_PRELOADING: dict[str, object] = {}
+
+
+def with_preload(template, markup: str):
+    """*template* whose page carries *markup* (the font subset's ``<link rel="preload">``) in its ``<head>``,
+    so that the browser fetches the font while Panel's scripts load: Panel's own page template extended by
+    one block. Without the expected template (another Panel version) the page works without the preload."""
+    try:
+        from panel.io.resources import _env
+
+        if markup not in _PRELOADING:
+            _env.get_template(_PANEL_PAGE)
+            _PRELOADING[markup] = _env.from_string(
+                f'{{% extends "{_PANEL_PAGE}" %}}{{% block preamble %}}{{{{ super() }}}}{markup}{{% endblock %}}')
+        template.template = _PRELOADING[markup]
+    except Exception:  # noqa: BLE001 - a missing or changed Panel template: no preload, nothing else lost
+        pass
     return template
+
+
+#: Panel's page template of :class:`pn.template.BootstrapTemplate` (its ``preamble`` block is in ``<head>``).
+_PANEL_PAGE = "bootstrap/bootstrap.html"

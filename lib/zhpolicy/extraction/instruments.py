@@ -418,6 +418,16 @@ def type_stage_table(coded: pd.DataFrame, stages: pd.DataFrame | None = None) ->
     return table.fillna(0).astype(int)
 
 
+def cell_clauses(coded: pd.DataFrame, kind: str, stage: str) -> pd.DataFrame:
+    """The clauses behind one cell of :func:`type_stage_table` (lesson 06's type × stage heatmap; the
+    explorer lists them when the cell is clicked): the clauses of *coded* (:func:`code_clauses`) whose
+    codes include instrument type *kind* and innovation-chain stage *stage*, as ``doc_id, section_path,
+    text, cues, intensity_word``. Their number is the cell's count."""
+    has = lambda column, code: coded[column].str.split("|").map(lambda codes: code in codes)  # noqa: E731
+    rows = coded[has("types", kind) & has("stages", stage)]
+    return rows[["doc_id", "section_path", "text", "cues", "intensity_word"]].reset_index(drop=True)
+
+
 def intensity_by_document(coded: pd.DataFrame) -> pd.DataFrame:
     """Per document: ``clauses``, ``measures`` (measure clauses), ``mean_intensity`` (mean tier of
     the measure clauses, 0–4) and the number of measure clauses in each tier ``tier_4`` … ``tier_0``."""
@@ -578,18 +588,75 @@ def export_coding_sheet(sheet: pd.DataFrame, name: str = "06_coding_sheet", fold
 
 def read_coding_sheet(path) -> pd.DataFrame:
     """Read a coding sheet back from ``.xlsx`` (first sheet) or ``.csv``; every cell as text
-    (empty cells are ``""``; an intensity typed as 3.0 becomes ``"3"``)."""
+    (empty cells are ``""``; an intensity typed as 3.0 becomes ``"3"``). A clause that began with
+    ``= + - @`` reads back as written: the ``'`` :func:`export_coding_sheet` put before it in the CSV
+    (so that Excel shows it as text) is taken off again."""
+    from ..teaching.export import csv_original
+
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         table = pd.read_excel(path, sheet_name=0, dtype=str, engine="openpyxl").fillna("")
     else:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        table = table.map(csv_original).rename(columns=csv_original)
     for col in table.columns:
         table[col] = table[col].astype(str).str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
     for col in ("start", "end"):
         if col in table.columns:
             table[col] = pd.to_numeric(table[col], errors="coerce").astype("Int64")
     return table
+
+
+#: The coders of a coding sheet (:func:`coding_sheet`'s default).
+CODERS = ("coder1", "coder2")
+
+
+def filled_codes(sheet: pd.DataFrame, coder: str) -> int:
+    """How many cells of *coder*'s columns (``<coder>_<dimension>``) are filled in *sheet*."""
+    columns = [f"{coder}_{d}" for d in DIMENSIONS if f"{coder}_{d}" in sheet.columns]
+    return int(sum((sheet[c].astype(str).str.strip() != "").sum() for c in columns))
+
+
+def _copy_codes(sheet: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The codes of one person's copy, from whichever coder's columns it filled, as ``clause_id, <dimension>…``."""
+    from ..errors import CorpusError
+
+    if "clause_id" not in sheet.columns:
+        raise CorpusError(f"{name} 里没有 clause_id 列：请上传下载的编码表（.xlsx 或 .csv），不要删改前几列。"
+                          "（not a coding sheet）")
+    counts = {coder: filled_codes(sheet, coder) for coder in CODERS}
+    coder = max(CODERS, key=lambda c: (counts[c], c == "coder1"))
+    if counts[coder] == 0:
+        raise CorpusError(f"{name} 里还没有填写任何编码（coder1_… 或 coder2_… 列都是空的）。（sheet not filled）")
+    columns = {f"{coder}_{d}": d for d in DIMENSIONS if f"{coder}_{d}" in sheet.columns}
+    return sheet[["clause_id", *columns]].rename(columns=columns)
+
+
+def combine_sheets(first: pd.DataFrame, second: pd.DataFrame | None = None,
+                   names: tuple[str, str] = ("第一份", "第二份")) -> pd.DataFrame:
+    """One coding sheet from two people's copies of lesson 06's sheet (:func:`coding_sheet`, read back with
+    :func:`read_coding_sheet`), for :func:`agreement_table`: ``coder1_<dimension>`` from *first* and
+    ``coder2_<dimension>`` from *second*, each taken from whichever coder's columns that copy filled (in
+    class both people usually fill ``coder1``), joined on ``clause_id``, with the text columns of *first*.
+    Given only *first*, it must hold both coders' codes already. A copy without ``clause_id``, with no code
+    filled, or sharing no clause with the other raises :class:`~zhpolicy.errors.CorpusError` saying so."""
+    from ..errors import CorpusError
+
+    if second is None:
+        if min(filled_codes(first, c) for c in CODERS) == 0:
+            raise CorpusError(f"{names[0]}只有一位编码员的编码。请上传两位编码员各自的编码表，"
+                              "或一份 coder1 和 coder2 两组列都填好的表。（one coder only）")
+        return first
+    a, b = _copy_codes(first, names[0]), _copy_codes(second, names[1])
+    base = [c for c in first.columns if not c.startswith(CODERS)]
+    sheet = first[base].merge(a.add_prefix("coder1_").rename(columns={"coder1_clause_id": "clause_id"}),
+                              on="clause_id", how="inner")
+    sheet = sheet.merge(b.add_prefix("coder2_").rename(columns={"coder2_clause_id": "clause_id"}),
+                        on="clause_id", how="inner")
+    if sheet.empty:
+        raise CorpusError("两份编码表没有共同的条款（clause_id 对不上）：请确认两人编码的是同一份下载的编码表。"
+                          "（no clause in common）")
+    return sheet.reset_index(drop=True)
 
 
 def _labels(values) -> pd.Series:
