@@ -114,7 +114,8 @@ def texts_content(session) -> list:
         corpus_widget,
         pn.Row(_download("下载 catalog.csv", "catalog.csv", catalog), apply_button),
         pn.pane.HTML(f'<span class="zp-note">{html.escape(where)}</span>'),
-        *([heading("用作目录（元数据）的文件"), table(metadata, wrap=("reason",))] if len(metadata) else []),
+        *[pn.pane.HTML(f'<span class="zp-note">{html.escape(row.file)}：用作目录（元数据），不是文档。{html.escape(row.reason)}</span>')
+          for row in metadata.itertuples(index=False)],
         heading(f"没有读取的文件（{len(skipped)} 个）"),
         table(skipped, wrap=("reason",)) if len(skipped) else pn.pane.HTML(
             '<span class="zp-note">文件夹里的文档都读取了' + ("（catalog.csv 用作目录，见上）" if len(metadata) else "")

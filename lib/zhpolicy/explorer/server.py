@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from . import lessons
     from .files import FONT_ROUTE, WorkingFolder, inside, page_fonts
-    from .ui import EXECUTOR, Explorer, page, page_css
+    from .ui import EXECUTOR, Explorer, page, page_css, rehearse, without_mathjax
 
     folder = zp.paths.resolve_user_path(args.corpus) if args.corpus else zp.paths.default_corpus_dir()
     if args.work and inside(args.work, folder):
@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     fonts = page_fonts()  # built once (about half a minute) the first time, then kept in the cache folder
     pn.extension("tabulator", raw_css=[page_css()], notifications=False)
+    without_mathjax()
+    rehearse(explorer)
     server = pn.serve(
         {"/": lambda: page(explorer)}, port=port, address=HOST, show=False, start=False,
         websocket_origin=[f"{HOST}:{port}", f"localhost:{port}"], title="中文政策文本浏览器",

@@ -134,8 +134,17 @@ def working(message: str) -> pn.Row:
                   sizing_mode="stretch_width")
 
 
-def note(text: str, kind: str = "info") -> pn.pane.Alert:
-    return pn.pane.Alert(text, alert_type=kind, sizing_mode="stretch_width")
+#: Background and text colour of a note, by kind (Bootstrap's alert colours).
+_NOTE_COLOURS = {"info": ("#cff4fc", "#055160"), "warning": ("#fff3cd", "#664d03"), "danger": ("#f8d7da", "#842029")}
+
+
+def note(text: str, kind: str = "info") -> pn.pane.HTML:
+    """A coloured note: *text* shown as written (plain text, not Markdown, so file names with ``_`` or ``*`` and
+    amounts with ``$`` stay as they are)."""
+    background, colour = _NOTE_COLOURS.get(kind, _NOTE_COLOURS["info"])
+    return pn.pane.HTML(f'<div class="zp-alert" role="alert">{html.escape(text)}</div>', sizing_mode="stretch_width",
+                        stylesheets=[f".zp-alert {{ background: {background}; color: {colour}; padding: 10px 14px; "
+                                     "border-radius: 6px; white-space: pre-wrap; margin: 4px 0; }"])
 
 
 def heading(text: str, level: int = 3) -> pn.pane.HTML:
@@ -222,16 +231,46 @@ class Session:
 
 
 def page(explorer: Explorer):
-    """A new session's page (what ``pn.serve`` calls for each browser tab)."""
+    """A new session's page (what ``pn.serve`` calls for each browser tab); once it is shown, the other
+    views' tables are computed in the background."""
+    template, session = build_page(explorer)
+    pn.state.onload(lambda: explorer.warm(session.analyses))
+    return template
+
+
+def build_page(explorer: Explorer):
+    """The page of a new session, with its first view (your texts) built: ``(template, session)``."""
     from .panels import texts_content
 
     session = Session(explorer, explorer.load(explorer.default_folder))
     session.containers["texts"][:] = texts_content(session)  # the first view, at once
     session.built["texts"] = session.analyses
-    pn.state.onload(lambda: explorer.warm(session.analyses))
     template = pn.template.BootstrapTemplate(title="中文政策文本浏览器 · zhpolicy", header_background="#2f5d8a",
                                              main=[session.status, session.tabs])
-    return with_preload(template, page_fonts().preload)
+    return with_preload(template, page_fonts().preload), session
+
+
+def rehearse(explorer: Explorer) -> None:
+    """Build one page into a document nobody sees, before the server takes requests: the first visitor then
+    does not wait for the modules, templates and caches a first page loads (about half the server's work
+    for it)."""
+    from bokeh.document import Document
+
+    try:
+        template, _ = build_page(explorer)
+        template.server_doc(Document())
+    except Exception:  # noqa: BLE001 - only a head start: a page that fails here fails visibly when opened
+        pass
+
+
+def without_mathjax() -> None:
+    """Leave Bokeh's MathJax bundle (1.8 MB of script) out of the explorer's pages: Panel adds it to any
+    page with an HTML pane, and no view shows formulas (every HTML pane keeps ``disable_math``).
+    Guarded: with another Panel, pages keep the bundle."""
+    from panel.io import resources
+
+    if hasattr(resources, "_panel_use_mathjax"):
+        resources._panel_use_mathjax = lambda roots: False
 
 
 _PRELOADING: dict[str, object] = {}
