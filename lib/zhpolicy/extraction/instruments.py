@@ -107,9 +107,11 @@ class _Rules:
     """A rule table (a codebook read by :func:`~zhpolicy.analysis.themes.read_codebook`) prepared once
     for coding many clauses: its rows as tuples, and which rules each cue word belongs to, so a clause
     is matched only against the rules one of whose cue words it contains (a rule cannot fire
-    otherwise: deleting its ``none_of`` phrases never creates a cue word, none holding □)."""
+    otherwise: deleting its ``none_of`` phrases never creates a cue word, none holding □). The cue
+    words a clause contains are found in one pass with an Aho-Corasick automaton (``ahocorasick-rs``, as
+    the chains' cue pass), or, without it, by looking for each word in blocks of clauses."""
 
-    #: Clauses checked together against the cue words first (their text joined).
+    #: Clauses checked together against the cue words first (their text joined), without the automaton.
     BLOCK = 64
 
     def __init__(self, table: pd.DataFrame, *labels: str):
@@ -123,27 +125,42 @@ class _Rules:
                 self.always.append(i)
             for term in terms:
                 self.owners.setdefault(term, []).append(i)
+        self.words = list(self.owners)
+        try:
+            import ahocorasick_rs
+
+            self.automaton = ahocorasick_rs.AhoCorasick(self.words) if self.words else None
+        except ImportError:  # pragma: no cover - a dependency; the blocks do the same job
+            self.automaton = None
+
+    def _present(self, texts: list[str]):
+        """For each text, the cue words it contains (each rule whose word it is may fire)."""
+        if self.automaton is not None:
+            for text in texts:
+                yield {self.words[i] for i, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)}
+            return
+        for begin in range(0, len(texts), self.BLOCK):
+            block = texts[begin:begin + self.BLOCK]
+            joined = "\x00".join(block)
+            present = [t for t in self.words if t in joined]
+            for text in block:
+                yield [t for t in present if t in text]
 
     def fired(self, texts) -> list[list[tuple[int, int, list[str]]]]:
         """For each text, the rules that fire, in table order: ``(row, hits, cues)``."""
         texts = list(texts)
         out = []
-        for begin in range(0, len(texts), self.BLOCK):
-            block = texts[begin:begin + self.BLOCK]
-            joined = "\x00".join(block)
-            present = [t for t in self.owners if t in joined]
-            for text in block:
-                candidates = set(self.always)
-                for term in present:
-                    if term in text:
-                        candidates.update(self.owners[term])
-                found = []
-                for i in sorted(candidates):
-                    terms, all_of, none_of = self.rows[i][:3]
-                    hits, cues = _rule_matches(text, terms, all_of, none_of)
-                    if hits:
-                        found.append((i, hits, cues))
-                out.append(found)
+        for text, present in zip(texts, self._present(texts)):
+            candidates = set(self.always)
+            for term in present:
+                candidates.update(self.owners[term])
+            found = []
+            for i in sorted(candidates):
+                terms, all_of, none_of = self.rows[i][:3]
+                hits, cues = _rule_matches(text, terms, all_of, none_of)
+                if hits:
+                    found.append((i, hits, cues))
+            out.append(found)
         return out
 
 
