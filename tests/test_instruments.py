@@ -138,9 +138,12 @@ def test_matching_only_rules_whose_cue_words_occur_changes_no_code():
     texts += ["", "设立省级科技成果转化专项资金", "严禁以任何名义截留"]
     for table, label in tables:
         prepared = I._Rules(table, label)
+        assert prepared.automaton is not None  # ahocorasick-rs is a dependency
         fired = prepared.fired(texts)
         assert fired == [_rules_one_by_one(t, table, label) for t in texts]
         assert sum(map(len, fired)) > 100  # the texts do fire rules
+        prepared.automaton = None  # the fallback without the automaton: blocks of clauses
+        assert prepared.fired(texts) == fired
 
 
 # ---------------------------------------------------------------- coding
