@@ -19,6 +19,7 @@ from zhpolicy.analysis import themes as theme_coding
 from zhpolicy.errors import CorpusError
 from zhpolicy.extraction import instruments
 from zhpolicy.paths import output_dir
+from zhpolicy.teaching.lessons import catalog_note
 
 from . import views as V
 from .files import csv_bytes, inside, xlsx_bytes
@@ -114,8 +115,7 @@ def texts_content(session) -> list:
         corpus_widget,
         pn.Row(_download("下载 catalog.csv", "catalog.csv", catalog), apply_button),
         pn.pane.HTML(f'<span class="zp-note">{html.escape(where)}</span>'),
-        *[pn.pane.HTML(f'<span class="zp-note">{html.escape(row.file)}：用作目录（元数据），不是文档。{html.escape(row.reason)}</span>')
-          for row in metadata.itertuples(index=False)],
+        *[pn.pane.HTML(f'<span class="zp-note">{html.escape(catalog_note(name))}</span>') for name in metadata["file"]],
         heading(f"没有读取的文件（{len(skipped)} 个）"),
         table(skipped, wrap=("reason",)) if len(skipped) else pn.pane.HTML(
             '<span class="zp-note">文件夹里的文档都读取了' + ("（catalog.csv 用作目录，见上）" if len(metadata) else "")
