@@ -47,61 +47,6 @@ PAGE_TEXT = """() => {
 }"""
 
 
-#: Marks, in the light DOM and every shadow root, each visible element that shows text of its own; keeps
-#: them in ``window.__zpGlyphs`` and returns their texts (tests/browser.py's audit sees the light DOM only).
-MARK_ALL_TEXT = """() => {
-  const found = [];
-  const visit = (root) => {
-    const texts = new Map();
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode, el = node.parentElement;
-      if (!el || !node.nodeValue.trim() || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA'].includes(el.tagName)) continue;
-      const box = el.getBoundingClientRect(), style = getComputedStyle(el);
-      if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight ||
-          box.left >= innerWidth || style.visibility !== 'visible' || style.opacity === '0') continue;
-      texts.set(el, (texts.get(el) || '') + node.nodeValue);
-    }
-    for (const [el, text] of texts) found.push([el, text]);
-    root.querySelectorAll('*').forEach(e => { if (e.shadowRoot) visit(e.shadowRoot); });
-  };
-  visit(document.body);
-  window.__zpGlyphs = found.map(f => f[0]);
-  return found.map(f => f[1]);
-}"""
-
-
-def page_glyph_audit(page, fonts: dict[str, str]) -> tuple[int, list[dict]]:
-    """tests/browser.py's glyph audit through Panel's shadow roots: for each visible element with text, the
-    fonts Chromium shaped it with (DevTools ``CSS.getPlatformFontsForNode``) must have every character.
-    Returns the number of elements audited and the ones with a character no font used has (a box)."""
-    from tests.browser import _cmap, _drawable, system_font_files
-
-    texts = page.evaluate(MARK_ALL_TEXT)
-    files = {**system_font_files(), **fonts}
-    cdp = page.context.new_cdp_session(page)
-    try:
-        cdp.send("DOM.enable")
-        cdp.send("CSS.enable")
-        cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})
-        array = cdp.send("Runtime.evaluate", {"expression": "window.__zpGlyphs"})["result"]["objectId"]
-        items = {int(p["name"]): p["value"]["objectId"] for p in
-                 cdp.send("Runtime.getProperties", {"objectId": array, "ownProperties": True})["result"]
-                 if p["name"].isdigit()}
-        problems = []
-        for index, text in enumerate(texts):
-            node = cdp.send("DOM.requestNode", {"objectId": items[index]})["nodeId"]
-            used = [f["postScriptName"] or f["familyName"]
-                    for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
-            covered = set().union(*(_cmap(files[name]) for name in used if name in files))
-            missing = sorted({ch for ch in text if _drawable(ch) and ord(ch) not in covered})
-            if missing:
-                problems.append({"text": text.strip()[:80], "missing": "".join(missing), "fonts": used})
-        return len(texts), problems
-    finally:
-        cdp.detach()
-
-
 def _same_image(a: bytes, b: bytes) -> bool:
     from PIL import Image, ImageChops
 
@@ -114,19 +59,20 @@ def check_chinese(page) -> str:
     faces load (the subset at least, none fails) and hold every character the page shows; the title is
     drawn with the web fonts: its screenshot equals the title drawn with them alone and differs from the
     title drawn without them (boxes on a machine with no Chinese font). Returns the page's CJK text."""
-    from tests.browser import FACES_JS, served_fonts
+    from tests.browser import FACES_JS, glyph_audit, served_fonts
     from zhpolicy.teaching.webfonts import CJK_RANGES, coverage
 
     page.evaluate("document.fonts.ready")
     fonts = page_fonts()
     statuses = page.evaluate(FACES_JS, FONT_FAMILY)
     assert "loaded" in statuses and "error" not in statuses, statuses
-    audited, problems = page_glyph_audit(page, served_fonts(fonts.folder))
+    problems = glyph_audit(page, served_fonts(fonts.folder), pierce=True)  # Panel's shadow roots too
     for _ in range(20):  # font-display: block: a character waits for its face for a moment
         if not problems:
             break
         page.wait_for_timeout(500)
-        audited, problems = page_glyph_audit(page, served_fonts(fonts.folder))
+        problems = glyph_audit(page, served_fonts(fonts.folder), pierce=True)
+    audited = page.evaluate("window.__zpGlyphs.length")
     assert audited > 20 and problems == [], f"characters drawn without a glyph (boxes): {problems[:5]}"
     text = page.evaluate(PAGE_TEXT)
     chinese = "".join(sorted({ch for ch in text if any(lo <= ord(ch) <= hi for lo, hi in CJK_RANGES)}))

@@ -66,18 +66,10 @@ def page_fonts(folder: Path | None = None) -> PageFonts:
     whole font for rarer characters (fetched only when a page shows one) and the symbol font; each face
     ``font-display: block`` with the CJK ``unicode-range``. The subset is built the first time (about
     half a minute) and kept in the cache folder."""
-    from zhpolicy.teaching.webfonts import (build_symbol_font, copy_if_changed, font_face_css, subset_font,
-                                            web_font_source)
+    from zhpolicy.teaching.webfonts import font_face_css, place_fonts
 
     folder = Path(folder) if folder is not None else font_folder()
-    source = web_font_source()
-    subset = subset_font(folder, source)
-    copy_if_changed(source, folder / FULL_FONT)
-    licence = source.parent / "OFL.txt"
-    if licence.is_file():
-        copy_if_changed(licence, folder / "OFL.txt")
-    if not (folder / SYMBOL_FONT).is_file():
-        build_symbol_font(folder / SYMBOL_FONT)
+    subset = place_fonts(folder, FULL_FONT, SYMBOL_FONT)
     url = f"/{FONT_ROUTE}/"
     css = font_face_css(subset, url + subset.name, url + FULL_FONT, url + SYMBOL_FONT)
     preload = f'<link rel="preload" href="{url}{subset.name}" as="font" type="font/woff2" crossorigin>'
