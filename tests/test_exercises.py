@@ -98,6 +98,48 @@ def test_number_feedback_names_rounding_before_any_other_mistake():
     assert number_feedback(2.7, 2.7, 2, [(2.7, "与正确答案相同的“错误”不会被说出")]) == (True, "")
 
 
+def test_a_whole_number_is_never_told_its_value_is_right():
+    """Review of issue 25: κ = 0 against 0.44, the median 1 against 1.20, 3 against 2.60 were told
+    “数值对了，但只保留了 0 位小数”. The decimals message is given only to an answer written with
+    decimals; a whole number gets 偏大/偏小 and a reminder of the decimals asked for."""
+    from zhpolicy.teaching.exercises import number_feedback
+
+    for answer, right, places in ((0, 0.444, 2), (0.0, 0.444, 2), (1, 1.2, 2), (3, 2.6, 2), (4, 3.7, 1), (2, 1.89, 2)):
+        ok, message = number_feedback(answer, right, places)
+        assert not ok and "数值对了" not in message, (answer, message)
+        assert ("偏大" if answer > right else "偏小") in message and f"{places} 位小数" in message
+    ok, message = number_feedback(0.4, 0.444, 2)  # written with one decimal: that one is true
+    assert not ok and "只保留了 1 位小数" in message
+    # a mistake is matched loosely only at a precision of one decimal or more
+    assert number_feedback(1, 1.2, 2, [(0.8, "偶然接近的错误")]) != (False, "偶然接近的错误")
+    assert number_feedback(0.8, 1.2, 2, [(0.8, "名字")]) == (False, "名字")
+
+
+def test_a_list_of_few_candidates_can_be_checked_without_naming_each(capsys):
+    from zhpolicy.teaching.exercises import set_feedback
+
+    right = {"a", "b"}
+    assert set_feedback(["x"], right, counts=False) == set_feedback(["a"], right, counts=False)
+    assert set_feedback(["a", "x"], right, counts=False) == set_feedback(["x", "y"], right, counts=False)
+    assert "个数对了" in set_feedback(["a", "x"], right, counts=False)[1]
+    assert set_feedback(["b", "a"], right, counts=False)[0]
+    assert set_feedback(["a"], right)[1] == "少了 1 项。"  # counts=True (the default) says how many
+
+
+def test_quotes_and_spaces_around_a_word_answer():
+    from zhpolicy.teaching.exercises import bare_text
+
+    for typed in ("“加快”", '"加快"', " 加快 ", "「加快」", "'加快'", "‘加快’ "):
+        assert bare_text(typed) == "加快", typed
+
+
+def test_a_question_without_a_right_answer_says_recorded(capsys):
+    q = Exercise("编码？", lambda answer: (True, "只检查了格式。"), ("甲", "乙"), "answer = ['无']", expects="list",
+                 ok_prefix="✅ 已记录（格式正确）。")
+    ok, out = _printed(q, ["无"], capsys=capsys)
+    assert ok and out.startswith("✅ 已记录") and "正确！" not in out
+
+
 def test_notebook_solution_cells_run_the_library_reference_solutions():
     """Each lesson's solution cell for ex.qN is the exercise's own solution_code (what .solution()
     prints and what the any-corpus tests run), followed by its check."""

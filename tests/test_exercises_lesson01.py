@@ -19,6 +19,8 @@ def test_q1_total_characters_removed(corpus, capsys):
     assert not ok and "chars_added" in out and str(right) not in out
     ok, out = _run(ex.q1, int((corpus["n_chars_raw"] - corpus["n_chars"]).sum()), corpus, capsys=capsys)
     assert not ok and "n_chars_raw − n_chars" in out and "不计空白" in out
+    ok, out = _run(ex.q1, int((corpus["raw"].str.len() - corpus["text"].str.len()).sum()), corpus, capsys=capsys)
+    assert not ok and "len(raw) − len(text)" in out and "chars_removed" in out
     ok, out = _run(ex.q1, int(audit["changes"].sum()), corpus, capsys=capsys)
     assert not ok and "改动处数" in out
     removal = audit[audit["step"].isin(["strip_boilerplate", "drop_truncated_teaser", "drop_repeated_lines"])]
@@ -47,8 +49,15 @@ def test_q2_largest_share_removed(corpus, capsys):
     assert not ok and "分母用错了" in out
     ok, out = _run(ex.q2, round(float(share.min()), 1), corpus, capsys=capsys)
     assert not ok and "最小的一篇" in out
-    ok, out = _run(ex.q2, round(right), corpus, capsys=capsys)
-    assert not ok and "只保留了 0 位小数" in out
+    by_len = (1 - corpus["text"].str.len() / corpus["raw"].str.len()).max() * 100
+    ok, out = _run(ex.q2, round(float(by_len), 1), corpus, capsys=capsys)
+    assert not ok and "len()" in out and "n_chars_raw" in out
+    ok, out = _run(ex.q2, int(removed.max()), corpus, capsys=capsys)  # a count of characters, not a share
+    assert not ok and "删掉的字数" in out and "除以 n_chars_raw" in out
+    ok, out = _run(ex.q2, round(right, 0), corpus, capsys=capsys)  # a whole number is never “the right value”
+    assert not ok and "数值对了" not in out and "1 位小数" in out
+    ok, out = _run(ex.q2, 5.2 if abs(right - 5.2) > 0.05 else 5.4, corpus, capsys=capsys)
+    assert not ok and "数值对了" not in out
 
 
 def test_q2_names_the_document_that_lost_most_characters_but_not_the_largest_share(capsys):

@@ -14,7 +14,7 @@ def toks(corpus):
     return zp.tokens(corpus)
 
 
-def test_q1_share_of_the_two_terms(toks, capsys):
+def test_q1_share_of_the_two_terms(toks, corpus, capsys):
     content = zp.analysis.terms.content_tokens(toks)
     both = content["token"].isin(["科技创新", "产业创新"]).sum()
     right = both / len(content) * 100
@@ -26,6 +26,8 @@ def test_q1_share_of_the_two_terms(toks, capsys):
         (both / content["token"].nunique() * 100, "nunique"),
         ((content["token"] == "科技创新").sum() / len(content) * 100, "分子只数了“科技创新”"),
         ((content["token"] == "产业创新").sum() / len(content) * 100, "分子只数了“产业创新”"),
+        (sum(text.count(term) for text in corpus["text"] for term in ("科技创新", "产业创新")) / len(content) * 100,
+         "分子数的是字串"),
         (round(right, 1), "只保留了 1 位小数"),
     ]
     for answer, says in cases:
@@ -55,9 +57,10 @@ def test_q2_standardised_type_token_ratio(toks, capsys):
         ((with_stop.nunique() / with_stop.size()).max(), "还有停用词"),
         (content["token"].nunique() / len(content), "整个语料"),
         (round(right, 2), "只保留了 2 位小数"),
+        (right * 100, "不要乘以 100"),
     ]
     # a wrong answer reveals neither the right value nor the right document
-    assert assert_named(lesson02.q2, cases, right, toks, capsys=capsys, places=3, secrets=(ttr.idxmax(), f"{right:.3f}")) >= 4
+    assert assert_named(lesson02.q2, cases, right, toks, capsys=capsys, places=3, secrets=(ttr.idxmax(), f"{right:.3f}")) >= 5
     ok, _ = _run(lesson02.q2, ttr.idxmax(), toks, capsys=capsys)  # a doc_id is not the answer: it is a number
     assert not ok
 
@@ -81,6 +84,25 @@ def test_q3_least_used_term_of_the_last_document(toks, capsys):
     if by_ratio not in set(under.loc[under["g2"] == under["g2"].max(), "term"]):
         ok, out = _run(lesson02.q3, by_ratio, toks, capsys=capsys)
         assert not ok and "对数比" in out
+
+
+def test_q2_compares_the_whole_text_only_when_it_names_another_document(capsys):
+    long_text = "科技 创新 产业 融合 发展。" * 60 + "".join(f"词{i}。" for i in range(40))
+    toks = zp.tokens({"a": long_text, "b": "甲乙。丙丁。" * 30})
+    ttr = lesson02.first_words_ttr(toks)
+    whole = zp.analysis.terms.content_tokens(toks).groupby("doc_id")["token"]
+    assert ttr.idxmax() == (whole.nunique() / whole.size()).idxmax()
+    ok, out = _run(lesson02.q2, round(float(ttr.max()), 3), toks, capsys=capsys)
+    assert ok and "用全文算时" not in out
+
+
+def test_q3_ignores_quotes_and_spaces_typed_around_the_word(toks, capsys):
+    docs = sorted(toks["doc_id"].unique())
+    table = zp.keyness(toks, docs[-1])
+    under = table[table["direction"] == "under"].sort_values(["g2", "term"], ascending=[False, True])
+    right = under["term"].iloc[0]
+    for typed in (f"“{right}”", f'"{right}"', f" {right} ", f"「{right}」"):
+        assert _run(lesson02.q3, typed, toks, capsys=capsys)[0], typed
 
 
 def test_q3_accepts_every_term_tied_for_the_largest_g2(capsys):

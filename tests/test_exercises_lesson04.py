@@ -38,9 +38,12 @@ def test_q1_densest_document(corpus, chains, capsys):
         ((1000 * occurrences / chars).max(), "count 列"),
         ((counts / chars).max(), "每个字的条数"),
         ((1000 * counts / lengths).max(), "换行和空格"),
+        ((10000 * counts / chars).max(), "每万字"),
         (round(answer, 1), "只保留了 1 位小数"),
     ]
-    assert assert_named(ex.q1, cases, answer, chains, corpus, capsys=capsys, places=2, secrets=(f"{answer:.2f}",)) >= 5
+    assert assert_named(ex.q1, cases, answer, chains, corpus, capsys=capsys, places=2, secrets=(f"{answer:.2f}",)) >= 6
+    ok, out = _run(ex.q1, round(answer + 0.3), chains, corpus, capsys=capsys)  # a whole number near the answer
+    assert not ok and "数值对了" not in out and "2 位小数" in out
     ok, out = _run(ex.q1, counts.idxmax(), chains, corpus, capsys=capsys)
     assert not ok and "类型" in out  # a doc_id: the question asks for the density
 
@@ -59,6 +62,8 @@ def test_q1_on_a_corpus_without_chains(capsys):
     (r'从"[^"]+"迈向"[^"]+"', "中文引号"),
     (r"迈向", "没有引号的句子也匹配了"),
     (r"[", "不是合法的正则表达式"),
+    (r"从“[^”]+”迈向", "B 也要在引号“”里"),
+    (r"从“[^”]+”迈向“[^”]*”", "B 的引号里是空的"),
 ])
 def test_q2_pattern_mistakes(pattern, says, capsys):
     ok, out = _run(ex.q2, pattern, capsys=capsys)

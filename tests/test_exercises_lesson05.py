@@ -35,27 +35,39 @@ TRAPS = _table([
 ])
 
 
-def test_q1_share_of_figures_about_the_future(stats, capsys):
-    dated = stats[stats["year"] != ""]
-    right = dated["kind"].isin(["target", "plan"]).mean() * 100
+def test_q1_largest_share_of_undated_figures(stats, capsys):
+    undated = (stats["year"] == "").groupby(stats["doc_id"]).mean() * 100
+    right = float(undated.max())
     ok, out = _run(ex.q1, round(right, 1), stats, capsys=capsys)
-    assert ok
-    ok, out = _run(ex.q1, round(right / 100, 4), stats, capsys=capsys)
-    assert not ok and "百分数" in out and f"{right:.1f}" not in out
-    ok, out = _run(ex.q1, round(stats["kind"].isin(["target", "plan"]).mean() * 100, 1), stats, capsys=capsys)
-    assert not ok and "分母用错了" in out
-    ok, out = _run(ex.q1, round(100 - right, 1), stats, capsys=capsys)
-    assert not ok and "其余各类" in out
+    assert ok and undated.idxmax() in out
+    counts = (stats["year"] == "").groupby(stats["doc_id"]).sum()
+    cases = [
+        (round(right / 100, 4), "百分数"),
+        (0.0, "不是 NaN"),  # stats["year"].isna(): the empty year is "", so nothing is found
+        (round((stats["year"] == "").mean() * 100, 1), "整个语料的比例"),
+        (int(counts.max()), "个数"),
+        (round(100 * counts.max() / len(stats), 1), "分母用错了"),
+        (round(float((100 - undated).max()), 1), "有年份的数字"),
+        (round(right), "1 位小数"),
+    ]
+    for answer, says in cases:
+        ok, out = _run(ex.q1, answer, stats, capsys=capsys)
+        assert not ok and says in out, (answer, out)
+        assert f"{right:.1f}" not in out and undated.idxmax() not in out
     ok, out = _run(ex.q1, "0.1", stats, capsys=capsys)
     assert not ok and "类型" in out
 
 
-def test_q1_names_one_kind_of_two(capsys):
-    assert _run(ex.q1, 33.3, TRAPS, capsys=capsys)[0]  # a target and a plan among 6 dated figures
-    ok, out = _run(ex.q1, 16.7, TRAPS, capsys=capsys)
-    assert not ok and ("只数了 target" in out or "只数了 plan" in out)
-    ok, out = _run(ex.q1, round(2 / 7 * 100, 1), TRAPS, capsys=capsys)  # all 7 figures, one of them undated
-    assert not ok and "分母用错了" in out
+def test_q1_when_every_figure_has_a_year(capsys):
+    dated = TRAPS[TRAPS["year"] != ""]
+    ok, out = _run(ex.q1, 0.0, dated, capsys=capsys)
+    assert ok and "每个统计数字都有年份" in out and "没有年份：" not in out
+
+
+def test_q1_on_a_table_with_the_traps(capsys):
+    assert _run(ex.q1, 33.3, TRAPS, capsys=capsys)[0]  # 甲 规划 (a_1): one undated figure of its three
+    passed, printed = run_solution("lesson05", "q1", {"zp": zp, "stats": TRAPS})
+    assert passed, printed
 
 
 def test_q2_documents_with_years_from_context(stats, corpus, capsys):
@@ -68,7 +80,26 @@ def test_q2_documents_with_years_from_context(stats, corpus, capsys):
     ok, out = _run(ex.q2, [d[:3] for d in chosen["doc_id"].unique()], stats, capsys=capsys)
     assert not ok and "开头几个字符" in out
     ok, out = _run(ex.q2, list(chosen["doc_id"].unique()) + [corpus["doc_id"].iloc[-1]], stats, capsys=capsys)
-    assert not ok and "多了 1 篇" in out
+    assert not ok and "个数不对" in out
+
+
+def test_q2_single_guesses_tell_nothing_about_each_document(capsys):
+    """Guessing one document at a time gets the same message whether or not it is one of the
+    right documents: only the size of the guess is compared (a guess that is one of the named
+    mistakes, such as “heading only”, gets that diagnosis instead)."""
+    rows = [(doc, doc, "1万元", 1e4, "元", "2024", source, "achieved")
+            for doc, source in (("h1", "heading"), ("h2", "heading"), ("r1", "relative:今年"), ("r2", "relative:去年"),
+                                ("s1", "sentence"), ("c1", "clause"))]
+    table = _table(rows)
+    assert _run(ex.q2, ["h1", "h2", "r1", "r2"], table, capsys=capsys)[0]
+    said = {doc: _run(ex.q2, [doc], table, capsys=capsys)[1] for doc in ("h1", "r2", "s1", "c1")}
+    assert len(set(said.values())) == 1, said
+    assert "少了" not in said["h1"] and "多了" not in said["h1"]
+    same_size = {pair: _run(ex.q2, list(pair), table, capsys=capsys)[1]
+                 for pair in (("h1", "r1"), ("s1", "c1"), ("h1", "c1"))}
+    assert len(set(same_size.values())) == 1 and "个数不对" in same_size[("h1", "r1")]
+    four = {docs: _run(ex.q2, list(docs), table, capsys=capsys)[1] for docs in (("h1", "h2", "r1", "s1"), ("s1", "c1", "h1", "r2"))}
+    assert len(set(four.values())) == 1 and "个数对了" in four[("h1", "h2", "r1", "s1")]
 
 
 @pytest.mark.parametrize("answer, says", [
@@ -112,6 +143,7 @@ def test_q3_on_a_table_with_a_zero_amount(capsys):
         ((digits.max() / digits.min()).max(), "数字部分"),  # 24590.7 / 3.6: the digits before converting
         (positive.max() / positive.min(), "整个语料"),
         (2e8 / 1.5e8, "倍数最小的一篇"),
+        (2.45907e12 / 3.6e12, "min / max"),
         (1.0, "倍数是 1"),
         (round(right, 1), "只保留了 1 位小数"),
         (float("inf"), "除以了 0"),
@@ -121,6 +153,15 @@ def test_q3_on_a_table_with_a_zero_amount(capsys):
         assert not ok and says in out, (value, out)
         assert f"{right:.2f}" not in out
     assert _run(ex.q3, round(right, 2), TRAPS, capsys=capsys)[0]
+
+
+def test_q3_names_dollars_taken_for_yuan(capsys):
+    dollars = pd.concat([TRAPS, _table([("a_1", "甲 规划", "100美元", 100.0, "美元", "2024", "sentence", "achieved")])],
+                        ignore_index=True)
+    right = 3.6e12 / 2.45907e12
+    assert _run(ex.q3, round(right, 2), dollars, capsys=capsys)[0]
+    ok, out = _run(ex.q3, round(3.6e12 / 100, 2), dollars, capsys=capsys)  # str.contains("元") takes 美元 too
+    assert not ok and "美元" in out and "== \"元\"" in out
 
 
 def test_q3_when_no_document_cites_two_amounts(capsys):
@@ -140,6 +181,6 @@ def test_hints_never_contain_the_solution():
 def test_lesson05_exercises_on_a_corpus_without_statistics(capsys):
     empty = zp.extract_statistics("没有数字的一句话。")
     ok, out = _run(ex.q1, 0.0, empty, capsys=capsys)
-    assert not ok and "没有带年份" in out
+    assert not ok and "没有统计数字" in out
     assert _run(ex.q2, [], empty, capsys=capsys)[0]
     assert _run(ex.q3, 0.0, empty, capsys=capsys)[0]

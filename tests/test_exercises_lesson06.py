@@ -36,8 +36,11 @@ def test_q1_checks_the_form_of_a_coding(five, capsys):
     assert not ok and "政策" in out
     ok, out = _run(lesson06.q1, ["供给", "环境型", "需求", "无", ""], five, capsys=capsys)
     assert not ok and "写全称" in out and "“供给型”" in out and "“无”" in out
-    assert _run(lesson06.q1, ["供给型", "环境型", "需求型", "无", "环境型"], five, capsys=capsys)[0]
+    ok, out = _run(lesson06.q1, ["供给型", "环境型", "需求型", "无", "环境型"], five, capsys=capsys)
+    assert ok and "已记录" in out and "正确！" not in out and "没有标准答案" in out  # a format check, not a verdict
     assert _run(lesson06.q1, pd.Series(MINE), five, capsys=capsys)[0]  # any list-like
+    ok, out = _run(lesson06.q1, ["无 ", "环境型", "供给型", "供给型", "\u3000无"], five, capsys=capsys)
+    assert not ok and "多了空格" in out and "'无 '" in out
 
 
 def test_q2_kappa_with_the_rules(coded, five, capsys):
@@ -50,6 +53,13 @@ def test_q2_kappa_with_the_rules(coded, five, capsys):
              (float(sum(a == b for a, b in zip(MINE, rules))), "一致的条款数")]
     assert assert_named(lesson06.q2, cases, right, MINE, five, coded, capsys=capsys, places=2,
                         secrets=(f"{right:.2f}",)) >= 3
+    every_type = coded.set_index("clause_id").loc[five["clause_id"], "types"].tolist()
+    with_types = I.cohen_kappa(MINE, every_type)
+    ok, out = _run(lesson06.q2, round(with_types, 2), MINE, five, coded, capsys=capsys)
+    assert not ok and "types 列" in out, out
+    for zero in (0, 0.0):  # κ = 0 is not “the right value with too few decimals”
+        ok, out = _run(lesson06.q2, zero, MINE, five, coded, capsys=capsys)
+        assert not ok and "数值对了" not in out and f"{right:.2f}" not in out
     ok, out = _run(lesson06.q2, 0.5, None, five, coded, capsys=capsys)
     assert not ok and "先完成上一题" in out
     ok, out = _run(lesson06.q2, float("nan"), rules, five, coded, capsys=capsys)  # identical codings
@@ -68,11 +78,11 @@ def test_q3_share_of_strategic_measures(coded, capsys):
         (I.instrument_mix(coded, by="subtype")["策略性措施"].max(), "编码次数"),
         (per_clause.max() * 100, "措施条款的比例"),
         (I.instrument_mix(coded, share=True)["环境型"].max() * 100, "“环境型”整类"),
-        (round(right), "只保留了 0 位小数"),
+        (round(right, 0), "1 位小数"),  # a whole number: a reminder of the decimals, not “the value is right”
     ]
     for answer, says in cases:
         ok, out = _run(lesson06.q3, round(float(answer), 3), coded, capsys=capsys)
-        assert not ok and says in out, (answer, out)
+        assert not ok and says in out and "数值对了，但只保留了 0" not in out, (answer, out)
         assert share.idxmax() not in out
 
 
@@ -85,6 +95,8 @@ def test_q4_clauses_with_several_types(coded, capsys):
         (int((types != "").sum()), "至少有一种"),
         (int((types.str.count(r"\|") >= 2).sum()), "三种类型都有"),
         (int(types.str.count(r"\|").sum()), "“|”的个数加起来"),
+        (int(types.str.contains("|").sum()), "regex=False"),  # “|” read as “or”: every clause
+        (int(coded.loc[coded["measure"] == "是", "types"].str.contains("|").sum()), "regex=False"),
         (right + 3, "太多了"),
     ]
     for answer, says in cases:

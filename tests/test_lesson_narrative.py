@@ -87,3 +87,112 @@ def test_length_sentence_is_computed_from_the_corpus(corpus):
     longest = stats.loc[stats["n_chars"].idxmax()]
     assert str(longest["n_chars"]) in sentence and corpus.set_index("doc_id").loc[longest["doc_id"], "label"] in sentence
     assert "不到两篇" in lessons.longest_and_shortest(stats.head(1), corpus.set_index("doc_id")["label"])
+
+
+# ---------------------------------------------------------------- review of issue 25, round 2
+
+
+def _cell(name: str, cell_id: str) -> str:
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    return next(c.source for c in nb.cells if c.get("id") == cell_id)
+
+
+@pytest.mark.parametrize("name", ["01_corpus.ipynb", "03_themes.ipynb", "04_logic_chains.ipynb", "06_policy_instruments.ipynb"])
+def test_lesson_headers_do_not_count_five_texts(name):
+    """The title, 描述 and 学习目标 are shown on any corpus: they speak of the texts at hand and
+    name the five seed texts only as the series' example."""
+    header = nbformat.read(ROOT / "notebooks" / name, as_version=4).cells[0].source
+    title = header.splitlines()[0]
+    assert "五篇" not in title
+    for line in header.splitlines():
+        if "五篇" in line:
+            assert "示例" in line or "种子" in line, line
+
+
+def test_kwic_rows_after_words_drop_hits_after_punctuation():
+    table = zp.kwic({"d": "鼓励企业创新。企业是主体，“企业家精神”，中小企业\n企业"}, "企业", window=4, sort_by="left")
+    kept = zp.analysis.terms.after_words(table)
+    assert set(kept["left"].str[-1]) == {"励", "小"}
+    assert len(table) == 5 and len(kept) == 2
+    assert list(kept.index) == sorted(kept.index)  # the order of the table is kept
+    none = zp.analysis.terms.after_words(zp.kwic({"d": "没有这个词。"}, "企业"))
+    assert none.empty and list(none.columns) == list(table.columns)  # still a table with its columns
+
+
+def test_the_number_of_topics_is_read_off_the_table():
+    table = pd.DataFrame({"k": [3, 4, 5, 6, 8], "coherence": [-1.21, -1.07, -1.13, -1.10, -1.22],
+                          "stability": [1.0, 1.0, 0.91, 0.87, 0.95]})
+    assert lessons.chosen_k(table) == 4  # the stable ones are 3, 4, 8; 4 is the most coherent
+    assert "3、4、8" in lessons.k_reason(table, 4) and "k = 4" in lessons.k_reason(table, 4)
+    shaky = table.assign(stability=[0.6, 0.7, 0.9, 0.8, 0.5])
+    assert lessons.chosen_k(shaky) == 5 and "最稳定" in lessons.k_reason(shaky, 5)
+    assert lessons.chosen_k(table.iloc[0:0]) == lessons.DEFAULT_K
+
+
+def test_similarity_range_is_computed(corpus):
+    from zhpolicy.analysis import themes
+
+    sim = themes.document_similarity(zp.tokens(corpus))
+    values = [sim.iloc[i, j] for i in range(len(sim)) for j in range(i + 1, len(sim))]
+    sentence = lessons.similarity_range(sim)
+    assert f"{min(values):.2f}" in sentence and f"{max(values):.2f}" in sentence
+    assert "不到两篇" in lessons.similarity_range(sim.iloc[:1, :1])
+
+
+def test_targets_sentence_counts_targets_with_a_single_year():
+    stats = pd.DataFrame({"kind": ["target", "target", "achieved"], "year": ["2027", "2026-2030", "2024"]})
+    promised = pd.DataFrame({"result": [""]})
+    sentence = lessons.targets_sentence(stats, promised)
+    assert "2 个目标" in sentence and "1 个带单一年份" in sentence and "另外 1 个" in sentence and "0 个在语料中" in sentence
+
+
+def test_environment_check_outside_jupyter_marks_the_lab_rows_not_applicable(corpus, monkeypatch):
+    from zhpolicy.teaching import course, lab
+
+    monkeypatch.delenv(lab.LAB_ENV, raising=False)
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    table = course.environment_check(corpus).set_index("item")
+    lab_rows = [item for item in table.index if "JupyterLab" in item or "网页字体" in item or "符号" in item]
+    assert len(lab_rows) >= 5
+    assert (table.loc[lab_rows, "status"] == course.NOT_APPLICABLE).all()
+    assert not (table["status"] == "problem").any()
+    assert table.loc["图中的中文（matplotlib）", "status"] == "ok"
+    assert "不适用" in set(zh_status(table))
+    monkeypatch.setenv("JPY_SESSION_NAME", "00_guide.ipynb")  # a Jupyter that is not the course's: the rows say so
+    inside = course.environment_check(corpus).set_index("item")
+    assert (inside.loc[lab_rows[:3], "status"] == "problem").all()
+
+
+def zh_status(table):
+    from zhpolicy.teaching.labels import zh
+
+    return zh(table.reset_index())["结果"]
+
+
+def test_guide_runs_own_corpus_with_its_own_output_folder():
+    text = _cell("00_guide.ipynb", "cell-003")
+    command = text[text.index("ZHPOLICY_CORPUS=my_texts"):]
+    assert "ZHPOLICY_OUTPUT=" in command.split("```")[0]
+    for suffix in (".txt", ".md", ".docx", ".pdf", ".html"):
+        assert suffix in text
+
+
+def test_glossary_follows_the_lessons():
+    from zhpolicy.teaching.course import glossary
+
+    table = glossary()
+    order = table["课"].str[:2]
+    assert list(order) == sorted(order), "the glossary is read in lesson order"
+    assert {"Jaccard 系数", "中心性"} <= set(table["中文"])  # the terms lesson 03's network and exercise use
+
+
+def test_statistics_accuracy_in_the_lesson_is_the_one_docs_give():
+    """Lesson 05 quotes the held-out results of docs/statistics.md (its table row 留出)."""
+    docs = (ROOT / "docs" / "statistics.md").read_text(encoding="utf-8")
+    row = next(line for line in docs.splitlines() if line.startswith("| 留出"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    texts, recall, precision, years, kinds = cells[1], *(c.split("→")[-1].strip() for c in cells[3:7])
+    lesson = _cell("05_statistics.ipynb", "cell-037")
+    assert f"{texts} 篇只用来打分" in lesson
+    assert f"查全率 {recall}" in lesson and f"查准率 {precision}" in lesson
+    assert f"{round(float(years) * 100)}%" in lesson and f"{round(float(kinds) * 100)}%" in lesson

@@ -242,3 +242,52 @@ def test_dispersion_counts_as_the_frequency_table_and_says_so(corpus, seed_figur
     assert f"“企业”作为一个词出现的位置（共 {freq['企业']} 次）" in titles and "与词频表一致" in titles
     assert "与 KWIC 一致" in _titles(plots.dispersion_figure(zp.positions(corpus, ["企业"]), ["企业"],
                                                              list(corpus["doc_id"])))
+
+
+# ---------------------------------------------------------------- review of issue 25, round 2
+
+
+def test_keyness_figure_marks_significance_and_says_the_scales_differ():
+    from matplotlib.colors import to_hex
+
+    table = pd.DataFrame([{"doc_id": "甲", "term": "强", "g2": 12.0}, {"doc_id": "甲", "term": "弱", "g2": 1.3},
+                          {"doc_id": "乙", "term": "中", "g2": 5.0}])
+    fig = plots.keyness_figure(table)
+    drawn = [ax for ax in fig.axes if ax.axison]
+    for ax in drawn:  # a dashed line at G² = 3.84 in every panel
+        assert any(line.get_linestyle() == "--" and list(line.get_xdata()) == [plots.SIGNIFICANT_G2] * 2
+                   for line in ax.get_lines())
+    colours = {tick.get_text(): to_hex(bar.get_facecolor())
+               for ax in drawn for tick, bar in zip(ax.get_yticklabels(), ax.patches)}
+    assert colours["弱"] != colours["强"] == colours["中"]  # not significant: grey
+    legend = " ".join(t.get_text() for leg in fig.legends for t in leg.get_texts())
+    assert "3.84" in legend and "偶然" in legend
+    assert "刻度各不相同" in _titles(fig)
+
+
+def test_box_plot_has_a_key_for_its_circles(seed_figures):
+    legend = seed_figures["01_length"].axes[1].get_legend()
+    entries = " ".join(t.get_text() for t in legend.get_texts())
+    assert "圆圈" in entries and "中位数" in entries and "箱子" in entries
+
+
+def test_statistics_figure_shows_red_only_when_a_drawn_figure_is_flagged(corpus):
+    stats = zp.extract_statistics(corpus)
+    flags = zp.check_consistency(stats, corpus)
+    flagged = plots.flagged_figures(flags)
+    joined = flags[flags["surface"].str.contains("、")]
+    for row in joined.itertuples():  # a flag about several figures names each of them
+        for part in row.surface.removesuffix("…").split("、"):
+            assert (row.doc_id, part) in flagged
+    assert all("、" not in surface and not surface.endswith("…") for _, surface in flagged)
+
+    def legend_text(fig):
+        return " ".join(t.get_text() for leg in fig.legends for t in leg.get_texts())
+
+    assert "一致性检查标记的数字" in legend_text(plots.statistics_figure(stats, flagged))
+    plain = plots.statistics_figure(stats, set())
+    assert "需要核对" not in legend_text(plain)
+    from matplotlib.colors import to_hex
+
+    assert plots.FLAG_COLOUR.lower() not in {to_hex(p.get_facecolor()) for ax in plain.axes for p in ax.patches}
+    assert "按指标名排序" in _titles(plain)

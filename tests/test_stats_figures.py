@@ -88,3 +88,19 @@ def test_a_target_rank_after_li_zheng_is_kept():
 def test_every_new_not_statistic_rule_names_its_example():
     names = {r["name"] for r in read_rule_table("stat_not_statistics.tsv")}
     assert {"duration", "slogan_rank", "tier", "ordinal_rank"} <= names
+
+
+@pytest.mark.parametrize("text, found", [
+    ("比全省和全国平均水平分别高0.7、1.4个百分点。", [("0.7", 0.7, "个百分点"), ("1.4个百分点", 1.4, "个百分点")]),
+    ("分别高于全国、全省3.5和1.9个百分点。", [("3.5", 3.5, "个百分点"), ("1.9个百分点", 1.9, "个百分点")]),
+    ("重庆和云南并列第二。", [("并列第二", 2, "rank")]),
+    ("2020、2021年全市增长5%。", [("增长5%", 5, "%")]),
+])
+def test_a_list_shares_the_unit_of_its_last_item_and_tied_ranks(text, found):
+    table = extract_statistics(text)
+    assert list(zip(table["surface"], table["value"], table["unit"])) == found
+
+
+def test_respectively_pairs_only_within_its_clause():
+    text = "战略性新兴产业、高新技术产业增加值分别增长10%、7.9%，新能源汽车、集成电路产量分别增长49.8%、11.9%。"
+    assert list(extract_statistics(text)["indicator"]) == ["战略性新兴产业", "高新技术产业增加值", "新能源汽车", "集成电路产量"]

@@ -78,4 +78,5 @@ def test_a_target_level_over_a_plan_period_takes_the_end_year():
 def test_every_kind_and_scope_of_the_cue_file_is_read():
     assert {kind for kind, _, _ in kind_cues()} == {"plan", "target", "comparison", "achieved"}
     assert {scope for _, scope, _ in kind_cues()} == {
-        "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised"}
+        "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised",
+        "column", "attribute"}

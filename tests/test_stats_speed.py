@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from zhpolicy.extraction.stats import figures, kinds, table, years
-from zhpolicy.numbers import NOT_UNIT_WORDS, UNIT_TABLE, unit_at
+from zhpolicy.numbers import UNIT_TABLE, _UNIT_NOT_BEFORE, unit_at
 from zhpolicy.extraction.stats import extract_statistics
 from zhpolicy.extraction.stats.table import MAX_SENTENCE_CHARS
 from zhpolicy.reading.structure import sentences
@@ -24,6 +24,7 @@ PIECES = [
     "目标", "力争", "，", "。", "；", "：", "（", "）", "企业", "工程", "计划", "级", "以下企业", "号", "9:30",
     "世界", "第一", "第十", "居", "连续多年", "五强", "前十名", "稳居", "荣登", "进入", "百强", "翻两番", "三分之一",
     "上万人", "逾千家", "进入全国十强", "跻身全球百强", "前 三位", "全国前十名", "三 万亿元", "五　亿",
+    "并列第二", "、", "目前", "至今", "上一年", "当年", "5年内", "●", "人年", "年度", "日元", "元旦",
     "兆", "兆元", "点", "零点五七", "一点七四", "二四点零七", "-", "率-", "GDP", "GDP7", "PM2.5", "EFLOPS", "PFLOPS",
     "EB", "微克/立方米", "/百", "个月", "个多小时", "方阵", "次", "争", "4万951", "二兆六百", "千亿", "3千亿元",
 ]
@@ -54,6 +55,8 @@ def test_skipping_sentences_changes_no_figure(monkeypatch, seed_sentences):
     monkeypatch.setattr(years, "_may_name_year", lambda sentence: True)
     monkeypatch.setattr(figures, "_RANK_PIECE", re.compile(""))
     monkeypatch.setattr(figures, "_CHINESE_PIECE", re.compile(""))
+    monkeypatch.setattr(figures, "_RANK_HINT", re.compile(""))
+    monkeypatch.setattr(figures, "_CN_QUANTITY_HINT", re.compile(""))
     full = extract_statistics(frame)
     assert len(fast) > 1000
     pd.testing.assert_frame_equal(fast, full)
@@ -71,7 +74,7 @@ def unit_trying_every_unit(text: str, pos: int) -> str:
     """unit_at as the rule reads: every unit of units.tsv in turn, longest first."""
     for unit in UNIT_TABLE:
         if text.startswith(unit, pos):
-            if any(text.startswith(w, pos) for w in NOT_UNIT_WORDS if w.startswith(unit) and len(w) > len(unit)):
+            if any(text.startswith(w, pos + len(unit)) for w in _UNIT_NOT_BEFORE[unit]):
                 continue
             return unit
     return ""

@@ -205,6 +205,7 @@ def test_environment_check_reads_the_lab_configuration(tmp_path, monkeypatch, co
     from zhpolicy.teaching.webfonts import subset_font
 
     monkeypatch.delenv(lab.LAB_ENV, raising=False)
+    monkeypatch.setenv("JPY_SESSION_NAME", "00_guide.ipynb")  # a kernel of a Jupyter that is not the course's
     without = course.environment_check(corpus).set_index("item")["status"]
     assert (without == "problem").sum() >= 3, "outside the course Lab the check must say the Lab is not set up"
     monkeypatch.setenv(lab.LAB_ENV, str(lab.prepare_lab(tmp_path / "lab")))

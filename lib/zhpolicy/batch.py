@@ -169,6 +169,7 @@ def _load(folder: Path, documents: dict[str, str], units: list[list[str]]) -> tu
             except Exception as exc:  # noqa: BLE001
                 skipped.append({"file": rel, "reason": _failure(exc)})
     corpus = pd.concat([p[0] for p in parts], ignore_index=True) if parts else pd.DataFrame()
+    corpus.attrs["tables"] = [cell for p in parts for cell in p[0].attrs.get("tables", [])]  # the statistics read them
     return corpus, [s for p in parts for s in p[1]] + skipped
 
 

@@ -1,35 +1,15 @@
 """Numbers as written in Chinese texts: digits, magnitude words (万, 亿, 万亿) and units.
 
-Shared by the tokenizer (which keeps ``3.6万亿元`` and ``23.4%`` as one token) and by the
-statistics extractor.
+One definition for the whole library: units come from ``data/units.tsv`` and magnitude words from
+``data/magnitudes.tsv``, and both the tokenizer (which keeps ``3.6万亿元``, ``1.4万亿斤`` and
+``23.4%`` as one token, see :data:`NUMBER`) and the statistics extractor (:func:`unit_at`,
+:data:`MAGNITUDES`) read them from there. A unit or magnitude is not read where it begins a longer
+word (the files' ``not_before`` column: ``3个人``, ``110万人年度任务`` is 110万人 + 年度任务).
 """
 
 from __future__ import annotations
 
 import re
-
-#: Magnitude words and the power of ten each stands for.
-MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4, "千": 10**3}
-
-#: Units that may follow a number, longest first so that 人年 wins over 人.
-UNITS = (
-    "个百分点", "百分点", "千瓦时", "平方公里", "人年", "人次", "美元", "欧元", "日元", "港元", "元",
-    "公里", "千瓦", "%", "‰", "件", "个", "项", "家", "倍", "吨", "人", "位", "年", "月", "日",
-    "所", "座", "台", "套", "名", "次", "种", "条", "亩", "天",
-)
-
-_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_MAG = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
-_UNIT = "|".join(re.escape(u) for u in UNITS)
-
-#: A number with optional magnitude and unit, e.g. ``3.6万亿元``, ``635.4万人年``, ``2.54%``.
-NUMBER = re.compile(rf"(?<![A-Za-z0-9.]){_DIGITS}(?:{_MAG})?(?:{_UNIT})?(?![A-Za-z\d])")
-
-#: A citation mark such as ``[1]`` or ``[2,3]``.
-CITATION = re.compile(r"\[\d+(?:[,，\-–]\d+)*\]")
-
-
-# ---------------------------------------------------------------- units for the statistics extractor
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
@@ -47,6 +27,10 @@ def read_rule_table(name: str) -> list[dict[str, str]]:
     return _read_tsv(name)
 
 
+def _not_before(row: dict[str, str]) -> tuple[str, ...]:
+    return tuple(w for w in (row.get("not_before") or "").split("|") if w)
+
+
 def unit_table() -> dict[str, tuple[str, float, str]]:
     """Units from ``data/units.tsv``: unit → (base unit, factor, group), longest unit first."""
     rows = _read_tsv("units.tsv")
@@ -54,46 +38,76 @@ def unit_table() -> dict[str, tuple[str, float, str]]:
     return dict(sorted(table.items(), key=lambda item: -len(item[0])))
 
 
-#: Words that begin with a unit character but are not a unit (个人, 部门, 人才 …).
-NOT_UNIT_WORDS = (
-    "个人", "个体", "个性", "个别", "部门", "部署", "部分", "部委", "部队", "次要", "口岸", "口径", "片区",
-    "期间", "期限", "场景", "场所", "支持", "支撑", "支付", "支出", "处理", "处置", "处于", "间接", "位于",
-    "位置", "条件", "条例", "只有", "只要", "只是", "头部", "方面", "方式", "方向", "方案", "方法", "人才",
-    "人民", "家庭", "家居", "家电", "项目", "台阶", "所有", "所以", "名单", "名称", "名牌", "户籍", "块状",
-    "批准", "笔者", "例如", "套餐", "张力", "座谈", "元素", "元年", "架构", "种类", "种植", "种业", "米粮",
-    "件事", "条线", "股份", "宗旨", "片面", "棵树", "台湾", "台州", "家乡", "人工", "人类", "人们",
-    "成为", "成果", "成本", "成效", "成立", "成员", "成交", "成熟", "成绩", "成就", "成长", "成都", "成功", "成型",
-)
+def magnitude_table() -> dict[str, int]:
+    """Magnitude words from ``data/magnitudes.tsv`` and the power of ten each stands for
+    (万 → 10⁴, 万亿 → 10¹², 兆 → 10¹² as Taiwan and Hong Kong write it), longest first."""
+    rows = _read_tsv("magnitudes.tsv")
+    return dict(sorted(((r["magnitude"], 10 ** int(r["power"])) for r in rows), key=lambda item: -len(item[0])))
+
+
+def _words_not_before(name: str, column: str) -> dict[str, tuple[str, ...]]:
+    return {r[column]: _not_before(r) for r in _read_tsv(name)}
+
+
+def trie_pattern(words: dict[str, tuple[str, ...]]) -> str:
+    """A regular expression matching any of *words* (each with the strings that may not follow
+    it), longest first: ``人年`` is tried before ``人``, and ``人年`` followed by ``度`` falls back to
+    ``人``. Built as a trie (``人(?:年(?!度)|次|(?!才))``), so a match costs a few character tests
+    rather than one per word."""
+    trie: dict = {}
+    for word, excluded in words.items():
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = excluded
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items(), key=lambda kv: kv[0]) if ch]
+        if "" in node:
+            excluded = node[""]
+            branches.append(f"(?!{'|'.join(map(re.escape, excluded))})" if excluded else "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return build(trie) if trie else "(?!)"
+
+
+#: Units (``data/units.tsv``): unit → (base unit, factor, group), longest first.
+UNIT_TABLE = unit_table()
+#: Magnitude words (``data/magnitudes.tsv``): word → power of ten, longest first.
+MAGNITUDES = magnitude_table()
+#: A unit of ``units.tsv`` where it stands (not where it begins a longer word), longest first.
+UNIT = trie_pattern(_words_not_before("units.tsv", "unit"))
+#: A magnitude word of ``magnitudes.tsv`` where it stands as one (not 千瓦, 兆赫).
+MAGNITUDE = trie_pattern(_words_not_before("magnitudes.tsv", "magnitude"))
+#: Words the tokenizer keeps with a number although they are not units: dates and days
+#: (``2024年``, ``6月``, ``30日``, ``15天``). The statistics read them as dates, never as units.
+TIME_WORDS = ("年", "月", "日", "天")
+
+_DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+#: A number with optional magnitude and unit (or time word), e.g. ``3.6万亿元``, ``635.4万人年``,
+#: ``1.4万亿斤``, ``2.54%``, ``2024年``: the tokenizer keeps each as one token.
+NUMBER = re.compile(rf"(?<![A-Za-z0-9.]){_DIGITS}(?:{MAGNITUDE})?(?:{UNIT}|{'|'.join(TIME_WORDS)})?(?![A-Za-z\d])")
+
+#: A citation mark such as ``[1]`` or ``[2,3]``.
+CITATION = re.compile(r"\[\d+(?:[,，\-–]\d+)*\]")
+
+_UNIT_HERE = re.compile(UNIT)
 
 
 def unit_at(text: str, pos: int, units: dict | None = None) -> str:
-    """The longest unit of :func:`unit_table` starting at ``text[pos]`` that does not begin a
-    longer ordinary word (``3个人`` still gives 个… unless the text reads ``个人``), else ``""``."""
-    if units is None:  # the units of units.tsv: only those starting with the character at pos are tried
-        candidates = _UNITS_BY_FIRST_CHARACTER.get(text[pos:pos + 1], ())
-    else:
-        candidates = tuple((unit, _longer_words(unit)) for unit in units)
-    for unit, longer_words in candidates:
-        if text.startswith(unit, pos):
-            if longer_words and text.startswith(longer_words, pos):
-                continue
+    """The longest unit of ``units.tsv`` starting at ``text[pos]`` that does not begin a longer
+    ordinary word (``3个人`` gives no unit, ``110万人年度`` gives 人), else ``""``. With *units*
+    (a dict whose keys are units of ``units.tsv``), only those units are tried."""
+    if units is None:
+        m = _UNIT_HERE.match(text, pos)
+        return m.group(0) if m else ""
+    for unit in sorted(units, key=len, reverse=True):
+        if text.startswith(unit, pos) and not any(text.startswith(w, pos + len(unit)) for w in _UNIT_NOT_BEFORE.get(unit, ())):
             return unit
     return ""
 
 
-def _longer_words(unit: str) -> tuple[str, ...]:
-    """The ordinary words of :data:`NOT_UNIT_WORDS` that begin with *unit* and are longer (个 → 个人 …)."""
-    return tuple(w for w in NOT_UNIT_WORDS if w.startswith(unit) and len(w) > len(unit))
-
-
-def _units_by_first_character(units: dict) -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
-    """The units grouped by their first character, in table order (longest first), each with its
-    :func:`_longer_words`: :func:`unit_at` then tries a handful of units instead of all of them."""
-    grouped: dict[str, list] = {}
-    for unit in units:
-        grouped.setdefault(unit[0], []).append((unit, _longer_words(unit)))
-    return {first: tuple(pairs) for first, pairs in grouped.items()}
-
-
-UNIT_TABLE = unit_table()
-_UNITS_BY_FIRST_CHARACTER = _units_by_first_character(UNIT_TABLE)
+_UNIT_NOT_BEFORE = _words_not_before("units.tsv", "unit")

@@ -262,6 +262,15 @@ def kwic(docs, pattern: str, *, window: int = 15, regex: bool = False, sort_by: 
     return table.reset_index(drop=True)
 
 
+def after_words(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a KWIC *table* whose keyword follows a word character (a hanzi, letter or digit)
+    directly: no punctuation, quotation mark, space or line break (``⏎``) between them. Sorted by
+    the left context, these rows show what stands right before the keyword (“工业企业”、“鼓励企业”),
+    where the unfiltered table begins with the hits after “。”, “、” or “⏎”. Order kept."""
+    last = table["left"].astype(str).str[-1:]
+    return table.loc[last.map(lambda ch: bool(ch) and ch.isalnum()).astype(bool)]
+
+
 # ---------------------------------------------------------------- dispersion
 
 

@@ -62,6 +62,18 @@ def glossary():
 
 #: ``status`` of the environment check's last row: what only a browser can tell.
 BROWSER_ONLY = "browser-only"
+#: ``status`` of the JupyterLab rows when the lesson does not run in JupyterLab (nbconvert, a script).
+NOT_APPLICABLE = "not-applicable"
+#: What the JupyterLab rows say then.
+NOT_IN_LAB = "不适用：这一次不是在 JupyterLab 里运行（例如用 nbconvert 或脚本运行），没有网页要显示；在 JupyterLab 里运行本课时才检查这一项"
+
+
+def in_jupyter() -> bool:
+    """Whether this kernel serves a notebook opened in Jupyter (JupyterLab or Notebook set
+    ``JPY_SESSION_NAME`` for the kernels they start) or a headless run of the course
+    (``tasks.py run`` sets the course's ``JUPYTER_CONFIG_DIR``): then the Lab rows of
+    :func:`environment_check` apply. A plain ``jupyter nbconvert --execute`` or a script sets neither."""
+    return bool(os.environ.get("JPY_SESSION_NAME") or os.environ.get(LAB_ENV))
 
 
 def _served_fonts(custom: Path) -> tuple[list[str], list[str]]:
@@ -83,9 +95,10 @@ def environment_check(corpus=None):
     """What a student will read, checked as far as files can tell: figures (matplotlib's Chinese font),
     JupyterLab (its custom CSS, the font files it points at, which of them draws each character of the
     lessons and of the corpus) and the corpus. One row per item: ``item``, ``status`` (``ok``,
-    ``problem``, or :data:`BROWSER_ONLY` for the last row, which says what only a browser can see) and
-    ``detail``. The Lab rows look at the configuration folder of the server running this kernel
-    (``$JUPYTER_CONFIG_DIR``, set by ``python3 tasks.py lab``)."""
+    ``problem``, :data:`NOT_APPLICABLE` for the JupyterLab rows when the lesson is not run in Jupyter
+    (see :func:`in_jupyter`), or :data:`BROWSER_ONLY` for the last row, which says what only a browser
+    can see) and ``detail``. The Lab rows look at the configuration folder of the server running this
+    kernel (``$JUPYTER_CONFIG_DIR``, set by ``python3 tasks.py lab``)."""
     import pandas as pd
 
     from .fonts import chinese_font_path, missing_glyphs
@@ -94,8 +107,11 @@ def environment_check(corpus=None):
     lessons = lesson_characters()
     corpus_text = "".join(corpus["text"]) if corpus is not None else ""
     rows = []
+    lab_rows = in_jupyter()
 
-    def add(item, ok, detail, status=None):
+    def add(item, ok, detail, status=None, lab_only=False):
+        if lab_only and not lab_rows:
+            status, detail = NOT_APPLICABLE, NOT_IN_LAB
         rows.append({"item": item, "status": status or ("ok" if ok else "problem"), "detail": detail})
 
     def listed(chars: str) -> str:
@@ -110,36 +126,40 @@ def environment_check(corpus=None):
     first = re.search(r'--jp-content-font-family:\s*"([^"]+)"', css)
     css_ok = LAB_CSS_MARK in css and bool(first) and first.group(1) == WEB_FAMILY
     add("JupyterLab 的中文样式（custom.css）", css_ok,
-        "已启用，网页字体排在字体列表最前面" if css_ok else "没有找到：请用 python3 tasks.py lab 启动 JupyterLab，否则网页里的中文可能显示成方框")
+        "已启用，网页字体排在字体列表最前面" if css_ok else "没有找到：请用 python3 tasks.py lab 启动 JupyterLab，否则网页里的中文可能显示成方框",
+        lab_only=True)
     try:
         enabled = json.loads((folder / "jupyter_lab_config.json").read_text(encoding="utf-8"))["LabApp"]["custom_css"] if folder else False
     except (OSError, ValueError, KeyError, TypeError):
         enabled = False
-    add("JupyterLab 加载样式（LabApp.custom_css）", bool(enabled), "已打开" if enabled else "没有打开：请用 python3 tasks.py lab 启动")
+    add("JupyterLab 加载样式（LabApp.custom_css）", bool(enabled), "已打开" if enabled else "没有打开：请用 python3 tasks.py lab 启动",
+        lab_only=True)
     named, broken = _served_fonts(custom) if custom else ([], [])
     subset = next((custom / name for name in named if name.endswith(".woff2")), None) if custom else None
     files_ok = bool(named) and not broken and subset is not None and LAB_FONT in named and LAB_SYMBOLS in named
     add("网页字体文件（custom.css 指向的文件）", files_ok,
         "都在：快速字体（常用字和课程里的字）、完整字体（生僻字）、符号字体" if files_ok else
-        (f"缺少或读不出：{'、'.join(broken)}" if broken else "JupyterLab 没有自带字体可用：请用 python3 tasks.py lab 启动"))
+        (f"缺少或读不出：{'、'.join(broken)}" if broken else "JupyterLab 没有自带字体可用：请用 python3 tasks.py lab 启动"),
+        lab_only=True)
     if files_ok:
         found = coverage(lessons, subset, custom / LAB_FONT, custom / LAB_SYMBOLS)
         gaps = found["missing"] + found["slow"]
         add("快速网页字体覆盖课程文字", not gaps,
             "课程中的中文字符和标点都在快速字体里，打开就能显示" if not gaps
-            else f"{len(gaps)} 个字不在快速字体里：{listed(gaps)}")
+            else f"{len(gaps)} 个字不在快速字体里：{listed(gaps)}", lab_only=True)
         if corpus is not None:
             found = coverage(corpus_text, subset, custom / LAB_FONT, custom / LAB_SYMBOLS)
             detail = "语料中的中文字符和标点都在快速字体里" if not found["slow"] else (
                 f"{len(found['slow'])} 个生僻字只在完整字体里（{listed(found['slow'])}），第一次显示时稍慢，但能显示")
             add("网页字体覆盖语料文字", not found["missing"],
-                detail if not found["missing"] else f"{len(found['missing'])} 个字没有任何字体能显示，会是方框：{listed(found['missing'])}")
+                detail if not found["missing"] else f"{len(found['missing'])} 个字没有任何字体能显示，会是方框：{listed(found['missing'])}",
+                lab_only=True)
     else:
-        add("快速网页字体覆盖课程文字", False, "没有网页字体，无法检查")
+        add("快速网页字体覆盖课程文字", False, "没有网页字体，无法检查", lab_only=True)
     symbols = "✅❌💡✏"
     sym = custom / LAB_SYMBOLS if custom else None
     sym_ok = sym is not None and sym.is_file() and not missing_glyphs(sym, symbols)
-    add("练习用的符号 ✅ ❌ 💡 ✏️", sym_ok, "没有表情字体也能显示" if sym_ok else "可能显示成方框")
+    add("练习用的符号 ✅ ❌ 💡 ✏️", sym_ok, "没有表情字体也能显示" if sym_ok else "可能显示成方框", lab_only=True)
     if corpus is not None:
         add("语料", len(corpus) > 0, f"{len(corpus)} 篇文本" if len(corpus) else "没有读到文本")
     add("浏览器里的实际显示", True, "以上只查了文件；字是否真的画了出来，只有浏览器看得到：请看本页有没有方框",

@@ -168,3 +168,64 @@ def write_plan_docx(folder) -> Path:
     path = Path(folder) / "规划.docx"
     document.save(path)
     return path
+
+
+# ---------------------------------------------------------------- lesson 03: the number of topics, similarity
+
+
+#: Lesson 03 takes the number of topics from the table of ``themes.compare_k``: among the k whose
+#: topics come out alike from every starting point (stability at least this), the best coherence.
+STABLE_ENOUGH = 0.95
+#: The number of topics when the table is empty (too few paragraphs to compare).
+DEFAULT_K = 6
+
+
+def chosen_k(comparison: pd.DataFrame, stable: float = STABLE_ENOUGH) -> int:
+    """The number of topics lesson 03 uses, read off *comparison* (``k, coherence, stability``):
+    among the k with ``stability >= stable``, the one with the highest coherence (the smaller k on
+    a tie); when none is that stable, the most stable k. :data:`DEFAULT_K` for an empty table."""
+    if comparison.empty:
+        return DEFAULT_K
+    stable_rows = comparison[comparison["stability"] >= stable]
+    pool = stable_rows if len(stable_rows) else comparison[comparison["stability"] == comparison["stability"].max()]
+    best = pool.sort_values(["coherence", "k"], ascending=[False, True], kind="stable").iloc[0]
+    return int(best["k"])
+
+
+def k_reason(comparison: pd.DataFrame, k: int, stable: float = STABLE_ENOUGH) -> str:
+    """A sentence saying why lesson 03 uses *k* topics, read off the same table."""
+    if comparison.empty:
+        return f"段落太少，无法比较不同的 k：先取 k = {k}。"
+    stable_rows = comparison[comparison["stability"] >= stable]
+    row = comparison.set_index("k").loc[k]
+    if len(stable_rows):
+        ks = "、".join(str(int(v)) for v in stable_rows["k"])
+        return (f"稳定性不低于 {stable} 的 k 有 {ks}；其中 k = {k} 的连贯性最高（{row['coherence']:.3f}），"
+                f"所以取 k = {k}。")
+    return f"没有哪个 k 的稳定性达到 {stable}：取最稳定的 k = {k}（稳定性 {row['stability']:.3f}），它的主题要格外小心解读。"
+
+
+def similarity_range(sim: pd.DataFrame) -> str:
+    """A sentence giving the lowest and the highest similarity of two different documents of *sim*
+    (a square document × document table), and which pairs they are."""
+    names = list(sim.index)
+    pairs = [(float(sim.iloc[i, j]), names[i], names[j]) for i in range(len(names)) for j in range(i + 1, len(names))]
+    if not pairs:
+        return "语料里不到两篇文本，没有可以比较的两篇。"
+    low, high = min(pairs), max(pairs)
+    return (f"这份语料中，两篇不同文本之间的相似度最低是 {low[0]:.2f}（{low[1]} 与 {low[2]}），"
+            f"最高是 {high[0]:.2f}（{high[1]} 与 {high[2]}）。")
+
+
+# ---------------------------------------------------------------- lesson 05: targets
+
+
+def targets_sentence(stats: pd.DataFrame, promised: pd.DataFrame) -> str:
+    """A sentence counting the corpus's targets, those with a single year (the ones ``track_targets``
+    can pair with a result of that year) and those paired with a result."""
+    targets = int((stats["kind"] == "target").sum()) if "kind" in stats else 0
+    paired = int((promised["result"].astype(str) != "").sum()) if len(promised) else 0
+    other = targets - len(promised)
+    return (f"语料里有 {targets} 个目标（kind 为 target），其中 {len(promised)} 个带单一年份，可以和那一年的实际数对照"
+            + (f"（另外 {other} 个的年份是一个时期，如“2026-2030”，或者没有年份）" if other > 0 else "")
+            + f"；{paired} 个在语料中找到了实际数。")

@@ -4,9 +4,10 @@ fractions, qualifiers, and the numbers that are not statistics (``data/stat_not_
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
-from ...numbers import MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
+from ...numbers import MAGNITUDE, MAGNITUDES, UNIT_TABLE, read_rule_table, unit_at
 
 # ---------------------------------------------------------------- building blocks
 
@@ -17,11 +18,11 @@ CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
 CN = CN_NUMERAL + "+"
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-#: Magnitude words after a number and the power of ten each stands for: those of
-#: ``numbers.MAGNITUDES`` (shared with the tokenizer), compound ones (``3千亿元``, ``5百万人``) and
-#: ``兆`` as Taiwan and Hong Kong write it (``4.72兆元`` = 4.72万亿元; 兆瓦, 兆赫 … are units).
-MAGNITUDE_VALUES = {**MAGNITUDES, "千亿": 10**11, "百亿": 10**10, "千万": 10**7, "百万": 10**6, "兆": 10**12}
-MAG = "(?:万亿|千亿|百亿|千万|百万|亿|万|千(?![瓦米克伏帕])|兆(?![瓦赫字帕焦]))"
+#: Magnitude words after a number and the power of ten each stands for: ``numbers.MAGNITUDES``
+#: (``data/magnitudes.tsv``, shared with the tokenizer: 万, 亿, 万亿, compound ones such as 3千亿元,
+#: and ``兆`` as Taiwan and Hong Kong write it, 4.72兆元 = 4.72万亿元; 兆瓦, 兆赫 … are not magnitudes).
+MAGNITUDE_VALUES = MAGNITUDES
+MAG = f"(?:{MAGNITUDE})"
 _SP = r"[ \u3000\u00a0]?"
 
 #: Words just before a figure that qualify it, and the label each gets (longest tried first).
@@ -33,14 +34,16 @@ QUALIFIERS_BEFORE = {
     "不超过": "不超过", "不高于": "不超过", "不低于": "不低于", "不少于": "不低于",
 }
 _QUALIFIERS_BEFORE_LONGEST_FIRST = tuple(sorted(QUALIFIERS_BEFORE, key=len, reverse=True))
+#: One of them ending a text (the leftmost match is the longest word)
+_QUALIFIER_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _QUALIFIERS_BEFORE_LONGEST_FIRST)) + ")$")
 QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "以内": "以内", "多": "多", "余": "多"}
 
 _QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
 _CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
 #: ``突破万亿元``, ``超千亿元``: a magnitude with no number (one 万亿, one 千亿) after a verb of reaching.
-_ROUND_MAGNITUDES = {"万亿": 10**12, "兆": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8, "千万": 10**7, "百万": 10**6,
-                     "万": 10**4, "千": 10**3, "百": 10**2}
-_BARE_MAGNITUDE = re.compile(r"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>万亿|兆(?![瓦赫字帕焦])|千亿|百亿|千万|百万|万|千(?![瓦米克])|百)")
+#: (上亿 means hundreds of millions, not one 亿: 亿 alone is no round amount; 百 is: 超百家.)
+_ROUND_MAGNITUDES = {**MAGNITUDES, "百": 10**2}
+_BARE_MAGNITUDE = re.compile(rf"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>(?!亿){MAGNITUDE}|百)")
 #: Chinese-numeral decimals as Taiwan writes them: 一点七四, 二四点零七 (digits read one by one).
 CN_DECIMAL = rf"{CN}点[零〇一二三四五六七八九]+"
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
@@ -63,6 +66,7 @@ _RANK_STRONG = re.compile(rf"(?:跻身|进入|位列|挺进|迈入|晋级)[^，�
 _RANK_LISTED = re.compile(r"(?<=[\u4e00-\u9fff])第\s*(?P<n>\d+|[一二三四五六七八九十]+)(?=[、，,。；;）)]|$)")
 _RANKING_CUE = re.compile(r"排名|排行|榜|位居|位列|名列|评价|指数|强")
 _RANK_TOP = re.compile(rf"前\s*(?P<top>\d+|{CN})\s*(?:位|名)")
+_RANK_TIED = re.compile(rf"并列第\s*(?P<n>\d+|{CN})\s*(?:位|名)?")
 _RANK_PLAIN = re.compile(r"(?:排名|位列|位居|名列|居)?第\s*(?P<rank>\d+)\s*(?:位|名)")
 
 _TITLE = re.compile(r"《[^》]*》")
@@ -179,18 +183,35 @@ def _named_not_statistic(sentence: str, start: int, end: int, unit: str = "") ->
     an ordinal, a class or a duration (千亿级, 第3批, 50人以下企业, 连续8个月) rather than a
     statistic. A rank is checked only against the rules that name ``rank`` in their units
     (争第一, 第一方阵, 第五次)."""
+    after = before = None
+    for where, pattern in _rules_for_unit(unit):
+        if where == "sentence":
+            if pattern.search(sentence):
+                return True
+        elif where == "after":
+            after = sentence[end:end + 12] if after is None else after
+            if pattern.search(after):
+                return True
+        elif where == "before":
+            before = sentence[max(0, start - 4):start] if before is None else before
+            if pattern.search(before):
+                return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _rules_for_unit(unit: str) -> tuple[tuple[str, re.Pattern], ...]:
+    """The rules of :func:`not_statistic_rules` that apply to a figure in *unit*, in file order:
+    (where, pattern); ``span`` rules are applied to the sentence by :func:`_rule_masked_spans`."""
+    out = []
     for name, where, pattern, units in not_statistic_rules():
         if name == "size_class" and unit in ("%", "‰", "成", "个百分点"):
             continue  # 七成以上的企业: a share of firms, not a class of firm
         if units and unit not in units or unit == "rank" and not units:
             continue
-        if where == "sentence" and pattern.search(sentence):
-            return True
-        if where == "after" and pattern.search(sentence[end:end + 12]):
-            return True
-        if where == "before" and pattern.search(sentence[max(0, start - 4):start]):
-            return True
-    return False
+        if where in ("sentence", "after", "before"):
+            out.append((where, pattern))
+    return tuple(out)
 
 
 def _unit_after(sentence: str, pos: int) -> tuple[str, int]:
@@ -285,7 +306,25 @@ def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
             continue
         out.append(lo)
         i += 1
-    return out
+    return _shared_units(out, sentence)
+
+
+#: What stands between the items of a list whose last item carries the unit: 0.7、1.4个百分点, 3.5和1.9个百分点.
+_LIST_JOIN = re.compile(rf"^{_SP}[、和及与]{_SP}$")
+
+
+def _shared_units(quantities: list[dict], sentence: str) -> list[dict]:
+    """A bare number listed before a figure with a unit (``分别高0.7、1.4个百分点``) takes that unit."""
+    if len(quantities) < 2 or not any(q["bare"] for q in quantities[:-1]):
+        return quantities
+    for i in range(len(quantities) - 2, -1, -1):
+        lo, hi = quantities[i], quantities[i + 1]
+        if lo["bare"] and not hi["bare"] and hi["unit"] and "value_high" not in hi and _LIST_JOIN.match(
+                sentence[lo["end"]:hi["start"]]) and not _unit_after(sentence, lo["end"])[0]:
+            value, _ = _scale(lo["value"], hi["mag"] or None, _unit_name(sentence, hi))
+            quantities[i] = {**lo, "value": value, "unit": hi["unit"], "bare": False, "mag": hi["mag"],
+                             "factor": hi.get("factor", 1)}
+    return quantities
 
 
 def _unit_name(sentence: str, row: dict) -> str:
@@ -302,13 +341,18 @@ _RANK_PIECE = re.compile("[第首榜强前]")
 _CHINESE_PIECE = re.compile("[零〇一二两三四五六七八九十百千万亿兆分/番]")
 
 
+#: What every match of ``_CN_QUANTITY`` holds: a numeral before a magnitude, 倍 or 成 (a quick test).
+_CN_QUANTITY_HINT = re.compile(rf"{CN_NUMERAL}{_SP}[万亿千百兆倍成]")
+
+
 def _chinese_quantities(sentence: str) -> list[dict]:
-    """Chinese-numeral figures: 三万亿元, 两倍, 三成, 百分之十五, 三分之一, 翻一番."""
+    """Chinese-numeral figures: 三万亿元, 两倍, 三成, 百分之十五, 三分之一, 翻一番. Each pattern runs
+    only where a piece every one of its matches holds occurs (tests/test_stats_speed.py checks)."""
     found = []
     if not _CHINESE_PIECE.search(sentence):
         return found
     numerals = []
-    for m in _CN_QUANTITY.finditer(sentence):
+    for m in (_CN_QUANTITY.finditer(sentence) if _CN_QUANTITY_HINT.search(sentence) else ()):
         if m["cn"]:
             unit, end = _unit_after(sentence, m.end())
             value, base = _scale(float(cn_to_int(m["cn"])), m["mag"], unit)
@@ -325,29 +369,33 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         if unit:
             value, base = _scale(float(_ROUND_MAGNITUDES[m["mag"]]), None, unit)
             found.append({"start": m.start("mag"), "end": end, "value": value, "unit": base, "qualifier": ""})
-    for m in _PERCENT_WORDS.finditer(sentence):
+    for m in (_PERCENT_WORDS.finditer(sentence) if "百分之" in sentence else ()):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
     for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if "点" in sentence else ()):
         unit, end = _unit_after(sentence, m.end())
         if unit:
             value, base = _scale(cn_to_number(m["cnd"]), None, unit)
             found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
-    for m in _FRACTION.finditer(sentence):
+    for m in (_FRACTION.finditer(sentence) if "分之" in sentence else ()):
         value = 100 * _number(m["num"]) / _number(m["den"]) if _number(m["den"]) else 0.0
         found.append({"start": m.start(), "end": m.end(), "value": value, "unit": "%", "qualifier": ""})
-    for m in _SLASH_FRACTION.finditer(sentence):
+    for m in (_SLASH_FRACTION.finditer(sentence) if "/" in sentence else ()):
         if 0 < int(m["num"]) < int(m["den"]):
             found.append({"start": m.start(), "end": m.end(), "value": 100 * int(m["num"]) / int(m["den"]),
                           "unit": "%", "qualifier": ""})
-    for m in _DOUBLING.finditer(sentence):
+    for m in (_DOUBLING.finditer(sentence) if "番" in sentence else ()):
         times = 2 ** (cn_to_int(m["n"]) if m["n"] else 1)
         found.append({"start": m.start(), "end": m.end(), "value": float(times), "unit": "倍", "qualifier": ""})
     return found
 
 
+#: What every rank pattern's match holds: 第 or 前 before a numeral, a numeral before 强, 首位, 榜首.
+_RANK_HINT = re.compile(rf"[第前]\s*(?:\d|{CN_NUMERAL})|(?:\d|{CN_NUMERAL})强|首位|榜首")
+
+
 def _ranks(sentence: str) -> list[dict]:
     found = []
-    if not _RANK_PIECE.search(sentence):
+    if not _RANK_PIECE.search(sentence) or not _RANK_HINT.search(sentence):
         return found
     for m in _RANK_WORLD.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": 1 if m["first"] else _number(m["rank"]),
@@ -359,6 +407,8 @@ def _ranks(sentence: str) -> list[dict]:
     if _RANKING_CUE.search(sentence):
         for m in _RANK_LISTED.finditer(sentence):
             found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": ""})
+    for m in _RANK_TIED.finditer(sentence):  # 重庆和云南并列第二
+        found.append({"start": m.start(), "end": m.end(), "value": _number(m["n"]), "unit": "rank", "qualifier": "并列"})
     for m in _RANK_TOP.finditer(sentence):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["top"]), "unit": "rank", "qualifier": "前"})
     for m in _RANK_PLAIN.finditer(sentence):
@@ -377,7 +427,7 @@ def _threshold(sentence: str, row: dict) -> None:
 
 #: An Arabic number is a figure only when a unit, a magnitude, 多/余 or a space follows its last
 #: digit (else it is bare: a year, a list number): a quick test before :func:`_arabic_quantities`.
-_DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余万亿千百兆" + re.escape("".join(sorted({u[0] for u in UNIT_TABLE}))) + "]")
+_DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余" + re.escape("".join(sorted({u[0] for u in [*MAGNITUDES, *UNIT_TABLE]}))) + "]")
 
 
 def _candidates(sentence: str) -> list[dict]:
@@ -413,12 +463,12 @@ def _extend_qualifiers(sentence: str, row: dict) -> None:
     head = sentence[max(0, row["start"] - 5):row["start"]]
     gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
     head = head[:len(head) - gap]
-    for word in _QUALIFIERS_BEFORE_LONGEST_FIRST:
-        if head.endswith(word) and gap <= 1:
-            if not row["qualifier"] or row["qualifier"] == "多":
-                row["qualifier"] = QUALIFIERS_BEFORE[word]
-            row["start"] -= len(word) + gap
-            break
+    before = _QUALIFIER_BEFORE.search(head) if gap <= 1 else None  # the longest word ending the head
+    if before is not None:
+        word = before.group(0)
+        if not row["qualifier"] or row["qualifier"] == "多":
+            row["qualifier"] = QUALIFIERS_BEFORE[word]
+        row["start"] -= len(word) + gap
     tail = sentence[row["end"]:row["end"] + 2]
     for word, label in QUALIFIERS_AFTER.items():
         if tail.startswith(word) and row["unit"] != "rank":
@@ -434,6 +484,17 @@ _UP_TO_CLAUSE_END = re.compile(f".*[{_CLAUSE_END}]", re.S)
 
 def _clause_start(sentence: str, pos: int) -> int:
     """Where the clause holding *pos* starts: just after the last clause-ending mark before it."""
-    m = _UP_TO_CLAUSE_END.match(sentence, 0, pos)
-    return m.end() if m else 0
+    ends = _clause_ends(sentence)
+    k = bisect_left(ends, pos)
+    return ends[k - 1] + 1 if k else 0
+
+
+@lru_cache(maxsize=64)
+def _clause_ends(sentence: str) -> list[int]:
+    """The positions of the clause-ending marks of a sentence (asked for again and again by the
+    rules of its figures)."""
+    return [m.start() for m in _CLAUSE_MARK.finditer(sentence)]
+
+
+_CLAUSE_MARK = re.compile(f"[{_CLAUSE_END}]")
 

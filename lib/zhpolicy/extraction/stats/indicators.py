@@ -21,7 +21,7 @@ SOURCE_PATTERNS = (
 # ---------------------------------------------------------------- indicators and sources
 
 
-_LEADING = re.compile(r"^(?:[和与及、]|以及|[比较](?:上年末?|去年|上年同期|同期)(?:增加|增长|下降|减少|提高)?|其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年|力争|争取|预计)+")
+_LEADING = re.compile(r"^(?:[和与及、●◆■▲•·▪►]|以及|[比较](?:上年末?|去年|上年同期|同期)(?:增加|增长|下降|减少|提高)?|其中|同时|目前|当前|此外|另外|而且|并且|我国|全国共?|中国共?|全球|世界|全年|今年|去年|上年|力争|争取|预计)+")
 _TRAILING = re.compile(
     r"(?:已经|已|均|共|分别|的|为|是|达到|达|超过|突破|提高到|提升到|提升至|提高至|增至|增加到|降至|下降到|约为|约|近|仅为|仅|"
     r"首次超过|首次|同比增长|同比下降|同比|比上年增长|比上年|较上年|增长|下降|增加|减少|提高|降低|上涨|大关|占比|位列|排名|位居|稳居|居|"
@@ -52,7 +52,9 @@ def _respectively(sentence: str, row: dict, clause_rows: list[dict]) -> str:
     subject = head[:head.index("分别")]
     subject = _A_YEAR.sub("", subject)
     items = [i.strip() for i in _LIST_SPLIT.split(subject) if i.strip()]
-    after = [r for r in clause_rows if r["start"] > clause_start + head.index("分别")]
+    at = clause_start + head.index("分别")
+    clause_end = next((i for i in range(row["end"], len(sentence)) if sentence[i] in "，,；;。"), len(sentence))
+    after = [r for r in clause_rows if at < r["start"] < clause_end]  # 分别增长10%、7.9%，新能源汽车…: this clause only
     if len(items) >= 2 and len(items) == len(after) and row in after:
         return _TRAILING.sub("", items[after.index(row)]) or items[after.index(row)]
     return ""

@@ -16,13 +16,17 @@ def kind_cues() -> tuple[tuple[str, str, str], ...]:
     return tuple((r["kind"], r["scope"], r["cue"]) for r in read_rule_table("stat_kinds.tsv"))
 
 
+#: Scopes of cues read in tables only (column headers, attribute cells: see :mod:`.cells`).
+TABLE_SCOPES = ("column", "attribute")
+
+
 @lru_cache(maxsize=None)
 def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]:
-    """The cues of :func:`kind_cues` for one kind, by scope: (scope, a pattern finding any of
-    them, the cues). The pattern is a quick first test; the cues are then checked one by one."""
+    """The cues of :func:`kind_cues` for one kind, by scope (not those of tables): (scope, a pattern
+    finding any of them, the cues). The pattern is a quick first test; the cues are then checked one by one."""
     by_scope: dict[str, list[str]] = {}
     for cue_kind, scope, cue in kind_cues():
-        if cue_kind == kind:
+        if cue_kind == kind and scope not in TABLE_SCOPES:
             by_scope.setdefault(scope, []).append(cue)
     return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
 
@@ -177,6 +181,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         if compared or verb or row["unit"] == "个百分点":
             return "comparison", compared or verb or "个百分点"
     targeted = cue("target", "sentence", "sentence_open")
+    if targeted and re.search(r"(?:完成|实现)[^，。；]{0,8}" + re.escape(targeted), sentence[:start]):
+        targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
     if targeted:
         return "target", targeted
     if doc_year and re.fullmatch(r"\d{4}(?:-\d{4})?", year) and int(year[-4:]) > doc_year:

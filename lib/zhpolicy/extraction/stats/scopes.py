@@ -24,6 +24,7 @@ _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一
 _LEAD_YEAR = re.compile(r"(?:到|至)\s*(?:(?:19|20)\d{2}\s*年|“?十[一二三四五六七八九]五”?期?末)")
 #: What follows the year of a lead that frames what comes after it: 2023年，… 2024年是… 2023年全县上下…
 _FRAME = re.compile(r"\s*(?:[，,：:]|是|以来|全[县市省区国州]|我[国省市县区们]|面对|在)")
+_OPENING_YEAR = re.compile(r"\s*.{0,2}?(?:(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
 _YEAR_IN_LEAD = re.compile(r"(?:19|20)\d{2}\s*年|“?十[一二三四五六七八九]五”?期?末")
 
 
@@ -40,7 +41,7 @@ def _lead_hint() -> re.Pattern:
     """A quick test before a year lead is looked for: an explicit year, a plan period (五) or a
     relative word that names a whole year (今年, 过去一年, 未来五年 …; not 全年, 上半年, 今天)."""
     words = [w for w, rule in relative_year_words().items()
-             if not rule.startswith(("reporting", "period:", "date"))]
+             if not rule.startswith(("reporting", "period:", "date", "now", "anchor"))]
     return re.compile(r"\d{4}\s*年|[〇零○]|五|" + "|".join(map(re.escape, words)))
 
 
@@ -70,9 +71,25 @@ def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) 
     frame = FRAMING_COMMA if has_figures else _FRAME
     framed = topic is not None and (topic["source"].startswith("relative:") and not has_figures
                                     or frame.match(sentence, topic["end"]))
-    if topic is None or not topic["year"] or topic["source"] == "document_date" or not framed:
+    if topic is None or not topic["year"] or topic["source"] == "document_date" or topic.get("now") or not framed:
         return None  # 2024年01月24日 (a date line), 2025年底召开的会议 (an event's date) set no scope
     return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": False}
+
+
+def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict | None:
+    """The scope of a list item that opens with its year (``●2023年广东地区生产总值达到…``): the items
+    after it (●广州经济总量突破3万亿元) are of the same year, until a paragraph that is not an item or a
+    heading; then *outer*, the scope before the list, is in force again."""
+    if not is_item(sentence):
+        return None
+    marker = _ITEM.match(sentence)
+    rest = sentence[marker.end():]
+    if not _OPENING_YEAR.match(rest):
+        return None  # (a quick test: most items do not open with a year)
+    topic = _topic_token(rest, _year_tokens(rest, date))
+    if topic is None or not topic["year"] or topic.get("now") or topic["source"] or topic["start"] > 2:
+        return None  # only an explicit year opening the item (not 今年, not a date)
+    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": True, "outer": outer}
 
 
 def _target_lead(sentence: str, date) -> dict | None:

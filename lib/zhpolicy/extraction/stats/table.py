@@ -4,25 +4,31 @@ gives every figure its year, kind, indicator and source."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 import numpy as np
 import pandas as pd
 
 from ..._docs import iter_docs
 from ...reading.structure import _structure
+from ...reading.tables import MARKER_LINE
+from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import figure_kind
-from .scopes import frame, is_item, target_lead_scope, year_lead_scope
-from .years import _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens, document_year_month
+from .scopes import frame, is_item, item_year_scope, target_lead_scope, year_lead_scope
+from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
+                    document_year_month, reporting_period)
 
 # ---------------------------------------------------------------- the public functions
 
 STAT_COLUMNS = [
     "doc", "doc_id", "surface", "value", "value_high", "unit", "year", "year_source", "year_line", "kind", "kind_cue",
     "qualifier",
-    "indicator", "source", "sentence", "start", "end",
+    "indicator", "source", "sentence", "start", "end", "table", "row", "column",
 ]
+#: The columns that place a figure read from a table cell (empty for figures of the prose).
+CELL_COLUMNS = ("table", "row", "column")
 
 
 def _document_dates(docs) -> dict[str, str]:
@@ -111,24 +117,35 @@ def _paragraph_topic(earlier: list[str], topic: dict | None, date) -> dict | Non
     return topic
 
 
-def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple], doc_outline: list[tuple]) -> list[dict]:
+def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple], doc_outline: list[tuple],
+              markers: dict | None = None) -> list[dict]:
     """The statistics of one document, sentence by sentence (para_id, start, end, text), with the
-    paragraph, heading and scope context (see :mod:`.scopes`)."""
+    paragraph, heading and scope context (see :mod:`.scopes`). *markers*, when given, receives for
+    each table marker line ``[表N]`` its place and the year and scope in force there (see :mod:`.cells`)."""
     headings = _heading_years(doc_outline, date)
-    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind == "heading")
+    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind in ("heading", "front"))
     heading_starts = {start for start, _ in heading_texts}
+    heading_starts_sorted = [start for start, _ in heading_texts]
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
+    period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
     first, has_figures, first_has_figures, scope, para_scope = None, False, False, None, None
     for para_id, sent_start, sentence in _pieces(sents):
         if para_id != para:
             scope = para_scope or _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
+            if markers is not None and sentence.startswith("[表"):
+                _mark_table(markers, sentence, sent_start, headings, scope)
             is_heading = sent_start in heading_starts
-            if scope is not None and scope["items"] and (is_heading or not is_item(sentence)):
-                scope = None  # a target list ends at a heading or at a paragraph that is not an item
+            an_item = is_item(sentence)
+            if scope is not None and scope["items"] and (is_heading or not an_item):
+                scope = scope.get("outer")  # a list ends at a heading or at a paragraph that is not an item
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             first_has_figures = False
             para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
+            if (an_item and para_scope is None and not is_heading
+                    and not (scope is not None and scope["items"] and scope["kind"])):
+                item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
+                scope = item or scope  # ●2023年…: the items after it are of that year
         found = _sentence_figures(sentence)
         if not found:
             earlier.append(sentence)
@@ -142,15 +159,51 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(sentence)
         heading_token = _heading_year_at(headings, sent_start)
         governing = para_scope or scope
-        context = {"topic": topic, "paragraph": None if own_time else inherited,
+        context = {"topic": topic, "paragraph": None if own_time else inherited, "doc_year": doc["year"], "period": period,
                    "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1,
                                   None if own_time and governing is scope else governing),
                    "earlier": lambda word, row, pos=sent_start: _earlier_mention(text, pos + row["start"], word),
                    "scope": governing if governing is not None and governing["kind"] else None}
-        heading = " ".join([next((h for start, h in reversed(heading_texts) if start <= sent_start), ""),
-                            (heading_token or {}).get("text", "")])
+        above = bisect_right(heading_starts_sorted, sent_start)
+        heading = " ".join([heading_texts[above - 1][1] if above else "", (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
+    return _title_years(rows, doc_outline)
+
+
+def _title_years(rows: list[dict], doc_outline: list[tuple]) -> list[dict]:
+    """A figure of the document's title (or a line under it) without a year takes the year of the same
+    figure (value and unit) in the text below, where the headline repeats it (``…收入比首次缩小至3倍以下`` over
+    ``2014年…首次降至“3”倍以下``); ``year_source`` ``repeated``."""
+    head = [start + len(heading) for kind, heading, _, _, start in doc_outline if kind in ("title", "front")]
+    title_end = max(head, default=-1)  # the title and the lines under it (a subtitle, a second headline)
+    for row in rows:
+        if row["start"] >= title_end:
+            break
+        if row["year"]:
+            continue
+        same = next((r for r in rows if r["start"] >= title_end and r["year"] and r["unit"] == row["unit"]
+                     and abs(r["value"] - row["value"]) <= 1e-9 * max(abs(r["value"]), 1)), None)
+        if same is not None:
+            row.update(year=same["year"], year_source="repeated", year_line=_short(same["sentence"]))
+            if row["kind"] == "achieved" and not row["kind_cue"] and same["kind"] == "target":
+                row.update(kind="target", kind_cue="repeated")  # …3年翻番 over 到2024年底…实现翻番
     return rows
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _mark_table(markers: dict, sentence: str, start: int, headings: list, scope: dict | None) -> None:
+    """Note where a table's marker line stands, with the year (heading or scope) and the scope in force."""
+    m = MARKER_LINE.match(sentence.strip())
+    if m is None:
+        return
+    heading_token = _heading_year_at(headings, start)
+    markers[int(m[1])] = {"start": start, "end": start + len(sentence.rstrip()),
+                          "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1, scope),
+                          "scope": scope}
 
 
 def _after_paragraph(scope: dict | None, first: tuple | None, figures, date) -> dict | None:
@@ -190,6 +243,9 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         change = _change_end(sentence, row)
         year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
         kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change)
+        if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
+                sentence, _clause_start(sentence, row["start"]), row["start"]):
+            kind, kind_cue = "target", "由目前…到（终点）"  # a change that starts now ends in the future
         if kind == "target":
             year = _target_year(sentence, row, year)
         rows.append({
@@ -214,10 +270,11 @@ def _target_year(sentence: str, row: dict, year: str) -> str:
     if not re.fullmatch(r"\d{4}-\d{4}", year):
         return year
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    clause = clause[clause.rfind("、") + 1:]  # 年均增长1万元、从目前的14.4万元增加到20万元: 20万元 is a level
     return year if _OVER_A_PERIOD.search(clause) else year[5:]
 
 
-def extract_statistics(docs) -> pd.DataFrame:
+def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     """Find the statistics cited in a text, a dict of texts, or a corpus.
 
     Returns one row per figure: ``doc`` (the document's label), ``doc_id``, ``surface`` (the
@@ -232,6 +289,13 @@ def extract_statistics(docs) -> pd.DataFrame:
     measured), ``source`` (the attribution or the citation marks), and the ``sentence`` with its
     ``start``/``end`` offsets.
 
+    Figures in the tables of a corpus (:func:`zhpolicy.tables`: .docx, PDF, web pages, Markdown)
+    are read too, with the row and column headers as indicator, year and kind (:mod:`.cells`):
+    ``table``, ``row`` and ``column`` say which cell (empty for figures of the prose), ``surface``
+    is the cell's text, ``sentence`` reads ``caption｜row label｜column header：cell`` and
+    ``start``/``end`` are those of the table's ``[表N]`` line. *tables*: the cells to read (a table
+    as :func:`zhpolicy.tables` gives it), ``False`` for the prose alone; by default a corpus's own.
+
     Relative words (今年, 去年, 过去一年, 全年, 同比) are resolved against the ``date`` column of
     a corpus (from ``catalog.csv`` or the text's header); a text without a date keeps them empty.
     A lead paragraph (``2023年，…``, ``力争到2027年，…：``) sets the year of what follows it
@@ -241,13 +305,22 @@ def extract_statistics(docs) -> pd.DataFrame:
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
         labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
     dates = _document_dates(docs)
+    cells = table_cells(docs, tables)
     rows = []
     for doc_id, text in iter_docs(docs):
         sents, doc_outline = _document_structure(doc_id, text)
-        rows += _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), text, sents, doc_outline)
+        markers = {} if doc_id in cells else None
+        found = _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), text, sents, doc_outline, markers)
+        if markers is not None:
+            doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": dates.get(doc_id, "")}
+            found = sorted(found + document_table_rows(cells[doc_id], doc, text, markers), key=lambda r: r["start"])
+        rows += found
     if not rows:
-        return pd.DataFrame(rows, columns=STAT_COLUMNS)
-    return pd.DataFrame({column: [row[column] for row in rows] for column in STAT_COLUMNS}, columns=STAT_COLUMNS)
+        return pd.DataFrame(rows, columns=STAT_COLUMNS).astype({column: "Int64" for column in CELL_COLUMNS})
+    columns = {column: [row[column] for row in rows] for column in STAT_COLUMNS if column not in CELL_COLUMNS}
+    for column in CELL_COLUMNS:  # Int64: empty for the figures of the prose
+        columns[column] = pd.array([row.get(column) for row in rows] if cells else [None] * len(rows), dtype="Int64")
+    return pd.DataFrame(columns, columns=STAT_COLUMNS)
 
 
 def _document_structure(doc_id: str, text: str) -> tuple[list[tuple], list[tuple]]:

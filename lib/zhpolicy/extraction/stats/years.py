@@ -25,8 +25,10 @@ _MONTH_END = re.compile(r"(?:截至|截止到?|到|至)\s*(?P<month>\d{1,2})\s*�
 _DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\s]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
                        r"|^\s*本报讯\s*[（(][^）)]{0,20}[）)]?\s*")
 
-#: ``由目前的``, ``从当前的``: the start of a change written as "now" (目前 alone names no year).
+#: ``由目前的``, ``从当前的``: the start of a change written as "now".
 _NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
+#: ``至今``, ``迄今``: a span that ends now (not 截至今年, 至今年).
+_SPAN_TO_NOW = re.compile(r"(?:至今|迄今)(?![年日天])(?:为止)?")
 
 #: The values of ``year_source`` (``relative:`` is followed by the word, 今年, 全年 …), each told to a student.
 YEAR_SOURCES = {
@@ -36,8 +38,13 @@ YEAR_SOURCES = {
     "heading": "句子本身没写年份，取自上方写明年份的章节标题（或文件标题）",
     "scope": "句子本身没写年份，取自上方一段开头写明的年份（如“2023年，…”“力争到2027年，…”），它管到下一个这样的段落或标题",
     "document_date": "句中只写了月日、“截至6月底”、“由目前的”或“日前、今天”，按文件日期推算",
-    "relative": "句中说“今年、去年、上半年”等，按文件日期推算",
+    "relative": "句中说“今年、去年、上半年、目前”等，按文件日期推算（“上一年、当年”按句中前面写明的年份推算）",
     "earlier": "句中只说“上半年”等而文件没有日期，取自前文写明年份的同一时期",
+    "repeated": "标题里的数字没写年份，取正文里同一个数字的年份（标题重复了正文）",
+    "cell": "表格单元格里自己写明了年份（如“2.4（2019年）”）",
+    "column_header": "表格的列标题写明了年份（如“2025年”“2020”）；“年均”“累计”列取表中年份之间的时期",
+    "row_header": "表格的行标题写明了年份（年份按行排列的表）",
+    "caption": "表格的标题或表格上方的短行写明了年份（如“2014年1-3季度主要农产品……”）",
 }
 
 
@@ -73,8 +80,10 @@ def resolve_relative_year(word: str, date) -> str:
     year, month = document_year_month(date)
     if year is None or not rule:
         return ""
-    if rule == "date":
+    if rule in ("date", "now"):
         return str(year)
+    if rule.startswith("anchor:"):
+        return str(year + int(rule.split(":")[1]))  # no year named before it: count from the document's
     if rule.startswith(("review", "reporting", "period:")):
         ends = int(rule.split(":")[1]) if rule.startswith("period:") else 12
         if month is None:
@@ -136,33 +145,49 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         # 由目前的3.5万元增长到5.3万元: the start is the document's year
         year = document_year_month(date)[0]
         tokens.append({"start": m.start("now"), "end": m.end(), "year": str(year) if year else "",
-                       "source": "document_date", "weak": False})
+                       "source": "document_date", "weak": False, "now": True})
     for m in (_MONTH_END.finditer(sentence) if has_month else ()):
         if not any(t["start"] <= m.start("month") < t["end"] for t in tokens if m["month"]):
             month = int(m["month"] or m["month2"])
             tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(month, date),
                            "source": "document_date", "weak": False})
     explicit_ends = {t["end"] for t in tokens}
+    explicit = sorted((t for t in tokens if re.fullmatch(r"\d{4}", t["year"]) and not t["source"]), key=lambda t: t["start"])
     for m in _relative_pattern().finditer(sentence):
         if any(m.start() - e in (0, 1) for e in explicit_ends):
             continue  # 2023年全年: the explicit year already says it
+        if any(t["start"] <= m.start() < t["end"] for t in tokens):
+            continue  # 由目前的: already read as the start of a change
         rule = relative_year_words()[m.group(0)]
         source = "document_date" if rule == "date" else f"relative:{m.group(0)}"
-        tokens.append({"start": m.start(), "end": m.end(), "year": resolve_relative_year(m.group(0), date),
+        year = resolve_relative_year(m.group(0), date)
+        if rule.startswith("anchor:"):
+            named = [t for t in explicit if t["end"] <= m.start()]
+            year = str(int(named[-1]["year"]) + int(rule.split(":")[1])) if named else year
+        tokens.append({"start": m.start(), "end": m.end(), "year": year, "now": rule == "now",
                        "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
+    for m in (_SPAN_TO_NOW.finditer(sentence) if "今" in sentence else ()):
+        # 从2020年1月24日至今，累计…: the span ends now; the year that began it is not the figures' year
+        clause = _clause_start(sentence, m.start())
+        tokens = [t for t in tokens if not clause <= t["start"] < m.start()]
+        year = document_year_month(date)[0]
+        tokens.append({"start": m.start(), "end": m.end(), "year": str(year) if year else "", "now": True,
+                       "span": True, "source": f"relative:{m.group(0)}", "weak": False, "rule": "now"})
     kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
             and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
 
 
-#: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD).
+#: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD)
+#: (or a relative word, or 至今: see :func:`_may_name_year`).
 _YEAR_CHARACTER = re.compile(r"[\d年五]")
 
 
 def _may_name_year(sentence: str) -> bool:
     """A cheap test before the year patterns run: False when the sentence holds neither a character
-    every year pattern needs nor a relative word (most sentences of a long text)."""
-    return bool(_YEAR_CHARACTER.search(sentence) or _relative_pattern().search(sentence))
+    every year pattern needs nor a relative word nor 至今 (most sentences of a long text)."""
+    return bool(_YEAR_CHARACTER.search(sentence) or _relative_pattern().search(sentence)
+                or "今" in sentence and _SPAN_TO_NOW.search(sentence))
 
 
 def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
@@ -194,9 +219,19 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     strong = [t for t in tokens if not t["weak"] and t["start"] >= offset]
     dated = [t for t in tokens if t["end"] <= offset and t["source"] == "document_date"]
     if not strong:
+        part = [t for t in tokens if t.get("rule", "").startswith("period:") and t["year"] and t["start"] >= offset]
+        clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
+        if part and part[0]["end"] <= clause_end and len(sentence[offset:part[0]["start"]]) <= 12 and not re.search(
+                r"\d", sentence[offset:part[0]["start"]]):
+            return part[0]  # 上半年，全市实现生产总值…: a dated part of a year opening the sentence
         return dated[0] if dated else None  # else the dateline's own date
     first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
     opening = [t for t in strong if t["end"] <= first_clause_end]
+    if len(opening) == 1 and opening[0].get("span"):
+        return opening[0]  # 从2020年1月24日至今，…: the span that ends now is the sentence's time
+    if (len(opening) == 1 and sentence[offset:opening[0]["start"]].strip() in ("从", "自")
+            and re.match(r"(?:开始|起)[，,]", sentence[opening[0]["end"]:])):
+        return opening[0]  # 从2010年开始，…: the time the sentence tells of
     if len(opening) == 1 and not re.search(r"\d", sentence[offset:opening[0]["start"]]):
         lead = sentence[offset:opening[0]["start"]]
         if len(lead) <= 12 and "由" not in lead and "从" not in lead:
@@ -204,8 +239,8 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
             return {**opening[0], "frame": framed, "text": sentence[:30]} if framed else opening[0]
     for t in strong:
         before = sentence[:t["start"]]
-        rest = "，" if re.match(r"[^，,。；]{0,6}[，,]", sentence[t["end"]:]) else ""
-        if rest and (re.search(r"(?:显示|数据|》|表示|介绍|获悉|了解到|透露|公布)[，,](?:截至|截止到?|到|在)?$", before)
+        rest = "，" if re.match(r"[^，,。；]{0,6}[，,]", sentence[t["end"]:]) or FRAMING_COMMA.match(sentence, t["end"]) else ""
+        if rest and (re.search(r"(?:显示|数据|》|表示|介绍|获悉|了解到|透露|公布|指出|强调)[，,](?:截至|截止到?|到|在)?$", before)
                                      or before.endswith(("，", ",")) and len(before) <= 30
                                      and any(p.search(before) for p in SOURCE_PATTERNS)):
             return t
@@ -217,7 +252,7 @@ def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
     比上年增长6.2%``; ``到2025年，A达到…，B提高到…``): it carries on over commas, not over ；."""
     segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;：:") + 1
     for t in reversed(tokens):
-        if t["weak"] or t["start"] < segment or t["end"] > row["start"]:
+        if t["weak"] or t["start"] < segment or t["end"] > row["start"] or not t["year"] and t.get("rule", "").startswith("review"):
             continue
         lead = sentence[_clause_start(sentence, t["start"]):t["start"]]
         if len(lead) <= 3 and not re.search(r"[由从比较\d]", lead):
@@ -258,12 +293,32 @@ def _figure_year(sentence: str, row: dict, tokens: list[dict], context: dict, ch
                  ) -> tuple[str, str, str]:
     """(year, year_source, year_line) of a figure; a figure at either end of a change over a period
     (``2020年至2024年期间，由31.3万亿元攀升至40.5万亿元``) takes the period's first or last year.
-    ``year_line`` is the line that set a heading's or a scope's year (or the earlier mention)."""
-    year, source, line = _context_year(sentence, row, tokens, context)
+    ``year_line`` is the line that set a heading's or a scope's year (or the earlier mention).
+    "Now" (目前, 由目前的) never dates the end of a change; the start of a change whose year would
+    come from a heading or scope naming a later year (从107家增加到500家 under 未来五年主要目标) is
+    the level of the document's own year."""
     change = _change_end(sentence, row) if change is None else change
+    if change == "end":  # neither now nor the year after 由/从 (从上一年的3.33倍下降到3.23倍) dates the end
+        tokens = [t for t in tokens if not t.get("now") and not _starts_change(sentence, t)]
+        context = {**context, "topic": _not_now(context["topic"]), "paragraph": _not_now(context["paragraph"])}
+    year, source, line = _context_year(sentence, row, tokens, context)
     if change and re.fullmatch(r"\d{4}-\d{4}", year) and any(t.get("period") and t["year"] == year for t in tokens):
         year = year[:4] if change == "start" else year[5:]
+    doc_year = context.get("doc_year")
+    if (change == "start" and source != "clause" and doc_year and re.match(r"\d{4}", year)
+            and int(year[-4:]) > doc_year):
+        return str(doc_year), "document_date", ""
     return year, source, line
+
+
+def _starts_change(sentence: str, token: dict) -> bool:
+    """A year that dates the start of a change: 由2020年的…, 从上一年的3.33倍 (not 从2010年开始, not a period)."""
+    return (not token.get("period") and sentence[token["start"] - 1:token["start"]] in ("由", "从")
+            and bool(re.match(r"(?:末|底)?(?:的|\d)", sentence[token["end"]:token["end"] + 2])))
+
+
+def _not_now(token: dict | None) -> dict | None:
+    return None if token is not None and token.get("now") else token
 
 
 _CHANGE_START = re.compile(r"(?:由|从)(?:(?:19|20)\d{2}\s*年|目前|当前|现在|上年|去年)?(?:末|底)?的?\s*$")
@@ -275,11 +330,12 @@ _CHANGE_TO = re.compile(r"(?:提高|提升|增长|增加|攀升|上升|扩大|�
 
 
 def _change_end(sentence: str, row: dict) -> str:
-    """``start`` for the X of 由X…至Y, ``end`` for its Y, else ``""``."""
-    before = sentence[max(0, row["start"] - 12):row["start"]]
+    """``start`` for the X of 由X…至Y, ``end`` for its Y (达到Y too), else ``""``."""
+    start = row.get("number_start", row["start"])  # 从目前的2%以上达到2.8%以上: the surface took 达到
+    before = sentence[max(0, start - 12):start]
     if _CHANGE_START.search(before):
         return "start"
-    clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    clause = sentence[_clause_start(sentence, start):start]
     if _CHANGE_END.search(before) and re.search(r"(?:由|从)[^，。；]*$", clause) or _CHANGE_TO.search(clause):
         return "end"
     return ""
@@ -295,10 +351,18 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     clause = _clause_year(sentence, row, tokens)
     if _known(clause):
         return _year_and_source(clause, "clause")
+    if clause is not None and clause.get("rule", "").startswith("review"):
+        return "", "", ""  # 近五年…年均增速超过30% in a mid-year text: its own years, not known, not borrowed
     topic, running = context["topic"], _running_topic(sentence, row, tokens)
     if topic is not None and topic["source"] == "document_date" and _known(running):
         topic = None  # 据今日公布的数据，2014年…: the date of publishing is not the data's year
-    for token, level in ((topic, "sentence"), (running, "sentence"), (context["paragraph"], "paragraph")):
+    if topic is not None and running is not None and running["start"] > topic["start"] and _known(running):
+        topic = None  # 到2025年，A…，到2027年，B达到10%: the later year opens B's part of the sentence
+    paragraph = context["paragraph"]
+    if context.get("frame") is not None and context["frame"].get("year"):
+        # 一、2021年经济运行情况 / 一季度、上半年…增速分别为…: a part of a year defers to the heading's year
+        topic, paragraph = (None if t is not None and t.get("weak") else t for t in (topic, paragraph))
+    for token, level in ((topic, "sentence"), (running, "sentence"), (paragraph, "paragraph")):
         if _known(token):
             return _year_and_source(token, level)
     if context.get("frame") is not None:
@@ -312,15 +376,39 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     if earlier:
         return _year_and_source(earlier[-1], "sentence")
     weak = before or [t for t in tokens if t["weak"]]
-    return _weak_year(_nearest_weak(weak), row, context) if weak else ("", "", "")
+    if weak:
+        return _weak_year(_nearest_weak(weak), row, context)
+    period = context.get("period")
+    return (period["year"], "scope", period["text"]) if period else ("", "", "")
 
 
 def _weak_year(token: dict, row: dict, context: dict) -> tuple[str, str, str]:
     """A weak word's year; for a period word the document's date cannot resolve (上半年 with no
-    date), the same period named with its year earlier in the text, when there is one."""
+    date), the same period named with its year earlier in the text, when there is one; for 同比,
+    比上年 (rule reporting) in a text about a part of a year (今年上半年, 前三季度 at its start), that
+    part's year, not the last whole year's."""
     if not token["year"] and token.get("rule", "").startswith("period:") and context.get("earlier"):
         return context["earlier"](token["source"].split(":", 1)[1], row)
+    if token.get("rule") == "reporting" and context.get("period"):
+        return context["period"]["year"], token["source"], ""
     return _year_and_source(token, "relative")
+
+
+def reporting_period(text: str, date, limit: int = 400) -> dict | None:
+    """The part of a year a text reports on, when it names one near its start (``今年上半年，全市…``,
+    ``前三季度国内生产总值…``): {year, text}, resolved against *date*; None otherwise. Its year dates
+    the text's 同比 and figures that nothing else dates."""
+    head = text[:limit]
+    for m in _relative_pattern().finditer(head):
+        if relative_year_words()[m.group(0)].startswith("period:"):
+            named = re.search(r"((?:19|20)\d{2})\s*年$", head[max(0, m.start() - 6):m.start()])
+            year = named[1] if named else resolve_relative_year(m.group(0), date)  # 2020年前三季度 names its year
+            if year:
+                start = head.rfind("\n", 0, m.start()) + 1
+                line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
+                return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…"}
+            return None
+    return None
 
 
 def _nearest_weak(tokens: list[dict]) -> dict:
@@ -334,14 +422,14 @@ def _heading_years(doc_outline: list[tuple], date) -> list[tuple[int, int, dict 
     level, start): (start offset, level, the year token it names or None, ``numbered``/``plain``/``title``)."""
     rows = []
     for kind, heading, marker, level, start in doc_outline:
-        if kind not in ("heading", "title"):
-            continue
+        if kind not in ("heading", "title", "front"):
+            continue  # front: a subtitle under the title (未来五年主要目标任务), read as a plain heading
         tokens = [{**t, "text": heading, "line_start": start} for t in _year_tokens(heading, date)
                   if not t["weak"] and t["source"] != "document_date"  # a dateline (12月27日讯) is no section year
                   and not _MONTH_AFTER.match(heading, t["end"])]  # nor a date line (2024年01月24日 星期三)
-        if kind == "title" and len(tokens) != 1:
+        if kind in ("title", "front") and len(tokens) != 1:
             continue
-        style = "title" if kind == "title" else ("numbered" if str(marker) else "plain")
+        style = "title" if kind in ("title", "front") else ("numbered" if str(marker) else "plain")
         rows.append((start, level, tokens[0] if tokens else None, style))
     return rows
 
@@ -356,8 +444,8 @@ def _heading_year_at(headings: list[tuple[int, int, dict | None, str]], pos: int
             if ceiling is not None and level >= ceiling:
                 continue
             ceiling = level
-        elif style == "plain" and ceiling is not None:
-            continue
+        elif style == "plain" and ceiling is not None and level >= ceiling:
+            continue  # (a plain heading above the numbered ones, a level up, is their parent)
         if token is not None:
             return token
     return None

@@ -134,10 +134,12 @@ def number_feedback(answer, right: float, decimals: int, mistakes: Sequence[tupl
 
     Right when it is *right* rounded to *decimals* places (more decimals are fine). Otherwise,
     in this order: a ``(value, message)`` of *mistakes* whose value the answer matches at
-    *decimals* places gets its message; the right value rounded to fewer places gets “题目要求保留
-    … 位”; a mistake matched at the answer's own (smaller) precision gets its message; else
-    *bigger* or *smaller*. A mistake whose value would itself be right is never named. *done* is
-    said when the answer is right."""
+    *decimals* places gets its message; an answer written with at least one decimal but fewer
+    than asked that equals the right value at its own precision gets “只保留了 … 位小数” (so a
+    whole number such as κ = 0 is never told its value is right); a mistake matched at the
+    answer's own precision (one decimal or more) gets its message; else *bigger* or *smaller*,
+    with a reminder of the decimals asked for when the answer is a whole number. A mistake whose
+    value would itself be right is never named. *done* is said when the answer is right."""
     answer = float(answer)
     if math.isinf(answer):
         return False, "结果是无穷大：是不是除以了 0？"
@@ -147,19 +149,29 @@ def number_feedback(answer, right: float, decimals: int, mistakes: Sequence[tupl
         return False, "你给的是 NaN（没有定义的数）：检查有没有除以 0，或者筛选后一行也没有。"
     if within(answer, right, decimals):
         return True, done
-    wrong = [(float(value), message) for value, message in mistakes
-             if value is not None and not math.isnan(float(value)) and not within(float(value), right, decimals)]
+    wrong = named_mistakes(right, decimals, mistakes)
     for value, message in wrong:  # a mistake the answer matches exactly
         if within(answer, value, decimals):
             return False, message
     places = decimals_of(answer)
-    if places < decimals and within(answer, right, places):
+    if 1 <= places < decimals and within(answer, right, places):
         return False, (f"数值对了，但只保留了 {places} 位小数；题目要求保留 {decimals} 位"
                        f"（例如 round(x, {decimals})）。")
-    for value, message in wrong:  # a mistake, rounded as far as the answer is
-        if within(answer, value, places):
-            return False, message
-    return False, bigger if answer > right else smaller
+    if places >= 1:
+        for value, message in wrong:  # a mistake, rounded as far as the answer is
+            if within(answer, value, places):
+                return False, message
+    verdict = bigger if answer > right else smaller
+    if places == 0 and decimals >= 1:
+        verdict += f"（另外，题目要求保留 {decimals} 位小数。）"
+    return False, verdict
+
+
+def named_mistakes(right: float, decimals: int, mistakes: Sequence[tuple[float | None, str]]) -> list[tuple[float, str]]:
+    """The ``(value, message)`` of *mistakes* that can be told apart from the right answer at
+    *decimals* places (a mistake that happens to give the right value on this corpus is left out)."""
+    return [(float(value), message) for value, message in mistakes
+            if value is not None and not math.isnan(float(value)) and not within(float(value), right, decimals)]
 
 
 #: Diagnoses shared by questions asking for a percentage or a proportion.
@@ -168,22 +180,42 @@ PERCENT_FOR_PROPORTION = "你给的像是一个百分数，题目要的是 0 到
 
 
 def set_feedback(given: Iterable, right: Iterable, mistakes: Sequence[tuple[Iterable | None, str]] = (),
-                 *, what: str = "项", done: str = "") -> tuple[bool, str]:
+                 *, what: str = "项", done: str = "", counts: bool = True) -> tuple[bool, str]:
     """Compare a list-like answer with the right set, order and repeats ignored. A set of
     *mistakes* that the answer equals gets its message; otherwise how many are missing and how
-    many are extra (never which)."""
+    many are extra (never which). With ``counts=False`` only whether the answer has as many items
+    as the right set is said, so that guessing one item at a time tells nothing about each one
+    (for questions whose candidates are few, such as the documents of a corpus)."""
     given, right = {str(g).strip() for g in given}, {str(r) for r in right}
     if given == right:
         return True, done
     for value, message in mistakes:
         if value is not None and {str(v) for v in value} == given and given != right:
             return False, message
+    if not counts:
+        if len(given) == len(right):
+            return False, f"个数对了（{len(given)} {what}），但其中有的不对。"
+        return False, f"你给了 {len(given)} {what}，个数不对。"
     parts = []
     if right - given:
         parts.append(f"少了 {len(right - given)} {what}")
     if given - right:
         parts.append(f"多了 {len(given - right)} {what}")
     return False, "，".join(parts) + "。"
+
+
+def same_set(value: Iterable | None, right: Iterable) -> bool:
+    """Whether a named mistake *value* (a set) equals the *right* set (then it cannot be told apart)."""
+    return value is not None and {str(v) for v in value} == {str(r) for r in right}
+
+
+#: Quotation marks a student may type around a word answer (“加快”, "加快", 「加快」 …).
+QUOTES = "“”‘’\"'「」『』《》"
+
+
+def bare_text(answer: str) -> str:
+    """A word answer without the spaces and quotation marks typed around it."""
+    return str(answer).strip().strip(QUOTES).strip()
 
 
 def labels_for_ids(given: Iterable, doc_ids: Iterable, labels: Iterable) -> str | None:
@@ -207,7 +239,11 @@ class Exercise:
     ``hints`` go from a nudge to a closer hint; none of them is the answer. ``expects`` names the
     answer's kind (a key of :data:`KIND_NAMES`); a wrong kind is a clear ❌ before any checking,
     naming the likely slip (a one-item Series where a number is asked …). The checker receives
-    list-like answers as plain lists (see :func:`as_items`).
+    list-like answers as plain lists (see :func:`as_items`). ``ok_prefix`` starts the message of
+    an accepted answer (a question without a right answer says “已记录”, not “正确”).
+    ``diagnoses``, when given, is the function the checker takes its named mistakes from: called
+    with the check's context it returns ``(right, [(value, message), …])``, so a test can list
+    which diagnoses the corpus at hand can show (a mistake that gives the right value cannot).
     """
 
     question: str
@@ -215,6 +251,8 @@ class Exercise:
     hints: Sequence[str] | str
     solution_code: str
     expects: str | None = None
+    ok_prefix: str = "✅ 正确！"
+    diagnoses: Callable[..., tuple] | None = field(default=None, repr=False)
     passed: bool = False
     hints_shown: int = field(default=0, repr=False)
 
@@ -241,7 +279,7 @@ class Exercise:
             ok, message = self.checker(answer, *context)
         except Exception as exc:  # a student's function may raise anything
             ok, message = False, f"检查时出错：{type(exc).__name__}: {exc}"
-        print(("✅ 正确！" if ok else "❌ 还不对。") + (f" {message}" if message else ""))
+        print((self.ok_prefix if ok else "❌ 还不对。") + (f" {message}" if message else ""))
         if not ok and self.hints_shown < len(self.hints):
             print("需要提示时运行 .hint()（可以多次运行，提示一次比一次具体）。")
         self.passed = ok

@@ -2,9 +2,10 @@
 
 Each question asks for something the lesson does not print; each checker recomputes the answer
 from the corpus it is given, so the exercises work on the seeds and on any folder of one's own.
-The likely mistakes are recomputed and named: the net change or the difference of character
-counts where the deleted characters are asked, the kept share or a proportion where the
-removed percentage is asked, a bracket pattern that deletes too much or too little."""
+The likely mistakes are recomputed and named: the net change, the difference of lengths or of
+character counts where the deleted characters are asked; the kept share, a proportion, a count
+or ``len()`` where the removed percentage of ``n_chars`` is asked; a bracket pattern that deletes
+too much or too little."""
 
 from __future__ import annotations
 
@@ -14,17 +15,20 @@ from . import PROPORTION_FOR_PERCENT, Exercise, number_feedback
 REMOVAL_STEPS = ("strip_boilerplate", "drop_truncated_teaser", "drop_repeated_lines")
 
 
-def _chars_removed(answer, corpus) -> tuple[bool, str]:
+def chars_removed_diagnoses(corpus) -> tuple[float, list[tuple[float | None, str]]]:
+    """The right answer to q1 (characters removed by cleaning, all documents and steps) and the
+    likely mistakes, each ``(value, message)``."""
     from ...reading.clean import cleaning_audit
 
-    if corpus.empty:
-        return False, "语料里没有文本。"
     audit = cleaning_audit(corpus)
     right = int(audit["chars_removed"].sum())
     by_doc = audit.groupby("doc_id")["chars_removed"].sum()
     mistakes = [
         (right - int(audit["chars_added"].sum()),
          "你减去了清洗加进来的字符（chars_added）：题目只问删掉了多少，不扣除增加的。"),
+        (int((corpus["raw"].str.len() - corpus["text"].str.len()).sum()) if "raw" in corpus else None,
+         "这是原文和清洗后文本的长度之差（len(raw) − len(text)）：一处替换（删一个、加一个）在差里抵消了，"
+         "全角标点换成半角也不改变长度。题目要的是审计表里删掉的字符数（chars_removed）。"),
         (int((corpus["n_chars_raw"] - corpus["n_chars"]).sum()),
          "这是清洗前后字数（n_chars_raw − n_chars）之差：这两列不计空白和换行，而且一处替换（删一个、加一个）"
          "在差里抵消了。题目要的是审计表里删掉的字符数。"),
@@ -34,6 +38,13 @@ def _chars_removed(answer, corpus) -> tuple[bool, str]:
     ]
     if len(by_doc) > 1:
         mistakes += [(int(v), "这只是其中一篇文本删掉的字符数：题目要把所有文档加起来。") for v in by_doc]
+    return right, mistakes
+
+
+def _chars_removed(answer, corpus) -> tuple[bool, str]:
+    if corpus.empty:
+        return False, "语料里没有文本。"
+    right, mistakes = chars_removed_diagnoses(corpus)
     return number_feedback(answer, right, 0, mistakes, done=f"清洗一共删掉了 {right} 个字符（含换行和空格）。",
                            bigger="多了。", smaller="少了。")
 
@@ -44,25 +55,38 @@ def shrink_shares(corpus):
     return ((1 - corpus["n_chars"] / raw).fillna(0) * 100).set_axis(corpus["doc_id"])
 
 
-def _most_shrunk(answer, corpus) -> tuple[bool, str]:
+def most_shrunk_diagnoses(corpus) -> tuple[float, list[tuple[float | None, str]]]:
+    """The right answer to q2 (the largest share of characters removed, in %) and the likely mistakes."""
     shares = shrink_shares(corpus)
-    if shares.empty:
-        return False, "语料里没有文本。"
-    best = shares.idxmax()
     right = float(shares.max())
     removed = (corpus["n_chars_raw"] - corpus["n_chars"]).set_axis(corpus["doc_id"])
     over_clean = (removed / corpus["n_chars"].where(corpus["n_chars"] > 0).set_axis(corpus["doc_id"])) * 100
+    by_len = None
+    if "raw" in corpus and "text" in corpus:
+        lengths = corpus["raw"].str.len().where(lambda n: n > 0)
+        by_len = float(((1 - corpus["text"].str.len() / lengths).fillna(0) * 100).max())
     mistakes = [
         (right / 100, PROPORTION_FOR_PERCENT),
         (100 - right, "这是清洗后保留下来的比例（n_chars ÷ n_chars_raw）：题目问的是减少的比例，用 1 减去它。"),
         (float(over_clean.max()) if over_clean.notna().any() else None,
          "分母用错了：比例要除以清洗前的字数 n_chars_raw，而不是清洗后的 n_chars。"),
+        (by_len, "你用 len() 数了字数（len(raw)、len(text)），它把空格和换行也算进去了：题目用 n_chars_raw 和 "
+                 "n_chars 两列（不计空白）。"),
+        (float(removed.max()), "这是删掉的字数（n_chars_raw − n_chars）：题目问的是占原有字数的百分之几，还要除以 n_chars_raw。"),
         (float(shares.get(removed.idxmax(), float("nan"))),
          "这是删掉的字数最多的那一篇：题目比的是比例（删掉的 ÷ 原有的），不是字数；长文本删掉的字数自然多。"),
         (float(shares.min()) if len(shares) > 1 else None, "这是减少比例最小的一篇：题目问的是最大的。"),
     ]
+    return right, mistakes
+
+
+def _most_shrunk(answer, corpus) -> tuple[bool, str]:
+    shares = shrink_shares(corpus)
+    if shares.empty:
+        return False, "语料里没有文本。"
+    right, mistakes = most_shrunk_diagnoses(corpus)
     return number_feedback(answer, right, 1, mistakes,
-                           done=f"是 {best}：清洗后少了 {right:.1f}% 的字（不计空白）。")
+                           done=f"是 {shares.idxmax()}：清洗后少了 {right:.1f}% 的字（不计空白）。")
 
 
 _BRACKET_CASES = [
@@ -115,6 +139,7 @@ q1 = Exercise(
      "不要用 n_chars_raw − n_chars：这两列不计空白。对审计表里“删掉的字符”那一整列求和。"),
     'audit = zp.cleaning_audit(corpus)\nanswer = int(audit["chars_removed"].sum()) if len(audit) else 0',
     expects="integer",
+    diagnoses=chars_removed_diagnoses,
 )
 
 q2 = Exercise(
@@ -125,6 +150,7 @@ q2 = Exercise(
      "两列相除得到一列（每篇一个数），用 1 减去它、乘以 100，再用 .max()；最后 round(…, 1)。"),
     'share = 1 - corpus["n_chars"] / corpus["n_chars_raw"]\nanswer = round(float(share.max()) * 100, 1)',
     expects="number",
+    diagnoses=most_shrunk_diagnoses,
 )
 
 q3 = Exercise(

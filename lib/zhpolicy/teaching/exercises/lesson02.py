@@ -2,14 +2,15 @@
 
 Each question asks for something the lesson does not print; the checkers recompute the answer
 from the student's own token table (``toks``), so they work on any corpus. The likely mistakes
-(a proportion for a percentage, the wrong denominator, one term of two, the whole text where
-its first words were asked, the first document's keyness table for the last one's) are
-recomputed and named.
+(a proportion for a percentage or a percentage for a ratio, the wrong denominator, one term of
+two, strings counted where words were asked, the whole text where its first words were asked,
+the first document's keyness table for the last one's) are recomputed and named; quotation
+marks typed around a word are ignored.
 """
 
 from __future__ import annotations
 
-from . import PROPORTION_FOR_PERCENT, Exercise, number_feedback
+from . import PROPORTION_FOR_PERCENT, Exercise, bare_text, number_feedback
 
 PAIR = ("科技创新", "产业创新")
 #: How many content words of each document the vocabulary question compares (a standardised TTR).
@@ -26,23 +27,39 @@ def _share(numerator: float, denominator: float) -> float | None:
     return 100 * numerator / denominator if denominator else None
 
 
-def _check_pair_share(answer, toks) -> tuple[bool, str]:
+def pair_share_diagnoses(toks) -> tuple[float | None, list[tuple[float | None, str]]]:
+    """The right answer to q1 (the two terms' share of all content words, in %) and the likely mistakes."""
     content = _content(toks)
-    if not len(content):
-        return False, "语料里没有内容词，无从计算。"
     both = int(content["token"].isin(PAIR).sum())
     right = _share(both, len(content))
     no_punct = toks[~toks["is_punct"]]
     first, second = (int((content["token"] == term).sum()) for term in PAIR)
+    texts = _texts(toks)
+    strings = sum(text.count(term) for text in texts for term in PAIR) if texts else None
     mistakes = [
-        (right / 100, PROPORTION_FOR_PERCENT),
+        (right / 100 if right is not None else None, PROPORTION_FOR_PERCENT),
         (_share(both, len(toks)), "分子对了，分母用错了：你除以的是全部词（含停用词和标点），题目的分母是内容词。"),
         (_share(both, len(no_punct)), "分子对了，分母用错了：你只去掉了标点，停用词也要去掉。"),
         (_share(both, content["token"].nunique()),
          "分子对了，分母用错了：你除以的是不同内容词的个数（nunique），分母应该是内容词的总数（行数）。"),
         (_share(first, len(content)), f"分母对了，分子只数了“{PAIR[0]}”：两个词要加起来。"),
         (_share(second, len(content)), f"分母对了，分子只数了“{PAIR[1]}”：两个词要加起来。"),
+        (_share(strings, len(content)) if strings is not None else None,
+         "分母对了，分子数的是字串（str.count）：“科技创新”藏在更长的词里时也被数进去了（本课第 7 节的“字串与词”）。"
+         "题目数的是分词表里的词：在内容词的 token 列里数。"),
     ]
+    return right, mistakes
+
+
+def _texts(toks) -> list[str]:
+    """The documents' texts rebuilt from the token table (its tokens joined), for string counts."""
+    return [("".join(part)) for _, part in toks.groupby("doc_id", sort=True)["token"]] if len(toks) else []
+
+
+def _check_pair_share(answer, toks) -> tuple[bool, str]:
+    if not len(_content(toks)):
+        return False, "语料里没有内容词，无从计算。"
+    right, mistakes = pair_share_diagnoses(toks)
     return number_feedback(answer, right, 2, mistakes, done=f"这两个词占全部内容词的 {right:.2f}%。")
 
 
@@ -52,17 +69,21 @@ def first_words_ttr(toks, n: int = FIRST_WORDS):
     return by_doc.nunique() / by_doc.size()
 
 
-def _check_richest(answer, toks) -> tuple[bool, str]:
+def _whole_text_ttr(toks):
+    whole = _content(toks).groupby("doc_id")["token"]
+    return whole.nunique() / whole.size()
+
+
+def richest_diagnoses(toks) -> tuple[float, list[tuple[float | None, str]]]:
+    """The right answer to q2 (the highest TTR of each document's first 200 content words) and the likely mistakes."""
     ttr = first_words_ttr(toks)
-    if not len(ttr):
-        return False, "语料里没有内容词，无法比较。"
-    best, right = ttr.idxmax(), float(ttr.max())
+    right = float(ttr.max())
     content = _content(toks)
-    whole = content.groupby("doc_id")["token"]
     with_stop = toks[~toks["is_punct"]].groupby("doc_id").head(FIRST_WORDS).groupby("doc_id")["token"]
     all_rows = toks.groupby("doc_id").head(FIRST_WORDS).groupby("doc_id")["token"]
     mistakes = [
-        (float((whole.nunique() / whole.size()).max()),
+        (right * 100, "TTR 是一个比值（不同词 ÷ 全部词），在 0 和 1 之间：不要乘以 100。"),
+        (float(_whole_text_ttr(toks).max()),
          f"这是用全文算出的最高 TTR：题目只取每篇的前 {FIRST_WORDS} 个内容词，好让长短不同的文本可以比较。"),
         (float((ttr ** -1).max()), "你把分子分母颠倒了：TTR = 不同词的个数 ÷ 词的总数，不会大于 1。"),
         (float(ttr.min()) if len(ttr) > 1 else None, "这是最低的 TTR：题目问的是最高的。"),
@@ -73,8 +94,19 @@ def _check_richest(answer, toks) -> tuple[bool, str]:
         (content["token"].nunique() / len(content),
          "这是整个语料的一个比值（全部不同词 ÷ 全部词）：题目要按文本分组（groupby），每篇算一个，再取最大的。"),
     ]
-    done = (f"是 {best}：它前 {FIRST_WORDS} 个内容词的 TTR 是 {right:.3f}。用全文算时，"
-            f"最高的是 {(whole.nunique() / whole.size()).idxmax()}——长文本里重复的词更多，TTR 自然偏低。")
+    return right, mistakes
+
+
+def _check_richest(answer, toks) -> tuple[bool, str]:
+    ttr = first_words_ttr(toks)
+    if not len(ttr):
+        return False, "语料里没有内容词，无法比较。"
+    best = ttr.idxmax()
+    right, mistakes = richest_diagnoses(toks)
+    whole_best = _whole_text_ttr(toks).idxmax()
+    done = f"是 {best}：它前 {FIRST_WORDS} 个内容词的 TTR 是 {right:.3f}。"
+    if whole_best != best:
+        done += f"用全文算时，最高的却是 {whole_best}——长文本里重复的词更多，全文的 TTR 偏低，所以要取同样多的词来比。"
     return number_feedback(answer, right, 3, mistakes, done=done)
 
 
@@ -95,7 +127,7 @@ def _check_least(answer, toks) -> tuple[bool, str]:
     under = table[table["direction"] == "under"]
     if under.empty:
         return False, "这篇文本没有“少用”的词（次数太少）。"
-    answer = str(answer).strip()
+    answer = bare_text(answer)
     top = under[under["g2"] == under["g2"].max()]
     if answer in set(top["term"]):
         row = top[top["term"] == answer].iloc[0]
@@ -124,6 +156,7 @@ q1 = Exercise(
     'content = zp.analysis.terms.content_tokens(toks)\n'
     'answer = round(content["token"].isin(["科技创新", "产业创新"]).mean() * 100, 2)',
     expects="number",
+    diagnoses=pair_share_diagnoses,
 )
 
 q2 = Exercise(
@@ -138,6 +171,7 @@ q2 = Exercise(
     'ttr = first.nunique() / first.size()\n'
     'answer = round(float(ttr.max()), 3)',
     expects="number",
+    diagnoses=richest_diagnoses,
 )
 
 q3 = Exercise(

@@ -2,16 +2,17 @@
 
 Each question asks for something the lesson does not print; the checkers recompute the answer
 from the student's own coded paragraphs, so they work on any corpus. The likely mistakes (the
-two most frequent themes taken for the pair that co-occurs most, hit counts summed where themes
+pair that co-occurs most often or the two most frequent themes taken for the pair with the
+highest Jaccard coefficient, the smaller theme as its denominator, hit counts summed where themes
 were to be counted, the corpus-wide mean where a document's was asked, an AND rule that excludes
-every paragraph) are recomputed and named.
+every paragraph) are recomputed and named; a codebook cell may be any list-like of words.
 """
 
 from __future__ import annotations
 
 import itertools
 
-from . import Exercise, number_feedback
+from . import Exercise, as_items, number_feedback
 
 
 def pair_counts(coded, themes_list) -> dict[tuple[str, str], int]:
@@ -20,31 +21,72 @@ def pair_counts(coded, themes_list) -> dict[tuple[str, str], int]:
     return {(a, b): int((hits[a] & hits[b]).sum()) for a, b in itertools.combinations(themes_list, 2)}
 
 
+def pair_jaccard(coded, themes_list) -> dict[tuple[str, str], tuple[int, int]]:
+    """For every pair of themes: paragraphs coded with both, and with at least one of them
+    (their ratio is the Jaccard coefficient, as the co-word network of section 6 computes it)."""
+    hits = coded[list(themes_list)] > 0
+    return {(a, b): (int((hits[a] & hits[b]).sum()), int((hits[a] | hits[b]).sum()))
+            for a, b in itertools.combinations(themes_list, 2)}
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _best(scores: dict) -> set[frozenset]:
+    """The pairs (as frozensets) with the highest score."""
+    top = max(scores.values(), default=None)
+    return {frozenset(pair) for pair, score in scores.items() if top is not None and score == top}
+
+
+def pair_diagnoses(coded, themes_list) -> tuple[set[frozenset], list[tuple[set[frozenset], str]]]:
+    """The right answer to q1 (the pairs of themes with the highest Jaccard coefficient) and the
+    likely mistakes, each ``(pairs it gives, message)``."""
+    names = list(themes_list)
+    jaccard = pair_jaccard(coded, names)
+    right = _best({pair: _ratio(both, either) for pair, (both, either) in jaccard.items()})
+    hits = coded[names] > 0
+    size = hits.sum()
+    frequent = size.sort_values(ascending=False, kind="stable").index[:2]
+    by_share = hits.groupby(coded["doc_id"]).mean().mean().sort_values(ascending=False, kind="stable").index[:2]
+    mistakes = [
+        (_best({pair: both for pair, (both, _) in jaccard.items()}),
+         "这一对同时出现的段落最多，但题目比的是 Jaccard 系数：还要除以至少编码了其中一个的段落数（用 | 连起来）。"
+         "常见的主题和谁都常同时出现，除以并集才公平。"),
+        ({frozenset(frequent), frozenset(by_share)} if len(frequent) == 2 else set(),
+         "这是各自编码段落最多的两个主题（单独看每个主题的多少）：题目问的是两个主题一起出现的程度——要两列一起看，"
+         "同时有（&）的段落数 ÷ 至少有一个（|）的段落数。"),
+        (_best({pair: _ratio(both, min(size[pair[0]], size[pair[1]])) for pair, (both, _) in jaccard.items()}),
+         "分母用错了：你除以的是两个主题中较少的那个的段落数；Jaccard 的分母是至少编码了其中一个的段落数（并集，用 |）。"),
+    ]
+    return right, mistakes
+
+
 def _check_pair(answer, coded, themes_list) -> tuple[bool, str]:
     if len(answer) != 2 or not all(isinstance(a, str) for a in answer):
         return False, f"需要一个含两个主题名（字符串）的列表，你的列表有 {len(answer)} 项。"
+    answer = [a.strip() for a in answer]
     unknown = [a for a in answer if a not in themes_list]
     if unknown:
         return False, f"{'、'.join(map(str, unknown))} 不是编码表里的主题名。"
     if answer[0] == answer[1]:
         return False, "两个主题要不同。"
-    counts = pair_counts(coded, themes_list)
-    if not counts:
+    jaccard = pair_jaccard(coded, themes_list)
+    if not jaccard:
         return False, "编码表里不到两个主题。"
-    best = max(counts.values())
-    key = tuple(answer) if tuple(answer) in counts else tuple(reversed(answer))
-    if counts[key] == best:
-        if best == 0:
-            return True, "这份语料里没有两个主题同时出现在一个段落里，任何一对都一样（0 个段落）。"
-        return True, f"这两个主题同时出现在 {best} 个段落中。"
-    frequent = (coded[list(themes_list)] > 0).sum().sort_values(ascending=False, kind="stable")
-    if set(answer) == set(frequent.index[:2]):
-        return False, "这是各自编码段落最多的两个主题；题目问的是“同时出现”在同一段落里最多的一对——要两列一起看（&）。"
-    weighted = {pair: int((coded[pair[0]] * coded[pair[1]]).sum()) for pair in counts}
-    if weighted[key] == max(weighted.values()):
-        return False, ("你把命中次数相乘（或相加）了：一个段落里一个词出现很多次，会让它权重过大。"
-                       "题目数的是段落：先用 > 0 变成“有没有”，再数两者都有的段落。")
-    return False, "这一对不是同时出现最多的（注意：数的是两个主题都编码了的段落）。"
+    right, mistakes = pair_diagnoses(coded, themes_list)
+    pair = frozenset(answer)
+    key = tuple(answer) if tuple(answer) in jaccard else tuple(reversed(answer))
+    both, either = jaccard[key]
+    if pair in right:
+        if both == 0:
+            return True, "这份语料里没有两个主题同时出现在一个段落里，任何一对都一样（Jaccard 系数 0）。"
+        return True, (f"这两个主题的 Jaccard 系数是 {both / either:.3f}：同时编码了两者的段落 {both} 个，"
+                      f"至少编码了其中一个的 {either} 个。")
+    for pairs, message in mistakes:
+        if pair in pairs and not pairs & right:
+            return False, message
+    return False, "这一对的 Jaccard 系数不是最高的（同时编码了两者的段落数 ÷ 至少编码了其中一个的段落数）。"
 
 
 _LIST_COLUMNS = ("terms", "all_of", "none_of")
@@ -70,7 +112,8 @@ def _check_new_theme(codebook, units) -> tuple[bool, str]:
     row = codebook[codebook["theme"] == added[0]].iloc[0]
     for column in _LIST_COLUMNS:
         value = row[column]
-        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        items = as_items(value)
+        if items is None or not all(isinstance(v, str) for v in items):
             return False, (f"“{column}”一格应该是字符串的列表，例如 [\"新质生产力\"]，"
                            f"你给的是 {type(value).__name__}。")
     if not row["terms"]:
@@ -94,11 +137,10 @@ def themes_per_paragraph(coded, themes_list):
     return (coded[list(themes_list)] > 0).sum(axis=1).groupby(coded["doc_id"]).mean()
 
 
-def _check_focused(answer, coded, themes_list) -> tuple[bool, str]:
+def focused_diagnoses(coded, themes_list) -> tuple[float, list[tuple[float | None, str]]]:
+    """The right answer to q3 (the smallest mean number of themes per paragraph) and the likely mistakes."""
     means = themes_per_paragraph(coded, themes_list)
-    if not len(means):
-        return False, "没有可编码的段落。"
-    right, best = float(means.min()), means.idxmin()
+    right = float(means.min())
     counts = (coded[list(themes_list)] > 0).sum(axis=1)
     hits = coded[list(themes_list)].sum(axis=1)
     coded_only = counts[counts > 0].groupby(coded["doc_id"]).mean()
@@ -109,22 +151,35 @@ def _check_focused(answer, coded, themes_list) -> tuple[bool, str]:
         (float(counts.mean()), "这是整个语料所有段落的平均数：题目要按 doc_id 分组，每篇算一个平均数。"),
         (float(coded_only.min()) if len(coded_only) else None,
          "你把一个主题也没编码的段落去掉了：它们也是这篇文本的段落（0 个主题），要算进平均数。"),
+        (float(counts.groupby(coded["doc_id"]).median().min()),
+         "你用的是中位数（median）：题目要的是平均数（mean）。"),
     ]
+    return right, mistakes
+
+
+def _check_focused(answer, coded, themes_list) -> tuple[bool, str]:
+    means = themes_per_paragraph(coded, themes_list)
+    if not len(means):
+        return False, "没有可编码的段落。"
+    right, mistakes = focused_diagnoses(coded, themes_list)
     return number_feedback(answer, right, 2, mistakes,
-                           done=f"是 {best}：平均每个段落编码了 {right:.2f} 个主题。")
+                           done=f"是 {means.idxmin()}：平均每个段落编码了 {right:.2f} 个主题。")
 
 
 q1 = Exercise(
-    "哪两个主题最常出现在同一个段落里？回答一个列表，包含这两个主题的名字，例如 [\"甲\", \"乙\"]"
-    "（同时出现的段落数相同时，其中任何一对都算对）。",
+    "哪两个主题最常一起出现？用第 6 节共词网络的 Jaccard 系数衡量：同时编码了两个主题的段落数 ÷ "
+    "至少编码了其中一个的段落数。回答 Jaccard 系数最高的那一对，写成一个列表，例如 [\"甲\", \"乙\"]"
+    "（系数相同时，其中任何一对都算对）。",
     _check_pair,
-    ("(coded[主题] > 0) 标出每个段落有没有编码这个主题；两个这样的列用 & 连起来再求和，就是两者同时出现的段落数。",
-     "用 itertools.combinations(themes_list, 2) 列出所有主题对，逐对计算同时出现的段落数，取最大的一对。"),
+    ("(coded[主题] > 0) 标出每个段落有没有编码这个主题；两个这样的列用 & 连起来是“两者都有”，用 | 连起来是“至少有一个”。",
+     "用 itertools.combinations(themes_list, 2) 列出所有主题对，逐对算 (甲 & 乙).sum() ÷ (甲 | 乙).sum()，取最大的一对。"),
     'import itertools\n'
     'hits = coded[themes_list] > 0\n'
-    'pairs = {(a, b): int((hits[a] & hits[b]).sum()) for a, b in itertools.combinations(themes_list, 2)}\n'
-    'answer = list(max(pairs, key=pairs.get)) if pairs else []',
+    'jaccard = {(a, b): (hits[a] & hits[b]).sum() / max((hits[a] | hits[b]).sum(), 1)\n'
+    '           for a, b in itertools.combinations(themes_list, 2)}\n'
+    'answer = list(max(jaccard, key=jaccard.get)) if jaccard else []',
     expects="list",
+    diagnoses=pair_diagnoses,
 )
 
 q2 = Exercise(
@@ -151,4 +206,5 @@ q3 = Exercise(
     'means = per_paragraph.groupby(coded["doc_id"]).mean()\n'
     'answer = round(float(means.min()), 2)',
     expects="number",
+    diagnoses=focused_diagnoses,
 )

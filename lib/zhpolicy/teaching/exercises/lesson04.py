@@ -1,13 +1,14 @@
 """Exercises for lesson 04: ``from zhpolicy.teaching.exercises import lesson04 as ex``.
 
 The checkers recompute the answer from the student's own chains and corpus. The likely mistakes
-(every kind counted, occurrences summed, counts not divided by length, a pattern that lets the
-quoted text run past its closing quote, a flow word looked for anywhere in the sentence, only
-one of the two role kinds) are recomputed or tested and named."""
+(every kind counted, occurrences summed, counts not divided by length, per 10,000 characters
+where per 1,000 was asked, a pattern that lets the quoted text run past its closing quote or
+never checks that B is quoted and not empty, a flow word looked for anywhere in the sentence,
+only one of the two role kinds) are recomputed or tested and named."""
 
 from __future__ import annotations
 
-from . import Exercise, number_feedback
+from . import Exercise, bare_text, number_feedback
 
 SCORED = ("sequence", "cycle", "mutual", "triad")
 
@@ -22,13 +23,12 @@ def chain_density(chains, corpus, *, kinds=SCORED, chars=None):
     return (1000 * counts / size).sort_index()
 
 
-def _densest(answer, chains, corpus) -> tuple[bool, str]:
+def densest_diagnoses(chains, corpus) -> tuple[float, list[tuple[float | None, str]]]:
+    """The right answer to q1 (the highest density of scored chains per 1,000 characters) and the likely mistakes."""
     import pandas as pd
 
     density = chain_density(chains, corpus)
-    if not density.notna().any():
-        return False, "语料里没有文本。"
-    right, best = float(density.max()), density.idxmax()
+    right = float(density.max())
     main = chains[chains["kind"].isin(SCORED)]
     size = pd.Series(corpus["n_chars"].values, index=corpus["doc_id"]).where(lambda s: s > 0)
     occurrences = main.groupby("doc_id")["count"].sum().reindex(size.index, fill_value=0)
@@ -41,13 +41,22 @@ def _densest(answer, chains, corpus) -> tuple[bool, str]:
         (float((1000 * occurrences / size).max()),
          "你把 count 列（同一条链出现的次数）加起来了：题目数的是链条，一行算一条。"),
         (right / 1000, "这是每个字的条数：还要乘以 1000，才是每千字。"),
+        (right * 10, "这是每万字的条数（乘了 10000）：题目要每千字，乘以 1000。"),
         (float(chain_density(chains, corpus, chars=pd.Series(corpus["text"].str.len().values,
                                                                index=corpus["doc_id"])).max()),
          "你用 text 列的长度当字数，它还包括换行和空格：题目的字数是 n_chars 列（不计空白）。"),
     ]
+    return right, mistakes
+
+
+def _densest(answer, chains, corpus) -> tuple[bool, str]:
+    density = chain_density(chains, corpus)
+    if not density.notna().any():
+        return False, "语料里没有文本。"
+    right, mistakes = densest_diagnoses(chains, corpus)
     if right == 0:
         return number_feedback(answer, right, 2, mistakes, done="这份语料里没有找到这四类逻辑链，每篇都是 0。")
-    return number_feedback(answer, right, 2, mistakes, done=f"是 {best}：每千字 {right:.2f} 条。")
+    return number_feedback(answer, right, 2, mistakes, done=f"是 {density.idxmax()}：每千字 {right:.2f} 条。")
 
 
 _POSITIVES = ["推动产业从“制造”迈向“智造”。", "实现从“跟跑”迈向“领跑”。", "城市从“建设”迈向“治理”。"]
@@ -57,12 +66,16 @@ _NEGATIVES = [
     ("从“十四五”开局之年起步，迈向“十五五”。", "far"),
     ("模板写作从“”迈向“”，待填写。", "empty"),
     ("从“研发”走向“应用”，“中试”迈向“量产”。", "runs_past"),
+    ("推动产业从“制造”迈向高端。", "b_unquoted"),
+    ("推动产业从“制造”迈向“”，待填写。", "b_empty"),
 ]
 _NEGATIVE_WHY = {
     "plain": "没有引号的句子也匹配了：A 和 B 都要在引号“”里。",
     "far": "“从“A”……迈向“B””中间隔了别的字也匹配了：右引号”后面要紧跟“迈向”。",
     "empty": "引号里是空的也匹配了：引号中间至少要有一个字（用 + 而不是 *）。",
     "runs_past": "引号里的内容越过了右引号”：用 .+ 会一直匹配下去，应该写“不是右引号的字”[^”]+。",
+    "b_unquoted": "“迈向”后面没有引号的句子也匹配了：B 也要在引号“”里，模式在“迈向”之后还要写出 B 的两个引号。",
+    "b_empty": "B 的引号里是空的也匹配了：B 和 A 一样，引号中间至少要有一个字（用 + 而不是 *）。",
 }
 
 
@@ -118,11 +131,8 @@ def _decides_flow(func) -> tuple[bool, str]:
     return False, f"{len(wrong)} 句判断错了，例如“{text}”{what}，你的函数判断反了。"
 
 
-def _role_words_used(answer, chains) -> tuple[bool, str]:
-    from . import set_feedback
-
-    if any(isinstance(a, (list, tuple)) for a in answer):
-        return False, "列表里的每一项应该是一个角色词，而你的列表里有列表：先把每行的 roles 展开、合并成一个列表。"
+def role_words_diagnoses(chains) -> tuple[set, list[tuple[set | None, str]]]:
+    """The right answer to q4 (the role words the corpus's role statements use) and the likely mistakes."""
     roles = chains["roles"]
     right = {r for rs in roles[chains["kind"].isin(["triad", "role"])] for r in rs}
     mistakes = [
@@ -137,8 +147,17 @@ def _role_words_used(answer, chains) -> tuple[bool, str]:
         mistakes.append((set(role_words()["role"]), "这是角色词表里的全部词：题目问的是这份语料实际用到了哪些。"))
     except Exception:  # noqa: BLE001 - the word list is only a diagnosis
         pass
+    return right, mistakes
+
+
+def _role_words_used(answer, chains) -> tuple[bool, str]:
+    from . import set_feedback
+
+    if any(isinstance(a, (list, tuple)) for a in answer):
+        return False, "列表里的每一项应该是一个角色词，而你的列表里有列表：先把每行的 roles 展开、合并成一个列表。"
+    right, mistakes = role_words_diagnoses(chains)
     done = f"一共 {len(right)} 个角色词。" if right else "这份语料里没有角色陈述，空列表是对的。"
-    return set_feedback(answer, right, mistakes, what="个", done=done)
+    return set_feedback([bare_text(a) for a in answer], right, mistakes, what="个", done=done)
 
 
 q1 = Exercise(
@@ -154,6 +173,7 @@ q1 = Exercise(
     'density = 1000 * counts.reindex(chars.index, fill_value=0) / chars\n'
     'answer = round(float(density.max()), 2)',
     expects="number",
+    diagnoses=densest_diagnoses,
 )
 
 q2 = Exercise(
@@ -190,4 +210,5 @@ q4 = Exercise(
     'roles = chains.loc[chains["kind"].isin(["triad", "role"]), "roles"]\n'
     'answer = sorted({r for rs in roles for r in rs})',
     expects="list",
+    diagnoses=role_words_diagnoses,
 )

@@ -11,13 +11,13 @@ from .graphs import (KEY_MARKS, KIND_COLOURS, KIND_NAMES, _hub_layout, concept_s
                      network_figure, separate_nodes, wrapped_labels)
 from .instruments import INSTRUMENT_COLOURS, SUBTYPE_HATCHES, intensity_figure, instrument_mix_figure, subtype_styles
 from .layout import _short, heatmap, spread_labels  # noqa: F401  (_short, _hub_layout: tests use them)
-from .statistics import FLAG_COLOUR, PLAIN_COLOUR, STAT_PANELS, statistics_figure
-from .words import bar_chart, dispersion_figure, keyness_figure, length_figure, wordcloud_image
+from .statistics import FLAG_COLOUR, PLAIN_COLOUR, STAT_PANELS, flagged_figures, statistics_figure
+from .words import SIGNIFICANT_G2, bar_chart, dispersion_figure, keyness_figure, length_figure, wordcloud_image
 
 __all__ = [
     "CHAIN_SIGNS", "FLAG_COLOUR", "INSTRUMENT_COLOURS", "KEY_MARKS", "KIND_COLOURS", "KIND_NAMES", "MOVE_COLOURS",
-    "PLAIN_COLOUR", "STAT_PANELS", "SUBTYPE_HATCHES", "argument_figure", "bar_chart",
-    "chains_figure", "concept_subgraph", "dispersion_figure", "graph_figure", "heatmap", "intensity_figure",
+    "PLAIN_COLOUR", "SIGNIFICANT_G2", "STAT_PANELS", "SUBTYPE_HATCHES", "argument_figure", "bar_chart",
+    "chains_figure", "concept_subgraph", "dispersion_figure", "flagged_figures", "graph_figure", "heatmap", "intensity_figure",
     "instrument_mix_figure", "keyness_figure", "length_figure", "network_figure", "separate_nodes",
     "spread_labels", "statistics_figure", "subtype_styles", "wordcloud_image", "wrapped_labels",
 ]

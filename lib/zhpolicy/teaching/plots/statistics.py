@@ -13,10 +13,26 @@ def statistics_figure(stats: pd.DataFrame, flagged: set | None = None, *, max_ba
     amounts in 元 (shown in 亿元), then percentages split into growth rates, shares, ratios and
     intensities, and other percentages (see :func:`zhpolicy.extraction.stats.percent_kind`).
 
-    One bar per figure, labelled ``doc indicator（year）``; figures in *flagged* (a set of
-    ``(doc_id, surface)``) are red, and a legend says so. Each panel draws at most *max_bars*
-    bars and its title says how many were left out."""
+    One bar per figure, labelled ``doc indicator（year）``, the bars of each panel sorted by
+    indicator name; figures in *flagged* (a set of ``(doc_id, surface)``, see
+    :func:`flagged_figures`) are red, and a legend says so when a red bar is drawn. Each panel
+    draws at most *max_bars* bars and its title says how many were left out."""
     return _statistics_panels(stats, flagged or set(), max_bars)
+
+
+def flagged_figures(flags: pd.DataFrame) -> set[tuple[str, str]]:
+    """The ``(doc_id, surface)`` of every figure the consistency flags name, both sides of each
+    flag. A flag about several figures of one document lists them joined by “、”
+    (``前10位、3%左右、突破3万亿元、2.54%…``): each listed figure is taken; a list cut short with
+    “…” names only its first figures."""
+    found = set()
+    for doc_col, surface_col in (("doc_id", "surface"), ("other_doc_id", "other_surface")):
+        for doc_id, surface in zip(flags[doc_col].astype(str), flags[surface_col].astype(str)):
+            for part in surface.split("、"):
+                part = part.strip().removesuffix("…")
+                if doc_id and part:
+                    found.add((doc_id, part))
+    return found
 
 
 #: Panels of the statistics figure: (title, x-axis label, scale) by unit or percentage kind.
@@ -63,11 +79,14 @@ def _statistics_panels(stats: pd.DataFrame, flagged: set, max_bars: int):
         _statistics_panel(ax, panel, part, flagged, max_bars)
     total = sum(heights) + 1.1
     fig.set_size_inches(10, total)
-    fig.suptitle("文本引用的统计数字：换算到同一单位，同一指标排在一起（每根条是一个数字，标签是“文本 指标（年份）”）",
+    fig.suptitle("文本引用的统计数字：换算到同一单位，按指标名排序（每根条是一个数字，标签是“文本 指标（年份）”）",
                  fontsize=11, y=1 - 0.12 / total)
-    fig.legend(handles=[Patch(color=FLAG_COLOUR, label="一致性检查标记的数字（需要核对）"),
-                        Patch(color=PLAIN_COLOUR, label="未被标记的数字")],
-               loc="upper center", ncol=2, frameon=False, bbox_to_anchor=(0.5, 1 - 0.45 / total))
+    red = any((doc, surface) in flagged for _, part in parts
+              for doc, surface in zip(part["doc_id"].head(max_bars), part["surface"].head(max_bars)))
+    handles = [Patch(color=PLAIN_COLOUR, label="未被标记的数字" if red else "统计数字（一致性检查没有标记这里画出的数字）")]
+    if red:
+        handles.insert(0, Patch(color=FLAG_COLOUR, label="一致性检查标记的数字（需要核对）"))
+    fig.legend(handles=handles, loc="upper center", ncol=2, frameon=False, bbox_to_anchor=(0.5, 1 - 0.45 / total))
     fig.tight_layout(rect=(0, 0, 1, 1 - 0.7 / total))
     return fig
 

@@ -32,16 +32,30 @@ def length_figure(stats: pd.DataFrame, sents: pd.DataFrame, labels: pd.Series | 
                     else {"vert": False})  # matplotlib 3.10 renamed vert=False
         right.boxplot(lengths, tick_labels=names, **sideways)
         right.invert_yaxis()
+        right.legend(handles=_box_key(), loc="best", fontsize=8, framealpha=0.9)
     right.set_xlabel("句子长度（字）")
-    right.set_title("句子有多长（箱线图：箱子是中间一半的句子，竖线是中位数）")
+    right.set_title("句子有多长（箱线图，图例说明各部分）")
     fig.suptitle("每篇文本的篇幅和句长", fontsize=12)
     fig.tight_layout()
     return fig
 
 
-def bar_chart(labels, values, *, title: str = "", xlabel: str = "", ax=None, color: str = "#4C72B0",
+def _box_key():
+    """Legend handles explaining a matplotlib box plot: median, box, whiskers, outliers (○)."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    return [Line2D([], [], color="#ff7f0e", label="中位数"),
+            Patch(facecolor="white", edgecolor="black", label="箱子：中间一半的句子"),
+            Line2D([], [], color="black", label="须：伸到离箱子 1.5 个箱长以内最远的句子"),
+            Line2D([], [], linestyle="", marker="o", markerfacecolor="none", markeredgecolor="black",
+                   label="圆圈：特别长（或特别短）的句子")]
+
+
+def bar_chart(labels, values, *, title: str = "", xlabel: str = "", ax=None, color: str | list = "#4C72B0",
               empty: str = "没有可画的数据：文本太少。"):
-    """Horizontal bars, largest on top; returns the axes (a sentence instead when there is nothing to draw)."""
+    """Horizontal bars, largest on top (*color* one colour or one per bar); returns the axes (a
+    sentence instead when there is nothing to draw)."""
     labels, values = list(labels), list(values)
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 0.32 * max(len(values), 3) + 1.2))
@@ -76,10 +90,21 @@ def wordcloud_image(frequencies: pd.Series | dict, font_path: str, *, max_words:
     return cloud.generate_from_frequencies(dict(items))
 
 
+#: G² above which a difference is significant at p < 0.05 (one degree of freedom).
+SIGNIFICANT_G2 = 3.84
+#: Colours of the keyness bars: significant at p < 0.05, and not.
+KEY_COLOUR, WEAK_COLOUR = "#C44E52", "#C8C8C8"
+
+
 def keyness_figure(table: pd.DataFrame, labels: pd.Series | None = None, *, columns: int = 3, max_docs: int = 9):
     """Small multiples: the over-used terms of each document with their G² (from
-    :func:`zhpolicy.analysis.terms.keyness_by_document`). At most *max_docs* panels (the documents
-    with the largest G², in doc order); the figure's title says how many were left out."""
+    :func:`zhpolicy.analysis.terms.keyness_by_document`). A dashed line marks G² = 3.84 (p = 0.05)
+    in every panel; bars below it are grey (the difference may be chance). Each panel has its
+    own horizontal scale, and the title says so. At most *max_docs* panels (the documents with
+    the largest G², in doc order); the figure's title says how many were left out."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
     docs = list(dict.fromkeys(table["doc_id"])) if len(table) else []
     total = len(docs)
     if total > max_docs:
@@ -93,18 +118,26 @@ def keyness_figure(table: pd.DataFrame, labels: pd.Series | None = None, *, colu
         return fig
     columns = min(columns, len(docs))
     rows = -(-len(docs) // columns)
-    fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 2.6 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, columns, figsize=(4.2 * columns, 2.6 * rows + 0.5), squeeze=False)
     for ax, doc_id in zip(axes.flat, docs):
         part = table[table["doc_id"] == doc_id]
-        bar_chart(part["term"], part["g2"], ax=ax, color="#C44E52",
+        values = part["g2"].astype(float)
+        bar_chart(part["term"], values, ax=ax, color=[KEY_COLOUR if v >= SIGNIFICANT_G2 else WEAK_COLOUR for v in values],
                   title=str(labels.get(doc_id, doc_id)) if labels is not None else doc_id, xlabel="G²（对数似然）")
+        ax.axvline(SIGNIFICANT_G2, color="#555555", linestyle="--", linewidth=1)
+        ax.set_xlim(0, max(float(values.max()) if len(values) else 0.0, SIGNIFICANT_G2) * 1.1)
     for ax in list(axes.flat)[len(docs):]:
         ax.axis("off")
     title = "每篇文本比其余文本“多用”得最显著的词：条越长（G² 越大），差异越不像偶然"
     if total > len(docs):
         title += f"\n只画出关键性最强的 {len(docs)} 篇（共 {total} 篇）"
+    title += "\n每个小图的横轴刻度各不相同：只在小图之内比较条的长短"
     fig.suptitle(title, fontsize=12)
-    fig.tight_layout()
+    fig.legend(handles=[Patch(color=KEY_COLOUR, label="G² ≥ 3.84：p < 0.05，差异不太像偶然"),
+                        Patch(color=WEAK_COLOUR, label="G² < 3.84：差异可能是偶然"),
+                        Line2D([], [], color="#555555", linestyle="--", label="虚线：G² = 3.84（p = 0.05）")],
+               loc="lower center", ncol=3, frameon=False, fontsize=9)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))
     return fig
 
 
