@@ -17,6 +17,16 @@ os.environ.setdefault("ZHPOLICY_CACHE_DIR", str(ROOT / ".pytest_cache" / "zhpoli
 os.environ.setdefault("ZHPOLICY_OUTPUT", str(ROOT / ".pytest_cache" / "zhpolicy-output"))
 
 
+def accuracy_floor(extractor: str, score: str) -> float:
+    """The floor a score on the seeds must reach (tests/accuracy_floors.csv, which docs/accuracy.md
+    quotes): a regression below it fails loudly."""
+    import csv
+
+    with open(Path(__file__).with_name("accuracy_floors.csv"), encoding="utf-8", newline="") as f:
+        rows = {(r["extractor"], r["score"]): float(r["floor"]) for r in csv.DictReader(f)}
+    return rows[(extractor, score)]
+
+
 def folder_digest(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

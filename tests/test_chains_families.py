@@ -4,8 +4,9 @@ and every trap (phrasings that look like chains but are not)."""
 import pytest
 
 from zhpolicy.extraction.chains import FAMILIES, chain_patterns, chain_traps, extract_chains
+from zhpolicy.extraction.chains.kinds import SCORED_KINDS
 
-SCORED = ("sequence", "cycle", "mutual", "triad")
+SCORED = SCORED_KINDS
 
 
 def scored(text: str) -> list[tuple[str, str]]:

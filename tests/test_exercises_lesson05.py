@@ -50,10 +50,14 @@ def test_q1_largest_share_of_undated_figures(stats, capsys):
         (round(float((100 - undated).max()), 1), "有年份的数字"),
         (round(right), "1 位小数"),
     ]
+    seen = set()
     for answer, says in cases:
         ok, out = _run(ex.q1, answer, stats, capsys=capsys)
-        assert not ok and says in out, (answer, out)
-        assert f"{right:.1f}" not in out and undated.idxmax() not in out
+        assert not ok and f"{right:.1f}" not in out and undated.idxmax() not in out
+        if answer in seen:  # two mistakes give the same number on this corpus: the first diagnosis wins
+            continue
+        seen.add(answer)
+        assert says in out, (answer, out)
     ok, out = _run(ex.q1, "0.1", stats, capsys=capsys)
     assert not ok and "类型" in out
 

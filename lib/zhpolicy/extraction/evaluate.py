@@ -9,6 +9,7 @@ import math
 
 import pandas as pd
 
+from .chains.kinds import SCORED_KINDS
 
 def match_statistics(found: pd.DataFrame, gold: pd.DataFrame, *, with_year: bool = False) -> pd.DataFrame:
     """Pair each reference statistic with at most one extracted one (same document, unit and
@@ -74,7 +75,7 @@ def _same_chain(found_nodes, reference_nodes, kind: str = "") -> bool:
 
 
 def match_chains(found: pd.DataFrame, gold: pd.DataFrame,
-                 kinds=("sequence", "cycle", "mutual", "triad")) -> tuple[pd.DataFrame, pd.DataFrame]:
+                 kinds=SCORED_KINDS) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Pair reference chains (``doc, kind, chain``) with extracted ones: same document, same number
     of nodes, and each node containing or contained in its counterpart (a mutual relation either
     way round). Returns the reference rows with ``matched`` and the extracted rows (of *kinds*)

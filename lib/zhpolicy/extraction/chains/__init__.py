@@ -28,11 +28,12 @@ number with a unit). HTML tags and entities left in a text are boundaries no nod
 
 from .cues import ROLES, chain_cues, role_words
 from .graph import chain_graph, node_synonyms, normalise_node, shared_chains
+from .kinds import GRAPH_KINDS, SCORED_KINDS
 from .nodes import _mask_markup  # noqa: F401  (tests read it)
 from .outline import HEADING_WEIGHT, argument_moves, argument_outline
 from .registry import FAMILIES, Family
 from .table import CHAIN_COLUMNS, TRAPS, chain_patterns, chain_traps, extract_chains
 
-__all__ = ["CHAIN_COLUMNS", "FAMILIES", "Family", "HEADING_WEIGHT", "ROLES", "TRAPS", "argument_moves",
+__all__ = ["CHAIN_COLUMNS", "FAMILIES", "Family", "GRAPH_KINDS", "HEADING_WEIGHT", "SCORED_KINDS", "ROLES", "TRAPS", "argument_moves",
            "argument_outline", "chain_cues", "chain_graph", "chain_patterns", "chain_traps", "extract_chains",
            "node_synonyms", "normalise_node", "role_words", "shared_chains"]

@@ -7,6 +7,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .cues import _word_table
+from .kinds import GRAPH_KINDS, SCORED_KINDS
 from .nodes import _node
 
 
@@ -28,7 +29,7 @@ def normalise_node(node: str) -> str:
     return _synonym_map().get(node, node)
 
 
-def shared_chains(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "triad")) -> pd.DataFrame:
+def shared_chains(chains: pd.DataFrame, kinds=SCORED_KINDS) -> pd.DataFrame:
     """Chains that two or more documents share (same kind, same nodes after normalisation;
     a node matches when one name contains the other). Returns ``chain, kind, documents, n_docs``."""
     rows = chains[chains["kind"].isin(kinds)].to_dict("records")
@@ -51,7 +52,7 @@ def shared_chains(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "t
     return table.sort_values(["n_docs", "chain"], ascending=[False, True]).reset_index(drop=True)
 
 
-def chain_graph(chains: pd.DataFrame, kinds=("sequence", "cycle", "mutual", "triad", "role", "relation")):
+def chain_graph(chains: pd.DataFrame, kinds=GRAPH_KINDS):
     """A :class:`networkx.DiGraph` of concepts: an edge for each step of a sequence (and from
     the last node back to the first for a cycle), both directions for a mutual relation, and
     subject → value for triads, roles and relations. Node names are normalised with

@@ -12,6 +12,7 @@ from . import mutuals as _mutuals  # noqa: F401
 from . import roles as _roles  # noqa: F401
 from . import sides as _sides  # noqa: F401
 from .cuepass import cue_masks
+from .kinds import SCORED_KINDS
 from .nodes import _mask_markup, _valid
 from .registry import FAMILIES, Family
 
@@ -199,6 +200,6 @@ def chain_traps() -> pd.DataFrame:
     rows = []
     for trap, example in TRAPS:
         table = extract_chains(example)
-        chains = table[table["kind"].isin(["sequence", "cycle", "mutual", "triad"])]["chain"]
+        chains = table[table["kind"].isin(SCORED_KINDS)]["chain"]
         rows.append({"trap": trap, "example": example, "extracts": "；".join(chains) or "（无）"})
     return pd.DataFrame(rows, columns=["trap", "example", "extracts"])

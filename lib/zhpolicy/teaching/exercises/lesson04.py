@@ -8,9 +8,12 @@ only one of the two role kinds) are recomputed or tested and named."""
 
 from __future__ import annotations
 
-from . import Exercise, bare_text, number_feedback
+import json
 
-SCORED = ("sequence", "cycle", "mutual", "triad")
+from . import Exercise, bare_text, number_feedback
+from ...extraction.chains.kinds import SCORED_KINDS
+
+SCORED = SCORED_KINDS
 
 
 def chain_density(chains, corpus, *, kinds=SCORED, chars=None):
@@ -161,13 +164,13 @@ def _role_words_used(answer, chains) -> tuple[bool, str]:
 
 
 q1 = Exercise(
-    "按篇幅算，哪一篇文本的逻辑链（sequence、cycle、mutual、triad 四类，一行算一条）最密？"
+    f"按篇幅算，哪一篇文本的逻辑链（{'、'.join(SCORED_KINDS)} 四类，一行算一条）最密？"
     "回答它的密度：每千字多少条（字数用 corpus 的 n_chars 列），保留两位小数。",
     _densest,
     ("先数每篇有几条这四类的链，再看每篇有多少字：两者都要有。",
      "chains 按 doc_id 分组数行数；corpus 的 n_chars 是每篇的字数；对齐 doc_id 以后相除再乘 1000，取最大值。"),
     'import pandas as pd\n'
-    'main = chains[chains["kind"].isin(["sequence", "cycle", "mutual", "triad"])]\n'
+    f'main = chains[chains["kind"].isin({json.dumps(list(SCORED_KINDS))})]\n'
     'counts = main.groupby("doc_id").size()\n'
     'chars = pd.Series(corpus["n_chars"].values, index=corpus["doc_id"])\n'
     'density = 1000 * counts.reindex(chars.index, fill_value=0) / chars\n'

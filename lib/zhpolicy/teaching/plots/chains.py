@@ -5,6 +5,7 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pandas as pd
 
+from ...extraction.chains.kinds import SCORED_KINDS
 from .graphs import KIND_COLOURS
 from .layout import _short
 
@@ -28,7 +29,7 @@ def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_
     most *max_rows* chains are drawn (in document order; the title says when some are left out)."""
     from matplotlib.lines import Line2D
 
-    rows = chains[chains["kind"].isin(["sequence", "cycle", "mutual", "triad"])]
+    rows = chains[chains["kind"].isin(SCORED_KINDS)]
     rows = rows[(rows["nodes"].str.len() >= min_nodes) | (rows["kind"] == "mutual")]
     total, rows = len(rows), rows.head(max_rows)
     fig, ax = plt.subplots(figsize=(13, 0.5 * len(rows) + 2.2))
