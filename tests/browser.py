@@ -72,23 +72,29 @@ def browser():
 # ---------------------------------------------------------------- which font drew each character on a page
 
 #: Marks every visible element that shows text of its own (in the viewport) with ``data-zp-glyphs``
-#: and returns their texts, in the order of the marks.
-_MARK_TEXT_JS = """(selector) => {
+#: and returns their texts, in the order of the marks; with *pierce*, inside shadow roots too (Panel draws
+#: its widgets in them). The elements are kept in ``window.__zpGlyphs`` in the same order.
+_MARK_TEXT_JS = """([selector, pierce]) => {
   for (const old of document.querySelectorAll('[data-zp-glyphs]')) old.removeAttribute('data-zp-glyphs');
   const root = selector ? document.querySelector(selector) : document.body;
   if (!root) return null;
   const texts = new Map();
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode, el = node.parentElement;
-    if (!el || !node.nodeValue.trim() || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA'].includes(el.tagName)) continue;
-    const box = el.getBoundingClientRect(), style = getComputedStyle(el);
-    if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight ||
-        box.left >= innerWidth || style.visibility !== 'visible' || style.opacity === '0') continue;
-    texts.set(el, (texts.get(el) || '') + node.nodeValue);
-  }
+  const visit = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode, el = node.parentElement;
+      if (!el || !node.nodeValue.trim() || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA'].includes(el.tagName)) continue;
+      const box = el.getBoundingClientRect(), style = getComputedStyle(el);
+      if (box.width === 0 || box.height === 0 || box.bottom <= 0 || box.right <= 0 || box.top >= innerHeight ||
+          box.left >= innerWidth || style.visibility !== 'visible' || style.opacity === '0') continue;
+      texts.set(el, (texts.get(el) || '') + node.nodeValue);
+    }
+    if (pierce) root.querySelectorAll('*').forEach(e => { if (e.shadowRoot) visit(e.shadowRoot); });
+  };
+  visit(root);
   let i = 0;
   for (const el of texts.keys()) el.setAttribute('data-zp-glyphs', String(i++));
+  window.__zpGlyphs = [...texts.keys()];
   return [...texts.values()];
 }"""
 
@@ -118,18 +124,19 @@ def _drawable(ch: str) -> bool:
     return not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf", "Zs", "Zl", "Zp")
 
 
-def glyph_audit(page, fonts: dict[str, str], within: str | None = None) -> list[dict] | None:
+def glyph_audit(page, fonts: dict[str, str], within: str | None = None, pierce: bool = False) -> list[dict] | None:
     """Which font Chromium used for the text of every visible element of *page*, checked against the
     fonts' character maps. *fonts* maps the PostScript name of each font the page serves to its file;
     installed fonts are found with fontconfig. Returns one row per element with a character that no font
     it was drawn with has (a box, or a glyph drawn before its font arrived and never redrawn):
     ``text``, ``missing`` (those characters) and ``fonts`` (the PostScript names Chromium reports).
     *within* (a CSS selector) limits the audit to one element; None when the page has no such element.
+    *pierce* audits the text inside shadow roots too (Panel's widgets).
 
     ``document.fonts.check()`` cannot see this: it answers true for installed families even where their
     glyphs are boxes. Chromium's own record of the fonts it shaped each text node with (DevTools
     ``CSS.getPlatformFontsForNode``) can."""
-    texts = page.evaluate(_MARK_TEXT_JS, within)
+    texts = page.evaluate(_MARK_TEXT_JS, [within, pierce])
     if texts is None:
         return None
     files = {**system_font_files(), **fonts}
@@ -137,10 +144,18 @@ def glyph_audit(page, fonts: dict[str, str], within: str | None = None) -> list[
     try:
         cdp.send("DOM.enable")
         cdp.send("CSS.enable")
-        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        root = cdp.send("DOM.getDocument", {"depth": -1 if pierce else 0, "pierce": pierce})["root"]["nodeId"]
+        if pierce:  # document.querySelector cannot reach into shadow roots: the elements kept by the script
+            array = cdp.send("Runtime.evaluate", {"expression": "window.__zpGlyphs"})["result"]["objectId"]
+            handles = {int(p["name"]): p["value"]["objectId"] for p in
+                       cdp.send("Runtime.getProperties", {"objectId": array, "ownProperties": True})["result"]
+                       if p["name"].isdigit()}
         problems = []
         for index, text in enumerate(texts):
-            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": f'[data-zp-glyphs="{index}"]'})["nodeId"]
+            if pierce:
+                node = cdp.send("DOM.requestNode", {"objectId": handles[index]})["nodeId"]
+            else:
+                node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": f'[data-zp-glyphs="{index}"]'})["nodeId"]
             if not node:
                 continue
             used = [f["postScriptName"] or f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]

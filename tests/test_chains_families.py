@@ -430,7 +430,8 @@ def test_quoted_single_characters_are_terms_but_degree_idioms_stay_traps():
     assert ("sequence", "治 > 兴") in scored("实现从“治”到“兴”的跨越。")
     assert ("sequence", "治 > 兴") in scored("實現從「治」到「興」的跨越。".translate(str.maketrans("實現從興躍", "实现从兴跃")))
     assert scored("推动新兴产业从无到有、从小到大。") == []
-    assert scored("已实现从「由乱到治」的转折。") == []  # the chain, if any, is inside the quotes
+    # the chain is inside the quotes (由乱到治: one character a stage), not 从「由乱 > 治」
+    assert scored("已实现从「由乱到治」的转折。") == [("sequence", "乱 > 治")]
 
 
 def test_a_trap_word_before_the_real_chain_does_not_hide_it():
@@ -440,3 +441,59 @@ def test_a_trap_word_before_the_real_chain_does_not_hide_it():
 def test_a_first_role_alone_or_beside_another_role_is_no_triad():
     assert [c for c in scored("产业是发展的根基，科技是第一生产力。") if c[0] == "triad"] == []
     assert [c for c in scored("科技是第一生产力。") if c[0] == "triad"] == []
+
+
+# Families of issue 30 (second round): one-character stages, 由A及B, ranges, quoted and listed
+# starts, ASCII asides, shifts after a comma, counted and quoted stage lists, loops said in words,
+# pairs resumed by 二者, titles inside take-as groups.
+ISSUE30_FAMILY_CASES = [
+    ("这座城市走过了由乱到治、由治及兴的历程。", [("sequence", "乱 > 治"), ("sequence", "治 > 兴")]),
+    ("我们完成了从站起来、富起来到强起来的伟大飞跃。", [("sequence", "站起来 > 富起来 > 强起来")]),
+    ("他提出“从跟跑到领跑”的判断。", [("sequence", "跟跑 > 领跑")]),
+    ("推动成果从概念验证(Proof of Concept)到规模量产。", [("sequence", "概念验证 > 规模量产")]),
+    ("推动发展方式从粗放扩张，转向集约提升。", [("sequence", "粗放扩张 > 集约提升")]),
+    ("推动科研成果由论文向专利转化。", [("sequence", "论文 > 专利")]),
+    ("覆盖选题、撰稿、审校等多个阶段。", [("sequence", "选题 > 撰稿 > 审校")]),
+    ("产品须经过小样、中样、大样3个验证阶段。", [("sequence", "小样 > 中样 > 大样")]),
+    ("打通“选种、育苗、移栽”的环节堵点。", [("sequence", "选种 > 育苗 > 移栽")]),
+    ("调查、分析、再调查、再分析，循环往复。", [("cycle", "调查 > 分析 > 再调查 > 再分析")]),
+    ("试点、总结、再试点，周而复始。", [("cycle", "试点 > 总结 > 再试点")]),
+    ("打破高校与企业之间的壁垒，以二者的双向赋能激发创新活力。", [("mutual", "高校 > 企业 > 高校")]),
+    ("城市和乡村，二者互为支撑。", [("mutual", "城市 > 乡村 > 城市")]),
+    ("文化与旅游二者相互促进。", [("mutual", "文化 > 旅游 > 文化")]),
+    ("每一次技术突破与产业升级相互促进。", [("mutual", "技术突破 > 产业升级 > 技术突破")]),
+    ("贯通中试与熟化、注册与公司化、融资与市场化各环节。", [("sequence", "中试与熟化 > 注册与公司化 > 融资与市场化")]),
+    ("推动教育、科技和人才的良性循环。", [("cycle", "教育 > 科技 > 人才")]),
+    ("以《发展纲要》为引领、以企业为主体、以市场为导向。", [("triad", "引领: 《发展纲要》 | 主体: 企业 | 导向: 市场")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ISSUE30_FAMILY_CASES)
+def test_issue30_families(text, expected):
+    assert scored(text) == expected
+
+
+ISSUE30_TRAPS = [
+    "要由表及里、由浅入深地开展调研。",  # one-character degree idioms
+    "工作要由近及远、由易到难。",
+    "改革进入从由点到面到由面及体的新阶段。",  # 从由…: the inner frames are degree idioms
+    "从由弱到强到由强到优，企业不断成长。",
+    "从省到县都要落实。",  # a range of levels
+    "从今以后要加强管理。",  # a time
+    "从春到秋都要巡查。",  # a span of time
+    "从一到十逐个检查。",  # one character beside a clause that ran on
+    "从量到质实现飞跃。",
+    "从中央部委到各地方政府都在行动。",  # a range of actors
+    "从龙头企业到所有中小企业都受益。",
+    "支持企业研发、设计、制造。",  # a list of activities, no stage word
+]
+
+
+@pytest.mark.parametrize("text", ISSUE30_TRAPS)
+def test_issue30_traps(text):
+    assert scored(text) == []
+
+
+def test_a_pronoun_for_both_is_no_node_of_a_relation():
+    table = extract_chains("打破高校与企业之间的壁垒，以二者的双向赋能激发创新活力。")
+    assert not table["nodes"].map(lambda ns: any(n.startswith(("二者", "两者")) for n in ns)).any(), table

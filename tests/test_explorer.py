@@ -1,6 +1,7 @@
 """The explorer holds no analysis of its own: its tables are the library's, on the seeds; every
-snippet it shows reproduces its table; downloads cannot become formulas; uploads stay in the
-working folder; two coders' sheets combine into one."""
+snippet it shows reproduces its table; the rows behind a clicked cell are the ones the cell counts;
+the catalog is shown as metadata, not as a skipped file; downloads cannot become formulas; uploads
+stay in the working folder."""
 
 from __future__ import annotations
 
@@ -18,8 +19,7 @@ from zhpolicy.errors import CorpusError  # noqa: E402
 from zhpolicy.extraction import instruments as I  # noqa: E402
 from zhpolicy.explorer import views as V  # noqa: E402
 from zhpolicy.explorer.analyses import Analyses, AnalysesCache  # noqa: E402
-from zhpolicy.explorer.coders import combine_sheets  # noqa: E402
-from zhpolicy.explorer.files import WorkingFolder, csv_bytes, spreadsheet_safe, xlsx_bytes  # noqa: E402
+from zhpolicy.explorer.files import WorkingFolder, csv_bytes, xlsx_bytes  # noqa: E402
 
 from tests.conftest import SEEDS  # noqa: E402
 
@@ -45,7 +45,9 @@ def lib():
 def test_the_views_tables_are_the_librarys(app, lib):
     corpus = lib["corpus"]
     pd.testing.assert_frame_equal(V.corpus_table(app), corpus[V.CORPUS_COLUMNS])
-    pd.testing.assert_frame_equal(V.skipped_table(app), zp.reading.corpus.skipped_files(corpus))
+    skipped = zp.reading.corpus.skipped_files(corpus)
+    pd.testing.assert_frame_equal(V.skipped_table(app), skipped[skipped["file"] != "catalog.csv"].reset_index(drop=True))
+    pd.testing.assert_frame_equal(V.catalog_table(app), zp.reading.corpus.catalog_table(corpus))
     pd.testing.assert_frame_equal(V.frequency_table(app), zp.term_frequencies(lib["toks"]))
     first = corpus["doc_id"].iloc[0]
     pd.testing.assert_frame_equal(V.keyness_table(app, [first]), zp.keyness(lib["toks"], first))
@@ -69,22 +71,11 @@ def test_the_statistics_download_is_what_the_command_line_writes(app, lib, tmp_p
 
     target = tmp_path / "stats.csv"
     assert main(["stats", str(SEEDS), "--csv", str(target)]) == 0
-    assert csv_bytes(V.statistics_download(app)) == csv_bytes(pd.read_csv(target, encoding="utf-8-sig", dtype=str,
-                                                                            keep_default_na=False))
-
-
-def test_the_catalog_download_is_the_draft_with_the_edits(app):
-    draft = zp.reading.corpus.draft_catalog(SEEDS)
-    pd.testing.assert_frame_equal(V.catalog_table(app), draft[V.catalog_table(app).columns].fillna(""))
-    edited = V.corpus_table(app)
-    edited.loc[1, ["title", "date"]] = ["改过的标题", "2024-01-02"]
-    changed = V.catalog_table(app, edited)
-    assert list(changed.loc[1, ["title", "date"]]) == ["改过的标题", "2024-01-02"]
-    assert changed.drop(index=1).equals(V.catalog_table(app).drop(index=1))
+    assert csv_bytes(V.statistics_download(app)) == target.read_bytes()  # one writer: the same bytes
 
 
 @pytest.mark.parametrize("name, table", [
-    ("texts", "skipped"), ("frequencies", "per_doc"), ("cloud", "freqs"), ("keyness", "key"), ("kwic", "hits"), ("dispersion", "spread"),
+    ("texts", "unread"), ("frequencies", "per_doc"), ("cloud", "freqs"), ("keyness", "key"), ("kwic", "hits"), ("dispersion", "spread"),
     ("themes", "share"), ("statistics", "flags"), ("chains", "chains"), ("instruments", "grid"),
 ])
 def test_each_snippet_reproduces_its_view(app, name, table):
@@ -94,7 +85,7 @@ def test_each_snippet_reproduces_its_view(app, name, table):
     namespace: dict = {}
     exec(V.snippet(name, folder=str(SEEDS), **params), namespace)  # the code the page shows, as a student runs it
     expected = {
-        "skipped": V.skipped_table(app), "per_doc": V.frequency_table(app), "freqs": V.cloud_frequencies(app), "key": V.keyness_table(app, first),
+        "unread": V.skipped_table(app), "per_doc": V.frequency_table(app), "freqs": V.cloud_frequencies(app), "key": V.keyness_table(app, first),
         "hits": V.kwic_table(app, "企业", 10, "right"), "spread": V.dispersion_table(app, ["企业", "融合"]),
         "share": V.theme_share(app.coded_units(), themes.read_codebook()), "flags": V.flags_table(app),
         "chains": V.chains_table(app), "grid": V.type_stage(app),
@@ -103,17 +94,43 @@ def test_each_snippet_reproduces_its_view(app, name, table):
 
 
 def test_a_clicked_cell_lists_the_rows_it_counts(app):
+    """themes.cell_units and instruments.cell_clauses (the rows the explorer lists under a clicked cell)
+    return, for every cell of the seeds' heatmaps, as many rows as the cell counts."""
     coded = app.coded_units()
     codebook = themes.read_codebook()
     share = V.theme_share(coded, codebook)
     units = coded.groupby("doc_id").size()
     for doc_id in share.index:
         for theme in codebook["theme"]:
-            assert len(V.cell_units(coded, doc_id, theme)) == round(share.loc[doc_id, theme] * units[doc_id])
+            rows = themes.cell_units(coded, doc_id, theme)
+            assert len(rows) == round(share.loc[doc_id, theme] * units[doc_id])
+            assert (rows["doc_id"] == doc_id).all() and (rows["hits"] > 0).all()
     grid = V.type_stage(app)
     for kind in grid.index:
         for stage in grid.columns:
-            assert len(V.cell_clauses(app.coded_clauses, kind, stage)) == grid.loc[kind, stage]
+            rows = I.cell_clauses(app.coded_clauses, kind, stage)
+            assert len(rows) == grid.loc[kind, stage]
+    assert grid.to_numpy().sum() > 0
+
+
+def test_the_catalog_is_metadata_not_a_skipped_file(app, tmp_path):
+    """The seeds' catalog.csv is read (as the documents' metadata): the explorer lists it as such and
+    says no file was skipped; a catalog.csv in a subfolder is not used and is listed as not read."""
+    from zhpolicy.explorer.ui import Explorer, Session
+    from zhpolicy.explorer.files import WorkingFolder
+
+    assert list(V.metadata_files(app)["file"]) == ["catalog.csv"] and V.skipped_table(app).empty
+    session = Session(Explorer(default_folder=SEEDS, work=WorkingFolder(tmp_path / "w")), app)
+    assert "目录 catalog.csv（用作元数据）" in session.status.object and "跳过" not in session.status.object
+    assert "未读取" not in session.status.object
+    (tmp_path / "texts" / "sub").mkdir(parents=True)
+    (tmp_path / "texts" / "a.txt").write_text("推动科技创新和产业创新深度融合。\n", encoding="utf-8")
+    (tmp_path / "texts" / "catalog.csv").write_text("file,title\na.txt,标题甲\n", encoding="utf-8")
+    (tmp_path / "texts" / "sub" / "catalog.csv").write_text("file,title\n", encoding="utf-8")
+    other = AnalysesCache().load(tmp_path / "texts")
+    assert list(V.metadata_files(other)["file"]) == ["catalog.csv"]
+    assert "sub/catalog.csv" in set(V.skipped_table(other)["file"]) and "catalog.csv" not in set(V.skipped_table(other)["file"])
+    assert other.corpus["title"].tolist() == ["标题甲"]
 
 
 def test_an_edited_codebook_is_read_by_the_librarys_reader():
@@ -127,19 +144,24 @@ def test_an_edited_codebook_is_read_by_the_librarys_reader():
 
 
 def test_downloads_cannot_become_formulas():
+    """The downloads are written by the library's spreadsheet-safe writers (teaching.export), the ones
+    every CSV and .xlsx of the project goes through."""
     from openpyxl import load_workbook
 
-    risky = ["=1+1", "+86 10", "-2%", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")"]
-    table = pd.DataFrame({"text": risky + ["平常的文字"], "n": [-1, 2, 3, 4, 5, 6, 7, 8]})
-    safe = spreadsheet_safe(table)
-    assert all(v.startswith("'") for v in safe["text"][:-1]) and safe["text"].iloc[-1] == "平常的文字"
-    assert list(safe["n"]) == list(table["n"])  # numbers stay numbers
-    text = csv_bytes(table).decode("utf-8-sig")
-    assert "\n=" not in text and ",=" not in text and "\n+" not in text
-    book = load_workbook(io.BytesIO(xlsx_bytes({"t": table})))
-    cells = [c for row in book["t"].iter_rows() for c in row]
+    from zhpolicy.teaching import export
+
+    assert csv_bytes is export.csv_bytes and xlsx_bytes is export.xlsx_bytes
+    risky = ["=1+1", "+86 10", "-2%", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(\"http://x\")", "＝1"]
+    table = pd.DataFrame({"text": risky + ["平常的文字"], "n": [-1, 2, 3, 4, 5, 6, 7, 8, 9]})
+    back = pd.read_csv(io.BytesIO(csv_bytes(table)), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert back["text"].tolist() == ["'" + r for r in risky] + ["平常的文字"]
+    assert back["n"].tolist() == [str(n) for n in table["n"]]  # numbers stay numbers
+    book = load_workbook(io.BytesIO(xlsx_bytes({"t": table, "=sheet": table.rename(columns={"text": "=text"})})))
+    cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]
     assert not [c.coordinate for c in cells if c.data_type == "f"]
-    assert book["t"]["B2"].value == -1
+    assert [book["t"].cell(row=i + 2, column=1).value for i in range(len(table))] == table["text"].tolist()  # shown as written
+    assert book["t"]["A2"].quotePrefix and book["t"]["B2"].value == -1
+    assert book["=sheet"]["A1"].value == "=text" and book["=sheet"]["A1"].data_type == "s"
 
 
 class _GBKName(zipfile.ZipInfo):
@@ -180,30 +202,6 @@ def test_uploads_go_to_the_working_folder_only(tmp_path):
     assert not temporary.root.exists()
     work.cleanup()
     assert work.root.exists()  # a folder the user named is kept
-
-
-def test_two_coders_copies_make_one_sheet(app):
-    sheet = V.coding_sheet(app, n=12)
-    a, b = sheet.copy(), sheet.copy()
-    a["coder1_type"] = ["供给型"] * 6 + ["环境型"] * 6
-    b["coder1_type"] = ["供给型"] * 4 + ["需求型"] * 2 + ["环境型"] * 6  # both filled coder1, as in class
-    both = combine_sheets(a, b.iloc[::-1])
-    assert list(both["clause_id"]) == list(sheet["clause_id"])
-    result, confusion, diff = V.agreement(both, "type")
-    row = result.set_index("dimension").loc["type"]
-    assert row["clauses"] == 12 and row["agreement"] == round(10 / 12, 3)
-    assert len(diff) == 2 and set(diff["coder2_type"]) == {"需求型"}
-    assert confusion.loc["供给型", "需求型"] == 2
-    b2 = sheet.assign(coder2_type=b["coder1_type"])  # the second person used the coder2 columns
-    pd.testing.assert_frame_equal(combine_sheets(a, b2)[["coder1_type", "coder2_type"]], both[["coder1_type", "coder2_type"]])
-    with pytest.raises(CorpusError, match="还没有填写"):
-        combine_sheets(a, sheet)
-    with pytest.raises(CorpusError, match="clause_id"):
-        combine_sheets(a, sheet.drop(columns="clause_id"))
-    with pytest.raises(CorpusError, match="只有一位"):
-        combine_sheets(a)
-    with pytest.raises(CorpusError, match="共同"):
-        combine_sheets(a, b.assign(clause_id="x"))
 
 
 def test_analyses_are_computed_once(app, monkeypatch):

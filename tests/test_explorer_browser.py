@@ -1,9 +1,11 @@
 """The explorer in a real browser (Playwright driving the system's Chromium, see tests/browser.py).
 
 Starts the app as ``tasks.py explore --no-browser --port N`` does, opens every view, checks that
-Chinese is drawn with the bundled font (no fallback boxes), clicks a heatmap cell, downloads the
-statistics CSV and compares it with ``zhpolicy stats``, then uploads two files of different
-formats and does the same on them; no request may leave 127.0.0.1.
+every character on the page is drawn by a font that has it (the course's web fonts, as in the Lab
+and the book: Chromium's own record of the fonts it shaped each element with, inside Panel's shadow
+roots too), clicks a heatmap cell, downloads the statistics CSV and compares it with ``zhpolicy
+stats``, then uploads two files of different formats and does the same on them; no request may
+leave 127.0.0.1.
 
 Set ``ZHPOLICY_EXPLORER_SHOTS=docs/img`` to write the README's screenshots of each view there.
 """
@@ -20,7 +22,7 @@ import pytest
 
 pytest.importorskip("panel", reason="the explorer needs Panel (python3 tasks.py setup)")
 
-from zhpolicy.explorer.files import FONT_FAMILY, csv_bytes  # noqa: E402
+from zhpolicy.explorer.files import FONT_FAMILY, FULL_FONT, SYMBOL_FONT, page_fonts  # noqa: E402
 
 from tests.conftest import SEEDS  # noqa: E402
 from tests.test_explorer_server import explorer  # noqa: E402
@@ -45,13 +47,6 @@ PAGE_TEXT = """() => {
 }"""
 
 
-def _cjk(text: str) -> str:
-    from zhpolicy.explorer.files import CJK_RANGE
-
-    spans = [tuple(int(x, 16) for x in part.strip()[2:].split("-")) for part in CJK_RANGE.split(",")]
-    return "".join(sorted({ch for ch in text if any(lo <= ord(ch) <= hi for lo, hi in spans)}))
-
-
 def _same_image(a: bytes, b: bytes) -> bool:
     from PIL import Image, ImageChops
 
@@ -60,18 +55,31 @@ def _same_image(a: bytes, b: bytes) -> bool:
 
 
 def check_chinese(page) -> str:
-    """The bundled font loaded, has a glyph for every Chinese character on the page, and is what
-    draws the title: its screenshot equals the title drawn with the bundled font alone and differs
-    from the title drawn without it (boxes on a machine with no Chinese font)."""
-    from zhpolicy.teaching.fonts import bundled_font_path, missing_glyphs
+    """Every character on the page (shadow roots included) is drawn by a font that has it; the served
+    faces load (the subset at least, none fails) and hold every character the page shows; the title is
+    drawn with the web fonts: its screenshot equals the title drawn with them alone and differs from the
+    title drawn without them (boxes on a machine with no Chinese font). Returns the page's CJK text."""
+    from tests.browser import FACES_JS, glyph_audit, served_fonts
+    from zhpolicy.teaching.webfonts import CJK_RANGES, coverage
 
     page.evaluate("document.fonts.ready")
-    statuses = page.evaluate(f"[...document.fonts].filter(f => f.family.replace(/\"/g, '') === '{FONT_FAMILY}')"
-                             ".map(f => f.status)")
-    assert statuses and set(statuses) == {"loaded"}, statuses
-    chinese = _cjk(page.evaluate(PAGE_TEXT))
+    fonts = page_fonts()
+    statuses = page.evaluate(FACES_JS, FONT_FAMILY)
+    assert "loaded" in statuses and "error" not in statuses, statuses
+    problems = glyph_audit(page, served_fonts(fonts.folder), pierce=True)  # Panel's shadow roots too
+    for _ in range(20):  # font-display: block: a character waits for its face for a moment
+        if not problems:
+            break
+        page.wait_for_timeout(500)
+        problems = glyph_audit(page, served_fonts(fonts.folder), pierce=True)
+    audited = page.evaluate("window.__zpGlyphs.length")
+    assert audited > 20 and problems == [], f"characters drawn without a glyph (boxes): {problems[:5]}"
+    text = page.evaluate(PAGE_TEXT)
+    chinese = "".join(sorted({ch for ch in text if any(lo <= ord(ch) <= hi for lo, hi in CJK_RANGES)}))
     assert len(chinese) > 50
-    assert missing_glyphs(bundled_font_path(), chinese) == []
+    subset = next(fonts.folder.glob("*subset*.woff2"))
+    found = coverage(text, subset, fonts.folder / FULL_FONT, fonts.folder / SYMBOL_FONT)
+    assert found["missing"] == "", f"characters no served font has: {found['missing']}"
     title = page.locator("a.title")
     shown = title.screenshot()
     drawn = {}
@@ -80,7 +88,7 @@ def check_chinese(page) -> str:
         page.wait_for_timeout(200)
         drawn[name] = title.screenshot()
     title.evaluate("e => e.style.removeProperty('font-family')")
-    assert _same_image(shown, drawn["ours"]), "the title is not drawn with the bundled font"
+    assert _same_image(shown, drawn["ours"]), "the title is not drawn with the web fonts"
     assert not _same_image(shown, drawn["without"])
     return chinese
 
@@ -120,10 +128,11 @@ def download_statistics(page, target: Path) -> pd.DataFrame:
 
 
 def cli_statistics(paths: list[Path], target: Path) -> bytes:
+    """The file ``zhpolicy stats PATHS --csv TARGET`` writes (the download must be the same bytes)."""
     from zhpolicy.cli import main
 
     assert main(["stats", *map(str, paths), "--csv", str(target)]) == 0
-    return csv_bytes(pd.read_csv(target, encoding="utf-8-sig", dtype=str, keep_default_na=False))
+    return target.read_bytes()
 
 
 def _as_table(data: bytes) -> pd.DataFrame:
@@ -158,7 +167,7 @@ def app_url(tmp_path_factory):
 def test_the_explorer_in_a_real_browser(browser, app_url, tmp_path):
     import zhpolicy as zp
     from zhpolicy.analysis import themes
-    from zhpolicy.explorer.views import cell_units
+
 
     page = browser.new_page(viewport={"width": 1366, "height": 900}, accept_downloads=True)
     requests: list[str] = []
@@ -186,7 +195,7 @@ def test_the_explorer_in_a_real_browser(browser, app_url, tmp_path):
         share = themes.theme_summary(coded)
         first = corpus["doc_id"].iloc[0]
         theme = share.loc[first].idxmax()
-        expected = len(cell_units(coded, first, theme))
+        expected = len(themes.cell_units(coded, first, theme))
         cell = page.locator(f'.tabulator-cell[tabulator-field="{theme}"]').first
         cell.scroll_into_view_if_needed()
         cell.click()

@@ -90,8 +90,14 @@ def test_explore_serves_on_localhost_and_stops_on_ctrl_c(tmp_path):
         import psutil
 
         status, body, _ = _get(url)
-        assert status == 200 and "中文政策文本浏览器" in body.decode("utf-8")
-        status, font, kind = _get(url + "zhpolicy-fonts/NotoSansSC-Regular.ttf")
+        page = body.decode("utf-8")
+        assert status == 200 and "中文政策文本浏览器" in page
+        head = page.split("</head>")[0]  # the fast subset is preloaded and declared first-class, as in the Lab
+        preload = re.search(r'<link rel="preload" href="/(zhpolicy-fonts/[^"]+\.woff2)" as="font"', head)
+        assert preload and "font-display: block" in head and "unicode-range" in head
+        status, subset, kind = _get(url + preload.group(1))
+        assert status == 200 and subset[:4] == b"wOF2" and 300_000 < len(subset) < 3_000_000
+        status, font, kind = _get(url + "zhpolicy-fonts/NotoSansSC-Regular.ttf")  # rarer characters
         assert status == 200 and len(font) > 1_000_000 and "font" in kind
         status, lesson, _ = _get(url + "lessons/05_statistics.html")
         assert status == 200 and "extract_statistics" in lesson.decode("utf-8") and "https://" not in lesson.decode("utf-8").split("<body>")[0]

@@ -108,6 +108,44 @@ def test_narrative_sentences_are_not_measures(coded):
     assert by_text(coded, "设立省级")["measure"] == "是"
 
 
+def test_clause_ids_stay_unique_when_document_names_share_their_start():
+    text = "二、重点任务\n设立省级科技成果转化专项资金，对中试项目给予后补助。"
+    docs = {"national_gwr_2023": text, "national_gwr_2024": text, "d1": text}
+    coded = I.code_clauses(I.policy_clauses(docs))  # raised InvalidIndexError on duplicate ids
+    assert coded["clause_id"].is_unique and len(coded) == 3
+    assert coded["clause_id"].str.startswith(("national_gwr_2023:", "national_gwr_2024:", "d1:")).all()
+    assert (coded["subtype"] == "资金投入").all()
+
+
+def _rules_one_by_one(text, table, label):
+    """The rule coding as the codebook reads, rule after rule (what ``_Rules.fired`` must equal)."""
+    from zhpolicy.analysis.themes import theme_hits
+
+    return [(i, theme_hits(text, r.terms, r.all_of, r.none_of), I.fired_cues(text, r.terms, r.all_of, r.none_of))
+            for i, r in enumerate(table.itertuples()) if theme_hits(text, r.terms, r.all_of, r.none_of)]
+
+
+def test_matching_only_rules_whose_cue_words_occur_changes_no_code():
+    """Clauses made of cue words, NOT phrases and AND words of every rule table, glued with filler: the
+    prepared rules fire exactly as each rule checked one by one."""
+    import random
+
+    tables = [(I.read_instrument_codebook(), "subtype"), (I.read_stages(), "stage"), (I.read_intensity(), "label"),
+              (I.read_narrative_cues(), "kind")]
+    words = sorted({w for table, _ in tables for col in ("terms", "all_of", "none_of") for cell in table[col] for w in cell})
+    rng = random.Random(0)
+    texts = ["".join(rng.choice(words + ["，", "的", "和", "。", "重"]) for _ in range(rng.randint(1, 12))) for _ in range(600)]
+    texts += ["", "设立省级科技成果转化专项资金", "严禁以任何名义截留"]
+    for table, label in tables:
+        prepared = I._Rules(table, label)
+        assert prepared.automaton is not None  # ahocorasick-rs is a dependency
+        fired = prepared.fired(texts)
+        assert fired == [_rules_one_by_one(t, table, label) for t in texts]
+        assert sum(map(len, fired)) > 100  # the texts do fire rules
+        prepared.automaton = None  # the fallback without the automaton: blocks of clauses
+        assert prepared.fired(texts) == fired
+
+
 # ---------------------------------------------------------------- coding
 
 
@@ -264,6 +302,22 @@ def test_xlsx_and_csv_round_trip(tmp_path, coded):
     book = load_workbook(paths[0])
     assert book.sheetnames == ["coding", "codebook"]
     assert book["coding"].data_validations.dataValidation  # drop-down lists of allowed codes
+
+
+def test_a_clause_that_looks_like_a_formula_reads_back_as_written(tmp_path):
+    """The CSV puts a ' before text Excel would calculate; read_coding_sheet takes it off again, so the
+    CSV and the .xlsx read back the same clauses as were written (issue 27)."""
+    texts = ["=1+1 设立专项资金", "-加大财政支持", "+86 热线", "@所有人 注意", "＝全角等号", "'=原来就有撇号",
+             "''+两个撇号", "'普通的撇号", "正常的条款"]
+    sheet = pd.DataFrame({"clause_id": [f"d:{i}" for i in range(len(texts))], "text": texts,
+                          "coder1_type": ["供给型"] + [""] * (len(texts) - 1), "=note": [""] * len(texts)})
+    xlsx, csv = I.export_coding_sheet(sheet, "formulas", folder=tmp_path)
+    raw = pd.read_csv(csv, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert raw["text"].iloc[0] == "'=1+1 设立专项资金" and raw["text"].iloc[5] == "''=原来就有撇号"  # safe in Excel
+    for path in (csv, xlsx):
+        back = I.read_coding_sheet(path)
+        assert back["text"].tolist() == texts, path.suffix
+        assert list(back.columns) == list(sheet.columns)
 
 
 def test_hand_sample_matches_the_seeds(corpus):

@@ -23,6 +23,7 @@ import pandas as pd
 
 from .errors import CorpusError
 from .extraction.stats import format_value
+from .teaching.export import with_doc
 
 
 def _print_table(table: pd.DataFrame, columns: list[str]) -> None:
@@ -72,16 +73,6 @@ def csv_target(target: str, inputs: list[str]) -> Path:
     return path
 
 
-def _with_doc(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
-    """The table with ``doc_id`` and ``doc`` (the document's label) as its first columns."""
-    out = table.copy()
-    if "doc" not in out.columns and "doc_id" in out.columns:
-        labels = dict(zip(corpus["doc_id"], corpus["label"]))
-        out.insert(0, "doc", out["doc_id"].map(labels))
-    first = [c for c in ("doc_id", "doc") if c in out.columns]
-    return out[first + [c for c in out.columns if c not in first]]
-
-
 def _write_csv(table: pd.DataFrame, target: Path) -> None:
     from .teaching.export import write_csv
 
@@ -90,7 +81,8 @@ def _write_csv(table: pd.DataFrame, target: Path) -> None:
 
 
 def _catalog(args) -> int:
-    from .reading.corpus import draft_catalog
+    from .paths import resolve_user_path
+    from .reading.corpus import CATALOG_NAME, draft_catalog
 
     target = csv_target(args.csv, [args.folder]) if args.csv else None
     table = draft_catalog(args.folder)
@@ -99,6 +91,9 @@ def _catalog(args) -> int:
         print("请检查、修改后另存为语料文件夹里的 catalog.csv（UTF-8）。")
     else:
         _print_table(table, list(table.columns))
+    if (resolve_user_path(args.folder) / CATALOG_NAME).is_file():  # read, as metadata: not a skipped file
+        print(f"\n{CATALOG_NAME} 用作目录（元数据）：草稿里它登记的标题、日期等以它为准（来源列写 catalog）；"
+              "它本身不是文档。", file=sys.stderr)
     _print_skipped(table.attrs.get("skipped", []))
     return 0
 
@@ -131,7 +126,7 @@ def _stats(args) -> int:
     stats = extract_statistics(corpus)
     table = check_consistency(stats, corpus) if args.check else stats
     if target is not None:
-        _write_csv(_with_doc(table, corpus), target)
+        _write_csv(with_doc(table, corpus), target)
     elif args.check:
         _print_flags(table)
     else:
@@ -162,7 +157,7 @@ def _chains(args) -> int:
     table = extract_chains(corpus)
     if target is not None:
         out = table.assign(nodes=table["nodes"].str.join(" | "), roles=table["roles"].str.join(" | "))
-        _write_csv(_with_doc(out, corpus), target)
+        _write_csv(with_doc(out, corpus), target)
     else:
         _print_table(table, ["doc_id", "doc", "kind", "chain", "count"])
     return 0

@@ -101,6 +101,15 @@ def theme_summary(coded: pd.DataFrame, codebook: pd.DataFrame | None = None, by:
     raise ValueError("measure must be 'share' or 'per_10k'")
 
 
+def cell_units(coded: pd.DataFrame, doc_id: str, theme: str) -> pd.DataFrame:
+    """The units behind one cell of :func:`theme_summary`'s document × theme table (lesson 03's heatmap;
+    the explorer lists them when the cell is clicked): the units of *doc_id* coded with *theme*, as
+    ``doc_id, section, text, hits`` (the theme's hits in the unit). Their number over the document's
+    units is the cell's share."""
+    rows = coded[(coded["doc_id"] == doc_id) & (coded[theme] > 0)]
+    return rows[["doc_id", "section", "text", theme]].rename(columns={theme: "hits"}).reset_index(drop=True)
+
+
 # ---------------------------------------------------------------- topic models
 
 

@@ -11,9 +11,8 @@ policy instruments (06). The app holds no analysis of its own:
 * :mod:`.analyses` — one corpus's tables, each computed once by the library call a lesson makes;
 * :mod:`.views` — what each view shows (tables and figures from :mod:`.analyses`) and the code that
   produces it, for students to copy (:data:`.views.CALLS`);
-* :mod:`.files` — uploads into a working folder, downloads that cannot become spreadsheet formulas,
-  the font the pages use;
-* :mod:`.coders` — one sheet from two coders' copies of the coding sheet;
+* :mod:`.files` — uploads into a working folder, downloads that cannot become spreadsheet formulas
+  (``teaching.export``), the fonts the pages use (``teaching.webfonts``, as in the Lab and the book);
 * :mod:`.lessons` — the lessons as offline HTML pages (linked from each view);
 * :mod:`.ui` — the page (Panel widgets); :mod:`.server` — the command.
 """

@@ -68,10 +68,6 @@ class Analyses:
     def labels(self) -> pd.Series:
         return self.corpus.set_index("doc_id")["label"]
 
-    @property
-    def skipped(self) -> pd.DataFrame:
-        return zp.reading.corpus.skipped_files(self.corpus)
-
     # ------------------------------------------------------------ words (lesson 02)
 
     @property

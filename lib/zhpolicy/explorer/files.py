@@ -1,5 +1,6 @@
 """Files in and out of the explorer: uploads into a working folder (never the corpus folder),
-downloads whose cells cannot become spreadsheet formulas, and the font the pages use."""
+downloads whose cells cannot become spreadsheet formulas (:mod:`zhpolicy.teaching.export`), and the
+fonts the pages use (:mod:`zhpolicy.teaching.webfonts`, as in the Lab and the HTML book)."""
 
 from __future__ import annotations
 
@@ -8,79 +9,71 @@ import os
 import shutil
 import tempfile
 import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
-import pandas as pd
-
 from zhpolicy.errors import CorpusError
+from zhpolicy.teaching.export import csv_bytes, xlsx_bytes  # noqa: F401 - the downloads' writers
+from zhpolicy.teaching.webfonts import WEB_FAMILY
 
 #: Limits of one .zip upload: members and uncompressed bytes (a teacher's corpus, not a zip bomb).
 ZIP_MAX_MEMBERS = 50_000
 ZIP_MAX_BYTES = 2 * 1024**3
 
-#: URL prefix under which the server serves :func:`font_face`'s folder.
+#: URL prefix under which the server serves the fonts' folder (:func:`page_fonts`).
 FONT_ROUTE = "zhpolicy-fonts"
-#: The family name pages use for the bundled font.
-FONT_FAMILY = "zhpolicy Noto Sans SC"
-#: Chinese characters (CJK ideographs and punctuation, fullwidth forms): the bundled font's
-#: ``unicode-range``, so that it can come first in every font list and still leave Latin text to
-#: the usual fonts. (Listed after installed fonts instead, Chromium drew empty boxes where the
-#: families before it lacked a character, e.g. after ``system-ui`` or Arial on a machine without CJK fonts.)
-CJK_RANGE = "U+2E80-2FDF, U+3000-33FF, U+3400-4DBF, U+4E00-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF, U+20000-3134F"
+#: The family name pages use for the course's web fonts (first in every font list).
+FONT_FAMILY = WEB_FAMILY
+#: File names of the whole font and the symbol font in the served folder (the subset is named by its inputs).
+FULL_FONT = "NotoSansSC-Regular.ttf"
+SYMBOL_FONT = "zhpolicy-symbols.ttf"
 FONT_STACK = (f'"{FONT_FAMILY}", "Segoe UI", Helvetica, Arial, "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", '
               "sans-serif")
 MONO_STACK = f'"{FONT_FAMILY}", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace'
 
 
-# ---------------------------------------------------------------- the font
+# ---------------------------------------------------------------- the fonts
 
 
-def font_face() -> tuple[Path, str, str]:
-    """The font the pages draw Chinese with: ``(folder served at /zhpolicy-fonts/, file name,
-    @font-face CSS)``. The bundled Noto Sans SC of the ``zhplot`` package (SIL Open Font License);
-    the one place to change when a smaller subset of it is used."""
-    from zhpolicy.teaching.fonts import bundled_font_path
+@dataclass(frozen=True)
+class PageFonts:
+    """The fonts the explorer's pages draw Chinese with: the folder served at ``/zhpolicy-fonts/``,
+    the ``@font-face`` rules and the ``<link rel="preload">`` of the fast subset."""
 
-    path = bundled_font_path()
-    css = (f'@font-face {{ font-family: "{FONT_FAMILY}"; src: url("/{FONT_ROUTE}/{path.name}") format("truetype"); '
-           f"unicode-range: {CJK_RANGE}; font-display: block; }}")
-    return path.parent, path.name, css
+    folder: Path
+    css: str
+    preload: str
 
 
-# ---------------------------------------------------------------- downloads
+def font_folder() -> Path:
+    """Where the served fonts are kept: ``<cache>/explorer-fonts`` (written once, reused by every
+    start), or a temporary folder when there is no cache folder."""
+    from zhpolicy.paths import CacheUnavailable, cache_dir
+
+    try:
+        folder = cache_dir() / "explorer-fonts"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except (CacheUnavailable, OSError):
+        return Path(tempfile.mkdtemp(prefix="zhpolicy-explorer-fonts-"))
 
 
-def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy of *table* in which no text cell can become a formula in Excel, WPS or LibreOffice:
-    text starting with ``= + - @``, a tab or a carriage return gets a leading apostrophe (OWASP's
-    advice on CSV injection). Numbers stay numbers; column names are checked too."""
+@lru_cache(maxsize=4)
+def page_fonts(folder: Path | None = None) -> PageFonts:
+    """The course's web fonts (:mod:`zhpolicy.teaching.webfonts`, the same as the Lab's and the book's) in
+    *folder* (default :func:`font_folder`): the WOFF2 subset of Noto Sans SC that the page preloads, the
+    whole font for rarer characters (fetched only when a page shows one) and the symbol font; each face
+    ``font-display: block`` with the CJK ``unicode-range``. The subset is built the first time (about
+    half a minute) and kept in the cache folder."""
+    from zhpolicy.teaching.webfonts import font_face_css, place_fonts
 
-    def safe(value):
-        if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-            return "'" + value
-        return value
-
-    out = table.copy()
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(safe)
-    out.columns = [safe(c) for c in out.columns]
-    return out
-
-
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """*table* as a CSV file (UTF-8 with BOM, so that Excel shows Chinese), formula-safe."""
-    text = spreadsheet_safe(table).to_csv(index=False, lineterminator="\n")
-    return text.encode("utf-8-sig")
-
-
-def xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
-    """An .xlsx workbook with one sheet per table (sheet name -> table), formula-safe."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, table in tables.items():
-            spreadsheet_safe(table).to_excel(writer, sheet_name=name[:31], index=False)
-    return buffer.getvalue()
+    folder = Path(folder) if folder is not None else font_folder()
+    subset = place_fonts(folder, FULL_FONT, SYMBOL_FONT)
+    url = f"/{FONT_ROUTE}/"
+    css = font_face_css(subset, url + subset.name, url + FULL_FONT, url + SYMBOL_FONT)
+    preload = f'<link rel="preload" href="{url}{subset.name}" as="font" type="font/woff2" crossorigin>'
+    return PageFonts(folder, css, preload)
 
 
 # ---------------------------------------------------------------- uploads

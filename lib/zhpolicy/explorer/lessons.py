@@ -2,7 +2,7 @@
 
 The committed notebooks (with their outputs) are rendered with nbconvert's ``basic`` template: the
 cells and outputs only, with no script or style fetched from the internet, and the page's font
-from :func:`.files.font_face`. Each page is rendered once per server.
+from :func:`.files.page_fonts` (preloaded). Each page is rendered once per server.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from zhpolicy.paths import project_root
 
-from .files import FONT_STACK, font_face
+from .files import FONT_STACK, page_fonts
 
 _NAME = re.compile(r"^(\d\d_[A-Za-z0-9_-]+)\.html$")
 
@@ -48,9 +48,9 @@ def lesson_page(name: str) -> str | None:
     from nbconvert import HTMLExporter
 
     body, _ = HTMLExporter(template_name="basic").from_notebook_node(nbformat.read(path, as_version=4))
-    _, _, face = font_face()
+    fonts = page_fonts()
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(path.stem)}</title>'
-            f"<style>{face}{_STYLE.format(stack=FONT_STACK)}</style></head><body>"
+            f"{fonts.preload}<style>{fonts.css}{_STYLE.format(stack=FONT_STACK)}</style></head><body>"
             f'<p><a href="/">← 回到浏览器</a> · 笔记本文件：notebooks/{html.escape(path.name)}'
             "（用 <code>python3 tasks.py lab</code> 打开它，自己运行每个单元格）</p>"
             f"{body}</body></html>")

@@ -15,13 +15,14 @@ import pandas as pd
 import panel as pn
 from bokeh.models.widgets.tables import NumberFormatter
 
+from zhpolicy.analysis import themes as theme_coding
 from zhpolicy.errors import CorpusError
 from zhpolicy.extraction import instruments
 from zhpolicy.paths import output_dir
+from zhpolicy.teaching.lessons import catalog_note
 
 from . import views as V
-from .coders import combine_sheets
-from .files import csv_bytes, inside, spreadsheet_safe, xlsx_bytes
+from .files import csv_bytes, inside, xlsx_bytes
 from .ui import heading, image, note, png, table
 
 DOCUMENT_FORMATS = ".txt,.md,.docx,.pdf,.html,.htm,.zip"
@@ -45,7 +46,7 @@ def texts_content(session) -> list:
     a = session.analyses
     corpus_widget = table(V.corpus_table(a), editable=("title", "date"), wrap=("source",),
                           filters=("doc_id", "title", "genre"))
-    skipped = V.skipped_table(a)
+    skipped, metadata = V.skipped_table(a), V.metadata_files(a)
     notes = [note(w, "warning") for w in a.corpus.attrs.get("warnings", [])[:8]]
     uploader = pn.widgets.FileInput(multiple=True, accept=DOCUMENT_FORMATS, name="上传文件")
     path_input = pn.widgets.TextInput(name="或者：文件夹路径（例如 D:\\政策文本 或 ~/my_texts）", placeholder="文件夹路径",
@@ -114,8 +115,11 @@ def texts_content(session) -> list:
         corpus_widget,
         pn.Row(_download("下载 catalog.csv", "catalog.csv", catalog), apply_button),
         pn.pane.HTML(f'<span class="zp-note">{html.escape(where)}</span>'),
+        *[pn.pane.HTML(f'<span class="zp-note">{html.escape(catalog_note(name))}</span>') for name in metadata["file"]],
         heading(f"没有读取的文件（{len(skipped)} 个）"),
-        table(skipped, wrap=("reason",)) if len(skipped) else pn.pane.HTML('<span class="zp-note">文件夹里的文件都读取了。</span>'),
+        table(skipped, wrap=("reason",)) if len(skipped) else pn.pane.HTML(
+            '<span class="zp-note">文件夹里的文档都读取了' + ("（catalog.csv 用作目录，见上）" if len(metadata) else "")
+            + "。</span>"),
         session.code("texts", "texts", opening=False),
     ]
 
@@ -248,7 +252,7 @@ async def themes_view(session, container) -> None:
             if event.column not in themes:
                 return
             doc_id = grid.value.iloc[event.row, 0]
-            rows = V.cell_units(state["coded"], doc_id, event.column)
+            rows = theme_coding.cell_units(state["coded"], doc_id, event.column)
             title = f"《{a.labels.get(doc_id, doc_id)}》中编码为“{event.column}”的段落（{len(rows)} 段）"
             cell_out[:] = [heading(title, 4), table(rows, wrap=("text",)) if len(rows) else note("这一格是 0：没有段落。")]
 
@@ -364,7 +368,7 @@ async def instruments_view(session, container) -> None:
         if event.column not in stages:
             return
         kind = grid.value.iloc[event.row, 0]
-        rows = V.cell_clauses(coded, kind, event.column)
+        rows = instruments.cell_clauses(coded, kind, event.column)
         cell_out[:] = [heading(f"{kind} × {event.column}：{len(rows)} 个措施条款", 4),
                        table(rows, wrap=("text", "cues")) if len(rows) else note("这一格是 0。")]
 
@@ -372,7 +376,7 @@ async def instruments_view(session, container) -> None:
     sheet_n = pn.widgets.IntInput(name="抽取条款数", value=40, start=5, end=500, width=120)
 
     def coding_sheet_bytes() -> bytes:
-        sheet = spreadsheet_safe(V.coding_sheet(a, n=sheet_n.value))
+        sheet = V.coding_sheet(a, n=sheet_n.value)  # export_coding_sheet keeps every cell text
         xlsx, _ = instruments.export_coding_sheet(sheet, "explorer_coding_sheet", folder=output_dir())
         return xlsx.read_bytes()
 
@@ -400,7 +404,7 @@ async def instruments_view(session, container) -> None:
         try:
             sheet_a = read_sheet(first, "coder-a")
             sheet_b = read_sheet(second, "coder-b") if second.value else None
-            sheet = combine_sheets(sheet_a, sheet_b, names=(first.filename, second.filename or ""))
+            sheet = instruments.combine_sheets(sheet_a, sheet_b, names=(first.filename, second.filename or ""))
         except (CorpusError, ValueError, KeyError, OSError) as exc:
             agree_out[:] = [note(f"无法读取编码表：{exc}", "danger")]
             return

@@ -63,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     from zhpolicy.errors import CorpusError
 
     from . import lessons
-    from .files import FONT_ROUTE, WorkingFolder, font_face, inside
-    from .ui import EXECUTOR, Explorer, page, page_css
+    from .files import FONT_ROUTE, WorkingFolder, inside, page_fonts
+    from .ui import EXECUTOR, Explorer, page, page_css, rehearse, without_mathjax
 
     folder = zp.paths.resolve_user_path(args.corpus) if args.corpus else zp.paths.default_corpus_dir()
     if args.work and inside(args.work, folder):
@@ -81,12 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         work.cleanup()
         return 130
-    font_dir, _, _ = font_face()
+    fonts = page_fonts()  # built once (about half a minute) the first time, then kept in the cache folder
     pn.extension("tabulator", raw_css=[page_css()], notifications=False)
+    without_mathjax()
+    rehearse(explorer)
     server = pn.serve(
         {"/": lambda: page(explorer)}, port=port, address=HOST, show=False, start=False,
         websocket_origin=[f"{HOST}:{port}", f"localhost:{port}"], title="中文政策文本浏览器",
-        static_dirs={FONT_ROUTE: str(font_dir)}, extra_patterns=[(r"/lessons/(.*)", lessons.handler())],
+        static_dirs={FONT_ROUTE: str(fonts.folder)}, extra_patterns=[(r"/lessons/(.*)", lessons.handler())],
         websocket_max_message_size=MAX_UPLOAD, verbose=False,
     )
     url = f"http://{HOST}:{port}/"

@@ -24,7 +24,7 @@ import panel as pn
 from zhpolicy.teaching.labels import zh
 
 from .analyses import Analyses, AnalysesCache
-from .files import FONT_STACK, MONO_STACK, WorkingFolder, font_face
+from .files import FONT_STACK, MONO_STACK, WorkingFolder, page_fonts
 from .views import VIEWS
 
 #: Worker threads for the views' computations (the event loop stays free to show progress).
@@ -62,9 +62,8 @@ class Explorer:
 
 
 def page_css() -> str:
-    """The page's CSS: the bundled Chinese font (see :func:`.files.font_face`) for every element."""
-    _, _, face = font_face()
-    return face + f"""
+    """The page's CSS: the course's web fonts (:func:`.files.page_fonts`) first in every element's font list."""
+    return page_fonts().css + f"""
 :root, :host, body {{ --bokeh-base-font: {FONT_STACK} !important; --base-font: {FONT_STACK} !important;
   --body-font: {FONT_STACK} !important; --bs-font-sans-serif: {FONT_STACK} !important;
   --bs-body-font-family: {FONT_STACK} !important; --bokeh-mono-font: {MONO_STACK} !important;
@@ -135,8 +134,17 @@ def working(message: str) -> pn.Row:
                   sizing_mode="stretch_width")
 
 
-def note(text: str, kind: str = "info") -> pn.pane.Alert:
-    return pn.pane.Alert(text, alert_type=kind, sizing_mode="stretch_width")
+#: Background and text colour of a note, by kind (Bootstrap's alert colours).
+_NOTE_COLOURS = {"info": ("#cff4fc", "#055160"), "warning": ("#fff3cd", "#664d03"), "danger": ("#f8d7da", "#842029")}
+
+
+def note(text: str, kind: str = "info") -> pn.pane.HTML:
+    """A coloured note: *text* shown as written (plain text, not Markdown, so file names with ``_`` or ``*`` and
+    amounts with ``$`` stay as they are)."""
+    background, colour = _NOTE_COLOURS.get(kind, _NOTE_COLOURS["info"])
+    return pn.pane.HTML(f'<div class="zp-alert" role="alert">{html.escape(text)}</div>', sizing_mode="stretch_width",
+                        stylesheets=[f".zp-alert {{ background: {background}; color: {colour}; padding: 10px 14px; "
+                                     "border-radius: 6px; white-space: pre-wrap; margin: 4px 0; }"])
 
 
 def heading(text: str, level: int = 3) -> pn.pane.HTML:
@@ -169,10 +177,14 @@ class Session:
         return list(VIEWS)[self.tabs.active]
 
     def _show_status(self) -> None:
+        from .views import metadata_files, skipped_table
+
         corpus = self.analyses.corpus
-        skipped = len(self.analyses.skipped)
-        self.status.object = (f'<span class="zp-note">语料：{html.escape(str(self.analyses.folder))} · '
-                              f"{len(corpus)} 篇文档" + (f" · 跳过 {skipped} 个文件" if skipped else "") + "</span>")
+        unread, metadata = len(skipped_table(self.analyses)), metadata_files(self.analyses)
+        catalog = "、".join(metadata["file"])
+        self.status.object = (f'<span class="zp-note">语料：{html.escape(str(self.analyses.folder))} · {len(corpus)} 篇文档'
+                              + (f" · 目录 {html.escape(catalog)}（用作元数据）" if catalog else "")
+                              + (f" · 未读取 {unread} 个文件" if unread else "") + "</span>")
 
     def _on_tab(self, event) -> None:
         pn.state.execute(self.show)
@@ -219,13 +231,67 @@ class Session:
 
 
 def page(explorer: Explorer):
-    """A new session's page (what ``pn.serve`` calls for each browser tab)."""
+    """A new session's page (what ``pn.serve`` calls for each browser tab); once it is shown, the other
+    views' tables are computed in the background."""
+    template, session = build_page(explorer)
+    pn.state.onload(lambda: explorer.warm(session.analyses))
+    return template
+
+
+def build_page(explorer: Explorer):
+    """The page of a new session, with its first view (your texts) built: ``(template, session)``."""
     from .panels import texts_content
 
     session = Session(explorer, explorer.load(explorer.default_folder))
     session.containers["texts"][:] = texts_content(session)  # the first view, at once
     session.built["texts"] = session.analyses
-    pn.state.onload(lambda: explorer.warm(session.analyses))
     template = pn.template.BootstrapTemplate(title="中文政策文本浏览器 · zhpolicy", header_background="#2f5d8a",
                                              main=[session.status, session.tabs])
+    return with_preload(template, page_fonts().preload), session
+
+
+def rehearse(explorer: Explorer) -> None:
+    """Build one page into a document nobody sees, before the server takes requests: the first visitor then
+    does not wait for the modules, templates and caches a first page loads (about half the server's work
+    for it)."""
+    from bokeh.document import Document
+
+    try:
+        template, _ = build_page(explorer)
+        template.server_doc(Document())
+    except Exception:  # noqa: BLE001 - only a head start: a page that fails here fails visibly when opened
+        pass
+
+
+def without_mathjax() -> None:
+    """Leave Bokeh's MathJax bundle (1.8 MB of script) out of the explorer's pages: Panel adds it to any
+    page with an HTML pane, and no view shows formulas (every HTML pane keeps ``disable_math``).
+    Guarded: with another Panel, pages keep the bundle."""
+    from panel.io import resources
+
+    if hasattr(resources, "_panel_use_mathjax"):
+        resources._panel_use_mathjax = lambda roots: False
+
+
+_PRELOADING: dict[str, object] = {}
+
+
+def with_preload(template, markup: str):
+    """*template* whose page carries *markup* (the font subset's ``<link rel="preload">``) in its ``<head>``,
+    so that the browser fetches the font while Panel's scripts load: Panel's own page template extended by
+    one block. Without the expected template (another Panel version) the page works without the preload."""
+    try:
+        from panel.io.resources import _env
+
+        if markup not in _PRELOADING:
+            _env.get_template(_PANEL_PAGE)
+            _PRELOADING[markup] = _env.from_string(
+                f'{{% extends "{_PANEL_PAGE}" %}}{{% block preamble %}}{{{{ super() }}}}{markup}{{% endblock %}}')
+        template.template = _PRELOADING[markup]
+    except Exception:  # noqa: BLE001 - a missing or changed Panel template: no preload, nothing else lost
+        pass
     return template
+
+
+#: Panel's page template of :class:`pn.template.BootstrapTemplate` (its ``preamble`` block is in ``<head>``).
+_PANEL_PAGE = "bootstrap/bootstrap.html"

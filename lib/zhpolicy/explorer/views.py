@@ -2,9 +2,10 @@
 
 Every function here is one or two calls of the library (the calls the lessons make) on an
 :class:`~.analyses.Analyses`; :func:`snippet` gives the same calls as code a student can copy and
-run in a notebook (a test runs each snippet and compares its table with the view's). The few
-lines that are not library calls (picking rows for a clicked cell, the catalog to download) are
-marked as such: candidates for the library.
+run in a notebook (a test runs each snippet and compares its table with the view's). The rows
+behind a clicked heatmap cell are the library's too (``themes.cell_units``,
+``instruments.cell_clauses``), and so is the sheet made of two coders' copies
+(``instruments.combine_sheets``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import pandas as pd
 import zhpolicy as zp
 from zhpolicy.analysis import themes
 from zhpolicy.extraction import instruments
-from zhpolicy.reading.corpus import CATALOG_COLUMNS
+from zhpolicy.extraction.chains.degrees import concept_degrees as degree_table
+from zhpolicy.reading import corpus as reading
+from zhpolicy.teaching.export import with_doc
 
 from .analyses import Analyses
 
@@ -51,20 +54,22 @@ def corpus_table(a: Analyses) -> pd.DataFrame:
 
 
 def skipped_table(a: Analyses) -> pd.DataFrame:
-    """The files not read, with the reason (``skipped_files``)."""
-    return a.skipped
+    """The files not read, with the reason (``skipped_files`` without the folder's catalog.csv, which is
+    read as the documents' metadata: :func:`metadata_files`)."""
+    skipped = reading.skipped_files(a.corpus)
+    return skipped[~reading.read_as_metadata(skipped)].reset_index(drop=True)
+
+
+def metadata_files(a: Analyses) -> pd.DataFrame:
+    """The files read as the documents' metadata, not as documents (the folder's catalog.csv)."""
+    skipped = reading.skipped_files(a.corpus)
+    return skipped[reading.read_as_metadata(skipped)].reset_index(drop=True)
 
 
 def catalog_table(a: Analyses, edited: pd.DataFrame | None = None) -> pd.DataFrame:
-    """A ``catalog.csv`` for the folder (the columns of ``zhpolicy catalog``'s draft), with the
-    titles and dates of *edited* (a :func:`corpus_table` the user changed) where given.
-    [not a library call: the draft of ``draft_catalog`` from the corpus already loaded]"""
-    table = a.corpus[["file", *CATALOG_COLUMNS]].reset_index(drop=True).copy()
-    if edited is not None and len(edited):
-        changes = edited.set_index("file")[["title", "date"]]
-        for column in ("title", "date"):
-            table[column] = table["file"].map(changes[column]).fillna(table[column])
-    return table.fillna("")
+    """A ``catalog.csv`` for the folder (the columns of ``zhpolicy catalog``'s draft), with the titles and
+    dates of *edited* (a :func:`corpus_table` the user changed) where given."""
+    return reading.catalog_table(a.corpus, edited)
 
 
 # ---------------------------------------------------------------- words (lesson 02)
@@ -136,13 +141,6 @@ def theme_share(coded: pd.DataFrame, codebook: pd.DataFrame) -> pd.DataFrame:
     return themes.theme_summary(coded, codebook)
 
 
-def cell_units(coded: pd.DataFrame, doc_id: str, theme: str) -> pd.DataFrame:
-    """The paragraphs behind one heatmap cell: those of *doc_id* coded with *theme*.
-    [not a library call: the rows ``theme_summary`` counts for that cell]"""
-    rows = coded[(coded["doc_id"] == doc_id) & (coded[theme] > 0)]
-    return rows[["doc_id", "section", "text", theme]].rename(columns={theme: "hits"}).reset_index(drop=True)
-
-
 # ---------------------------------------------------------------- statistics (lesson 05)
 
 #: The filters of the statistics table (the columns a reader narrows it by).
@@ -157,9 +155,7 @@ def statistics_table(a: Analyses) -> pd.DataFrame:
 
 def statistics_download(a: Analyses) -> pd.DataFrame:
     """The table ``zhpolicy stats --csv`` writes: ``doc_id`` and ``doc`` first."""
-    from zhpolicy.cli import _with_doc
-
-    return _with_doc(a.statistics, a.corpus)
+    return with_doc(a.statistics, a.corpus)
 
 
 def flags_table(a: Analyses) -> pd.DataFrame:
@@ -188,9 +184,7 @@ def chains_table(a: Analyses, doc_id: str | None = None) -> pd.DataFrame:
 
 def concept_degrees(a: Analyses) -> pd.DataFrame:
     """The concepts of the merged graph with their number of links (as lesson 04 lists them)."""
-    graph = a.chain_graph
-    degree = pd.Series(dict(graph.degree()), name="links", dtype=int).sort_values(ascending=False, kind="stable")
-    return degree.rename_axis("concept").reset_index()
+    return degree_table(a.chain_graph).reset_index()
 
 
 def concept_plot(a: Analyses):
@@ -205,14 +199,6 @@ def concept_plot(a: Analyses):
 def type_stage(a: Analyses) -> pd.DataFrame:
     """Instrument type × innovation-chain stage: measure clauses carrying both."""
     return instruments.type_stage_table(a.coded_clauses)
-
-
-def cell_clauses(coded: pd.DataFrame, kind: str, stage: str) -> pd.DataFrame:
-    """The clauses behind one cell of :func:`type_stage`: those whose codes include both.
-    [not a library call: the rows ``type_stage_table`` counts for that cell]"""
-    has = lambda column, code: coded[column].str.split("|").map(lambda codes: code in codes)  # noqa: E731
-    rows = coded[has("types", kind) & has("stages", stage)]
-    return rows[["doc_id", "section_path", "text", "cues", "intensity_word"]].reset_index(drop=True)
 
 
 def intensity_tables(a: Analyses) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -249,7 +235,8 @@ def agreement(sheet: pd.DataFrame, dimension: str = "type") -> tuple[pd.DataFram
 _SNIPPETS = {
     "texts": """import zhpolicy as zp
 corpus = zp.load_corpus({folder!r})
-skipped = zp.reading.corpus.skipped_files(corpus)   # 没有读取的文件及原因""",
+skipped = zp.reading.corpus.skipped_files(corpus)   # 不是文档的文件及原因
+unread = skipped[~zp.reading.corpus.read_as_metadata(skipped)]  # 没有读取的（catalog.csv 用作目录，不算）""",
     "frequencies": """toks = zp.tokens(corpus)
 per_doc = zp.term_frequencies(toks)                 # 每篇文档的词频（每万字 per_10k）""",
     "cloud": """freqs = zp.corpus_frequencies(zp.tokens(corpus))    # 只看几篇：先按 doc_id 筛选分词表

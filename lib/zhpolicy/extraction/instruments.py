@@ -27,6 +27,7 @@ mentioned first): see :func:`code_clauses`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,7 @@ import pandas as pd
 from ..paths import data_path
 from ..reading.structure import paragraphs as paragraph_table
 from ..reading.structure import sentences as sentence_table
-from ..analysis.themes import read_codebook, theme_hits
+from ..analysis.themes import _terms_pattern, read_codebook
 
 TYPES = ("供给型", "环境型", "需求型")
 #: label used in every dimension for "no code" (also what a coder writes for a non-measure)
@@ -87,14 +88,80 @@ def fired_cues(text: str, terms, all_of=(), none_of=()) -> list[str]:
     """The cue words of one rule that occur in *text* under its AND/NOT rules, in order of first
     occurrence. Matching is the one :func:`zhpolicy.analysis.themes.theme_hits` counts (longest cue first,
     no overlaps), so 示范 inside 示范区 is not listed unless it also occurs on its own."""
-    import re
+    return _rule_matches(text, tuple(terms), tuple(all_of), tuple(none_of))[1]
 
-    if not theme_hits(text, list(terms), list(all_of), list(none_of)):
-        return []
+
+def _rule_matches(text: str, terms: tuple, all_of: tuple, none_of: tuple) -> tuple[int, list[str]]:
+    """``(hits, cues)`` of one rule in *text*: :func:`~zhpolicy.analysis.themes.theme_hits`'s count and
+    the distinct cue words matched, in order of first occurrence, in one pass (``(0, [])`` when it
+    does not fire)."""
     for phrase in none_of:
         text = text.replace(phrase, "□")
-    pattern = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return list(dict.fromkeys(m.group(0) for m in re.finditer(pattern, text)))
+    if not terms or any(term not in text for term in all_of):
+        return 0, []
+    found = _terms_pattern(terms).findall(text)
+    return len(found), list(dict.fromkeys(found))
+
+
+class _Rules:
+    """A rule table (a codebook read by :func:`~zhpolicy.analysis.themes.read_codebook`) prepared once
+    for coding many clauses: its rows as tuples, and which rules each cue word belongs to, so a clause
+    is matched only against the rules one of whose cue words it contains (a rule cannot fire
+    otherwise: deleting its ``none_of`` phrases never creates a cue word, none holding □). The cue
+    words a clause contains are found in one pass with an Aho-Corasick automaton (``ahocorasick-rs``, as
+    the chains' cue pass), or, without it, by looking for each word in blocks of clauses."""
+
+    #: Clauses checked together against the cue words first (their text joined), without the automaton.
+    BLOCK = 64
+
+    def __init__(self, table: pd.DataFrame, *labels: str):
+        self.labels = labels
+        self.rows = [(tuple(t), tuple(a), tuple(n), *values) for t, a, n, *values in
+                     zip(table["terms"], table["all_of"], table["none_of"], *(table[c] for c in labels))]
+        self.owners: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, (terms, *_rest) in enumerate(self.rows):
+            if any("□" in t for t in terms):
+                self.always.append(i)
+            for term in terms:
+                self.owners.setdefault(term, []).append(i)
+        self.words = list(self.owners)
+        try:
+            import ahocorasick_rs
+
+            self.automaton = ahocorasick_rs.AhoCorasick(self.words) if self.words else None
+        except ImportError:  # pragma: no cover - a dependency; the blocks do the same job
+            self.automaton = None
+
+    def _present(self, texts: list[str]):
+        """For each text, the cue words it contains (each rule whose word it is may fire)."""
+        if self.automaton is not None:
+            for text in texts:
+                yield {self.words[i] for i, _, _ in self.automaton.find_matches_as_indexes(text, overlapping=True)}
+            return
+        for begin in range(0, len(texts), self.BLOCK):
+            block = texts[begin:begin + self.BLOCK]
+            joined = "\x00".join(block)
+            present = [t for t in self.words if t in joined]
+            for text in block:
+                yield [t for t in present if t in text]
+
+    def fired(self, texts) -> list[list[tuple[int, int, list[str]]]]:
+        """For each text, the rules that fire, in table order: ``(row, hits, cues)``."""
+        texts = list(texts)
+        out = []
+        for text, present in zip(texts, self._present(texts)):
+            candidates = set(self.always)
+            for term in present:
+                candidates.update(self.owners[term])
+            found = []
+            for i in sorted(candidates):
+                terms, all_of, none_of = self.rows[i][:3]
+                hits, cues = _rule_matches(text, terms, all_of, none_of)
+                if hits:
+                    found.append((i, hits, cues))
+            out.append(found)
+        return out
 
 
 # ---------------------------------------------------------------- clauses
@@ -107,11 +174,12 @@ def _point_starts(paras: pd.DataFrame) -> dict[str, set[int]]:
     from ..reading.structure import _points
 
     starts: dict[str, set[int]] = {}
-    for row in paras[paras["kind"].isin(["body", "item", "heading"])].itertuples():
-        for marker, pos, _heading in _points(row.text):
-            at = row.text.rfind(marker, 0, pos)
+    rows = paras[paras["kind"].isin(["body", "item", "heading"])]
+    for doc_id, text, start in zip(rows["doc_id"], rows["text"], rows["start"]):
+        for marker, pos, _heading in _points(text):
+            at = text.rfind(marker, 0, pos)
             if at >= 0:
-                starts.setdefault(row.doc_id, set()).add(row.start + at)
+                starts.setdefault(doc_id, set()).add(start + at)
     return starts
 
 
@@ -124,9 +192,10 @@ def _section_paths(docs) -> dict[tuple[str, int], str]:
     paths: dict[tuple[str, int], str] = {}
     for doc_id, rows in heads.groupby("doc_id", sort=False):
         stack: list[tuple[int, str]] = []
-        for row in rows.sort_values("para_id", kind="stable").itertuples():
-            stack = [(lvl, h) for lvl, h in stack if lvl < row.level] + [(row.level, row.heading)]
-            paths[(doc_id, row.para_id)] = " > ".join(h for _, h in stack)
+        rows = rows.sort_values("para_id", kind="stable")
+        for para_id, level, heading in zip(rows["para_id"], rows["level"], rows["heading"]):
+            stack = [(lvl, h) for lvl, h in stack if lvl < level] + [(level, heading)]
+            paths[(doc_id, para_id)] = " > ".join(h for _, h in stack)
     return paths
 
 
@@ -147,7 +216,7 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
                "marker", "text", "narrative_cue", "tier", "is_measure"]
     if sents.empty:
         return pd.DataFrame(columns=columns)
-    kind = paras.set_index(["doc_id", "para_id"])["kind"]
+    kind = dict(zip(zip(paras["doc_id"], paras["para_id"]), paras["kind"]))
     sents = sents.assign(kind=[kind.get((d, p), "body") for d, p in zip(sents["doc_id"], sents["para_id"])])
     first = sents.groupby(["doc_id", "para_id"])["sent_id"].transform("min") == sents["sent_id"]
     keep = sents["kind"].isin(["body", "item"]) | ((sents["kind"] == "heading") & ~first)
@@ -159,31 +228,44 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
     for d, p in zip(paras["doc_id"], paras["para_id"]):
         last_head[d] = heads.get((d, p), last_head.get(d, ""))
         path_of[(d, p)] = last_head[d]
+    ordered = {doc_id: sorted(points) for doc_id, points in starts.items()}
     rows = []
-    for s in sents.itertuples():
-        cuts = sorted(p for p in starts.get(s.doc_id, []) if s.start <= p < s.end)
-        bounds = sorted(set([s.start] + cuts + [s.end]))
+    for doc_id, para_id, section, section_title, s_start, s_end, s_text in zip(
+            sents["doc_id"], sents["para_id"], sents["section"], sents["section_title"], sents["start"], sents["end"],
+            sents["text"]):
+        points = ordered.get(doc_id, ())
+        cuts = points[bisect_left(points, s_start):bisect_left(points, s_end)]
+        bounds = sorted(set([s_start, *cuts, s_end]))
         for a, b in zip(bounds[:-1], bounds[1:]):
-            piece = s.text[a - s.start:b - s.start]
+            piece = s_text[a - s_start:b - s_start]
             lead = len(piece) - len(piece.lstrip())
             piece = piece.strip()
             if len(piece) < min_chars:
                 continue
-            marker = next((m for m in _MARKERS if piece.startswith(m)), "") if a + lead in starts.get(s.doc_id, ()) else ""
-            rows.append({"doc_id": s.doc_id, "para_id": s.para_id, "section": s.section,
-                         "section_title": s.section_title, "section_path": path_of.get((s.doc_id, s.para_id), ""),
+            marker = next((m for m in _MARKERS if piece.startswith(m)), "") if a + lead in starts.get(doc_id, ()) else ""
+            rows.append({"doc_id": doc_id, "para_id": para_id, "section": section,
+                         "section_title": section_title, "section_path": path_of.get((doc_id, para_id), ""),
                          "start": a + lead, "end": a + lead + len(piece),
                          "marker": marker, "text": piece})
     clauses = pd.DataFrame(rows, columns=columns[1:10])
-    clauses.insert(0, "clause_id", [f"{d[:12]}:{a}" for d, a in zip(clauses["doc_id"], clauses["start"])])
-    cues = read_narrative_cues()
-    clauses["narrative_cue"] = [
-        "、".join(c for rule in cues.itertuples() for c in fired_cues(t, rule.terms, rule.all_of, rule.none_of))
-        for t in clauses["text"]]
+    clauses.insert(0, "clause_id", clause_ids(clauses["doc_id"], clauses["start"]))
+    clauses["narrative_cue"] = ["、".join(c for _, _, cues in fired for c in cues)
+                                for fired in _Rules(read_narrative_cues()).fired(clauses["text"])]
     tiers = clause_intensity(clauses)
     clauses["tier"] = tiers["tier"].values
     clauses["is_measure"] = (clauses["tier"] >= 1) & ((clauses["narrative_cue"] == "") | (clauses["tier"] >= 4))
     return clauses
+
+
+def clause_ids(doc_ids, starts) -> list[str]:
+    """Clause ids ``<document>:<offset>``, short enough for a coding sheet: the first 12 characters of the
+    doc_id, or the whole doc_id where two documents share those 12 (``national_gwr_2023`` and
+    ``national_gwr_2024``), so that no two clauses of a corpus have the same id."""
+    doc_ids = list(doc_ids)
+    owners: dict[str, set[str]] = {}
+    for doc_id in doc_ids:
+        owners.setdefault(doc_id[:12], set()).add(doc_id)
+    return [f"{d[:12] if len(owners[d[:12]]) == 1 else d}:{a}" for d, a in zip(doc_ids, starts)]
 
 
 _MARKERS = [f"{n}是" for n in "一二三四五六七八九十"] + [f"其{n}" for n in "一二三四五六七八九十"] + \
@@ -193,20 +275,26 @@ _MARKERS = [f"{n}是" for n in "一二三四五六七八九十"] + [f"其{n}" fo
 # ---------------------------------------------------------------- coding
 
 
-def _long_hits(clauses: pd.DataFrame, rules: pd.DataFrame, label: str, extra: str | None = None) -> pd.DataFrame:
+def _long_hits(clauses: pd.DataFrame, rules: pd.DataFrame, label: str, extra: str | None = None,
+               fired: list | None = None) -> pd.DataFrame:
+    prepared = _Rules(rules, label, *([extra] if extra else []))
+    fired = prepared.fired(clauses["text"]) if fired is None else fired
     rows = []
-    for cid, text in zip(clauses["clause_id"], clauses["text"]):
-        for order, rule in enumerate(rules.itertuples()):
-            cues = fired_cues(text, rule.terms, rule.all_of, rule.none_of)
-            if cues:
-                row = {"clause_id": cid, label: getattr(rule, label), "cue": "、".join(cues),
-                       "hits": theme_hits(text, rule.terms, rule.all_of, rule.none_of),
-                       "first": min(text.find(c) for c in cues), "order": order}
-                if extra:
-                    row = {extra: getattr(rule, extra), **row}
-                rows.append(row)
+    for cid, text, found in zip(clauses["clause_id"], clauses["text"], fired):
+        for order, hits, cues in found:
+            values = prepared.rows[order][3:]
+            row = {"clause_id": cid, label: values[0], "cue": "、".join(cues), "hits": hits,
+                   "first": _first_offset(text, cues), "order": order}
+            if extra:
+                row = {extra: values[1], **row}
+            rows.append(row)
     cols = ["clause_id"] + ([extra] if extra else []) + [label, "cue", "hits", "first", "order"]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _first_offset(text: str, cues: list[str]) -> int:
+    """Where the first of *cues* occurs in *text*."""
+    return min(text.find(c) for c in cues)
 
 
 def instrument_hits(clauses: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -228,24 +316,22 @@ def clause_intensity(clauses: pd.DataFrame, tiers: pd.DataFrame | None = None) -
     word occurs: the strongest one, except that a hedge of tier 1 (探索, 试点, 有条件的…) wins over
     tier 2; 0 = none), ``intensity_word`` (the words of that tier found)."""
     tiers = read_intensity() if tiers is None else tiers
+    prepared = _Rules(tiers, "tier")
     rows = []
-    for cid, text in zip(clauses["clause_id"], clauses["text"]):
+    for cid, fired in zip(clauses["clause_id"], prepared.fired(clauses["text"])):
         tier, words = 0, ""
-        for rule in tiers.itertuples():  # in "checked" order
-            cues = fired_cues(text, rule.terms, rule.all_of, rule.none_of)
-            if cues:
-                tier, words = int(rule.tier), "、".join(cues)
-                break
+        if fired:  # the first rule in "checked" order
+            order, _, cues = fired[0]
+            tier, words = int(prepared.rows[order][3]), "、".join(cues)
         rows.append({"clause_id": cid, "tier": tier, "intensity_word": words})
     return pd.DataFrame(rows, columns=["clause_id", "tier", "intensity_word"])
 
 
-def _primary(hits: pd.DataFrame, label: str) -> dict:
-    """One label per clause: most cue hits, then the cue met first, then codebook order."""
-    if hits.empty:
-        return {}
-    best = hits.sort_values(["clause_id", "hits", "first", "order"], ascending=[True, False, True, True], kind="stable")
-    return best.drop_duplicates("clause_id").set_index("clause_id")[label].to_dict()
+def _primary(text: str, fired: list[tuple[int, int, list[str]]]) -> int | None:
+    """One rule per clause: most cue hits, then the cue met first, then codebook order (None when none fired)."""
+    if not fired:
+        return None
+    return min(fired, key=lambda f: (-f[1], _first_offset(text, f[2]), f[0]))[0]
 
 
 FULL_CHAIN = "全链条/生态"
@@ -264,38 +350,51 @@ def code_clauses(clauses: pd.DataFrame, codebook: pd.DataFrame | None = None,
     * ``intensity``: the tier (0–4; 0 for a non-measure), ``intensity_word``.
     """
     out = clauses.copy()
-    inst = instrument_hits(out, codebook)
-    stg = stage_hits(out, stages)
-    measure = out.set_index("clause_id")["is_measure"]
-    inst = inst[inst["clause_id"].map(measure).fillna(False).astype(bool)]
-    stg = stg[stg["clause_id"].map(measure).fillna(False).astype(bool)]
-    join = lambda s: "|".join(dict.fromkeys(s))  # noqa: E731  (keeps order, drops repeats)
     if out.empty:
         for col in ("measure", "types", "subtypes", "cues", "stages", "type", "subtype", "stage", "intensity_word"):
             out[col] = pd.Series(dtype=str)
         out["intensity"] = pd.Series(dtype=int)
         return out
+    codebook = read_instrument_codebook() if codebook is None else codebook
+    book = _Rules(codebook, "subtype", "type")
+    chain = _Rules(read_stages() if stages is None else stages, "stage")
+    texts = list(out["text"])
+    measures = out["is_measure"].astype(bool).to_numpy()
+    coded = [t for t, m in zip(texts, measures) if m]  # a non-measure carries no codes
+    inst_fired, stage_fired = iter(book.fired(coded)), iter(chain.fired(coded))
+    coding = {"types": [], "subtypes": [], "cues": [], "stages": [], "type": [], "subtype": [], "stage": []}
+    for text, is_measure in zip(texts, measures):
+        inst, stg = (next(inst_fired), next(stage_fired)) if is_measure else ([], [])
+        subtypes = [book.rows[i][3] for i, _, _ in inst]
+        coding["types"].append(_joined(book.rows[i][4] for i, _, _ in inst))
+        coding["subtypes"].append(_joined(subtypes))
+        coding["cues"].append("；".join(f"{name}：{'、'.join(cues)}" for name, (_, _, cues) in zip(subtypes, inst)))
+        coding["stages"].append(_joined(chain.rows[i][3] for i, _, _ in stg))
+        best = _primary(text, inst)
+        coding["type"].append(book.rows[best][4] if best is not None else NONE)
+        coding["subtype"].append(book.rows[best][3] if best is not None else NONE)
+        best = _primary(text, stg)
+        coding["stage"].append(chain.rows[best][3] if best is not None else NONE)
     out["measure"] = np.where(out["is_measure"].astype(bool), "是", "否")
-    by_clause = lambda table, col: table.sort_values("order").groupby("clause_id")[col].agg(join).to_dict()  # noqa: E731
-    cues = inst.assign(c=inst["subtype"] + "：" + inst["cue"]).groupby("clause_id")["c"].agg("；".join).to_dict() \
-        if len(inst) else {}
-    ids = out["clause_id"]
-    for col, table, label in (("types", inst, "type"), ("subtypes", inst, "subtype"), ("stages", stg, "stage")):
-        found = by_clause(table, label) if len(table) else {}
-        out[col] = [found.get(c, "") for c in ids]
-    out["cues"] = [cues.get(c, "") for c in ids]
-    for col, table in (("type", inst), ("subtype", inst)):
-        first = _primary(table, col)
-        out[col] = [first.get(c, NONE) for c in ids]
-    first = _primary(stg, "stage")
-    stage = [first.get(c, NONE) for c in ids]
+    for col in ("types", "subtypes", "stages", "cues", "type", "subtype"):
+        out[col] = coding[col]
+    stage = coding["stage"]
     many = out["stages"].str.split("|").map(lambda s: len([x for x in s if x and x != FULL_CHAIN])) >= 3
     out["stage"] = np.where(many | out["stages"].str.contains(FULL_CHAIN, regex=False), FULL_CHAIN, stage)
     out["stage"] = np.where(out["measure"] == "是", out["stage"], NONE)
-    tiers = clause_intensity(out)
-    out["intensity"] = np.where(out["measure"] == "是", tiers["tier"].values, 0).astype(int)
-    out["intensity_word"] = np.where(out["measure"] == "是", tiers["intensity_word"].values, "")
+    tiers = clause_intensity(out[measures])  # 0 and "" for a non-measure
+    out["intensity"] = 0
+    out.loc[measures, "intensity"] = tiers["tier"].to_numpy()
+    out["intensity"] = out["intensity"].astype(int)
+    words = np.full(len(out), "", dtype=object)
+    words[measures] = tiers["intensity_word"].to_numpy(dtype=object)
+    out["intensity_word"] = np.where(out["measure"] == "是", words, "")
     return out
+
+
+def _joined(labels) -> str:
+    """Labels joined by ``|`` in order, each once."""
+    return "|".join(dict.fromkeys(labels))
 
 
 # ---------------------------------------------------------------- summaries
@@ -334,6 +433,16 @@ def type_stage_table(coded: pd.DataFrame, stages: pd.DataFrame | None = None) ->
     table = table.reindex(index=list(TYPES), columns=stage_names, fill_value=0)
     table.index.name, table.columns.name = "type", "stage"
     return table.fillna(0).astype(int)
+
+
+def cell_clauses(coded: pd.DataFrame, kind: str, stage: str) -> pd.DataFrame:
+    """The clauses behind one cell of :func:`type_stage_table` (lesson 06's type × stage heatmap; the
+    explorer lists them when the cell is clicked): the clauses of *coded* (:func:`code_clauses`) whose
+    codes include instrument type *kind* and innovation-chain stage *stage*, as ``doc_id, section_path,
+    text, cues, intensity_word``. Their number is the cell's count."""
+    has = lambda column, code: coded[column].str.split("|").map(lambda codes: code in codes)  # noqa: E731
+    rows = coded[has("types", kind) & has("stages", stage)]
+    return rows[["doc_id", "section_path", "text", "cues", "intensity_word"]].reset_index(drop=True)
 
 
 def intensity_by_document(coded: pd.DataFrame) -> pd.DataFrame:
@@ -496,18 +605,75 @@ def export_coding_sheet(sheet: pd.DataFrame, name: str = "06_coding_sheet", fold
 
 def read_coding_sheet(path) -> pd.DataFrame:
     """Read a coding sheet back from ``.xlsx`` (first sheet) or ``.csv``; every cell as text
-    (empty cells are ``""``; an intensity typed as 3.0 becomes ``"3"``)."""
+    (empty cells are ``""``; an intensity typed as 3.0 becomes ``"3"``). A clause that began with
+    ``= + - @`` reads back as written: the ``'`` :func:`export_coding_sheet` put before it in the CSV
+    (so that Excel shows it as text) is taken off again."""
+    from ..teaching.export import csv_original
+
     path = Path(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         table = pd.read_excel(path, sheet_name=0, dtype=str, engine="openpyxl").fillna("")
     else:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        table = table.map(csv_original).rename(columns=csv_original)
     for col in table.columns:
         table[col] = table[col].astype(str).str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
     for col in ("start", "end"):
         if col in table.columns:
             table[col] = pd.to_numeric(table[col], errors="coerce").astype("Int64")
     return table
+
+
+#: The coders of a coding sheet (:func:`coding_sheet`'s default).
+CODERS = ("coder1", "coder2")
+
+
+def filled_codes(sheet: pd.DataFrame, coder: str) -> int:
+    """How many cells of *coder*'s columns (``<coder>_<dimension>``) are filled in *sheet*."""
+    columns = [f"{coder}_{d}" for d in DIMENSIONS if f"{coder}_{d}" in sheet.columns]
+    return int(sum((sheet[c].astype(str).str.strip() != "").sum() for c in columns))
+
+
+def _copy_codes(sheet: pd.DataFrame, name: str) -> pd.DataFrame:
+    """The codes of one person's copy, from whichever coder's columns it filled, as ``clause_id, <dimension>…``."""
+    from ..errors import CorpusError
+
+    if "clause_id" not in sheet.columns:
+        raise CorpusError(f"{name} 里没有 clause_id 列：请上传下载的编码表（.xlsx 或 .csv），不要删改前几列。"
+                          "（not a coding sheet）")
+    counts = {coder: filled_codes(sheet, coder) for coder in CODERS}
+    coder = max(CODERS, key=lambda c: (counts[c], c == "coder1"))
+    if counts[coder] == 0:
+        raise CorpusError(f"{name} 里还没有填写任何编码（coder1_… 或 coder2_… 列都是空的）。（sheet not filled）")
+    columns = {f"{coder}_{d}": d for d in DIMENSIONS if f"{coder}_{d}" in sheet.columns}
+    return sheet[["clause_id", *columns]].rename(columns=columns)
+
+
+def combine_sheets(first: pd.DataFrame, second: pd.DataFrame | None = None,
+                   names: tuple[str, str] = ("第一份", "第二份")) -> pd.DataFrame:
+    """One coding sheet from two people's copies of lesson 06's sheet (:func:`coding_sheet`, read back with
+    :func:`read_coding_sheet`), for :func:`agreement_table`: ``coder1_<dimension>`` from *first* and
+    ``coder2_<dimension>`` from *second*, each taken from whichever coder's columns that copy filled (in
+    class both people usually fill ``coder1``), joined on ``clause_id``, with the text columns of *first*.
+    Given only *first*, it must hold both coders' codes already. A copy without ``clause_id``, with no code
+    filled, or sharing no clause with the other raises :class:`~zhpolicy.errors.CorpusError` saying so."""
+    from ..errors import CorpusError
+
+    if second is None:
+        if min(filled_codes(first, c) for c in CODERS) == 0:
+            raise CorpusError(f"{names[0]}只有一位编码员的编码。请上传两位编码员各自的编码表，"
+                              "或一份 coder1 和 coder2 两组列都填好的表。（one coder only）")
+        return first
+    a, b = _copy_codes(first, names[0]), _copy_codes(second, names[1])
+    base = [c for c in first.columns if not c.startswith(CODERS)]
+    sheet = first[base].merge(a.add_prefix("coder1_").rename(columns={"coder1_clause_id": "clause_id"}),
+                              on="clause_id", how="inner")
+    sheet = sheet.merge(b.add_prefix("coder2_").rename(columns={"coder2_clause_id": "clause_id"}),
+                        on="clause_id", how="inner")
+    if sheet.empty:
+        raise CorpusError("两份编码表没有共同的条款（clause_id 对不上）：请确认两人编码的是同一份下载的编码表。"
+                          "（no clause in common）")
+    return sheet.reset_index(drop=True)
 
 
 def _labels(values) -> pd.Series:

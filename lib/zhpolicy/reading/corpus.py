@@ -557,6 +557,25 @@ def skipped_files(corpus: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(corpus.attrs.get("skipped", []), columns=["file", "reason"])
 
 
+def read_as_metadata(skipped: pd.DataFrame) -> pd.Series:
+    """For each row of :func:`skipped_files`, whether it is the folder's own ``catalog.csv``: not a document,
+    but read all the same, as the documents' metadata (title, date, genre …). Lesson 01, the explorer and
+    ``zhpolicy catalog`` show it as 用作目录（元数据）, apart from the files not read."""
+    return skipped["file"] == CATALOG_NAME
+
+
+def catalog_table(corpus: pd.DataFrame, edited: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A ``catalog.csv`` for a corpus already loaded (lesson 01's catalog; the explorer's download): ``file``
+    and the catalog columns, as :func:`draft_catalog` drafts them, with the ``title`` and ``date`` of
+    *edited* (a table with ``file, title, date``, e.g. the corpus table a user corrected) where given."""
+    table = corpus[["file", *CATALOG_COLUMNS]].reset_index(drop=True).copy()
+    if edited is not None and len(edited):
+        changes = edited.set_index("file")[["title", "date"]]
+        for column in ("title", "date"):
+            table[column] = table["file"].map(changes[column]).fillna(table[column])
+    return table.fillna("")
+
+
 def metadata_sources(corpus: pd.DataFrame) -> pd.DataFrame:
     """Each document's title and date with where they came from (catalog, heading, web page …)."""
     return corpus[["doc_id", "title", "title_source", "date", "date_source"]].copy()

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -358,6 +359,24 @@ def _structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list[dic
             (_, old_text), _ = _cache.popitem(last=False)
             _cache_chars -= len(old_text)
     return value
+
+
+class DocumentStructure(NamedTuple):
+    """The structure of one cleaned document as row dicts: ``paragraphs`` and ``sentences`` with the
+    columns of :func:`paragraphs` and :func:`sentences`, ``outline`` with those of :func:`outline`
+    (in the order found, not yet sorted by ``start``)."""
+
+    paragraphs: list[dict]
+    outline: list[dict]
+    sentences: list[dict]
+
+
+def document_structure(doc_id: str, text: str) -> DocumentStructure:
+    """The paragraph, outline and sentence rows of one cleaned document, from the cache that
+    :func:`paragraphs`, :func:`outline` and :func:`sentences` share: an extractor that walks a corpus
+    document by document reads them without building tables or splitting a document twice. The rows
+    are shared with every other caller: read them, never change them."""
+    return DocumentStructure(*_structure(doc_id, text))
 
 
 def _collect(docs, which: int, columns: list[str]) -> pd.DataFrame:

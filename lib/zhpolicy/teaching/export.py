@@ -2,12 +2,13 @@
 ``$ZHPOLICY_OUTPUT``), never into ``seeds/`` or the corpus folder. Files carry no timestamps, so a
 rerun writes identical files.
 
-Every CSV and .xlsx the project writes goes through :func:`write_csv` or :func:`excel_text_cell`:
+Every CSV and .xlsx the project writes goes through :func:`write_csv` (:func:`csv_bytes` for a
+download), :func:`xlsx_bytes` or :func:`excel_text_cell`:
 a cell whose text starts with a character that makes a spreadsheet read it as a formula
 (``= + - @``, tab, carriage return, and their full-width forms) cannot become one (OWASP's advice
 on CSV injection). In a CSV such a cell gets a leading ``'``; in an .xlsx it is stored as text
 with Excel's own "quote prefix" (shown unchanged, never calculated). The tables in memory are
-never changed."""
+never changed; :func:`csv_original` undoes the apostrophe when the project reads its own CSV back."""
 
 from __future__ import annotations
 
@@ -27,18 +28,36 @@ def formula_like(value) -> bool:
     return isinstance(value, str) and value.startswith(FORMULA_START)
 
 
+def _needs_apostrophe(value) -> bool:
+    return formula_like(value) or _quoted_formula(value)
+
+
 def _neutralised(value):
-    return "'" + value if formula_like(value) else value
+    return "'" + value if _needs_apostrophe(value) else value
+
+
+def _quoted_formula(value) -> bool:
+    """Text that is apostrophes followed by a formula sign (``'=1``): it gets one more apostrophe too,
+    so that :func:`csv_original` can take the added one off and give back exactly what was written."""
+    return isinstance(value, str) and value.startswith("'") and formula_like(value.lstrip("'"))
+
+
+def csv_original(value):
+    """The text a CSV cell held before :func:`write_csv` neutralised it: ``'=1+1`` -> ``=1+1`` (one
+    apostrophe taken off text that is apostrophes and a formula sign); anything else unchanged. For
+    reading back a table the project wrote (the coding sheet of lesson 06)."""
+    return value[1:] if _quoted_formula(value) else value
 
 
 def excel_safe(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of *table* for a CSV meant for Excel: each text cell (and column name) that
-    :func:`formula_like` flags gets a leading ``'``; numbers and other cells are unchanged."""
+    :func:`formula_like` flags gets a leading ``'`` (so does the rare text that is apostrophes and a
+    formula sign already, ``'=1``, to be read back exactly); numbers and other cells are unchanged."""
     out = table.copy()
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column].dtype):
             values = out[column]
-            if values.map(formula_like, na_action="ignore").fillna(False).astype(bool).any():
+            if values.map(_needs_apostrophe, na_action="ignore").fillna(False).astype(bool).any():
                 out[column] = values.map(_neutralised, na_action="ignore").astype(object)
     if isinstance(out.columns, pd.MultiIndex):
         out.columns = pd.MultiIndex.from_tuples([tuple(_neutralised(v) for v in c) for c in out.columns],
@@ -48,12 +67,46 @@ def excel_safe(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def with_doc(table: pd.DataFrame, corpus: pd.DataFrame) -> pd.DataFrame:
+    """*table* (statistics, chains: one row per finding with its ``doc_id``) with ``doc_id`` and ``doc``, the
+    document's label from *corpus*, as its first columns: the table ``zhpolicy stats --csv`` and ``zhpolicy
+    chains --csv`` write (lessons 04 and 05 name the commands; the explorer's statistics download)."""
+    out = table.copy()
+    if "doc" not in out.columns and "doc_id" in out.columns:
+        labels = dict(zip(corpus["doc_id"], corpus["label"]))
+        out.insert(0, "doc", out["doc_id"].map(labels))
+    first = [c for c in ("doc_id", "doc") if c in out.columns]
+    return out[first + [c for c in out.columns if c not in first]]
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """*table* as the bytes of a CSV for Excel (UTF-8 with BOM, no index, CRLF line ends so that a cell
+    holding a line break of any kind is quoted), neutralised by :func:`excel_safe`: what :func:`write_csv`
+    writes, for a download."""
+    return excel_safe(table).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
 def write_csv(table: pd.DataFrame, path: str | Path) -> Path:
-    """Write *table* as a CSV for Excel (UTF-8 with BOM, no index, CRLF line ends so that a cell
-    holding a line break of any kind is quoted), neutralised by :func:`excel_safe`."""
+    """Write *table* as a CSV for Excel (:func:`csv_bytes`)."""
     path = Path(path)
-    excel_safe(table).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+    path.write_bytes(csv_bytes(table))
     return path
+
+
+def xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+    """An .xlsx workbook with one sheet per table (sheet name -> table; names cut to Excel's 31
+    characters), every text cell kept text by :func:`excel_text_cell` (for a download)."""
+    import io
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, table in tables.items():
+            table.to_excel(writer, sheet_name=name[:31], index=False)
+        for sheet in writer.book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    excel_text_cell(cell)
+    return buffer.getvalue()
 
 
 def excel_text_cell(cell) -> None:

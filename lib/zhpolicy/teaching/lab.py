@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .webfonts import build_symbol_font, copy_if_changed, font_face_css, subset_font, web_font_source
+from .webfonts import font_face_css, place_fonts
 from ..paths import data_path, project_root
 
 
@@ -53,14 +53,7 @@ def prepare_lab(config_dir: str | Path | None = None) -> Path:
     config_dir = Path(config_dir) if config_dir else default_lab_config_dir()
     custom = config_dir / "custom"
     custom.mkdir(parents=True, exist_ok=True)
-    source = web_font_source()
-    subset = subset_font(custom, source)
-    copy_if_changed(source, custom / LAB_FONT)
-    licence = source.parent / "OFL.txt"
-    if licence.is_file():
-        copy_if_changed(licence, custom / "NotoSansSC-OFL.txt")
-    if not (custom / LAB_SYMBOLS).is_file():
-        build_symbol_font(custom / LAB_SYMBOLS)
+    subset = place_fonts(custom, LAB_FONT, LAB_SYMBOLS, "NotoSansSC-OFL.txt")
     css = font_face_css(subset, subset.name, LAB_FONT, LAB_SYMBOLS) + data_path("lab_custom.css").read_text(encoding="utf-8")
     _write_if_changed(custom / "custom.css", css)
     lab_settings: dict = {"custom_css": True}

@@ -90,12 +90,24 @@ def lesson_corpus(folder=None) -> pd.DataFrame:
         return empty
 
 
+def catalog_note(name: str = "catalog.csv") -> str:
+    """What the folder's catalog file is for, in one sentence (lesson 01 and the explorer say it alike)."""
+    return f"{name} 用作目录（元数据）：它登记的文档的标题、日期等以它为准；它本身不是文档。"
+
+
 def skipped_report(skipped: pd.DataFrame, *, limit: int = 20, width: int = 60) -> str:
     """The files not read and why, one block per file, each reason whole and wrapped at *width*
-    characters (a table would cut it); at most *limit* files, with a sentence saying how many more."""
+    characters (a table would cut it); at most *limit* files, with a sentence saying how many more.
+    The folder's catalog.csv is read, as the documents' metadata (:func:`~zhpolicy.reading.corpus.read_as_metadata`):
+    it is named first as such, not counted among the files not read."""
+    from ..reading.corpus import read_as_metadata
+
+    metadata = read_as_metadata(skipped) if len(skipped) else pd.Series(dtype=bool)
+    lines = [catalog_note(name) for name in skipped.loc[metadata, "file"]] if len(skipped) else []
+    skipped = skipped[~metadata] if len(skipped) else skipped
     if skipped.empty:
-        return "文件夹里的文件都读取了，没有跳过的。"
-    lines = [f"有 {len(skipped)} 个文件没有读取" + (f"（下面列出前 {limit} 个）" if len(skipped) > limit else "") + "："]
+        return "\n".join(lines + [f"文件夹里的{'其他' if lines else ''}文件都读取了，没有跳过的。"])
+    lines.append(f"有 {len(skipped)} 个文件没有读取" + (f"（下面列出前 {limit} 个）" if len(skipped) > limit else "") + "：")
     for row in skipped.head(limit).itertuples(index=False):
         lines.append(f"• {row.file}")
         lines.extend(textwrap.wrap(str(row.reason), width, initial_indent="    ", subsequent_indent="    ") or ["    "])

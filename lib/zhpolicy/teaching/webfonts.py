@@ -231,6 +231,22 @@ def coverage(text: str, subset: str | Path, full: str | Path, symbols: str | Pat
     return {kind: "".join(sorted(chars)) for kind, chars in found.items()}
 
 
+def place_fonts(folder: str | Path, full_name: str, symbols_name: str, licence_name: str = "OFL.txt") -> Path:
+    """Put the three faces a page serves into *folder*: the fast subset (:func:`subset_font`, returned), the
+    whole font as *full_name*, the symbol font as *symbols_name* (built once), and the font's licence as
+    *licence_name* (the Lab's configuration folder, the explorer's font folder)."""
+    folder = Path(folder)
+    source = web_font_source()
+    subset = subset_font(folder, source)
+    copy_if_changed(source, folder / full_name)
+    licence = source.parent / "OFL.txt"
+    if licence.is_file():
+        copy_if_changed(licence, folder / licence_name)
+    if not (folder / symbols_name).is_file():
+        build_symbol_font(folder / symbols_name)
+    return subset
+
+
 def copy_if_changed(source: Path, target: Path) -> None:
     """Copy *source* to *target* unless a file of the same size is there already (atomically)."""
     if not target.is_file() or target.stat().st_size != source.stat().st_size:

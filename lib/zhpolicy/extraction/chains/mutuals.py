@@ -8,7 +8,7 @@ from functools import lru_cache
 from .cuepass import need
 from .cues import _alt, _cues, _listed
 from .nodes import _LEAD, _P, _node, _same, _shorter
-from .registry import _family, _row
+from .registry import BLOCK, _family, _row
 
 
 # ---------------------------------------------------------------- mutual relations
@@ -71,7 +71,7 @@ def _pair(a, b, b2, a2, span, *, shortest: int = 2):
 _CLAUSE = re.compile(rf"[^，；、,;{_P}]+")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=BLOCK)
 def _clause_matches(sentence: str) -> tuple[re.Match, ...]:
     """The clauses of a sentence, as matches (cached: five families read them)."""
     return tuple(_CLAUSE.finditer(sentence))
@@ -126,6 +126,9 @@ _MUTUAL_VERB = re.compile(_alt(_cues("mutual_verb")))
 #: 以A促进B, 围绕A部署B: the text up to 以/围绕 is no part of A
 _BEFORE_BY = re.compile(r"^.*(?:围绕|以)")
 _TWO_VERBS = need("mutual_verb", 2)
+_SHORTEST_VERB = min(map(len, _cues("mutual_verb")))
+_FIRST_VERB = _MUTUAL_VERB.search
+_LONGEST_VERB = max(map(len, _cues("mutual_verb")))
 
 
 def _before_by(text: str) -> str:
@@ -146,14 +149,25 @@ def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
     """The first clause pair (in order) where A…B is answered by B…A: with a verb of the list in
     each clause, else by the crossing order of :func:`_crossing`."""
     texts = _CLAUSE.findall(sentence)
-    two_verbs = cues & _TWO_VERBS  # else no two clauses hold a verb each: only the crossing order can tell
-    first_verb = [_MUTUAL_VERB.search(text) for text in texts] if two_verbs else None
-    for k in range(len(texts) - 1):
+    pairs = range(len(texts) - 1)
+    # what _crossing checks first: the second clause starts with a piece of the first
+    crossing = [k for k in pairs if texts[k + 1][:2] in texts[k][1:]]
+    if cues & _TWO_VERBS:  # else no two clauses hold a verb each: only the crossing order can tell
+        verbs = list(map(_FIRST_VERB, texts))
+        # what _verb_pairs checks first: the text after the first clause's first verb shares a
+        # character with the second clause before its last verb (which ends it at the latest)
+        paired = [k for k in pairs if verbs[k] and verbs[k + 1]
+                  and not set(texts[k][verbs[k].end():]).isdisjoint(texts[k + 1][:-_SHORTEST_VERB])]
+    else:
+        paired = ()
+    if not paired and not crossing:
+        return []
+    for k in sorted({*crossing, *paired}):
         t1, t2 = texts[k], texts[k + 1]
         found = []
-        if first_verb and first_verb[k] and first_verb[k + 1]:
-            found = _verb_pairs(sentence, k, t1, t2, _verb_spans(t1, first_verb[k]), _verb_spans(t2, first_verb[k + 1]))
-        if not found and t2[:2] in t1[1:]:  # what _crossing checks first
+        if k in paired:
+            found = _verb_pairs(sentence, k, t1, t2, _verb_spans(t1, verbs[k]), _verb_spans(t2, verbs[k + 1]))
+        if not found and k in crossing:
             found = _crossing(t1, t2, _span(sentence, k))
         if found:
             return found[:1]
@@ -168,20 +182,25 @@ def _verb_spans(text: str, first: re.Match) -> list[tuple[int, int]]:
 def _verb_pairs(sentence: str, k: int, t1: str, t2: str, verbs1, verbs2) -> list[dict]:
     """Mutual rows of clauses *k* and *k + 1* (texts *t1*, *t2*, with their verbs), on the
     conditions of :func:`_pair` taken in a cheaper order: B after a verb of the first clause and B
-    before a verb of the second must share a character (tidying only drops characters) and match
-    before the A sides are looked at."""
+    before a verb of the second must share a character (tidying only drops characters), and so must
+    A before the first verb and A after the second, before the sides are tidied and compared."""
     found = []
-    firsts = [(start, t1[end:]) for start, end in verbs1]
     seconds = [(end, _before_by(t2[:start])) for start, end in verbs2]
-    for begin, b in firsts:
+    for begin, first_end in verbs1:
+        b = t1[first_end:]
+        a = None
         for end, b2 in seconds:
             if set(b).isdisjoint(b2):
+                continue
+            if a is None:
+                a = _before_by(t1[:begin])
+            a2 = t2[end:]
+            if set(a).isdisjoint(a2):
                 continue
             side_b, side_b2 = _side(b), _side(b2)
             same_b = _same(side_b, side_b2)
             if not same_b and not _common(side_b, side_b2):
                 continue
-            a, a2 = _before_by(t1[:begin]), t2[end:]
             side_a, side_a2 = _side(a.split("“")[-1]), _side(a2.split("”")[0])
             span = _span(sentence, k)
             row = _answered(side_a, side_b, side_b2, side_a2, span) if same_b else None
@@ -248,6 +267,9 @@ _RECIPROCAL = re.compile(
 )
 
 
+_BOTH_AFTER = re.compile(rf"(?<=..)(?:{_listed('both')})$")
+
+
 # …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
 _PAIR_RECIPROCAL = re.compile(
     rf"(?P<a>[^{_P}、“”与和同的]{{2}})(?P<b>[^{_P}、“”与和同的]{{2}})(?:{_listed('pair_word')})[^{_P}、“”]{{1,3}}?"
@@ -262,10 +284,52 @@ def _reciprocity(sentence: str, cues: int) -> list[dict]:
     found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
              if m["a"] != m["b"]]
     for m in _RECIPROCAL.finditer(sentence):
-        a, b = _LEAD.sub("", _node(m["a"])), _node(m["b"])
+        a, b = _LEAD.sub("", _node(m["a"])), _BOTH_AFTER.sub("", _node(m["b"]))  # 科技与产业二者相互促进
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
             found.append(_row("mutual", [a, b, a], m))
+    return found
+
+
+# family: a pair named, then said to act both ways by a pronoun (打破科技与产业之间的壁垒，以二者的双向互促…)
+_BOTH_RECIPROCAL = re.compile(rf"(?:{_listed('both')})的?[^{_P}]{{0,6}}?(?:{_RECIPROCITY})")
+_PAIR = re.compile(rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}})")
+_PAIR_END = re.compile(rf"(?<=..)(?:{_listed('pair_end')})")
+_CLAUSE_BREAK = re.compile(r"[，；,;]")
+#: what comes before A in its clause: up to the last copula or list verb (本质上是打破科技与产业… → 科技)
+_BEFORE_PAIR = re.compile(rf"^.*(?:是|{_listed('leading_verb')})")
+
+
+def _named_pair(text: str) -> tuple[str, str, int] | None:
+    """The last 'A与B' of *text* as (A, B, where it starts): A without the verb that leads its clause,
+    B up to 之间/的/深度… (科技与产业之间的壁垒 → 科技, 产业)."""
+    pairs = list(_PAIR.finditer(text))
+    if not pairs:
+        return None
+    m = pairs[-1]
+    a = _BEFORE_PAIR.sub("", m["a"])
+    a = a if len(a) >= 2 else m["a"]
+    end = _PAIR_END.search(m["b"])
+    b = m["b"][:end.start()] if end else m["b"]
+    return _node(a), _node(b), m.start()
+
+
+@_family("both_reciprocity", "A与B…，二者相互促进", "mutual", "打破高校与企业之间的围墙，以二者的双向赋能激发创新活力。",
+         needs=(("both", "reciprocity"),), gate=lambda s: "与" in s or "和" in s or "同" in s)
+def _both_reciprocity(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _BOTH_RECIPROCAL.finditer(sentence):
+        clauses = _CLAUSE_BREAK.split(sentence[:m.start()])
+        starts = [m.start() - len(clauses[-1])]
+        pair = _named_pair(clauses[-1])  # 科技与产业二者相互促进; else the clause before: A与B…，二者…
+        if pair is None and len(clauses) > 1:
+            starts.append(starts[0] - 1 - len(clauses[-2]))
+            pair = _named_pair(clauses[-2])
+        if pair is None:
+            continue
+        a, b, at = pair
+        if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
+            found.append(_row("mutual", [a, b, a], (starts[-1] + at, m.end())))
     return found
 
 
@@ -318,18 +382,30 @@ def _common(a: str, b: str) -> str:
     return ""
 
 
+def _act(step: str) -> re.Match | None:
+    """A step of a cycle, ``x verb y``; first, cheaply, what :data:`_ACTS` needs: a verb at least two
+    characters in that ends 2 to 16 characters before the end."""
+    if _MUTUAL_VERB.search(step, max(2, len(step) - 16 - _LONGEST_VERB), len(step) - 2) is None:
+        return None
+    return _ACTS.match(step)
+
+
 @_family("clause_cycle", "A促进B，B带动C，C又提升A", "cycle", "教育培养人才，人才推动科技创新，科技进步又提升教育水平。",
          needs=(("mutual_verb*3",),))
 def _clause_cycle(sentence: str, cues: int) -> list[dict]:
     texts = _STEP.findall(sentence)
-    has_verb = [_MUTUAL_VERB.search(text) is not None for text in texts]
-    if not any(has_verb[i] and has_verb[i + 1] and has_verb[i + 2] for i in range(len(texts) - 2)):
-        return []  # a step needs a verb: no three clauses in a row hold one each
-    acts = [_ACTS.match(text) if verb else None for text, verb in zip(texts, has_verb)]
-    for i in range(len(texts) - 2):
+    verbs = list(map(_FIRST_VERB, texts))
+    # a step needs a verb: a cycle starts where three steps in a row hold one each
+    starts = [i for i in range(len(texts) - 2) if verbs[i] and verbs[i + 1] and verbs[i + 2]]
+    if not starts:
+        return []
+    acts: dict[int, re.Match | None] = {}
+    for i in starts:
         for n in (4, 3):
-            steps = acts[i:i + n]
-            if len(steps) < n or not all(steps) or any(_DASH_IN_STEP.search(m.group()) for m in steps):
+            if i + n > len(texts) or not verbs[i + n - 1]:
+                continue
+            steps = [acts[j] if j in acts else acts.setdefault(j, _act(texts[j])) for j in range(i, i + n)]
+            if not all(steps) or any(_DASH_IN_STEP.search(m.group()) for m in steps):
                 continue  # a dash-joined object (教育—人才) is a pair, not a node
             links = [_common(steps[k]["y"], steps[(k + 1) % n]["x"]) for k in range(n)]
             if all(links):
@@ -347,8 +423,13 @@ _DEPENDS = re.compile(rf"^(?P<x>[^，；,;]{{1,16}}?)(?:要|必须|需要|又|�
 @_family("clause_chain", "A要依靠B，B要依靠C", "sequence", "质量提升要依靠标准，标准要依靠检测。",
          needs=(("depend_verb*2",),))
 def _clause_chain(sentence: str, cues: int) -> list[dict]:
+    return _linked_steps(sentence, _DEPENDS)
+
+
+def _linked_steps(sentence: str, step: re.Pattern) -> list[dict]:
+    """Sequences of clauses ``x verb y`` (*step*) in a row, each one's x naming the previous one's y."""
     parts = list(_STEP.finditer(sentence))
-    steps = [_DEPENDS.match(_LEAD.sub("", c.group())) for c in parts]
+    steps = [step.match(_LEAD.sub("", c.group())) for c in parts]
     found, i = [], 0
     while i < len(steps) - 1:
         j = i
@@ -359,3 +440,4 @@ def _clause_chain(sentence: str, cues: int) -> list[dict]:
             found.append(_row("sequence", nodes, (parts[i].start(), parts[j].end())))
         i = j + 1
     return found
+

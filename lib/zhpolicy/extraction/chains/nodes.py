@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import _listed
+from .cues import _cues, _listed
 
 # \x00 marks HTML left in a text (see _mask_markup): like punctuation, no node crosses it.
 _PUNCT = "，,。；;：:！？!?（）()《》【】<>\x00"
@@ -13,13 +13,13 @@ _END = rf"(?=[{_P}、“”]|$)"
 _MARKUP = re.compile(r"<[^<>\n]{0,200}>|&(?:[a-zA-Z]{2,8}|#\d{1,5});")
 
 
-_ASIDE = re.compile(r"（[^（）\n]{1,60}）")
+_ASIDE = re.compile(r"（[^（）\n]{1,60}）|\([^()\n]{1,60}\)")  # full-width or ASCII brackets
 
 
 def _mask_markup(text: str) -> str:
     """Replace HTML tags and entities by \\x00 of the same length (offsets stay right), and short
-    asides in brackets (``技术的开发（或引进、消化吸收）、生产``) by \\x01, which nodes may span
-    and which :func:`_node` drops."""
+    asides in brackets, full-width or ASCII (``技术的开发（或引进、消化吸收）、生产``, ``从概念验证(Proof
+    of Concept)到商业化``) by \\x01, which nodes may span and which :func:`_node` drops."""
     text = _MARKUP.sub(lambda m: "\x00" * len(m.group()), text)
     return _ASIDE.sub(lambda m: "\x01" * len(m.group()), text)
 
@@ -46,12 +46,23 @@ def _node(text: str) -> str:
 
 def _valid(nodes: list[str], kind: str = "", terms: bool = False) -> bool:
     return (len(nodes) >= 2 and all(nodes) and not any(_BAD_NODE.search(n) for n in nodes) and len(set(nodes)) > 1
-            and not (kind == "sequence" and not terms and any(_ONE_HAN.fullmatch(n) for n in nodes)))
+            and not (kind == "sequence" and not terms and _one_character_misfit(nodes)))
 
 
-#: Trap (degree idioms): a sequence step of one Chinese character is no stage — 从无到有、从小到大、
-#: 从有到优、从大到强 describe growth. (Digits stay: 从0到1 names a stage of innovation; two-way
-#: relations keep one-character sides: 以城带乡、以乡促城.)
+def _one_character_misfit(nodes: list[str]) -> bool:
+    """A one-character step that is a degree word, or that stands beside a longer step (从春到秋都要巡查:
+    the one-character stage is a time or an idiom, and B ran on to the end of the clause)."""
+    one = [bool(_ONE_HAN.fullmatch(n)) for n in nodes]
+    return any(n in _DEGREE for n in nodes) or (any(one) and not all(one))
+
+
+#: Trap (degree idioms and ranges): a sequence step of one character of degree, size, direction,
+#: position, order, a pronoun or an administrative level is no stage — 从无到有、从小到大、从大到强
+#: describe growth, 由表及里、由近及远 a method, 从省到县 a range. Other one-character stages count:
+#: 由乱到治、由治及兴 name the stages of a history; quoted ones are terms (从“治”到“兴”). (Digits
+#: stay: 从0到1 names a stage of innovation; two-way relations keep one-character sides: 以城带乡.)
+#: A one-character stage counts only when every stage has one character (由乱到治, not 从量到质实现飞跃).
+_DEGREE = frozenset(_cues("degree_char"))
 _ONE_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -57,6 +57,11 @@ def _bit(name: str) -> int:
 
 FAMILIES: list[Family] = []
 
+#: The families run block by block over this many sentences (each family over the block's sentences
+#: routed to it, then the next family); what several families read of one sentence (its clauses, its
+#: dash-joined series) is cached for a block.
+BLOCK = 2048
+
 
 def _family(name: str, label: str, kind: str, example: str, *more: tuple[str, str],
             needs: tuple[tuple[str, ...], ...] = (), gate=None, scope: str = "sentence"):

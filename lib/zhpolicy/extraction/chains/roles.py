@@ -23,12 +23,14 @@ _OF_ROLE = need(derive("of_role", ("的" + d + r for d in _DEGREES for r in ROLE
 _IS_ROLE = need(derive("is_role", (c + d + r for c in ("为", "是") for d in _DEGREES for r in ROLES)))
 _BY_FOR = need("by") | need("for")
 _AS, _ROLE_WORD, _IS = need("as"), need("role"), need("is")
+#: a document's title in 《》 is one unit of a value (以《规划纲要》为引领), whatever it holds
+_TITLE = r"《[^《》\n]{1,40}》"
 _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
     (re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:{_listed('role_lead')})?)"
                 rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"), _ROLE_SAID),
     # take_as: 以创新为引领、以企业为主体
-    (re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
+    (re.compile(rf"以(?P<value>(?:{_TITLE}|[^{_P}“”以为]){{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
      _BY_FOR | _ROLE_WORD),
     # take_as with 把/将…作为: 把创新作为第一动力
     (re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<role>[^{_P}、“”作为]{{0,8}}?(?:{_ROLE})){_END}"),
@@ -39,7 +41,7 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"(?:^|(?<=[，；、]))(?P<value>[^{_P}、“”是]{{1,16}}?)是(?P<subject>[^{_P}、“”是]{{1,16}}?)的{_DEGREE}"
                 rf"(?P<role>{_ROLE}){_END}"), _OF_ROLE | _IS),
     # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
-    (re.compile(rf"以(?P<value>[^{_P}“”以为]{{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"), _BY_FOR),
+    (re.compile(rf"以(?P<value>(?:{_TITLE}|[^{_P}“”以为]){{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"), _BY_FOR),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
     (re.compile(rf"(?:^|(?<=[，；、]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
                 rf"(?:为|是|作为){_DEGREE}"
@@ -53,24 +55,49 @@ _LIST_MARK = re.compile(r"^(?:\d{1,2}[.．、]|[a-zA-Z][.．]|[•*])\s*")
 _GAP = re.compile(rf"^[，、；,;\s]*(?:{_listed('gap')}|以[^，。；为]{{1,30}}[，；、])?[，、；]?$")
 
 
+_PATTERNS_FOR: dict[int, tuple[re.Pattern, ...]] = {}
+
+
+def _patterns_for(cues: int) -> tuple[re.Pattern, ...]:
+    """The role patterns whose cue lists a sentence holding *cues* holds (few distinct masks: cached)."""
+    patterns = _PATTERNS_FOR.get(cues)
+    if patterns is None:
+        patterns = _PATTERNS_FOR[cues] = tuple(p for p, needs in _ROLE_PATTERNS if cues & needs == needs)
+    return patterns
+
+
+def _group(m: re.Match, name: str) -> str | None:
+    """Group *name* of *m*, None when its pattern has no such group (``m.groupdict().get(name)``)."""
+    return m[name] if name in m.re.groupindex else None
+
+
 def _role_hits(sentence: str, cues: int) -> list[re.Match]:
-    hits = sorted((m for p, needs in _ROLE_PATTERNS if cues & needs == needs for m in p.finditer(sentence)),
-                  key=lambda m: (m.start(), -m.end()))
+    hits = [m for p in _patterns_for(cues) for m in p.finditer(sentence)]
+    if len(hits) > 1:
+        hits.sort(key=_position)
     kept: list[re.Match] = []
     for m in hits:
-        not_role = m.groupdict().get("loose") in _NOT_ROLES
-        if _QUESTION.search(m["value"]) or m["value"] in _PRONOUNS or not_role or (kept and m.start() < kept[-1].end()):
+        value = m["value"]
+        if (kept and m.start() < kept[-1].end()) or value in _PRONOUNS or _group(m, "loose") in _NOT_ROLES \
+                or _QUESTION.search(value):
             continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
         kept.append(m)
     return kept
 
 
+def _position(m: re.Match) -> tuple[int, int]:
+    return m.start(), -m.end()
+
+
 def _role(m: re.Match) -> str:
-    return m.groupdict().get("role") or m["loose"]
+    return _group(m, "role") or m["loose"]
 
 
 def _subject(m: re.Match) -> str:
-    subject = (m.groupdict().get("subject") or "").strip("“”")
+    subject = _group(m, "subject")
+    if not subject:
+        return ""
+    subject = subject.strip("“”")
     return _LIST_MARK.sub("", _REPORTED.sub("", subject))
 
 
@@ -99,7 +126,7 @@ def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
 def _roles(sentence: str, cues: int) -> list[dict]:
     found = []
     for group in _role_groups(sentence, cues):
-        if len(group) == 1 and group[0][1].groupdict().get("loose"):
+        if len(group) == 1 and _group(group[0][1], "loose"):
             continue  # 以人民为中心 alone is no role statement from the list
         roles = [_role(m) for _, m in group]
         values = [_node(m["value"]) for _, m in group]
@@ -150,6 +177,8 @@ _RELATIONS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>{_ROLE_NOUNS})"), need("role_noun")),
 ]
 _ADVERBS = re.compile(rf"(?:{_listed('adverb')})$")
+#: 二者/两者…: a pronoun, no node of a relation (以二者的双向赋能激发活力)
+_BOTH = _cues("both")
 _RELATION_LEAD = re.compile(rf"^(?:{_listed('relation_lead')})+(?=..)")
 
 
@@ -163,6 +192,6 @@ def _relations(sentence: str, cues: int) -> list[dict]:
         for m in pattern.finditer(sentence):
             a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
             a = _RELATION_LEAD.sub("", a)
-            if len(a) >= 2 and len(b) >= 2 and not a.endswith("为"):
+            if len(a) >= 2 and len(b) >= 2 and not a.endswith("为") and not a.startswith(_BOTH):
                 found.append(_row("relation", [a, b], m, roles=[m["verb"]]))
     return found

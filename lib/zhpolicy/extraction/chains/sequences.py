@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .cuepass import need
 from .cues import _alt, _chars, _cues, _listed
 from .nodes import _ONE_HAN, _P, _node, _strip_lead
-from .registry import _family, _row
+from .registry import BLOCK, _family, _row
 
 
 # ---------------------------------------------------------------- sequences: 从A到B, 由A向B, stages
@@ -40,19 +41,20 @@ def _trap_at(sentence: str, i: int) -> bool:
     return any(i >= offset and sentence.startswith(words, i - offset) for offset, words in groups)
 
 
-def _past_traps(pattern: re.Pattern, sentence: str):
+def _past_traps(pattern: re.Pattern, sentence: str, inside=None):
     """The matches of *pattern*, as finditer gives them, except that a match starting at a trap
-    word (从而打通从A到B) is dropped and the search goes on from the next character."""
+    word (从而打通从A到B) is dropped and the search goes on from the next character; so is a
+    match for which *inside* is true (从「由乱到治」: the chain is inside the quotes)."""
     pos = 0
     while (m := pattern.search(sentence, pos)) is not None:
-        if _trap_at(sentence, m.start()):
+        if _trap_at(sentence, m.start()) or (inside is not None and inside(m)):
             pos = m.start() + 1
             continue
         yield m
         pos = m.end() if m.end() > m.start() else m.end() + 1
 
 
-# family: from … to … (again to …)
+# family: from … to … (again to …); in A a bracketed aside (masked as a run of \x01) counts as one character
 #: after 从A到B, how long it takes (新药从研发到成品要10年以上)
 _TAKES = rf"(?:{_listed('takes_verb')})(?=[\d一二三四五六七八九十几数多近约])|{_listed('takes_scope')}"
 _FROM, _TO = _chars("from"), _chars("to")
@@ -60,13 +62,15 @@ _FROM_TO_END = _listed("from_to_end")
 _STATE_TAIL = _listed("state_tail")
 #: a node never runs past these (从1到100特别是从1到10 is two chains)
 _CONNECTIVE = _listed("connective")
+#: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
+_NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
-    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
+    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"[{_FROM}](?P<a>[^{_P}{_TO}]{{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 
@@ -97,9 +101,41 @@ def _half_quoted(a: str, b: str) -> bool:
     return a.count("「") > a.count("」") or a.count("“") > a.count("”")
 
 
+def _quotes_a_chain(m: re.Match) -> bool:
+    """Whether the from-to match *m* opens a quote in A that B closes (see :func:`_half_quoted`)."""
+    return _half_quoted(m["a"], m["b"])
+
+
+def _quotes_a_transition(m: re.Match) -> bool:
+    """The same for a from-towards match (B is ``b`` or ``b2``)."""
+    return _half_quoted(m["a"], m["b"] or m["b2"])
+
+
 def _quoted(*texts: str) -> bool:
     """Whether every node is written in quotes (从“治”到“兴”: terms, even of one character)."""
     return all(_QUOTE.fullmatch(t.strip()) for t in texts)
+
+
+def _before_unopened_close(b: str) -> str:
+    """*b* up to its first closing quote that no quote in *b* opened (*b* itself when there is none)."""
+    depth = 0
+    for i, ch in enumerate(b):
+        if ch in "“「『":
+            depth += 1
+        elif ch in "”」』":
+            if not depth:
+                return b[:i]
+            depth -= 1
+    return b
+
+
+def _earlier(a: str) -> list[str]:
+    """从A、B到C: the stages before 到, each a node when every one is a word (从站起来、富起来到强起来);
+    a rise word ending the last one is dropped (从…提升到…)."""
+    parts = a.split("、")
+    if len(parts) < 2 or not all(len(_node(p)) >= 2 for p in parts):
+        parts = [a]
+    return [*parts[:-1], _RISE.sub("", _node(parts[-1]))]
 
 
 def _again(b: str) -> str:
@@ -108,19 +144,31 @@ def _again(b: str) -> str:
     return "、".join(parts) if len(parts) > 1 and all(len(p) >= 2 for p in parts) else b
 
 
+#: 由A及B with one character a side (由治及兴): the four-character form of a transition
+_BY_AND = re.compile(r"由(?P<a>[\u4e00-\u9fff])及(?P<b>[\u4e00-\u9fff])")
+_AND_TO = need("and_to")
+_TO_WORDS = _cues("to")
+_RANGE_TO = _cues("range_to")
+
+
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
          ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"),
-         needs=(("from", "to"),))
+         ("由A到B、由B及C（一个字一个阶段）", "香港已进入从由乱到治到由治及兴的新阶段。"),
+         needs=(("from", "to"), ("from", "and_to")))
 def _from_to(sentence: str, cues: int) -> list[dict]:
-    found = []
-    again = _past_traps(_FROM_TO_AGAIN, sentence) if "再到" in sentence else ()
-    for m in [*again, *_past_traps(_FROM_TO, sentence)]:
-        if _half_quoted(m["a"], m["b"]):
-            continue
+    found = [_row("sequence", [m["a"], m["b"]], m) for m in _past_traps(_BY_AND, sentence)] if cues & _AND_TO else []
+    if not any(word in sentence for word in _TO_WORDS):
+        return found
+    again = _past_traps(_FROM_TO_AGAIN, sentence, _quotes_a_chain) if "再到" in sentence else ()
+    for m in [*again, *_past_traps(_FROM_TO, sentence, _quotes_a_chain)]:
         b = m["b"]
-        if not m["more"] and _one_han_before_de(b, sentence, m.end()):
+        if "”" in b or "」" in b or "』" in b:
+            b = _before_unopened_close(b)  # “从站起来到强起来”论断: B ends with the quote around the chain
+        if b is m["b"] and not m["more"] and _one_han_before_de(b, sentence, m.end()):
             b = _whole(sentence, m.start("b")) or b  # 从量的积累到质的飞跃: B holds a 的
-        nodes = [_RISE.sub("", _node(m["a"]))] + [_node(x) for x in _again(b).split("、")]
+        if b.startswith(_RANGE_TO):
+            continue  # 从最高决策层到各地方: a range of actors, not a chain
+        nodes = [_node(x) for x in _earlier(m["a"])] + [_node(x) for x in _again(b).split("、")]
         nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
         span = (m.start(), m.start("b") + len(b)) if b is not m["b"] else m
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
@@ -132,7 +180,7 @@ _TOWARD = _chars("toward")
 _SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>[^{_P}]{{1,20}}?)(?:(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
@@ -142,8 +190,8 @@ _FROM_TOWARDS = re.compile(
          needs=(("from",),))
 def _from_towards(sentence: str, cues: int) -> list[dict]:
     found = []
-    for m in _past_traps(_FROM_TOWARDS, sentence):
-        if "到" in m["a"] or _half_quoted(m["a"], m["b"] or m["b2"]):
+    for m in _past_traps(_FROM_TOWARDS, sentence, _quotes_a_transition):
+        if "到" in m["a"]:
             continue  # 由A到B的…向C转变 is handled by the state-change rule
         b, span = m["b"] or m["b2"], m
         if m["b"] and _one_han_before_de(b, sentence, m.end()):
@@ -179,7 +227,7 @@ _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=Tru
 _FLOW_AFTER = re.compile(rf"(?:为|作为)?[^，。；、“”]{{0,4}}?(?:{_alt(_FLOW)})")
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=BLOCK)
 def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]:
     """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``.
     Cached for the sentence at hand: the cycle and the flow families both read it."""
@@ -217,34 +265,60 @@ def _dashed_flows(sentence: str, cues: int) -> list[dict]:
     return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
 
 
-# family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程)
-_STAGE_TAILS = _alt(_cues("stage_tail"))
+# family: enumerations named as stages (A、B、C各环节/全过程, …等阶段, 经历A、B、C过程, …等多个阶段,
+# …4个验证阶段, “A、B、C”的环节)
+_STAGE_NOUN = _alt(_cues("stage_noun"))
+_COUNT = r"(?:[0-9]+|[一二三四五六七八九十几多]+)个[\u4e00-\u9fff]{0,2}?"
+_STAGE_TAILS = (rf"(?:{_alt(_cues('stage_tail'))}|(?:等|各)?{_COUNT}(?:{_STAGE_NOUN})"
+                rf"|(?<=[”」])的?(?:等|各)?[\u4e00-\u9fff]{{0,2}}?(?:{_STAGE_NOUN}))")
 _STAGES = re.compile(
     rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
-    rf"(?:{_STAGE_TAILS})"
+    rf"[”」]?(?:{_STAGE_TAILS})"
 )
 
 
 _STAGE_TAIL_RE = re.compile(_STAGE_TAILS)
-#: the runs of text a listed series can lie in: no ，。；：“” or HTML inside
-_RUN = re.compile("[^，。；：“”\x00]+")
+
+
+#: the runs that hold a 、 (the run starts after a stop or at the start of the sentence)
+_RUN_WITH_COMMA = re.compile("(?<![^，。；：“”\x00])[^，。；：“”\x00]*、[^，。；：“”\x00]*")
 
 
 def _in_runs(pattern: re.Pattern, sentence: str, tail: re.Pattern):
     """``pattern.finditer(sentence)``, searched only in the runs (between ，。；：“”) that hold a
-    、 and a match of *tail*: the same matches, found without scanning the other runs."""
-    for run in _RUN.finditer(sentence):
-        if "、" in run.group() and tail.search(run.group()):
-            yield from pattern.finditer(sentence, run.start(), run.end())
+    、 and a match of *tail* (in the run or just after its closing quote: “A、B、C”的环节): the same
+    matches, found without scanning the other runs."""
+    for run in _RUN_WITH_COMMA.finditer(sentence):
+        start, end = run.span()
+        reach = min(len(sentence), end + _TAIL_REACH)
+        if tail.search(sentence, start, reach):
+            yield from (m for m in pattern.finditer(sentence, start, reach) if m.start() < end)
+
+
+#: how far after a run its tail may end (a closing quote, 的 and the longest tail)
+_TAIL_REACH = 16
 
 
 #: 、 between items, or 和/及/与 before the last one (not inside a word: 普及, 参与者)
 _LAST_JOIN = re.compile(r"、|(?<=[^、]{2})(?:以及|和|及|与)(?=[^、]{2,}$)")
+_JOINS = ("以及", "和", "及", "与")
+
+
+def _items(body: str) -> list[str]:
+    """The items of a listed series: split at 、, and at 和/及/与 before the last item unless an
+    earlier item is built with the same word (中试与熟化、公司与市场化: each item is a pair)."""
+    parts = _LAST_JOIN.split(body)
+    if len(parts) > body.count("、") + 1:  # the last item was split at a joining word
+        earlier = body.rsplit("、", 1)[0] if "、" in body else ""
+        if any(word in earlier for word in _JOINS):
+            parts = body.split("、")
+    return parts
 
 
 @_family("stages", "A、B、C各环节/全过程/等阶段", "sequence", "贯通研发设计、生产制造、市场推广各环节。",
          ("经历A、B、C三个阶段", "经历试点、推广、普及三个阶段。"),
-         needs=(("stage_tail",),), gate=lambda s: "、" in s)
+         ("A、B、C等多个阶段；“A、B、C”的环节", "打通“科技发现、技术研发、产业应用”的环节堵点。"),
+         needs=(("stage_tail",), ("stage_noun",)), gate=lambda s: "、" in s)
 def _stages(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _in_runs(_STAGES, sentence, _STAGE_TAIL_RE):
@@ -252,26 +326,28 @@ def _stages(sentence: str, cues: int) -> list[dict]:
             continue  # 在推进A、B、C过程中: things done side by side, not stages
         first, _, rest = m["body"].partition("、")
         body = _strip_lead(first) + "、" + rest
-        items = [_node(x) for x in _LAST_JOIN.split(body)]
+        items = [_node(x) for x in _items(body)]
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("sequence", items, m))
     return found
 
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
-_CYCLE_RE = re.compile(_alt(_CYCLE))
+_CYCLE_RE = re.compile(_alt(_CYCLE + _cues("loop_word")))
 _LISTED_CYCLE = re.compile(
-    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环)"
+    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)[”」]?"
+    rf"(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环|[，,](?:{_listed('loop_word')}))"
 )
 
 
 @_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。",
-         needs=(("cycle",),), gate=lambda s: "、" in s)
+         ("A、B、再A、再B，循环往复", "调研、决策、再调研、再决策，循环往复。"),
+         needs=(("cycle",), ("loop_word",)), gate=lambda s: "、" in s)
 def _listed_cycle(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _in_runs(_LISTED_CYCLE, sentence, _CYCLE_RE):
         first, _, rest = m["body"].partition("、")
-        items = [_node(x) for x in [_strip_lead(first)] + _LAST_JOIN.split(rest)]
+        items = [_node(x) for x in [_strip_lead(first)] + _items(rest)]
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("cycle", items, m))
     return found

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+from functools import reduce
+from operator import or_
+from contextlib import contextmanager
+
 import pandas as pd
 
 from ..._docs import iter_docs
-from ...reading.structure import _structure  # the rows behind sentences(): see _sentence_rows
+from ...reading.structure import document_structure
 # importing the rule modules registers their families, in this order (it is the order of chain_patterns)
 from . import sequences as _sequences  # noqa: F401,I001
 from . import mutuals as _mutuals  # noqa: F401
@@ -14,14 +19,14 @@ from . import sides as _sides  # noqa: F401
 from .cuepass import cue_masks
 from .kinds import SCORED_KINDS
 from .nodes import _mask_markup, _valid
-from .registry import FAMILIES, Family
+from .registry import BLOCK, FAMILIES
 
 
 # ---------------------------------------------------------------- the table of chains
 
 CHAIN_COLUMNS = ["doc_id", "doc", "family", "kind", "chain", "nodes", "roles", "subject", "surface", "sentence",
                  "start", "end", "count"]
-_SPANNING = ("sequence", "cycle", "mutual")
+_SPANNING = frozenset(("sequence", "cycle", "mutual"))
 
 
 def _chain_text(kind: str, nodes: list[str], roles) -> str:
@@ -38,34 +43,80 @@ def _key(kind: str, nodes: list[str]) -> tuple:
     return kind, tuple(nodes)
 
 
-_ROUTES: dict[int, tuple[Family, ...]] = {}
+#: the families a cue mask routes to, as ``(name, finder, gate)`` (few distinct masks: cached)
+_ROUTES: dict[int, tuple[tuple[str, object, object], ...]] = {}
 
 
-def _route(cues: int) -> tuple[Family, ...]:
-    """The families a sentence holding the cue lists *cues* goes to (few distinct masks: cached)."""
-    families = _ROUTES.get(cues)
-    if families is None:
-        families = _ROUTES[cues] = tuple(f for f in FAMILIES if f.scope == "sentence" and f.routes(cues))
-    return families
+def _route(cues: int) -> tuple[tuple[str, object, object], ...]:
+    """The families a sentence holding the cue lists *cues* goes to, as ``(name, find, gate)``."""
+    routed = _ROUTES.get(cues)
+    if routed is None:
+        routed = _ROUTES[cues] = tuple((f.name, f.find, f.gate) for f in FAMILIES
+                                       if f.scope == "sentence" and f.routes(cues))
+    return routed
 
 
 def _sentence_chains(text: str, cues: int) -> list[dict]:
     """Every chain of one sentence (which holds the cue lists *cues*), overlapping sequences,
     cycles and mutuals resolved (earliest first, then longest)."""
-    families = _route(cues)
-    if not families:
-        return []
-    masked = _mask_markup(text) if "<" in text or "&" in text or "（" in text else text
-    aside = "\x01" in masked
-    found: list[dict] = []
-    for family in families:
-        if family.gate is not None and not family.gate(masked):
-            continue
-        for row in family.find(masked, cues):
-            row["family"] = family.name
-            if aside:
-                row["nodes"] = [n.replace("\x01", "") for n in row["nodes"]]
-            found.append(row)
+    found, asides = _found_in([text], [cues])
+    return _resolved(found[0] or [], bool(asides))
+
+
+def _found_in(texts: list[str], masks: list[int]) -> tuple[list[list[dict] | None], set[int]]:
+    """The rows every sentence-scope family finds in each of *texts* (whose cue lists are *masks*),
+    in family order (None for a sentence where none finds anything), and the sentences that hold
+    bracketed asides. Block by block (:data:`.registry.BLOCK` sentences), family by family: each family
+    runs over all the block's sentences routed to it in one go, so its code and patterns stay warm."""
+    found: list[list[dict] | None] = [None] * len(texts)
+    asides: set[int] = set()
+    appends_for: dict[int, tuple] = {}
+    masked = list(texts)
+    for block in range(0, len(texts), BLOCK):
+        routed_to: dict[str, list[int]] = {f.name: [] for f in FAMILIES}
+        appends_for.clear()
+        for i in range(block, min(block + BLOCK, len(texts))):
+            cues = masks[i]
+            appends = appends_for.get(cues)
+            if appends is None:
+                appends = appends_for[cues] = tuple(routed_to[name].append for name, _, _ in _route(cues))
+            if appends:
+                for append in appends:
+                    append(i)
+                text = texts[i]
+                if "<" in text or "&" in text or "（" in text or "(" in text:
+                    masked[i] = text = _mask_markup(text)
+                    if "\x01" in text:
+                        asides.add(i)
+        for family in FAMILIES:
+            indices = routed_to[family.name]
+            if not indices:
+                continue
+            name, find, gate = family.name, family.find, family.gate
+            for i in indices:
+                text = masked[i]
+                if gate is not None and not gate(text):
+                    continue
+                rows = find(text, masks[i])
+                if rows:
+                    for row in rows:
+                        row["family"] = name
+                    if found[i] is None:
+                        found[i] = rows
+                    else:
+                        found[i] += rows
+    return found, asides
+
+
+def _resolved(found: list[dict], aside: bool = False) -> list[dict]:
+    """The rows of one sentence with overlapping sequences, cycles and mutuals resolved (earliest
+    first, then longest) and invalid ones dropped; *aside*: the sentence held bracketed asides,
+    which no node keeps."""
+    if not found:
+        return found
+    if aside:
+        for row in found:
+            row["nodes"] = [n.replace("\x01", "") for n in row["nodes"]]
     if len(found) < 2:
         return [item for item in found if item["kind"] not in _SPANNING or _valid(item["nodes"], item["kind"], "terms" in item)]
     kept, taken = [], []
@@ -81,38 +132,34 @@ def _sentence_chains(text: str, cues: int) -> list[dict]:
     return kept
 
 
-def _sentence_rows(docs) -> tuple[list[str], list[int], list[str], dict[str, str]]:
+def _sentence_rows(docs) -> tuple[list[str], list[int], list[str], dict[str, tuple[str, int, int]]]:
     """The ``doc_id``, ``start`` and ``text`` of every sentence, as :func:`zhpolicy.sentences` has
     them, read from the structure cache it builds its table from (no 60,000-row table to build),
-    and each document's text."""
+    and each document's text with the range of its sentences in those lists."""
     ids: list[str] = []
     starts: list[int] = []
     texts: list[str] = []
-    documents: dict[str, str] = {}
+    documents: dict[str, tuple[str, int, int]] = {}
     for doc_id, text in iter_docs(docs):
-        documents[doc_id] = text
-        for row in _structure(doc_id, text)[2]:
-            ids.append(row["doc_id"])
+        first = len(texts)
+        for row in document_structure(doc_id, text).sentences:
             starts.append(row["start"])
             texts.append(row["text"])
+        ids += [doc_id] * (len(texts) - first)
+        documents[doc_id] = (text, first, len(texts))
     return ids, starts, texts, documents
 
 
-def _document_chains(ids, starts, texts, masks):
+def _document_chains(documents, starts, texts, masks):
     """Rows of the families that read whole documents, as ``(doc_id, item)`` with spans in the
     document's text; run only on the documents some of whose sentences hold their cues."""
     families = [f for f in FAMILIES if f.scope == "document"]
-    by_doc: dict[str, list[int]] = {}
-    for index, doc_id in enumerate(ids):
-        by_doc.setdefault(doc_id, []).append(index)
-    for doc_id, rows in by_doc.items():
-        held = 0
-        for i in rows:
-            held |= masks[i]  # the cue lists the document holds, in any of its sentences
+    for doc_id, (_, first, last) in documents.items():
+        held = reduce(or_, masks[first:last], 0)  # the cue lists the document holds, in any of its sentences
         for family in families:
             if not family.routes(held):
                 continue
-            sentences = [(starts[i], texts[i], masks[i]) for i in rows]
+            sentences = list(zip(starts[first:last], texts[first:last], masks[first:last]))
             for item in family.find(sentences):
                 item["family"] = family.name
                 if _valid(item["nodes"], item["kind"]):
@@ -125,6 +172,21 @@ def _doc_labels(docs) -> dict[str, str]:
     return {doc_id: doc_id for doc_id, _ in iter_docs(docs)}
 
 
+@contextmanager
+def _no_cycle_collection():
+    """The rule passes make many small lists, dicts and matches and no reference cycles (reference
+    counting frees them all); the cyclic garbage collector, triggered by their number, would walk the
+    whole heap (the corpus with it) again and again for nothing. It is paused meanwhile, and enabled
+    again after only if it was enabled before."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def extract_chains(docs) -> pd.DataFrame:
     """Find the logic chains of a text, a dict of texts or a corpus.
 
@@ -135,14 +197,20 @@ def extract_chains(docs) -> pd.DataFrame:
     the ``surface`` and ``sentence`` it was found in, ``start``/``end`` offsets in the cleaned
     text, and ``count`` — how often the same chain recurs in that document (a mutual relation
     counts once whichever way round it is said)."""
+    with _no_cycle_collection():
+        return _chain_table(docs)
+
+
+def _chain_table(docs) -> pd.DataFrame:
     labels = _doc_labels(docs)
     rows: list[dict] = []
     seen: dict[tuple, dict] = {}
     ids, starts, texts, documents = _sentence_rows(docs)
     masks = cue_masks(texts)
-    found = [(doc_id, offset, text, item) for doc_id, offset, text, cues in zip(ids, starts, texts, masks)
-             for item in _sentence_chains(text, cues)]
-    found += [(doc_id, 0, documents[doc_id], item) for doc_id, item in _document_chains(ids, starts, texts, masks)]
+    per_sentence, asides = _found_in(texts, masks)
+    found = [(ids[i], starts[i], texts[i], item) for i, rows in enumerate(per_sentence) if rows
+             for item in _resolved(rows, i in asides)]
+    found += [(doc_id, 0, documents[doc_id][0], item) for doc_id, item in _document_chains(documents, starts, texts, masks)]
     for doc_id, offset, text, item in found:
         key = (doc_id,) + _key(item["kind"], item["nodes"])
         if key in seen:
@@ -154,7 +222,7 @@ def extract_chains(docs) -> pd.DataFrame:
             "doc_id": doc_id, "doc": labels.get(doc_id, doc_id), "family": item["family"],
             "kind": item["kind"], "chain": _chain_text(item["kind"], item["nodes"], item["roles"]),
             "nodes": item["nodes"], "roles": item["roles"] or [], "subject": item["subject"], "surface": surface,
-            "sentence": surface if offset == 0 and text is documents.get(doc_id) else text,
+            "sentence": surface if offset == 0 and text is documents[doc_id][0] else text,
             "start": offset + start, "end": offset + end, "count": 1,
         }
         rows.append(row)
