@@ -23,7 +23,7 @@ from zhpolicy.teaching.lessons import catalog_note
 
 from . import views as V
 from .files import csv_bytes, inside, xlsx_bytes
-from .ui import heading, image, note, png, table
+from .widgets import heading, image, note, png, table
 
 DOCUMENT_FORMATS = ".txt,.md,.docx,.pdf,.html,.htm,.zip"
 
