@@ -388,3 +388,23 @@ def test_lesson_table_reads_each_lesson_header_as_nbformat_does():
         nb = nbformat.read(path, as_version=4)  # sources joined into strings, unlike the raw JSON
         assert row.title == navigation.lesson_title(nb) and row.title.startswith(path.name[:2])
         assert row.expected_time == navigation.lesson_time(nb) and "分钟" in row.expected_time
+
+
+def test_every_function_a_lesson_calls_names_its_lesson():
+    """d2l's "Defined in": each library function the lessons call says in its docstring which lesson
+    teaches it (the first after the guide that calls it), and lesson_table lists them by lesson."""
+    import importlib
+    import re
+
+    taught = course.lesson_functions()
+    assert {"zhpolicy.analysis.terms.kwic", "zhpolicy.extraction.stats.table.extract_statistics"} <= set(taught["function"])
+    assert taught.set_index("function").loc["zhpolicy.analysis.terms.kwic", "lesson"] == "02_term_frequency"
+    missing = []
+    for name, lesson in zip(taught["function"], taught["lesson"]):
+        module, attr = name.rsplit(".", 1)
+        doc = getattr(importlib.import_module(module), attr).__doc__ or ""
+        if not re.search(rf"Taught in lesson {lesson[:2]}\b", doc):
+            missing.append(f"{name} ({lesson})")
+    assert not missing, "docstrings without 'Taught in lesson NN': " + ", ".join(missing)
+    table = course.lesson_table(functions=True)
+    assert "kwic" in table.set_index("notebook").loc["02_term_frequency.ipynb", "functions"].split(", ")

@@ -58,7 +58,9 @@ def cache_dir() -> Path:
 
 
 def project_root() -> Path | None:
-    """Return the checkout's root folder (the one holding ``seeds/``), if the package runs from one."""
+    """Return the checkout's root folder (the one holding ``seeds/``), if the package runs from one.
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     here = Path(__file__).resolve()
     for parent in here.parents:
         if (parent / "seeds").is_dir() and (parent / "pyproject.toml").is_file():

@@ -72,7 +72,9 @@ def run_record(corpus: pd.DataFrame) -> pd.DataFrame:
     key in :func:`run_record_values`) and ``内容`` (Chinese headers).
 
     Never raises on a corpus folder with unreadable files or dangling links: what was loaded is
-    fingerprinted, the rest is listed. :func:`run_record_values` gives the same as a Series."""
+    fingerprinted, the rest is listed. :func:`run_record_values` gives the same as a Series.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     values = run_record_values(corpus)
     table = pd.DataFrame({"内容": [str(v) for v in values.values]},
                          index=[f"{RECORD_LABELS[k]} {k}" if k in RECORD_LABELS else k for k in values.index])

@@ -35,7 +35,9 @@ def reused_passages(docs, *, min_chars: int = 18) -> pd.DataFrame:
 
     The time grows with the corpus size and with the amount of shared text, not with the number
     of pairs of documents (2,000 documents take seconds, not hours); a phrase that many documents
-    share still gives one row per pair of documents that share it."""
+    share still gives one row per pair of documents that share it.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     if min_chars < 1:
         raise ValueError("min_chars must be at least 1")
     items = sorted(dict(iter_docs(docs)).items())

@@ -29,7 +29,9 @@ def _is_mark(tokens: pd.Series) -> pd.Series:
 def content_tokens(toks: pd.DataFrame, *, drop_stopwords: bool = True, min_chars: int = 1) -> pd.DataFrame:
     """Keep the tokens worth counting: no punctuation, (optionally) no stopwords, at least
     *min_chars* characters, and none of the outline or citation marks that carry no meaning
-    (``[1]``, a bare ``1`` or ``a`` left from ``1.``/``a.``). Numbers with a unit stay."""
+    (``[1]``, a bare ``1`` or ``a`` left from ``1.``/``a.``). Numbers with a unit stay.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     keep = ~toks["is_punct"] & (toks["token"].str.len() >= min_chars) & ~_is_mark(toks["token"])
     if drop_stopwords:
         keep &= ~toks["is_stopword"]
@@ -47,7 +49,9 @@ def term_frequencies(toks: pd.DataFrame, *, drop_stopwords: bool = True, min_cha
     Returns ``doc_id, term, count, per_10k, doc_freq, tfidf`` where ``per_10k`` is
     occurrences per 10,000 characters of that document, ``doc_freq`` the number of documents
     containing the term, and ``tfidf = count / content tokens of the document × ln(N / doc_freq)``
-    (0 for a term found in every document)."""
+    (0 for a term found in every document).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     lengths = doc_lengths(toks)
     content = content_tokens(toks, drop_stopwords=drop_stopwords, min_chars=min_chars)
     table = content.groupby(["doc_id", "token"]).size().rename("count").reset_index()
@@ -62,7 +66,9 @@ def term_frequencies(toks: pd.DataFrame, *, drop_stopwords: bool = True, min_cha
 
 
 def corpus_frequencies(toks: pd.DataFrame, *, drop_stopwords: bool = True, min_chars: int = 1) -> pd.DataFrame:
-    """Corpus-wide frequencies: ``term, count, per_10k, doc_freq`` sorted by count (ties by term)."""
+    """Corpus-wide frequencies: ``term, count, per_10k, doc_freq`` sorted by count (ties by term).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     per_doc = term_frequencies(toks, drop_stopwords=drop_stopwords, min_chars=min_chars)
     table = per_doc.groupby("term").agg(count=("count", "sum"), doc_freq=("doc_id", "nunique")).reset_index()
     table["per_10k"] = (table["count"] / doc_lengths(toks).sum() * 10_000).round(2)
@@ -95,7 +101,9 @@ def keyness(toks: pd.DataFrame, target, reference=None, *, drop_stopwords: bool 
     0.5 standing in for a zero count so a term absent from one side still gets a finite value.
     ``direction`` is ``over`` (more frequent in the target) or ``under``. Rows are sorted from
     the most over-used to the most under-used term; terms seen fewer than *min_count* times
-    in total are left out."""
+    in total are left out.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     targets = [target] if isinstance(target, str) else list(target)
     content = content_tokens(toks, drop_stopwords=drop_stopwords)
     in_target = content["doc_id"].isin(targets)
@@ -137,7 +145,9 @@ def keyness(toks: pd.DataFrame, target, reference=None, *, drop_stopwords: bool 
 
 def keyness_by_document(toks: pd.DataFrame, top: int = 5, **kwargs) -> pd.DataFrame:
     """The *top* most over-used terms of each document against all the others (empty, with
-    the usual columns, when there are fewer than two documents: nothing to compare with)."""
+    the usual columns, when there are fewer than two documents: nothing to compare with).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     parts = []
     docs = sorted(toks["doc_id"].unique())
     if len(docs) < 2:
@@ -172,7 +182,9 @@ def _runs(toks: pd.DataFrame, drop_stopwords: bool) -> list[tuple[str, list[str]
 def ngrams(toks: pd.DataFrame, n: int = 2, *, drop_stopwords: bool = False, min_count: int = 2) -> pd.DataFrame:
     """Adjacent n-grams of tokens that never cross punctuation: ``ngram, count, doc_freq``.
 
-    ``ngram`` joins the words with a space (``科技创新 推动``)."""
+    ``ngram`` joins the words with a space (``科技创新 推动``).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     counts: Counter = Counter()
     docs: dict[str, set] = {}
     for doc_id, run in _runs(toks, drop_stopwords):
@@ -190,7 +202,9 @@ def collocates(toks: pd.DataFrame, node: str, *, window: int = 5, min_count: int
 
     Returns ``collocate, cooccurrences, collocate_count, expected, pmi, log_likelihood``,
     sorted by log-likelihood. ``expected`` is the co-occurrence count expected by chance
-    (node count × window span × collocate share of all words); PMI = log₂(observed / expected)."""
+    (node count × window span × collocate share of all words); PMI = log₂(observed / expected).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     runs = _runs(toks, drop_stopwords=True)
     freq: Counter = Counter(t for _, run in runs for t in run)
     total = sum(freq.values())
@@ -231,7 +245,9 @@ def kwic(docs, pattern: str, *, window: int = 15, regex: bool = False, sort_by: 
 
     Returns ``doc_id, left, keyword, right, section, sentence, start, end``; *sort_by* may
     be ``"left"`` (by the words just before the keyword, read right to left, as AntConc's
-    L1 sort) or ``"right"``; default: document order."""
+    L1 sort) or ``"right"``; default: document order.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     compiled = re.compile(pattern if regex else re.escape(pattern))
     sents = sentence_table(docs)
     rows = []
@@ -266,7 +282,9 @@ def after_words(table: pd.DataFrame) -> pd.DataFrame:
     """The rows of a KWIC *table* whose keyword follows a word character (a hanzi, letter or digit)
     directly: no punctuation, quotation mark, space or line break (``⏎``) between them. Sorted by
     the left context, these rows show what stands right before the keyword (“工业企业”、“鼓励企业”),
-    where the unfiltered table begins with the hits after “。”, “、” or “⏎”. Order kept."""
+    where the unfiltered table begins with the hits after “。”, “、” or “⏎”. Order kept.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     last = table["left"].astype(str).str[-1:]
     return table.loc[last.map(lambda ch: bool(ch) and ch.isalnum()).astype(bool)]
 
@@ -298,7 +316,9 @@ def positions(docs, terms: list[str], *, toks: pd.DataFrame | None = None) -> pd
 
     By default every substring counts (“企业” inside “中小企业” too, as in :func:`kwic`); with
     *toks*, the token table of the same documents, only tokens that are the term count, as in
-    the frequency tables. ``attrs["counting"]`` says which (a key of :data:`COUNTING`)."""
+    the frequency tables. ``attrs["counting"]`` says which (a key of :data:`COUNTING`).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     rows = [{"doc_id": doc_id, "term": term, "start": start, "relative": start / max(len(text), 1)}
             for doc_id, text, term, starts in _occurrences(docs, terms, toks) for start in starts]
     table = pd.DataFrame(rows, columns=["doc_id", "term", "start", "relative"])
@@ -312,7 +332,9 @@ def dispersion(docs, terms: list[str], *, toks: pd.DataFrame | None = None) -> p
     ``range`` is the number of documents containing the term; ``dp`` is Gries's deviation of
     proportions (0 = spread exactly in proportion to document sizes, near 1 = all in one
     small part); ``dp_norm`` divides by its maximum, 1 − the smallest document share. Occurrences
-    are counted as :func:`positions` counts them (substrings, or tokens of *toks*)."""
+    are counted as :func:`positions` counts them (substrings, or tokens of *toks*).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     texts = dict(iter_docs(docs))
     sizes = pd.Series({d: len(t) for d, t in texts.items()}, dtype=float)
     shares = sizes / sizes.sum()

@@ -30,7 +30,9 @@ def _split(cell) -> list[str]:
 
 
 def read_codebook(path=None) -> pd.DataFrame:
-    """Read a codebook CSV (default: the one shipped in ``zhpolicy/data``); list columns hold the terms."""
+    """Read a codebook CSV (default: the one shipped in ``zhpolicy/data``); list columns hold the terms.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     table = pd.read_csv(path or data_path("codebook.csv"), dtype=str, keep_default_na=False, encoding="utf-8-sig")
     for col in ("terms", "all_of", "none_of"):
         table[col] = table[col].map(_split) if col in table.columns else [[] for _ in range(len(table))]
@@ -43,7 +45,9 @@ def theme_hits(text: str, terms: list[str], all_of: list[str] = (), none_of: lis
     """How often a theme's terms occur in *text* under its rules (0 = not coded).
 
     NOT: every ``none_of`` phrase is deleted first. AND: each ``all_of`` term must occur,
-    else 0. Then the occurrences of all ``terms`` are counted (longest first, without overlap)."""
+    else 0. Then the occurrences of all ``terms`` are counted (longest first, without overlap).
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     for phrase in none_of:
         text = text.replace(phrase, "□")
     if any(term not in text for term in all_of):
@@ -63,7 +67,9 @@ def theme_units(docs, *, min_chars: int = 20) -> pd.DataFrame:
     """Paragraph units for coding and topic modelling: paragraphs with at least *min_chars*
     characters (titles, front matter and signatures left out), each with its doc, section and
     offsets, its top-level section (``top_section``: ``"2"`` for a paragraph in 2.1) and that
-    section's heading (``top_section_title``: 工作安排 for a paragraph under （一）企业自评 in 二、工作安排)."""
+    section's heading (``top_section_title``: 工作安排 for a paragraph under （一）企业自评 in 二、工作安排).
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     paras = paragraph_table(docs)
     keep = ~paras["kind"].isin(["title", "front", "meta", "signature"]) & (paras["text"].str.len() >= min_chars)
     units = paras[keep].reset_index(drop=True)
@@ -77,7 +83,9 @@ def theme_units(docs, *, min_chars: int = 20) -> pd.DataFrame:
 def code_units(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
     """A unit × theme table of hit counts (0 = the unit is not coded with the theme).
 
-    *units* needs a ``text`` column (e.g. from :func:`theme_units`); its other columns are kept."""
+    *units* needs a ``text`` column (e.g. from :func:`theme_units`); its other columns are kept.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     codebook = read_codebook() if codebook is None else codebook
     coded = units.copy()
     for rule in codebook.itertuples():
@@ -88,7 +96,9 @@ def code_units(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.
 def theme_summary(coded: pd.DataFrame, codebook: pd.DataFrame | None = None, by: str | list = "doc_id",
                   measure: str = "share") -> pd.DataFrame:
     """Summarise coded units by document (or section): ``share`` of units coded with each theme
-    (0–1), or ``per_10k`` theme hits per 10,000 characters."""
+    (0–1), or ``per_10k`` theme hits per 10,000 characters.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     codebook = read_codebook() if codebook is None else codebook
     themes = list(codebook["theme"])
     groups = coded.groupby(by, sort=True)
@@ -139,7 +149,9 @@ def topic_model(units: pd.DataFrame, k: int = 6, *, seed: int = 0, min_df: int =
     has one row per topic with its ``top_terms``; ``weights`` is the unit × topic table (rows
     normalised to sum 1) with the unit's ``doc_id`` and ``top_topic``. With the default
     ``init="nndsvda"`` the result does not depend on *seed* at all; ``init="random"`` starts
-    from random numbers drawn with *seed*."""
+    from random numbers drawn with *seed*.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     prepared = _tfidf(_unit_tokens(units), min_df, max_df)
     if prepared is None:
         return _no_topics(units)
@@ -196,7 +208,9 @@ def _no_topics(units: pd.DataFrame):
 
 def topic_labels(topics: pd.DataFrame, words: int = 3) -> pd.Series:
     """Readable names for the topics of :func:`topic_model`: ``T1 产业链·领域·产业`` (the topic
-    number and its first *words* top terms), indexed by topic."""
+    number and its first *words* top terms), indexed by topic.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     return pd.Series(
         [f"{t} {'·'.join(str(terms).split()[:words])}" for t, terms in zip(topics["topic"], topics["top_terms"])],
         index=topics["topic"].values, dtype=object,
@@ -221,7 +235,9 @@ def compare_k(units: pd.DataFrame, ks=range(3, 9), seeds=(0, 1, 2), top: int = 1
     and ``stability`` — how alike the topics are when NMF starts from different random points
     (``init="random"`` with each of *seeds*; mean cosine similarity of each topic to its best
     match in another run; 1 = identical). Topics that change with the starting point should
-    not be over-interpreted."""
+    not be over-interpreted.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     words = _unit_tokens(units)  # segmented once, for every model below
     docs = [set(d) for d in words]
     prepared = _tfidf(words, MIN_DF, MAX_DF)
@@ -252,7 +268,9 @@ def cooccurrence_network(docs, *, top_terms: int = 40, max_edges: int = 60, min_
     words, such as 科技创新, that co-occur with everything); for each pair, the Jaccard coefficient of the sentences containing them
     (co-occurrences ÷ sentences with either); the *max_edges* strongest pairs (seen together at
     least *min_cooccurrence* times) become edges. Nodes carry ``freq`` (sentences),
-    ``community`` (Louvain, fixed seed), ``degree_centrality`` and ``betweenness``."""
+    ``community`` (Louvain, fixed seed), ``degree_centrality`` and ``betweenness``.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     import networkx as nx
 
     from ..reading.structure import sentences
@@ -289,7 +307,9 @@ def cooccurrence_network(docs, *, top_terms: int = 40, max_edges: int = 60, min_
 
 
 def network_table(graph) -> pd.DataFrame:
-    """The nodes of a co-word network as a table: ``term, freq, community, degree, degree_centrality, betweenness``."""
+    """The nodes of a co-word network as a table: ``term, freq, community, degree, degree_centrality, betweenness``.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     rows = [{"term": n, "freq": d.get("freq", 0), "community": d.get("community", 0), "degree": graph.degree(n),
              "degree_centrality": d.get("degree_centrality", 0.0), "betweenness": d.get("betweenness", 0.0)}
             for n, d in graph.nodes(data=True)]
@@ -301,7 +321,9 @@ def network_table(graph) -> pd.DataFrame:
 
 
 def document_similarity(toks: pd.DataFrame) -> pd.DataFrame:
-    """Cosine similarity of the documents' TF-IDF vectors (content words): a doc × doc table."""
+    """Cosine similarity of the documents' TF-IDF vectors (content words): a doc × doc table.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
@@ -318,7 +340,9 @@ def document_similarity(toks: pd.DataFrame) -> pd.DataFrame:
 
 def section_themes(coded: pd.DataFrame, codebook: pd.DataFrame | None = None, top: int = 2) -> pd.DataFrame:
     """For each top-level section of each document: its heading and its *top* themes by hits
-    per 10,000 characters (from :func:`code_units` on :func:`theme_units`)."""
+    per 10,000 characters (from :func:`code_units` on :func:`theme_units`).
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     codebook = read_codebook() if codebook is None else codebook
     table = theme_summary(coded, codebook, by=["doc_id", "top_section"], measure="per_10k")
     rows = []
@@ -336,7 +360,9 @@ def section_themes(coded: pd.DataFrame, codebook: pd.DataFrame | None = None, to
 
 def topics_vs_codebook(weights: pd.DataFrame, coded: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
     """Where the two routes agree: for the units whose main topic is T, the share coded with
-    each codebook theme (topic × theme). A topic whose units share one theme matches it."""
+    each codebook theme (topic × theme). A topic whose units share one theme matches it.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     codebook = read_codebook() if codebook is None else codebook
     themes_list = list(codebook["theme"])
     if "top_topic" not in weights.columns or not len(coded):

@@ -33,6 +33,8 @@ def tokenize(text: str, *, user_dict: bool = True, drop_stopwords: bool = False,
     """Segment one text into a list of words.
 
     ``user_dict=False`` uses jieba's own dictionary only (to see what the domain terms change).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``).
     """
     stops = stopwords() if drop_stopwords else frozenset()
     return [
@@ -243,7 +245,9 @@ def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True
     ``start`` and ``end`` are int32, as the offsets of :func:`token_spans` and the cache are (a
     document holds fewer than 2³¹ characters): on the 100 MB benchmark corpus the table takes
     0.76 GB, against 0.96 GB with int64. Results are cached per user (see :func:`token_spans`);
-    ``workers`` > 1 segments in parallel."""
+    ``workers`` > 1 segments in parallel.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     with _without_huge_pages():
         done = _segment_docs(docs, user_dict=user_dict, workers=workers, cache=cache, progress=False, token_bytes=True)
         return _token_table(done, BATCH_CHARS)
@@ -253,7 +257,9 @@ def segmentation_check(terms: list[str] | None = None) -> pd.DataFrame:
     """For each dictionary term, show how jieba splits it without and with the user dictionary.
 
     Returns ``term, without_userdict, with_userdict, split_without, whole_with``; the terms
-    with ``split_without == True`` are those the user dictionary rescues."""
+    with ``split_without == True`` are those the user dictionary rescues.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     terms = list(user_dictionary()["term"]) if terms is None else list(terms)
     rows = []
     for term in terms:

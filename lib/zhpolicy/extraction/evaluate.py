@@ -37,7 +37,9 @@ def match_statistics(found: pd.DataFrame, gold: pd.DataFrame, *, with_year: bool
 
 
 def precision_recall(found: pd.DataFrame, gold: pd.DataFrame, *, with_year: bool = False) -> pd.Series:
-    """Precision, recall and F1 of *found* against *gold* (see :func:`match_statistics`)."""
+    """Precision, recall and F1 of *found* against *gold* (see :func:`match_statistics`).
+
+    Taught in lesson 05 (``05_statistics.ipynb``)."""
     matched = int(match_statistics(found, gold, with_year=with_year)["matched"].sum())
     return _scores(len(found), len(gold), matched)
 
@@ -79,7 +81,9 @@ def match_chains(found: pd.DataFrame, gold: pd.DataFrame,
     """Pair reference chains (``doc, kind, chain``) with extracted ones: same document, same number
     of nodes, and each node containing or contained in its counterpart (a mutual relation either
     way round). Returns the reference rows with ``matched`` and the extracted rows (of *kinds*)
-    with ``matched``."""
+    with ``matched``.
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     found = found[found["kind"].isin(kinds)].reset_index(drop=True)
     used: set[int] = set()
     flags = []
@@ -94,6 +98,8 @@ def match_chains(found: pd.DataFrame, gold: pd.DataFrame,
 
 
 def chain_scores(found: pd.DataFrame, gold: pd.DataFrame) -> pd.Series:
-    """Precision, recall and F1 of extracted chains against reference chains (see :func:`match_chains`)."""
+    """Precision, recall and F1 of extracted chains against reference chains (see :func:`match_chains`).
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     reference, extracted = match_chains(found, gold)
     return _scores(len(extracted), len(reference), int(reference["matched"].sum()))

@@ -55,7 +55,9 @@ def _extra_columns(path, columns: list[str]) -> pd.DataFrame:
 def read_instrument_codebook(path=None) -> pd.DataFrame:
     """The instrument codebook: ``type, subtype, terms, all_of, none_of, description`` (list columns
     hold the cue words). Parsed by :func:`zhpolicy.analysis.themes.read_codebook`, so ``all_of`` is an AND
-    rule and ``none_of`` a NOT rule exactly as in lesson 03."""
+    rule and ``none_of`` a NOT rule exactly as in lesson 03.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     path = path or data_path("instrument_codebook.csv")
     table = read_codebook(path)
     table.insert(0, "type", _extra_columns(path, ["type"])["type"].values)
@@ -63,14 +65,18 @@ def read_instrument_codebook(path=None) -> pd.DataFrame:
 
 
 def read_stages(path=None) -> pd.DataFrame:
-    """The innovation-chain stages: ``stage, terms, all_of, none_of, description``."""
+    """The innovation-chain stages: ``stage, terms, all_of, none_of, description``.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     return read_codebook(path or data_path("innovation_stages.csv")).rename(columns={"theme": "stage"})
 
 
 def read_intensity(path=None) -> pd.DataFrame:
     """The intensity tiers: ``tier`` (4 strongest … 1 weakest), ``checked`` (the order in which a clause
     is checked: 4, 3, then the hedges of tier 1, which qualify the verb after them as in 探索建立, then 2),
-    ``label``, ``terms``, ``none_of``, ``description``; rows in ``checked`` order."""
+    ``label``, ``terms``, ``none_of``, ``description``; rows in ``checked`` order.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     path = path or data_path("intensity.csv")
     table = read_codebook(path).rename(columns={"theme": "label"})
     extra = _extra_columns(path, ["tier", "checked"]).astype(int)
@@ -209,7 +215,9 @@ def policy_clauses(docs, *, min_chars: int = MIN_CLAUSE_CHARS) -> pd.DataFrame:
     background/significance cue that fired; ``tier`` is the clause's policy intensity (0–4).
     ``section_path`` lists the headings above the clause (``二、重点任务 > （一）加大投入`` is shown
     as ``重点任务 > 加大投入``). ``is_measure`` is True when the clause uses a directive word (tier ≥ 1 of ``intensity.csv``)
-    and no narrative cue (a tier-4 word such as 必须 overrides a narrative cue)."""
+    and no narrative cue (a tier-4 word such as 必须 overrides a narrative cue).
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     paras = paragraph_table(docs)
     sents = sentence_table(docs)
     columns = ["clause_id", "doc_id", "para_id", "section", "section_title", "section_path", "start", "end",
@@ -348,6 +356,8 @@ def code_clauses(clauses: pd.DataFrame, codebook: pd.DataFrame | None = None,
       most cue hits, then the one mentioned first; a clause with ≥ 3 stages is 全链条/生态;
       ``无`` when nothing fired or the clause is not a measure);
     * ``intensity``: the tier (0–4; 0 for a non-measure), ``intensity_word``.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``).
     """
     out = clauses.copy()
     if out.empty:
@@ -404,7 +414,9 @@ def instrument_mix(coded: pd.DataFrame, by: str = "type", *, share: bool = False
                    codebook: pd.DataFrame | None = None) -> pd.DataFrame:
     """Document × instrument table: how many measure clauses carry each ``type`` (or each
     ``subtype``); a clause with two codes counts once under each. ``share=True`` divides by the
-    row total (the mix, rows sum to 1). Columns follow the codebook order; rows the doc_id order."""
+    row total (the mix, rows sum to 1). Columns follow the codebook order; rows the doc_id order.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     codebook = read_instrument_codebook() if codebook is None else codebook
     names = list(TYPES) if by == "type" else list(codebook["subtype"])
     col = "types" if by == "type" else "subtypes"
@@ -421,7 +433,9 @@ def instrument_mix(coded: pd.DataFrame, by: str = "type", *, share: bool = False
 
 def type_stage_table(coded: pd.DataFrame, stages: pd.DataFrame | None = None) -> pd.DataFrame:
     """Instrument type × innovation-chain stage: how many measure clauses carry both (each clause
-    counted once per pair of codes it carries; stages in chain order)."""
+    counted once per pair of codes it carries; stages in chain order).
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     stage_names = list((read_stages() if stages is None else stages)["stage"])
     rows = []
     for types, stgs in zip(coded["types"], coded["stages"]):
@@ -447,7 +461,9 @@ def cell_clauses(coded: pd.DataFrame, kind: str, stage: str) -> pd.DataFrame:
 
 def intensity_by_document(coded: pd.DataFrame) -> pd.DataFrame:
     """Per document: ``clauses``, ``measures`` (measure clauses), ``mean_intensity`` (mean tier of
-    the measure clauses, 0–4) and the number of measure clauses in each tier ``tier_4`` … ``tier_0``."""
+    the measure clauses, 0–4) and the number of measure clauses in each tier ``tier_4`` … ``tier_0``.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     docs = list(dict.fromkeys(coded["doc_id"]))
     m = coded[coded["measure"] == "是"]
     table = pd.DataFrame(index=pd.Index(docs, name="doc_id"))
@@ -461,7 +477,9 @@ def intensity_by_document(coded: pd.DataFrame) -> pd.DataFrame:
 
 
 def intensity_by_type(coded: pd.DataFrame) -> pd.DataFrame:
-    """Per instrument type (every code a measure clause carries): ``measures`` and ``mean_intensity``."""
+    """Per instrument type (every code a measure clause carries): ``measures`` and ``mean_intensity``.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     m = coded[coded["measure"] == "是"]
     long = m.assign(t=m["types"].str.split("|")).explode("t")
     long = long[long["t"].isin(TYPES)]
@@ -501,7 +519,9 @@ def coding_sheet(coded: pd.DataFrame, n: int = 60, *, seed: int = 0, coders=("co
     share of *n* proportional to its number of clauses (at least one when *n* is at least the
     number of documents; fixed *seed*), in document order, with empty columns
     ``<coder>_<dimension>`` for each coder and a ``note`` column. The rules' codes are NOT
-    included (coders should not see them)."""
+    included (coders should not see them).
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     if coded.empty:
         sample = coded.iloc[0:0]
     else:
@@ -525,7 +545,9 @@ def coding_sheet(coded: pd.DataFrame, n: int = 60, *, seed: int = 0, coders=("co
 
 def top_documents(coded: pd.DataFrame, n: int = 12) -> list[str]:
     """The *n* documents with the most measure clauses (ties: document order), in document order:
-    what a figure can show when a corpus has hundreds of documents."""
+    what a figure can show when a corpus has hundreds of documents.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     docs = list(dict.fromkeys(coded["doc_id"]))
     if len(docs) <= n:
         return docs
@@ -546,7 +568,9 @@ def export_coding_sheet(sheet: pd.DataFrame, name: str = "06_coding_sheet", fold
     output folder (``zhpolicy.paths.output_dir()``) or *folder*. Returns both paths.
 
     A clause that starts like a formula (``=``, ``+``, ``-``, ``@`` …) stays text in both files
-    (see :func:`zhpolicy.teaching.export.write_csv`); *sheet* itself is not changed."""
+    (see :func:`zhpolicy.teaching.export.write_csv`); *sheet* itself is not changed.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -607,7 +631,9 @@ def read_coding_sheet(path) -> pd.DataFrame:
     """Read a coding sheet back from ``.xlsx`` (first sheet) or ``.csv``; every cell as text
     (empty cells are ``""``; an intensity typed as 3.0 becomes ``"3"``). A clause that began with
     ``= + - @`` reads back as written: the ``'`` :func:`export_coding_sheet` put before it in the CSV
-    (so that Excel shows it as text) is taken off again."""
+    (so that Excel shows it as text) is taken off again.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     from ..teaching.export import csv_original
 
     path = Path(path)
@@ -690,7 +716,9 @@ def percent_agreement(a, b) -> float:
 def cohen_kappa(a, b) -> float:
     """Cohen's κ of two codings (scikit-learn): agreement corrected for the agreement expected by
     chance from each coder's label frequencies. NaN when it is undefined (no units, or both coders
-    used one and the same label throughout)."""
+    used one and the same label throughout).
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     from sklearn.metrics import cohen_kappa_score
 
     a, b = _labels(a), _labels(b)
@@ -700,7 +728,9 @@ def cohen_kappa(a, b) -> float:
 
 
 def confusion_table(a, b, *, names=("A", "B")) -> pd.DataFrame:
-    """Cross-table of two codings: rows = labels of the first, columns = labels of the second."""
+    """Cross-table of two codings: rows = labels of the first, columns = labels of the second.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     a, b = _labels(a), _labels(b)
     labels = sorted(set(a) | set(b))
     table = pd.crosstab(a.rename(names[0]), b.rename(names[1])).reindex(index=labels, columns=labels, fill_value=0)
@@ -716,7 +746,9 @@ def _coded_rows(sheet: pd.DataFrame, a: str, b: str, dim: str) -> pd.DataFrame:
 def agreement_table(sheet: pd.DataFrame, a: str = "coder1", b: str = "coder2", dimensions=DIMENSIONS) -> pd.DataFrame:
     """Per dimension: ``clauses`` (clauses both coders coded), ``agreement`` (percent agreement, 0–1),
     ``kappa`` (Cohen's κ) and ``categories`` (distinct labels used). Columns ``<a>_<dimension>`` and
-    ``<b>_<dimension>`` of *sheet* hold the codes; rows where either is empty are left out."""
+    ``<b>_<dimension>`` of *sheet* hold the codes; rows where either is empty are left out.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     rows = []
     for dim in dimensions:
         if f"{a}_{dim}" not in sheet.columns or f"{b}_{dim}" not in sheet.columns:
@@ -731,7 +763,9 @@ def agreement_table(sheet: pd.DataFrame, a: str = "coder1", b: str = "coder2", d
 
 
 def disagreements(sheet: pd.DataFrame, dim: str, a: str = "coder1", b: str = "coder2") -> pd.DataFrame:
-    """The clauses on which two codings differ in *dim*: ``clause_id, doc_id, text, <a>, <b>``."""
+    """The clauses on which two codings differ in *dim*: ``clause_id, doc_id, text, <a>, <b>``.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     sub = _coded_rows(sheet, a, b, dim)
     diff = sub[_labels(sub[f"{a}_{dim}"]).values != _labels(sub[f"{b}_{dim}"]).values]
     cols = [c for c in ("clause_id", "doc_id", "text") if c in sheet.columns]
@@ -743,7 +777,9 @@ def disagreements(sheet: pd.DataFrame, dim: str, a: str = "coder1", b: str = "co
 
 def hand_sample(path=None) -> pd.DataFrame:
     """The hand-coded seed clauses shipped with the library (``zhpolicy/data/instrument_sample.csv``):
-    ``doc_id, text`` (the key) and the human codes ``human_<dimension>``, ``note``."""
+    ``doc_id, text`` (the key) and the human codes ``human_<dimension>``, ``note``.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     table = pd.read_csv(path or data_path("instrument_sample.csv"), dtype=str, keep_default_na=False,
                         encoding="utf-8-sig")
     return table
@@ -753,7 +789,9 @@ def match_sample(sample: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
     """Join hand-coded clauses to the rule coding by ``doc_id`` + clause text (so the sample survives
     changes in offsets). A hand-coded text that is part of a longer clause, or contains a shorter
     one, is matched too. Returns the sample rows found, with ``rules_<dimension>`` columns and the
-    ``clause_id``; clauses of documents not in *coded* are dropped."""
+    ``clause_id``; clauses of documents not in *coded* are dropped.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     index = {}
     for row in coded.itertuples():
         index.setdefault(row.doc_id, []).append(row)

@@ -221,7 +221,9 @@ def to_simplified(text: str) -> str:
     is left as it is. A text from Taiwan or Hong Kong is also put into Mainland vocabulary
     (人工智慧→人工智能, 數位→数字, 資訊科技→信息技术, 創科→创新科技), so that the cue lists of the
     extractors find its words; see :mod:`zhpolicy.reading.regions`. Any other Traditional text
-    is converted with OpenCC ``t2s``, in script only."""
+    is converted with OpenCC ``t2s``, in script only.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     if not _traditional(text):
         return text
     return simplify(text)
@@ -273,7 +275,9 @@ def _to_full_width(match: re.Match) -> str:
 def unify_punctuation(text: str) -> str:
     """Full-width digits/letters/symbols (０-９, Ａ-Ｚ, ％, ［］ …) become half-width;
     half-width ``, ; : ? ! ( )`` next to Chinese become full-width; spaces beside
-    full-width punctuation are dropped. ``。、“”`` are left as they are."""
+    full-width punctuation are dropped. ``。、“”`` are left as they are.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     text = _FULL_FORMS.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
     # A mark that became full-width makes its neighbour "next to Chinese" too (the “(” of “((”):
     # repeat until nothing changes, so that cleaning twice gives the same text. Each round only
@@ -424,7 +428,9 @@ def rejoin_broken_lines(text: str) -> str:
     reads as body text (it ends in a comma or an opening bracket, or it is long or holds commas,
     or it ends in a number whose unit starts the next line). The first line (the title), short
     title-like lines (names, headings), lines ending in a web address, a next line that is a
-    web address, a field label (来源：…), a salutation (同志们：) or an outline item are left alone."""
+    web address, a field label (来源：…), a salutation (同志们：) or an outline item are left alone.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     lines = text.split("\n")
     out: list[str] = []
     for i, line in enumerate(lines):
@@ -459,7 +465,9 @@ CLEANING_STEPS = (
 def clean_text(text: str, *, before=None, skip=(), start=None) -> str:
     """Apply the steps of :data:`CLEANING_STEPS` to *text* and return the cleaned text: all of
     them, or only those that come before the step function *before*, or only those from the step
-    function *start* on; steps named in *skip* (e.g. ``("to_simplified",)``) are left out."""
+    function *start* on; steps named in *skip* (e.g. ``("to_simplified",)``) are left out.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     started = start is None
     for step in CLEANING_STEPS:
         if step is before:
@@ -514,6 +522,8 @@ def cleaning_audit(texts, skip=None) -> pd.DataFrame:
     with ⏎ for a line break) and ``detail`` (for ``to_simplified``: which conversion ran, e.g.
     ``OpenCC tw2s + 台湾用语（标记：新臺幣、人工智慧）``). Steps named in *skip* (default: those the
     corpus was loaded without, ``corpus.attrs["cleaning_skip"]``) are listed with no changes.
+
+    Taught in lesson 01 (``01_corpus.ipynb``).
     """
     if skip is None:
         skip = texts.attrs.get("cleaning_skip", ()) if isinstance(texts, pd.DataFrame) else ()
@@ -540,7 +550,9 @@ def cleaning_audit(texts, skip=None) -> pd.DataFrame:
 
 
 def cleaning_summary(audit: pd.DataFrame) -> pd.DataFrame:
-    """Pivot an audit into a step × document table of change counts."""
+    """Pivot an audit into a step × document table of change counts.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     table = audit.pivot(index="step", columns="doc_id", values="changes")
     order = [s.__name__ for s in CLEANING_STEPS]
     return table.reindex(order)

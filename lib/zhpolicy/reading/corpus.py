@@ -337,7 +337,9 @@ def read_catalog(folder: str | Path, problems: list[str] | None = None) -> pd.Da
 def source_signals(corpus: pd.DataFrame) -> pd.DataFrame:
     """Evidence about where each text comes from, counted in its raw text:
     citation marks like ``[1]``, attributions (据…, …数据显示, …表示/指出), and the
-    boilerplate rules that matched (site watermarks, page references, SEO fields …)."""
+    boilerplate rules that matched (site watermarks, page references, SEO fields …).
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     rows = []
     for row in corpus.itertuples():
         raw = clean_text(row.raw, before=strip_boilerplate)
@@ -398,6 +400,8 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     ``zhpolicy batch`` reads one partition): relative paths, or ``{relative path: doc_id}`` as
     :func:`folder_documents` returns it (then the folder is not scanned again). Labels are made
     distinct among the documents loaded.
+
+    Taught in lesson 01 (``01_corpus.ipynb``).
     """
     if errors not in ("warn", "raise"):
         raise ValueError("errors must be 'warn' or 'raise'")
@@ -534,7 +538,9 @@ def tables(corpus: pd.DataFrame) -> pd.DataFrame:
     count figures only where it is False); ``source`` (``docx``, ``pdf``, ``html``, ``markdown``).
 
     A corpus without tables gives an empty table with these columns. When the corpus lost its
-    ``attrs`` (filtered or combined), the tables are read again from its files."""
+    ``attrs`` (filtered or combined), the tables are read again from its files.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     found = corpus.attrs.get("tables")
     if found is not None:
         found = pd.DataFrame(found, columns=TABLE_COLUMNS)
@@ -553,7 +559,9 @@ def tables(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def skipped_files(corpus: pd.DataFrame) -> pd.DataFrame:
-    """The files of the corpus folder that were not loaded, with the reason: a table ``file, reason``."""
+    """The files of the corpus folder that were not loaded, with the reason: a table ``file, reason``.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     return pd.DataFrame(corpus.attrs.get("skipped", []), columns=["file", "reason"])
 
 
@@ -577,7 +585,9 @@ def catalog_table(corpus: pd.DataFrame, edited: pd.DataFrame | None = None) -> p
 
 
 def metadata_sources(corpus: pd.DataFrame) -> pd.DataFrame:
-    """Each document's title and date with where they came from (catalog, heading, web page …)."""
+    """Each document's title and date with where they came from (catalog, heading, web page …).
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     return corpus[["doc_id", "title", "title_source", "date", "date_source"]].copy()
 
 

@@ -397,20 +397,26 @@ def paragraphs(docs) -> pd.DataFrame:
 def outline(docs) -> pd.DataFrame:
     """One row per title, front line, heading, lead phrase, enumeration point or signature line:
     ``doc_id, level, marker, kind, heading, para_id, start, end``. Titles, front lines (subtitle,
-    dateline, speaker) and signature lines (落款) have level 0; the first kind of heading is level 1."""
+    dateline, speaker) and signature lines (落款) have level 0; the first kind of heading is level 1.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     table = _collect(docs, 1, _OUTLINE_COLS)
     return table.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
 
 
 def sentences(docs) -> pd.DataFrame:
-    """One row per sentence (split after 。！？ and any closing quote or citation mark)."""
+    """One row per sentence (split after 。！？ and any closing quote or citation mark).
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     return _collect(docs, 2, _SENT_COLS)
 
 
 def document_stats(docs) -> pd.DataFrame:
     """One row per document: characters, paragraphs, headings, sentences and sentence length.
 
-    ``n_chars`` counts characters other than white space; sentence lengths are in characters."""
+    ``n_chars`` counts characters other than white space; sentence lengths are in characters.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     paras = paragraphs(docs)
     sents = sentences(docs)
     sents = sents.assign(chars=sents["text"].str.len())

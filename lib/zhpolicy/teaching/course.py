@@ -19,10 +19,13 @@ from .notebooks import notebook_paths
 from .tools import main
 
 
-def lesson_table():
+def lesson_table(functions: bool = False):
     """The lessons after the guide, one row each: ``notebook``, ``title`` and ``expected_time`` (预计用时),
-    read from each notebook's header. The notebooks are read as plain JSON: importing nbformat
-    alone takes more than a second."""
+    read from each notebook's header; with *functions*, also ``functions``: the library functions the
+    lesson teaches (:func:`lesson_functions`). The notebooks are read as plain JSON: importing nbformat
+    alone takes more than a second.
+
+    Taught in lesson 00 (``00_guide.ipynb``)."""
     import pandas as pd
 
     rows = []
@@ -30,12 +33,72 @@ def lesson_table():
         if not path.name.startswith("00"):
             nb = json.loads(path.read_text(encoding="utf-8"))
             rows.append({"notebook": path.name, "title": lesson_title(nb), "expected_time": lesson_time(nb)})
-    return pd.DataFrame(rows, columns=["notebook", "title", "expected_time"])
+    table = pd.DataFrame(rows, columns=["notebook", "title", "expected_time"])
+    if functions:
+        taught = lesson_functions()
+        short = taught["function"].str.rsplit(".", n=1).str[-1]
+        by_lesson = short.groupby(taught["lesson"]).agg(", ".join)
+        table["functions"] = table["notebook"].str.removesuffix(".ipynb").map(by_lesson).fillna("")
+    return table
+
+
+_IMPORT = re.compile(r"^\s*from (zhpolicy[\w.]*) import ([^\n#]+)|^\s*import (zhpolicy[\w.]*)(?: as (\w+))?", re.M)
+_CALL = re.compile(r"\b([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)*)\s*\(")
+
+
+def _called_functions(code: str) -> set:
+    """The library functions *code* calls: ``zp.kwic(…)``, ``themes.code_units(…)`` after
+    ``from zhpolicy.analysis import themes``, ``top_rows(…)`` after ``from zhpolicy.teaching.course import top_rows``."""
+    import importlib
+    import inspect
+
+    names = {}
+    for m in _IMPORT.finditer(code):
+        if m.group(3):
+            names[m.group(4) or m.group(3)] = importlib.import_module(m.group(3))
+            continue
+        module = importlib.import_module(m.group(1))
+        for item in m.group(2).replace("(", " ").replace(")", " ").split(","):
+            parts = item.split()
+            if parts:
+                names[parts[-1]] = getattr(module, parts[0], None)
+    found = set()
+    for m in _CALL.finditer(code):
+        obj = names.get(m.group(1))
+        for attr in m.group(2).split(".")[1:]:
+            obj = getattr(obj, attr, None)
+        if inspect.isfunction(obj) and obj.__module__.startswith("zhpolicy.") \
+                and not obj.__module__.startswith("zhpolicy.teaching.exercises"):
+            found.add(obj)
+    return found
+
+
+def lesson_functions():
+    """The library functions the lessons call, one row per function: ``function`` (where it is defined,
+    ``zhpolicy.analysis.terms.kwic``), ``lesson`` (the lesson that teaches it: the first after the guide
+    that calls it) and ``also`` (the other lessons that call it). Read from the notebooks' code, so it is
+    always what the lessons do; each function's docstring names its lesson (tests/test_teaching.py)."""
+    import pandas as pd
+
+    calls = {}
+    for path in notebook_paths():
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+        for function in _called_functions(code):
+            calls.setdefault(f"{function.__module__}.{function.__qualname__}", []).append(path.stem)
+    rows = []
+    for name, stems in sorted(calls.items()):
+        stems = sorted(stems)
+        first = next((s for s in stems if not s.startswith("00")), stems[0])
+        rows.append({"function": name, "lesson": first, "also": "、".join(s for s in stems if s != first)})
+    return pd.DataFrame(rows, columns=["function", "lesson", "also"])
 
 
 def top_rows(table, n: int = 15, what: str = "行"):
     """The first *n* rows of *table*; when there are more, print a sentence saying how many are
-    shown, so a lesson on a large corpus stays readable (and says so)."""
+    shown, so a lesson on a large corpus stays readable (and says so).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     if len(table) > n:
         print(f"只列出前 {n} {what}（共 {len(table)} {what}）。")
         return table.head(n)
@@ -43,7 +106,9 @@ def top_rows(table, n: int = 15, what: str = "行"):
 
 
 def first_columns(table, n: int = 8, what: str = "篇"):
-    """The first *n* columns of *table*, with a sentence when some are left out."""
+    """The first *n* columns of *table*, with a sentence when some are left out.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     if table.shape[1] > n:
         print(f"只列出前 {n} {what}（共 {table.shape[1]} {what}）。")
         return table.iloc[:, :n]
@@ -52,7 +117,9 @@ def first_columns(table, n: int = 8, what: str = "篇"):
 
 def glossary():
     """The glossary of analysis terms (中文, English, lesson, one-line explanation) from
-    ``zhpolicy/data/glossary.csv``."""
+    ``zhpolicy/data/glossary.csv``.
+
+    Taught in lesson 00 (``00_guide.ipynb``)."""
     import pandas as pd
 
     from ..paths import data_path
@@ -98,7 +165,9 @@ def environment_check(corpus=None):
     ``problem``, :data:`NOT_APPLICABLE` for the JupyterLab rows when the lesson is not run in Jupyter
     (see :func:`in_jupyter`), or :data:`BROWSER_ONLY` for the last row, which says what only a browser
     can see) and ``detail``. The Lab rows look at the configuration folder of the server running this
-    kernel (``$JUPYTER_CONFIG_DIR``, set by ``python3 tasks.py lab``)."""
+    kernel (``$JUPYTER_CONFIG_DIR``, set by ``python3 tasks.py lab``).
+
+    Taught in lesson 00 (``00_guide.ipynb``)."""
     import pandas as pd
 
     from .fonts import chinese_font_path, missing_glyphs

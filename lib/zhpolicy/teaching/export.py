@@ -128,12 +128,16 @@ def _target(name: str, suffix: str) -> Path:
 
 def export_table(table: pd.DataFrame, name: str) -> Path:
     """Write *table* as ``<output>/<name>.csv`` (UTF-8 with BOM so that Excel shows Chinese; text
-    that Excel would take for a formula is neutralised, see :func:`write_csv`)."""
+    that Excel would take for a formula is neutralised, see :func:`write_csv`).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     return write_csv(table, _target(name, ".csv"))
 
 
 def export_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg")) -> list[Path]:
-    """Write a matplotlib figure as ``<output>/<name>.png`` and ``.svg``."""
+    """Write a matplotlib figure as ``<output>/<name>.png`` and ``.svg``.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     import matplotlib as mpl
 
     paths = []

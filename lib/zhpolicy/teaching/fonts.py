@@ -98,7 +98,9 @@ def use_chinese_font() -> str:
 
     Registers the font with matplotlib, puts it first in ``font.sans-serif``, selects the
     sans-serif family and keeps the minus sign drawable (``axes.unicode_minus = False``).
-    Call it again after a style change (seaborn styles reset fonts)."""
+    Call it again after a style change (seaborn styles reset fonts).
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     import matplotlib as mpl
     from matplotlib import font_manager
 

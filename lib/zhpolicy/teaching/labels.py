@@ -42,6 +42,8 @@ def zh(table: pd.DataFrame | pd.Series) -> pd.DataFrame | pd.Series:
     """Return a copy of *table* with Chinese column names and coded values spelt out in Chinese.
 
     Columns without a label keep their name; the table's rows and numbers are unchanged.
+
+    Taught in lesson 01 (``01_corpus.ipynb``).
     """
     if isinstance(table, pd.Series):
         return zh(table.to_frame()).iloc[:, 0]

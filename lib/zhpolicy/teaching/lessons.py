@@ -40,7 +40,9 @@ def on_seeds(corpus: pd.DataFrame) -> bool:
 def seeds_note(corpus: pd.DataFrame, text: str, otherwise: str = ""):
     """Markdown to show in a lesson: *text* (which describes the seeds) when *corpus* is the seeds,
     else *otherwise* (a sentence true of any corpus; nothing when empty). Returns an
-    ``IPython.display.Markdown`` (a notebook shows it as the cell's output) or ``None``."""
+    ``IPython.display.Markdown`` (a notebook shows it as the cell's output) or ``None``.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     from IPython.display import Markdown
 
     shown = text if on_seeds(corpus) else otherwise
@@ -74,7 +76,9 @@ def lesson_corpus(folder=None) -> pd.DataFrame:
     """:func:`zhpolicy.load_corpus` for a lesson that must run to its end: when the folder cannot
     be used or no file in it can be read, print the library's message and return an empty corpus
     (the usual columns, no rows) whose ``attrs["skipped"]`` lists every file with its reason, so
-    the lesson shows why and is still written."""
+    the lesson shows why and is still written.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     from ..errors import CorpusError
     from ..paths import default_corpus_dir, resolve_user_path
     from ..reading.corpus import CORPUS_COLUMNS, load_corpus
@@ -99,7 +103,9 @@ def skipped_report(skipped: pd.DataFrame, *, limit: int = 20, width: int = 60) -
     """The files not read and why, one block per file, each reason whole and wrapped at *width*
     characters (a table would cut it); at most *limit* files, with a sentence saying how many more.
     The folder's catalog.csv is read, as the documents' metadata (:func:`~zhpolicy.reading.corpus.read_as_metadata`):
-    it is named first as such, not counted among the files not read."""
+    it is named first as such, not counted among the files not read.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     from ..reading.corpus import read_as_metadata
 
     metadata = read_as_metadata(skipped) if len(skipped) else pd.Series(dtype=bool)
@@ -118,7 +124,9 @@ def skipped_report(skipped: pd.DataFrame, *, limit: int = 20, width: int = 60) -
 
 
 def longest_and_shortest(stats: pd.DataFrame, labels: pd.Series) -> str:
-    """A sentence comparing the longest and the shortest document of *stats* (``doc_id, n_chars``)."""
+    """A sentence comparing the longest and the shortest document of *stats* (``doc_id, n_chars``).
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     if "n_chars" not in stats:
         return "语料里没有文本，无从比较篇幅。"
     sized = stats[stats["n_chars"] > 0]
@@ -133,7 +141,9 @@ def longest_and_shortest(stats: pd.DataFrame, labels: pd.Series) -> str:
 def strings_and_words(corpus: pd.DataFrame, toks: pd.DataFrame, terms: list[str]) -> pd.DataFrame:
     """For each term, how often it occurs as a string of characters (as KWIC finds it) and as a
     word of the token table (as the frequency tables count it), and the difference: the
-    occurrences inside longer words (“企业” in “中小企业”). Columns ``term, as_string, as_word, inside_longer``."""
+    occurrences inside longer words (“企业” in “中小企业”). Columns ``term, as_string, as_word, inside_longer``.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     from ..analysis.terms import dispersion
 
     strings = dispersion(corpus, terms).set_index("term")["count"]
@@ -154,7 +164,9 @@ def write_plan_docx(folder) -> Path:
     """Write ``规划.docx`` into *folder*: a made-up city plan with a title, a table caption, the
     主要指标 table :data:`PLAN_TABLE` and one sentence after it, as colleagues' Word files have
     them. Lesson 01 reads it to show ``zp.tables``; the lessons write it into a temporary folder,
-    never into the corpus."""
+    never into the corpus.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     import docx
 
     document = docx.Document()
@@ -183,7 +195,9 @@ DEFAULT_K = 6
 def chosen_k(comparison: pd.DataFrame, stable: float = STABLE_ENOUGH) -> int:
     """The number of topics lesson 03 uses, read off *comparison* (``k, coherence, stability``):
     among the k with ``stability >= stable``, the one with the highest coherence (the smaller k on
-    a tie); when none is that stable, the most stable k. :data:`DEFAULT_K` for an empty table."""
+    a tie); when none is that stable, the most stable k. :data:`DEFAULT_K` for an empty table.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     if comparison.empty:
         return DEFAULT_K
     stable_rows = comparison[comparison["stability"] >= stable]
@@ -193,7 +207,9 @@ def chosen_k(comparison: pd.DataFrame, stable: float = STABLE_ENOUGH) -> int:
 
 
 def k_reason(comparison: pd.DataFrame, k: int, stable: float = STABLE_ENOUGH) -> str:
-    """A sentence saying why lesson 03 uses *k* topics, read off the same table."""
+    """A sentence saying why lesson 03 uses *k* topics, read off the same table.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     if comparison.empty:
         return f"段落太少，无法比较不同的 k：先取 k = {k}。"
     stable_rows = comparison[comparison["stability"] >= stable]
@@ -207,7 +223,9 @@ def k_reason(comparison: pd.DataFrame, k: int, stable: float = STABLE_ENOUGH) ->
 
 def similarity_range(sim: pd.DataFrame) -> str:
     """A sentence giving the lowest and the highest similarity of two different documents of *sim*
-    (a square document × document table), and which pairs they are."""
+    (a square document × document table), and which pairs they are.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     names = list(sim.index)
     pairs = [(float(sim.iloc[i, j]), names[i], names[j]) for i in range(len(names)) for j in range(i + 1, len(names))]
     if not pairs:
@@ -222,7 +240,9 @@ def similarity_range(sim: pd.DataFrame) -> str:
 
 def targets_sentence(stats: pd.DataFrame, promised: pd.DataFrame) -> str:
     """A sentence counting the corpus's targets, those with a single year (the ones ``track_targets``
-    can pair with a result of that year) and those paired with a result."""
+    can pair with a result of that year) and those paired with a result.
+
+    Taught in lesson 05 (``05_statistics.ipynb``)."""
     targets = int((stats["kind"] == "target").sum()) if "kind" in stats else 0
     paired = int((promised["result"].astype(str) != "").sum()) if len(promised) else 0
     other = targets - len(promised)

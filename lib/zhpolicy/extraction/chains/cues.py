@@ -25,7 +25,9 @@ def chain_cues() -> pd.DataFrame:
 
 
 def role_words() -> pd.DataFrame:
-    """The role words of role groups (``zhpolicy/data/chain_roles.tsv``): ``role, meaning``."""
+    """The role words of role groups (``zhpolicy/data/chain_roles.tsv``): ``role, meaning``.
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     return _word_table("chain_roles.tsv")
 
 

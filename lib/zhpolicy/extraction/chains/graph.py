@@ -31,7 +31,9 @@ def normalise_node(node: str) -> str:
 
 def shared_chains(chains: pd.DataFrame, kinds=SCORED_KINDS) -> pd.DataFrame:
     """Chains that two or more documents share (same kind, same nodes after normalisation;
-    a node matches when one name contains the other). Returns ``chain, kind, documents, n_docs``."""
+    a node matches when one name contains the other). Returns ``chain, kind, documents, n_docs``.
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     rows = chains[chains["kind"].isin(kinds)].to_dict("records")
     groups: list[dict] = []
     for row in rows:
@@ -56,7 +58,9 @@ def chain_graph(chains: pd.DataFrame, kinds=GRAPH_KINDS):
     """A :class:`networkx.DiGraph` of concepts: an edge for each step of a sequence (and from
     the last node back to the first for a cycle), both directions for a mutual relation, and
     subject → value for triads, roles and relations. Node names are normalised with
-    :func:`node_synonyms`; each edge records its ``kinds``, ``docs`` and ``weight``."""
+    :func:`node_synonyms`; each edge records its ``kinds``, ``docs`` and ``weight``.
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     import networkx as nx
 
     graph = nx.DiGraph()

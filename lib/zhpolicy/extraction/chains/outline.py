@@ -28,7 +28,9 @@ def argument_outline(docs, moves: pd.DataFrame | None = None) -> pd.DataFrame:
     move with the highest score wins (ties: the order of the moves). Text before the first
     heading is ``导语``. Returns ``doc_id, section, heading, move, chars, start`` and one score
     column per move. The cue words are :func:`argument_moves`; pass an edited copy as *moves*
-    to try other cues."""
+    to try other cues.
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     table = argument_moves() if moves is None else moves
     cues: dict[str, list[str]] = {}
     for move, cue in zip(table["move"], table["cue"]):

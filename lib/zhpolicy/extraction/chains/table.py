@@ -196,7 +196,9 @@ def extract_chains(docs) -> pd.DataFrame:
     ``基础: X | 关键: Y``; a role or relation as ``A —verb→ B``), ``nodes`` (a list), ``roles``,
     the ``surface`` and ``sentence`` it was found in, ``start``/``end`` offsets in the cleaned
     text, and ``count`` — how often the same chain recurs in that document (a mutual relation
-    counts once whichever way round it is said)."""
+    counts once whichever way round it is said).
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     with _no_cycle_collection():
         return _chain_table(docs)
 
@@ -233,7 +235,9 @@ def _chain_table(docs) -> pd.DataFrame:
 def chain_patterns() -> pd.DataFrame:
     """The rule families, one row per usual form: ``family, phrasing`` (the wording, in Chinese),
     ``kind``, a made-up ``example`` and what the rules ``extracts`` from it (computed now, so the
-    table never lies)."""
+    table never lies).
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     rows = []
     for f in FAMILIES:
         for phrasing, example in f.forms():
@@ -264,7 +268,9 @@ TRAPS = (
 
 def chain_traps() -> pd.DataFrame:
     """The traps (:data:`TRAPS`) with what the rules find in each example (should be nothing
-    among sequence, cycle, mutual and triad)."""
+    among sequence, cycle, mutual and triad).
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     rows = []
     for trap, example in TRAPS:
         table = extract_chains(example)

@@ -263,7 +263,9 @@ def check_consistency(stats: pd.DataFrame, corpus: pd.DataFrame | None = None, *
 
     Figures are grouped by indicator (one indicator containing the other counts as the same), so
     the time grows about linearly with the corpus. At most *max_per_check* flags of each check are
-    listed, then one row saying how many more there are (``attrs["hidden"]`` has the counts)."""
+    listed, then one row saying how many more there are (``attrs["hidden"]`` has the counts).
+
+    Taught in lesson 05 (``05_statistics.ipynb``)."""
     flags: list[dict] = []
     if len(stats):
         flags += _same_year_change_flags(stats)

@@ -13,7 +13,9 @@ from .years import YEAR_SOURCES
 
 
 def year_explanation(row, date: str = "") -> str:
-    """One Chinese sentence saying how a figure's year was found (or why it stays empty)."""
+    """One Chinese sentence saying how a figure's year was found (or why it stays empty).
+
+    Taught in lesson 05 (``05_statistics.ipynb``)."""
     year, source = str(row["year"] or ""), str(row["year_source"] or "")
     if not year:
         return f"“{row['surface']}”：文本没有给出能确定的年份，留空（不猜）。"

@@ -299,7 +299,7 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     Relative words (今年, 去年, 过去一年, 全年, 同比) are resolved against the ``date`` column of
     a corpus (from ``catalog.csv`` or the text's header); a text without a date keeps them empty.
     A lead paragraph (``2023年，…``, ``力争到2027年，…：``) sets the year of what follows it
-    (:mod:`.scopes`). Defined in lesson 05 (``05_statistics.ipynb``).
+    (:mod:`.scopes`). Taught in lesson 05 (``05_statistics.ipynb``).
     """
     labels = {}
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:

@@ -94,7 +94,7 @@ def track_targets(stats: pd.DataFrame, corpus: pd.DataFrame | None = None, *, by
     issued them, so 广东省政府工作报告2023 and 广东省2024年计划执行情况 are one series - unless that makes
     every document a series of its own; ``by="source"`` or ``"author"`` groups by that catalog
     column). ``by=None`` pairs across all documents.
-    Defined in lesson 05 (section 承诺与兑现)."""
+    Taught in lesson 05 (section 承诺与兑现)."""
     if stats.empty:
         return pd.DataFrame(columns=TARGET_COLUMNS)
     dates = _document_dates(corpus)

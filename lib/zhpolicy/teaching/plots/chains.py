@@ -26,7 +26,9 @@ def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_
     arrows (“循环” marks a cycle, ⇄ a mutual relation, · separates the roles of a triad), with a
     title and a legend saying what each sign means (:data:`CHAIN_SIGNS`). Chains with fewer than
     *min_nodes* nodes (mutual relations aside) are left out to keep the figure readable, and at
-    most *max_rows* chains are drawn (in document order; the title says when some are left out)."""
+    most *max_rows* chains are drawn (in document order; the title says when some are left out).
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     from matplotlib.lines import Line2D
 
     rows = chains[chains["kind"].isin(SCORED_KINDS)]
@@ -72,7 +74,9 @@ def chains_figure(chains: pd.DataFrame, labels: pd.Series | None = None, *, min_
 
 def argument_figure(moves: pd.DataFrame, labels: pd.Series | None = None, *, max_docs: int = 30):
     """One strip per document: its sections in order, width ∝ length, colour = move. At most
-    *max_docs* documents are drawn (the first ones; the title says when some are left out)."""
+    *max_docs* documents are drawn (the first ones; the title says when some are left out).
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     from matplotlib.patches import Patch
 
     every = list(dict.fromkeys(moves["doc_id"]))

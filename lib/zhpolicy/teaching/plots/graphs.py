@@ -84,7 +84,9 @@ def graph_figure(graph, *, size: tuple[float, float] = (13, 9.5), components: in
     many are left out). Node size grows with the number of links; edge colour shows the kind of chain,
     with a Chinese legend (:data:`KIND_COLOURS`, :data:`KIND_NAMES`); names longer than
     *label_chars* characters are wrapped onto two lines, longer ones still cut and numbered, with
-    a key giving them whole (:func:`wrapped_labels`)."""
+    a key giving them whole (:func:`wrapped_labels`).
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     import networkx as nx
     from matplotlib.lines import Line2D
 
@@ -132,7 +134,9 @@ def network_figure(graph, *, seed: int = 3, size: tuple[float, float] = (11, 8.5
     layout with a fixed seed, so reruns give the same picture. Nodes whose circles would overlap
     are pushed apart (:func:`separate_nodes`). The title says what the picture shows, how many
     words and communities are drawn and how many smaller separate parts are left out. Labels that
-    would overlap are pushed apart (:func:`spread_labels`), with a thin line back to their node."""
+    would overlap are pushed apart (:func:`spread_labels`), with a thin line back to their node.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     import networkx as nx
     from matplotlib.lines import Line2D
 
@@ -243,7 +247,9 @@ def concept_subgraph(graph, *, components: int | None = None, max_nodes: int = 3
     """The part of a concept graph :func:`graph_figure` draws: the *components* largest connected
     parts (by default: every part when the whole graph has at most *max_nodes* concepts, else
     the largest), then at most *max_nodes* concepts, the most linked first (ties by name).
-    Returns the subgraph and how many concepts those parts hold before the cap."""
+    Returns the subgraph and how many concepts those parts hold before the cap.
+
+    Taught in lesson 04 (``04_logic_chains.ipynb``)."""
     import networkx as nx
 
     parts = sorted(nx.weakly_connected_components(graph), key=lambda c: (-len(c), sorted(c)))

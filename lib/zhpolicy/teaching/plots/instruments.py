@@ -34,7 +34,9 @@ def instrument_mix_figure(by_type: pd.DataFrame, by_subtype: pd.DataFrame, codeb
     instrument type among the codes of its measure clauses (bars sum to 100%); right, the number
     of codes of each subtype, one hue family per type with a pattern per subtype
     (:func:`subtype_styles`) and one legend per type. Tables from
-    :func:`zhpolicy.extraction.instruments.instrument_mix`."""
+    :func:`zhpolicy.extraction.instruments.instrument_mix`.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     labels = labels if labels is not None else pd.Series(dict(zip(by_type.index, by_type.index)))
     names = [str(labels.get(d, d)) for d in by_type.index]
     fig, (left, right) = plt.subplots(1, 2, figsize=(14, 0.55 * len(names) + 3.6),
@@ -89,7 +91,9 @@ def intensity_figure(per_doc: pd.DataFrame, per_type: pd.DataFrame, labels: pd.S
     """Left: for each document, the share of its measure clauses in each intensity tier (4 = 必须/严禁
     … 1 = 探索/试点), with the mean tier written at the end of the bar; right: mean tier per
     instrument type. Tables from :func:`zhpolicy.extraction.instruments.intensity_by_document`
-    and ``intensity_by_type``."""
+    and ``intensity_by_type``.
+
+    Taught in lesson 06 (``06_policy_instruments.ipynb``)."""
     labels = labels if labels is not None else pd.Series(dict(zip(per_doc.index, per_doc.index)))
     names = [str(labels.get(d, d)) for d in per_doc.index]
     tiers = {4: ("4 强制", "#8c2d04"), 3: ("3 明确要求", "#d94801"), 2: ("2 鼓励引导", "#fd8d3c"),

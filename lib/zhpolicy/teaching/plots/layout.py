@@ -21,7 +21,9 @@ def heatmap(table: pd.DataFrame, *, title: str = "", fmt: str = "{:.0%}", cmap: 
     Bounded whatever the corpus: at most *max_rows* rows and *max_cols* columns are drawn (the
     first ones: sort the table first), the title says how many were left out; cells are
     annotated only when there are at most *annotate_max* of them. An empty table gives a
-    figure with the sentence *empty*."""
+    figure with the sentence *empty*.
+
+    Taught in lesson 03 (``03_themes.ipynb``)."""
     n_rows, n_cols = table.shape
     if table.empty:
         fig, ax = plt.subplots(figsize=(6, 1.4))

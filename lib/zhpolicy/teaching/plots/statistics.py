@@ -16,7 +16,9 @@ def statistics_figure(stats: pd.DataFrame, flagged: set | None = None, *, max_ba
     One bar per figure, labelled ``doc indicator（year）``, the bars of each panel sorted by
     indicator name; figures in *flagged* (a set of ``(doc_id, surface)``, see
     :func:`flagged_figures`) are red, and a legend says so when a red bar is drawn. Each panel
-    draws at most *max_bars* bars and its title says how many were left out."""
+    draws at most *max_bars* bars and its title says how many were left out.
+
+    Taught in lesson 05 (``05_statistics.ipynb``)."""
     return _statistics_panels(stats, flagged or set(), max_bars)
 
 
@@ -24,7 +26,9 @@ def flagged_figures(flags: pd.DataFrame) -> set[tuple[str, str]]:
     """The ``(doc_id, surface)`` of every figure the consistency flags name, both sides of each
     flag. A flag about several figures of one document lists them joined by “、”
     (``前10位、3%左右、突破3万亿元、2.54%…``): each listed figure is taken; a list cut short with
-    “…” names only its first figures."""
+    “…” names only its first figures.
+
+    Taught in lesson 05 (``05_statistics.ipynb``)."""
     found = set()
     for doc_col, surface_col in (("doc_id", "surface"), ("other_doc_id", "other_surface")):
         for doc_id, surface in zip(flags[doc_col].astype(str), flags[surface_col].astype(str)):

@@ -9,7 +9,9 @@ import pandas as pd
 def length_figure(stats: pd.DataFrame, sents: pd.DataFrame, labels: pd.Series | None = None, *, top: int = 25):
     """Two panels: characters per document (bars) and sentence lengths per document (box plot).
 
-    At most *top* documents are drawn (the longest, in their table order); the title says so."""
+    At most *top* documents are drawn (the longest, in their table order); the title says so.
+
+    Taught in lesson 01 (``01_corpus.ipynb``)."""
     labels = labels if labels is not None else pd.Series(stats["doc_id"].values, index=stats["doc_id"])
     total = len(stats)
     if total > top:
@@ -55,7 +57,9 @@ def _box_key():
 def bar_chart(labels, values, *, title: str = "", xlabel: str = "", ax=None, color: str | list = "#4C72B0",
               empty: str = "没有可画的数据：文本太少。"):
     """Horizontal bars, largest on top (*color* one colour or one per bar); returns the axes (a
-    sentence instead when there is nothing to draw)."""
+    sentence instead when there is nothing to draw).
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     labels, values = list(labels), list(values)
     if ax is None:
         _, ax = plt.subplots(figsize=(6, 0.32 * max(len(values), 3) + 1.2))
@@ -78,7 +82,9 @@ def wordcloud_image(frequencies: pd.Series | dict, font_path: str, *, max_words:
     Ties are ordered by term so that the same frequencies always give the same picture;
     ``random_state`` fixes the layout; *font_path* must be a Chinese font
     (:func:`zhpolicy.use_chinese_font` returns one). With no words at all, a cloud of the
-    single word “（无词）” is drawn instead of raising."""
+    single word “（无词）” is drawn instead of raising.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     from wordcloud import WordCloud
 
     items = sorted(dict(frequencies).items(), key=lambda kv: (-kv[1], kv[0]))[:max_words] or [("（无词）", 1)]
@@ -101,7 +107,9 @@ def keyness_figure(table: pd.DataFrame, labels: pd.Series | None = None, *, colu
     :func:`zhpolicy.analysis.terms.keyness_by_document`). A dashed line marks G² = 3.84 (p = 0.05)
     in every panel; bars below it are grey (the difference may be chance). Each panel has its
     own horizontal scale, and the title says so. At most *max_docs* panels (the documents with
-    the largest G², in doc order); the figure's title says how many were left out."""
+    the largest G², in doc order); the figure's title says how many were left out.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -150,7 +158,9 @@ def dispersion_figure(pos: pd.DataFrame, terms: list[str], doc_ids: list[str], l
     :func:`zhpolicy.analysis.terms.positions`: whole tokens, as the frequency tables count, or
     substrings, as KWIC does), so its totals can be compared with the tables next to it.
     At most *max_docs* rows: the documents with the most occurrences (in the given order);
-    the panel titles say how many documents are shown."""
+    the panel titles say how many documents are shown.
+
+    Taught in lesson 02 (``02_term_frequency.ipynb``)."""
     from ...analysis.terms import COUNTING
 
     total = len(doc_ids)
