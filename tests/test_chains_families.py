@@ -497,3 +497,35 @@ def test_issue30_traps(text):
 def test_a_pronoun_for_both_is_no_node_of_a_relation():
     table = extract_chains("打破高校与企业之间的壁垒，以二者的双向赋能激发创新活力。")
     assert not table["nodes"].map(lambda ns: any(n.startswith(("二者", "两者")) for n in ns)).any(), table
+
+
+# Issue 30, third round (families missed on unseen argument-rich writing): A因B而X，B因A而Y; a
+# dash-joined series named as stages (“A–B–C”三阶段演进, with bracketed periods in the nodes).
+ISSUE30_ROUND3_CASES = [
+    ("城市因产业而兴，产业因城市而旺。", [("mutual", "城市 > 产业 > 城市")]),
+    ("企业因人才而强、人才因企业而聚。", [("mutual", "企业 > 人才 > 企业")]),
+    ("园区建设历经“起步探索（2010~2015年）–规模扩张（2016~2020年）–提质增效（2021年至今）”三阶段演进。",
+     [("sequence", "起步探索 > 规模扩张 > 提质增效")]),
+    ("改革经历“试点—推广—普及”三个阶段。", [("sequence", "试点 > 推广 > 普及")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ISSUE30_ROUND3_CASES)
+def test_issue30_round3_families(text, expected):
+    assert scored(text) == expected
+
+
+ISSUE30_ROUND3_TRAPS = [
+    "优质的数据支撑算法—算力协同，充足的算力驱动数据—算法融合。",  # objects are dash-joined pairs
+    "高水平的教育支撑科研—产业对接，高质量的产业带动教育—科研互动。",
+    "因地制宜发展产业，因此产业因时而变。",  # 因 inside words; one 因…而 clause alone
+    "企业因创新而强，因人才而兴。",  # the second clause has no subject: not a pair acting on each other
+    "项目因资金不足而停工，资金因审批滞后而延迟。",  # two causes, not A ⇄ B
+    "推动创新链—产业链—资金链阶段性融合。",  # a stage word inside a longer word after a set
+    "推动“创新链—产业链—资金链”的阶段性融合。",
+]
+
+
+@pytest.mark.parametrize("text", ISSUE30_ROUND3_TRAPS)
+def test_issue30_round3_traps(text):
+    assert scored(text) == []

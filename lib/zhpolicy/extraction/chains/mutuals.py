@@ -47,11 +47,15 @@ def _core(x: str, y: str) -> str:
     return core if core and core not in _GENERIC else ""
 
 
+#: two names joined by a dash (教育—科技融汇)
+_DASH_JOINED = re.compile(r"[\u4e00-\u9fff][—–－-]+[\u4e00-\u9fff]")
+
+
 def _answered_by_cores(a, b, b2, a2, span, shortest: int = 2):
     """A mutual row when A…B is answered by B'…A' whose names differ but share a core
     (以数字技术赋能制造业、以制造业场景牵引技术迭代), else None."""
-    if min(len(a), len(b), len(a2), len(b2)) < shortest:
-        return None
+    if min(len(a), len(b), len(a2), len(b2)) < shortest or _DASH_JOINED.search(a + " " + b + " " + a2 + " " + b2):
+        return None  # 科技支撑教育学科专业—人才培养结构优化: a dash-joined pair is two things, not its core
     same_a, same_b = _same(a, a2), _same(b, b2)
     # one side named alike lets the other share any core; else both cores must be specific
     core_a = _common(a, a2) if same_b else _core(a, a2)
@@ -251,6 +255,23 @@ def _paired_by(sentence: str, cues: int) -> list[dict]:
     found = []
     for one, two in _clauses(sentence, window=1):
         m1, m2 = _BY.search(one.group()), _BY.search(two.group())
+        if m1 and m2:
+            row = _pair(m1["a"], m1["b"], m2["a"], m2["b"], (one.start(), two.end()), shortest=1)
+            if row:
+                found.append(row)
+    return found
+
+
+# family: A因B而X，B因A而Y (人才因产业而聚，产业因人才而兴; short nodes allowed: the frame is strict)
+_BECAUSE = re.compile(rf"^(?P<a>[^因而]{{1,10}}?)(?:{_listed('because')})(?P<b>[^因而]{{1,10}}?)而[^因而]{{1,4}}$")
+
+
+@_family("paired_because", "A因B而X，B因A而Y", "mutual", "城市因产业而兴，产业因城市而旺。",
+         needs=(("because*2",),), gate=lambda s: "而" in s)
+def _paired_because(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence, window=1):
+        m1, m2 = _BECAUSE.search(one.group()), _BECAUSE.search(two.group())
         if m1 and m2:
             row = _pair(m1["a"], m1["b"], m2["a"], m2["b"], (one.start(), two.end()), shortest=1)
             if row:
