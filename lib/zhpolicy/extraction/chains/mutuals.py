@@ -252,9 +252,14 @@ _BY = re.compile(rf"以(?P<a>.{{1,8}}?)(?:{_alt(_cues('short_verb') + _cues('mut
 @_family("paired_by", "以A促B、以B带A", "mutual", "坚持以大带小、以小促大。",
          needs=(("by*2",),))
 def _paired_by(sentence: str, cues: int) -> list[dict]:
+    return _paired_clauses(sentence, _BY)
+
+
+def _paired_clauses(sentence: str, frame: re.Pattern) -> list[dict]:
+    """Mutual rows of two clauses in a row that both fit *frame* (groups a, b) with A…B answered by B…A."""
     found = []
     for one, two in _clauses(sentence, window=1):
-        m1, m2 = _BY.search(one.group()), _BY.search(two.group())
+        m1, m2 = frame.search(one.group()), frame.search(two.group())
         if m1 and m2:
             row = _pair(m1["a"], m1["b"], m2["a"], m2["b"], (one.start(), two.end()), shortest=1)
             if row:
@@ -269,14 +274,7 @@ _BECAUSE = re.compile(rf"^(?P<a>[^因而]{{1,10}}?)(?:{_listed('because')})(?P<b
 @_family("paired_because", "A因B而X，B因A而Y", "mutual", "城市因产业而兴，产业因城市而旺。",
          needs=(("because*2",),), gate=lambda s: "而" in s)
 def _paired_because(sentence: str, cues: int) -> list[dict]:
-    found = []
-    for one, two in _clauses(sentence, window=1):
-        m1, m2 = _BECAUSE.search(one.group()), _BECAUSE.search(two.group())
-        if m1 and m2:
-            row = _pair(m1["a"], m1["b"], m2["a"], m2["b"], (one.start(), two.end()), shortest=1)
-            if row:
-                found.append(row)
-    return found
+    return _paired_clauses(sentence, _BECAUSE)
 
 
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
