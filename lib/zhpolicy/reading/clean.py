@@ -521,17 +521,21 @@ def cleaning_audit(texts, skip=None) -> pd.DataFrame:
     chars_added, chars_after, example`` (the first change, shown as ``'old' → 'new'``,
     with ⏎ for a line break) and ``detail`` (for ``to_simplified``: which conversion ran, e.g.
     ``OpenCC tw2s + 台湾用语（标记：新臺幣、人工智慧）``). Steps named in *skip* (default: those the
-    corpus was loaded without, ``corpus.attrs["cleaning_skip"]``) are listed with no changes.
+    corpus was loaded without, ``corpus.attrs["cleaning_skip"]``, and per document
+    ``corpus.attrs["cleaning_skip_docs"]``: markup removal runs on .txt files only) are listed with no changes.
 
     Taught in lesson 01 (``01_corpus.ipynb``).
     """
+    per_doc = {}
     if skip is None:
         skip = texts.attrs.get("cleaning_skip", ()) if isinstance(texts, pd.DataFrame) else ()
+        per_doc = texts.attrs.get("cleaning_skip_docs", {}) if isinstance(texts, pd.DataFrame) else {}
     rows = []
     docs = iter_docs(texts, "raw") if isinstance(texts, pd.DataFrame) else iter_docs(texts)
     for doc_id, text in docs:
+        skipped = per_doc.get(doc_id, skip)
         for step in CLEANING_STEPS:
-            after = text if step.__name__ in skip else step(text)
+            after = text if step.__name__ in skipped else step(text)
             changes = text_changes(text, after) if after != text else []
             rows.append(
                 {

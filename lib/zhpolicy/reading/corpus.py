@@ -36,6 +36,10 @@ CORPUS_COLUMNS = ["doc_id", "label", "file", *CATALOG_COLUMNS, "title_source", "
                   "n_chars_raw", "n_chars", "raw", "text"]
 #: Name of the catalog file inside a corpus folder.
 CATALOG_NAME = "catalog.csv"
+#: Formats whose reader leaves HTML markup in the text for the cleaning step to remove (a page saved as
+#: .txt). The other readers turn markup into text themselves (BeautifulSoup, markdown-it-py, Word, PDF), so
+#: a ``<script>`` or ``&lt;p&gt;`` their text shows is text, never removed or decoded a second time.
+MARKUP_IN_TEXT = (".txt",)
 
 _AUTHOR = re.compile(r"作者\s*[：:]\s*(\S+)")
 _BYLINE = re.compile(r"^[□■]\s*(\S{2,8})\s*$", re.MULTILINE)
@@ -440,6 +444,7 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     skip_steps = () if simplify else ("to_simplified",)
     ids = ids or document_ids([rel for _, rel in documents])
     rows, converted, table_cells = [], [], []
+    skip_docs: dict[str, list[str]] = {}
     for (path, rel), doc_id in zip(documents, ids):
         try:
             doc = read_document(path)
@@ -453,8 +458,11 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
         for message in doc.warnings:
             warnings.warn(_relative_message(message, path, rel), UserWarning, stacklevel=2)
         raw = doc.text
-        early = clean_text(raw, before=unify_punctuation, skip=skip_steps)
-        text = clean_text(early, start=unify_punctuation, skip=skip_steps)
+        skip_here = skip_steps if path.suffix.lower() in MARKUP_IN_TEXT else (*skip_steps, "strip_html_markup")
+        if skip_here != skip_steps:
+            skip_docs[doc_id] = list(skip_here)
+        early = clean_text(raw, before=unify_punctuation, skip=skip_here)
+        text = clean_text(early, start=unify_punctuation, skip=skip_here)
         table_cells.extend(table_rows(doc_id, doc.tables))
         if looks_traditional(raw[:20_000]):
             region = text_region(raw)
@@ -521,6 +529,7 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
     corpus.attrs["skipped"] = skipped
     corpus.attrs["catalog_problems"] = problems
     corpus.attrs["cleaning_skip"] = list(skip_steps)
+    corpus.attrs["cleaning_skip_docs"] = skip_docs
     corpus.attrs["tables"] = table_cells  # plain records: attrs travel into Parquet metadata as JSON
     return corpus
 

@@ -28,8 +28,13 @@ HTML_NAMES = frozenset(
     "kbd label li link main mark meta nav noscript ol p pre q s samp script section select small source span "
     "strike strong style sub summary sup table tbody td template textarea tfoot th thead title tr tt u ul var "
     "video o:p".split())
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:]*)((?:\s+[^<>\s=/]+(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*)\s*(/?)>")
+#: A tag: its attribute names are ASCII (``<b 且 c>`` in ``a<b 且 c>d`` is text, not a tag).
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:]*)((?:\s+[A-Za-z_:@][-A-Za-z0-9_:.@]*(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s<>\"']+))?)*)\s*(/?)>")
+_NAMES = "|".join(sorted((re.escape(n) for n in HTML_NAMES), key=len, reverse=True))
+#: A known tag that opens or closes a line: markup laid out as a saved page lays it out.
+_LINE_TAG = re.compile(rf"(?mi)^[ \t]*</?(?:{_NAMES})\b[^<>\n]*>|</?(?:{_NAMES})\b[^<>\n]*>[ \t]*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BLOCK = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article blockquote pre dd dt dl hr "
                    "title header footer center figcaption".split())
 _DROP_CONTENT = re.compile(r"<(script|style|noscript|template)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -47,14 +52,27 @@ def has_markup(text: str) -> bool:
     return bool(_ENTITY.search(text))
 
 
+def looks_like_html(text: str) -> bool:
+    """True when the known tags in *text* are markup rather than words about markup: some tag opens
+    or closes a line (``<p>一、……</p>``, ``<br>``), as in a page saved as text. Tags named inside
+    sentences (``不得嵌入<script>标签……所有</script>结束标签``, ``不得使用<iframe>``) are text."""
+    return bool(_LINE_TAG.search(text))
+
+
 def strip_tags(text: str) -> str:
-    """Remove HTML markup from a text, keeping everything that is text. Tags of known HTML
-    elements go (block elements end a line), comments and script/style contents go, entities are
-    decoded once (``&nbsp;`` → space, ``&lt;script&gt;`` → ``<script>``, which stays). A ``<`` that
-    does not open a known tag is left as it is. Linear in the length of the text."""
+    """Remove HTML markup from a text, keeping everything that is text. Comments always go; when the
+    text is laid out as markup (:func:`looks_like_html`), tags of known HTML elements go (block
+    elements end a line) and script/style contents go; otherwise tags named in sentences stay, with
+    everything between them. Entities are decoded once (``&nbsp;`` → space, ``&lt;script&gt;`` →
+    ``<script>``, which stays). A ``<`` that does not open a known tag is left as it is. Linear in the
+    length of the text."""
     if not has_markup(text):
         return text
     text = _COMMENT.sub("", text)
+    if not looks_like_html(text):
+        text = _BREAK.sub("\n", text)  # a line break left inline by an editor is markup wherever it stands
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        return "\n".join(line.strip() for line in text.split("\n") if line.strip())
     text = _DROP_CONTENT.sub("", text)
     lowered = text.lower()
 
