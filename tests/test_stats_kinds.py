@@ -117,3 +117,8 @@ def test_a_goal_stated_by_a_document_governs_its_paragraph():
             "规模以上企业超过1.2万家。")
     found = extract_statistics(pd.DataFrame({"doc_id": ["d"], "date": [""], "text": [text]}))
     assert list(zip(found["year"], found["kind"])) == [("2026", "target")] * 3
+
+
+def test_funds_obtained_are_results_not_plans_or_targets():
+    text = "全年争取到位上级补助资金6.2亿元，其中专项债券资金1.8亿元。力争争取上级资金8亿元以上。"
+    assert kinds_of(text, "2024-02-20") == [("6.2亿元", "achieved"), ("1.8亿元", "achieved"), ("8亿元以上", "target")]

@@ -148,7 +148,9 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     windows = {"near": (clause_start, start, 8), "clause": (clause_start, start, None), "sentence": (0, start, None),
                "clause_open": (start, start, None) if past else (clause_start, start, None),
                "sentence_open": (start, start, None) if past else (0, start, None),
-               "parameter": (0, len(sentence), None), "realised": (clause_start, start, None),
+               "parameter": (0, len(sentence), None),
+               # 争取到位资金6.2亿元，其中专项债券资金1.8亿元: a part (其中) shares the realised cue of its whole
+               "realised": (0 if clause.lstrip().startswith("其中") else clause_start, start, None),
                "verb": (clause_start, start, 2), "contribution": (clause_start, start, None)}
     found_in_sentence = _cue_occurrences(sentence)
 
@@ -177,6 +179,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return "target", named_after  # 完成全年5%左右的预期目标: the figure is the target it names
     in_heading = "" if _HEADLINE_FIGURE.search(heading) else cue("target", "heading")
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
+    if targeted and realised and targeted in realised:
+        targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at
     if targeted:
         return "target", targeted
     future = _future_year_named(sentence, row, doc_year)
