@@ -269,7 +269,7 @@ def test_the_library_refuses_a_partition_size_that_is_not_a_number(tmp_path):
         _run(_corpus(tmp_path / "texts"), tmp_path / "out", partition_mb=float("nan"))
 
 
-def _start_batch(tmp_path, n=150):
+def _start_batch(tmp_path, n=600):  # long enough that Ctrl+C lands mid-run on a fast idle machine
     corpus = _corpus(tmp_path / "texts", n=n)
     env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(tmp_path / "cache"))
     parent = subprocess.Popen([sys.executable, "-m", "zhpolicy.batch", str(corpus), "--out", str(tmp_path / "out"),
