@@ -79,4 +79,46 @@ def test_every_kind_and_scope_of_the_cue_file_is_read():
     assert {kind for kind, _, _ in kind_cues()} == {"plan", "target", "comparison", "achieved"}
     assert {scope for _, scope, _ in kind_cues()} == {
         "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised",
-        "column", "attribute"}
+        "column", "attribute", "after", "contribution"}
+
+
+def kinds_of(text: str, date: str = "") -> list[tuple[str, str]]:
+    table = extract_statistics(pd.DataFrame({"doc_id": ["d"], "date": [date], "text": [text]}))
+    return list(zip(table["surface"], table["kind"]))
+
+
+def test_estimates_in_a_review_section_are_results_even_without_a_date():
+    text = ("一、2023年工作回顾\n预计全县地区生产总值增长5.5%左右，城镇登记失业率控制在3.2%以内。\n"
+            "二、2024年主要预期目标\n地区生产总值增长6%左右。")
+    assert kinds_of(text) == [("增长5.5%左右", "achieved"), ("3.2%以内", "achieved"), ("增长6%左右", "target")]
+    assert kinds_of("各位代表：\n20XX年工作回顾\n预计实现地区生产总值210亿元，增长6.1%。") == [
+        ("210亿元", "achieved"), ("增长6.1%", "achieved")]
+
+
+def test_a_share_of_growth_in_points_is_a_result_not_a_difference():
+    text = "消费拉动经济增长3.1个百分点，投资对经济增长贡献0.8个百分点，增速比上年提高0.4个百分点。"
+    assert kinds_of(text) == [("增长3.1个百分点", "achieved"), ("0.8个百分点", "achieved"),
+                              ("0.4个百分点", "comparison")]
+
+
+def test_a_figure_that_names_the_goal_after_it_is_a_target_and_a_headline_does_not_govern():
+    text = ("对完成全年6%左右的预期目标充满信心\n前三季度，全市生产总值同比增长6.3%，为实现全年6%左右的目标奠定基础。")
+    assert kinds_of(text, "2023-10-20") == [("6%左右", "target"), ("同比增长6.3%", "achieved"), ("6%左右", "target")]
+
+
+def test_you_wang_is_a_forecast_for_its_own_clause_only():
+    text = "夏粮增产2.8%，秋粮有望再获丰收；工业增加值同比增长7.6%。今年粮食产量有望稳定在650亿斤以上。"
+    assert kinds_of(text, "2022-11-16") == [("2.8%", "achieved"), ("同比增长7.6%", "achieved"),
+                                             ("650亿斤以上", "target")]
+
+
+def test_a_goal_stated_by_a_document_governs_its_paragraph():
+    text = ("《行动方案》提出，到2026年全市数字经济核心产业增加值超过3000亿元。培育形成5个千亿级产业集群，"
+            "规模以上企业超过1.2万家。")
+    found = extract_statistics(pd.DataFrame({"doc_id": ["d"], "date": [""], "text": [text]}))
+    assert list(zip(found["year"], found["kind"])) == [("2026", "target")] * 3
+
+
+def test_funds_obtained_are_results_not_plans_or_targets():
+    text = "全年争取到位上级补助资金6.2亿元，其中专项债券资金1.8亿元。力争争取上级资金8亿元以上。"
+    assert kinds_of(text, "2024-02-20") == [("6.2亿元", "achieved"), ("1.8亿元", "achieved"), ("8亿元以上", "target")]

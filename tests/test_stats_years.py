@@ -217,3 +217,25 @@ def test_a_dated_subtitle_dates_every_numbered_section_and_a_li_zheng_list():
     found = extract_statistics(dated(text, "2023-03"))
     assert set(found["year"]) == {"2023"}
     assert list(found["kind"])[:3] == ["target", "target", "target"]
+
+
+def test_a_monthly_release_dates_its_year_on_year_figures_in_the_months_year():
+    """同比 in a release on 4月份 or 1-9月份 is this year's rate, not last year's; a sentence that names no
+    month takes the month the text reports on."""
+    text = ("统计局今天发布4月份经济运行数据。\n4月份，全市工业增加值同比增长5.1%，比上月回落0.6个百分点。\n"
+            "从行业看，装备制造业增长9.3%。\n1-9月份，出口额同比增长12.4%；前9个月，网上零售额同比增长6.8%。")
+    found = rows(text, "2023-10-16")
+    assert [(s, y) for s, y, _, _ in found] == [
+        ("同比增长5.1%", "2023"), ("0.6个百分点", "2023"), ("增长9.3%", "2023"), ("同比增长12.4%", "2023"),
+        ("同比增长6.8%", "2023")]
+    assert found[2][2] == "scope" and found[2][3].startswith("统计局今天发布4月份")
+    # a month after the document's month is last year's (a January text on 12月份)
+    assert rows("12月份，居民消费价格同比上涨0.4%。", "2024-01-12")[0][1] == "2023"
+
+
+def test_an_undated_text_s_this_year_is_the_year_of_the_full_date_in_its_sentence():
+    text = ("新闻办定于2016年4月15日上午举行发布会，介绍今年一季度经济运行情况。\n"
+            "一季度全省生产总值8200亿元，同比增长7.1%，比上年同期回落0.3个百分点。分月看，1月增长6.9%。")
+    assert {y for _, y, _, _ in rows(text)} == {"2016"}
+    # with no full date the year stays unknown: the rule does not guess
+    assert {y for _, y, _, _ in rows("介绍今年一季度经济运行情况。\n一季度全省生产总值8200亿元。")} == {""}

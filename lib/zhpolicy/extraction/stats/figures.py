@@ -11,10 +11,13 @@ from ...numbers import MAGNITUDE, MAGNITUDES, UNIT_TABLE, read_rule_table, unit_
 
 # ---------------------------------------------------------------- building blocks
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+#: 廿, 卅, 卌 (20, 30, 40) as Taiwan's press writes them: 三百廿三亿美元 = 323亿美元.
+_CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 #: one Chinese numeral character, and a run of them
-CN_NUMERAL = "[零〇一二两三四五六七八九十百千]"
+CN_NUMERAL = "[零〇一二两三四五六七八九十百千廿卅卌]"
 CN = CN_NUMERAL + "+"
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -45,10 +48,11 @@ _CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P
 _ROUND_MAGNITUDES = {**MAGNITUDES, "百": 10**2}
 _BARE_MAGNITUDE = re.compile(rf"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>(?!亿){MAGNITUDE}|百)")
 #: Chinese-numeral decimals as Taiwan writes them: 一点七四, 二四点零七 (digits read one by one).
-CN_DECIMAL = rf"{CN}点[零〇一二三四五六七八九]+"
+#: A zero may be written ○ (U+25CB) as well as 〇 and 零: ○点五七个百分点.
+CN_DECIMAL = rf"[零〇○一二两三四五六七八九十百千廿卅卌]+点[零〇○一二三四五六七八九]+"
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
 #: ``零点五七个百分点``: a Chinese-numeral decimal before a unit.
-_CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇一二两三四五六七八九十百千之])(?P<cnd>{CN_DECIMAL})")
+_CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之])(?P<cnd>{CN_DECIMAL})")
 _FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
 #: ``约1/3``, ``超过2/3``: a fraction written with a slash after a word of amount (dates are masked first).
 _SLASH_FRACTION = re.compile(r"(?<=[约近超过占达为逾的足])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/])")
@@ -83,7 +87,7 @@ def cn_to_number(text: str) -> float:
     """A Chinese numeral with an optional decimal part (``一点七四`` → 1.74, ``二四点零七`` → 24.07,
     ``十五`` → 15): a whole part without 十/百/千 is read digit by digit, as is the decimal part."""
     whole, _, decimal = text.partition("点")
-    if any(ch in _CN_UNITS for ch in whole) or len(whole) <= 1:
+    if any(ch in _CN_UNITS or ch in _CN_TENS for ch in whole) or len(whole) <= 1:
         value = float(cn_to_int(whole))
     else:
         value = float("".join(str(_CN_DIGITS.get(ch, 0)) for ch in whole))
@@ -100,6 +104,9 @@ def cn_to_int(text: str) -> int:
             current = _CN_DIGITS[ch]
         elif ch in _CN_UNITS:
             total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        elif ch in _CN_TENS:
+            total += _CN_TENS[ch]
             current = 0
     return total + current
 
@@ -338,7 +345,7 @@ def _unit_name(sentence: str, row: dict) -> str:
 #: Every rank pattern needs one of these characters (第, 首位, 榜首, 强, 前): a quick test before them.
 _RANK_PIECE = re.compile("[第首榜强前]")
 #: Every pattern of :func:`_chinese_quantities` needs one of these (a numeral, a magnitude, 分之, /, 番).
-_CHINESE_PIECE = re.compile("[零〇一二两三四五六七八九十百千万亿兆分/番]")
+_CHINESE_PIECE = re.compile("[零〇○一二两三四五六七八九十百千廿卅卌万亿兆分/番]")
 
 
 #: What every match of ``_CN_QUANTITY`` holds: a numeral before a magnitude, 倍 or 成 (a quick test).

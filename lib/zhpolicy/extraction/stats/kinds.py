@@ -125,6 +125,9 @@ RATE_UNITS = ("%", "‰", "倍", "成")
 _CHANGE_QUALIFIERS = ("增长", "下降", "同比增长", "同比下降")
 #: A verb of change followed by one of these is part of a noun (增加值, 增长率, 下降幅度).
 _VERB_AS_NOUN = re.compile("值|率|额|量|速|幅|点")
+#: A heading that holds a figure of its own is a headline (对实现全年增长5%左右的预期目标很有信心): its cue
+#: words are about its own figure, not about the paragraphs below it.
+_HEADLINE_FIGURE = re.compile(r"\d\s*(?:%|％|个百分点|[万亿]元)")
 #: A verb of change followed by 到/至 names the level reached, not the difference (提高到3%).
 _TO_LEVEL = re.compile(r"(?:到|至)\s*$")
 
@@ -139,13 +142,16 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     start = row.get("number_start", row["start"])  # cues may stand in the figure's own words (达到3%)
     clause_start = _clause_start(sentence, start)
     clause = sentence[clause_start:start]
-    past = bool(doc_year and re.match(r"\d{4}", year) and int(year[-4:]) < doc_year)
+    past = bool(doc_year and re.match(r"\d{4}", year) and int(year[-4:]) < doc_year) or bool(
+        heading and ("achieved", "heading") in _cue_table() and _whole_text_cue("achieved", "heading", heading))
     #: scope -> (window start, window end, how close to the end a cue must end)
     windows = {"near": (clause_start, start, 8), "clause": (clause_start, start, None), "sentence": (0, start, None),
                "clause_open": (start, start, None) if past else (clause_start, start, None),
                "sentence_open": (start, start, None) if past else (0, start, None),
-               "parameter": (0, len(sentence), None), "realised": (clause_start, start, None),
-               "verb": (clause_start, start, 2)}
+               "parameter": (0, len(sentence), None),
+               # 争取到位资金6.2亿元，其中专项债券资金1.8亿元: a part (其中) shares the realised cue of its whole
+               "realised": (0 if clause.lstrip().startswith("其中") else clause_start, start, None),
+               "verb": (clause_start, start, 2), "contribution": (clause_start, start, None)}
     found_in_sentence = _cue_occurrences(sentence)
 
     def cue(kind: str, *scopes: str) -> str:
@@ -166,8 +172,15 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return "achieved", "由/从（起点）"
     if scope is not None and scope.get("kind") == "target":
         return "target", scope["cue"] or "scope"
-    in_heading = cue("target", "heading")
+    end = row.get("end", start)
+    named_after = next((c for c, spans in found_in_sentence.get(("target", "after"), ())
+                        if any(0 <= s - end <= 2 for s, _ in spans)), "")
+    if named_after:
+        return "target", named_after  # 完成全年5%左右的预期目标: the figure is the target it names
+    in_heading = "" if _HEADLINE_FIGURE.search(heading) else cue("target", "heading")
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
+    if targeted and realised and targeted in realised:
+        targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at
     if targeted:
         return "target", targeted
     future = _future_year_named(sentence, row, doc_year)
@@ -175,6 +188,9 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return "target", future
     if row["unit"] not in RATE_UNITS:
         compared = cue("comparison", "near")
+        share = "" if compared else cue("achieved", "contribution")
+        if share:
+            return "achieved", share  # 对经济增长贡献0.64个百分点: a share of growth, not a difference
         verb = cue("comparison", "verb") or (row["qualifier"] if row["qualifier"] in _CHANGE_QUALIFIERS else "")
         if verb and (_TO_LEVEL.search(clause) or _VERB_AS_NOUN.match(clause, clause.rfind(verb) + len(verb))):
             verb = ""  # 提高到3% names a level; 增加值, 增长率 are nouns

@@ -45,7 +45,7 @@ _CHINESE_FIGURE_PIECE = re.compile(
     "|".join([
         "第", "首位", "榜首", r"前\s*" + CN_NUMERAL, CN_NUMERAL + "强",  # ranks
         CN_NUMERAL + _SP + "[万亿千兆]", CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成, 二兆元
-        CN_NUMERAL + "点[零〇一二三四五六七八九]",  # 零点五七个百分点
+        "[零〇○一二两三四五六七八九十百千廿卅卌]点[零〇○一二三四五六七八九]",  # 零点五七个百分点, ○点五七
         "[破过超到达逾近上][万亿千百兆]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
         "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
     ])

@@ -20,6 +20,10 @@ _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 FRAMING_COMMA = re.compile(r"\s*(?:[，,]|是)")
 #: ``截至6月底``, ``到9月末``: a month without a day (the year comes from the document's date).
 _MONTH_END = re.compile(r"(?:截至|截止到?|到|至)\s*(?P<month>\d{1,2})\s*月(?:份)?(?:底|末)?|(?<![\d年])(?P<month2>\d{1,2})\s*月(?:底|末)")
+#: ``5月份``, ``1-10月份``, ``1至8月``, ``前10个月``: a month or the months of a year up to one, written without the
+#: year (a monthly release: the year comes from the document's date; 同比 there is not last year's).
+_MONTH_PERIOD = re.compile(r"(?<![\d年月.])(?:1\s*[-—–~～至到]\s*(?P<upto>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日)"
+                           r"|(?P<month>\d{1,2})\s*月份|前\s*(?P<first>\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月)")
 
 #: A news dateline opening a sentence: 新华社北京6月1日电, 中评社北京9月5日电／, 本报讯, 经济通通讯社19日专讯.
 _DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\s]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
@@ -151,6 +155,13 @@ def _year_tokens(sentence: str, date) -> list[dict]:
             month = int(m["month"] or m["month2"])
             tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(month, date),
                            "source": "document_date", "weak": False})
+    for m in (_MONTH_PERIOD.finditer(sentence) if has_month else ()):
+        if not any(t["start"] <= m.start() < t["end"] or m.start() <= t["start"] < m.end() for t in tokens):
+            month = m["upto"] or m["month"] or m["first"]
+            month = int(month) if month.isdigit() else cn_to_int(month)
+            if 1 <= month <= 12:
+                tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(month, date),
+                               "source": "document_date", "weak": False})
     explicit_ends = {t["end"] for t in tokens}
     explicit = sorted((t for t in tokens if re.fullmatch(r"\d{4}", t["year"]) and not t["source"]), key=lambda t: t["start"])
     for m in _relative_pattern().finditer(sentence):
@@ -388,9 +399,13 @@ def _weak_year(token: dict, row: dict, context: dict) -> tuple[str, str, str]:
     比上年 (rule reporting) in a text about a part of a year (今年上半年, 前三季度 at its start), that
     part's year, not the last whole year's."""
     if not token["year"] and token.get("rule", "").startswith("period:") and context.get("earlier"):
-        return context["earlier"](token["source"].split(":", 1)[1], row)
+        found = context["earlier"](token["source"].split(":", 1)[1], row)
+        if found[0] or not context.get("period"):
+            return found
     if token.get("rule") == "reporting" and context.get("period"):
         return context["period"]["year"], token["source"], ""
+    if not token["year"] and token.get("rule", "").startswith("period:") and context.get("period"):
+        return context["period"]["year"], "scope", context["period"]["text"]  # 三季度 in a text on 今年前三季度
     return _year_and_source(token, "relative")
 
 
@@ -399,16 +414,45 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
     ``前三季度国内生产总值…``): {year, text}, resolved against *date*; None otherwise. Its year dates
     the text's 同比 and figures that nothing else dates."""
     head = text[:limit]
-    for m in _relative_pattern().finditer(head):
+    month = _month_period(head, date)
+    for m in _relative_pattern().finditer(head[:month["at"]] if month else head):
         if relative_year_words()[m.group(0)].startswith("period:"):
             named = re.search(r"((?:19|20)\d{2})\s*年$", head[max(0, m.start() - 6):m.start()])
             year = named[1] if named else resolve_relative_year(m.group(0), date)  # 2020年前三季度 names its year
+            start = head.rfind("\n", 0, m.start()) + 1
+            if not year and document_year_month(date)[0] is None and head[max(0, m.start() - 2):m.start()] == "今年":
+                # 定于2010年10月21日举行发布会，介绍今年前三季度…: an undated text's 今年 is the year of the full
+                # date its own sentence names before it
+                dated = _FULL_DATE.findall(head[max(start, _sentence_start(head, m.start())):m.start()])
+                year = dated[-1] if dated else ""
             if year:
-                start = head.rfind("\n", 0, m.start()) + 1
                 line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
                 return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…"}
             return None
-    return None
+    return {k: v for k, v in month.items() if k != "at"} if month else None
+
+
+def _month_period(head: str, date) -> dict | None:
+    """The first month a text names near its start (``国家统计局发布5月份经济运行数据``), when the
+    document's date gives its year: {year, text, at}."""
+    m = _MONTH_PERIOD.search(head)
+    if m is None or re.search(r"(?:19|20)\d{2}\s*年\s*$", head[max(0, m.start() - 6):m.start()]):
+        return None
+    month = m["upto"] or m["month"] or m["first"]
+    month = int(month) if month.isdigit() else cn_to_int(month)
+    year = _month_day_year(month, date) if 1 <= month <= 12 else ""
+    if not year:
+        return None
+    start = head.rfind("\n", 0, m.start()) + 1
+    line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
+    return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…", "at": m.start()}
+
+
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(ch, 0, pos) for ch in "。！？!?\n") + 1
 
 
 def _nearest_weak(tokens: list[dict]) -> dict:
