@@ -163,3 +163,33 @@ def test_western_apostrophe_is_not_chinese():
 @pytest.mark.parametrize("text", ["推动A股市场健康发展，支持企业在A股上市。", "加快建设B类项目和3A级景区。"])
 def test_capital_letters_between_chinese_characters_in_gbk_are_read(text):
     assert decode_bytes(text.encode("gbk"), "report.txt") == (text, "gb18030")
+
+
+@pytest.mark.parametrize("titles", [["通知"], ["科技", "创新"], ["中国"], ["关于推动科技创新的意见"]])
+def test_a_short_gbk_catalog_is_read_as_gbk(tmp_path, titles):
+    """A catalog saved by Excel in GBK with a few short titles, one per line: line breaks are a CSV's
+    structure, not the spaces between Korean words (issue 26, re-probed: 通知 came out as ֪ͨ)."""
+    import warnings
+
+    import zhpolicy as zp
+
+    for i in range(len(titles)):
+        (tmp_path / f"doc{i}.txt").write_text("关于推动科技创新的意见。\n正文。", encoding="utf-8")
+    rows = "".join(f"doc{i}.txt,{t}\r\n" for i, t in enumerate(titles))
+    (tmp_path / "catalog.csv").write_bytes(("file,title\r\n" + rows).encode("gbk"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = zp.load_corpus(tmp_path)
+    assert list(corpus["title"]) == titles and set(corpus["title_source"]) == {"catalog"}
+
+
+def test_big5_bytes_declared_gb2312_are_read_as_big5(tmp_path):
+    """Big5 bytes also decode as GB18030 (as nonsense): a page's wrong declaration yields to its bytes."""
+    from zhpolicy.reading.web import decode_page
+
+    text = "推動科技創新和產業創新深度融合，2024年研發投入達到120億元。"
+    page = f"<html><head><meta charset='gb2312'></head><body><p>{text}</p></body></html>".encode("big5")
+    decoded, encoding = decode_page(page, "a.html")
+    assert text in decoded and encoding.startswith("big5")
+    gb = f"<html><head><meta charset='gb2312'></head><body><p>{text}</p></body></html>".encode("gb18030")
+    assert decode_page(gb, "b.html") == (gb.decode("gb18030"), "gb18030")  # a right declaration stays

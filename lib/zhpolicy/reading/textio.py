@@ -159,8 +159,8 @@ def _choose_legacy(data: bytes) -> tuple[str, str] | str | None:
         score = chinese_score(text, traditional=enc != "gb18030")
         n_han = len(_HAN.findall(text[:4000]))
         floor = MIN_CHINESE_SCORE if n_han >= SHORT_HAN else MIN_SHORT_SCORE
-        if n_han < SHORT_HAN and (n_han < 2 or re.search(r"\s", text)):
-            # a few words with spaces between them can be Korean read as Chinese: too little to tell,
+        if n_han < SHORT_HAN and (n_han < 2 or re.search(r"[^\S\r\n]", text)):
+            # a few words with spaces between them (line breaks aside: a short CSV) can be Korean read as Chinese: too little to tell,
             # except that valid GB bytes of common Chinese words (a short catalog saved by Excel) win
             runs = re.findall(f"[{_CJK_LETTER}]+", text)
             if not (enc == "gb18030" and n_han >= 4 and all(len(r) >= 2 for r in runs) and max(map(len, runs)) >= 3
@@ -180,6 +180,13 @@ def _choose_legacy(data: bytes) -> tuple[str, str] | str | None:
                 f"（“{text[max(0, lone.start() - 4): lone.end() + 4]}”），像是一个双字节汉字丢了一个字节，"
                 "文件可能已损坏。请找回完整的文件；如果原文确实如此（如“A股”），请另存为 UTF-8。")
     return text, enc
+
+
+def legacy_reading(data: bytes) -> tuple[str, str] | None:
+    """The one plausible reading of non-UTF-8 bytes as GB18030, Big5 or Big5-HKSCS, ``(text, encoding)``,
+    or None when none or more than one is plausible (see :func:`chinese_score`)."""
+    found = _choose_legacy(data)
+    return found if isinstance(found, tuple) else None
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

@@ -4,7 +4,8 @@ Steps (all linear in the size of the page, whatever its nesting depth):
 
 1. **Encoding from the bytes.** Valid UTF-8 with non-ASCII characters is UTF-8 whatever the page
    declares (a GBK page rarely is valid UTF-8); otherwise the declared legacy charset (GB2312 is
-   read as its superset GB18030) when it decodes; otherwise the scored detection of
+   read as its superset GB18030) when it decodes, unless the bytes read as Chinese only in another
+   (Big5 bytes declared GB2312 decode as GB18030 nonsense); otherwise the scored detection of
    :func:`zhpolicy.reading.textio.decode_bytes`.
 2. **Main text.** Navigation, headers, footers, scripts, forms and elements named like menus,
    share bars, breadcrumbs or related-article lists are dropped; each paragraph's text (text inside
@@ -26,7 +27,7 @@ import re
 from ..errors import CorpusError
 from .dates import normalise_date
 from .tables import MARKER, Table
-from .textio import decode_bytes
+from .textio import decode_bytes, legacy_reading
 from .titles import clean_site_title
 
 #: Tags after which a line ends when HTML is turned into text.
@@ -131,9 +132,12 @@ def decode_page(data: bytes, name: str) -> tuple[str, str]:
     legacy = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5": "big5", "x-gbk": "gb18030"}
     if declared in legacy:
         try:
-            return data.decode(legacy[declared]), legacy[declared]
+            text, encoding = data.decode(legacy[declared]), legacy[declared]
         except UnicodeDecodeError:
             pass
+        else:  # Big5 bytes also decode as GB18030 (as nonsense): the bytes decide when only they read as Chinese
+            found = legacy_reading(data)
+            return found if found is not None and found[1] != encoding else (text, encoding)
     try:
         return decode_bytes(data, name)
     except CorpusError:
