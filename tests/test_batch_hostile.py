@@ -269,13 +269,16 @@ def test_the_library_refuses_a_partition_size_that_is_not_a_number(tmp_path):
         _run(_corpus(tmp_path / "texts"), tmp_path / "out", partition_mb=float("nan"))
 
 
-def _start_batch(tmp_path, n=600):  # long enough that Ctrl+C lands mid-run on a fast idle machine
+def _start_batch(tmp_path, n=300):
     corpus = _corpus(tmp_path / "texts", n=n)
     env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(tmp_path / "cache"))
     parent = subprocess.Popen([sys.executable, "-m", "zhpolicy.batch", str(corpus), "--out", str(tmp_path / "out"),
                                "--workers", "2", "--partition-mb", "0.0005", "--quiet", "--no-cache"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                              start_new_session=True)  # its own process group, as in a terminal
+                              start_new_session=True,  # its own process group, as in a terminal
+                              # Ctrl+C acts as in a terminal even when the tests themselves were started in
+                              # the background (`cmd &` ignores SIGINT, and children inherit that)
+                              preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     import psutil
 
     deadline = time.monotonic() + 240
