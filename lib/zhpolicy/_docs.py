@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 
 import pandas as pd
@@ -23,9 +22,6 @@ def iter_docs(docs, text_column: str = "text") -> Iterator[tuple[str, str]]:
         raise TypeError(f"expected a text, a dict of texts or a corpus DataFrame, not {type(docs).__name__}")
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def count_chars(text: str) -> int:
-    """Characters other than white space."""
-    return len(_SPACE.sub("", text))
+    """Characters other than white space (``str.split`` and ``\\s`` know the same white space)."""
+    return sum(map(len, text.split()))

@@ -142,9 +142,15 @@ _URL_START = re.compile(r"^\s*(?:https?://|www\.)", re.IGNORECASE)
 _SOFT_JOIN = re.compile(f"{SOFT_BREAK}\n?")
 
 
+#: Characters that count 2 in a line's display width (CJK and everything above U+2E80).
+_NARROW = re.compile("[\x00-\u2e80]+")
+
+
 def _width(line: str) -> int:
-    """Display width of a line: a CJK character counts 2, others 1."""
-    return sum(2 if ord(ch) > 0x2e80 else 1 for ch in line.strip())
+    """Display width of a line: a CJK character counts 2, others 1 (counted in C: the narrow
+    characters removed, what is left counts twice)."""
+    line = line.strip()
+    return len(line) + len(_NARROW.sub("", line))
 
 
 def _glue(left: str, right: str) -> str:
@@ -243,9 +249,12 @@ def normalize_whitespace(text: str) -> str:
     """Unify line endings (CRLF, CR → LF) and spaces (U+3000, NBSP, tabs → one space);
     drop zero-width characters; strip each line; drop blank lines (one paragraph per line)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text))
-    lines = (re.sub(" {2,}", " ", line.strip()) for line in text.split("\n"))
+    text = _MANY_SPACES.sub(" ", _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text)))  # never across a line break
+    lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
+
+
+_MANY_SPACES = re.compile(" {2,}")
 
 
 #: Full-width forms of ASCII (U+FF01–FF5E) except the Chinese punctuation kept full-width.
@@ -286,12 +295,19 @@ def unify_punctuation(text: str) -> str:
         before = text
         text = _ASCII_PUNCT.sub(_to_full_width, text)
         # brackets come in pairs: when one half became full-width, so does the other
-        text = re.sub(r"\(([^()（）\n]*)）", r"（\1）", text)
-        text = re.sub(r"（([^()（）\n]*)\)", r"（\1）", text)
-        text = re.sub(f" +(?=[{_FULL_PUNCT_NO_SPACE}])", "", text)
-        text = re.sub(f"(?<=[{_FULL_PUNCT_NO_SPACE}]) +", "", text)
+        text = _HALF_OPEN.sub(r"（\1）", text)
+        text = _HALF_CLOSE.sub(r"（\1）", text)
+        if " " in text:
+            text = _SPACE_BEFORE_FULL.sub("", text)
+            text = _SPACE_AFTER_FULL.sub("", text)
         if text == before:
             return text
+
+
+_HALF_OPEN = re.compile(r"\(([^()（）\n]*)）")
+_HALF_CLOSE = re.compile(r"（([^()（）\n]*)\)")
+_SPACE_BEFORE_FULL = re.compile(f" +(?=[{_FULL_PUNCT_NO_SPACE}])")
+_SPACE_AFTER_FULL = re.compile(f"(?<=[{_FULL_PUNCT_NO_SPACE}]) +")
 
 
 @dataclass(frozen=True)
@@ -328,16 +344,58 @@ def strip_boilerplate(text: str) -> str:
     中图分类号 lines, 责编/美编, 元描述 …) by the rules in ``zhpolicy/data/boilerplate.tsv``."""
     # a rule that matches nowhere in the (line-stripped) text is skipped without splitting it
     # into lines: on a 200 MB file this is most of the step's time
-    stripped = not re.search(r"^[ \t]|[ \t]$", text, re.MULTILINE)
+    stripped = not _unstripped(text)
+    anchored, combined = _anchored_rules()
+    clear = None  # whether no rule of `anchored` matches the text as it is now (looked up when it matters)
     for rule in boilerplate_rules():
-        if stripped and not rule.pattern.search(text):
-            continue
+        if stripped:
+            if rule.name in anchored:
+                if clear is None:
+                    clear = not combined.search(text)
+                if clear:
+                    continue
+            if not rule.pattern.search(text):
+                continue
         if rule.scope == "line":
             lines = text.split("\n")
-            text = "\n".join(line for line in lines if not rule.pattern.match(line.strip()))
+            changed = "\n".join(line for line in lines if not rule.pattern.match(line.strip()))
         else:
-            text = "\n".join(rule.pattern.sub("", line).strip() for line in text.split("\n"))
+            changed = "\n".join(rule.pattern.sub("", line).strip() for line in text.split("\n"))
+        if changed != text:
+            text, clear = changed, None
+    if "\n\n" not in text and not text.startswith("\n") and not text.endswith("\n"):
+        return text  # no blank line to drop
     return "\n".join(line for line in text.split("\n") if line)
+
+
+def _unstripped(text: str) -> bool:
+    """Whether a line of *text* starts or ends with a space or tab (``^[ \\t]|[ \\t]$`` in
+    multi-line mode, found by substring search)."""
+    return (text.startswith((" ", "\t")) or text.endswith((" ", "\t"))
+            or "\n " in text or "\n\t" in text or " \n" in text or "\t\n" in text)
+
+
+#: What keeps two patterns from being joined by ``|``: a numbered or named back reference, an inline flag group.
+_UNCOMBINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux-]+\)")
+
+
+@lru_cache(maxsize=None)
+def _anchored_rules() -> tuple[frozenset[str], re.Pattern | None]:
+    """The names of the boilerplate rules whose pattern opens with ``^`` (most of them), and one
+    pattern that matches where any of them does: ``(?:^A)|(?:^B)|…``. Most texts hold no
+    boilerplate: one search for it costs about what one of these rules' searches does (each is
+    tried at every position of the text), against one search per rule. (Joining a rule that is
+    not anchored makes the search as slow as all of them.) No names when fewer than two rules
+    can be joined (a back reference or an inline flag group keeps a rule apart)."""
+    rules = [r for r in boilerplate_rules() if r.pattern.pattern.startswith("^")
+             and not _UNCOMBINABLE.search(r.pattern.pattern)]
+    try:
+        combined = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in rules), re.IGNORECASE | re.MULTILINE)
+    except re.error:
+        rules = []
+    if len(rules) < 2:
+        return frozenset(), None
+    return frozenset(r.name for r in rules), combined
 
 
 def _matched_share(core: str, following: str) -> float:

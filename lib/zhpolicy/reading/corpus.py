@@ -125,16 +125,27 @@ def _converted_message(converted: list[tuple[str, str]]) -> str:
 
 def derive_metadata(raw: str, cleaned: str) -> dict[str, str]:
     """Guess title, author and date from a document's own text (for files without a catalog row)."""
-    head = "\n".join(raw.splitlines()[:8])
-    author = _AUTHOR.search(head) or _BYLINE.search(head)
     return {
         "title": find_title(cleaned),
-        "author": author.group(1) if author else "",
+        "author": _author(raw),
         "source": "",
         "genre": "",
         "date": find_date(raw),
         "note": "",
     }
+
+
+def _author(raw: str) -> str:
+    """The author named in the first 8 lines of a text (作者：…, □ 张三), or ""."""
+    head = "\n".join(_first_lines(raw, 8))
+    author = _AUTHOR.search(head) or _BYLINE.search(head)
+    return author.group(1) if author else ""
+
+
+def _first_lines(text: str, n: int) -> list[str]:
+    """``text.splitlines()[:n]`` without splitting the whole text when its start holds them."""
+    part = text[:4000].splitlines()
+    return part[:n] if len(part) > n else text.splitlines()[:n]
 
 
 _NUMBER_PREFIX = re.compile(r"^(\d{1,4})[_\-\s]")
@@ -475,8 +486,8 @@ def load_corpus(folder: str | Path | None = None, *, errors: str = "warn", simpl
         stem = Path(rel).stem
         title, title_source = _title_and_source(doc, text, stem)
         date, date_source = _date_and_source(doc, early)
-        meta = derive_metadata(early, text)
-        meta.update(title=title, date=date)
+        # derive_metadata(early, text) with the title and date found above (not looked for twice)
+        meta = {"title": title, "author": _author(early), "source": "", "genre": "", "date": date, "note": ""}
         for key in ("author", "source"):
             if doc.meta.get(key) and not meta.get(key):
                 meta[key] = str(doc.meta[key])

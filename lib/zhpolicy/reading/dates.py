@@ -145,9 +145,6 @@ def _line_date(line: str) -> str:
     if _NOT_OWN_DATE.search(line):
         return ""
     labelled = DATE_LABEL.match(line)
-    date = normalise_date(line)
-    if len(date) != 10:
-        return ""
     if not labelled and len(line) > 80 and not re.match(r"^(?:——|—|（|\()", line):
         return ""  # a date inside a body paragraph is what the text talks about, not its date
     if not labelled:
@@ -155,7 +152,8 @@ def _line_date(line: str) -> str:
         # or be most of it: a date inside a title or a sentence is what the text talks about
         if not _LEADING_DATE.match(line) and len(_rest(line)) > 6:
             return ""
-    return date
+    date = normalise_date(line)  # looked for last: the tests above are cheaper
+    return date if len(date) == 10 else ""
 
 
 _LEADING_DATE = re.compile(r"^\s*(?:——|—|（|\(|\[)?\s*(?:(?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4}|(?:中华|中華)?民[国國]|1\d\d\s*年)")

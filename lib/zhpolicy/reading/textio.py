@@ -321,6 +321,8 @@ _TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
 def looks_traditional(text: str, min_share: float = 0.05, min_count: int = 5) -> bool:
     """True when *text* reads as Traditional Chinese: at least *min_count* characters, and
     *min_share* of its Han characters, exist only in the traditional script."""
-    han = len(text) - len(_BASIC_HAN_RUN.sub("", text))  # counted in C: runs of Han characters removed
     traditional = len(_TRADITIONAL.findall(text))
-    return traditional >= min_count and han > 0 and traditional / han >= min_share
+    if traditional < min_count:
+        return False  # most texts: the Han characters need not be counted
+    han = len(text) - len(_BASIC_HAN_RUN.sub("", text))  # counted in C: runs of Han characters removed
+    return han > 0 and traditional / han >= min_share
