@@ -61,8 +61,15 @@ _POINT_FAMILIES = {
     "首先": re.compile(r"(?:(?<=^)|(?<=[。；：]))(首先|其次|再次|最后)[，、]"),
     "第一": re.compile(r"(?:(?<=^)|(?<=[。；：]))(第[一二三四五六七八九十])[，、]"),
 }
+#: The same markers without the clause start (``^`` or after 。；：), which :func:`_points` tests
+#: itself: a pattern that opens with a look-behind is tried at every position of the text, one that
+#: opens with a character class jumps to its candidates. (No two candidates overlap, so the
+#: matches kept are those of :data:`_POINT_FAMILIES`.)
+_POINT_MARKERS = {name: re.compile(pattern.pattern.split("))", 1)[1]) for name, pattern in _POINT_FAMILIES.items()}
+_CLAUSE_END = "。；："
 
 MAX_HEADING_CHARS = 40
+_STOP_END = re.compile(r"[。！？!?；;]$")
 MAX_LEAD_CHARS = 28
 
 
@@ -98,8 +105,8 @@ def _heading_text(line: str, marker: str) -> str:
     return rest[: m.start()] if m else rest[:MAX_HEADING_CHARS]
 
 
-def _is_lead(para: str) -> bool:
-    spans = _split_sentences(para)
+def _is_lead(para: str, spans: list[tuple[int, int]] | None = None) -> bool:
+    spans = _split_sentences(para) if spans is None else spans
     if len(spans) < 2:
         return False
     first = para[spans[0][0]:spans[0][1]]
@@ -166,15 +173,19 @@ def _signature_start(lines: list[str], info: list[dict]) -> int:
     return start
 
 
-def _classify(lines: list[str]) -> list[dict]:
-    """Classify each line; return dicts with kind, marker type, marker and heading text."""
+def _classify(lines: list[str], spans: list[list[tuple[int, int]]] | None = None) -> list[dict]:
+    """Classify each line; return dicts with kind, marker type, marker and heading text.
+    *spans*: the sentence spans of each line (:func:`_split_sentences`), when known."""
     info = []
     n = len(lines)
     seen_body = False
-    law = sum(1 for line in lines if _marker(line)[0] == "article") >= MIN_ARTICLES
+    markers = [_marker(line) for line in lines] + [("", "")]  # the last: the line after the last one
+    if spans is None:
+        spans = [_split_sentences(line) for line in lines]
+    law = sum(1 for mtype, _ in markers if mtype == "article") >= MIN_ARTICLES
     in_law = False  # past the first chapter or article of a law
     for i, line in enumerate(lines):
-        mtype, marker = _marker(line)
+        mtype, marker = markers[i]
         if law and mtype in ("volume", "chapter", "part", "article"):
             in_law = True
         if mtype == "article":
@@ -200,12 +211,13 @@ def _classify(lines: list[str]) -> list[dict]:
             seen_body = seen_body or not _DATE_LINE.match(line)
             continue
         nxt = lines[i + 1] if i + 1 < n else ""
-        no_stop = not re.search(r"[。！？!?；;]$", line)
+        nxt_marked = bool(markers[i + 1][0])  # _marker(nxt)[0]
+        no_stop = not _STOP_END.search(line)
         short = len(line) <= MAX_HEADING_CHARS
         # a line ending in a colon that introduces a numbered or dash list is body text, not a heading;
         # over a list of ● ◆ items (今年的主要预期目标是：) it stays a heading, as statistics take the
         # list's kind (目标) and year from the heading above it
-        lead_in = line.endswith(("：", ":")) and bool(_marker(nxt)[0] or _DASH_BULLET.match(nxt))
+        lead_in = line.endswith(("：", ":")) and bool(nxt_marked or _DASH_BULLET.match(nxt))
         row = {"kind": "body", "mtype": "", "marker": marker, "heading": ""}
         if _TABLE_MARKER.match(line):
             row["kind"] = "table"  # where a table stood (its cells are in zhpolicy.tables)
@@ -219,14 +231,14 @@ def _classify(lines: list[str]) -> list[dict]:
             row.update(kind="title")  # the first line, or the first after the date lines at the top
         elif (
             not seen_body and short and no_stop and not line.endswith(("：", ":"))
-            and not _marker(nxt)[0] and i > 0 and any(r["kind"] == "title" for r in info)
+            and not nxt_marked and i > 0 and any(r["kind"] == "title" for r in info)
         ):
             row.update(kind="front")
         elif short and no_stop and not lead_in and "，" not in line and nxt:
             row.update(kind="heading", mtype="plain", heading=line.rstrip("：:"))
         elif (
-            len(_split_sentences(line)) == 1 and line.endswith("。") and len(line) <= 60
-            and nxt and not _marker(nxt)[0] and len(nxt) >= 1.5 * len(line) and not _META.match(nxt)
+            len(spans[i]) == 1 and line.endswith("。") and len(line) <= 60
+            and nxt and not nxt_marked and len(nxt) >= 1.5 * len(line) and not _META.match(nxt)
         ):
             row.update(kind="heading", mtype="plain", heading=line.rstrip("。"))
         if row["kind"] in ("body", "item", "meta"):
@@ -239,7 +251,7 @@ def _classify(lines: list[str]) -> list[dict]:
     for i, (line, row) in enumerate(zip(lines, info)):
         if row["kind"] == "heading":
             groups.append([])
-        elif row["kind"] == "body" and _is_lead(line):
+        elif row["kind"] == "body" and _is_lead(line, spans[i]):
             groups[-1].append(i)
     for group in groups if not law else ():
         if len(group) >= 2:
@@ -253,8 +265,8 @@ def _classify(lines: list[str]) -> list[dict]:
 def _points(para: str) -> list[tuple[str, int, str]]:
     """Return in-paragraph enumeration points as (marker, heading offset, heading)."""
     found = []
-    for pattern in _POINT_FAMILIES.values():
-        hits = list(pattern.finditer(para))
+    for pattern in _POINT_MARKERS.values():
+        hits = [m for m in pattern.finditer(para) if not m.start() or para[m.start() - 1] in _CLAUSE_END]
         if len(hits) < 2:
             continue
         for m in hits:
@@ -269,7 +281,8 @@ def _points(para: str) -> list[tuple[str, int, str]]:
 
 def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list[dict]]:
     lines = text.split("\n")
-    info = _classify(lines)
+    spans = [_split_sentences(line) for line in lines]
+    info = _classify(lines, spans)
     paragraphs, outline, sentences = [], [], []
     stack: list[str] = []  # marker types, index = level - 1
     path: list[str] = []  # heading texts along the stack
@@ -316,7 +329,7 @@ def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list
                     "heading": heading, "para_id": para_id,
                     "start": start + pos, "end": start + pos + len(heading),
                 })
-        for s, e in _split_sentences(line):
+        for s, e in spans[para_id]:
             raw = line[s:e]
             lstrip = len(raw) - len(raw.lstrip())
             sentences.append({
