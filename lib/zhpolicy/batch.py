@@ -210,7 +210,6 @@ def _stages(corpus: pd.DataFrame, timings: dict, cache: bool) -> dict[str, pd.Da
     from .extraction.chains import extract_chains
     from .extraction.stats import extract_statistics
     from .reading.structure import sentences
-    from .analysis.terms import content_tokens
     from .analysis.themes import code_units, theme_units
 
     tokenize = importlib.import_module("zhpolicy.analysis.tokenize")
@@ -223,15 +222,13 @@ def _stages(corpus: pd.DataFrame, timings: dict, cache: bool) -> dict[str, pd.Da
         return result
 
     out["sentences"] = timed("sentences", sentences, corpus)
-    toks = timed("tokens", tokenize.tokens, corpus, cache=cache)
+    # the token table's groups (document lengths, content token counts), counted without the table
+    lengths, counts = timed("tokens", tokenize.token_counts, corpus, cache=cache)
     start = time.perf_counter()
-    lengths = toks.assign(n=toks["token"].str.len()).groupby("doc_id", sort=False).agg(
-        n_tokens=("n", "size"), token_chars=("n", "sum"))
+    lengths = lengths.set_index("doc_id")
     out["documents"] = lengths.reindex(corpus["doc_id"], fill_value=0).reset_index()[_DOCUMENT_COLUMNS]
-    counts = content_tokens(toks).groupby(["doc_id", "token"], sort=True).size()
-    out["token_counts"] = counts.rename("count").reset_index().rename(columns={"token": "term"})[_COUNT_COLUMNS]
+    out["token_counts"] = counts[_COUNT_COLUMNS]
     timings["tokens"] += time.perf_counter() - start
-    del toks
     out["statistics"] = timed("statistics", extract_statistics, corpus)
     out["chains"] = timed("chains", extract_chains, corpus)
     out["coded_units"] = timed("themes", lambda c: code_units(theme_units(c)), corpus)

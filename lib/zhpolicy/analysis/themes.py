@@ -19,6 +19,8 @@ import numpy as np
 import pandas as pd
 
 from ..paths import data_path
+from .._docs import iter_docs
+from ..reading.structure import document_structure, paragraph_columns
 from ..reading.structure import paragraphs as paragraph_table
 from .reuse import reused_passages  # noqa: F401 - part of this module's API (lesson 03)
 
@@ -70,14 +72,24 @@ def theme_units(docs, *, min_chars: int = 20) -> pd.DataFrame:
     section's heading (``top_section_title``: 工作安排 for a paragraph under （一）企业自评 in 二、工作安排).
 
     Taught in lesson 03 (``03_themes.ipynb``)."""
-    paras = paragraph_table(docs)
-    keep = ~paras["kind"].isin(["title", "front", "meta", "signature"]) & (paras["text"].str.len() >= min_chars)
-    units = paras[keep].reset_index(drop=True)
-    units["top_section"] = units["section"].str.split(".").str[0]
-    starts = paras[paras["section"] != ""].drop_duplicates(["doc_id", "section"])  # a section's heading line
-    titles = dict(zip(zip(starts["doc_id"], starts["section"]), starts["section_title"]))
+    rows = [row for doc_id, text in iter_docs(docs) for row in document_structure(doc_id, text).paragraphs]
+    kept = [row for row in rows if row["kind"] not in _NOT_UNITS and len(row["text"]) >= min_chars]
+    if not kept:  # the empty table with the paragraph table's column types
+        paras = paragraph_table(docs)
+        units = paras[paras["kind"].isin([])].reset_index(drop=True)
+    else:  # the rows kept, made into a table once (not the whole paragraph table, then filtered)
+        units = pd.DataFrame(kept, columns=paragraph_columns())
+    units["top_section"] = pd.Series([row["section"].split(".")[0] for row in kept], dtype=object)
+    titles: dict[tuple[str, str], str] = {}
+    for row in rows:  # a section's heading line: its first paragraph
+        if row["section"]:
+            titles.setdefault((row["doc_id"], row["section"]), row["section_title"])
     units["top_section_title"] = [titles.get((d, s), "") for d, s in zip(units["doc_id"], units["top_section"])]
     return units
+
+
+#: Paragraph kinds that are never coding units.
+_NOT_UNITS = frozenset(["title", "front", "meta", "signature"])
 
 
 def code_units(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -90,8 +102,10 @@ def code_units(units: pd.DataFrame, codebook: pd.DataFrame | None = None) -> pd.
     coded = units.copy()
     texts = units["text"].tolist()
     joined = _joined_units(texts)
+    starts = _unit_starts(joined, len(texts)) if joined is not None else None
     for rule in codebook.itertuples():
-        counts = _rule_counts(joined, len(texts), rule.terms, rule.all_of, rule.none_of) if joined is not None else None
+        counts = (_rule_counts(joined, starts, rule.terms, rule.all_of, rule.none_of) if joined is not None
+                  else None)
         coded[rule.theme] = counts if counts is not None else [theme_hits(t, rule.terms, rule.all_of, rule.none_of)
                                                                for t in texts]
     return coded
@@ -109,18 +123,22 @@ def _joined_units(texts: list) -> str | None:
     return joined if joined.count(_UNIT_SEP) == len(texts) - 1 else None
 
 
-def _rule_counts(joined: str, n: int, terms, all_of, none_of) -> np.ndarray | None:
-    """:func:`theme_hits` of every unit of *joined* (see :func:`_joined_units`) at once, in C: the
-    same deletions, AND test and count, none of which can reach across a unit's end, as no term or
-    phrase holds :data:`_UNIT_SEP`. None when one does (or is empty): count unit by unit then."""
+def _rule_counts(joined: str, starts: np.ndarray, terms, all_of, none_of) -> np.ndarray | None:
+    """:func:`theme_hits` of every unit of *joined* (see :func:`_joined_units`; *starts*: where each
+    unit starts) at once, in C: the same deletions, AND test and count, none of which can reach
+    across a unit's end, as no term or phrase holds :data:`_UNIT_SEP`. None when one does (or is
+    empty): count unit by unit then."""
     words = [*terms, *all_of, *none_of]
     if any(not isinstance(w, str) or not w or _UNIT_SEP in w for w in words):
         return None
+    n = len(starts)
+    size = len(joined)
     for phrase in none_of:
         joined = joined.replace(phrase, "□")
     if not terms:
         return np.zeros(n, dtype=np.int64)
-    starts = _unit_starts(joined, n)
+    if len(joined) != size:  # a deleted phrase of several characters moved the units
+        starts = _unit_starts(joined, n)
     counts = _unit_counts(_terms_pattern(tuple(terms)), joined, starts, n)
     for term in all_of:
         counts[_unit_counts(re.compile(re.escape(term)), joined, starts, n) == 0] = 0
@@ -137,7 +155,7 @@ def _unit_starts(joined: str, n: int) -> np.ndarray:
 
 def _unit_counts(pattern: re.Pattern, joined: str, starts: np.ndarray, n: int) -> np.ndarray:
     """How many (non-overlapping) matches of *pattern* each unit of *joined* holds."""
-    found = np.fromiter((m.start() for m in pattern.finditer(joined)), dtype=np.int64)
+    found = np.array([m.start() for m in pattern.finditer(joined)], dtype=np.int64)
     return np.bincount(np.searchsorted(starts, found, side="right") - 1, minlength=n).astype(np.int64)
 
 

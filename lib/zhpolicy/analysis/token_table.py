@@ -207,3 +207,46 @@ def _token_table(done, batch_chars: int) -> pd.DataFrame:
     }
     # copy=False: the columns are fresh arrays; pandas need not copy them into 2-D blocks
     return pd.DataFrame(columns, copy=False)
+
+
+def _count_tables(done, batch_chars: int, is_mark) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """What ``zhpolicy batch`` keeps of the token table of *done* (see :func:`~.tokenize._segment_docs`),
+    without building it: ``(lengths, counts)``, where *lengths* gives each document's ``n_tokens``
+    and ``token_chars`` (its tokens and their characters, in the order of *done*) and *counts*
+    the content tokens (:func:`zhpolicy.analysis.terms.content_tokens`) counted by ``doc_id, term``,
+    sorted by both, as ``content_tokens(table).groupby(["doc_id", "token"]).size()`` gives them.
+    Everything is counted on the word codes of one Arrow dictionary; *is_mark* tells, for a
+    word, whether it is an outline or citation mark. None when there is no token."""
+    import numpy as np
+    import pyarrow as pa
+
+    sizes = np.array([len(starts) for _, _, starts, _, _ in done], dtype=np.int64)
+    if not len(done) or not int(sizes.sum()):
+        return None
+    coded = _token_array(done, batch_chars).dictionary_encode()
+    vocabulary = coded.dictionary.to_pylist()
+    codes = coded.indices.to_numpy()
+    is_stop, is_pun = _vocabulary_flags(vocabulary)
+    chars = np.fromiter(map(len, vocabulary), dtype=np.int64, count=len(vocabulary))
+    keep = ~is_pun & (chars >= 1) & ~np.array([bool(is_mark(w)) for w in vocabulary], dtype=bool) & ~is_stop
+    doc = np.repeat(np.arange(len(done), dtype=np.int64), sizes)
+    token_chars = np.bincount(doc, weights=chars[codes], minlength=len(done)).astype(np.int64)
+    ids = [doc_id for doc_id, *_ in done]
+    lengths = pd.DataFrame({"doc_id": pd.array(ids, dtype="str"), "n_tokens": sizes, "token_chars": token_chars})
+    kept = keep[codes]
+    doc, codes = doc[kept], codes[kept].astype(np.int64)
+    id_order = sorted(range(len(ids)), key=ids.__getitem__)  # the order groupby(sort=True) gives
+    word_order = sorted(range(len(vocabulary)), key=vocabulary.__getitem__)
+    id_rank = np.empty(len(ids), dtype=np.int64)
+    id_rank[id_order] = np.arange(len(ids))
+    word_rank = np.empty(len(vocabulary), dtype=np.int64)
+    word_rank[word_order] = np.arange(len(vocabulary))
+    keys, found = np.unique(id_rank[doc] * len(vocabulary) + word_rank[codes], return_counts=True)
+    sorted_ids = pa.array([ids[i] for i in id_order], type=pa.large_string())
+    sorted_words = pa.array([vocabulary[i] for i in word_order], type=pa.large_string())
+    counts = pd.DataFrame({
+        "doc_id": pd.array(sorted_ids.take(pa.array(keys // len(vocabulary))), dtype="str"),
+        "term": pd.array(sorted_words.take(pa.array(keys % len(vocabulary))), dtype="str"),
+        "count": found.astype(np.int64),
+    })
+    return lengths, counts

@@ -253,6 +253,29 @@ def tokens(docs, *, user_dict: bool = True, workers: int = 1, cache: bool = True
         return _token_table(done, BATCH_CHARS)
 
 
+def token_counts(docs, *, user_dict: bool = True, cache: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the batch runner keeps of :func:`tokens`, counted without building the token table:
+    ``(documents, counts)``. *documents*: ``doc_id, n_tokens, token_chars`` (each document's tokens
+    and their characters, in the order of *docs*); *counts*: ``doc_id, term, count``, the content
+    tokens (:func:`zhpolicy.analysis.terms.content_tokens`) counted per document, sorted by
+    ``doc_id`` and ``term``. Equal to what the token table gives (``tokens(docs)`` grouped)."""
+    import re
+
+    from .terms import _MARK, content_tokens
+    from .token_table import _count_tables
+
+    with _without_huge_pages():
+        done = _segment_docs(docs, user_dict=user_dict, workers=1, cache=cache, progress=False, token_bytes=True)
+        found = _count_tables(done, BATCH_CHARS, re.compile(_MARK).fullmatch)
+        if found is not None:
+            return found
+        toks = _token_table(done, BATCH_CHARS)  # no token: the table's own (empty) groups
+    lengths = toks.assign(n=toks["token"].str.len()).groupby("doc_id", sort=False).agg(
+        n_tokens=("n", "size"), token_chars=("n", "sum")).reset_index()
+    counts = content_tokens(toks).groupby(["doc_id", "token"], sort=True).size()
+    return lengths, counts.rename("count").reset_index().rename(columns={"token": "term"})
+
+
 def segmentation_check(terms: list[str] | None = None) -> pd.DataFrame:
     """For each dictionary term, show how jieba splits it without and with the user dictionary.
 

@@ -87,14 +87,13 @@ def _first_sentence(text: str) -> str:
 
 
 def _split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences of one paragraph."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
+    """Return (start, end) spans of the sentences of one paragraph (those not blank)."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    spans = list(zip([0, *ends], ends))  # each ends in its end mark: never blank
+    start = ends[-1] if ends else 0
+    if start < len(text) and text[start:].strip():
         spans.append((start, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return spans
 
 
 def _heading_text(line: str, marker: str) -> str:
@@ -397,6 +396,11 @@ def _collect(docs, which: int, columns: list[str]) -> pd.DataFrame:
     for doc_id, text in iter_docs(docs):
         rows.extend(_structure(doc_id, text)[which])
     return pd.DataFrame(rows, columns=columns)
+
+
+def paragraph_columns() -> list[str]:
+    """The columns of :func:`paragraphs`, in order."""
+    return list(_PARA_COLS)
 
 
 def paragraphs(docs) -> pd.DataFrame:
