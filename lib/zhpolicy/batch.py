@@ -478,15 +478,34 @@ def _run_serial(job: dict, bar) -> dict:
     return summary
 
 
-def _record(folder: Path, summaries: list[dict], *, where: str, partitions: int, files: int, skipped: int,
-            terms: int, max_chars: int, started: float) -> dict:
-    """The run record (``run.json``): versions, the corpus fingerprint, counts and seconds per stage."""
+def _fingerprint_thread(folder: Path):
+    """Start working out the corpus fingerprint of *folder* (it reads every file again) in a thread
+    of this process, which mostly waits while the workers run; returns a function that gives it."""
+    import threading
+
     from .reading.corpus import corpus_fingerprint
 
-    try:
-        fingerprint = corpus_fingerprint(folder)
-    except Exception as exc:  # noqa: BLE001 - the record says why instead
-        fingerprint = f"unavailable: {exc}"
+    found: dict[str, str] = {}
+
+    def work() -> None:
+        try:
+            found["value"] = corpus_fingerprint(folder)
+        except Exception as exc:  # noqa: BLE001 - the record says why instead
+            found["value"] = f"unavailable: {exc}"
+
+    thread = threading.Thread(target=work, name="zhpolicy-fingerprint", daemon=True)
+    thread.start()
+
+    def result() -> str:
+        thread.join()
+        return found["value"]
+
+    return result
+
+
+def _record(folder: Path, summaries: list[dict], *, where: str, partitions: int, files: int, skipped: int,
+            terms: int, max_chars: int, started: float, fingerprint: str) -> dict:
+    """The run record (``run.json``): versions, the corpus fingerprint, counts and seconds per stage."""
     seconds: dict[str, float] = {}
     for s in summaries:
         for stage, value in s["seconds"].items():
@@ -574,6 +593,7 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
         if owned:
             client.close()
         raise
+    fingerprint = _fingerprint_thread(folder)
     not_documents = _skipped_table(not_read)
     if len(not_documents):
         not_documents.to_parquet(out / "skipped" / "part-scan.parquet", index=False)
@@ -608,7 +628,8 @@ def run_batch(folder, out, scheduler=None, workers: int | None = None, *, partit
     frequencies = _merge_terms(summaries, token_chars)
     write_frequencies(frequencies, out / "corpus_frequencies.parquet")
     record = _record(folder, summaries, where=where, partitions=len(groups), files=len(files),
-                     skipped=len(not_documents), terms=len(frequencies), max_chars=max_chars, started=started)
+                     skipped=len(not_documents), terms=len(frequencies), max_chars=max_chars, started=started,
+                     fingerprint=fingerprint())
     (out / "run.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     paths = {name: out / name for name in TABLES}
     paths["corpus_frequencies"] = out / "corpus_frequencies.parquet"

@@ -73,11 +73,14 @@ _STOP_END = re.compile(r"[。！？!?；;]$")
 MAX_LEAD_CHARS = 28
 
 
+#: :data:`_MARKERS` as one pattern (an alternation tries its branches in order: the first kind that matches wins).
+_ANY_MARKER = re.compile("|".join(f"(?P<{name}>{pattern.pattern})" for name, pattern in _MARKERS))
+
+
 def _marker(line: str) -> tuple[str, str]:
-    for name, pattern in _MARKERS:
-        m = pattern.match(line)
-        if m:
-            return name, m.group(0).strip()
+    m = _ANY_MARKER.match(line)
+    if m:
+        return m.lastgroup, m.group(0).strip()
     return "", ""
 
 
@@ -287,6 +290,7 @@ def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list
     path: list[str] = []  # heading texts along the stack
     counters: list[int] = []
     offset = 0
+    numbered = ""  # the section number of the heading path, made again at each heading
     for para_id, (line, row) in enumerate(zip(lines, info)):
         start, end = offset, offset + len(line)
         offset = end + 1
@@ -301,6 +305,7 @@ def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list
             counters[level - 1] += 1
             stack.append(mtype)
             path.append(row["heading"])
+            numbered = ".".join(str(c) for c in counters[: len(stack)])
             h_start = start + (line.find(row["heading"]) if row["heading"] in line else 0)
             outline.append({
                 "doc_id": doc_id, "level": level, "marker": row["marker"],
@@ -313,7 +318,7 @@ def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list
                 "doc_id": doc_id, "level": 0, "marker": "", "kind": row["kind"], "heading": line,
                 "para_id": para_id, "start": start, "end": end,
             })
-        section = ".".join(str(c) for c in counters[: len(stack)])
+        section = numbered
         section_title = path[-1] if path else ""
         if row["kind"] == "signature":  # the 落款 belongs to the whole document, not to its last section
             section, section_title = "", ""
@@ -330,11 +335,13 @@ def _doc_structure(doc_id: str, text: str) -> tuple[list[dict], list[dict], list
                 })
         for s, e in spans[para_id]:
             raw = line[s:e]
-            lstrip = len(raw) - len(raw.lstrip())
+            opened = raw.lstrip()  # never blank (see _split_sentences): raw.strip() is opened.rstrip()
+            lead = len(raw) - len(opened)
+            stripped = opened.rstrip()
             sentences.append({
                 "doc_id": doc_id, "para_id": para_id, "sent_id": len(sentences),
                 "section": section, "section_title": section_title,
-                "start": start + s + lstrip, "end": start + s + len(raw.rstrip()), "text": raw.strip(),
+                "start": start + s + lead, "end": start + s + lead + len(stripped), "text": stripped,
             })
     return paragraphs, outline, sentences
 

@@ -324,5 +324,16 @@ def looks_traditional(text: str, min_share: float = 0.05, min_count: int = 5) ->
     traditional = len(_TRADITIONAL.findall(text))
     if traditional < min_count:
         return False  # most texts: the Han characters need not be counted
-    han = len(text) - len(_BASIC_HAN_RUN.sub("", text))  # counted in C: runs of Han characters removed
+    if min_share > 0:  # in a Simplified text, the Han characters of an opening stretch are already too many
+        head = text[:int(traditional / min_share) * 2 + 64]
+        if len(head) < len(text):
+            han = _han_count(head)
+            if han and traditional / han < min_share:
+                return False  # the whole text holds at least as many
+    han = _han_count(text)
     return han > 0 and traditional / han >= min_share
+
+
+def _han_count(text: str) -> int:
+    """The basic Han characters of *text* (counted in C: runs of them removed)."""
+    return len(text) - len(_BASIC_HAN_RUN.sub("", text))
