@@ -249,12 +249,15 @@ def normalize_whitespace(text: str) -> str:
     """Unify line endings (CRLF, CR → LF) and spaces (U+3000, NBSP, tabs → one space);
     drop zero-width characters; strip each line; drop blank lines (one paragraph per line)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _MANY_SPACES.sub(" ", _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text)))  # never across a line break
+    if _ODD_SPACE.search(text):  # most texts hold none: the three passes would change nothing
+        text = _MANY_SPACES.sub(" ", _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text)))  # never across a line break
     lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
 _MANY_SPACES = re.compile(" {2,}")
+#: What one of normalize_whitespace's passes would change: a zero-width character, a blank, two spaces.
+_ODD_SPACE = re.compile(f"{_ZERO_WIDTH.pattern}|{_BLANKS.pattern}|  ")
 
 
 #: Full-width forms of ASCII (U+FF01–FF5E) except the Chinese punctuation kept full-width.
@@ -288,6 +291,10 @@ def unify_punctuation(text: str) -> str:
 
     Taught in lesson 01 (``01_corpus.ipynb``)."""
     text = _FULL_FORMS.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    if not _ASCII_PUNCT.search(text):
+        # no mark to make full-width, no bracket to pair (most texts): one pass drops the spaces, and
+        # a second would change nothing (dropping spaces after a mark never puts one before a mark)
+        return _drop_spaces_by_full(text) if " " in text else text
     # A mark that became full-width makes its neighbour "next to Chinese" too (the “(” of “((”):
     # repeat until nothing changes, so that cleaning twice gives the same text. Each round only
     # turns half-width marks into full-width ones or drops spaces, so this ends (a few rounds).
@@ -298,16 +305,29 @@ def unify_punctuation(text: str) -> str:
         text = _HALF_OPEN.sub(r"（\1）", text)
         text = _HALF_CLOSE.sub(r"（\1）", text)
         if " " in text:
-            text = _SPACE_BEFORE_FULL.sub("", text)
-            text = _SPACE_AFTER_FULL.sub("", text)
+            text = _drop_spaces_by_full(text)
         if text == before:
             return text
 
 
 _HALF_OPEN = re.compile(r"\(([^()（）\n]*)）")
 _HALF_CLOSE = re.compile(r"（([^()（）\n]*)\)")
-_SPACE_BEFORE_FULL = re.compile(f" +(?=[{_FULL_PUNCT_NO_SPACE}])")
-_SPACE_AFTER_FULL = re.compile(f"(?<=[{_FULL_PUNCT_NO_SPACE}]) +")
+_SPACES = re.compile(" +")
+
+
+def _drop_space_run(match: re.Match) -> str:
+    start, end = match.span()
+    text = match.string
+    if (start and text[start - 1] in _FULL_PUNCT_NO_SPACE) or (end < len(text) and text[end] in _FULL_PUNCT_NO_SPACE):
+        return ""
+    return match.group(0)
+
+
+def _drop_spaces_by_full(text: str) -> str:
+    """Drop the spaces before and after full-width punctuation (``re.sub(" +(?=[，。…])", "")`` and
+    then ``re.sub("(?<=[，。…]) +", "")``: each run of spaces goes when a mark stands on either
+    side of it), in one pass over the runs of spaces."""
+    return _SPACES.sub(_drop_space_run, text)
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,8 @@ _POINT_MARKERS = {name: re.compile(pattern.pattern.split("))", 1)[1]) for name, 
 _CLAUSE_END = "。；："
 
 MAX_HEADING_CHARS = 40
-_STOP_END = re.compile(r"[。！？!?；;]$")
+#: A line ending in one of these does not stop short (it is not a heading).
+_STOPS = tuple("。！？!?；;")
 MAX_LEAD_CHARS = 28
 
 
@@ -214,7 +215,7 @@ def _classify(lines: list[str], spans: list[list[tuple[int, int]]] | None = None
             continue
         nxt = lines[i + 1] if i + 1 < n else ""
         nxt_marked = bool(markers[i + 1][0])  # _marker(nxt)[0]
-        no_stop = not _STOP_END.search(line)
+        no_stop = not (line.endswith(_STOPS) or (line.endswith("\n") and line[:-1].endswith(_STOPS)))  # [。！？!?；;]$
         short = len(line) <= MAX_HEADING_CHARS
         # a line ending in a colon that introduces a numbered or dash list is body text, not a heading;
         # over a list of ● ◆ items (今年的主要预期目标是：) it stays a heading, as statistics take the
