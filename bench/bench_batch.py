@@ -144,6 +144,11 @@ def main() -> int:
             per_mb, total = record["stage_seconds_per_mb"], sum(record["stage_seconds"].values())
             print(f"seconds per MB and stage ({key} run, one core each): "
                   + ", ".join(f"{stage} {value:.3f}" for stage, value in per_mb.items()))
+            cpu_per_mb = record.get("stage_cpu_seconds_per_mb")
+            if cpu_per_mb:
+                print(f"CPU seconds per MB and stage ({key} run, the task's thread; barely changed by other programs): "
+                      + ", ".join(f"{stage} {value:.3f}" for stage, value in cpu_per_mb.items())
+                      + f"; sum {sum(cpu_per_mb.values()):.3f}")
             print("share of the stages' time: " + ", ".join(
                 f"{stage} {seconds / total:.0%}" for stage, seconds in record["stage_seconds"].items()))
             if "serial" in results:

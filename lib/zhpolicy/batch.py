@@ -203,8 +203,10 @@ def _base_labels(corpus: pd.DataFrame) -> list[str]:
             for doc_id, *values in corpus[["doc_id", *CATALOG_COLUMNS]].itertuples(index=False)]
 
 
-def _stages(corpus: pd.DataFrame, timings: dict, cache: bool) -> dict[str, pd.DataFrame]:
-    """Run every stage after reading on the documents of *corpus* (the library's functions)."""
+def _stages(corpus: pd.DataFrame, timings: dict, cache: bool, cpu: dict | None = None) -> dict[str, pd.DataFrame]:
+    """Run every stage after reading on the documents of *corpus* (the library's functions); add
+    each stage's seconds to *timings* and the CPU seconds of this thread to *cpu*."""
+    cpu = {} if cpu is None else cpu
     import importlib
 
     from .extraction.chains import extract_chains
@@ -216,19 +218,21 @@ def _stages(corpus: pd.DataFrame, timings: dict, cache: bool) -> dict[str, pd.Da
     out: dict[str, pd.DataFrame] = {}
 
     def timed(stage, func, *args, **kwargs):
-        start = time.perf_counter()
+        start, tick = time.perf_counter(), time.thread_time()
         result = func(*args, **kwargs)
         timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
+        cpu[stage] = cpu.get(stage, 0.0) + time.thread_time() - tick
         return result
 
     out["sentences"] = timed("sentences", sentences, corpus)
     # the token table's groups (document lengths, content token counts), counted without the table
     lengths, counts = timed("tokens", tokenize.token_counts, corpus, cache=cache)
-    start = time.perf_counter()
+    start, tick = time.perf_counter(), time.thread_time()
     lengths = lengths.set_index("doc_id")
     out["documents"] = lengths.reindex(corpus["doc_id"], fill_value=0).reset_index()[_DOCUMENT_COLUMNS]
     out["token_counts"] = counts[_COUNT_COLUMNS]
     timings["tokens"] += time.perf_counter() - start
+    cpu["tokens"] += time.thread_time() - tick
     out["statistics"] = timed("statistics", extract_statistics, corpus)
     out["chains"] = timed("chains", extract_chains, corpus)
     out["coded_units"] = timed("themes", lambda c: code_units(theme_units(c)), corpus)
@@ -246,7 +250,8 @@ def process_partition(folder: str, documents: dict[str, str], out: str, index: i
     that :func:`read_batch` restores the folder's order); *units* are the groups of documents
     read together (see :func:`catalog_units`); *max_chars* is :data:`MAX_DOCUMENT_CHARS`."""
     timings: dict[str, float] = {}
-    start = time.perf_counter()
+    cpu: dict[str, float] = {}  # CPU seconds of this thread per stage: barely changed by other programs
+    start, tick = time.perf_counter(), time.thread_time()
     files = [Path(folder) / rel for rel in documents]
     skipped: list[dict] = []
     unread = {rel for rel in documents if rel.lower().endswith(_PLAIN_SUFFIXES)
@@ -260,17 +265,18 @@ def process_partition(folder: str, documents: dict[str, str], out: str, index: i
     corpus, more = _too_long(corpus, max_chars)
     skipped += more
     timings["read_clean"] = time.perf_counter() - start
+    cpu["read_clean"] = time.thread_time() - tick
     tables: dict[str, pd.DataFrame] = {}
     if len(corpus):
         corpus["label"] = _base_labels(corpus)
         try:
-            tables = _stages(corpus, timings, cache)
+            tables = _stages(corpus, timings, cache, cpu)
         except Exception:  # noqa: BLE001 - find the document(s) a stage fails on
             parts: list[dict] = []
             for i in range(len(corpus)):
                 one = corpus.iloc[i:i + 1].reset_index(drop=True)
                 try:
-                    parts.append(_stages(one, timings, cache))
+                    parts.append(_stages(one, timings, cache, cpu))
                 except Exception as exc:  # noqa: BLE001
                     skipped.append({"file": one.at[0, "file"], "reason": _failure(exc)})
                     corpus = corpus[corpus["file"] != one.at[0, "file"]]
@@ -293,6 +299,7 @@ def process_partition(folder: str, documents: dict[str, str], out: str, index: i
         "token_chars": int(tables["documents"]["token_chars"].sum()) if "documents" in tables else 0,
         "tokens": int(tables["documents"]["n_tokens"].sum()) if "documents" in tables else 0,
         "seconds": timings,
+        "cpu_seconds": cpu,
         "terms": terms,
     }
 
@@ -410,7 +417,7 @@ def _failed_summary(out: Path, index: int, rel: str, reason: str) -> dict:
     table = _skipped_table([{"file": rel, "reason": reason}])
     write_parts(out, index, {"skipped": table})
     return {"index": index, "documents": 0, "skipped": 1, "chars": 0, "bytes": 0, "rows": {"skipped": 1},
-            "token_chars": 0, "tokens": 0, "seconds": {}, "terms": None}
+            "token_chars": 0, "tokens": 0, "seconds": {}, "cpu_seconds": {}, "terms": None}
 
 
 def _run_jobs(client, jobs: list[dict], out: Path, bar) -> list[dict]:
@@ -507,9 +514,12 @@ def _record(folder: Path, summaries: list[dict], *, where: str, partitions: int,
             terms: int, max_chars: int, started: float, fingerprint: str) -> dict:
     """The run record (``run.json``): versions, the corpus fingerprint, counts and seconds per stage."""
     seconds: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     for s in summaries:
         for stage, value in s["seconds"].items():
             seconds[stage] = seconds.get(stage, 0.0) + value
+        for stage, value in s.get("cpu_seconds", {}).items():
+            cpu[stage] = cpu.get(stage, 0.0) + value
     megabytes = sum(s["bytes"] for s in summaries) / 1e6
     record = {
         "tool": TOOL,
@@ -532,6 +542,9 @@ def _record(folder: Path, summaries: list[dict], *, where: str, partitions: int,
         "stage_seconds": {stage: round(seconds.get(stage, 0.0), 3) for stage in STAGES},
         "stage_seconds_per_mb": {stage: round(seconds.get(stage, 0.0) / megabytes, 4) if megabytes else None
                                  for stage in STAGES},
+        # CPU seconds of the task's thread: what a stage costs even when other programs share the cores
+        "stage_cpu_seconds_per_mb": {stage: round(cpu.get(stage, 0.0) / megabytes, 4) if megabytes else None
+                                     for stage in STAGES},
         "seconds": round(time.perf_counter() - started, 3),
     }
     return record
