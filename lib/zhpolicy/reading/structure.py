@@ -267,9 +267,15 @@ def _classify(lines: list[str], spans: list[list[tuple[int, int]]] | None = None
 
 def _points(para: str) -> list[tuple[str, int, str]]:
     """Return in-paragraph enumeration points as (marker, heading offset, heading)."""
+    families = [[m for m in pattern.finditer(para) if not m.start() or para[m.start() - 1] in _CLAUSE_END]
+                for pattern in _POINT_MARKERS.values()]
+    return _point_entries(para, families)
+
+
+def _point_entries(para: str, families: list[list[re.Match]]) -> list[tuple[str, int, str]]:
+    """The points of the families of marker matches that have at least two, with their headings."""
     found = []
-    for pattern in _POINT_MARKERS.values():
-        hits = [m for m in pattern.finditer(para) if not m.start() or para[m.start() - 1] in _CLAUSE_END]
+    for hits in families:
         if len(hits) < 2:
             continue
         for m in hits:
