@@ -369,7 +369,7 @@ def strip_boilerplate(text: str) -> str:
     clear = None  # whether no rule of `anchored` matches the text as it is now (looked up when it matters)
     for rule in boilerplate_rules():
         if stripped:
-            if rule.name in anchored:
+            if rule in anchored:
                 if clear is None:
                     clear = not combined.search(text)
                 if clear:
@@ -400,12 +400,12 @@ _UNCOMBINABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?[aiLmsux-]+\)")
 
 
 @lru_cache(maxsize=None)
-def _anchored_rules() -> tuple[frozenset[str], re.Pattern | None]:
-    """The names of the boilerplate rules whose pattern opens with ``^`` (most of them), and one
+def _anchored_rules() -> tuple[frozenset[BoilerplateRule], re.Pattern | None]:
+    """The boilerplate rules whose pattern opens with ``^`` (most of them), and one
     pattern that matches where any of them does: ``(?:^A)|(?:^B)|…``. Most texts hold no
     boilerplate: one search for it costs about what one of these rules' searches does (each is
     tried at every position of the text), against one search per rule. (Joining a rule that is
-    not anchored makes the search as slow as all of them.) No names when fewer than two rules
+    not anchored makes the search as slow as all of them.) No rules when fewer than two
     can be joined (a back reference or an inline flag group keeps a rule apart)."""
     rules = [r for r in boilerplate_rules() if r.pattern.pattern.startswith("^")
              and not _UNCOMBINABLE.search(r.pattern.pattern)]
@@ -415,7 +415,7 @@ def _anchored_rules() -> tuple[frozenset[str], re.Pattern | None]:
         rules = []
     if len(rules) < 2:
         return frozenset(), None
-    return frozenset(r.name for r in rules), combined
+    return frozenset(rules), combined
 
 
 def _matched_share(core: str, following: str) -> float:
