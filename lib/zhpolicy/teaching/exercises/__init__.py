@@ -284,7 +284,7 @@ class Exercise:
         except Exception as exc:  # a student's function may raise anything
             ok, message = False, f"检查时出错：{type(exc).__name__}: {exc}"
         if ok is UNCHECKABLE:
-            print(f"ℹ️ 这份语料上这道题无法检查：{message}换一个文本更多的文件夹再做这道题（不是你的答案错了）。")
+            print(f"⚠️ 这份语料上这道题无法检查：{message}换一个文本更多的文件夹再做这道题（不是你的答案错了）。")
             return
         print((self.ok_prefix if ok else "❌ 还不对。") + (f" {message}" if message else ""))
         if not ok and self.hints_shown < len(self.hints):
