@@ -38,7 +38,7 @@ def _document_dates(docs) -> dict[str, str]:
 
 
 #: A sentence without any of these characters has no figure (a cheap test before the rules run).
-_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强兆点]")
+_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强兆点〇○]")
 #: Every match of a pattern of ``_ranks`` or ``_chinese_quantities`` holds a digit or one of these
 #: pieces (a second cheap test; keep it in step when a pattern changes: tests/test_stats_speed.py checks).
 _CHINESE_FIGURE_PIECE = re.compile(
@@ -48,6 +48,7 @@ _CHINESE_FIGURE_PIECE = re.compile(
         "[零〇○一二两三四五六七八九十百千廿卅卌]点[零〇○一二三四五六七八九]",  # 零点五七个百分点, ○点五七
         "[破过超到达逾近上][万亿千百兆]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
         "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
+        "[一二三四五六七八九〇○][〇○]",  # 三○○○元 (digit by digit with a zero sign)
     ])
 )
 _DIGIT = re.compile(r"\d")
