@@ -39,3 +39,8 @@ def test_after_dui_next_year_is_the_figures_own_year():
     corpus = pd.DataFrame({"doc_id": ["tw"], "date": ["2025-11-28"],
                            "text": ["至于对明年的经济展望，主计总处预测GDP成长3.54%。"]})
     assert list(zp.extract_statistics(corpus)["year"]) == ["2026"]
+
+
+def test_roc_years_before_per_household_figures_and_a_start():
+    years = _years("111年每户家庭可支配所得平均数为110.9万元。自113年起按年编布，首年样本增加5%。")
+    assert years == {"110.9万元": "2022", "5%": "2024"}

@@ -16,11 +16,11 @@ from .indicators import SOURCE_PATTERNS
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
 #: A year of the Republic of China calendar (Taiwan; ROC year + 1911 = the common era): always after 民国 /
 #: 中华民国; a bare three-digit year (100–149) only where a period or a Taiwan release's wording follows it
-#: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率), never a duration
+#: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率, 111年每户, 自113年起), never a duration
 #: (建党100年, 100年来, 近110年的历史).
 _ROC_YEAR = re.compile(r"(?:中华)?民国\s*(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
                        r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*月|[及和与至到、-]\s*1[0-4]\d\s*年"
-                       r"|经济|GDP|国内生产毛额|平均|预测|预估))")
+                       r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
