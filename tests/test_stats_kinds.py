@@ -122,3 +122,41 @@ def test_a_goal_stated_by_a_document_governs_its_paragraph():
 def test_funds_obtained_are_results_not_plans_or_targets():
     text = "全年争取到位上级补助资金6.2亿元，其中专项债券资金1.8亿元。力争争取上级资金8亿元以上。"
     assert kinds_of(text, "2024-02-20") == [("6.2亿元", "achieved"), ("1.8亿元", "achieved"), ("8亿元以上", "target")]
+
+
+def full(text: str, date: str) -> list[tuple]:
+    """(surface, value, unit, year, year_source, kind, kind_cue) of every figure of a written document."""
+    table = extract_statistics(pd.DataFrame({"doc_id": ["d"], "date": [date], "text": [text]}))
+    return list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
+                    table["kind"], table["kind_cue"]))
+
+
+def test_sub_items_under_a_goal_heading_are_targets_though_each_reads_as_a_heading():
+    text = ("（三）发展目标\n（1）全区规模以上工业企业达到800家。\n（2）高新技术企业数量突破300家。\n"
+            "（四）保障措施\n上年全区新增企业120家。")
+    assert full(text, "2024-02-01") == [
+        ("达到800家", 800, "家", "", "", "target", "heading:目标"),
+        ("突破300家", 300, "家", "", "", "target", "heading:目标"),
+        ("120家", 120, "家", "2023", "relative:上年", "achieved", "新增")]
+
+
+def test_a_work_plan_section_of_the_year_ahead_is_targets_and_its_review_is_not():
+    text = ("一、2024年工作回顾\n过去一年，全市新建5G基站2500个。\n"
+            "二、2025年重点工作\n新建5G基站3000个，改造老旧小区120个。")
+    assert full(text, "2025-01-15") == [
+        ("2500个", 2500, "个", "2024", "relative:过去一年", "achieved", ""),
+        ("3000个", 3000, "个", "2025", "heading", "target", "heading:重点工作"),
+        ("120个", 120, "个", "2025", "heading", "target", "heading:重点工作")]
+    # a figure of a year already over keeps its kind under a work-plan heading
+    assert full("三、重点任务\n2022年全市新增企业1200家。", "2023-05-10")[0][5:] == ("achieved", "新增")
+
+
+def test_a_lead_ending_with_a_colon_governs_goal_paragraphs_until_the_next_section():
+    text = ("二、主要目标\n力争到2027年，全市数字经济实现跨越发展，具体目标如下：\n"
+            "产业规模持续壮大。数字经济核心产业增加值达到1500亿元。\n"
+            "创新能力显著增强。培育省级以上研发平台60个。\n"
+            "三、保障措施\n全市已建成研发平台45个。")
+    found = full(text, "2023-05-10")
+    assert found[:2] == [("达到1500亿元", 1.5e11, "元", "2027", "scope", "target", "力争到2027年"),
+                         ("60个", 60, "个", "2027", "scope", "target", "力争到2027年")]
+    assert found[2][3:] == ("", "", "achieved", "已")

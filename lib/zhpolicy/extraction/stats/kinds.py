@@ -177,7 +177,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
                         if any(0 <= s - end <= 2 for s, _ in spans)), "")
     if named_after:
         return "target", named_after  # 完成全年5%左右的预期目标: the figure is the target it names
-    in_heading = "" if _HEADLINE_FIGURE.search(heading) else cue("target", "heading")
+    # a goal or work-plan section (发展目标, 2025年重点工作) speaks of the years ahead, not of one already over
+    in_heading = "" if _HEADLINE_FIGURE.search(heading) or past else cue("target", "heading")
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
     if targeted and realised and targeted in realised:
         targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at

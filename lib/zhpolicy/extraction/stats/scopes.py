@@ -56,7 +56,8 @@ def target_lead_scope(sentence: str, start: int, date) -> dict | None:
     target = _target_lead(sentence, date)
     if target is None:
         return None
-    return {**target, "start": start, "text": _line(sentence), "kind": "target", "items": True}
+    return {**target, "start": start, "text": _line(sentence), "kind": "target", "items": True,
+            "colon": sentence.rstrip().endswith(("：", ":"))}
 
 
 def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) -> dict | None:

@@ -123,9 +123,12 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     paragraph, heading and scope context (see :mod:`.scopes`). *markers*, when given, receives for
     each table marker line ``[表N]`` its place and the year and scope in force there (see :mod:`.cells`)."""
     headings = _heading_years(doc_outline, date)
-    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind in ("heading", "front"))
-    heading_starts = {start for start, _ in heading_texts}
-    heading_starts_sorted = [start for start, _ in heading_texts]
+    heading_texts = sorted((start, heading, level) for kind, heading, _, level, start in doc_outline
+                           if kind in ("heading", "front"))
+    heading_starts = {start for start, _, _ in heading_texts}
+    heading_starts_sorted = [start for start, _, _ in heading_texts]
+    heading_paths: dict[int, str] = {}  # the headings above each heading's section (see _heading_path)
+    sections = _section_levels(text, heading_texts)
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
@@ -137,11 +140,13 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                 _mark_table(markers, sentence, sent_start, headings, scope)
             is_heading = sent_start in heading_starts
             an_item = is_item(sentence)
-            if scope is not None and scope["items"] and (is_heading or not an_item):
-                scope = scope.get("outer")  # a list ends at a heading or at a paragraph that is not an item
+            if scope is not None and scope["items"] and _list_ends(scope, is_heading, an_item, sections.get(sent_start)):
+                scope = scope.get("outer")
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             first_has_figures = False
             para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
+            if para_scope is not None:
+                para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
             if (an_item and para_scope is None and not is_heading
                     and not (scope is not None and scope["items"] and scope["kind"])):
                 item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
@@ -165,9 +170,55 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                    "earlier": lambda word, row, pos=sent_start: _earlier_mention(text, pos + row["start"], word),
                    "scope": governing if governing is not None and governing["kind"] else None}
         above = bisect_right(heading_starts_sorted, sent_start)
-        heading = " ".join([heading_texts[above - 1][1] if above else "", (heading_token or {}).get("text", "")])
+        if above not in heading_paths:
+            heading_paths[above] = _heading_path(heading_texts, above)
+        heading = " ".join([heading_paths[above], (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
     return _title_years(rows, doc_outline)
+
+
+def _section_levels(text: str, heading_texts: list[tuple[int, str, int]]) -> dict[int, int]:
+    """The level of each heading that names a section (one without a figure), by the start of its line
+    (a numbered heading's text starts after its marker: 三、重点任务)."""
+    return {text.rfind("\n", 0, start) + 1: level for start, heading, level in heading_texts
+            if not _FIGURE_IN_HEADING.search(heading)}
+
+
+def _section_level_at(heading_texts: list[tuple[int, str, int]], above: int) -> int | None:
+    """The level of the nearest heading naming a section among the first *above* headings, else None."""
+    return next((level for _, heading, level in reversed(heading_texts[:above])
+                 if not _FIGURE_IN_HEADING.search(heading)), None)
+
+
+def _list_ends(scope: dict, is_heading: bool, an_item: bool, section: int | None) -> bool:
+    """Whether a target list's or a year's items end at a paragraph: at a heading or a paragraph that is not
+    an item; for a lead that ends with a colon (具体目标如下：), whose goals may run on in paragraphs of
+    their own, only at a section heading as high as the lead's own section (*section*: the level of the
+    heading the paragraph opens with, if any)."""
+    if scope.get("colon"):
+        return section is not None and (scope.get("level") is None or section <= scope["level"])
+    return is_heading or not an_item
+
+
+#: A figure in a heading (达到800家, not 2025年): the heading is an item of a list, not a section's name.
+_FIGURE_IN_HEADING = re.compile(r"(?<![\dXx.])\d(?![\dXx.]*\s*[年月日号季])")
+
+
+def _heading_path(heading_texts: list[tuple[int, str, int]], above: int) -> str:
+    """The section headings a sentence stands under, for its kind: the nearest heading above it (the
+    first *above* of *heading_texts*, (start, text, level)) and its parents, a level up each, nearest
+    first. A heading that holds a figure (（1）规模以上工业企业达到800家) is an item of a list: it names
+    no section, so the sentences under it take their parents' (（三）发展目标: targets)."""
+    path, ceiling = [], None
+    for _, text, level in reversed(heading_texts[:above]):
+        if ceiling is not None and level >= ceiling:
+            continue
+        ceiling = level
+        if not _FIGURE_IN_HEADING.search(text):
+            path.append(text)
+        if level <= 1 or len(path) == 3:
+            break
+    return " ".join(path)
 
 
 def _title_years(rows: list[dict], doc_outline: list[tuple]) -> list[dict]:
