@@ -79,7 +79,7 @@ def test_every_kind_and_scope_of_the_cue_file_is_read():
     assert {kind for kind, _, _ in kind_cues()} == {"plan", "target", "comparison", "achieved"}
     assert {scope for _, scope, _ in kind_cues()} == {
         "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised",
-        "column", "attribute", "after", "contribution"}
+        "column", "attribute", "after", "contribution", "measure", "share", "content"}
 
 
 def kinds_of(text: str, date: str = "") -> list[tuple[str, str]]:
@@ -160,3 +160,34 @@ def test_a_lead_ending_with_a_colon_governs_goal_paragraphs_until_the_next_secti
     assert found[:2] == [("达到1500亿元", 1.5e11, "元", "2027", "scope", "target", "力争到2027年"),
                          ("60个", 60, "个", "2027", "scope", "target", "力争到2027年")]
     assert found[2][3:] == ("", "", "achieved", "已")
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a planned measure: what 计划实施 opens holds for the whole sentence (总投资 of the planned projects)
+    ("今年计划实施重点项目200个，总投资1500亿元。", "2024-03-01",
+     [("200个", 200, "个", "2024", "relative:今年", "plan", "计划实施"),
+      ("1500亿元", 1.5e11, "元", "2024", "relative:今年", "plan", "计划实施")]),
+    # money set aside for a purpose
+    ("省级财政统筹资金10亿元，支持中小企业开展数字化改造。", "", [("10亿元", 1e9, "元", "", "", "plan", "统筹资金")]),
+    ("每年引导金融机构为科技型企业提供信贷资金200亿元。", "", [("200亿元", 2e10, "元", "", "", "plan", "每年引导")]),
+    # a proposed budget line and its growth
+    ("2024年全区一般公共预算收入安排86亿元，增长5%。", "2024-01-20",
+     [("86亿元", 8.6e9, "元", "2024", "clause", "plan", "安排"), ("增长5%", 5, "%", "2024", "sentence", "plan", "安排")]),
+    # a rule's ratio with a bound is a parameter of the policy
+    ("面向中小企业预留的采购份额比例不低于40%。", "", [("不低于40%", 40, "%", "", "", "plan", "比例")]),
+    # a count of the plan's own parts
+    ("规划设定了涵盖五个方面的16项主要指标，部署了60项重大工程。", "2026-03-06",
+     [("16项", 16, "项", "", "", "plan", "主要指标"), ("60项", 60, "项", "", "", "plan", "重大工程")]),
+])
+def test_planned_measures_budget_lines_rule_ratios_and_plan_parts_are_plan(text, date, expected):
+    assert full(text, date) == expected
+
+
+def test_a_ratio_in_a_goal_list_stays_a_target_and_parts_done_in_a_review_are_achieved():
+    assert full("到2025年，新建建筑中绿色建筑的比例不低于70%。", "2022-05-01")[0][5:] == ("target", "到2025年")
+    assert full("2023年，全市完成了12项重点任务。", "2024-01-20")[0][5:] == ("achieved", "完成")
+
+
+def test_a_goal_restated_as_met_in_a_review_is_a_result():
+    assert full("过去一年，市人代会确定的目标任务顺利完成，全市地区生产总值达到3200亿元。", "2025-01-15") == [
+        ("达到3200亿元", 3.2e11, "元", "2024", "relative:过去一年", "achieved", "达到")]

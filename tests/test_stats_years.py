@@ -239,3 +239,12 @@ def test_an_undated_text_s_this_year_is_the_year_of_the_full_date_in_its_sentenc
     assert {y for _, y, _, _ in rows(text)} == {"2016"}
     # with no full date the year stays unknown: the rule does not guess
     assert {y for _, y, _, _ in rows("介绍今年一季度经济运行情况。\n一季度全省生产总值8200亿元。")} == {""}
+
+
+def test_list_items_run_together_in_one_line_do_not_take_an_earlier_items_year():
+    text = ("“十五五”时期主要目标一览\n要点 - 经济发展：为到2035年人均国内生产总值达到中等发达国家水平打好基础 [4]"
+            " - 创新驱动：提出研发经费投入年均增长7%以上 [5] - 绿色低碳：单位产值能耗累计降低10%。")
+    table = extract_statistics(dated(text, "2026-03-06"))
+    assert list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
+                    table["kind"])) == [("增长7%以上", 7, "%", "2026-2030", "heading", "target"),
+                                        ("10%", 10, "%", "2026-2030", "heading", "target")]

@@ -132,6 +132,31 @@ _HEADLINE_FIGURE = re.compile(r"\d\s*(?:%|％|个百分点|[万亿]元)")
 _TO_LEVEL = re.compile(r"(?:到|至)\s*$")
 
 
+#: Clause cues that bound a figure (不低于40%): a policy's parameter when a share cue names a rule's ratio.
+_BOUNDS = ("不低于", "不超过", "以内", "控制在")
+#: Words after a goal that say it was met: 目标任务顺利完成, 全面完成…目标任务, 目标如期实现.
+_MET = "(?:完成|实现|达成|超额完成|如期实现)"
+
+
+def _goal_met(before: str, goal: str) -> bool:
+    """Whether *before* (the sentence up to a figure) says the *goal* it names was met, before or after it."""
+    return bool(re.search(_MET + r"[^，。；]{0,8}" + re.escape(goal), before)
+                or re.search(re.escape(goal) + r"[^，。；]{0,6}" + _MET, before))
+
+
+#: Units that count the parts of a plan (20项主要指标, 109项重大工程).
+_CONTENT_UNITS = ("项", "条", "个", "方面")
+
+
+def _plan_content(sentence: str, row: dict, past: bool, found: dict) -> str:
+    """A count of a plan's own parts (设定20项主要指标, 部署109项重大工程): the cue of scope ``content``
+    right after the figure, for a count not dated before the document's year."""
+    if past or row["unit"] not in _CONTENT_UNITS:
+        return ""
+    end = row.get("end", row["start"])
+    return next((c for c, spans in found.get(("plan", "content"), ()) if any(s == end for s, _ in spans)), "")
+
+
 def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None, year: str = "",
                 scope: dict | None = None, change: str = "") -> tuple[str, str]:
     """(kind, kind_cue) of a figure: ``plan``, ``target``, ``comparison`` or ``achieved``, and the cue
@@ -151,7 +176,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
                "parameter": (0, len(sentence), None),
                # 争取到位资金6.2亿元，其中专项债券资金1.8亿元: a part (其中) shares the realised cue of its whole
                "realised": (0 if clause.lstrip().startswith("其中") else clause_start, start, None),
-               "verb": (clause_start, start, 2), "contribution": (clause_start, start, None)}
+               "verb": (clause_start, start, 2), "contribution": (clause_start, start, None),
+               "measure": (start, start, None) if past else (0, start, None), "share": (clause_start, start, 5)}
     found_in_sentence = _cue_occurrences(sentence)
 
     def cue(kind: str, *scopes: str) -> str:
@@ -165,7 +191,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return ""
 
     realised = cue("achieved", "realised")
-    planned = "" if realised else cue("plan", "clause", "parameter")
+    planned = "" if realised else cue("plan", "clause", "parameter", "verb", "measure") or _plan_content(
+        sentence, row, past, found_in_sentence)
     if planned:
         return "plan", planned
     if change == "start":
@@ -182,6 +209,10 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
     if targeted and realised and targeted in realised:
         targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at
+    if not in_heading and targeted in _BOUNDS and not _future_year_named(sentence, row, doc_year):
+        share = cue("plan", "share")
+        if share:
+            return "plan", share  # 预留给中小企业的比例不低于40%: a rule's parameter, not a goal
     if targeted:
         return "target", targeted
     future = _future_year_named(sentence, row, doc_year)
@@ -198,7 +229,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         if compared or verb or row["unit"] == "个百分点":
             return "comparison", compared or verb or "个百分点"
     targeted = cue("target", "sentence", "sentence_open")
-    if targeted and re.search(r"(?:完成|实现)[^，。；]{0,8}" + re.escape(targeted), sentence[:start]):
+    if targeted and _goal_met(sentence[:start], targeted):
         targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
     if targeted:
         return "target", targeted

@@ -297,6 +297,9 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
                 sentence, _clause_start(sentence, row["start"]), row["start"]):
             kind, kind_cue = "target", "由目前…到（终点）"  # a change that starts now ends in the future
+        if kind in ("achieved", "comparison") and rows and rows[-1]["kind"] == "plan" and _CHANGE_OF_PREVIOUS.match(
+                sentence, rows[-1]["end"] - offset, row.get("number_start", row["start"])):
+            kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
         if kind == "target":
             year = _target_year(sentence, row, year)
         rows.append({
@@ -309,6 +312,10 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
         })
     return rows
+
+
+#: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.
+_CHANGE_OF_PREVIOUS = re.compile(r"[，,、]?\s*(?:(?:比|较)(?:上年|去年)[^，,。；\d]{0,6}|同比)?(?:增长|下降|增加|减少|提高|降低)\s*$")
 
 
 #: Words before a figure that make it an average or a total over its period (年均增长6%).

@@ -270,10 +270,16 @@ def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
             return t
     if segment and sentence[segment - 1] in "：:":  # 2023年经济社会发展的主要预期目标是：A增长6%，B…
         lead_in = _clause_start(sentence, segment - 1)
+        bullets = [m.end() for m in _INLINE_BULLET.finditer(sentence, lead_in, segment)]
+        lead_in = bullets[-1] if bullets else lead_in  # …打好基础 [4] - 创新驱动：…: the item's own label only
         named = [t for t in tokens if not t["weak"] and lead_in <= t["start"] and t["end"] < segment]
         if named:
             return named[-1]
     return None
+
+
+#: Items of a list run together in one line: a citation mark [4] or a spaced dash or bullet between them.
+_INLINE_BULLET = re.compile(r"\[\d{1,3}\]|\s[-–—•·▪]\s")
 
 
 def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
