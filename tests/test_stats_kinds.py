@@ -191,3 +191,48 @@ def test_a_ratio_in_a_goal_list_stays_a_target_and_parts_done_in_a_review_are_ac
 def test_a_goal_restated_as_met_in_a_review_is_a_result():
     assert full("过去一年，市人代会确定的目标任务顺利完成，全市地区生产总值达到3200亿元。", "2025-01-15") == [
         ("达到3200亿元", 3.2e11, "元", "2024", "relative:过去一年", "achieved", "达到")]
+
+
+def test_goals_under_sub_headings_keep_the_lead_whose_paragraph_ends_with_a_colon():
+    text = ("二、发展目标\n到2025年，全市制造业高质量发展取得显著成效。具体目标：\n（一）产业规模\n"
+            "规上工业营业收入突破1万亿元，年均增长8%。\n（二）创新能力\n研发投入强度达到2.8%。\n"
+            "三、重点任务\n（一）做强产业集群\n新培育千亿级产业集群3个。")
+    assert full(text, "2022-03-01") == [
+        ("突破1万亿元", 1e12, "元", "2025", "scope", "target", "到2025年"),
+        ("增长8%", 8, "%", "2025", "scope", "target", "到2025年"),
+        ("达到2.8%", 2.8, "%", "2025", "scope", "target", "到2025年"),
+        ("3个", 3, "个", "", "", "target", "heading:重点任务")]
+
+
+def test_dash_items_that_read_as_headings_stay_in_their_list():
+    text = ("二、发展目标\n到2025年，全市制造业高质量发展取得显著成效。\n——规上工业营业收入突破1万亿元；\n"
+            "——高新技术企业超过3000家。")
+    assert [r[3:] for r in full(text, "2022-03-01")] == [("2025", "scope", "target", "到2025年")] * 2
+
+
+def test_a_planned_total_over_a_plan_period_and_its_growth_are_plan_over_the_period():
+    assert full("“十四五”期间，全市计划完成固定资产投资1.2万亿元，年均增长6%。", "2021-06-01") == [
+        ("1.2万亿元", 1.2e12, "元", "2021-2025", "sentence", "plan", "计划完成"),
+        ("增长6%", 6, "%", "2021-2025", "sentence", "plan", "计划完成")]
+
+
+def test_a_budget_for_next_year_and_its_changes_are_plan():
+    text = "2024年市本级一般公共预算支出预算为125亿元，比2023年预算增加6.2亿元，增长5.2%。"
+    assert [r[3:] for r in full(text, "2023-12-20")] == [
+        ("2024", "clause", "plan", "预算为"), ("2024", "sentence", "plan", "预算为"), ("2024", "sentence", "plan", "预算为")]
+
+
+def test_a_distance_from_the_goal_is_a_comparison():
+    assert full("2024年全市地区生产总值增长6.3%，高于年初预期目标0.3个百分点。", "2025-01-15")[1] == (
+        "0.3个百分点", 0.3, "个百分点", "2024", "sentence", "comparison", "高于/低于…目标")
+
+
+def test_a_goal_for_the_whole_year_is_for_the_documents_own_year():
+    assert full("力争全年地区生产总值增长6%，一般公共预算收入增长5%。", "2024-03-01") == [
+        ("增长6%", 6, "%", "2024", "relative:全年", "target", "力争"),
+        ("增长5%", 5, "%", "2024", "relative:全年", "target", "力争")]
+
+
+def test_a_cumulative_level_is_reached_at_the_end_of_the_plan_period():
+    found = full("一、“十四五”时期发展目标\n5G基站累计达到5万个，累计新增就业30万人。", "2022-06-01")
+    assert [r[3] for r in found] == ["2025", "2021-2025"]

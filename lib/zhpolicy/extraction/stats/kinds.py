@@ -132,6 +132,8 @@ _HEADLINE_FIGURE = re.compile(r"\d\s*(?:%|％|个百分点|[万亿]元)")
 _TO_LEVEL = re.compile(r"(?:到|至)\s*$")
 
 
+#: A figure that is a distance from a goal: 高于年初预期目标0.3个百分点, 超出目标20亿元.
+_ABOVE_GOAL = re.compile(r"(?:高于|低于|超出|超过|快于|慢于|好于)[^，。；\d]{0,10}目标[^，。；\d]{0,2}$")
 #: Clause cues that bound a figure (不低于40%): a policy's parameter when a share cue names a rule's ratio.
 _BOUNDS = ("不低于", "不超过", "以内", "控制在")
 #: Words after a goal that say it was met: 目标任务顺利完成, 全面完成…目标任务, 目标如期实现.
@@ -191,8 +193,10 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return ""
 
     realised = cue("achieved", "realised")
-    planned = "" if realised else cue("plan", "clause", "parameter", "verb", "measure") or _plan_content(
-        sentence, row, past, found_in_sentence)
+    planned = cue("plan", "clause", "parameter", "verb", "measure") or _plan_content(sentence, row, past, found_in_sentence)
+    if realised and planned and realised in planned:
+        realised = ""  # 计划完成投资1.2万亿元: a plan, though it holds 完成
+    planned = "" if realised else planned
     if planned:
         return "plan", planned
     if change == "start":
@@ -205,6 +209,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     if named_after:
         return "target", named_after  # 完成全年5%左右的预期目标: the figure is the target it names
     # a goal or work-plan section (发展目标, 2025年重点工作) speaks of the years ahead, not of one already over
+    if _ABOVE_GOAL.search(clause):
+        return "comparison", "高于/低于…目标"  # 高于年初预期目标0.3个百分点: the distance from a goal
     in_heading = "" if _HEADLINE_FIGURE.search(heading) or past else cue("target", "heading")
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
     if targeted and realised and targeted in realised:

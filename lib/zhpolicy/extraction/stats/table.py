@@ -145,7 +145,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             first_has_figures = False
             para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
-            if para_scope is not None:
+            if para_scope is not None:  # 到2025年，…。具体目标：the paragraph's last sentence may end with the colon
+                para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, para_id, sent_start)
                 para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
             if (an_item and para_scope is None and not is_heading
                     and not (scope is not None and scope["items"] and scope["kind"])):
@@ -177,6 +178,16 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     return _title_years(rows, doc_outline)
 
 
+def _ends_with_colon(sents: list[tuple], para_id, start: int) -> bool:
+    """Whether the paragraph *para_id*, whose first sentence starts at *start*, ends with a colon."""
+    from bisect import bisect_left
+    k = bisect_left([s[1] for s in sents], start)
+    last = None
+    while k < len(sents) and sents[k][0] == para_id and k < len(sents):
+        last, k = sents[k], k + 1
+    return last is not None and last[3].rstrip().endswith(("：", ":"))
+
+
 def _section_levels(text: str, heading_texts: list[tuple[int, str, int]]) -> dict[int, int]:
     """The level of each heading that names a section (one without a figure), by the start of its line
     (a numbered heading's text starts after its marker: 三、重点任务)."""
@@ -197,7 +208,7 @@ def _list_ends(scope: dict, is_heading: bool, an_item: bool, section: int | None
     heading the paragraph opens with, if any)."""
     if scope.get("colon"):
         return section is not None and (scope.get("level") is None or section <= scope["level"])
-    return is_heading or not an_item
+    return is_heading and section is not None or not an_item  # (a heading holding a figure is an item)
 
 
 #: A figure in a heading (达到800家, not 2025年): the heading is an item of a list, not a section's name.
@@ -297,7 +308,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
                 sentence, _clause_start(sentence, row["start"]), row["start"]):
             kind, kind_cue = "target", "由目前…到（终点）"  # a change that starts now ends in the future
-        if kind in ("achieved", "comparison") and rows and rows[-1]["kind"] == "plan" and _CHANGE_OF_PREVIOUS.match(
+        if kind in ("achieved", "comparison", "target") and rows and rows[-1]["kind"] == "plan" and _CHANGE_OF_PREVIOUS.match(
                 sentence, rows[-1]["end"] - offset, row.get("number_start", row["start"])):
             kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
         if kind == "target":
@@ -315,9 +326,12 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
 
 
 #: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.
-_CHANGE_OF_PREVIOUS = re.compile(r"[，,、]?\s*(?:(?:比|较)(?:上年|去年)[^，,。；\d]{0,6}|同比)?(?:增长|下降|增加|减少|提高|降低)\s*$")
+_CHANGE_OF_PREVIOUS = re.compile(r"[，,、]?\s*(?:(?:比|较)(?:上年|去年|(?:19|20)\d\d年)?[^，,。；\d]{0,6}|同比|年均)?"
+                                 r"(?:增长|下降|增加|减少|提高|降低)\s*$")
 
 
+#: 累计达到, 累计突破 just before a figure: a level reached by the end of the period, not a total over it.
+_LEVEL_REACHED = re.compile(r"累计(?:达到|突破|超过|达)\s*$")
 #: Words before a figure that make it an average or a total over its period (年均增长6%).
 _OVER_A_PERIOD = re.compile(r"年均|平均|累计|每年|期间|共")
 
@@ -329,6 +343,8 @@ def _target_year(sentence: str, row: dict, year: str) -> str:
         return year
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
     clause = clause[clause.rfind("、") + 1:]  # 年均增长1万元、从目前的14.4万元增加到20万元: 20万元 is a level
+    if _LEVEL_REACHED.search(sentence, 0, row.get("number_start", row["start"])):
+        return year[5:]  # 累计达到5万个: the stock at the period's end
     return year if _OVER_A_PERIOD.search(clause) else year[5:]
 
 

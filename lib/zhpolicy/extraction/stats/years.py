@@ -34,6 +34,9 @@ _NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
 #: ``至今``, ``迄今``: a span that ends now (not 截至今年, 至今年).
 _SPAN_TO_NOW = re.compile(r"(?:至今|迄今)(?![年日天])(?:为止)?")
 
+#: A goal's words just before 全年 (力争全年, 确保全年, 预计全年): the year is the document's own.
+_GOAL_BEFORE = re.compile(r"(?:力争|确保|争取|预计|预期|目标是?)[^，。；]{0,4}$")
+
 #: The values of ``year_source`` (``relative:`` is followed by the word, 今年, 全年 …), each told to a student.
 YEAR_SOURCES = {
     "clause": "数字所在的分句写明了年份",
@@ -175,6 +178,9 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         if rule.startswith("anchor:"):
             named = [t for t in explicit if t["end"] <= m.start()]
             year = str(int(named[-1]["year"]) + int(rule.split(":")[1])) if named else year
+        if rule == "reporting" and m.group(0) == "全年" and _GOAL_BEFORE.search(sentence, 0, m.start()):
+            own = document_year_month(date)[0]  # 力争全年增长6%: the year the goal is set for, not the last one over
+            year = str(own) if own else year
         tokens.append({"start": m.start(), "end": m.end(), "year": year, "now": rule == "now",
                        "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
     for m in (_SPAN_TO_NOW.finditer(sentence) if "今" in sentence else ()):
