@@ -248,3 +248,20 @@ def test_list_items_run_together_in_one_line_do_not_take_an_earlier_items_year()
     assert list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
                     table["kind"])) == [("增长7%以上", 7, "%", "2026-2030", "heading", "target"),
                                         ("10%", 10, "%", "2026-2030", "heading", "target")]
+
+
+def test_a_paragraph_spelling_out_a_goal_named_earlier_takes_that_goals_year():
+    text = ("按照方案，到2026年，全市工业实现规模强、创新强、品牌强“三强”目标；到2030年，建成先进制造业强市。\n"
+            "“三强”目标具体为：规模强，规上工业产值年均增长10%以上；创新强，新增省级技术中心30个。")
+    table = extract_statistics(dated(text, "2024-05-01"))
+    assert list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
+                    table["kind"], table["kind_cue"])) == [
+        ("增长10%以上", 10, "%", "2026", "scope", "target", "“三强”目标具体为"),
+        ("30个", 30, "个", "2026", "scope", "target", "“三强”目标具体为")]
+    assert table["year_line"][0].startswith("按照方案，到2026年")
+
+
+def test_a_plan_period_that_qualifies_a_superlative_is_not_the_paragraphs_year():
+    text = ("一、2024年工作回顾\n全市重点项目建设提速。东北电网“十四五”期间投资最大的输变电工程竣工投运。"
+            "5个园区获评省级化工园区。")
+    assert [(s, y, src) for s, y, src, _ in rows(text, "2025-01-10")] == [("5个", "2024", "heading")]

@@ -93,6 +93,32 @@ def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict
     return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": True, "outer": outer}
 
 
+#: A paragraph that spells out a goal named earlier: “五强”目标具体为：…, “三个一”目标包括…
+_NAMED_GOAL = re.compile(r"\s*(“[^”“]{1,10}”)[^，。；：,;:]{0,6}目标(?:具体)?(?:为|是|包括|分别是|分别为|如下)")
+
+
+def named_goal_scope(sentence: str, start: int, text: str, date) -> dict | None:
+    """The scope of a paragraph that spells out a goal named earlier in *text* (``“五强”目标具体为：…`` after
+    ``到2022年，…实现“五强”发展目标``): the year of the earlier mention (the last year before it in its
+    ；-segment, not before the document's year) and kind target; *sentence* is the paragraph's first, at
+    offset *start*."""
+    m = _NAMED_GOAL.match(sentence)
+    if m is None:
+        return None
+    mention = text.rfind(m[1], 0, start)
+    if mention < 0:
+        return None
+    segment = max(text.rfind(ch, 0, mention) for ch in "；;。\n") + 1
+    before = text[segment:mention]
+    tokens = [t for t in _year_tokens(before, date) if not t["weak"] and re.fullmatch(r"\d{4}", t["year"] or "")]
+    doc_year = document_year_month(date)[0]
+    if not tokens or doc_year is not None and int(tokens[-1]["year"]) < doc_year:
+        return None
+    return {"year": tokens[-1]["year"], "source": "scope", "weak": False, "cue": m.group(0).strip()[:12],
+            "start": start, "text": _line(text[segment:mention + len(m[1])]), "kind": "target", "items": True,
+            "colon": False}
+
+
 def _target_lead(sentence: str, date) -> dict | None:
     """``力争到2027年，…``, ``到“十四五”末，…``: a paragraph opening with a future year (not before the
     document's) after 到/至, with a lead cue or nothing before it."""

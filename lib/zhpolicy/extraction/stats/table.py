@@ -16,7 +16,7 @@ from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import figure_kind
-from .scopes import frame, is_item, item_year_scope, target_lead_scope, year_lead_scope
+from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
 from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
                     document_year_month, reporting_period)
 
@@ -144,7 +144,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                 scope = scope.get("outer")
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             first_has_figures = False
-            para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
+            para_scope = None if is_heading else (target_lead_scope(sentence, sent_start, date)
+                                                  or named_goal_scope(sentence, sent_start, text, date))
             if para_scope is not None:  # 到2025年，…。具体目标：the paragraph's last sentence may end with the colon
                 para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, para_id, sent_start)
                 para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))

@@ -34,6 +34,8 @@ _NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
 #: ``至今``, ``迄今``: a span that ends now (not 截至今年, 至今年).
 _SPAN_TO_NOW = re.compile(r"(?:至今|迄今)(?![年日天])(?:为止)?")
 
+#: A year that qualifies a superlative (“十四五”期间投资最大的项目, 2010年以来最高) is no time of the sentence.
+_SUPERLATIVE = re.compile(r"(?:期间|时期|以来)?[^，,。；\d]{0,4}最")
 #: A goal's words just before 全年 (力争全年, 确保全年, 预计全年): the year is the document's own.
 _GOAL_BEFORE = re.compile(r"(?:力争|确保|争取|预计|预期|目标是?)[^，。；]{0,4}$")
 
@@ -243,7 +245,7 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
             return part[0]  # 上半年，全市实现生产总值…: a dated part of a year opening the sentence
         return dated[0] if dated else None  # else the dateline's own date
     first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
-    opening = [t for t in strong if t["end"] <= first_clause_end]
+    opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])]
     if len(opening) == 1 and opening[0].get("span"):
         return opening[0]  # 从2020年1月24日至今，…: the span that ends now is the sentence's time
     if (len(opening) == 1 and sentence[offset:opening[0]["start"]].strip() in ("从", "自")
