@@ -236,3 +236,10 @@ def test_a_goal_for_the_whole_year_is_for_the_documents_own_year():
 def test_a_cumulative_level_is_reached_at_the_end_of_the_plan_period():
     found = full("一、“十四五”时期发展目标\n5G基站累计达到5万个，累计新增就业30万人。", "2022-06-01")
     assert [r[3] for r in found] == ["2025", "2021-2025"]
+
+
+def test_a_round_figure_in_a_sentence_of_goals_is_a_target():
+    text = "每年培育专精特新中小企业500户左右，力争全市规模以上工业企业达到1.2万户左右。"
+    assert [r[5:] for r in full(text, "2022-09-25")] == [("target", "力争（句中随后）"), ("target", "力争")]
+    # a result stated with 左右 keeps its kind
+    assert full("全年新增市场主体3000户左右，力争明年再增5%。", "2024-12-20")[0][5:] == ("achieved", "新增")

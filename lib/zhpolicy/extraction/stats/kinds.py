@@ -134,6 +134,8 @@ _TO_LEVEL = re.compile(r"(?:到|至)\s*$")
 
 #: A figure that is a distance from a goal: 高于年初预期目标0.3个百分点, 超出目标20亿元.
 _ABOVE_GOAL = re.compile(r"(?:高于|低于|超出|超过|快于|慢于|好于)[^，。；\d]{0,10}目标[^，。；\d]{0,2}$")
+#: Goal words that make a round figure (4000户左右) earlier in their sentence a target too.
+_GOAL_VERBS = ("力争", "争取")
 #: Clause cues that bound a figure (不低于40%): a policy's parameter when a share cue names a rule's ratio.
 _BOUNDS = ("不低于", "不超过", "以内", "控制在")
 #: Words after a goal that say it was met: 目标任务顺利完成, 全面完成…目标任务, 目标如期实现.
@@ -244,5 +246,11 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     achieved = realised or cue("achieved", "clause")
     if achieved:
         return "achieved", achieved
+    if row["qualifier"] == "左右" and not past:
+        end = row.get("end", start)  # 形成…企业4000户左右，力争…达到2.5万户左右: a round figure in a sentence of goals
+        later = next((c for c, spans in found_in_sentence.get(("target", "sentence_open"), ())
+                      if c in _GOAL_VERBS and any(s >= end for s, _ in spans)), "")
+        if later:
+            return "target", later + "（句中随后）"
     return ("", "") if row["qualifier"] in ("<", ">", "≤", "≥") else ("achieved", "")
 
