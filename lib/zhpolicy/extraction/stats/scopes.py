@@ -45,6 +45,10 @@ def _lead_hint() -> re.Pattern:
     return re.compile(r"\d{4}\s*年|[〇零○]|五|" + "|".join(map(re.escape, words)))
 
 
+#: Words opening a vision of a later year (展望2035年，…).
+_VISION = ("展望", "远景", "到", "至")
+
+
 def is_item(sentence: str) -> bool:
     """Whether a paragraph whose first sentence is *sentence* is an item of a list."""
     return bool(_ITEM.match(sentence))
@@ -74,7 +78,11 @@ def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) 
                                     or frame.match(sentence, topic["end"]))
     if topic is None or not topic["year"] or topic["source"] == "document_date" or topic.get("now") or not framed:
         return None  # 2024年01月24日 (a date line), 2025年底召开的会议 (an event's date) set no scope
-    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": False}
+    doc_year = document_year_month(date)[0]
+    ahead = (doc_year is not None and re.fullmatch(r"\d{4}", topic["year"]) and int(topic["year"]) > doc_year
+             or sentence.lstrip().startswith(_VISION))
+    # 展望2035年，…: a vision of a later year speaks for its own paragraph and items, not for the sections after it
+    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": bool(ahead)}
 
 
 def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict | None:

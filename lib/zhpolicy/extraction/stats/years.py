@@ -375,7 +375,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     with its year earlier in the text (``2021年上半年`` … ``上半年``)."""
     clause = _clause_year(sentence, row, tokens)
     if _known(clause):
-        return _year_and_source(clause, "clause")
+        return _this_year_of_frame(clause, context) or _year_and_source(clause, "clause")
     if clause is not None and clause.get("rule", "").startswith("review"):
         return "", "", ""  # 近五年…年均增速超过30% in a mid-year text: its own years, not known, not borrowed
     topic, running = context["topic"], _running_topic(sentence, row, tokens)
@@ -389,7 +389,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
         topic, paragraph = (None if t is not None and t.get("weak") else t for t in (topic, paragraph))
     for token, level in ((topic, "sentence"), (running, "sentence"), (paragraph, "paragraph")):
         if _known(token):
-            return _year_and_source(token, level)
+            return _this_year_of_frame(token, context) or _year_and_source(token, level)
     if context.get("frame") is not None:
         return _year_and_source(context["frame"], context["frame"]["source"])
     segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;") + 1
@@ -405,6 +405,17 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
         return _weak_year(_nearest_weak(weak), row, context)
     period = context.get("period")
     return (period["year"], "scope", period["text"]) if period else ("", "", "")
+
+
+def _this_year_of_frame(token: dict, context: dict) -> tuple[str, str, str] | None:
+    """For 今年 that the document's date cannot resolve (an undated text), the year of the heading or
+    scope above it (二、2024年工作安排 … 今年的主要预期目标是：…), unless that is a review (…工作回顾: 今年 is
+    then the year after it); None otherwise."""
+    frame = context.get("frame")
+    if (token["year"] or token.get("rule") != "0" or frame is None or not re.fullmatch(r"\d{4}", frame.get("year") or "")
+            or re.search(r"回顾|过去|以来", frame.get("text", ""))):
+        return None
+    return _year_and_source(frame, frame["source"])
 
 
 def _weak_year(token: dict, row: dict, context: dict) -> tuple[str, str, str]:
