@@ -4,7 +4,7 @@ gives every figure its year, kind, indicator and source."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy as np
 import pandas as pd
@@ -129,6 +129,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     heading_starts_sorted = [start for start, _, _ in heading_texts]
     heading_paths: dict[int, str] = {}  # the headings above each heading's section (see _heading_path)
     sections = _section_levels(text, heading_texts)
+    sent_starts = [start for _, start, _, _ in sents]
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
@@ -147,7 +148,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             para_scope = None if is_heading else (target_lead_scope(sentence, sent_start, date)
                                                   or named_goal_scope(sentence, sent_start, text, date))
             if para_scope is not None:  # 到2025年，…。具体目标：the paragraph's last sentence may end with the colon
-                para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, para_id, sent_start)
+                para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, sent_start))
                 para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
             if (an_item and para_scope is None and not is_heading
                     and not (scope is not None and scope["items"] and scope["kind"])):
@@ -179,14 +180,12 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     return _title_years(rows, doc_outline)
 
 
-def _ends_with_colon(sents: list[tuple], para_id, start: int) -> bool:
-    """Whether the paragraph *para_id*, whose first sentence starts at *start*, ends with a colon."""
-    from bisect import bisect_left
-    k = bisect_left([s[1] for s in sents], start)
-    last = None
-    while k < len(sents) and sents[k][0] == para_id and k < len(sents):
-        last, k = sents[k], k + 1
-    return last is not None and last[3].rstrip().endswith(("：", ":"))
+def _ends_with_colon(sents: list[tuple], index: int) -> bool:
+    """Whether the paragraph of ``sents[index]`` (para_id, start, end, text) ends with a colon."""
+    para_id = sents[index][0]
+    while index + 1 < len(sents) and sents[index + 1][0] == para_id:
+        index += 1
+    return sents[index][3].rstrip().endswith(("：", ":"))
 
 
 def _section_levels(text: str, heading_texts: list[tuple[int, str, int]]) -> dict[int, int]:
