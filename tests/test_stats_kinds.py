@@ -243,3 +243,24 @@ def test_a_round_figure_in_a_sentence_of_goals_is_a_target():
     assert [r[5:] for r in full(text, "2022-09-25")] == [("target", "力争（句中随后）"), ("target", "力争")]
     # a result stated with 左右 keeps its kind
     assert full("全年新增市场主体3000户左右，力争明年再增5%。", "2024-12-20")[0][5:] == ("achieved", "新增")
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # deadlines are goals, unless the work is said to be done
+    ("2024年底前，全市建成5G基站1万个；年内完成老旧小区改造100个。", "2024-03-01",
+     [("1万个", 1e4, "个", "2024", "sentence", "target", "年底前"), ("100个", 100, "个", "2024", "sentence", "target", "年内")]),
+    ("年内已完成老旧小区改造100个。", "2024-11-20", [("100个", 100, "个", "", "", "achieved", "已")]),
+    # will-do sentences
+    ("全市将新建充电桩5000个。", "2023-02-10", [("5000个", 5000, "个", "", "", "target", "将新建")]),
+    # the conditions and rates of a policy
+    ("二、申报条件\n（一）申报企业上年度营业收入不低于2000万元。", "2024-03-01",
+     [("不低于2000万元", 2e7, "元", "2023", "relative:上年", "plan", "申报条件")]),
+    ("三、支持标准\n对认定的市级工程技术研究中心，一次性支持50万元。", "2024-03-01",
+     [("50万元", 5e5, "元", "", "", "plan", "一次性支持")]),
+    # a year's work programme
+    ("三、2022年工作重点\n（一）稳增长。全年新开工项目200个，其中亿元以上项目80个。", "2022-01-15",
+     [("200个", 200, "个", "2022", "heading", "target", "heading:工作重点"),
+      ("80个", 80, "个", "2022", "heading", "target", "heading:工作重点")]),
+])
+def test_deadlines_will_do_sentences_policy_conditions_and_work_programmes(text, date, expected):
+    assert full(text, date) == expected

@@ -137,7 +137,10 @@ _ABOVE_GOAL = re.compile(r"(?:高于|低于|超出|超过|快于|慢于|好于)[
 #: Goal words that make a round figure (4000户左右) earlier in their sentence a target too.
 _GOAL_VERBS = ("力争", "争取")
 #: Clause cues that bound a figure (不低于40%): a policy's parameter when a share cue names a rule's ratio.
-_BOUNDS = ("不低于", "不超过", "以内", "控制在")
+_BOUNDS = ("不低于", "不超过", "以内", "控制在", "不少于")
+#: Deadlines (2024年底前建成, 年内完成): targets, unless a realised cue says the work is done.
+_DEADLINES = ("年底前", "年末前", "底前", "年内")
+_DONE = ("已", "累计", "共计")
 #: Words after a goal that say it was met: 目标任务顺利完成, 全面完成…目标任务, 目标如期实现.
 _MET = "(?:完成|实现|达成|超额完成|如期实现)"
 
@@ -195,7 +198,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return ""
 
     realised = cue("achieved", "realised")
-    planned = cue("plan", "clause", "parameter", "verb", "measure") or _plan_content(sentence, row, past, found_in_sentence)
+    planned = (cue("plan", "clause", "parameter", "verb", "measure") or _plan_content(sentence, row, past, found_in_sentence)
+               or cue("plan", "heading"))
     if realised and planned and realised in planned:
         realised = ""  # 计划完成投资1.2万亿元: a plan, though it holds 完成
     planned = "" if realised else planned
@@ -215,8 +219,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return "comparison", "高于/低于…目标"  # 高于年初预期目标0.3个百分点: the distance from a goal
     in_heading = "" if _HEADLINE_FIGURE.search(heading) or past else cue("target", "heading")
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
-    if targeted and realised and targeted in realised:
-        targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at
+    if targeted and realised and (targeted in realised or targeted in _DEADLINES and realised in _DONE):
+        targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at; 年内已完成: done
     if not in_heading and targeted in _BOUNDS and not _future_year_named(sentence, row, doc_year):
         share = cue("plan", "share")
         if share:
@@ -237,7 +241,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         if compared or verb or row["unit"] == "个百分点":
             return "comparison", compared or verb or "个百分点"
     targeted = cue("target", "sentence", "sentence_open")
-    if targeted and _goal_met(sentence[:start], targeted):
+    if targeted and (_goal_met(sentence[:start], targeted) or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
     if targeted:
         return "target", targeted
