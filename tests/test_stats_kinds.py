@@ -264,3 +264,13 @@ def test_a_round_figure_in_a_sentence_of_goals_is_a_target():
 ])
 def test_deadlines_will_do_sentences_policy_conditions_and_work_programmes(text, date, expected):
     assert full(text, date) == expected
+
+
+def test_a_colon_lead_under_a_general_goal_governs_the_specific_goals_section_and_stops_at_the_tasks():
+    text = ("二、发展目标\n（一）总体目标\n到2025年，全市新能源汽车产业显著壮大，主要目标如下：\n（二）具体目标\n"
+            "1.产业规模。整车产能达到50万辆。\n2.创新能力。建成省级以上创新平台20个。\n"
+            "三、重点任务\n（一）壮大整车企业\n全市现有整车企业8家。")
+    assert full(text, "2023-06-01") == [
+        ("达到50万辆", 5e5, "辆", "2025", "scope", "target", "到2025年"),
+        ("20个", 20, "个", "2025", "scope", "target", "到2025年"),
+        ("8家", 8, "家", "", "", "achieved", "")]

@@ -134,6 +134,8 @@ _TO_LEVEL = re.compile(r"(?:到|至)\s*$")
 
 #: A figure that is a distance from a goal: 高于年初预期目标0.3个百分点, 超出目标20亿元.
 _ABOVE_GOAL = re.compile(r"(?:高于|低于|超出|超过|快于|慢于|好于)[^，。；\d]{0,10}目标[^，。；\d]{0,2}$")
+#: What a place has now (全市现有整车企业8家) is no goal, whatever section it stands in.
+_NOW_HELD = re.compile(r"现有|已有|目前|当前|已经|已")
 #: Goal words that make a round figure (4000户左右) earlier in their sentence a target too.
 _GOAL_VERBS = ("力争", "争取")
 #: Clause cues that bound a figure (不低于40%): a policy's parameter when a share cue names a rule's ratio.
@@ -217,7 +219,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     # a goal or work-plan section (发展目标, 2025年重点工作) speaks of the years ahead, not of one already over
     if _ABOVE_GOAL.search(clause):
         return "comparison", "高于/低于…目标"  # 高于年初预期目标0.3个百分点: the distance from a goal
-    in_heading = "" if _HEADLINE_FIGURE.search(heading) or past else cue("target", "heading")
+    in_heading = "" if _HEADLINE_FIGURE.search(heading) or past or _NOW_HELD.search(clause) else cue("target", "heading")
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
     if targeted and realised and (targeted in realised or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at; 年内已完成: done

@@ -191,7 +191,7 @@ def _ends_with_colon(sents: list[tuple], index: int) -> bool:
 def _section_levels(text: str, heading_texts: list[tuple[int, str, int]]) -> dict[int, int]:
     """The level of each heading that names a section (one without a figure), by the start of its line
     (a numbered heading's text starts after its marker: 三、重点任务)."""
-    return {text.rfind("\n", 0, start) + 1: level for start, heading, level in heading_texts
+    return {text.rfind("\n", 0, start) + 1: (level, heading) for start, heading, level in heading_texts
             if not _FIGURE_IN_HEADING.search(heading)}
 
 
@@ -201,14 +201,20 @@ def _section_level_at(heading_texts: list[tuple[int, str, int]], above: int) -> 
                  if not _FIGURE_IN_HEADING.search(heading)), None)
 
 
-def _list_ends(scope: dict, is_heading: bool, an_item: bool, section: int | None) -> bool:
+def _list_ends(scope: dict, is_heading: bool, an_item: bool, section: tuple[int, str] | None) -> bool:
     """Whether a target list's or a year's items end at a paragraph: at a heading or a paragraph that is not
     an item; for a lead that ends with a colon (具体目标如下：), whose goals may run on in paragraphs of
-    their own, only at a section heading as high as the lead's own section (*section*: the level of the
-    heading the paragraph opens with, if any)."""
+    their own, only at a section heading as high as the lead's own section that is not itself about goals
+    (（二）具体目标 goes on, 三、重点任务 ends it). *section*: the (level, text) of the heading the
+    paragraph opens with, if any."""
     if scope.get("colon"):
-        return section is not None and (scope.get("level") is None or section <= scope["level"])
+        return (section is not None and (scope.get("level") is None or section[0] <= scope["level"])
+                and not _GOAL_HEADING.search(section[1]))
     return is_heading and section is not None or not an_item  # (a heading holding a figure is an item)
+
+
+#: A heading about goals: the goals of a colon lead run on under it.
+_GOAL_HEADING = re.compile(r"目标|指标")
 
 
 #: A figure in a heading (达到800家, not 2025年): the heading is an item of a list, not a section's name.
