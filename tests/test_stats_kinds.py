@@ -274,3 +274,19 @@ def test_a_colon_lead_under_a_general_goal_governs_the_specific_goals_section_an
         ("达到50万辆", 5e5, "辆", "2025", "scope", "target", "到2025年"),
         ("20个", 20, "个", "2025", "scope", "target", "到2025年"),
         ("8家", 8, "家", "", "", "achieved", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("符合条件的企业最高可获得100万元支持。", [("100万元", 1e6, "元", "", "", "plan", "最高可")]),
+    ("单户企业贷款额度不超过1000万元，担保费率不超过1%。",
+     [("不超过1000万元", 1e7, "元", "", "", "plan", "额度"), ("不超过1%", 1, "%", "", "", "plan", "额度")]),
+    ("对符合条件的企业，按照实际缴纳社保费的50%予以返还。", [("50%", 50, "%", "", "", "plan", "予以")]),
+    ("设立规模20亿元的天使投资引导基金。", [("20亿元", 2e9, "元", "", "", "plan", "设立规模")]),
+])
+def test_more_ways_of_writing_a_policy_parameter_are_plan(text, expected):
+    assert full(text, "2024-03-01") == expected
+
+
+def test_a_rate_of_consumption_in_a_goal_section_is_no_fee_rate():
+    text = "二、主要目标\n居民消费率明显提高，数字经济核心产业增加值占比达到12.5%。"
+    assert full(text, "2026-03-06")[0][5:] == ("target", "heading:目标")
