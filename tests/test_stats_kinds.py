@@ -290,3 +290,11 @@ def test_more_ways_of_writing_a_policy_parameter_are_plan(text, expected):
 def test_a_rate_of_consumption_in_a_goal_section_is_no_fee_rate():
     text = "二、主要目标\n居民消费率明显提高，数字经济核心产业增加值占比达到12.5%。"
     assert full(text, "2026-03-06")[0][5:] == ("target", "heading:目标")
+
+
+def test_how_much_of_a_goal_was_met_is_a_result_and_a_level_reached_over_five_years_is_the_last_years():
+    assert full("全年完成固定资产投资800亿元，完成年度目标任务的105%。", "2024-01-12")[1][5:] == ("achieved", "完成")
+    assert full("确保完成年度目标任务，全市固定资产投资增长8%。", "2024-01-12")[0][5:] == ("target", "目标任务")
+    assert full("过去五年，全市地区生产总值年均增长6.8%，达到2100亿元。", "2024-01-12") == [
+        ("增长6.8%", 6.8, "%", "2019-2023", "relative:过去五年", "achieved", ""),
+        ("达到2100亿元", 2.1e11, "元", "2023", "relative:过去五年", "achieved", "达到")]

@@ -153,6 +153,10 @@ def _goal_met(before: str, goal: str) -> bool:
                 or re.search(re.escape(goal) + r"[^，。；]{0,6}" + _MET, before))
 
 
+#: Words that make meeting a goal a commitment (确保完成全年目标), not a result.
+_COMMITTED = re.compile(r"确保|力争|争取|预计|努力|[将要](?:全面|确保)?(?:完成|实现)")
+
+
 #: Units that count the parts of a plan (20项主要指标, 109项重大工程).
 _CONTENT_UNITS = ("项", "条", "个", "方面")
 
@@ -221,6 +225,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return "comparison", "高于/低于…目标"  # 高于年初预期目标0.3个百分点: the distance from a goal
     in_heading = "" if _HEADLINE_FIGURE.search(heading) or past or _NOW_HELD.search(clause) else cue("target", "heading")
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
+    if "目标" in targeted and _goal_met(clause, targeted) and not _COMMITTED.search(clause):
+        targeted = ""  # 完成年度目标任务的105%: how much of a goal was met
     if targeted and realised and (targeted in realised or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at; 年内已完成: done
     if not in_heading and targeted in _BOUNDS and not _future_year_named(sentence, row, doc_year):
@@ -243,7 +249,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         if compared or verb or row["unit"] == "个百分点":
             return "comparison", compared or verb or "个百分点"
     targeted = cue("target", "sentence", "sentence_open")
-    if targeted and (_goal_met(sentence[:start], targeted) or targeted in _DEADLINES and realised in _DONE):
+    if targeted and (_goal_met(sentence[:start], targeted) and not _COMMITTED.search(sentence, 0, start)
+                     or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
     if targeted:
         return "target", targeted

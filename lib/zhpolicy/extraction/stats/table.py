@@ -317,8 +317,8 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         if kind in ("achieved", "comparison", "target") and rows and rows[-1]["kind"] == "plan" and _CHANGE_OF_PREVIOUS.match(
                 sentence, rows[-1]["end"] - offset, row.get("number_start", row["start"])):
             kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
-        if kind == "target":
-            year = _target_year(sentence, row, year)
+        if kind == "target" or kind == "achieved" and _LEVEL_AT_END.search(sentence, 0, row.get("number_start", row["start"])):
+            year = _target_year(sentence, row, year)  # 过去五年，…达到2100亿元: the level at the span's end
         rows.append({
             "doc": doc["doc"], "doc_id": doc["doc_id"], "surface": sentence[row["start"]:row["end"]],
             "value": _clean_value(row["value"]),
@@ -336,6 +336,8 @@ _CHANGE_OF_PREVIOUS = re.compile(r"[，,、]?\s*(?:(?:比|较)(?:上年|去年|(
                                  r"(?:增长|下降|增加|减少|提高|降低)\s*$")
 
 
+#: A level reached (达到2100亿元, 提高到3%) at the end of a span of years, not a total or an average over it.
+_LEVEL_AT_END = re.compile(r"(?:达到|突破|超过|提高到|提升到|增加到|增长到|上升到|达)\s*$")
 #: 累计达到, 累计突破 just before a figure: a level reached by the end of the period, not a total over it.
 _LEVEL_REACHED = re.compile(r"累计(?:达到|突破|超过|达)\s*$")
 #: Words before a figure that make it an average or a total over its period (年均增长6%).
