@@ -186,6 +186,7 @@ def test_planned_measures_budget_lines_rule_ratios_and_plan_parts_are_plan(text,
 def test_a_ratio_in_a_goal_list_stays_a_target_and_parts_done_in_a_review_are_achieved():
     assert full("到2025年，新建建筑中绿色建筑的比例不低于70%。", "2022-05-01")[0][5:] == ("target", "到2025年")
     assert full("2023年，全市完成了12项重点任务。", "2024-01-20")[0][5:] == ("achieved", "完成")
+    assert full("5月份，26个指标中有20个指标实现增长。", "2024-06-15")[0][5:] == ("achieved", "")
 
 
 def test_a_goal_restated_as_met_in_a_review_is_a_result():

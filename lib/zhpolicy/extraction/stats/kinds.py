@@ -157,8 +157,8 @@ def _goal_met(before: str, goal: str) -> bool:
 _COMMITTED = re.compile(r"确保|力争|争取|预计|努力|[将要](?:全面|确保)?(?:完成|实现)")
 
 
-#: Units that count the parts of a plan (20项主要指标, 109项重大工程).
-_CONTENT_UNITS = ("项", "条", "个", "方面")
+#: Units that count the parts of a plan (20项主要指标, 109项重大工程); not 个 (26个指标中有20个实现增长: a result).
+_CONTENT_UNITS = ("项", "条")
 
 
 def _plan_content(sentence: str, row: dict, past: bool, found: dict) -> str:
