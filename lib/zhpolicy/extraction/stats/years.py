@@ -42,6 +42,11 @@ _NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
 #: ``至今``, ``迄今``: a span that ends now (not 截至今年, 至今年).
 _SPAN_TO_NOW = re.compile(r"(?:至今|迄今)(?![年日天])(?:为止)?")
 
+#: A year that qualifies a superlative (“十四五”期间投资最大的项目, 2010年以来最高) is no time of the sentence.
+_SUPERLATIVE = re.compile(r"(?:期间|时期|以来)?[^，,。；\d]{0,4}最")
+#: A goal's words just before 全年 (力争全年, 确保全年, 预计全年): the year is the document's own.
+_GOAL_BEFORE = re.compile(r"(?:力争|确保|争取|预计|预期|目标是?)[^，。；]{0,4}$")
+
 #: The values of ``year_source`` (``relative:`` is followed by the word, 今年, 全年 …), each told to a student.
 YEAR_SOURCES = {
     "clause": "数字所在的分句写明了年份",
@@ -186,6 +191,9 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         if rule.startswith("anchor:"):
             named = [t for t in explicit if t["end"] <= m.start()]
             year = str(int(named[-1]["year"]) + int(rule.split(":")[1])) if named else year
+        if rule == "reporting" and m.group(0) == "全年" and _GOAL_BEFORE.search(sentence, 0, m.start()):
+            own = document_year_month(date)[0]  # 力争全年增长6%: the year the goal is set for, not the last one over
+            year = str(own) if own else year
         tokens.append({"start": m.start(), "end": m.end(), "year": year, "now": rule == "now",
                        "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
     for m in (_SPAN_TO_NOW.finditer(sentence) if "今" in sentence else ()):
@@ -254,7 +262,7 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
             return part[0]  # 上半年，全市实现生产总值…: a dated part of a year opening the sentence
         return dated[0] if dated else None  # else the dateline's own date
     first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
-    opening = [t for t in strong if t["end"] <= first_clause_end]
+    opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])]
     if len(opening) == 1 and opening[0].get("span"):
         return opening[0]  # 从2020年1月24日至今，…: the span that ends now is the sentence's time
     if (len(opening) == 1 and sentence[offset:opening[0]["start"]].strip() in ("从", "自")
@@ -287,10 +295,16 @@ def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
             return t
     if segment and sentence[segment - 1] in "：:":  # 2023年经济社会发展的主要预期目标是：A增长6%，B…
         lead_in = _clause_start(sentence, segment - 1)
+        bullets = [m.end() for m in _INLINE_BULLET.finditer(sentence, lead_in, segment)]
+        lead_in = bullets[-1] if bullets else lead_in  # …打好基础 [4] - 创新驱动：…: the item's own label only
         named = [t for t in tokens if not t["weak"] and lead_in <= t["start"] and t["end"] < segment]
         if named:
             return named[-1]
     return None
+
+
+#: Items of a list run together in one line: a citation mark [4] or a spaced dash or bullet between them.
+_INLINE_BULLET = re.compile(r"\[\d{1,3}\]|\s[-–—•·▪]\s")
 
 
 def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
@@ -378,7 +392,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     with its year earlier in the text (``2021年上半年`` … ``上半年``)."""
     clause = _clause_year(sentence, row, tokens)
     if _known(clause):
-        return _year_and_source(clause, "clause")
+        return _this_year_of_frame(clause, context) or _year_and_source(clause, "clause")
     if clause is not None and clause.get("rule", "").startswith("review"):
         return "", "", ""  # 近五年…年均增速超过30% in a mid-year text: its own years, not known, not borrowed
     topic, running = context["topic"], _running_topic(sentence, row, tokens)
@@ -392,7 +406,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
         topic, paragraph = (None if t is not None and t.get("weak") else t for t in (topic, paragraph))
     for token, level in ((topic, "sentence"), (running, "sentence"), (paragraph, "paragraph")):
         if _known(token):
-            return _year_and_source(token, level)
+            return _this_year_of_frame(token, context) or _year_and_source(token, level)
     if context.get("frame") is not None:
         return _year_and_source(context["frame"], context["frame"]["source"])
     segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;") + 1
@@ -408,6 +422,17 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
         return _weak_year(_nearest_weak(weak), row, context)
     period = context.get("period")
     return (period["year"], "scope", period["text"]) if period else ("", "", "")
+
+
+def _this_year_of_frame(token: dict, context: dict) -> tuple[str, str, str] | None:
+    """For 今年 that the document's date cannot resolve (an undated text), the year of the heading or
+    scope above it (二、2024年工作安排 … 今年的主要预期目标是：…), unless that is a review (…工作回顾: 今年 is
+    then the year after it); None otherwise."""
+    frame = context.get("frame")
+    if (token["year"] or token.get("rule") != "0" or frame is None or not re.fullmatch(r"\d{4}", frame.get("year") or "")
+            or re.search(r"回顾|过去|以来", frame.get("text", ""))):
+        return None
+    return _year_and_source(frame, frame["source"])
 
 
 def _weak_year(token: dict, row: dict, context: dict) -> tuple[str, str, str]:
