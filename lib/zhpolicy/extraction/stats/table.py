@@ -155,6 +155,12 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                     and not (scope is not None and scope["items"] and scope["kind"])):
                 item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
                 scope = item or scope  # ●2023年…: the items after it are of that year
+        elif para_scope is None and (sent_start, sentence) != first and _announces(first[1]) and not earlier[1:]:
+            # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
+            para_scope = target_lead_scope(sentence, sent_start, date)
+            if para_scope is not None:
+                para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, sent_start))
+                para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
         found = _sentence_figures(sentence)
         if not found:
             earlier.append(sentence)
@@ -179,6 +185,12 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         heading = " ".join([heading_paths[above], (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
     return _title_years(rows, doc_outline)
+
+
+#: A sentence announcing a document (``某省人民政府办公厅发布《…工作方案》``, ``日前，…印发《…》``).
+_ANNOUNCES = re.compile(r"(?:发布|印发|出台|公布|颁布|发出)(?:了)?《[^》]{2,80}》")
+def _announces(sentence: str) -> bool:
+    return bool(_ANNOUNCES.search(sentence)) and not _sentence_figures(sentence)
 
 
 def _ends_with_colon(sents: list[tuple], index: int) -> bool:
