@@ -241,8 +241,11 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
         parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
         parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
-        after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
-        flows = _FLOW_AFTER.match(after) is not None  # …的螺旋上升过程, 为逻辑主线: a word before the flow word
+        after = re.sub(r"^[”\"]?[的等]?", "", after)
+        named = after  # “A—B—C”的良性互动: the flow word may start with 良性
+        after = re.sub(r"^(?:完整|良性)", "", after)
+        # …的螺旋上升过程, 为逻辑主线: a word before the flow word
+        flows = _FLOW_AFTER.match(after) is not None or _FLOW_AFTER.match(named) is not None
         span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
         if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
             out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start

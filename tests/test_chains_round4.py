@@ -1,0 +1,33 @@
+"""Issue 30, fourth round: the families of argument-rich writing the extractor missed or over-read on a
+fourth set of unseen texts. One made-up sentence per family (never the real texts), asserting kind
+and nodes, and one per trap."""
+
+import pytest
+
+from zhpolicy.extraction.chains import extract_chains
+from zhpolicy.extraction.chains.kinds import SCORED_KINDS
+
+
+def scored(text: str) -> list[tuple[str, str]]:
+    table = extract_chains(text)
+    return [(k, c) for k, c in zip(table["kind"], table["chain"]) if k in SCORED_KINDS]
+
+
+ROUND4_CASES = [
+    # 1. a dash chain named by a relation noun other than 循环/过程/螺旋 (良性互动): a sequence
+    ("推动形成“研发投入—产品升级—市场扩张”的良性互动。", [("sequence", "研发投入 > 产品升级 > 市场扩张")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND4_CASES)
+def test_round4_families(text, expected):
+    assert scored(text) == expected
+
+
+def test_a_dash_set_coupled_or_interacting_stays_a_set():
+    assert scored("推动“主体—要素—环境”的耦合。") == []
+    assert scored("形成“政府—企业—高校”三方互动。") == []
+
+
+def test_a_dash_series_named_a_virtuous_loop_stays_a_cycle():
+    assert scored("形成“研发—转化—再研发”的良性循环。") == [("cycle", "研发 > 转化 > 再研发")]
