@@ -16,6 +16,9 @@ def scored(text: str) -> list[tuple[str, str]]:
 ROUND4_CASES = [
     # 1. a dash chain named by a relation noun other than 循环/过程/螺旋 (良性互动): a sequence
     ("推动形成“研发投入—产品升级—市场扩张”的良性互动。", [("sequence", "研发投入 > 产品升级 > 市场扩张")]),
+    # 2. a list followed by 依次递进/逐步演进/依次推进: stages in list order
+    ("推动公共服务沿着标准化、均等化、便利化方向依次递进。", [("sequence", "标准化 > 均等化 > 便利化")]),
+    ("推动园区按照孵化、加速、集聚逐步演进。", [("sequence", "孵化 > 加速 > 集聚")]),
 ]
 
 
