@@ -19,6 +19,9 @@ ROUND4_CASES = [
     # 2. a list followed by 依次递进/逐步演进/依次推进: stages in list order
     ("推动公共服务沿着标准化、均等化、便利化方向依次递进。", [("sequence", "标准化 > 均等化 > 便利化")]),
     ("推动园区按照孵化、加速、集聚逐步演进。", [("sequence", "孵化 > 加速 > 集聚")]),
+    # 3. a compact two-clause mutual with short verbs, the nodes swapped
+    ("形成“研发带产业、产业促研发”的发展格局。", [("mutual", "研发 > 产业 > 研发")]),
+    ("坚持文化兴旅游、旅游强文化。", [("mutual", "文化 > 旅游 > 文化")]),
 ]
 
 

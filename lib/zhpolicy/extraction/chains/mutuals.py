@@ -267,6 +267,41 @@ def _paired_clauses(sentence: str, frame: re.Pattern) -> list[dict]:
     return found
 
 
+# family: a compact two-clause mutual, the names swapped around short verbs (创新带应用、应用促创新)
+_SWAP_VERB = re.compile(_alt(_cues("short_verb") + _cues("mutual_verb")))
+_SWAP_VERBS = tuple(sorted(set(_cues("short_verb") + _cues("mutual_verb")), key=len, reverse=True))
+
+
+def _swapped(c1: str, c2: str) -> tuple[str, str] | None:
+    """(A, B) when clause *c1* ends ``A verb B`` and clause *c2* reads ``B verb A`` (then nothing,
+    or 的…): the same names, swapped, each of two characters or more."""
+    for v2 in _SWAP_VERB.finditer(c2):
+        b = c2[:v2.start()]
+        if len(b) < 2 or not c1.endswith(b):
+            continue
+        head = c1[:-len(b)]
+        verb = next((v for v in _SWAP_VERBS if head.endswith(v) and len(head) > len(v)), None)
+        if verb is None:
+            continue
+        left, rest = head[:-len(verb)], c2[v2.end():]
+        a = next((rest[:k] for k in range(min(len(left), len(rest)), 1, -1)
+                  if left.endswith(rest[:k]) and (k == len(rest) or rest[k] == "的")), "")
+        if a and a != b and not _same(a, b):
+            return a, b
+    return None
+
+
+@_family("swapped_short", "A带B、B促A（短句，名称互换）", "mutual", "形成“研发带产业、产业促研发”的格局。",
+         needs=(("short_verb*2",), ("mutual_verb*2",), ("short_verb", "mutual_verb")))
+def _swapped_short(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for one, two in _clauses(sentence, window=1):
+        c1, c2 = one.group().split("“")[-1], two.group().split("”")[0]
+        if len(c1) <= 16 and len(c2) <= 20 and (pair := _swapped(c1, c2)):
+            found.append(_row("mutual", [pair[0], pair[1], pair[0]], (one.start(), two.end())))
+    return found
+
+
 # family: A因B而X，B因A而Y (人才因产业而聚，产业因人才而兴; short nodes allowed: the frame is strict)
 _BECAUSE = re.compile(rf"^(?P<a>[^因而]{{1,10}}?)(?:{_listed('because')})(?P<b>[^因而]{{1,10}}?)而[^因而]{{1,4}}$")
 
