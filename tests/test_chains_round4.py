@@ -22,6 +22,9 @@ ROUND4_CASES = [
     # 3. a compact two-clause mutual with short verbs, the nodes swapped
     ("形成“研发带产业、产业促研发”的发展格局。", [("mutual", "研发 > 产业 > 研发")]),
     ("坚持文化兴旅游、旅游强文化。", [("mutual", "文化 > 旅游 > 文化")]),
+    # 4. more two-way words, and a pair whose first side is the subject of the clause before
+    ("推动人才培养和产业需求互动演进。", [("mutual", "人才培养 > 产业需求 > 人才培养")]),
+    ("财政是国家治理的基础，与金融紧密联系、相互支撑。", [("mutual", "财政 > 金融 > 财政")]),
 ]
 
 

@@ -315,10 +315,16 @@ def _paired_because(sentence: str, cues: int) -> list[dict]:
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
 _RECIPROCITY = _alt(_cues("reciprocity"))
 _RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
+#: what may stand between B and the two-way word: 之间X和Y, or a tie and 、 (紧密联系、相互支撑)
+_LINKED = rf"(?:[^{_P}、与和]{{1,6}}?[与和]|(?:{_listed('close_tie')})、)?"
 _RECIPROCAL = re.compile(
-    rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
+    rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?{_LINKED}"
     rf"(?:{_RECIPROCITY})"
 )
+#: A是…，与B紧密联系、相互支撑: the pair's first side is the subject of the clause before (A是…)
+_WITH_SUBJECT = re.compile(
+    rf"(?<=[，,])与(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?{_LINKED}(?:{_RECIPROCITY})")
+_SUBJECT_IS = re.compile(rf"(?:^|[{_P}])(?:[^{_P}]*?(?:{_listed('reporting_verb')})了?)?(?P<a>[^{_P}、“”是]{{2,8}})是[^{_P}]+[，,]$")
 
 
 _BOTH_AFTER = re.compile(rf"(?<=..)(?:{_listed('both')})$")
@@ -342,6 +348,12 @@ def _reciprocity(sentence: str, cues: int) -> list[dict]:
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
             found.append(_row("mutual", [a, b, a], m))
+    for m in _WITH_SUBJECT.finditer(sentence):
+        subject = _SUBJECT_IS.search(sentence, 0, m.start())
+        if subject:
+            a, b = _LEAD.sub("", _node(subject["a"])), _node(m["b"])
+            if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
+                found.append(_row("mutual", [a, b, a], (subject.start("a"), m.end())))
     return found
 
 
