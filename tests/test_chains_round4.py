@@ -25,6 +25,9 @@ ROUND4_CASES = [
     # 4. more two-way words, and a pair whose first side is the subject of the clause before
     ("推动人才培养和产业需求互动演进。", [("mutual", "人才培养 > 产业需求 > 人才培养")]),
     ("财政是国家治理的基础，与金融紧密联系、相互支撑。", [("mutual", "财政 > 金融 > 财政")]),
+    # 5. more transition verbs, and 以A为中心走向以B为中心 (parallel phrases, no 从)
+    ("消费结构从生存型逐步趋向于发展型。", [("sequence", "生存型 > 发展型")]),
+    ("治理模式要以管理为中心走向以服务为中心。", [("sequence", "以管理为中心 > 以服务为中心")]),
 ]
 
 

@@ -180,7 +180,7 @@ _TOWARD = _chars("toward")
 _SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_listed('shift_adverb')})?(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
@@ -201,6 +201,42 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
             b = whole.group() if whole else b
         found.append(_row("sequence", [_node(m["a"]), _node(b)], span, terms=_quoted(m["a"], b)))
+    return found
+
+
+# family: a transition without 从 whose two sides are parallel phrases (以A为中心走向以B为中心)
+_BARE_SHIFT = re.compile(_alt(_cues("bare_shift")))
+_SIDE_STOP = re.compile(rf"[{_P}、“”的]")
+
+
+def _parallel(left: str, b: str) -> str:
+    """The end of *left* that parallels *b*: the same first character and the same ending (one
+    character or more each, three at least together), with a part of its own between them."""
+    best, frame = "", 0
+    for i in range(max(0, len(left) - len(b) - 3), len(left)):
+        a = left[i:]
+        if a[0] != b[0] or abs(len(a) - len(b)) > 3:
+            continue
+        suffix = next(k for k in range(min(len(a), len(b)), -1, -1) if k == 0 or a[-k:] == b[-k:])
+        if suffix and 1 + suffix >= 3 and len(a) - suffix > 1 and len(b) - suffix > 1 and 1 + suffix > frame:
+            best, frame = a, 1 + suffix
+    return best
+
+
+@_family("parallel_shift", "以A为中心走向以B为中心（两边句式相同）", "sequence", "治理方式要以管理为中心走向以服务为中心。",
+         needs=(("bare_shift",),))
+def _parallel_shift(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _BARE_SHIFT.finditer(sentence):
+        stop = _SIDE_STOP.search(sentence, m.end())
+        b = sentence[m.end():stop.start() if stop else len(sentence)]
+        starts = [s.end() for s in _SIDE_STOP.finditer(sentence, 0, m.start())]
+        left = sentence[starts[-1] if starts else 0:m.start()]
+        if len(b) < 3 or any(ch in left for ch in _FROM):
+            continue  # 从A走向B is the from-towards family's
+        a = _parallel(left, b)
+        if a:
+            found.append(_row("sequence", [a, b], (m.start() - len(a), m.end() + len(b))))
     return found
 
 
