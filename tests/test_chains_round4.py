@@ -28,6 +28,10 @@ ROUND4_CASES = [
     # 5. more transition verbs, and 以A为中心走向以B为中心 (parallel phrases, no 从)
     ("消费结构从生存型逐步趋向于发展型。", [("sequence", "生存型 > 发展型")]),
     ("治理模式要以管理为中心走向以服务为中心。", [("sequence", "以管理为中心 > 以服务为中心")]),
+    # 6. the target node is the head noun phrase after 的
+    ("推动数据从生产副产品升级为驱动决策、优化流程、创造价值的关键要素。", [("sequence", "生产副产品 > 关键要素")]),
+    ("实现从产业单一协作到“多链条”的产业深度协作。", [("sequence", "产业单一协作 > 产业深度协作")]),
+    ("把园区从以仓储为主，转为高效率、以研发与设计为导向的创新平台。", [("sequence", "以仓储为主 > 创新平台")]),
 ]
 
 
@@ -43,3 +47,10 @@ def test_a_dash_set_coupled_or_interacting_stays_a_set():
 
 def test_a_dash_series_named_a_virtuous_loop_stays_a_cycle():
     assert scored("形成“研发—转化—再研发”的良性循环。") == [("cycle", "研发 > 转化 > 再研发")]
+
+
+def test_a_transition_into_a_phrase_with_de_keeps_its_own_target():
+    # B stays B when the phrase after 的 is not a head noun parallel to A (the common case)
+    assert scored("实现从跟跑到领跑的跨越。") == [("sequence", "跟跑 > 领跑")]
+    assert ("sequence", "制造大国 > 制造强国") in scored("推动我国从制造大国转变为制造强国的历史进程。")
+    assert ("sequence", "传统制造 > 智能制造") in scored("推动从传统制造到智能制造的制造业转型。")

@@ -90,6 +90,26 @@ def _whole(sentence: str, start: int) -> str:
     return m.group() if m else ""
 
 
+#: the head noun phrase after 的: up to the next stop, no 的 or 、 in it
+_HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}})(?=[{_P}、]|$)")
+
+
+def _head(sentence: str, end: int) -> str:
+    """The noun phrase after the 的 at *end* that a target node stops at, when it runs to a stop
+    (从A升级为……的核心引擎: 核心引擎), else ''."""
+    m = _HEAD.match(sentence, end)
+    return m["head"] if m else ""
+
+
+def _parallel_head(a: str, head: str) -> bool:
+    """Whether *head* parallels the source *a* (the same opening and ending, three characters at
+    least together): 从城乡经济协调发展到“五位一体”的城乡全面协调发展, where B is the head noun."""
+    a = _node(a)
+    prefix = next(k for k in range(min(len(a), len(head)), -1, -1) if a[:k] == head[:k])
+    suffix = next(k for k in range(min(len(a), len(head)), -1, -1) if k == 0 or a[-k:] == head[-k:])
+    return prefix >= 1 and suffix >= 1 and prefix + suffix >= 3 and prefix + suffix < min(len(a), len(head))
+
+
 def _one_han_before_de(b: str, sentence: str, end: int) -> bool:
     """Whether B stopped at 的 after one unquoted character (质 of 质的飞跃)."""
     return bool(_ONE_HAN.fullmatch(_node(b))) and sentence.startswith("的", end) and not _quoted(b)
@@ -168,9 +188,13 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
             b = _whole(sentence, m.start("b")) or b  # 从量的积累到质的飞跃: B holds a 的
         if b.startswith(_RANGE_TO):
             continue  # 从最高决策层到各地方: a range of actors, not a chain
+        end_b = m.start("b") + len(b)
+        if b == m["b"] and not m["more"] and (head := _head(sentence, end_b)) and _parallel_head(_earlier(m["a"])[-1], head):
+            b = head  # 从A到“X”的A′: what B names is the head noun after 的, parallel to A
+            end_b = end_b + 1 + len(head)
         nodes = [_node(x) for x in _earlier(m["a"])] + [_node(x) for x in _again(b).split("、")]
         nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
-        span = (m.start(), m.start("b") + len(b)) if b is not m["b"] else m
+        span = (m.start(), end_b) if b is not m["b"] else m
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
 
@@ -179,8 +203,10 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
 _TOWARD = _chars("toward")
 _SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
+#: the endings of a shift verb that names what A becomes (升级为, 转变成): a list after it modifies B's head noun
+_NAMING = ("为", "成")
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_listed('shift_adverb')})?(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_listed('shift_adverb')})?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
@@ -194,7 +220,10 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         if "到" in m["a"]:
             continue  # 由A到B的…向C转变 is handled by the state-change rule
         b, span = m["b"] or m["b2"], m
-        if m["b"] and _one_han_before_de(b, sentence, m.end()):
+        head = _head(sentence, m.end("b")) if m["b"] else ""
+        if head and (("、" in b and m["verb"].endswith(_NAMING)) or _parallel_head(m["a"], head)):
+            b, span = head, (m.start(), m.end("b") + 1 + len(head))  # 升级为X、Y、Z的核心引擎: B is the head noun
+        elif m["b"] and _one_han_before_de(b, sentence, m.end()):
             b = _whole(sentence, m.start("b")) or b  # 从量的积累迈向质的飞跃: B holds a 的
             span = (m.start(), m.start("b") + len(b))
         elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
