@@ -32,12 +32,30 @@ ROUND4_CASES = [
     ("推动数据从生产副产品升级为驱动决策、优化流程、创造价值的关键要素。", [("sequence", "生产副产品 > 关键要素")]),
     ("实现从产业单一协作到“多链条”的产业深度协作。", [("sequence", "产业单一协作 > 产业深度协作")]),
     ("把园区从以仓储为主，转为高效率、以研发与设计为导向的创新平台。", [("sequence", "以仓储为主 > 创新平台")]),
+    # 7. lists on either side of a transition: stages of one process
+    ("推动本地制造由模仿向改进、创造转型。", [("sequence", "模仿 > 改进 > 创造")]),
+    ("实现从跟随向并行、引领的历史性转变。", [("sequence", "跟随 > 并行 > 引领")]),
+    ("改革经历了从分散试点、区域推广、全面铺开到制度定型的过程。",
+     [("sequence", "分散试点 > 区域推广 > 全面铺开 > 制度定型")]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", ROUND4_CASES)
 def test_round4_families(text, expected):
     assert scored(text) == expected
+
+ROUND4_TRAPS = [
+    # a range of items: lists on both sides of 到, or B ending 等N大…/等领域
+    "业务覆盖从云计算、物联网到区块链、人工智能等五大新兴技术。",
+    "从智能家电、智能汽车到智慧医疗等领域都在加快布局。",
+    "四十年来，从兴办园区、引进外资到设立自贸区、共建开放平台，开放的步伐从未停歇。",
+]
+
+
+@pytest.mark.parametrize("text", ROUND4_TRAPS)
+def test_round4_traps(text):
+    assert scored(text) == []
+
 
 
 def test_a_dash_set_coupled_or_interacting_stays_a_set():

@@ -62,10 +62,12 @@ _FROM_TO_END = _listed("from_to_end")
 _STATE_TAIL = _listed("state_tail")
 #: a node never runs past these (从1到100特别是从1到10 is two chains)
 _CONNECTIVE = _listed("connective")
+#: A may be a list of stages, each item up to 20 characters (从A、B、C到D)
+_LISTED_A = rf"(?:(?:\x01+|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>{_LISTED_A}(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
@@ -169,6 +171,8 @@ _BY_AND = re.compile(r"由(?P<a>[\u4e00-\u9fff])及(?P<b>[\u4e00-\u9fff])")
 _AND_TO = need("and_to")
 _TO_WORDS = _cues("to")
 _RANGE_TO = _cues("range_to")
+#: B ending 等N大…/等领域: the items are a range of examples
+_RANGE_END = re.compile(rf"等(?:[0-9一二三四五六七八九十两几多数]+[大个类种项]|[\u4e00-\u9fff]{{0,2}}?(?:{_listed('range_end')}))")
 
 
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
@@ -192,7 +196,10 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
         if b == m["b"] and not m["more"] and (head := _head(sentence, end_b)) and _parallel_head(_earlier(m["a"])[-1], head):
             b = head  # 从A到“X”的A′: what B names is the head noun after 的, parallel to A
             end_b = end_b + 1 + len(head)
-        nodes = [_node(x) for x in _earlier(m["a"])] + [_node(x) for x in _again(b).split("、")]
+        earlier, later = _earlier(m["a"]), _again(b).split("、")
+        if (len(earlier) > 1 and len(later) > 1) or _RANGE_END.search(b):
+            continue  # 从A、B到C、D(等四大技术): a range of examples, not the stages of one process
+        nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
         nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
         span = (m.start(), end_b) if b is not m["b"] else m
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
@@ -229,8 +236,15 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
             whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
             b = whole.group() if whole else b
-        found.append(_row("sequence", [_node(m["a"]), _node(b)], span, terms=_quoted(m["a"], b)))
+        found.append(_row("sequence", [_node(m["a"]), *_targets(b)], span, terms=_quoted(m["a"], b)))
     return found
+
+
+def _targets(b: str) -> list[str]:
+    """由A向B、C转型: a list of short items after the shift is the later stages, in order (the seeds'
+    从A到B、C、D); else B is one node."""
+    items = [_node(x) for x in b.split("、")]
+    return items if len(items) > 1 and all(2 <= len(x) <= 8 for x in items) else [_node(b)]
 
 
 # family: a transition without 从 whose two sides are parallel phrases (以A为中心走向以B为中心)
@@ -393,6 +407,8 @@ def _stages(sentence: str, cues: int) -> list[dict]:
         if m.group().endswith("过程") and sentence.startswith("中", m.end()):
             continue  # 在推进A、B、C过程中: things done side by side, not stages
         first, _, rest = m["body"].partition("、")
+        if any(ch in first for ch in _FROM) and any(word in rest for word in _TO_WORDS):
+            continue  # 经历了从A、B到C的过程: the from-to family reads the stages
         body = _strip_lead(first) + "、" + rest
         items = [_node(x) for x in _items(body)]
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
