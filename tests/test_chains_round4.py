@@ -37,6 +37,9 @@ ROUND4_CASES = [
     ("实现从跟随向并行、引领的历史性转变。", [("sequence", "跟随 > 并行 > 引领")]),
     ("改革经历了从分散试点、区域推广、全面铺开到制度定型的过程。",
      [("sequence", "分散试点 > 区域推广 > 全面铺开 > 制度定型")]),
+    # 8. role statements joined by 是 in consecutive sentences, each opening its sentence
+    ("基础设施是根基，要加大投入。人才队伍是关键，要引育并举。",
+     [("triad", "根基: 基础设施 | 关键: 人才队伍")]),
 ]
 
 
@@ -49,6 +52,8 @@ ROUND4_TRAPS = [
     "业务覆盖从云计算、物联网到区块链、人工智能等五大新兴技术。",
     "从智能家电、智能汽车到智慧医疗等领域都在加快布局。",
     "四十年来，从兴办园区、引进外资到设立自贸区、共建开放平台，开放的步伐从未停歇。",
+    # two role statements that do not open consecutive sentences
+    "基础设施是根基。要加大投入，优化布局。人才队伍是关键。",
 ]
 
 
