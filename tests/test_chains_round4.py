@@ -52,6 +52,8 @@ ROUND4_TRAPS = [
     "业务覆盖从云计算、物联网到区块链、人工智能等五大新兴技术。",
     "从智能家电、智能汽车到智慧医疗等领域都在加快布局。",
     "四十年来，从兴办园区、引进外资到设立自贸区、共建开放平台，开放的步伐从未停歇。",
+    # 以…为本 is an idiom, never a role
+    "坚持以人为本、以质量为中心。",
     # two role statements that do not open consecutive sentences
     "基础设施是根基。要加大投入，优化布局。人才队伍是关键。",
 ]
@@ -77,3 +79,4 @@ def test_a_transition_into_a_phrase_with_de_keeps_its_own_target():
     assert scored("实现从跟跑到领跑的跨越。") == [("sequence", "跟跑 > 领跑")]
     assert ("sequence", "制造大国 > 制造强国") in scored("推动我国从制造大国转变为制造强国的历史进程。")
     assert ("sequence", "传统制造 > 智能制造") in scored("推动从传统制造到智能制造的制造业转型。")
+
