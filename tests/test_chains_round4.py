@@ -52,6 +52,9 @@ ROUND4_TRAPS = [
     "业务覆盖从云计算、物联网到区块链、人工智能等五大新兴技术。",
     "从智能家电、智能汽车到智慧医疗等领域都在加快布局。",
     "四十年来，从兴办园区、引进外资到设立自贸区、共建开放平台，开放的步伐从未停歇。",
+    # parallel attributes sharing a prefix (多/全/各) named a 过程: not stages
+    "推进城市更新是多元参与、多方协作、多层联动的过程。",
+    "这是全员动员、全域覆盖、全程监督的过程。",
     # 以…为本 is an idiom, never a role
     "坚持以人为本、以质量为中心。",
     # two role statements that do not open consecutive sentences

@@ -411,9 +411,19 @@ def _stages(sentence: str, cues: int) -> list[dict]:
             continue  # 经历了从A、B到C的过程: the from-to family reads the stages
         body = _strip_lead(first) + "、" + rest
         items = [_node(x) for x in _items(body)]
+        if _shared_prefix([x.rsplit("是", 1)[-1] for x in items]):
+            continue  # 是多方合作、多点发力、多维推进的过程: parallel attributes, not stages
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("sequence", items, m))
     return found
+
+
+_ATTRIBUTE_PREFIX = _cues("attribute_prefix")
+
+
+def _shared_prefix(items: list[str]) -> bool:
+    """Whether every item opens with the same attribute prefix (多方…、多点…、多维…)."""
+    return bool(items) and all(x[:1] == items[0][:1] for x in items) and items[0][:1] in _ATTRIBUTE_PREFIX
 
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
