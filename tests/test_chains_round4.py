@@ -52,6 +52,9 @@ ROUND4_TRAPS = [
     "业务覆盖从云计算、物联网到区块链、人工智能等五大新兴技术。",
     "从智能家电、智能汽车到智慧医疗等领域都在加快布局。",
     "四十年来，从兴办园区、引进外资到设立自贸区、共建开放平台，开放的步伐从未停歇。",
+    # spatial or object ranges: parallel 从A到B clauses of places or things, ending 处处/都
+    "从繁忙港口到偏远山村，从城市街巷到乡间田野，从茫茫戈壁到皑皑雪山，处处可见建设者的身影。",
+    "从田间地头到工厂车间，从街道社区到写字楼宇，都在践行绿色理念。",
     # parallel attributes sharing a prefix (多/全/各) named a 过程: not stages
     "推进城市更新是多元参与、多方协作、多层联动的过程。",
     "这是全员动员、全域覆盖、全程监督的过程。",
@@ -83,3 +86,7 @@ def test_a_transition_into_a_phrase_with_de_keeps_its_own_target():
     assert ("sequence", "制造大国 > 制造强国") in scored("推动我国从制造大国转变为制造强国的历史进程。")
     assert ("sequence", "传统制造 > 智能制造") in scored("推动从传统制造到智能制造的制造业转型。")
 
+
+def test_parallel_from_to_clauses_that_chain_are_a_progression():
+    found = scored("从模仿跟随到自主研发，从自主研发到原始创新，从原始创新到全球引领，都离不开人才。")
+    assert ("sequence", "自主研发 > 原始创新") in found and len(found) == 3

@@ -184,7 +184,11 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
     if not any(word in sentence for word in _TO_WORDS):
         return found
     again = _past_traps(_FROM_TO_AGAIN, sentence, _quotes_a_chain) if "再到" in sentence else ()
-    for m in [*again, *_past_traps(_FROM_TO, sentence, _quotes_a_chain)]:
+    matches = [*again, *_past_traps(_FROM_TO, sentence, _quotes_a_chain)]
+    ranges = _parallel_ranges(sentence, matches) if len(matches) > 1 else ()
+    for m in matches:
+        if m.start() in ranges:
+            continue
         b = m["b"]
         if "”" in b or "」" in b or "』" in b:
             b = _before_unopened_close(b)  # “从站起来到强起来”论断: B ends with the quote around the chain
@@ -204,6 +208,27 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
         span = (m.start(), end_b) if b is not m["b"] else m
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
+
+
+_CLAUSE_STOPS = "，,；;：:"
+_RANGE_SCOPE = re.compile(rf"[{_CLAUSE_STOPS}](?:{_listed('range_scope')})")
+
+
+def _parallel_ranges(sentence: str, matches: list[re.Match]) -> set[int]:
+    """Where the from-to matches that are ranges start: runs of clauses that are each nothing but
+    从A到B, three or more, or two followed by 处处/都… (从原野到都市，从车间到实验室，处处……)."""
+    bare = sorted((m.start(), m.end(), m["a"], m["b"]) for m in matches
+                  if (m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_STOPS)
+                  and (m.end() == len(sentence) or sentence[m.end()] in _CLAUSE_STOPS))
+    runs: list[list[tuple]] = []
+    for clause in bare:
+        if runs and clause[0] == runs[-1][-1][1] + 1 and clause[2] != runs[-1][-1][3]:
+            runs[-1].append(clause)  # 从A到B，从B到C is one progression told in steps, not a range
+        else:
+            runs.append([clause])
+    return {clause[0] for run in runs
+            if len(run) >= 3 or (len(run) == 2 and _RANGE_SCOPE.match(sentence, run[-1][1]))
+            for clause in run}
 
 
 # family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
