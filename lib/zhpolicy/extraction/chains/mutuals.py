@@ -294,11 +294,15 @@ def _swapped(c1: str, c2: str) -> tuple[str, str] | None:
 @_family("swapped_short", "A带B、B促A（短句，名称互换）", "mutual", "形成“研发带产业、产业促研发”的格局。",
          needs=(("short_verb*2",), ("mutual_verb*2",), ("short_verb", "mutual_verb")))
 def _swapped_short(sentence: str, cues: int) -> list[dict]:
+    texts = _CLAUSE.findall(sentence)
     found = []
-    for one, two in _clauses(sentence, window=1):
-        c1, c2 = one.group().split("“")[-1], two.group().split("”")[0]
+    for k in range(len(texts) - 1):
+        c1, c2 = texts[k], texts[k + 1]
+        if c2[:2] not in c1:
+            continue  # c2 opens with B, which ends c1 (cheap first test)
+        c1, c2 = c1.split("“")[-1], c2.split("”")[0]
         if len(c1) <= 16 and len(c2) <= 20 and (pair := _swapped(c1, c2)):
-            found.append(_row("mutual", [pair[0], pair[1], pair[0]], (one.start(), two.end())))
+            found.append(_row("mutual", [pair[0], pair[1], pair[0]], _span(sentence, k)))
     return found
 
 
@@ -348,7 +352,7 @@ def _reciprocity(sentence: str, cues: int) -> list[dict]:
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
             found.append(_row("mutual", [a, b, a], m))
-    for m in _WITH_SUBJECT.finditer(sentence):
+    for m in _WITH_SUBJECT.finditer(sentence) if "与" in sentence else ():
         subject = _SUBJECT_IS.search(sentence, 0, m.start())
         if subject:
             a, b = _LEAD.sub("", _node(subject["a"])), _node(m["b"])

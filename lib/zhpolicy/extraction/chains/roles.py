@@ -174,14 +174,18 @@ _OPENING_ROLE = re.compile(rf"^(?P<value>[^{_P}、“”是]{{2,12}}?)是{_DEGRE
 def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
     """*sentences*: ``(offset, text, cues)`` of one document, in order. Two or more sentences in a
     row that each open with ``A是<role>`` make one role group, spanning them."""
-    found, group = [], []
-    for offset, text, cues in sentences:
-        m = _OPENING_ROLE.match(text) if cues & _IS_ROLE else None
-        if m is not None and m["value"] not in _PRONOUNS:
-            group.append((offset, m))
+    found, group, last = [], [], -2
+    for i, (offset, text, cues) in enumerate(sentences):
+        if not cues & _IS_ROLE:
             continue
-        found += _opening_group(group)
-        group = []
+        m = _OPENING_ROLE.match(text)
+        if m is None or m["value"] in _PRONOUNS:
+            continue
+        if i != last + 1:
+            found += _opening_group(group)
+            group = []
+        group.append((offset, m))
+        last = i
     return found + _opening_group(group)
 
 

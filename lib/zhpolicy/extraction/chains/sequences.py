@@ -67,6 +67,11 @@ _LISTED_A = rf"(?:(?:\x01+|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
+    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
+)
+#: the same where A may be a list (从A、B、C到D): only a sentence holding 、 needs it
+_FROM_TO_LISTED = re.compile(
     rf"[{_FROM}](?P<a>{_LISTED_A}(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
@@ -184,7 +189,7 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
     if not any(word in sentence for word in _TO_WORDS):
         return found
     again = _past_traps(_FROM_TO_AGAIN, sentence, _quotes_a_chain) if "再到" in sentence else ()
-    matches = [*again, *_past_traps(_FROM_TO, sentence, _quotes_a_chain)]
+    matches = [*again, *_past_traps(_FROM_TO_LISTED if "、" in sentence else _FROM_TO, sentence, _quotes_a_chain)]
     ranges = _parallel_ranges(sentence, matches) if len(matches) > 1 else ()
     for m in matches:
         if m.start() in ranges:
@@ -235,10 +240,11 @@ def _parallel_ranges(sentence: str, matches: list[re.Match]) -> set[int]:
 _TOWARD = _chars("toward")
 _SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
+_SHIFT_ADVERB = re.compile(rf"(?:{_listed('shift_adverb')})$")
 #: the endings of a shift verb that names what A becomes (升级为, 转变成): a list after it modifies B's head noun
 _NAMING = ("为", "成")
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_listed('shift_adverb')})?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
@@ -261,7 +267,8 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
             whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
             b = whole.group() if whole else b
-        found.append(_row("sequence", [_node(m["a"]), *_targets(b)], span, terms=_quoted(m["a"], b)))
+        a = _SHIFT_ADVERB.sub("", m["a"]) or m["a"]  # 从A逐步趋向于B: the adverb is no part of A
+        found.append(_row("sequence", [_node(a), *_targets(b)], span, terms=_quoted(m["a"], b)))
     return found
 
 
