@@ -90,3 +90,21 @@ def test_a_transition_into_a_phrase_with_de_keeps_its_own_target():
 def test_parallel_from_to_clauses_that_chain_are_a_progression():
     found = scored("从模仿跟随到自主研发，从自主研发到原始创新，从原始创新到全球引领，都离不开人才。")
     assert ("sequence", "自主研发 > 原始创新") in found and len(found) == 3
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("形成“基础研究—应用研究—产业化”的良性互动格局。", ("sequence", "基础研究 > 应用研究 > 产业化")),
+    ("实现“政府引市场、市场促政府”。", ("mutual", "政府 > 市场 > 政府")),
+    ("城市是区域发展的核心，与乡村紧密相连、相互依存。", ("mutual", "城市 > 乡村 > 城市")),
+    ("把服务从以审批为中心转向以监管为中心。", ("sequence", "以审批为中心 > 以监管为中心")),
+    ("实现从制造业大国到“智能化”的制造业强国的转变。", ("sequence", "制造业大国 > 制造业强国")),
+    ("经历从起步、成长、成熟到衰退的过程。", ("sequence", "起步 > 成长 > 成熟 > 衰退")),
+    ("科技是支撑，要持续投入。人才是根本，要引育并举。制度是保障，要完善配套。",
+     ("triad", "支撑: 科技 | 根本: 人才 | 保障: 制度")),
+])
+def test_round4_variants(text, expected):
+    assert expected in scored(text), scored(text)
+
+
+def test_a_word_ending_in_an_adverb_keeps_it():
+    assert ("sequence", "不公正 > 公正") in scored("推动分配从不公正走向公正。")

@@ -97,8 +97,8 @@ def _whole(sentence: str, start: int) -> str:
     return m.group() if m else ""
 
 
-#: the head noun phrase after 的: up to the next stop, no 的 or 、 in it
-_HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}})(?=[{_P}、]|$)")
+#: the head noun phrase after 的: up to the next stop (or 的转变/的跨越…), no 的 or 、 in it
+_HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}}?)(?=[{_P}、]|$|的(?:{_FROM_TO_END}|{_STATE_TAIL}))")
 
 
 def _head(sentence: str, end: int) -> str:
