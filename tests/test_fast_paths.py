@@ -41,7 +41,8 @@ def _whitespace_reference(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = clean._BLANKS.sub(" ", clean._ZERO_WIDTH.sub("", text))
     lines = (re.sub(" {2,}", " ", line.strip()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(clean.restore_lost_breaks(line) if len(line) >= clean.LOST_BREAKS_MIN and " " in line else line
+                     for line in lines if line)
 
 
 def _boilerplate_reference(text: str) -> str:
@@ -56,6 +57,9 @@ def _boilerplate_reference(text: str) -> str:
 def test_punctuation_and_white_space_as_the_plain_passes_give_them():
     for text in _strings(" ，。、；：？！（）“”《》,;:?!()中a1\n％Ａ　\u200b\u00a0\t\x85", 20_000, 14):
         assert clean.unify_punctuation(text) == _unify_reference(text), repr(text)
+        assert clean.normalize_whitespace(text) == _whitespace_reference(text), repr(text)
+    heading = "国民经济和社会发展统计公报 2023年，全县上下回升向好。 一、综合 初步核算，  增长5%。"
+    for text in _strings(heading + "　\u200b\n ", 300, 400, seed=6):
         assert clean.normalize_whitespace(text) == _whitespace_reference(text), repr(text)
 
 
