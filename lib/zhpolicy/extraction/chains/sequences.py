@@ -55,6 +55,9 @@ def _past_traps(pattern: re.Pattern, sentence: str, inside=None):
 
 
 # family: from … to … (again to …); in A a bracketed aside (masked as a run of \x01) counts as one character
+#: a masked aside, taken whole: never split between repetitions of the group around it (a sentence with
+#: two long asides after 由 took seconds: each run of n \x01 could be split 2^(n-1) ways, all tried)
+_ASIDE_RUN = r"\x01+(?!\x01)"
 #: after 从A到B, how long it takes (新药从研发到成品要10年以上)
 _TAKES = rf"(?:{_listed('takes_verb')})(?=[\d一二三四五六七八九十几数多近约])|{_listed('takes_scope')}"
 _FROM, _TO = _chars("from"), _chars("to")
@@ -65,12 +68,12 @@ _CONNECTIVE = _listed("connective")
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 
@@ -180,7 +183,7 @@ _TOWARD = _chars("toward")
 _SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
