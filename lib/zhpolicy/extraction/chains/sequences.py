@@ -274,8 +274,11 @@ _STAGE_NOUN = _alt(_cues("stage_noun"))
 _COUNT = r"(?:[0-9]+|[一二三四五六七八九十几多]+)个[\u4e00-\u9fff]{0,2}?"
 _STAGE_TAILS = (rf"(?:{_alt(_cues('stage_tail'))}|(?:等|各)?{_COUNT}(?:{_STAGE_NOUN})"
                 rf"|(?<=[”」])的?(?:等|各)?[\u4e00-\u9fff]{{0,2}}?(?:{_STAGE_NOUN}))")
+#: the first item of a listed series (stages, a listed cycle): 2 to this many characters, then 、
+_FIRST_LONGEST = 30
+_FIRST_ITEM = rf"[^，。；：、“”\x00]{{2,{_FIRST_LONGEST}}}"
 _STAGES = re.compile(
-    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
+    rf"(?P<body>{_FIRST_ITEM}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
     rf"[”」]?(?:{_STAGE_TAILS})"
 )
 
@@ -288,14 +291,30 @@ _RUN_WITH_COMMA = re.compile("(?<![^，。；：“”\x00])[^，。；：“”
 
 
 def _in_runs(pattern: re.Pattern, sentence: str, tail: re.Pattern):
-    """``pattern.finditer(sentence)``, searched only in the runs (between ，。；：“”) that hold a
-    、 and a match of *tail* (in the run or just after its closing quote: “A、B、C”的环节): the same
-    matches, found without scanning the other runs."""
+    """``pattern.finditer(sentence)`` for a pattern that starts with :data:`_FIRST_ITEM`, searched
+    only in the runs (between ，。；：“”) that hold a 、 and a match of *tail* (in the run or just after
+    its closing quote: “A、B、C”的环节): the same matches, found without scanning the other runs."""
     for run in _RUN_WITH_COMMA.finditer(sentence):
         start, end = run.span()
         reach = min(len(sentence), end + _TAIL_REACH)
         if tail.search(sentence, start, reach):
-            yield from (m for m in pattern.finditer(sentence, start, reach) if m.start() < end)
+            yield from _item_matches(pattern, sentence, start, end, reach)
+
+
+def _item_matches(pattern: re.Pattern, sentence: str, start: int, end: int, reach: int):
+    """What ``pattern.finditer(sentence, start, reach)`` finds starting before *end* (a run), trying
+    one position an item: a match starts with a first item that runs up to a 、 (2 to
+    :data:`_FIRST_LONGEST` characters), and whatever follows that 、 is the same wherever in the item the
+    match starts, so if the item's earliest possible start fails, so does every later one."""
+    pos = item = start
+    while (comma := sentence.find("、", item, end)) >= 0:
+        first = max(pos, item, comma - _FIRST_LONGEST)
+        if comma - first >= 2:
+            m = pattern.match(sentence, first, reach)
+            if m is not None:
+                yield m
+                pos = m.end()
+        item = comma + 1
 
 
 #: how far after a run its tail may end (a closing quote, 的 and the longest tail)
@@ -338,7 +357,7 @@ def _stages(sentence: str, cues: int) -> list[dict]:
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
 _CYCLE_RE = re.compile(_alt(_CYCLE + _cues("loop_word")))
 _LISTED_CYCLE = re.compile(
-    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)[”」]?"
+    rf"(?P<body>{_FIRST_ITEM}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)[”」]?"
     rf"(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环|[，,](?:{_listed('loop_word')}))"
 )
 
