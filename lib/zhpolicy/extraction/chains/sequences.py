@@ -221,9 +221,43 @@ def _state_change(sentence: str, cues: int) -> list[dict]:
 
 # families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
 _DASH, _ARROW = _chars("dash"), _listed("arrow")
-_PART = rf"[^，。；：、“”\s{_DASH}{_chars('arrow')}\x00\x01<>]{{1,12}}\x01*"
+_PART_CHAR = rf"[^，。；：、“”\s{_DASH}{_chars('arrow')}\x00\x01<>]"
+#: a part of a series: 1 to this many characters (and an aside)
+_PART_LONGEST = 12
+_PART = rf"{_PART_CHAR}{{1,{_PART_LONGEST}}}\x01*"
 _JOIN = rf"\s*(?:[{_DASH}]{{1,2}}|{_ARROW})\s*"
 _DASHED = re.compile(rf"“?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
+#: where a join can begin (every character of a dash or an arrow cue: a superset)
+_JOIN_FIRST = re.compile(rf"[{_DASH}{_chars('arrow')}]")
+_IS_PART_CHAR = re.compile(_PART_CHAR).match
+_IS_SPACE = re.compile(r"\s").match
+
+
+def _dashed_matches(sentence: str):
+    """What ``_DASHED.finditer(sentence)`` finds, trying one start a join: a series starts with a
+    part that runs up to its first join (1 to :data:`_PART_LONGEST` characters, an aside and spaces
+    between); whatever follows is the same wherever in that run the series starts, so only the
+    earliest possible start (or the quote just before it) is tried, not every character."""
+    pos = 0
+    for join in _JOIN_FIRST.finditer(sentence):
+        end = join.start()
+        if end < pos:
+            continue
+        while end > pos and _IS_SPACE(sentence, end - 1):
+            end -= 1
+        while end > pos and sentence[end - 1] == "\x01":
+            end -= 1
+        start = end
+        while start > pos and end - start < _PART_LONGEST and _IS_PART_CHAR(sentence, start - 1):
+            start -= 1
+        if start == end:
+            continue
+        if start > pos and sentence[start - 1] == "“":
+            start -= 1
+        m = _DASHED.match(sentence, start)
+        if m is not None:
+            yield m
+            pos = m.end()
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
 _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
@@ -235,7 +269,7 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
     """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``.
     Cached for the sentence at hand: the cycle and the flow families both read it."""
     out = []
-    for m in _DASHED.finditer(sentence):
+    for m in _dashed_matches(sentence):
         arrows = re.search(_ARROW, m["body"]) is not None
         parts = re.split(_JOIN, m["body"])
         flow = next((w for w in _FLOW_OR_CYCLE_LONGEST_FIRST
