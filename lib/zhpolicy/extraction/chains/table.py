@@ -70,24 +70,15 @@ def _found_in(texts: list[str], masks: list[int]) -> tuple[list[list[dict] | Non
     runs over all the block's sentences routed to it in one go, so its code and patterns stay warm."""
     found: list[list[dict] | None] = [None] * len(texts)
     asides: set[int] = set()
-    appends_for: dict[int, tuple] = {}
     masked = list(texts)
     for block in range(0, len(texts), BLOCK):
-        routed_to: dict[str, list[int]] = {f.name: [] for f in FAMILIES}
-        appends_for.clear()
-        for i in range(block, min(block + BLOCK, len(texts))):
-            cues = masks[i]
-            appends = appends_for.get(cues)
-            if appends is None:
-                appends = appends_for[cues] = tuple(routed_to[name].append for name, _, _ in _route(cues))
-            if appends:
-                for append in appends:
-                    append(i)
-                text = texts[i]
-                if "<" in text or "&" in text or "（" in text or "(" in text:
-                    masked[i] = text = _mask_markup(text)
-                    if "\x01" in text:
-                        asides.add(i)
+        routed_to = _routed(masks, block, min(block + BLOCK, len(texts)))
+        for i in sorted({i for indices in routed_to.values() for i in indices}):
+            text = texts[i]
+            if "<" in text or "&" in text or "（" in text or "(" in text:
+                masked[i] = text = _mask_markup(text)
+                if "\x01" in text:
+                    asides.add(i)
         for family in FAMILIES:
             indices = routed_to[family.name]
             if not indices:
@@ -106,6 +97,25 @@ def _found_in(texts: list[str], masks: list[int]) -> tuple[list[list[dict] | Non
                     else:
                         found[i] += rows
     return found, asides
+
+
+def _routed(masks: list[int], start: int, stop: int) -> dict[str, list[int]]:
+    """The sentences *start* to *stop* each family gets (the indices, in order), those holding the
+    same cue lists taken together."""
+    by_mask: dict[int, list[int]] = {}
+    for i, cues in enumerate(masks[start:stop], start):
+        same = by_mask.get(cues)
+        if same is None:
+            by_mask[cues] = [i]
+        else:
+            same.append(i)
+    routed_to: dict[str, list[int]] = {f.name: [] for f in FAMILIES}
+    for cues, indices in by_mask.items():
+        for name, _, _ in _route(cues):
+            routed_to[name] += indices
+    for indices in routed_to.values():
+        indices.sort()
+    return routed_to
 
 
 def _resolved(found: list[dict], aside: bool = False) -> list[dict]:
