@@ -404,7 +404,8 @@ def _common(a: str, b: str) -> str:
 def _act(step: str) -> re.Match | None:
     """A step of a cycle, ``x verb y``; first, cheaply, what :data:`_ACTS` needs: a verb at least two
     characters in that ends 2 to 16 characters before the end."""
-    if _MUTUAL_VERB.search(step, max(2, len(step) - 16 - _LONGEST_VERB), len(step) - 2) is None:
+    start = len(step) - 16 - _LONGEST_VERB
+    if _MUTUAL_VERB.search(step, start if start > 2 else 2, len(step) - 2) is None:
         return None
     return _ACTS.match(step)
 

@@ -342,7 +342,9 @@ def _item_matches(pattern: re.Pattern, sentence: str, start: int, end: int, reac
     match starts, so if the item's earliest possible start fails, so does every later one."""
     pos = item = start
     while (comma := sentence.find("、", item, end)) >= 0:
-        first = max(pos, item, comma - _FIRST_LONGEST)
+        first = comma - _FIRST_LONGEST  # (max() is slow on this path)
+        first = pos if pos > first else first
+        first = item if item > first else first
         if comma - first >= 2:
             m = pattern.match(sentence, first, reach)
             if m is not None:
