@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .cuepass import need
+from .anchors import anchored_matches
 from .cues import _alt, _cues, _listed
 from .nodes import _LEAD, _P, _node, _same, _shorter
 from .registry import BLOCK, _family, _row
@@ -280,13 +281,19 @@ def _paired_because(sentence: str, cues: int) -> list[dict]:
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
 _RECIPROCITY = _alt(_cues("reciprocity"))
 _RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
+_SIDE_CHAR = rf"[^{_P}、“”与和同]"
 _RECIPROCAL = re.compile(
-    rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
+    rf"(?P<a>{_SIDE_CHAR}{{2,16}}?)(?:与|和|同)(?P<b>{_SIDE_CHAR}{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
     rf"(?:{_RECIPROCITY})"
 )
 
 
 _BOTH_AFTER = re.compile(rf"(?<=..)(?:{_listed('both')})$")
+
+
+#: A of A与B ends at the first 与/和/同 (see :mod:`.anchors`)
+_AND = re.compile("[与和同]")
+_IS_SIDE_CHAR = re.compile(_SIDE_CHAR).match
 
 
 # …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
@@ -302,7 +309,7 @@ _PAIR_RECIPROCAL = re.compile(
 def _reciprocity(sentence: str, cues: int) -> list[dict]:
     found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
              if m["a"] != m["b"]]
-    for m in _RECIPROCAL.finditer(sentence):
+    for m in anchored_matches(_RECIPROCAL, sentence, _AND, _IS_SIDE_CHAR, 16):
         a, b = _LEAD.sub("", _node(m["a"])), _BOTH_AFTER.sub("", _node(m["b"]))  # 科技与产业二者相互促进
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
