@@ -46,7 +46,7 @@ def _stage_runs(pattern: re.Pattern, tail: re.Pattern, sentence: str):
 
 FAST_PATHS = {
     "stages": (lambda s: S._in_runs(S._STAGES, s, S._STAGE_TAIL_RE),
-               lambda s: _stage_runs(S._STAGES, S._STAGE_TAIL_RE, s)),
+               lambda s: _stage_runs(S._STAGES, re.compile(S._STAGE_TAILS), s)),
     "listed_cycle": (lambda s: S._in_runs(S._LISTED_CYCLE, s, S._CYCLE_RE),
                      lambda s: _stage_runs(S._LISTED_CYCLE, S._CYCLE_RE, s)),
     "dashed": (S._dashed_matches, S._DASHED.finditer),

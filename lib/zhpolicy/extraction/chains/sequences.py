@@ -317,7 +317,9 @@ _STAGES = re.compile(
 )
 
 
-_STAGE_TAIL_RE = re.compile(_STAGE_TAILS)
+#: what every stage tail holds: a stage_tail word or a stage noun (one literal alternation: a faster
+#: search than the tails themselves, and as good a test of which runs to try)
+_STAGE_TAIL_RE = re.compile(_alt(_cues("stage_tail") + _cues("stage_noun")))
 
 
 #: the runs that hold a 、 (the run starts after a stop or at the start of the sentence)
@@ -326,8 +328,9 @@ _RUN_WITH_COMMA = re.compile("(?<![^，。；：“”\x00])[^，。；：“”
 
 def _in_runs(pattern: re.Pattern, sentence: str, tail: re.Pattern):
     """``pattern.finditer(sentence)`` for a pattern that starts with :data:`_FIRST_ITEM`, searched
-    only in the runs (between ，。；：“”) that hold a 、 and a match of *tail* (in the run or just after
-    its closing quote: “A、B、C”的环节): the same matches, found without scanning the other runs."""
+    only in the runs (between ，。；：“”) that hold a 、 and a match of *tail*, which every match's tail
+    holds (in the run or just after its closing quote: “A、B、C”的环节): the same matches, found without
+    scanning the other runs."""
     for run in _RUN_WITH_COMMA.finditer(sentence):
         start, end = run.span()
         reach = min(len(sentence), end + _TAIL_REACH)
