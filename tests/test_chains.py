@@ -27,6 +27,7 @@ NOT_IN_REFERENCE = pd.DataFrame([
      "以建成……为目标，以抢占……为牵引"),  # a role group (以A为B、以C为D)
     ("002_4353c1ad041446f5", "mutual", "国内 > 国际 > 国内", "国内国际双循环相互促进"),  # a two-way word
     ("004_26a89a08871415a0", "mutual", "科技创新 > 产业创新 > 科技创新", "推动科技创新和产业创新相互促进"),
+    ("001_effeab6a5a37e459", "mutual", "技术供给 > 场景需求 > 技术供给", "形成技术供给和场景需求互动演进的持续创新能力"),
 ], columns=["doc", "kind", "chain", "surface"])
 
 

@@ -125,3 +125,11 @@ def test_the_student_copy_of_lesson01_runs(tmp_path):
     printed = "".join(o.get("text", "") for c in done.cells if c.cell_type == "code" for o in c.outputs)
     assert printed.count("还没有作答") == 2
     assert "什么也没改" in printed
+
+
+def test_an_empty_corpus_is_not_the_students_mistake(capsys):
+    empty = pd.DataFrame(columns=["doc_id", "raw", "text", "n_chars_raw", "n_chars"])  # every file skipped
+    for question, answer in ((ex.q1, 0), (ex.q2, 0.0)):
+        ok, out = _run(question, answer, empty, capsys=capsys)
+        assert not ok and "无法检查" in out and "语料里没有文本" in out
+        assert "❌" not in out and ".hint()" not in out

@@ -119,6 +119,7 @@ def test_one_document_corpus_gets_a_sentence_not_a_crash(capsys):
     toks = zp.tokens({"only": "推动科技创新和产业创新深度融合。推动科技创新。"})
     ok, out = _run(lesson02.q3, "科技创新", toks, capsys=capsys)
     assert not ok and "只有一篇" in out
+    assert "无法检查" in out and "❌" not in out  # the corpus, not the student, is short
 
 
 def test_hints_are_graded_and_never_the_solution():

@@ -186,5 +186,6 @@ def test_lesson05_exercises_on_a_corpus_without_statistics(capsys):
     empty = zp.extract_statistics("没有数字的一句话。")
     ok, out = _run(ex.q1, 0.0, empty, capsys=capsys)
     assert not ok and "没有统计数字" in out
+    assert "无法检查" in out and "❌" not in out  # the corpus, not the student, is short
     assert _run(ex.q2, [], empty, capsys=capsys)[0]
     assert _run(ex.q3, 0.0, empty, capsys=capsys)[0]

@@ -124,3 +124,4 @@ def test_exercises_on_a_corpus_without_clauses(capsys):
     assert len(five) == 0
     ok, out = _run(lesson06.q1, ["无"], five, capsys=capsys)
     assert not ok and "没有条款" in out
+    assert "无法检查" in out and "❌" not in out  # the corpus, not the student, is short

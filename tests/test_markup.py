@@ -52,3 +52,14 @@ def test_a_page_saved_as_txt_still_loses_its_markup(tmp_path):
     (tmp_path / "a.txt").write_text(page, encoding="utf-8")
     text = _load(tmp_path).loc[0, "text"]
     assert "<p>" not in text and "不显示" not in text and "注释" not in text and "总体要求" in text
+
+
+def test_an_entity_written_out_in_a_text_keeps_its_semicolon(tmp_path):
+    from zhpolicy.reading.clean import unify_punctuation
+
+    assert unify_punctuation("页面源码里写作&lt;p&gt;标签，&#60;也一样") == "页面源码里写作&lt;p&gt;标签，&#60;也一样"
+    assert unify_punctuation("第一条;第二条") == "第一条；第二条"
+    # a page whose text shows the entity itself (written &amp;lt;p&amp;gt; in its source)
+    (tmp_path / "a.html").write_text("<html><body><p>教材把段落标签写作&amp;lt;p&amp;gt;学生照着写。</p></body></html>",
+                                     encoding="utf-8")
+    assert "写作&lt;p&gt;学生" in zp.load_corpus(tmp_path)["text"].iloc[0]

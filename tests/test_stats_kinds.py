@@ -79,7 +79,7 @@ def test_every_kind_and_scope_of_the_cue_file_is_read():
     assert {kind for kind, _, _ in kind_cues()} == {"plan", "target", "comparison", "achieved"}
     assert {scope for _, scope, _ in kind_cues()} == {
         "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised",
-        "column", "attribute", "after", "contribution"}
+        "column", "attribute", "after", "contribution", "measure", "share", "content"}
 
 
 def kinds_of(text: str, date: str = "") -> list[tuple[str, str]]:
@@ -122,3 +122,180 @@ def test_a_goal_stated_by_a_document_governs_its_paragraph():
 def test_funds_obtained_are_results_not_plans_or_targets():
     text = "全年争取到位上级补助资金6.2亿元，其中专项债券资金1.8亿元。力争争取上级资金8亿元以上。"
     assert kinds_of(text, "2024-02-20") == [("6.2亿元", "achieved"), ("1.8亿元", "achieved"), ("8亿元以上", "target")]
+
+
+def full(text: str, date: str) -> list[tuple]:
+    """(surface, value, unit, year, year_source, kind, kind_cue) of every figure of a written document."""
+    table = extract_statistics(pd.DataFrame({"doc_id": ["d"], "date": [date], "text": [text]}))
+    return list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
+                    table["kind"], table["kind_cue"]))
+
+
+def test_sub_items_under_a_goal_heading_are_targets_though_each_reads_as_a_heading():
+    text = ("（三）发展目标\n（1）全区规模以上工业企业达到800家。\n（2）高新技术企业数量突破300家。\n"
+            "（四）保障措施\n上年全区新增企业120家。")
+    assert full(text, "2024-02-01") == [
+        ("达到800家", 800, "家", "", "", "target", "heading:目标"),
+        ("突破300家", 300, "家", "", "", "target", "heading:目标"),
+        ("120家", 120, "家", "2023", "relative:上年", "achieved", "新增")]
+
+
+def test_a_work_plan_section_of_the_year_ahead_is_targets_and_its_review_is_not():
+    text = ("一、2024年工作回顾\n过去一年，全市新建5G基站2500个。\n"
+            "二、2025年重点工作\n新建5G基站3000个，改造老旧小区120个。")
+    assert full(text, "2025-01-15") == [
+        ("2500个", 2500, "个", "2024", "relative:过去一年", "achieved", ""),
+        ("3000个", 3000, "个", "2025", "heading", "target", "heading:重点工作"),
+        ("120个", 120, "个", "2025", "heading", "target", "heading:重点工作")]
+    # a figure of a year already over keeps its kind under a work-plan heading
+    assert full("三、重点任务\n2022年全市新增企业1200家。", "2023-05-10")[0][5:] == ("achieved", "新增")
+
+
+def test_a_lead_ending_with_a_colon_governs_goal_paragraphs_until_the_next_section():
+    text = ("二、主要目标\n力争到2027年，全市数字经济实现跨越发展，具体目标如下：\n"
+            "产业规模持续壮大。数字经济核心产业增加值达到1500亿元。\n"
+            "创新能力显著增强。培育省级以上研发平台60个。\n"
+            "三、保障措施\n全市已建成研发平台45个。")
+    found = full(text, "2023-05-10")
+    assert found[:2] == [("达到1500亿元", 1.5e11, "元", "2027", "scope", "target", "力争到2027年"),
+                         ("60个", 60, "个", "2027", "scope", "target", "力争到2027年")]
+    assert found[2][3:] == ("", "", "achieved", "已")
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a planned measure: what 计划实施 opens holds for the whole sentence (总投资 of the planned projects)
+    ("今年计划实施重点项目200个，总投资1500亿元。", "2024-03-01",
+     [("200个", 200, "个", "2024", "relative:今年", "plan", "计划实施"),
+      ("1500亿元", 1.5e11, "元", "2024", "relative:今年", "plan", "计划实施")]),
+    # money set aside for a purpose
+    ("省级财政统筹资金10亿元，支持中小企业开展数字化改造。", "", [("10亿元", 1e9, "元", "", "", "plan", "统筹资金")]),
+    ("每年引导金融机构为科技型企业提供信贷资金200亿元。", "", [("200亿元", 2e10, "元", "", "", "plan", "每年引导")]),
+    # a proposed budget line and its growth
+    ("2024年全区一般公共预算收入安排86亿元，增长5%。", "2024-01-20",
+     [("86亿元", 8.6e9, "元", "2024", "clause", "plan", "安排"), ("增长5%", 5, "%", "2024", "sentence", "plan", "安排")]),
+    # a rule's ratio with a bound is a parameter of the policy
+    ("面向中小企业预留的采购份额比例不低于40%。", "", [("不低于40%", 40, "%", "", "", "plan", "比例")]),
+    # a count of the plan's own parts
+    ("规划设定了涵盖五个方面的16项主要指标，部署了60项重大工程。", "2026-03-06",
+     [("16项", 16, "项", "", "", "plan", "主要指标"), ("60项", 60, "项", "", "", "plan", "重大工程")]),
+])
+def test_planned_measures_budget_lines_rule_ratios_and_plan_parts_are_plan(text, date, expected):
+    assert full(text, date) == expected
+
+
+def test_a_ratio_in_a_goal_list_stays_a_target_and_parts_done_in_a_review_are_achieved():
+    assert full("到2025年，新建建筑中绿色建筑的比例不低于70%。", "2022-05-01")[0][5:] == ("target", "到2025年")
+    assert full("2023年，全市完成了12项重点任务。", "2024-01-20")[0][5:] == ("achieved", "完成")
+    assert full("5月份，26个指标中有20个指标实现增长。", "2024-06-15")[0][5:] == ("achieved", "")
+
+
+def test_a_goal_restated_as_met_in_a_review_is_a_result():
+    assert full("过去一年，市人代会确定的目标任务顺利完成，全市地区生产总值达到3200亿元。", "2025-01-15") == [
+        ("达到3200亿元", 3.2e11, "元", "2024", "relative:过去一年", "achieved", "达到")]
+
+
+def test_goals_under_sub_headings_keep_the_lead_whose_paragraph_ends_with_a_colon():
+    text = ("二、发展目标\n到2025年，全市制造业高质量发展取得显著成效。具体目标：\n（一）产业规模\n"
+            "规上工业营业收入突破1万亿元，年均增长8%。\n（二）创新能力\n研发投入强度达到2.8%。\n"
+            "三、重点任务\n（一）做强产业集群\n新培育千亿级产业集群3个。")
+    assert full(text, "2022-03-01") == [
+        ("突破1万亿元", 1e12, "元", "2025", "scope", "target", "到2025年"),
+        ("增长8%", 8, "%", "2025", "scope", "target", "到2025年"),
+        ("达到2.8%", 2.8, "%", "2025", "scope", "target", "到2025年"),
+        ("3个", 3, "个", "", "", "target", "heading:重点任务")]
+
+
+def test_dash_items_that_read_as_headings_stay_in_their_list():
+    text = ("二、发展目标\n到2025年，全市制造业高质量发展取得显著成效。\n——规上工业营业收入突破1万亿元；\n"
+            "——高新技术企业超过3000家。")
+    assert [r[3:] for r in full(text, "2022-03-01")] == [("2025", "scope", "target", "到2025年")] * 2
+
+
+def test_a_planned_total_over_a_plan_period_and_its_growth_are_plan_over_the_period():
+    assert full("“十四五”期间，全市计划完成固定资产投资1.2万亿元，年均增长6%。", "2021-06-01") == [
+        ("1.2万亿元", 1.2e12, "元", "2021-2025", "sentence", "plan", "计划完成"),
+        ("增长6%", 6, "%", "2021-2025", "sentence", "plan", "计划完成")]
+
+
+def test_a_budget_for_next_year_and_its_changes_are_plan():
+    text = "2024年市本级一般公共预算支出预算为125亿元，比2023年预算增加6.2亿元，增长5.2%。"
+    assert [r[3:] for r in full(text, "2023-12-20")] == [
+        ("2024", "clause", "plan", "预算为"), ("2024", "sentence", "plan", "预算为"), ("2024", "sentence", "plan", "预算为")]
+
+
+def test_a_distance_from_the_goal_is_a_comparison():
+    assert full("2024年全市地区生产总值增长6.3%，高于年初预期目标0.3个百分点。", "2025-01-15")[1] == (
+        "0.3个百分点", 0.3, "个百分点", "2024", "sentence", "comparison", "高于/低于…目标")
+
+
+def test_a_goal_for_the_whole_year_is_for_the_documents_own_year():
+    assert full("力争全年地区生产总值增长6%，一般公共预算收入增长5%。", "2024-03-01") == [
+        ("增长6%", 6, "%", "2024", "relative:全年", "target", "力争"),
+        ("增长5%", 5, "%", "2024", "relative:全年", "target", "力争")]
+
+
+def test_a_cumulative_level_is_reached_at_the_end_of_the_plan_period():
+    found = full("一、“十四五”时期发展目标\n5G基站累计达到5万个，累计新增就业30万人。", "2022-06-01")
+    assert [r[3] for r in found] == ["2025", "2021-2025"]
+
+
+def test_a_round_figure_in_a_sentence_of_goals_is_a_target():
+    text = "每年培育专精特新中小企业500户左右，力争全市规模以上工业企业达到1.2万户左右。"
+    assert [r[5:] for r in full(text, "2022-09-25")] == [("target", "力争（句中随后）"), ("target", "力争")]
+    # a result stated with 左右 keeps its kind
+    assert full("全年新增市场主体3000户左右，力争明年再增5%。", "2024-12-20")[0][5:] == ("achieved", "新增")
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # deadlines are goals, unless the work is said to be done
+    ("2024年底前，全市建成5G基站1万个；年内完成老旧小区改造100个。", "2024-03-01",
+     [("1万个", 1e4, "个", "2024", "sentence", "target", "年底前"), ("100个", 100, "个", "2024", "sentence", "target", "年内")]),
+    ("年内已完成老旧小区改造100个。", "2024-11-20", [("100个", 100, "个", "", "", "achieved", "已")]),
+    # will-do sentences
+    ("全市将新建充电桩5000个。", "2023-02-10", [("5000个", 5000, "个", "", "", "target", "将新建")]),
+    # the conditions and rates of a policy
+    ("二、申报条件\n（一）申报企业上年度营业收入不低于2000万元。", "2024-03-01",
+     [("不低于2000万元", 2e7, "元", "2023", "relative:上年", "plan", "申报条件")]),
+    ("三、支持标准\n对认定的市级工程技术研究中心，一次性支持50万元。", "2024-03-01",
+     [("50万元", 5e5, "元", "", "", "plan", "一次性支持")]),
+    # a year's work programme
+    ("三、2022年工作重点\n（一）稳增长。全年新开工项目200个，其中亿元以上项目80个。", "2022-01-15",
+     [("200个", 200, "个", "2022", "heading", "target", "heading:工作重点"),
+      ("80个", 80, "个", "2022", "heading", "target", "heading:工作重点")]),
+])
+def test_deadlines_will_do_sentences_policy_conditions_and_work_programmes(text, date, expected):
+    assert full(text, date) == expected
+
+
+def test_a_colon_lead_under_a_general_goal_governs_the_specific_goals_section_and_stops_at_the_tasks():
+    text = ("二、发展目标\n（一）总体目标\n到2025年，全市新能源汽车产业显著壮大，主要目标如下：\n（二）具体目标\n"
+            "1.产业规模。整车产能达到50万辆。\n2.创新能力。建成省级以上创新平台20个。\n"
+            "三、重点任务\n（一）壮大整车企业\n全市现有整车企业8家。")
+    assert full(text, "2023-06-01") == [
+        ("达到50万辆", 5e5, "辆", "2025", "scope", "target", "到2025年"),
+        ("20个", 20, "个", "2025", "scope", "target", "到2025年"),
+        ("8家", 8, "家", "", "", "achieved", "")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("符合条件的企业最高可获得100万元支持。", [("100万元", 1e6, "元", "", "", "plan", "最高可")]),
+    ("单户企业贷款额度不超过1000万元，担保费率不超过1%。",
+     [("不超过1000万元", 1e7, "元", "", "", "plan", "额度"), ("不超过1%", 1, "%", "", "", "plan", "额度")]),
+    ("对符合条件的企业，按照实际缴纳社保费的50%予以返还。", [("50%", 50, "%", "", "", "plan", "予以")]),
+    ("设立规模20亿元的天使投资引导基金。", [("20亿元", 2e9, "元", "", "", "plan", "设立规模")]),
+])
+def test_more_ways_of_writing_a_policy_parameter_are_plan(text, expected):
+    assert full(text, "2024-03-01") == expected
+
+
+def test_a_rate_of_consumption_in_a_goal_section_is_no_fee_rate():
+    text = "二、主要目标\n居民消费率明显提高，数字经济核心产业增加值占比达到12.5%。"
+    assert full(text, "2026-03-06")[0][5:] == ("target", "heading:目标")
+
+
+def test_how_much_of_a_goal_was_met_is_a_result_and_a_level_reached_over_five_years_is_the_last_years():
+    assert full("全年完成固定资产投资800亿元，完成年度目标任务的105%。", "2024-01-12")[1][5:] == ("achieved", "完成")
+    assert full("确保完成年度目标任务，全市固定资产投资增长8%。", "2024-01-12")[0][5:] == ("target", "目标任务")
+    assert full("过去五年，全市地区生产总值年均增长6.8%，达到2100亿元。", "2024-01-12") == [
+        ("增长6.8%", 6.8, "%", "2019-2023", "relative:过去五年", "achieved", ""),
+        ("达到2100亿元", 2.1e11, "元", "2023", "relative:过去五年", "achieved", "达到")]

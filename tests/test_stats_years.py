@@ -239,3 +239,52 @@ def test_an_undated_text_s_this_year_is_the_year_of_the_full_date_in_its_sentenc
     assert {y for _, y, _, _ in rows(text)} == {"2016"}
     # with no full date the year stays unknown: the rule does not guess
     assert {y for _, y, _, _ in rows("介绍今年一季度经济运行情况。\n一季度全省生产总值8200亿元。")} == {""}
+
+
+def test_list_items_run_together_in_one_line_do_not_take_an_earlier_items_year():
+    text = ("“十五五”时期主要目标一览\n要点 - 经济发展：为到2035年人均国内生产总值达到中等发达国家水平打好基础 [4]"
+            " - 创新驱动：提出研发经费投入年均增长7%以上 [5] - 绿色低碳：单位产值能耗累计降低10%。")
+    table = extract_statistics(dated(text, "2026-03-06"))
+    assert list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
+                    table["kind"])) == [("增长7%以上", 7, "%", "2026-2030", "heading", "target"),
+                                        ("10%", 10, "%", "2026-2030", "heading", "target")]
+
+
+def test_a_paragraph_spelling_out_a_goal_named_earlier_takes_that_goals_year():
+    text = ("按照方案，到2026年，全市工业实现规模强、创新强、品牌强“三强”目标；到2030年，建成先进制造业强市。\n"
+            "“三强”目标具体为：规模强，规上工业产值年均增长10%以上；创新强，新增省级技术中心30个。")
+    table = extract_statistics(dated(text, "2024-05-01"))
+    assert list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
+                    table["kind"], table["kind_cue"])) == [
+        ("增长10%以上", 10, "%", "2026", "scope", "target", "“三强”目标具体为"),
+        ("30个", 30, "个", "2026", "scope", "target", "“三强”目标具体为")]
+    assert table["year_line"][0].startswith("按照方案，到2026年")
+
+
+def test_a_plan_period_that_qualifies_a_superlative_is_not_the_paragraphs_year():
+    text = ("一、2024年工作回顾\n全市重点项目建设提速。东北电网“十四五”期间投资最大的输变电工程竣工投运。"
+            "5个园区获评省级化工园区。")
+    assert [(s, y, src) for s, y, src, _ in rows(text, "2025-01-10")] == [("5个", "2024", "heading")]
+
+
+def test_this_year_in_an_undated_work_plan_section_is_the_headings_year():
+    text = ("一、2023年工作回顾\n过去一年，全市地区生产总值增长5.8%。\n二、2024年工作安排\n"
+            "今年的主要预期目标是：地区生产总值增长6%左右。")
+    table = extract_statistics(dated(text))
+    assert list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
+                    table["kind"], table["kind_cue"])) == [
+        ("增长5.8%", 5.8, "%", "2023", "heading", "achieved", ""),
+        ("增长6%左右", 6, "%", "2024", "heading", "target", "heading:工作安排")]
+
+
+def test_a_vision_of_a_later_year_does_not_scope_the_sections_after_it():
+    text = ("第二章 发展目标\n第一节 总体目标\n展望2035年，建成创新型城市。\n第二节 主要目标\n"
+            "——地区生产总值年均增长6.5%。\n第三章 重点任务\n建设产业园区10个。")
+    assert [(s, y, src) for s, y, src, _ in rows(text, "2021-03-01")] == [("增长6.5%", "", ""), ("10个", "", "")]
+
+
+def test_planned_investment_counted_in_a_bulletin_is_a_result():
+    text = "2023年统计公报\n二、投资\n计划总投资亿元以上项目120个，完成投资300亿元。"
+    table = extract_statistics(dated(text, "2024-03-20"))
+    assert list(zip(table["surface"], table["year"], table["kind"])) == [("120个", "2023", "achieved"),
+                                                                        ("300亿元", "2023", "achieved")]

@@ -241,11 +241,34 @@ _BLANKS = re.compile("[\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 def normalize_whitespace(text: str) -> str:
     """Unify line endings (CRLF, CR → LF) and spaces (U+3000, NBSP, tabs → one space);
-    drop zero-width characters; strip each line; drop blank lines (one paragraph per line)."""
+    drop zero-width characters; strip each line; drop blank lines (one paragraph per line). In a
+    long line whose breaks were lost (a web page copied as one line), the space after its title and
+    the spaces around a run-in heading are line breaks again (:func:`restore_lost_breaks`)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _BLANKS.sub(" ", _ZERO_WIDTH.sub("", text))
     lines = (re.sub(" {2,}", " ", line.strip()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
+    return "\n".join(restore_lost_breaks(line) if len(line) >= LOST_BREAKS_MIN and " " in line else line
+                     for line in lines if line)
+
+
+#: Lines at least this long may be a whole page run together (a paragraph of a policy text rarely is).
+LOST_BREAKS_MIN = 200
+_DOC_TYPES = ("公报|报告|通知|决定|意见|方案|办法|规划|纲要|措施|细则|条例|通告|公告|讲话|决议|白皮书"
+              "|公報|報告|決定|意見|辦法|規劃|綱要|細則|條例|講話|決議|白皮書")  # before to_simplified
+#: ``2023年某县国民经济和社会发展统计公报 2023年，…``: a title (no punctuation, ending in a document type)
+#: followed by a space at the start of a long line.
+_RUN_IN_TITLE = re.compile(rf"^([^，。；：！？\s]{{4,60}}(?:{_DOC_TYPES})) (?=\S)")
+#: ``…回升向好。 一、综合 初步核算，…``: a numbered heading of a few words between two spaces.
+_RUN_IN_HEADING = re.compile(r"(?<=\S) ((?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+                             r"[^，。；：！？、\s]{1,15}) (?=\S)")
+
+
+def restore_lost_breaks(line: str) -> str:
+    """The line breaks of a page saved as one long line, where spaces stand for them: after a
+    title at the start (``…统计公报 2023年，…``) and around a run-in numbered heading
+    (``。 一、综合 初步核算``). Other spaces stay (they may be letter spacing or a table row)."""
+    line = _RUN_IN_TITLE.sub(r"\1\n", line)
+    return _RUN_IN_HEADING.sub(r"\n\1\n", line)
 
 
 #: Full-width forms of ASCII (U+FF01–FF5E) except the Chinese punctuation kept full-width.
@@ -264,11 +287,17 @@ def _neighbour(text: str, index: int, step: int) -> str:
     return ""
 
 
+#: An HTML entity ending at a ``;`` (``&lt;``, ``&#60;``, ``&#x3C;``).
+_ENTITY_END = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#[xX][0-9A-Fa-f]{1,5});$")
+
+
 def _to_full_width(match: re.Match) -> str:
     text, ch, i = match.string, match.group(0), match.start()
     prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
     if ch in ",:" and prev.isdigit() and nxt.isdigit():
         return ch  # 1,000 or 10:30
+    if ch == ";" and _ENTITY_END.search(text, max(0, i - 10), i + 1):
+        return ch  # &lt;p&gt; written out in a text (an HTML entity keeps its ;)
     return _HALF_TO_FULL[ch] if (_is_cjk(prev) or _is_cjk(nxt)) else ch
 
 

@@ -602,7 +602,8 @@ def _open(path):
             raise CorpusError(
                 f"这个 PDF 加了密码，无法读取文字：{path}。请用密码打开后另存一份不加密的 PDF，"
                 "或把文字复制到 .txt。（encrypted PDF）") from None
-        raise CorpusError(f"无法读取这个 PDF（文件可能已损坏或不完整）：{path}（{message}）") from None
+        raise CorpusError(f"无法读取这个 PDF（文件可能已损坏、不完整，或其实不是 PDF）：{path}。请用 PDF 阅读器打开看看；"
+                          f"能打开的话，“另存为”一份新的 PDF 再试。（damaged PDF: {message}）") from None
 
 
 def read_pdf_layout(path) -> dict:

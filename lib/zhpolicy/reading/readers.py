@@ -337,7 +337,8 @@ def read_pdf(path: Path) -> Document:
     except CorpusError:
         raise
     except Exception as exc:  # noqa: BLE001 - PDFium and pdfplumber raise many kinds on broken files
-        raise CorpusError(f"无法读取这个 PDF（文件可能已损坏）：{path}（{type(exc).__name__}: {exc}）") from None
+        raise CorpusError(f"无法读取这个 PDF（文件可能已损坏）：{path}。请用 PDF 阅读器打开看看；能打开的话，“另存为”一份新的 PDF "
+                          f"再试。（damaged PDF: {type(exc).__name__}: {exc}）") from None
     doc = Document(page["text"], "pdf", page["title"], "pdf_metadata" if page["title"] else "",
                    page["date"], "pdf_metadata" if page["date"] else "", tables=page["tables"],
                    warnings=page["warnings"])

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 from .navigation import lesson_time, lesson_title
 from .notebooks import notebook_paths
-from .webfonts import WEB_FAMILY, build_symbol_font, copy_if_changed, font_face_css, subset_font, web_font_source
+from .webfonts import WEB_FAMILY, font_face_css, place_fonts
 from ..paths import data_path, project_root
 
 SOLUTION_TAG = "solution"
@@ -82,13 +81,7 @@ def book_fonts(out: Path) -> str:
     licence) and return the ``<head>`` markup that preloads the subset and declares the fonts."""
     fonts = out / "fonts"
     fonts.mkdir(parents=True, exist_ok=True)
-    source = web_font_source()
-    subset = subset_font(fonts, source)
-    copy_if_changed(source, fonts / BOOK_FONT)
-    build_symbol_font(fonts / BOOK_SYMBOLS)
-    licence = source.parent / "OFL.txt"
-    if licence.is_file():
-        shutil.copyfile(licence, fonts / "OFL.txt")
+    subset = place_fonts(fonts, BOOK_FONT, BOOK_SYMBOLS)
     faces = font_face_css(subset, f"fonts/{subset.name}", f"fonts/{BOOK_FONT}", f"fonts/{BOOK_SYMBOLS}")
     return (f'\n<link rel="preload" href="fonts/{subset.name}" as="font" type="font/woff2" crossorigin>\n'
             f"<style>\n{faces}{_BOOK_RULES}</style>\n")

@@ -268,6 +268,45 @@ def _paired_clauses(sentence: str, frame: re.Pattern) -> list[dict]:
     return found
 
 
+# family: a compact two-clause mutual, the names swapped around short verbs (创新带应用、应用促创新)
+_SWAP_VERB = re.compile(_alt(_cues("short_verb") + _cues("mutual_verb")))
+_SWAP_VERBS = tuple(sorted(set(_cues("short_verb") + _cues("mutual_verb")), key=len, reverse=True))
+
+
+def _swapped(c1: str, c2: str) -> tuple[str, str] | None:
+    """(A, B) when clause *c1* ends ``A verb B`` and clause *c2* reads ``B verb A`` (then nothing,
+    or 的…): the same names, swapped, each of two characters or more."""
+    for v2 in _SWAP_VERB.finditer(c2):
+        b = c2[:v2.start()]
+        if len(b) < 2 or not c1.endswith(b):
+            continue
+        head = c1[:-len(b)]
+        verb = next((v for v in _SWAP_VERBS if head.endswith(v) and len(head) > len(v)), None)
+        if verb is None:
+            continue
+        left, rest = head[:-len(verb)], c2[v2.end():]
+        a = next((rest[:k] for k in range(min(len(left), len(rest)), 1, -1)
+                  if left.endswith(rest[:k]) and (k == len(rest) or rest[k] == "的")), "")
+        if a and a != b and not _same(a, b):
+            return a, b
+    return None
+
+
+@_family("swapped_short", "A带B、B促A（短句，名称互换）", "mutual", "形成“研发带产业、产业促研发”的格局。",
+         needs=(("short_verb*2",), ("mutual_verb*2",), ("short_verb", "mutual_verb")))
+def _swapped_short(sentence: str, cues: int) -> list[dict]:
+    texts = _CLAUSE.findall(sentence)
+    found = []
+    for k in range(len(texts) - 1):
+        c1, c2 = texts[k], texts[k + 1]
+        if c2[:2] not in c1:
+            continue  # c2 opens with B, which ends c1 (cheap first test)
+        c1, c2 = c1.split("“")[-1], c2.split("”")[0]
+        if len(c1) <= 16 and len(c2) <= 20 and (pair := _swapped(c1, c2)):
+            found.append(_row("mutual", [pair[0], pair[1], pair[0]], _span(sentence, k)))
+    return found
+
+
 # family: A因B而X，B因A而Y (人才因产业而聚，产业因人才而兴; short nodes allowed: the frame is strict)
 _BECAUSE = re.compile(rf"^(?P<a>[^因而]{{1,10}}?)(?:{_listed('because')})(?P<b>[^因而]{{1,10}}?)而[^因而]{{1,4}}$")
 
@@ -282,10 +321,16 @@ def _paired_because(sentence: str, cues: int) -> list[dict]:
 _RECIPROCITY = _alt(_cues("reciprocity"))
 _RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
 _SIDE_CHAR = rf"[^{_P}、“”与和同]"
+#: what may stand between B and the two-way word: 之间X和Y, or a tie and 、 (紧密联系、相互支撑)
+_LINKED = rf"(?:[^{_P}、与和]{{1,6}}?[与和]|(?:{_listed('close_tie')})、)?"
 _RECIPROCAL = re.compile(
-    rf"(?P<a>{_SIDE_CHAR}{{2,16}}?)(?:与|和|同)(?P<b>{_SIDE_CHAR}{{2,16}}?)(?:之间)?的?(?:[^{_P}、与和]{{1,6}}?[与和])?"
+    rf"(?P<a>{_SIDE_CHAR}{{2,16}}?)(?:与|和|同)(?P<b>{_SIDE_CHAR}{{2,16}}?)(?:之间)?的?{_LINKED}"
     rf"(?:{_RECIPROCITY})"
 )
+#: A是…，与B紧密联系、相互支撑: the pair's first side is the subject of the clause before (A是…)
+_WITH_SUBJECT = re.compile(
+    rf"(?<=[，,])与(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?{_LINKED}(?:{_RECIPROCITY})")
+_SUBJECT_IS = re.compile(rf"(?:^|[{_P}])(?:[^{_P}]*?(?:{_listed('reporting_verb')})了?)?(?P<a>[^{_P}、“”是]{{2,8}})是[^{_P}]+[，,]$")
 
 
 _BOTH_AFTER = re.compile(rf"(?<=..)(?:{_listed('both')})$")
@@ -314,6 +359,12 @@ def _reciprocity(sentence: str, cues: int) -> list[dict]:
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
             found.append(_row("mutual", [a, b, a], m))
+    for m in _WITH_SUBJECT.finditer(sentence) if "与" in sentence else ():
+        subject = _SUBJECT_IS.search(sentence, 0, m.start())
+        if subject:
+            a, b = _LEAD.sub("", _node(subject["a"])), _node(m["b"])
+            if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
+                found.append(_row("mutual", [a, b, a], (subject.start("a"), m.end())))
     return found
 
 

@@ -165,6 +165,39 @@ def _first_roles(sentence: str, cues: int) -> list[dict]:
     return found
 
 
+# family: role statements that open consecutive sentences (产业振兴是根基，……。人才振兴是关键，……)
+_OPENING_ROLE = re.compile(rf"^(?P<value>[^{_P}、“”是]{{2,12}}?)是{_DEGREE}(?P<role>{_ROLE})(?=[，,。；;！!]|$)")
+
+
+@_family("role_sentences", "A是根基，……。B是关键，……（各句开头）", "triad",
+         "产业兴旺是根基，要发展特色产业。人才振兴是关键，要引育并举。",
+         needs=(("is_role",),), scope="document")
+def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
+    """*sentences*: ``(offset, text, cues)`` of one document, in order. Two or more sentences in a
+    row that each open with ``A是<role>`` make one role group, spanning them."""
+    found, group, last = [], [], -2
+    for i, (offset, text, cues) in enumerate(sentences):
+        if not cues & _IS_ROLE:
+            continue
+        m = _OPENING_ROLE.match(text)
+        if m is None or m["value"] in _PRONOUNS:
+            continue
+        if i != last + 1:
+            found += _opening_group(group)
+            group = []
+        group.append((offset, m))
+        last = i
+    return found + _opening_group(group)
+
+
+def _opening_group(group) -> list[dict]:
+    if len(group) < 2:
+        return []
+    values = [_LEAD.sub("", _node(m["value"])) for _, m in group]
+    span = (group[0][0] + group[0][1].start(), group[-1][0] + group[-1][1].end())
+    return [_row("triad", values, span, roles=[m["role"] for _, m in group])]
+
+
 # ---------------------------------------------------------------- relations (graph edges, not chains)
 
 #: the verbs of 以A推动B, of A为B提供C, and the nouns of A是B的内在要求 (the patterns and their gate share them)

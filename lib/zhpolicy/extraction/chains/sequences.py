@@ -65,10 +65,17 @@ _FROM_TO_END = _listed("from_to_end")
 _STATE_TAIL = _listed("state_tail")
 #: a node never runs past these (从1到100特别是从1到10 is two chains)
 _CONNECTIVE = _listed("connective")
+#: A may be a list of stages, each item up to 20 characters (从A、B、C到D)
+_LISTED_A = rf"(?:(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
     rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
+)
+#: the same where A may be a list (从A、B、C到D): only a sentence holding 、 needs it
+_FROM_TO_LISTED = re.compile(
+    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
@@ -91,6 +98,26 @@ _QUOTE = re.compile(r"[“「『][^”」』]{1,12}[”」』]")
 def _whole(sentence: str, start: int) -> str:
     m = _WHOLE.match(sentence, start)
     return m.group() if m else ""
+
+
+#: the head noun phrase after 的: up to the next stop (or 的转变/的跨越…), no 的 or 、 in it
+_HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}}?)(?=[{_P}、]|$|的(?:{_FROM_TO_END}|{_STATE_TAIL}))")
+
+
+def _head(sentence: str, end: int) -> str:
+    """The noun phrase after the 的 at *end* that a target node stops at, when it runs to a stop
+    (从A升级为……的核心引擎: 核心引擎), else ''."""
+    m = _HEAD.match(sentence, end)
+    return m["head"] if m else ""
+
+
+def _parallel_head(a: str, head: str) -> bool:
+    """Whether *head* parallels the source *a* (the same opening and ending, three characters at
+    least together): 从城乡经济协调发展到“五位一体”的城乡全面协调发展, where B is the head noun."""
+    a = _node(a)
+    prefix = next(k for k in range(min(len(a), len(head)), -1, -1) if a[:k] == head[:k])
+    suffix = next(k for k in range(min(len(a), len(head)), -1, -1) if k == 0 or a[-k:] == head[-k:])
+    return prefix >= 1 and suffix >= 1 and prefix + suffix >= 3 and prefix + suffix < min(len(a), len(head))
 
 
 def _one_han_before_de(b: str, sentence: str, end: int) -> bool:
@@ -152,6 +179,8 @@ _BY_AND = re.compile(r"由(?P<a>[\u4e00-\u9fff])及(?P<b>[\u4e00-\u9fff])")
 _AND_TO = need("and_to")
 _TO_WORDS = _cues("to")
 _RANGE_TO = _cues("range_to")
+#: B ending 等N大…/等领域: the items are a range of examples
+_RANGE_END = re.compile(rf"等(?:[0-9一二三四五六七八九十两几多数]+[大个类种项]|[\u4e00-\u9fff]{{0,2}}?(?:{_listed('range_end')}))")
 
 
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
@@ -163,7 +192,11 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
     if not any(word in sentence for word in _TO_WORDS):
         return found
     again = _past_traps(_FROM_TO_AGAIN, sentence, _quotes_a_chain) if "再到" in sentence else ()
-    for m in [*again, *_past_traps(_FROM_TO, sentence, _quotes_a_chain)]:
+    matches = [*again, *_past_traps(_FROM_TO_LISTED if "、" in sentence else _FROM_TO, sentence, _quotes_a_chain)]
+    ranges = _parallel_ranges(sentence, matches) if len(matches) > 1 else ()
+    for m in matches:
+        if m.start() in ranges:
+            continue
         b = m["b"]
         if "”" in b or "」" in b or "』" in b:
             b = _before_unopened_close(b)  # “从站起来到强起来”论断: B ends with the quote around the chain
@@ -171,19 +204,50 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
             b = _whole(sentence, m.start("b")) or b  # 从量的积累到质的飞跃: B holds a 的
         if b.startswith(_RANGE_TO):
             continue  # 从最高决策层到各地方: a range of actors, not a chain
-        nodes = [_node(x) for x in _earlier(m["a"])] + [_node(x) for x in _again(b).split("、")]
+        end_b = m.start("b") + len(b)
+        if b == m["b"] and not m["more"] and (head := _head(sentence, end_b)) and _parallel_head(_earlier(m["a"])[-1], head):
+            b = head  # 从A到“X”的A′: what B names is the head noun after 的, parallel to A
+            end_b = end_b + 1 + len(head)
+        earlier, later = _earlier(m["a"]), _again(b).split("、")
+        if (len(earlier) > 1 and len(later) > 1) or _RANGE_END.search(b):
+            continue  # 从A、B到C、D(等四大技术): a range of examples, not the stages of one process
+        nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
         nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
-        span = (m.start(), m.start("b") + len(b)) if b is not m["b"] else m
+        span = (m.start(), end_b) if b is not m["b"] else m
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
+
+
+_CLAUSE_STOPS = "，,；;：:"
+_RANGE_SCOPE = re.compile(rf"[{_CLAUSE_STOPS}](?:{_listed('range_scope')})")
+
+
+def _parallel_ranges(sentence: str, matches: list[re.Match]) -> set[int]:
+    """Where the from-to matches that are ranges start: runs of clauses that are each nothing but
+    从A到B, three or more, or two followed by 处处/都… (从原野到都市，从车间到实验室，处处……)."""
+    bare = sorted((m.start(), m.end(), m["a"], m["b"]) for m in matches
+                  if (m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_STOPS)
+                  and (m.end() == len(sentence) or sentence[m.end()] in _CLAUSE_STOPS))
+    runs: list[list[tuple]] = []
+    for clause in bare:
+        if runs and clause[0] == runs[-1][-1][1] + 1 and clause[2] != runs[-1][-1][3]:
+            runs[-1].append(clause)  # 从A到B，从B到C is one progression told in steps, not a range
+        else:
+            runs.append([clause])
+    return {clause[0] for run in runs
+            if len(run) >= 3 or (len(run) == 2 and _RANGE_SCOPE.match(sentence, run[-1][1]))
+            for clause in run}
 
 
 # family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
 _TOWARD = _chars("toward")
 _SHIFT = _alt(w for w in _cues("shift") if w not in _cues("toward"))
 _TOWARD_TAIL = _alt(_cues("toward_tail"))
+_SHIFT_ADVERB = re.compile(rf"(?:{_listed('shift_adverb')})$")
+#: the endings of a shift verb that names what A becomes (升级为, 转变成): a list after it modifies B's head noun
+_NAMING = ("为", "成")
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?:{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
@@ -197,13 +261,60 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         if "到" in m["a"]:
             continue  # 由A到B的…向C转变 is handled by the state-change rule
         b, span = m["b"] or m["b2"], m
-        if m["b"] and _one_han_before_de(b, sentence, m.end()):
+        head = _head(sentence, m.end("b")) if m["b"] else ""
+        if head and (("、" in b and m["verb"].endswith(_NAMING)) or _parallel_head(m["a"], head)):
+            b, span = head, (m.start(), m.end("b") + 1 + len(head))  # 升级为X、Y、Z的核心引擎: B is the head noun
+        elif m["b"] and _one_han_before_de(b, sentence, m.end()):
             b = _whole(sentence, m.start("b")) or b  # 从量的积累迈向质的飞跃: B holds a 的
             span = (m.start(), m.start("b") + len(b))
         elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
             whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
             b = whole.group() if whole else b
-        found.append(_row("sequence", [_node(m["a"]), _node(b)], span, terms=_quoted(m["a"], b)))
+        a = _SHIFT_ADVERB.sub("", m["a"]) or m["a"]  # 从A逐步趋向于B: the adverb is no part of A
+        found.append(_row("sequence", [_node(a), *_targets(b)], span, terms=_quoted(m["a"], b)))
+    return found
+
+
+def _targets(b: str) -> list[str]:
+    """由A向B、C转型: a list of short items after the shift is the later stages, in order (the seeds'
+    从A到B、C、D); else B is one node."""
+    items = [_node(x) for x in b.split("、")]
+    return items if len(items) > 1 and all(2 <= len(x) <= 8 for x in items) else [_node(b)]
+
+
+# family: a transition without 从 whose two sides are parallel phrases (以A为中心走向以B为中心)
+_BARE_SHIFT = re.compile(_alt(_cues("bare_shift")))
+_SIDE_STOP = re.compile(rf"[{_P}、“”的]")
+
+
+def _parallel(left: str, b: str) -> str:
+    """The end of *left* that parallels *b*: the same first character and the same ending (one
+    character or more each, three at least together), with a part of its own between them."""
+    best, frame = "", 0
+    for i in range(max(0, len(left) - len(b) - 3), len(left)):
+        a = left[i:]
+        if a[0] != b[0] or abs(len(a) - len(b)) > 3:
+            continue
+        suffix = next(k for k in range(min(len(a), len(b)), -1, -1) if k == 0 or a[-k:] == b[-k:])
+        if suffix and 1 + suffix >= 3 and len(a) - suffix > 1 and len(b) - suffix > 1 and 1 + suffix > frame:
+            best, frame = a, 1 + suffix
+    return best
+
+
+@_family("parallel_shift", "以A为中心走向以B为中心（两边句式相同）", "sequence", "治理方式要以管理为中心走向以服务为中心。",
+         needs=(("bare_shift",),))
+def _parallel_shift(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _BARE_SHIFT.finditer(sentence):
+        stop = _SIDE_STOP.search(sentence, m.end())
+        b = sentence[m.end():stop.start() if stop else len(sentence)]
+        starts = [s.end() for s in _SIDE_STOP.finditer(sentence, 0, m.start())]
+        left = sentence[starts[-1] if starts else 0:m.start()]
+        if len(b) < 3 or any(ch in left for ch in _FROM):
+            continue  # 从A走向B is the from-towards family's
+        a = _parallel(left, b)
+        if a:
+            found.append(_row("sequence", [a, b], (m.start() - len(a), m.end() + len(b))))
     return found
 
 
@@ -278,8 +389,11 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
         parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
         parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
-        after = re.sub(r"^[”\"]?[的等]?(?:完整|良性)?", "", after)
-        flows = _FLOW_AFTER.match(after) is not None  # …的螺旋上升过程, 为逻辑主线: a word before the flow word
+        after = re.sub(r"^[”\"]?[的等]?", "", after)
+        named = after  # “A—B—C”的良性互动: the flow word may start with 良性
+        after = re.sub(r"^(?:完整|良性)", "", after)
+        # …的螺旋上升过程, 为逻辑主线: a word before the flow word
+        flows = _FLOW_AFTER.match(after) is not None or _FLOW_AFTER.match(named) is not None
         span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
         if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
             out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
@@ -386,11 +500,23 @@ def _stages(sentence: str, cues: int) -> list[dict]:
         if m.group().endswith("过程") and sentence.startswith("中", m.end()):
             continue  # 在推进A、B、C过程中: things done side by side, not stages
         first, _, rest = m["body"].partition("、")
+        if any(ch in first for ch in _FROM) and any(word in rest for word in _TO_WORDS):
+            continue  # 经历了从A、B到C的过程: the from-to family reads the stages
         body = _strip_lead(first) + "、" + rest
         items = [_node(x) for x in _items(body)]
+        if _shared_prefix([x.rsplit("是", 1)[-1] for x in items]):
+            continue  # 是多方合作、多点发力、多维推进的过程: parallel attributes, not stages
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("sequence", items, m))
     return found
+
+
+_ATTRIBUTE_PREFIX = _cues("attribute_prefix")
+
+
+def _shared_prefix(items: list[str]) -> bool:
+    """Whether every item opens with the same attribute prefix (多方…、多点…、多维…)."""
+    return bool(items) and all(x[:1] == items[0][:1] for x in items) and items[0][:1] in _ATTRIBUTE_PREFIX
 
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)

@@ -50,6 +50,10 @@ _BARE_MAGNITUDE = re.compile(rf"(?:突破|超过|超|达到|达|破|逾|近|上)
 #: Chinese-numeral decimals as Taiwan writes them: 一点七四, 二四点零七 (digits read one by one).
 #: A zero may be written ○ (U+25CB) as well as 〇 and 零: ○点五七个百分点.
 CN_DECIMAL = rf"[零〇○一二两三四五六七八九十百千廿卅卌]+点[零〇○一二三四五六七八九]+"
+#: ``三○○○元``, ``一二○万元``: a whole number written digit by digit with a zero sign, as Taiwan's press
+#: writes amounts (a run without 〇/○ is left alone: 三五个 is "three or five").
+_CN_DIGIT_RUN = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之点])(?P<run>[一二三四五六七八九][零〇○一二三四五六七八九]*"
+                           rf"[〇○][零〇○一二三四五六七八九]*)(?!点){_SP}(?P<mag>{MAG})?")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
 #: ``零点五七个百分点``: a Chinese-numeral decimal before a unit.
 _CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之])(?P<cnd>{CN_DECIMAL})")
@@ -383,6 +387,11 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         if unit:
             value, base = _scale(cn_to_number(m["cnd"]), None, unit)
             found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
+    for m in (_CN_DIGIT_RUN.finditer(sentence) if "〇" in sentence or "○" in sentence else ()):
+        unit, end = _unit_after(sentence, m.end())
+        if unit:
+            value, base = _scale(cn_to_number(m["run"]), m["mag"], unit)
+            found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in (_FRACTION.finditer(sentence) if "分之" in sentence else ()):
         value = 100 * _number(m["num"]) / _number(m["den"]) if _number(m["den"]) else 0.0
         found.append({"start": m.start(), "end": m.end(), "value": value, "unit": "%", "qualifier": ""})
@@ -463,10 +472,33 @@ def _candidates(sentence: str) -> list[dict]:
     return sorted(found, key=lambda r: r["start"])
 
 
+@lru_cache(maxsize=1)
+def currency_before() -> dict[str, str]:
+    """Currencies named before the number (``data/stat_currency_before.tsv``): prefix → unit, longest first."""
+    rows = read_rule_table("stat_currency_before.tsv")
+    return {r["prefix"]: r["unit"] for r in sorted(rows, key=lambda r: -len(r["prefix"]))}
+
+
+def _currency_prefix(sentence: str, row: dict) -> None:
+    """``港币500万元`` is 5,000,000 港元: a currency named before an amount in 元 gives the unit and
+    joins the figure's span (``number_start`` keeps where the number begins)."""
+    if row["unit"] != "元":
+        return
+    head = sentence[max(0, row["start"] - 4):row["start"]]
+    gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
+    for prefix, unit in currency_before().items():
+        if gap <= 1 and head[:len(head) - gap].endswith(prefix):
+            row["number_start"] = row["start"]
+            row["start"] -= len(prefix) + gap
+            row["unit"] = unit
+            return
+
+
 def _extend_qualifiers(sentence: str, row: dict) -> None:
     """Widen the figure's span to take in a qualifier just before (超过) or after (左右) it
     (``number_start`` keeps where the number itself begins)."""
-    row["number_start"] = row["start"]
+    _currency_prefix(sentence, row)
+    row.setdefault("number_start", row["start"])
     head = sentence[max(0, row["start"] - 5):row["start"]]
     gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
     head = head[:len(head) - gap]

@@ -132,6 +132,44 @@ _HEADLINE_FIGURE = re.compile(r"\d\s*(?:%|％|个百分点|[万亿]元)")
 _TO_LEVEL = re.compile(r"(?:到|至)\s*$")
 
 
+#: A figure that is a distance from a goal: 高于年初预期目标0.3个百分点, 超出目标20亿元.
+_ABOVE_GOAL = re.compile(r"(?:高于|低于|超出|超过|快于|慢于|好于)[^，。；\d]{0,10}目标[^，。；\d]{0,2}$")
+#: What a place has now (全市现有整车企业8家) is no goal, whatever section it stands in.
+_NOW_HELD = re.compile(r"现有|已有|目前|当前|已经|已")
+#: Goal words that make a round figure (4000户左右) earlier in their sentence a target too.
+_GOAL_VERBS = ("力争", "争取")
+#: Clause cues that bound a figure (不低于40%): a policy's parameter when a share cue names a rule's ratio.
+_BOUNDS = ("不低于", "不超过", "以内", "控制在", "不少于")
+#: Deadlines (2024年底前建成, 年内完成): targets, unless a realised cue says the work is done.
+_DEADLINES = ("年底前", "年末前", "底前", "年内")
+_DONE = ("已", "累计", "共计")
+#: Words after a goal that say it was met: 目标任务顺利完成, 全面完成…目标任务, 目标如期实现.
+_MET = "(?:完成|实现|达成|超额完成|如期实现)"
+
+
+def _goal_met(before: str, goal: str) -> bool:
+    """Whether *before* (the sentence up to a figure) says the *goal* it names was met, before or after it."""
+    return bool(re.search(_MET + r"[^，。；]{0,8}" + re.escape(goal), before)
+                or re.search(re.escape(goal) + r"[^，。；]{0,6}" + _MET, before))
+
+
+#: Words that make meeting a goal a commitment (确保完成全年目标), not a result.
+_COMMITTED = re.compile(r"确保|力争|争取|预计|努力|[将要](?:全面|确保)?(?:完成|实现)")
+
+
+#: Units that count the parts of a plan (20项主要指标, 109项重大工程); not 个 (26个指标中有20个实现增长: a result).
+_CONTENT_UNITS = ("项", "条")
+
+
+def _plan_content(sentence: str, row: dict, past: bool, found: dict) -> str:
+    """A count of a plan's own parts (设定20项主要指标, 部署109项重大工程): the cue of scope ``content``
+    right after the figure, for a count not dated before the document's year."""
+    if past or row["unit"] not in _CONTENT_UNITS:
+        return ""
+    end = row.get("end", row["start"])
+    return next((c for c, spans in found.get(("plan", "content"), ()) if any(s == end for s, _ in spans)), "")
+
+
 def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None, year: str = "",
                 scope: dict | None = None, change: str = "") -> tuple[str, str]:
     """(kind, kind_cue) of a figure: ``plan``, ``target``, ``comparison`` or ``achieved``, and the cue
@@ -151,7 +189,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
                "parameter": (0, len(sentence), None),
                # 争取到位资金6.2亿元，其中专项债券资金1.8亿元: a part (其中) shares the realised cue of its whole
                "realised": (0 if clause.lstrip().startswith("其中") else clause_start, start, None),
-               "verb": (clause_start, start, 2), "contribution": (clause_start, start, None)}
+               "verb": (clause_start, start, 2), "contribution": (clause_start, start, None),
+               "measure": (start, start, None) if past else (0, start, None), "share": (clause_start, start, 5)}
     found_in_sentence = _cue_occurrences(sentence)
 
     def cue(kind: str, *scopes: str) -> str:
@@ -165,7 +204,11 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return ""
 
     realised = cue("achieved", "realised")
-    planned = "" if realised else cue("plan", "clause", "parameter")
+    planned = (cue("plan", "clause", "parameter", "verb", "measure") or _plan_content(sentence, row, past, found_in_sentence)
+               or cue("plan", "heading"))
+    if realised and planned and realised in planned:
+        realised = ""  # 计划完成投资1.2万亿元: a plan, though it holds 完成
+    planned = "" if realised else planned
     if planned:
         return "plan", planned
     if change == "start":
@@ -177,10 +220,19 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
                         if any(0 <= s - end <= 2 for s, _ in spans)), "")
     if named_after:
         return "target", named_after  # 完成全年5%左右的预期目标: the figure is the target it names
-    in_heading = "" if _HEADLINE_FIGURE.search(heading) else cue("target", "heading")
+    # a goal or work-plan section (发展目标, 2025年重点工作) speaks of the years ahead, not of one already over
+    if _ABOVE_GOAL.search(clause):
+        return "comparison", "高于/低于…目标"  # 高于年初预期目标0.3个百分点: the distance from a goal
+    in_heading = "" if _HEADLINE_FIGURE.search(heading) or past or _NOW_HELD.search(clause) else cue("target", "heading")
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
-    if targeted and realised and targeted in realised:
-        targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at
+    if "目标" in targeted and _goal_met(clause, targeted) and not _COMMITTED.search(clause):
+        targeted = ""  # 完成年度目标任务的105%: how much of a goal was met
+    if targeted and realised and (targeted in realised or targeted in _DEADLINES and realised in _DONE):
+        targeted = ""  # 全年争取到位上级补助资金9.66亿元: obtained, not aimed at; 年内已完成: done
+    if not in_heading and targeted in _BOUNDS and not _future_year_named(sentence, row, doc_year):
+        share = cue("plan", "share")
+        if share:
+            return "plan", share  # 预留给中小企业的比例不低于40%: a rule's parameter, not a goal
     if targeted:
         return "target", targeted
     future = _future_year_named(sentence, row, doc_year)
@@ -197,7 +249,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         if compared or verb or row["unit"] == "个百分点":
             return "comparison", compared or verb or "个百分点"
     targeted = cue("target", "sentence", "sentence_open")
-    if targeted and re.search(r"(?:完成|实现)[^，。；]{0,8}" + re.escape(targeted), sentence[:start]):
+    if targeted and (_goal_met(sentence[:start], targeted) and not _COMMITTED.search(sentence, 0, start)
+                     or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
     if targeted:
         return "target", targeted
@@ -206,5 +259,11 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     achieved = realised or cue("achieved", "clause")
     if achieved:
         return "achieved", achieved
+    if row["qualifier"] == "左右" and not past:
+        end = row.get("end", start)  # 形成…企业4000户左右，力争…达到2.5万户左右: a round figure in a sentence of goals
+        later = next((c for c, spans in found_in_sentence.get(("target", "sentence_open"), ())
+                      if c in _GOAL_VERBS and any(s >= end for s, _ in spans)), "")
+        if later:
+            return "target", later + "（句中随后）"
     return ("", "") if row["qualifier"] in ("<", ">", "≤", "≥") else ("achieved", "")
 

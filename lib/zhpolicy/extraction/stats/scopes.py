@@ -45,6 +45,10 @@ def _lead_hint() -> re.Pattern:
     return re.compile(r"\d{4}\s*年|[〇零○]|五|" + "|".join(map(re.escape, words)))
 
 
+#: Words opening a vision of a later year (展望2035年，…).
+_VISION = ("展望", "远景", "到", "至")
+
+
 def is_item(sentence: str) -> bool:
     """Whether a paragraph whose first sentence is *sentence* is an item of a list."""
     return bool(_ITEM.match(sentence))
@@ -56,7 +60,8 @@ def target_lead_scope(sentence: str, start: int, date) -> dict | None:
     target = _target_lead(sentence, date)
     if target is None:
         return None
-    return {**target, "start": start, "text": _line(sentence), "kind": "target", "items": True}
+    return {**target, "start": start, "text": _line(sentence), "kind": "target", "items": True,
+            "colon": sentence.rstrip().endswith(("：", ":"))}
 
 
 def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) -> dict | None:
@@ -73,7 +78,11 @@ def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) 
                                     or frame.match(sentence, topic["end"]))
     if topic is None or not topic["year"] or topic["source"] == "document_date" or topic.get("now") or not framed:
         return None  # 2024年01月24日 (a date line), 2025年底召开的会议 (an event's date) set no scope
-    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": False}
+    doc_year = document_year_month(date)[0]
+    ahead = (doc_year is not None and re.fullmatch(r"\d{4}", topic["year"]) and int(topic["year"]) > doc_year
+             or sentence.lstrip().startswith(_VISION))
+    # 展望2035年，…: a vision of a later year speaks for its own paragraph and items, not for the sections after it
+    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": bool(ahead)}
 
 
 def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict | None:
@@ -90,6 +99,32 @@ def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict
     if topic is None or not topic["year"] or topic.get("now") or topic["source"] or topic["start"] > 2:
         return None  # only an explicit year opening the item (not 今年, not a date)
     return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": True, "outer": outer}
+
+
+#: A paragraph that spells out a goal named earlier: “五强”目标具体为：…, “三个一”目标包括…
+_NAMED_GOAL = re.compile(r"\s*(“[^”“]{1,10}”)[^，。；：,;:]{0,6}目标(?:具体)?(?:为|是|包括|分别是|分别为|如下)")
+
+
+def named_goal_scope(sentence: str, start: int, text: str, date) -> dict | None:
+    """The scope of a paragraph that spells out a goal named earlier in *text* (``“五强”目标具体为：…`` after
+    ``到2022年，…实现“五强”发展目标``): the year of the earlier mention (the last year before it in its
+    ；-segment, not before the document's year) and kind target; *sentence* is the paragraph's first, at
+    offset *start*."""
+    m = _NAMED_GOAL.match(sentence)
+    if m is None:
+        return None
+    mention = text.rfind(m[1], 0, start)
+    if mention < 0:
+        return None
+    segment = max(text.rfind(ch, 0, mention) for ch in "；;。\n") + 1
+    before = text[segment:mention]
+    tokens = [t for t in _year_tokens(before, date) if not t["weak"] and re.fullmatch(r"\d{4}", t["year"] or "")]
+    doc_year = document_year_month(date)[0]
+    if not tokens or doc_year is not None and int(tokens[-1]["year"]) < doc_year:
+        return None
+    return {"year": tokens[-1]["year"], "source": "scope", "weak": False, "cue": m.group(0).strip()[:12],
+            "start": start, "text": _line(text[segment:mention + len(m[1])]), "kind": "target", "items": True,
+            "colon": False}
 
 
 def _target_lead(sentence: str, date) -> dict | None:

@@ -4,7 +4,7 @@ gives every figure its year, kind, indicator and source."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import numpy as np
 import pandas as pd
@@ -16,7 +16,7 @@ from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import figure_kind
-from .scopes import frame, is_item, item_year_scope, target_lead_scope, year_lead_scope
+from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
 from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
                     document_year_month, reporting_period)
 
@@ -38,7 +38,7 @@ def _document_dates(docs) -> dict[str, str]:
 
 
 #: A sentence without any of these characters has no figure (a cheap test before the rules run).
-_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强兆点]")
+_MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强兆点〇○]")
 #: Every match of a pattern of ``_ranks`` or ``_chinese_quantities`` holds a digit or one of these
 #: pieces (a second cheap test; keep it in step when a pattern changes: tests/test_stats_speed.py checks).
 _CHINESE_FIGURE_PIECE = re.compile(
@@ -48,6 +48,7 @@ _CHINESE_FIGURE_PIECE = re.compile(
         "[零〇○一二两三四五六七八九十百千廿卅卌]点[零〇○一二三四五六七八九]",  # 零点五七个百分点, ○点五七
         "[破过超到达逾近上][万亿千百兆]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
         "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
+        "[一二三四五六七八九〇○][〇○]",  # 三○○○元 (digit by digit with a zero sign)
     ])
 )
 _DIGIT = re.compile(r"\d")
@@ -123,9 +124,13 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     paragraph, heading and scope context (see :mod:`.scopes`). *markers*, when given, receives for
     each table marker line ``[表N]`` its place and the year and scope in force there (see :mod:`.cells`)."""
     headings = _heading_years(doc_outline, date)
-    heading_texts = sorted((start, heading) for kind, heading, _, _, start in doc_outline if kind in ("heading", "front"))
-    heading_starts = {start for start, _ in heading_texts}
-    heading_starts_sorted = [start for start, _ in heading_texts]
+    heading_texts = sorted((start, heading, level) for kind, heading, _, level, start in doc_outline
+                           if kind in ("heading", "front"))
+    heading_starts = {start for start, _, _ in heading_texts}
+    heading_starts_sorted = [start for start, _, _ in heading_texts]
+    heading_paths: dict[int, str] = {}  # the headings above each heading's section (see _heading_path)
+    sections = _section_levels(text, heading_texts)
+    sent_starts = [start for _, start, _, _ in sents]
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
@@ -137,15 +142,25 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                 _mark_table(markers, sentence, sent_start, headings, scope)
             is_heading = sent_start in heading_starts
             an_item = is_item(sentence)
-            if scope is not None and scope["items"] and (is_heading or not an_item):
-                scope = scope.get("outer")  # a list ends at a heading or at a paragraph that is not an item
+            if scope is not None and scope["items"] and _list_ends(scope, is_heading, an_item, sections.get(sent_start)):
+                scope = scope.get("outer")
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             first_has_figures = False
-            para_scope = None if is_heading else target_lead_scope(sentence, sent_start, date)
+            para_scope = None if is_heading else (target_lead_scope(sentence, sent_start, date)
+                                                  or named_goal_scope(sentence, sent_start, text, date))
+            if para_scope is not None:  # 到2025年，…。具体目标：the paragraph's last sentence may end with the colon
+                para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, sent_start))
+                para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
             if (an_item and para_scope is None and not is_heading
                     and not (scope is not None and scope["items"] and scope["kind"])):
                 item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
                 scope = item or scope  # ●2023年…: the items after it are of that year
+        elif para_scope is None and (sent_start, sentence) != first and _announces(first[1]) and not earlier[1:]:
+            # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
+            para_scope = target_lead_scope(sentence, sent_start, date)
+            if para_scope is not None:
+                para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, sent_start))
+                para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
         found = _sentence_figures(sentence)
         if not found:
             earlier.append(sentence)
@@ -165,9 +180,75 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                    "earlier": lambda word, row, pos=sent_start: _earlier_mention(text, pos + row["start"], word),
                    "scope": governing if governing is not None and governing["kind"] else None}
         above = bisect_right(heading_starts_sorted, sent_start)
-        heading = " ".join([heading_texts[above - 1][1] if above else "", (heading_token or {}).get("text", "")])
+        if above not in heading_paths:
+            heading_paths[above] = _heading_path(heading_texts, above)
+        heading = " ".join([heading_paths[above], (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
     return _title_years(rows, doc_outline)
+
+
+#: A sentence announcing a document (``某省人民政府办公厅发布《…工作方案》``, ``日前，…印发《…》``).
+_ANNOUNCES = re.compile(r"(?:发布|印发|出台|公布|颁布|发出)(?:了)?《[^》]{2,80}》")
+def _announces(sentence: str) -> bool:
+    return bool(_ANNOUNCES.search(sentence)) and not _sentence_figures(sentence)
+
+
+def _ends_with_colon(sents: list[tuple], index: int) -> bool:
+    """Whether the paragraph of ``sents[index]`` (para_id, start, end, text) ends with a colon."""
+    para_id = sents[index][0]
+    while index + 1 < len(sents) and sents[index + 1][0] == para_id:
+        index += 1
+    return sents[index][3].rstrip().endswith(("：", ":"))
+
+
+def _section_levels(text: str, heading_texts: list[tuple[int, str, int]]) -> dict[int, int]:
+    """The level of each heading that names a section (one without a figure), by the start of its line
+    (a numbered heading's text starts after its marker: 三、重点任务)."""
+    return {text.rfind("\n", 0, start) + 1: (level, heading) for start, heading, level in heading_texts
+            if not _FIGURE_IN_HEADING.search(heading)}
+
+
+def _section_level_at(heading_texts: list[tuple[int, str, int]], above: int) -> int | None:
+    """The level of the nearest heading naming a section among the first *above* headings, else None."""
+    return next((level for _, heading, level in reversed(heading_texts[:above])
+                 if not _FIGURE_IN_HEADING.search(heading)), None)
+
+
+def _list_ends(scope: dict, is_heading: bool, an_item: bool, section: tuple[int, str] | None) -> bool:
+    """Whether a target list's or a year's items end at a paragraph: at a heading or a paragraph that is not
+    an item; for a lead that ends with a colon (具体目标如下：), whose goals may run on in paragraphs of
+    their own, only at a section heading as high as the lead's own section that is not itself about goals
+    (（二）具体目标 goes on, 三、重点任务 ends it). *section*: the (level, text) of the heading the
+    paragraph opens with, if any."""
+    if scope.get("colon"):
+        return (section is not None and (scope.get("level") is None or section[0] <= scope["level"])
+                and not _GOAL_HEADING.search(section[1]))
+    return is_heading and section is not None or not an_item  # (a heading holding a figure is an item)
+
+
+#: A heading about goals: the goals of a colon lead run on under it.
+_GOAL_HEADING = re.compile(r"目标|指标")
+
+
+#: A figure in a heading (达到800家, not 2025年): the heading is an item of a list, not a section's name.
+_FIGURE_IN_HEADING = re.compile(r"(?<![\dXx.])\d(?![\dXx.]*\s*[年月日号季])")
+
+
+def _heading_path(heading_texts: list[tuple[int, str, int]], above: int) -> str:
+    """The section headings a sentence stands under, for its kind: the nearest heading above it (the
+    first *above* of *heading_texts*, (start, text, level)) and its parents, a level up each, nearest
+    first. A heading that holds a figure (（1）规模以上工业企业达到800家) is an item of a list: it names
+    no section, so the sentences under it take their parents' (（三）发展目标: targets)."""
+    path, ceiling = [], None
+    for _, text, level in reversed(heading_texts[:above]):
+        if ceiling is not None and level >= ceiling:
+            continue
+        ceiling = level
+        if not _FIGURE_IN_HEADING.search(text):
+            path.append(text)
+        if level <= 1 or len(path) == 3:
+            break
+    return " ".join(path)
 
 
 def _title_years(rows: list[dict], doc_outline: list[tuple]) -> list[dict]:
@@ -246,8 +327,11 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
                 sentence, _clause_start(sentence, row["start"]), row["start"]):
             kind, kind_cue = "target", "由目前…到（终点）"  # a change that starts now ends in the future
-        if kind == "target":
-            year = _target_year(sentence, row, year)
+        if kind in ("achieved", "comparison", "target") and rows and rows[-1]["kind"] == "plan" and _CHANGE_OF_PREVIOUS.match(
+                sentence, rows[-1]["end"] - offset, row.get("number_start", row["start"])):
+            kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
+        if kind == "target" or kind == "achieved" and _LEVEL_AT_END.search(sentence, 0, row.get("number_start", row["start"])):
+            year = _target_year(sentence, row, year)  # 过去五年，…达到2100亿元: the level at the span's end
         rows.append({
             "doc": doc["doc"], "doc_id": doc["doc_id"], "surface": sentence[row["start"]:row["end"]],
             "value": _clean_value(row["value"]),
@@ -260,6 +344,15 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
     return rows
 
 
+#: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.
+_CHANGE_OF_PREVIOUS = re.compile(r"[，,、]?\s*(?:(?:比|较)(?:上年|去年|(?:19|20)\d\d年)?[^，,。；\d]{0,6}|同比|年均)?"
+                                 r"(?:增长|下降|增加|减少|提高|降低)\s*$")
+
+
+#: A level reached (达到2100亿元, 提高到3%) at the end of a span of years, not a total or an average over it.
+_LEVEL_AT_END = re.compile(r"(?:达到|突破|超过|提高到|提升到|增加到|增长到|上升到|达)\s*$")
+#: 累计达到, 累计突破 just before a figure: a level reached by the end of the period, not a total over it.
+_LEVEL_REACHED = re.compile(r"累计(?:达到|突破|超过|达)\s*$")
 #: Words before a figure that make it an average or a total over its period (年均增长6%).
 _OVER_A_PERIOD = re.compile(r"年均|平均|累计|每年|期间|共")
 
@@ -271,6 +364,8 @@ def _target_year(sentence: str, row: dict, year: str) -> str:
         return year
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
     clause = clause[clause.rfind("、") + 1:]  # 年均增长1万元、从目前的14.4万元增加到20万元: 20万元 is a level
+    if _LEVEL_REACHED.search(sentence, 0, row.get("number_start", row["start"])):
+        return year[5:]  # 累计达到5万个: the stock at the period's end
     return year if _OVER_A_PERIOD.search(clause) else year[5:]
 
 

@@ -9,10 +9,18 @@ import re
 from functools import lru_cache
 
 from ...numbers import read_rule_table
+from ...reading.dates import ROC_OFFSET
 from .figures import _CN_YEAR, _TITLE, _clause_start, _free, cn_to_int
 from .indicators import SOURCE_PATTERNS
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
+#: A year of the Republic of China calendar (Taiwan; ROC year + 1911 = the common era): always after 民国 /
+#: 中华民国; a bare three-digit year (100–149) only where a period or a Taiwan release's wording follows it
+#: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率, 111年每户, 自113年起), never a duration
+#: (建党100年, 100年来, 近110年的历史).
+_ROC_YEAR = re.compile(r"(?:中华)?民国\s*(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
+                       r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*月|[及和与至到、-]\s*1[0-4]\d\s*年"
+                       r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
@@ -33,6 +41,11 @@ _DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\s]{0,16}?(?:\d{1
 _NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
 #: ``至今``, ``迄今``: a span that ends now (not 截至今年, 至今年).
 _SPAN_TO_NOW = re.compile(r"(?:至今|迄今)(?![年日天])(?:为止)?")
+
+#: A year that qualifies a superlative (“十四五”期间投资最大的项目, 2010年以来最高) is no time of the sentence.
+_SUPERLATIVE = re.compile(r"(?:期间|时期|以来)?[^，,。；\d]{0,4}最")
+#: A goal's words just before 全年 (力争全年, 确保全年, 预计全年): the year is the document's own.
+_GOAL_BEFORE = re.compile(r"(?:力争|确保|争取|预计|预期|目标是?)[^，。；]{0,4}$")
 
 #: The values of ``year_source`` (``relative:`` is followed by the word, 今年, 全年 …), each told to a student.
 YEAR_SOURCES = {
@@ -134,6 +147,9 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     for m in (_YEAR.finditer(sentence) if has_year else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
                        "weak": False, "period": bool(m[1])})
+    for m in (_ROC_YEAR.finditer(sentence) if has_year else ()):
+        tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["bare"]) + ROC_OFFSET),
+                       "source": "", "weak": False})
     for m in (_CN_YEAR.finditer(sentence) if has_year else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
     for m in (_PLAN_PERIOD.finditer(sentence) if "五" in sentence else ()):
@@ -175,6 +191,9 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         if rule.startswith("anchor:"):
             named = [t for t in explicit if t["end"] <= m.start()]
             year = str(int(named[-1]["year"]) + int(rule.split(":")[1])) if named else year
+        if rule == "reporting" and m.group(0) == "全年" and _GOAL_BEFORE.search(sentence, 0, m.start()):
+            own = document_year_month(date)[0]  # 力争全年增长6%: the year the goal is set for, not the last one over
+            year = str(own) if own else year
         tokens.append({"start": m.start(), "end": m.end(), "year": year, "now": rule == "now",
                        "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
     for m in (_SPAN_TO_NOW.finditer(sentence) if "今" in sentence else ()):
@@ -185,8 +204,14 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         tokens.append({"start": m.start(), "end": m.end(), "year": str(year) if year else "", "now": True,
                        "span": True, "source": f"relative:{m.group(0)}", "weak": False, "rule": "now"})
     kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
-            and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])]
+            and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])
+            and not (sentence[max(0, t["start"] - 1):t["start"]] == "对" and sentence.startswith(_BASE_AFTER_DUI, t["start"]))]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
+
+
+#: 对上年同季 (Taiwan's 比上年同期): after 对 these words name the base of a change; 对明年的展望 and
+#: 对当年认定的 name the figures' own year.
+_BASE_AFTER_DUI = ("上年", "去年", "上季", "上月", "前一年")
 
 
 #: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD)
@@ -237,7 +262,7 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
             return part[0]  # 上半年，全市实现生产总值…: a dated part of a year opening the sentence
         return dated[0] if dated else None  # else the dateline's own date
     first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
-    opening = [t for t in strong if t["end"] <= first_clause_end]
+    opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])]
     if len(opening) == 1 and opening[0].get("span"):
         return opening[0]  # 从2020年1月24日至今，…: the span that ends now is the sentence's time
     if (len(opening) == 1 and sentence[offset:opening[0]["start"]].strip() in ("从", "自")
@@ -270,10 +295,16 @@ def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
             return t
     if segment and sentence[segment - 1] in "：:":  # 2023年经济社会发展的主要预期目标是：A增长6%，B…
         lead_in = _clause_start(sentence, segment - 1)
+        bullets = [m.end() for m in _INLINE_BULLET.finditer(sentence, lead_in, segment)]
+        lead_in = bullets[-1] if bullets else lead_in  # …打好基础 [4] - 创新驱动：…: the item's own label only
         named = [t for t in tokens if not t["weak"] and lead_in <= t["start"] and t["end"] < segment]
         if named:
             return named[-1]
     return None
+
+
+#: Items of a list run together in one line: a citation mark [4] or a spaced dash or bullet between them.
+_INLINE_BULLET = re.compile(r"\[\d{1,3}\]|\s[-–—•·▪]\s")
 
 
 def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
@@ -361,7 +392,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     with its year earlier in the text (``2021年上半年`` … ``上半年``)."""
     clause = _clause_year(sentence, row, tokens)
     if _known(clause):
-        return _year_and_source(clause, "clause")
+        return _this_year_of_frame(clause, context) or _year_and_source(clause, "clause")
     if clause is not None and clause.get("rule", "").startswith("review"):
         return "", "", ""  # 近五年…年均增速超过30% in a mid-year text: its own years, not known, not borrowed
     topic, running = context["topic"], _running_topic(sentence, row, tokens)
@@ -375,7 +406,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
         topic, paragraph = (None if t is not None and t.get("weak") else t for t in (topic, paragraph))
     for token, level in ((topic, "sentence"), (running, "sentence"), (paragraph, "paragraph")):
         if _known(token):
-            return _year_and_source(token, level)
+            return _this_year_of_frame(token, context) or _year_and_source(token, level)
     if context.get("frame") is not None:
         return _year_and_source(context["frame"], context["frame"]["source"])
     segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;") + 1
@@ -391,6 +422,17 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
         return _weak_year(_nearest_weak(weak), row, context)
     period = context.get("period")
     return (period["year"], "scope", period["text"]) if period else ("", "", "")
+
+
+def _this_year_of_frame(token: dict, context: dict) -> tuple[str, str, str] | None:
+    """For 今年 that the document's date cannot resolve (an undated text), the year of the heading or
+    scope above it (二、2024年工作安排 … 今年的主要预期目标是：…), unless that is a review (…工作回顾: 今年 is
+    then the year after it); None otherwise."""
+    frame = context.get("frame")
+    if (token["year"] or token.get("rule") != "0" or frame is None or not re.fullmatch(r"\d{4}", frame.get("year") or "")
+            or re.search(r"回顾|过去|以来", frame.get("text", ""))):
+        return None
+    return _year_and_source(frame, frame["source"])
 
 
 def _weak_year(token: dict, row: dict, context: dict) -> tuple[str, str, str]:

@@ -176,6 +176,10 @@ def named_mistakes(right: float, decimals: int, mistakes: Sequence[tuple[float |
 
 #: Diagnoses shared by questions asking for a percentage or a proportion.
 PROPORTION_FOR_PERCENT = "你给的像是一个比例（0–1），题目要的是百分数：再乘以 100。"
+
+#: What a checker returns instead of True/False when the corpus itself leaves nothing to check
+#: (no texts, no statistics, one document where two are needed): not the student's mistake.
+UNCHECKABLE = None
 PERCENT_FOR_PROPORTION = "你给的像是一个百分数，题目要的是 0 到 1 之间的比例：不要乘以 100。"
 
 
@@ -247,7 +251,7 @@ class Exercise:
     """
 
     question: str
-    checker: Callable[..., tuple[bool, str]]
+    checker: Callable[..., tuple[bool | None, str]]  # None: UNCHECKABLE on this corpus
     hints: Sequence[str] | str
     solution_code: str
     expects: str | None = None
@@ -279,6 +283,9 @@ class Exercise:
             ok, message = self.checker(answer, *context)
         except Exception as exc:  # a student's function may raise anything
             ok, message = False, f"检查时出错：{type(exc).__name__}: {exc}"
+        if ok is UNCHECKABLE:
+            print(f"⚠️ 这份语料上这道题无法检查：{message}换一个文本更多的文件夹再做这道题（不是你的答案错了）。")
+            return
         print((self.ok_prefix if ok else "❌ 还不对。") + (f" {message}" if message else ""))
         if not ok and self.hints_shown < len(self.hints):
             print("需要提示时运行 .hint()（可以多次运行，提示一次比一次具体）。")

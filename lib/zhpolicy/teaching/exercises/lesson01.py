@@ -9,7 +9,7 @@ too much or too little."""
 
 from __future__ import annotations
 
-from . import PROPORTION_FOR_PERCENT, Exercise, number_feedback
+from . import PROPORTION_FOR_PERCENT, UNCHECKABLE, Exercise, number_feedback
 
 #: The removal steps lesson 01 names in its own code (``removal_steps``).
 REMOVAL_STEPS = ("strip_boilerplate", "drop_truncated_teaser", "drop_repeated_lines")
@@ -43,7 +43,7 @@ def chars_removed_diagnoses(corpus) -> tuple[float, list[tuple[float | None, str
 
 def _chars_removed(answer, corpus) -> tuple[bool, str]:
     if corpus.empty:
-        return False, "语料里没有文本。"
+        return UNCHECKABLE, "语料里没有文本。"
     right, mistakes = chars_removed_diagnoses(corpus)
     return number_feedback(answer, right, 0, mistakes, done=f"清洗一共删掉了 {right} 个字符（含换行和空格）。",
                            bigger="多了。", smaller="少了。")
@@ -83,7 +83,7 @@ def most_shrunk_diagnoses(corpus) -> tuple[float, list[tuple[float | None, str]]
 def _most_shrunk(answer, corpus) -> tuple[bool, str]:
     shares = shrink_shares(corpus)
     if shares.empty:
-        return False, "语料里没有文本。"
+        return UNCHECKABLE, "语料里没有文本。"
     right, mistakes = most_shrunk_diagnoses(corpus)
     return number_feedback(answer, right, 1, mistakes,
                            done=f"是 {shares.idxmax()}：清洗后少了 {right:.1f}% 的字（不计空白）。")

@@ -10,7 +10,7 @@ marks typed around a word are ignored.
 
 from __future__ import annotations
 
-from . import PROPORTION_FOR_PERCENT, Exercise, bare_text, number_feedback
+from . import PROPORTION_FOR_PERCENT, UNCHECKABLE, Exercise, bare_text, number_feedback
 
 PAIR = ("科技创新", "产业创新")
 #: How many content words of each document the vocabulary question compares (a standardised TTR).
@@ -58,7 +58,7 @@ def _texts(toks) -> list[str]:
 
 def _check_pair_share(answer, toks) -> tuple[bool, str]:
     if not len(_content(toks)):
-        return False, "语料里没有内容词，无从计算。"
+        return UNCHECKABLE, "语料里没有内容词，无从计算。"
     right, mistakes = pair_share_diagnoses(toks)
     return number_feedback(answer, right, 2, mistakes, done=f"这两个词占全部内容词的 {right:.2f}%。")
 
@@ -100,7 +100,7 @@ def richest_diagnoses(toks) -> tuple[float, list[tuple[float | None, str]]]:
 def _check_richest(answer, toks) -> tuple[bool, str]:
     ttr = first_words_ttr(toks)
     if not len(ttr):
-        return False, "语料里没有内容词，无法比较。"
+        return UNCHECKABLE, "语料里没有内容词，无法比较。"
     best = ttr.idxmax()
     right, mistakes = richest_diagnoses(toks)
     whole_best = _whole_text_ttr(toks).idxmax()
@@ -123,10 +123,10 @@ def _check_least(answer, toks) -> tuple[bool, str]:
 
     docs, table = last_document_keyness(toks)
     if table is None:
-        return False, "语料只有一篇文本，没有可以比较的参照文本。"
+        return UNCHECKABLE, "语料只有一篇文本，没有可以比较的参照文本。"
     under = table[table["direction"] == "under"]
     if under.empty:
-        return False, "这篇文本没有“少用”的词（次数太少）。"
+        return UNCHECKABLE, "这篇文本没有“少用”的词（次数太少）。"
     answer = bare_text(answer)
     top = under[under["g2"] == under["g2"].max()]
     if answer in set(top["term"]):

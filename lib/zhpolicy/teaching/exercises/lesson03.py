@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 
-from . import Exercise, as_items, number_feedback
+from . import UNCHECKABLE, Exercise, as_items, number_feedback
 
 
 def pair_counts(coded, themes_list) -> dict[tuple[str, str], int]:
@@ -73,7 +73,7 @@ def _check_pair(answer, coded, themes_list) -> tuple[bool, str]:
         return False, "两个主题要不同。"
     jaccard = pair_jaccard(coded, themes_list)
     if not jaccard:
-        return False, "编码表里不到两个主题。"
+        return UNCHECKABLE, "编码表里不到两个主题。"
     right, mistakes = pair_diagnoses(coded, themes_list)
     pair = frozenset(answer)
     key = tuple(answer) if tuple(answer) in jaccard else tuple(reversed(answer))
@@ -160,7 +160,7 @@ def focused_diagnoses(coded, themes_list) -> tuple[float, list[tuple[float | Non
 def _check_focused(answer, coded, themes_list) -> tuple[bool, str]:
     means = themes_per_paragraph(coded, themes_list)
     if not len(means):
-        return False, "没有可编码的段落。"
+        return UNCHECKABLE, "没有可编码的段落。"
     right, mistakes = focused_diagnoses(coded, themes_list)
     return number_feedback(answer, right, 2, mistakes,
                            done=f"是 {means.idxmin()}：平均每个段落编码了 {right:.2f} 个主题。")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from . import Exercise, bare_text, number_feedback
+from . import UNCHECKABLE, Exercise, bare_text, number_feedback
 from ...extraction.chains.kinds import SCORED_KINDS
 
 SCORED = SCORED_KINDS
@@ -55,7 +55,7 @@ def densest_diagnoses(chains, corpus) -> tuple[float, list[tuple[float | None, s
 def _densest(answer, chains, corpus) -> tuple[bool, str]:
     density = chain_density(chains, corpus)
     if not density.notna().any():
-        return False, "语料里没有文本。"
+        return UNCHECKABLE, "语料里没有文本。"
     right, mistakes = densest_diagnoses(chains, corpus)
     if right == 0:
         return number_feedback(answer, right, 2, mistakes, done="这份语料里没有找到这四类逻辑链，每篇都是 0。")

@@ -11,7 +11,7 @@ one, so single guesses tell nothing about each document."""
 
 from __future__ import annotations
 
-from . import PROPORTION_FOR_PERCENT, Exercise, labels_for_ids, number_feedback, set_feedback
+from . import PROPORTION_FOR_PERCENT, UNCHECKABLE, Exercise, labels_for_ids, number_feedback, set_feedback
 
 def _undated(stats):
     """Whether each figure's year is left empty (the text gives none): ``year`` is ``""``, not NaN."""
@@ -44,7 +44,7 @@ def undated_diagnoses(stats) -> tuple[float, list[tuple[float | None, str]]]:
 
 def _undated_share(answer, stats) -> tuple[bool, str]:
     if stats.empty:
-        return False, "这个语料里没有统计数字，无从计算。"
+        return UNCHECKABLE, "这个语料里没有统计数字，无从计算。"
     right, mistakes = undated_diagnoses(stats)
     best = undated_shares(stats).idxmax()
     done = (f"是 {best}：它引用的统计数字中有 {right:.1f}% 没有年份：文本没有说这些数字是哪一年的。" if right

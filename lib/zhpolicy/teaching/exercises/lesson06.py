@@ -14,7 +14,7 @@ import math
 
 import pandas as pd
 
-from . import PROPORTION_FOR_PERCENT, Exercise, number_feedback
+from . import PROPORTION_FOR_PERCENT, UNCHECKABLE, Exercise, number_feedback
 
 TYPES = ("供给型", "环境型", "需求型", "无")
 #: What students write for a type instead of its full name.
@@ -31,7 +31,7 @@ def five_clauses(coded: pd.DataFrame, n: int = 5, seed: int = 4) -> pd.DataFrame
 
 def _your_codes(answer, five) -> tuple[bool, str]:
     if len(five) == 0:
-        return False, "这个语料里没有条款，没有可编码的句子。"
+        return UNCHECKABLE, "这个语料里没有条款，没有可编码的句子。"
     if len(answer) != len(five):
         return False, f"需要 {len(five)} 个编码（每句一个，按 five 表的顺序），你给了 {len(answer)} 个。"
     bad = [a for a in answer if a not in TYPES]
@@ -162,7 +162,7 @@ def mixed_types_diagnoses(coded) -> tuple[float, list[tuple[float | None, str]]]
 
 def _mixed_types(answer, coded) -> tuple[bool, str]:
     if not len(coded):
-        return False, "这个语料里没有条款。"
+        return UNCHECKABLE, "这个语料里没有条款。"
     right, mistakes = mixed_types_diagnoses(coded)
     measures = int((coded["measure"] == "是").sum())
     return number_feedback(answer, right, 0, mistakes, done=f"占全部措施条款的 {right / max(measures, 1):.0%}。",
