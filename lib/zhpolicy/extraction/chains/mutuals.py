@@ -82,10 +82,17 @@ def _clause_matches(sentence: str) -> tuple[re.Match, ...]:
     return tuple(_CLAUSE.finditer(sentence))
 
 
+@lru_cache(maxsize=BLOCK)
+def _clause_texts(sentence: str) -> tuple[str, ...]:
+    """The clauses of a sentence as texts (cached for a block of sentences: reciprocal_verbs,
+    swapped_short and paired_roles read the same sentences' clauses, one family after the other)."""
+    return tuple(_CLAUSE.findall(sentence))
+
+
 @lru_cache(maxsize=8)
-def _clause_spans(sentence: str) -> tuple[list[str], list[int], list[int]]:
+def _clause_spans(sentence: str) -> tuple[tuple[str, ...], list[int], list[int]]:
     """The clauses of a sentence as three lists: texts, starts and ends (cached)."""
-    texts = _CLAUSE.findall(sentence)
+    texts = _clause_texts(sentence)
     starts, ends, end = [], [], 0
     for text in texts:
         start = sentence.index(text, end)  # between two clauses stand only separators
@@ -153,7 +160,7 @@ def _span(sentence: str, k: int) -> tuple[int, int]:
 def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
     """The first clause pair (in order) where A…B is answered by B…A: with a verb of the list in
     each clause, else by the crossing order of :func:`_crossing`."""
-    texts = _CLAUSE.findall(sentence)
+    texts = _clause_texts(sentence)
     pairs = range(len(texts) - 1)
     # what _crossing checks first: the second clause starts with a piece of the first
     crossing = [k for k in pairs if texts[k + 1][:2] in texts[k][1:]]
@@ -295,7 +302,7 @@ def _swapped(c1: str, c2: str) -> tuple[str, str] | None:
 @_family("swapped_short", "A带B、B促A（短句，名称互换）", "mutual", "形成“研发带产业、产业促研发”的格局。",
          needs=(("short_verb*2",), ("mutual_verb*2",), ("short_verb", "mutual_verb")))
 def _swapped_short(sentence: str, cues: int) -> list[dict]:
-    texts = _CLAUSE.findall(sentence)
+    texts = _clause_texts(sentence)
     found = []
     for k in range(len(texts) - 1):
         c1, c2 = texts[k], texts[k + 1]
@@ -418,7 +425,7 @@ _IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30}
          needs=(("is*2",), ("for*2",), ("is", "for")),
          gate=lambda s: "的" in s and s.count("是") + s.count("为") >= 2)
 def _paired_roles(sentence: str, cues: int) -> list[dict]:
-    texts = _CLAUSE.findall(sentence)
+    texts = _clause_texts(sentence)
     if sum(map(_may_say_of, texts)) < 2:
         return []  # a pair needs two clauses that say A是/为B的X
     parts = _clause_matches(sentence)
