@@ -84,11 +84,11 @@ class CuePass:
         if self.engine == "aho":
             if _ahocorasick is None:
                 raise ImportError("the cue pass engine 'aho' needs the package ahocorasick-rs")
-            words = list(bits)
-            self._values = [bits[w] for w in words]
-            # a DFA: the fastest search of the three automata (about a quarter faster than the default here)
-            automaton = _ahocorasick.AhoCorasick(words, implementation=_ahocorasick.Implementation.DFA)
-            self._find = automaton.find_matches_as_indexes
+            # a DFA: the fastest search of the three automata (about a quarter faster than the default here);
+            # the words found come back as the stored strings (no (index, start, end) tuples to build)
+            automaton = _ahocorasick.AhoCorasick(list(bits), implementation=_ahocorasick.Implementation.DFA,
+                                                 store_patterns=True)
+            self._find = automaton.find_matches_as_strings
         elif self.engine == "regex":
             # every position's longest word, in a lookahead (so matches may overlap); a word also
             # carries the bits of the cue words it starts with (的基础上 holds 的 and 的基础)
@@ -115,11 +115,11 @@ class CuePass:
         """The cue lists each of *texts* holds: once, twice and three times (see :func:`need`)."""
         out: list[int] = []
         if self.engine == "aho":
-            find, values = self._find, self._values
+            find, bits = self._find, self.bits
             for text in texts:
                 once = twice = thrice = 0
-                for index, _, _ in find(text, overlapping=True):
-                    value = values[index]
+                for word in find(text, overlapping=True):
+                    value = bits[word]
                     thrice |= twice & value
                     twice |= once & value
                     once |= value

@@ -37,24 +37,33 @@ _ASKED: set[str] = set()
 
 def _cues(name: str) -> tuple[str, ...]:
     """The cue words of the list *name*, in the order of the file."""
-    _ASKED.add(name)
-    table = chain_cues()
-    words = tuple(table.loc[table["list"] == name, "cue"])
-    if not words:
-        raise KeyError(f"chain_cues.tsv has no list {name!r}")
-    return words
+    return tuple(cue for cue, _ in _list_rows(name))
 
 
 def _listed(name: str) -> str:
     """The list *name* as a regex alternation in the order of the file, each cue followed by a
     guard against its ``not_before`` characters (要(?![素求…]))."""
-    _ASKED.add(name)
+    return "|".join(re.escape(cue) + (f"(?![{re.escape(nb)}])" if nb else "") for cue, nb in _list_rows(name))
+
+
+@lru_cache(maxsize=None)
+def _lists() -> dict[str, list[tuple[str, str]]]:
+    """Every list of ``chain_cues.tsv`` as ``(cue, not_before)`` rows in the order of the file (the
+    rule modules ask for a hundred lists when they are imported: one pass, not a table filter each)."""
     table = chain_cues()
-    rows = table[table["list"] == name]
-    if rows.empty:
+    lists: dict[str, list[tuple[str, str]]] = {}
+    for name, cue, not_before in zip(table["list"], table["cue"], table["not_before"]):
+        lists.setdefault(name, []).append((cue, not_before))
+    return lists
+
+
+def _list_rows(name: str) -> list[tuple[str, str]]:
+    """The ``(cue, not_before)`` rows of the list *name*, noting that a rule asked for it."""
+    _ASKED.add(name)
+    rows = _lists().get(name)
+    if not rows:
         raise KeyError(f"chain_cues.tsv has no list {name!r}")
-    return "|".join(re.escape(cue) + (f"(?![{re.escape(nb)}])" if nb else "")
-                    for cue, nb in zip(rows["cue"], rows["not_before"]))
+    return rows
 
 
 def _chars(name: str) -> str:

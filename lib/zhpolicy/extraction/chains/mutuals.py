@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from .cuepass import need
+from .anchors import anchored_matches
 from .cues import _alt, _cues, _listed
 from .nodes import _LEAD, _P, _node, _same, _shorter
 from .registry import BLOCK, _family, _row
@@ -81,10 +82,17 @@ def _clause_matches(sentence: str) -> tuple[re.Match, ...]:
     return tuple(_CLAUSE.finditer(sentence))
 
 
+@lru_cache(maxsize=BLOCK)
+def _clause_texts(sentence: str) -> tuple[str, ...]:
+    """The clauses of a sentence as texts (cached for a block of sentences: reciprocal_verbs,
+    swapped_short and paired_roles read the same sentences' clauses, one family after the other)."""
+    return tuple(_CLAUSE.findall(sentence))
+
+
 @lru_cache(maxsize=8)
-def _clause_spans(sentence: str) -> tuple[list[str], list[int], list[int]]:
+def _clause_spans(sentence: str) -> tuple[tuple[str, ...], list[int], list[int]]:
     """The clauses of a sentence as three lists: texts, starts and ends (cached)."""
-    texts = _CLAUSE.findall(sentence)
+    texts = _clause_texts(sentence)
     starts, ends, end = [], [], 0
     for text in texts:
         start = sentence.index(text, end)  # between two clauses stand only separators
@@ -152,7 +160,7 @@ def _span(sentence: str, k: int) -> tuple[int, int]:
 def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
     """The first clause pair (in order) where A…B is answered by B…A: with a verb of the list in
     each clause, else by the crossing order of :func:`_crossing`."""
-    texts = _CLAUSE.findall(sentence)
+    texts = _clause_texts(sentence)
     pairs = range(len(texts) - 1)
     # what _crossing checks first: the second clause starts with a piece of the first
     crossing = [k for k in pairs if texts[k + 1][:2] in texts[k][1:]]
@@ -294,7 +302,7 @@ def _swapped(c1: str, c2: str) -> tuple[str, str] | None:
 @_family("swapped_short", "A带B、B促A（短句，名称互换）", "mutual", "形成“研发带产业、产业促研发”的格局。",
          needs=(("short_verb*2",), ("mutual_verb*2",), ("short_verb", "mutual_verb")))
 def _swapped_short(sentence: str, cues: int) -> list[dict]:
-    texts = _CLAUSE.findall(sentence)
+    texts = _clause_texts(sentence)
     found = []
     for k in range(len(texts) - 1):
         c1, c2 = texts[k], texts[k + 1]
@@ -319,10 +327,11 @@ def _paired_because(sentence: str, cues: int) -> list[dict]:
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
 _RECIPROCITY = _alt(_cues("reciprocity"))
 _RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
+_SIDE_CHAR = rf"[^{_P}、“”与和同]"
 #: what may stand between B and the two-way word: 之间X和Y, or a tie and 、 (紧密联系、相互支撑)
 _LINKED = rf"(?:[^{_P}、与和]{{1,6}}?[与和]|(?:{_listed('close_tie')})、)?"
 _RECIPROCAL = re.compile(
-    rf"(?P<a>[^{_P}、“”与和同]{{2,16}}?)(?:与|和|同)(?P<b>[^{_P}、“”与和同]{{2,16}}?)(?:之间)?的?{_LINKED}"
+    rf"(?P<a>{_SIDE_CHAR}{{2,16}}?)(?:与|和|同)(?P<b>{_SIDE_CHAR}{{2,16}}?)(?:之间)?的?{_LINKED}"
     rf"(?:{_RECIPROCITY})"
 )
 #: A是…，与B紧密联系、相互支撑: the pair's first side is the subject of the clause before (A是…)
@@ -332,6 +341,11 @@ _SUBJECT_IS = re.compile(rf"(?:^|[{_P}])(?:[^{_P}]*?(?:{_listed('reporting_verb'
 
 
 _BOTH_AFTER = re.compile(rf"(?<=..)(?:{_listed('both')})$")
+
+
+#: A of A与B ends at the first 与/和/同 (see :mod:`.anchors`)
+_AND = re.compile("[与和同]")
+_IS_SIDE_CHAR = re.compile(_SIDE_CHAR).match
 
 
 # …and two halves of one pair (国内国际双循环相互促进, 线上线下两个渠道互为补充)
@@ -347,7 +361,7 @@ _PAIR_RECIPROCAL = re.compile(
 def _reciprocity(sentence: str, cues: int) -> list[dict]:
     found = [_row("mutual", [m["a"], m["b"], m["a"]], m) for m in _PAIR_RECIPROCAL.finditer(sentence)
              if m["a"] != m["b"]]
-    for m in _RECIPROCAL.finditer(sentence):
+    for m in anchored_matches(_RECIPROCAL, sentence, _AND, _IS_SIDE_CHAR, 16):
         a, b = _LEAD.sub("", _node(m["a"])), _BOTH_AFTER.sub("", _node(m["b"]))  # 科技与产业二者相互促进
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
@@ -411,7 +425,7 @@ _IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30}
          needs=(("is*2",), ("for*2",), ("is", "for")),
          gate=lambda s: "的" in s and s.count("是") + s.count("为") >= 2)
 def _paired_roles(sentence: str, cues: int) -> list[dict]:
-    texts = _CLAUSE.findall(sentence)
+    texts = _clause_texts(sentence)
     if sum(map(_may_say_of, texts)) < 2:
         return []  # a pair needs two clauses that say A是/为B的X
     parts = _clause_matches(sentence)
@@ -455,7 +469,8 @@ def _common(a: str, b: str) -> str:
 def _act(step: str) -> re.Match | None:
     """A step of a cycle, ``x verb y``; first, cheaply, what :data:`_ACTS` needs: a verb at least two
     characters in that ends 2 to 16 characters before the end."""
-    if _MUTUAL_VERB.search(step, max(2, len(step) - 16 - _LONGEST_VERB), len(step) - 2) is None:
+    start = len(step) - 16 - _LONGEST_VERB
+    if _MUTUAL_VERB.search(step, start if start > 2 else 2, len(step) - 2) is None:
         return None
     return _ACTS.match(step)
 

@@ -45,7 +45,8 @@ def _node(text: str) -> str:
 
 
 def _valid(nodes: list[str], kind: str = "", terms: bool = False) -> bool:
-    return (len(nodes) >= 2 and all(nodes) and not any(_BAD_NODE.search(n) for n in nodes) and len(set(nodes)) > 1
+    # one search over the nodes joined by a newline, which no bad-node match holds or crosses
+    return (len(nodes) >= 2 and all(nodes) and not _BAD_NODE.search("\n".join(nodes)) and len(set(nodes)) > 1
             and not (kind == "sequence" and not terms and _one_character_misfit(nodes)))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .anchors import anchored_matches
 from .cuepass import derive, need
 from .cues import ROLES, _alt, _cues, _listed
 from .nodes import _END, _LEAD, _P, _node
@@ -203,12 +204,24 @@ def _opening_group(group) -> list[dict]:
 _BY_VERBS = _listed("by_verb")
 _FOR_VERBS = _listed("for_verb")
 _ROLE_NOUNS = _listed("role_noun")
+#: A of A为B提供C: no 为 or 以 in it, so it ends at the first 为 (see :mod:`.anchors`)
+_FOR_SIDE_CHAR = rf"[^{_P}、“”为以]"
 _RELATIONS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"以(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>{_BY_VERBS})(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|是|既|$)"), need("by") | need("by_verb")),
-    (re.compile(rf"(?<![以为])(?P<a>[^{_P}、“”为以]{{2,10}}?)为(?P<b>[^{_P}、“”]{{2,12}}?)(?P<verb>{_FOR_VERBS})(?P<what>[^{_P}]{{2,16}}?)(?=[{_P}]|$)"), need("for") | need("for_verb")),
+    (re.compile(rf"(?<![以为])(?P<a>{_FOR_SIDE_CHAR}{{2,10}}?)为(?P<b>[^{_P}、“”]{{2,12}}?)(?P<verb>{_FOR_VERBS})(?P<what>[^{_P}]{{2,16}}?)(?=[{_P}]|$)"), need("for") | need("for_verb")),
     (re.compile(rf"通过(?P<a>[^{_P}、“”]{{2,16}}?)(?P<verb>{_listed('through_verb')})(?P<b>[^{_P}、“”]{{2,16}}?)(?=[{_P}、“”]|的|$)"), need("through")),
     (re.compile(rf"(?P<a>[^{_P}、“”]{{2,16}}?)(?:成为|是|为)(?P<b>[^{_P}、“”]{{2,16}}?)的(?P<verb>{_ROLE_NOUNS})"), need("role_noun")),
 ]
+_FOR_ANCHOR, _IS_FOR_SIDE_CHAR = re.compile("为"), re.compile(_FOR_SIDE_CHAR).match
+
+
+def _relation_matches(pattern: re.Pattern, sentence: str):
+    """``pattern.finditer(sentence)``; A为B提供C tried only before each 为."""
+    if pattern is _RELATIONS[1][0]:
+        return anchored_matches(pattern, sentence, _FOR_ANCHOR, _IS_FOR_SIDE_CHAR, 10, not_after="以为")
+    return pattern.finditer(sentence)
+
+
 _ADVERBS = re.compile(rf"(?:{_listed('adverb')})$")
 #: 二者/两者…: a pronoun, no node of a relation (以二者的双向赋能激发活力)
 _BOTH = _cues("both")
@@ -222,7 +235,7 @@ def _relations(sentence: str, cues: int) -> list[dict]:
     for pattern, needs in _RELATIONS:
         if cues & needs != needs:
             continue
-        for m in pattern.finditer(sentence):
+        for m in _relation_matches(pattern, sentence):
             a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
             a = _RELATION_LEAD.sub("", a)
             if len(a) >= 2 and len(b) >= 2 and not a.endswith("为") and not a.startswith(_BOTH):

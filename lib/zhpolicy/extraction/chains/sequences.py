@@ -55,6 +55,9 @@ def _past_traps(pattern: re.Pattern, sentence: str, inside=None):
 
 
 # family: from … to … (again to …); in A a bracketed aside (masked as a run of \x01) counts as one character
+#: a masked aside, taken whole: never split between repetitions of the group around it (a sentence with
+#: two long asides after 由 took seconds: each run of n \x01 could be split 2^(n-1) ways, all tried)
+_ASIDE_RUN = r"\x01+(?!\x01)"
 #: after 从A到B, how long it takes (新药从研发到成品要10年以上)
 _TAKES = rf"(?:{_listed('takes_verb')})(?=[\d一二三四五六七八九十几数多近约])|{_listed('takes_scope')}"
 _FROM, _TO = _chars("from"), _chars("to")
@@ -63,21 +66,21 @@ _STATE_TAIL = _listed("state_tail")
 #: a node never runs past these (从1到100特别是从1到10 is two chains)
 _CONNECTIVE = _listed("connective")
 #: A may be a list of stages, each item up to 20 characters (从A、B、C到D)
-_LISTED_A = rf"(?:(?:\x01+|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
+_LISTED_A = rf"(?:(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 #: the same where A may be a list (从A、B、C到D): only a sentence holding 、 needs it
 _FROM_TO_LISTED = re.compile(
-    rf"[{_FROM}](?P<a>{_LISTED_A}(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 
@@ -244,7 +247,7 @@ _SHIFT_ADVERB = re.compile(rf"(?:{_listed('shift_adverb')})$")
 #: the endings of a shift verb that names what A becomes (升级为, 转变成): a list after it modifies B's head noun
 _NAMING = ("为", "成")
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:\x01+|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
@@ -329,9 +332,43 @@ def _state_change(sentence: str, cues: int) -> list[dict]:
 
 # families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
 _DASH, _ARROW = _chars("dash"), _listed("arrow")
-_PART = rf"[^，。；：、“”\s{_DASH}{_chars('arrow')}\x00\x01<>]{{1,12}}\x01*"
+_PART_CHAR = rf"[^，。；：、“”\s{_DASH}{_chars('arrow')}\x00\x01<>]"
+#: a part of a series: 1 to this many characters (and an aside)
+_PART_LONGEST = 12
+_PART = rf"{_PART_CHAR}{{1,{_PART_LONGEST}}}\x01*"
 _JOIN = rf"\s*(?:[{_DASH}]{{1,2}}|{_ARROW})\s*"
 _DASHED = re.compile(rf"“?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
+#: where a join can begin (every character of a dash or an arrow cue: a superset)
+_JOIN_FIRST = re.compile(rf"[{_DASH}{_chars('arrow')}]")
+_IS_PART_CHAR = re.compile(_PART_CHAR).match
+_IS_SPACE = re.compile(r"\s").match
+
+
+def _dashed_matches(sentence: str):
+    """What ``_DASHED.finditer(sentence)`` finds, trying one start a join: a series starts with a
+    part that runs up to its first join (1 to :data:`_PART_LONGEST` characters, an aside and spaces
+    between); whatever follows is the same wherever in that run the series starts, so only the
+    earliest possible start (or the quote just before it) is tried, not every character."""
+    pos = 0
+    for join in _JOIN_FIRST.finditer(sentence):
+        end = join.start()
+        if end < pos:
+            continue
+        while end > pos and _IS_SPACE(sentence, end - 1):
+            end -= 1
+        while end > pos and sentence[end - 1] == "\x01":
+            end -= 1
+        start = end
+        while start > pos and end - start < _PART_LONGEST and _IS_PART_CHAR(sentence, start - 1):
+            start -= 1
+        if start == end:
+            continue
+        if start > pos and sentence[start - 1] == "“":
+            start -= 1
+        m = _DASHED.match(sentence, start)
+        if m is not None:
+            yield m
+            pos = m.end()
 _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
 _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
@@ -343,7 +380,7 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
     """Dash-joined series with what the text says about them: ``cycle``, ``sequence`` or ``set``.
     Cached for the sentence at hand: the cycle and the flow families both read it."""
     out = []
-    for m in _DASHED.finditer(sentence):
+    for m in _dashed_matches(sentence):
         arrows = re.search(_ARROW, m["body"]) is not None
         parts = re.split(_JOIN, m["body"])
         flow = next((w for w in _FLOW_OR_CYCLE_LONGEST_FIRST
@@ -385,13 +422,18 @@ _STAGE_NOUN = _alt(_cues("stage_noun"))
 _COUNT = r"(?:[0-9]+|[一二三四五六七八九十几多]+)个[\u4e00-\u9fff]{0,2}?"
 _STAGE_TAILS = (rf"(?:{_alt(_cues('stage_tail'))}|(?:等|各)?{_COUNT}(?:{_STAGE_NOUN})"
                 rf"|(?<=[”」])的?(?:等|各)?[\u4e00-\u9fff]{{0,2}}?(?:{_STAGE_NOUN}))")
+#: the first item of a listed series (stages, a listed cycle): 2 to this many characters, then 、
+_FIRST_LONGEST = 30
+_FIRST_ITEM = rf"[^，。；：、“”\x00]{{2,{_FIRST_LONGEST}}}"
 _STAGES = re.compile(
-    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
+    rf"(?P<body>{_FIRST_ITEM}(?:、[^，。；：、“”\x00]{{2,20}}?){{1,}}?(?:(?:和|及|与|以及)[^，。；：、“”\x00]{{2,16}}?)?)"
     rf"[”」]?(?:{_STAGE_TAILS})"
 )
 
 
-_STAGE_TAIL_RE = re.compile(_STAGE_TAILS)
+#: what every stage tail holds: a stage_tail word or a stage noun (one literal alternation: a faster
+#: search than the tails themselves, and as good a test of which runs to try)
+_STAGE_TAIL_RE = re.compile(_alt(_cues("stage_tail") + _cues("stage_noun")))
 
 
 #: the runs that hold a 、 (the run starts after a stop or at the start of the sentence)
@@ -399,14 +441,33 @@ _RUN_WITH_COMMA = re.compile("(?<![^，。；：“”\x00])[^，。；：“”
 
 
 def _in_runs(pattern: re.Pattern, sentence: str, tail: re.Pattern):
-    """``pattern.finditer(sentence)``, searched only in the runs (between ，。；：“”) that hold a
-    、 and a match of *tail* (in the run or just after its closing quote: “A、B、C”的环节): the same
-    matches, found without scanning the other runs."""
+    """``pattern.finditer(sentence)`` for a pattern that starts with :data:`_FIRST_ITEM`, searched
+    only in the runs (between ，。；：“”) that hold a 、 and a match of *tail*, which every match's tail
+    holds (in the run or just after its closing quote: “A、B、C”的环节): the same matches, found without
+    scanning the other runs."""
     for run in _RUN_WITH_COMMA.finditer(sentence):
         start, end = run.span()
         reach = min(len(sentence), end + _TAIL_REACH)
         if tail.search(sentence, start, reach):
-            yield from (m for m in pattern.finditer(sentence, start, reach) if m.start() < end)
+            yield from _item_matches(pattern, sentence, start, end, reach)
+
+
+def _item_matches(pattern: re.Pattern, sentence: str, start: int, end: int, reach: int):
+    """What ``pattern.finditer(sentence, start, reach)`` finds starting before *end* (a run), trying
+    one position an item: a match starts with a first item that runs up to a 、 (2 to
+    :data:`_FIRST_LONGEST` characters), and whatever follows that 、 is the same wherever in the item the
+    match starts, so if the item's earliest possible start fails, so does every later one."""
+    pos = item = start
+    while (comma := sentence.find("、", item, end)) >= 0:
+        first = comma - _FIRST_LONGEST  # (max() is slow on this path)
+        first = pos if pos > first else first
+        first = item if item > first else first
+        if comma - first >= 2:
+            m = pattern.match(sentence, first, reach)
+            if m is not None:
+                yield m
+                pos = m.end()
+        item = comma + 1
 
 
 #: how far after a run its tail may end (a closing quote, 的 and the longest tail)
@@ -461,7 +522,7 @@ def _shared_prefix(items: list[str]) -> bool:
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
 _CYCLE_RE = re.compile(_alt(_CYCLE + _cues("loop_word")))
 _LISTED_CYCLE = re.compile(
-    rf"(?P<body>[^，。；：、“”\x00]{{2,30}}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)[”」]?"
+    rf"(?P<body>{_FIRST_ITEM}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)[”」]?"
     rf"(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环|[，,](?:{_listed('loop_word')}))"
 )
 
