@@ -135,6 +135,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
     first, has_figures, first_has_figures, scope, para_scope = None, False, False, None, None
+    second = False
     for para_id, sent_start, sentence in _pieces(sents):
         if para_id != para:
             scope = para_scope or _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
@@ -145,6 +146,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             if scope is not None and scope["items"] and _list_ends(scope, is_heading, an_item, sections.get(sent_start)):
                 scope = scope.get("outer")
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
+            second = True  # the next sentence is the paragraph's second
             first_has_figures = False
             para_scope = None if is_heading else (target_lead_scope(sentence, sent_start, date)
                                                   or named_goal_scope(sentence, sent_start, text, date))
@@ -155,12 +157,14 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                     and not (scope is not None and scope["items"] and scope["kind"])):
                 item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
                 scope = item or scope  # ●2023年…: the items after it are of that year
-        elif para_scope is None and (sent_start, sentence) != first and _announces(first[1]) and not earlier[1:]:
-            # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
-            para_scope = target_lead_scope(sentence, sent_start, date)
-            if para_scope is not None:
-                para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, sent_start))
-                para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
+        elif second:
+            second = False
+            if para_scope is None and _announces(first[1]):
+                # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
+                para_scope = target_lead_scope(sentence, sent_start, date)
+                if para_scope is not None:
+                    para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, sent_start))
+                    para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
         found = _sentence_figures(sentence)
         if not found:
             earlier.append(sentence)
