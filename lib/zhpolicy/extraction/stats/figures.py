@@ -479,19 +479,22 @@ def currency_before() -> dict[str, str]:
     return {r["prefix"]: r["unit"] for r in sorted(rows, key=lambda r: -len(r["prefix"]))}
 
 
+@lru_cache(maxsize=1)
+def _currency_pattern() -> re.Pattern:
+    """One of :func:`currency_before`'s prefixes ending a text, then at most one space."""
+    return re.compile("(" + "|".join(map(re.escape, currency_before())) + ")[ \u3000\u00a0]?$")
+
+
 def _currency_prefix(sentence: str, row: dict) -> None:
     """``港币500万元`` is 5,000,000 港元: a currency named before an amount in 元 gives the unit and
     joins the figure's span (``number_start`` keeps where the number begins)."""
     if row["unit"] != "元":
         return
-    head = sentence[max(0, row["start"] - 4):row["start"]]
-    gap = len(head) - len(head.rstrip(" \u3000\u00a0"))
-    for prefix, unit in currency_before().items():
-        if gap <= 1 and head[:len(head) - gap].endswith(prefix):
-            row["number_start"] = row["start"]
-            row["start"] -= len(prefix) + gap
-            row["unit"] = unit
-            return
+    m = _currency_pattern().search(sentence, max(0, row["start"] - 4), row["start"])
+    if m:
+        row["number_start"] = row["start"]
+        row["start"] = m.start()
+        row["unit"] = currency_before()[m[1]]
 
 
 def _extend_qualifiers(sentence: str, row: dict) -> None:

@@ -21,6 +21,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 _ROC_YEAR = re.compile(r"(?:中华)?民国\s*(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
                        r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*月|[及和与至到、-]\s*1[0-4]\d\s*年"
                        r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
+#: What every match of ``_ROC_YEAR`` holds (a quick test first).
+_ROC_HINT = re.compile(r"民国|1\d\d\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
@@ -147,7 +149,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     for m in (_YEAR.finditer(sentence) if has_year else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
                        "weak": False, "period": bool(m[1])})
-    for m in (_ROC_YEAR.finditer(sentence) if has_year else ()):
+    for m in (_ROC_YEAR.finditer(sentence) if has_year and _ROC_HINT.search(sentence) else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["bare"]) + ROC_OFFSET),
                        "source": "", "weak": False})
     for m in (_CN_YEAR.finditer(sentence) if has_year else ()):
