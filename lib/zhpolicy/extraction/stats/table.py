@@ -137,6 +137,15 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
+
+    def place(lead: dict | None, start: int) -> dict | None:
+        """A paragraph's lead with where it stands: whether its paragraph ends with a colon (到2025年，…。
+        具体目标：) and the level of the section it opens under."""
+        if lead is not None:
+            lead["colon"] = lead["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, start))
+            lead["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, start))
+        return lead
+
     first, has_figures, first_has_figures, scope, para_scope = None, False, False, None, None
     second = False
     for para_id, sent_start, sentence in _pieces(sents):
@@ -151,23 +160,17 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             para, para_topic, earlier, first, has_figures = para_id, None, [], (sent_start, sentence), False
             second = True  # the next sentence is the paragraph's second
             first_has_figures = False
-            para_scope = None if is_heading else (target_lead_scope(sentence, sent_start, date)
-                                                  or named_goal_scope(sentence, sent_start, text, date))
-            if para_scope is not None:  # 到2025年，…。具体目标：the paragraph's last sentence may end with the colon
-                para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, sent_start))
-                para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
+            para_scope = None if is_heading else place(target_lead_scope(sentence, sent_start, date)
+                                                        or named_goal_scope(sentence, sent_start, text, date), sent_start)
             if (an_item and para_scope is None and not is_heading
                     and not (scope is not None and scope["items"] and scope["kind"])):
                 item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
                 scope = item or scope  # ●2023年…: the items after it are of that year
         elif second:
             second = False
-            if para_scope is None and _announces(first[1]):
+            if para_scope is None and not first_has_figures and _ANNOUNCES.search(first[1]):
                 # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
-                para_scope = target_lead_scope(sentence, sent_start, date)
-                if para_scope is not None:
-                    para_scope["colon"] = para_scope["colon"] or _ends_with_colon(sents, bisect_left(sent_starts, sent_start))
-                    para_scope["level"] = _section_level_at(heading_texts, bisect_right(heading_starts_sorted, sent_start))
+                para_scope = place(target_lead_scope(sentence, sent_start, date), sent_start)
         found = _sentence_figures(sentence)
         if not found:
             earlier.append(sentence)
@@ -194,10 +197,9 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     return _title_years(rows, doc_outline)
 
 
-#: A sentence announcing a document (``某省人民政府办公厅发布《…工作方案》``, ``日前，…印发《…》``).
+#: A sentence announcing a document (``某省人民政府办公厅发布《…工作方案》``, ``日前，…印发《…》``); when it holds
+#: no figure, the lead of a target list may open the paragraph's second sentence.
 _ANNOUNCES = re.compile(r"(?:发布|印发|出台|公布|颁布|发出)(?:了)?《[^》]{2,80}》")
-def _announces(sentence: str) -> bool:
-    return bool(_ANNOUNCES.search(sentence)) and not _sentence_figures(sentence)
 
 
 def _ends_with_colon(sents: list[tuple], index: int) -> bool:
