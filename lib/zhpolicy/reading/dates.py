@@ -35,7 +35,8 @@ _CN_DIGITS = {"〇": 0, "○": 0, "Ｏ": 0, "零": 0, "一": 1, "二": 2, "三":
 _CN_NUM = "〇○Ｏ零一二三四五六七八九十"
 #: Years of the Republic of China calendar (民国/民國, used in Taiwan): ROC year + 1911 = Gregorian year.
 ROC_OFFSET = 1911
-_ROC = r"(?:中华|中華)?民[国國]\s*"
+#: The era name before an ROC year (中华民国, 民國 …), as a pattern (also read by the statistics' years).
+ROC_ERA = r"(?:中华|中華)?民[国國]\s*"
 DATE_PATTERNS = (
     # 2024年3月5日, 2024-03-05, 2024/3/5, 2024.3.5 (optionally with a time after it)
     re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})(?!\d)"),
@@ -45,12 +46,12 @@ DATE_PATTERNS = (
 #: ROC dates: 中华民国113年5月20日, 民國113年5月20日, 113年5月20日 (a three-digit year is always ROC),
 #: 113/05/20, 113.5.20, 民國一百十三年五月二十日.
 ROC_PATTERNS = (
-    re.compile(_ROC + r"(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
+    re.compile(ROC_ERA + r"(\d{1,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?"),
     re.compile(r"(?<![\d.,\-/])(1\d\d)\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[/.\-](\d{1,2})[/.\-](\d{1,2})(?![\d.\-/]))"),
-    re.compile(_ROC + f"([{_CN_NUM}百]{{1,5}})年([{_CN_NUM}]{{1,3}})月([{_CN_NUM}]{{1,3}})日"),
+    re.compile(ROC_ERA + f"([{_CN_NUM}百]{{1,5}})年([{_CN_NUM}]{{1,3}})月([{_CN_NUM}]{{1,3}})日"),
 )
 _ROC_HINT = re.compile(r"(?<![\d.,])1\d\d\s*[年/.\-]")
-_ROC_MONTH = re.compile(_ROC + r"(\d{1,3})\s*年\s*(\d{1,2})\s*月(?![\d份])|(?<![\d.])(1\d\d)\s*年\s*(\d{1,2})\s*月(?![\d份日])")
+_ROC_MONTH = re.compile(ROC_ERA + r"(\d{1,3})\s*年\s*(\d{1,2})\s*月(?![\d份])|(?<![\d.])(1\d\d)\s*年\s*(\d{1,2})\s*月(?![\d份日])")
 _MONTH_PATTERN = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?![\d份])")
 #: How many lines at the top (and bottom, for the 落款 of official documents) are searched for a date.
 DATE_HEAD_LINES = 8

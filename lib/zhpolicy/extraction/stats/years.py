@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ...numbers import read_rule_table
-from ...reading.dates import ROC_OFFSET
+from ...reading.dates import ROC_ERA, ROC_OFFSET
 from .figures import _CN_YEAR, _TITLE, _clause_start, _free, cn_to_int
 from .indicators import SOURCE_PATTERNS
 
@@ -18,11 +18,11 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 #: 中华民国; a bare three-digit year (100–149) only where a period or a Taiwan release's wording follows it
 #: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率, 111年每户, 自113年起), never a duration
 #: (建党100年, 100年来, 近110年的历史).
-_ROC_YEAR = re.compile(r"(?:中华)?民国\s*(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
+_ROC_YEAR = re.compile(ROC_ERA + r"(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
                        r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*月|[及和与至到、-]\s*1[0-4]\d\s*年"
                        r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
 #: What every match of ``_ROC_YEAR`` holds (a quick test first).
-_ROC_HINT = re.compile(r"民国|1\d\d\s*年")
+_ROC_HINT = re.compile(r"民[国國]|1\d\d\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
@@ -205,15 +205,20 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         year = document_year_month(date)[0]
         tokens.append({"start": m.start(), "end": m.end(), "year": str(year) if year else "", "now": True,
                        "span": True, "source": f"relative:{m.group(0)}", "weak": False, "rule": "now"})
-    kept = [t for t in tokens if _free((t["start"], t["end"]), titles)
-            and not re.search(r"(?:比|较|与|同)$", sentence[max(0, t["start"] - 1):t["start"]])
-            and not (sentence[max(0, t["start"] - 1):t["start"]] == "对" and sentence.startswith(_BASE_AFTER_DUI, t["start"]))]
+    kept = [t for t in tokens if _free((t["start"], t["end"]), titles) and not _comparison_base(sentence, t["start"])]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
 
 
 #: 对上年同季 (Taiwan's 比上年同期): after 对 these words name the base of a change; 对明年的展望 and
 #: 对当年认定的 name the figures' own year.
 _BASE_AFTER_DUI = ("上年", "去年", "上季", "上月", "前一年")
+
+
+def _comparison_base(sentence: str, start: int) -> bool:
+    """Whether the year at *start* is the base of a comparison (比2012年, 与2020年相比, 对上年同季), not
+    the time of the sentence's figures."""
+    before = sentence[start - 1:start] if start else ""
+    return before in ("比", "较", "与", "同") or before == "对" and sentence.startswith(_BASE_AFTER_DUI, start)
 
 
 #: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD)
