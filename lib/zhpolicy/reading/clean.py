@@ -22,7 +22,7 @@ import pandas as pd
 
 from .._docs import iter_docs
 from ..paths import data_path
-from .markup import strip_tags
+from .markup import ENTITY, strip_tags
 from .pdf import PRINT_HEAD, SOFT_BREAK
 from .regions import conversion_label, simplify
 
@@ -299,8 +299,8 @@ def _neighbour(text: str, index: int, step: int) -> str:
     return ""
 
 
-#: An HTML entity ending at a ``;`` (``&lt;``, ``&#60;``, ``&#x3C;``).
-_ENTITY_END = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#[xX][0-9A-Fa-f]{1,5});$")
+#: An HTML entity (:data:`.markup.ENTITY`) ending at a ``;``.
+_ENTITY_END = re.compile(ENTITY.pattern + "$")
 
 
 def _to_full_width(match: re.Match) -> str:
@@ -308,7 +308,7 @@ def _to_full_width(match: re.Match) -> str:
     prev, nxt = _neighbour(text, i, -1), _neighbour(text, i, 1)
     if ch in ",:" and prev.isdigit() and nxt.isdigit():
         return ch  # 1,000 or 10:30
-    if ch == ";" and _ENTITY_END.search(text, max(0, i - 10), i + 1):
+    if ch == ";" and _ENTITY_END.search(text, max(0, i - 40), i + 1):
         return ch  # &lt;p&gt; written out in a text (an HTML entity keeps its ;)
     return _HALF_TO_FULL[ch] if (_is_cjk(prev) or _is_cjk(nxt)) else ch
 

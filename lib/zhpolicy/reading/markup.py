@@ -39,7 +39,8 @@ _BLOCK = frozenset("p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article
                    "title header footer center figcaption".split())
 _DROP_CONTENT = re.compile(r"<(script|style|noscript|template)\b[^<>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _RAW_TEXT = frozenset(("script", "style", "title", "textarea", "template", "noscript"))
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+#: An HTML entity (&lt;, &#60;, &#x3C;): the one definition (clean.unify_punctuation reads it too).
+ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def has_markup(text: str) -> bool:
@@ -49,7 +50,7 @@ def has_markup(text: str) -> bool:
     for m in _TAG.finditer(text):
         if m.group(2).lower() in HTML_NAMES:
             return True
-    return bool(_ENTITY.search(text))
+    return bool(ENTITY.search(text))
 
 
 def looks_like_html(text: str) -> bool:
@@ -71,7 +72,7 @@ def strip_tags(text: str) -> str:
     text = _COMMENT.sub("", text)
     if not looks_like_html(text):
         text = _BREAK.sub("\n", text)  # a line break left inline by an editor is markup wherever it stands
-        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        text = ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
         return "\n".join(line.strip() for line in text.split("\n") if line.strip())
     text = _DROP_CONTENT.sub("", text)
     lowered = text.lower()
@@ -86,7 +87,7 @@ def strip_tags(text: str) -> str:
         return "\n" if name in _BLOCK else ""
 
     text = _TAG.sub(tag, text)
-    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    text = ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     return "\n".join(line.strip() for line in text.split("\n") if line.strip())
 
 
