@@ -1,6 +1,7 @@
 """Number forms and units of the statistics extractor, one written sentence per family (issue 24's
 "Not statistics, and units"): computing and data units with their scale, compound units, negative
 figures, numbers written across a magnitude (4万951美元), Taiwan's 兆 and Chinese-numeral decimals,
+amounts written digit by digit (三○○○元), a currency named before the number (港币500万元),
 acronyms written against a number; and what is not a statistic: durations, slogans, tiers,
 ordinals and the sides of a ratio."""
 
@@ -51,6 +52,16 @@ def only(sentence: str):
     ("前年外销为四百廿六亿美元。", "四百廿六亿美元", 4.26e10, "美元"),  # 廿 = 20, 卅 = 30
     ("机械出口成长至一千卅二亿美元。", "一千卅二亿美元", 1.032e11, "美元"),
     ("人均收入增长超过了GDP7.7%的实际增速。", "7.7%", 7.7, "%"),
+    # Taiwan and Hong Kong written forms: digits one by one with a zero sign, a numeral before a magnitude,
+    # a currency named before the number, 公尺
+    ("每户补助三○○○元。", "三○○○元", 3000, "元"),
+    ("预算一二○万元。", "一二○万元", 1_200_000, "元"),
+    ("中央补助十三亿元。", "十三亿元", 1_300_000_000, "元"),
+    ("每间企业可获港币500万元资助。", "港币500万元", 5_000_000, "港元"),
+    ("资助上限为港币100 万元。", "港币100 万元", 1_000_000, "港元"),
+    ("补贴超过人民币3000元。", "超过人民币3000元", 3000, "元"),
+    ("屋顶面积一○○○平方公尺。", "一○○○平方公尺", 1000, "平方米"),
+    ("道路拓宽3.5公尺。", "3.5公尺", 3.5, "米"),
 ])
 def test_number_forms_and_units_with_their_scale(sentence, surface, value, unit):
     assert_figure(sentence, surface, value, unit)
@@ -79,6 +90,10 @@ def test_a_dash_between_two_figures_is_still_a_range():
     "补助资金市县按1:1比例承担。",
     "三次产业结构调整为22.8:21.2:56.0。",
     "PM2.5浓度持续下降，G20峰会召开。",
+    "二〇二五年起实施。",                          # a year, a plan's name and an ordinal in Chinese numerals
+    "实施百千万工程。",
+    "“十三五”期间。",
+    "第十三届运动会。",
 ])
 def test_not_statistics(text):
     assert extract_statistics(text).empty, list(extract_statistics(text)["surface"])
