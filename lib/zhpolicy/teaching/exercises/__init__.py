@@ -176,11 +176,11 @@ def named_mistakes(right: float, decimals: int, mistakes: Sequence[tuple[float |
 
 #: Diagnoses shared by questions asking for a percentage or a proportion.
 PROPORTION_FOR_PERCENT = "你给的像是一个比例（0–1），题目要的是百分数：再乘以 100。"
+PERCENT_FOR_PROPORTION = "你给的像是一个百分数，题目要的是 0 到 1 之间的比例：不要乘以 100。"
 
 #: What a checker returns instead of True/False when the corpus itself leaves nothing to check
 #: (no texts, no statistics, one document where two are needed): not the student's mistake.
 UNCHECKABLE = None
-PERCENT_FOR_PROPORTION = "你给的像是一个百分数，题目要的是 0 到 1 之间的比例：不要乘以 100。"
 
 
 def set_feedback(given: Iterable, right: Iterable, mistakes: Sequence[tuple[Iterable | None, str]] = (),
