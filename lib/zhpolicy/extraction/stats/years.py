@@ -270,6 +270,8 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
         return dated[0] if dated else None  # else the dateline's own date
     first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
     opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])]
+    if len(opening) > 1 and re.match(r"\s*是", sentence[opening[0]["end"]:]):
+        opening = opening[:1]  # 2021年是“十四五”开局之年: the later years say what the year is, not the sentence's time
     if len(opening) == 1 and opening[0].get("span"):
         return opening[0]  # 从2020年1月24日至今，…: the span that ends now is the sentence's time
     if (len(opening) == 1 and sentence[offset:opening[0]["start"]].strip() in ("从", "自")
