@@ -36,3 +36,27 @@ def test_expected_growth_is_a_target_but_better_than_expected_is_not():
     assert set(t["kind"]) == {"target"} and t.loc["增长6%", "kind_cue"] == "预期增长"
     t = _table("2023年，全市经济运行好于预期，增长5.2%。")
     assert t.loc["增长5.2%", "kind"] == "achieved"
+
+
+def test_a_relative_word_with_its_year_in_brackets():
+    t = _table("主计总处今（20）日公布，今（113）年第1季经济成长率为6.56%，去（112）年全年为1.31%，明(2025)年预测为3.1%。")
+    assert [t.loc[s, "year"] for s in ("6.56%", "1.31%", "3.1%")] == ["2024", "2023", "2025"]
+    assert t.loc["3.1%", "kind"] == "target"
+
+
+def test_a_fiscal_year_keeps_both_years():
+    t = _table("政府预计2024-25年度的综合赤字为481亿元。2023/24年度的开支为7,800亿元。")
+    assert t.loc["481亿元", "year"] == "2024-2025" and t.loc["481亿元", "kind"] == "target"
+    assert t.loc["7,800亿元", "year"] == "2023-2024"
+
+
+def test_a_month_an_undated_text_cannot_place_takes_its_paragraphs_year():
+    t = _table("2023年1—11月，全市规上工业增加值增长4.5%。11月份，全市社会消费品零售总额增长8.1%。")
+    assert t.loc["增长8.1%", "year"] == "2023" and t.loc["增长8.1%", "year_source"] == "paragraph"
+
+
+def test_an_estimate_at_the_years_end_is_a_result_and_mid_year_a_goal():
+    december = _table("今年全市地区生产总值预计增长5.5%。", "2023-12-20")
+    july = _table("今年全市地区生产总值预计增长5.5%。", "2023-07-20")
+    assert december.loc["增长5.5%", "kind"] == "achieved" and december.loc["增长5.5%", "kind_cue"].startswith("预计")
+    assert july.loc["增长5.5%", "kind"] == "target"

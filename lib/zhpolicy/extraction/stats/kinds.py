@@ -118,6 +118,20 @@ def _cue_found(text: str, any_cue: re.Pattern, cues: tuple[str, ...], limit: int
     return next(cue for cue in cues if _cue_before(text, cue, limit))
 
 
+#: Words that estimate: in a text of November or December about its own year (预计全年增长5.5%), the
+#: estimate of a result nearly over, not a goal.
+_ESTIMATES = ("预计", "预估")
+#: Added to the kind_cue of such an estimate.
+YEAR_END_ESTIMATE = "（年末估计）"
+#: The first month whose documents estimate their own year's results.
+_YEAR_END_MONTH = 11
+
+
+def _year_end_estimate(doc_year: int | None, doc_month: int | None, year: str) -> bool:
+    """Whether an estimate is of the document's own year, written in its last two months."""
+    return bool(doc_year and doc_month and doc_month >= _YEAR_END_MONTH and year == str(doc_year))
+
+
 #: The kind_cue of a figure whose year ends after the document's year (not yet realised when written).
 LATER_THAN_DOCUMENT = "年份晚于文件日期"
 #: Units of a rate: a growth rate in these follows what it measures and is never a comparison.
@@ -172,12 +186,13 @@ def _plan_content(sentence: str, row: dict, past: bool, found: dict) -> str:
 
 
 def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None, year: str = "",
-                scope: dict | None = None, change: str = "") -> tuple[str, str]:
+                scope: dict | None = None, change: str = "", doc_month: int | None = None) -> tuple[str, str]:
     """(kind, kind_cue) of a figure: ``plan``, ``target``, ``comparison`` or ``achieved``, and the cue
     of ``zhpolicy/data/stat_kinds.tsv`` that decided (see its header for the order). *scope* is the
     scope governing the sentence (a target list's lead, see :mod:`.scopes`), *change* ``start``
     for the X of 由X…到Y. A figure without any cue is ``achieved`` (cue ``""``), except a threshold
-    or a definition range (``<2000美元``), which gets ``""``."""
+    or a definition range (``<2000美元``), which gets ``""``. *doc_month* is the month of the document's
+    date: 预计 in November or December about the document's own year estimates a result."""
     start = row.get("number_start", row["start"])  # cues may stand in the figure's own words (达到3%)
     clause_start = _clause_start(sentence, start)
     clause = sentence[clause_start:start]
@@ -234,6 +249,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         share = cue("plan", "share")
         if share:
             return "plan", share  # 预留给中小企业的比例不低于40%: a rule's parameter, not a goal
+    if targeted in _ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
+        return "achieved", targeted + YEAR_END_ESTIMATE
     if targeted:
         return "target", targeted
     future = _future_year_named(sentence, row, doc_year)
@@ -253,6 +270,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     if targeted and (_goal_met(sentence[:start], targeted) and not _COMMITTED.search(sentence, 0, start)
                      or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
+    if targeted in _ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
+        return "achieved", targeted + YEAR_END_ESTIMATE
     if targeted:
         return "target", targeted
     if doc_year and re.fullmatch(r"\d{4}(?:-\d{4})?", year) and int(year[-4:]) > doc_year:

@@ -134,7 +134,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     heading_paths: dict[int, str] = {}  # the headings above each heading's section (see _heading_path)
     sections = _section_levels(text, heading_texts)
     sent_starts = [start for _, start, _, _ in sents]
-    doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
+    doc_year, doc_month = document_year_month(date)
+    doc = {"doc": label, "doc_id": doc_id, "year": doc_year, "month": doc_month}
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
 
@@ -181,7 +182,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         tokens = _year_tokens(sentence, date)
         topic = _topic_token(sentence, tokens)
         para_topic = topic if topic is not None else inherited
-        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(sentence)
+        # a month the document's date cannot place (11月份 in an undated text) takes the paragraph's year
+        own_time = any(not t["weak"] and (t["year"] or t["source"] != "document_date") for t in tokens) or _OWN_TIME.match(sentence)
         heading_token = _heading_year_at(headings, sent_start)
         governing = para_scope or scope
         context = {"topic": topic, "paragraph": None if own_time else inherited, "doc_year": doc["year"], "period": period,
@@ -332,7 +334,8 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         previous, previous_end = indicator, row["end"]
         change = _change_end(sentence, row)
         year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
-        kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change)
+        kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change,
+                                      doc.get("month"))
         if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
                 sentence, _clause_start(sentence, row["start"]), row["start"]):
             kind, kind_cue = "target", "由目前…到（终点）"  # a change that starts now ends in the future
@@ -369,8 +372,8 @@ _OVER_A_PERIOD = re.compile(r"年均|平均|累计|每年|期间|共")
 def _target_year(sentence: str, row: dict, year: str) -> str:
     """A target's year is its end year: a period (2021-2025, from “十四五” or a heading) becomes its
     last year, unless the figure is an average or a total over the period (年均增长6%)."""
-    if not re.fullmatch(r"\d{4}-\d{4}", year):
-        return year
+    if not re.fullmatch(r"\d{4}-\d{4}", year) or int(year[5:]) == int(year[:4]) + 1 and "年度" in sentence:
+        return year  # 2024-25年度: a fiscal year is one period, not a span that ends in its last year
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
     clause = clause[clause.rfind("、") + 1:]  # 年均增长1万元、从目前的14.4万元增加到20万元: 20万元 is a level
     if _LEVEL_REACHED.search(sentence, 0, row.get("number_start", row["start"])):

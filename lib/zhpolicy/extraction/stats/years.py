@@ -21,6 +21,11 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 _ROC_YEAR = re.compile(ROC_ERA + r"(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
                        r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*月|[及和与至到、-]\s*1[0-4]\d\s*年"
                        r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
+#: ``今（113）年``, ``去(2023)年``, ``明（114）年``: a relative word with its year in brackets, as Taiwan's press and
+#: some mainland reports write it; a year of two or three digits is an ROC year.
+_BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d|[1-9]\d)\s*[)）]\s*年")
+#: ``2024-25年度``, ``2023/24财政年度``, ``2024至25年度``: a fiscal year (Hong Kong's April to March), both years.
+_FISCAL_YEAR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-—–/至]\s*(?P<b>\d{2})\s*(?:财政)?年度")
 #: What every match of ``_ROC_YEAR`` holds (a quick test first).
 _ROC_HINT = re.compile(r"民[国國]|1\d\d\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
@@ -152,6 +157,16 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     for m in (_ROC_YEAR.finditer(sentence) if has_year and _ROC_HINT.search(sentence) else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["bare"]) + ROC_OFFSET),
                        "source": "", "weak": False})
+    for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
+        year = int(m["y"])
+        tokens.append({"start": m.start(), "end": m.end(), "year": str(year if year > 1900 else year + ROC_OFFSET),
+                       "source": "", "weak": False})
+    for m in (_FISCAL_YEAR.finditer(sentence) if "年度" in sentence else ()):
+        first = int(m["a"])
+        last = first // 100 * 100 + int(m["b"])
+        if last == first + 1:
+            tokens.append({"start": m.start(), "end": m.end(), "year": f"{first}-{last}", "source": "", "weak": False,
+                           "period": True})
     for m in (_CN_YEAR.finditer(sentence) if has_year else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
     for m in (_PLAN_PERIOD.finditer(sentence) if "五" in sentence else ()):
