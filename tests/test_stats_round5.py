@@ -60,3 +60,13 @@ def test_an_estimate_at_the_years_end_is_a_result_and_mid_year_a_goal():
     july = _table("今年全市地区生产总值预计增长5.5%。", "2023-07-20")
     assert december.loc["增长5.5%", "kind"] == "achieved" and december.loc["增长5.5%", "kind_cue"].startswith("预计")
     assert july.loc["增长5.5%", "kind"] == "target"
+
+
+def test_a_short_traditional_release_is_converted_and_a_count_granted_is_a_result(tmp_path):
+    (tmp_path / "tw.txt").write_text("102年度施政績效報告\n本年度共補助中小企業1,250家，補助金額新臺幣3.2億元。", encoding="utf-8")
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = zp.extract_statistics(zp.load_corpus(tmp_path)).set_index("value")
+    assert t.loc[320000000, "unit"] == "元" and t.loc[320000000, "year"] == "2013"
+    assert t.loc[1250, "kind"] == "achieved" and t.loc[1250, "kind_cue"] == "共补助"
