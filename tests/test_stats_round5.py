@@ -70,3 +70,27 @@ def test_a_short_traditional_release_is_converted_and_a_count_granted_is_a_resul
         t = zp.extract_statistics(zp.load_corpus(tmp_path)).set_index("value")
     assert t.loc[320000000, "unit"] == "元" and t.loc[320000000, "year"] == "2013"
     assert t.loc[1250, "kind"] == "achieved" and t.loc[1250, "kind_cue"] == "共补助"
+
+
+def test_a_salutation_does_not_hide_the_review_year():
+    t = _table("政府工作报告\n各位代表：过去一年，面对复杂形势，全市上下攻坚克难。预计全年实现地区生产总值2350亿元，增长5.5%。",
+               "2024-01-22")
+    assert set(t["year"]) == {"2023"} and set(t["kind"]) == {"achieved"}
+
+
+def test_an_estimate_in_a_review_is_a_result_even_undated():
+    t = _table("各位代表：过去一年，全市上下攻坚克难。预计全年实现地区生产总值2350亿元，增长5.5%。")
+    assert set(t["kind"]) == {"achieved"} and t.loc["2350亿元", "kind_cue"] == "预计（回顾）"
+
+
+def test_budget_lines_named_with_subsidy_words_follow_their_section():
+    t = _table("一、2023年预算执行情况\n全县一般公共预算收入完成11.8亿元。上级补助收入5.6亿元。\n"
+               "二、2024年预算草案\n全县一般公共预算收入预算为12.5亿元。上级补助收入4.8亿元。收入总计21.3亿元。")
+    assert t.loc["5.6亿元", "kind"] == "achieved"
+    assert t.loc["4.8亿元", "kind"] == "plan" and t.loc["21.3亿元", "kind"] == "plan"
+
+
+def test_now_after_a_target_list_is_the_present():
+    t = _table("到2025年，全省力争新增上市公司50家，其中科创板10家。目前，全省已有上市公司320家。")
+    assert t.loc["50家", "kind"] == "target" and t.loc["10家", "year"] == "2025"
+    assert t.loc["320家", "kind"] == "achieved" and t.loc["320家", "year"] != "2025"

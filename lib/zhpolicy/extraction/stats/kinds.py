@@ -31,6 +31,10 @@ def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
     return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
 
 
+#: After a parameter cue (补助, 补贴 …) these make it part of a budget line's name (上级补助收入).
+_BUDGET_LINE_AFTER = ("收入", "支出")
+
+
 @lru_cache(maxsize=512)
 def _cue_occurrences(sentence: str) -> dict[tuple[str, str], tuple[tuple[str, tuple[tuple[int, int], ...]], ...]]:
     """Every cue of :func:`kind_cues` that occurs in *sentence*, by (kind, scope), in file order,
@@ -45,6 +49,8 @@ def _cue_occurrences(sentence: str) -> dict[tuple[str, str], tuple[tuple[str, tu
             while pos >= 0:
                 spans.append((pos, pos + len(cue)))
                 pos = sentence.find(cue, pos + 1)
+            if key == ("plan", "parameter"):  # 上级补助收入, 补贴支出: a budget line's name, not a parameter
+                spans = [(s, e) for s, e in spans if not sentence.startswith(_BUDGET_LINE_AFTER, e)]
             if spans:
                 found.setdefault(key, []).append((cue, tuple(spans)))
     return {key: tuple(value) for key, value in found.items()}
@@ -120,7 +126,9 @@ def _cue_found(text: str, any_cue: re.Pattern, cues: tuple[str, ...], limit: int
 
 #: Words that estimate: in a text of November or December about its own year (预计全年增长5.5%), the
 #: estimate of a result nearly over, not a goal.
-_ESTIMATES = ("预计", "预估")
+ESTIMATES = ("预计", "预估")
+#: Added to the kind_cue of an estimate told in a review (过去一年，…预计全年实现…).
+IN_REVIEW = "（回顾）"
 #: Added to the kind_cue of such an estimate.
 YEAR_END_ESTIMATE = "（年末估计）"
 #: The first month whose documents estimate their own year's results.
@@ -249,7 +257,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         share = cue("plan", "share")
         if share:
             return "plan", share  # 预留给中小企业的比例不低于40%: a rule's parameter, not a goal
-    if targeted in _ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
+    if targeted in ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
         return "achieved", targeted + YEAR_END_ESTIMATE
     if targeted:
         return "target", targeted
@@ -270,7 +278,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     if targeted and (_goal_met(sentence[:start], targeted) and not _COMMITTED.search(sentence, 0, start)
                      or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
-    if targeted in _ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
+    if targeted in ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
         return "achieved", targeted + YEAR_END_ESTIMATE
     if targeted:
         return "target", targeted

@@ -15,7 +15,7 @@ from ...reading.tables import MARKER_LINE
 from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
-from .kinds import figure_kind
+from .kinds import ESTIMATES, IN_REVIEW, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
 from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
                     document_year_month, reporting_period)
@@ -75,6 +75,8 @@ def _sentence_figures(sentence: str) -> list[dict]:
 
 
 #: A sentence opening with its own time (目前, 近年来 …) does not take the year of its paragraph.
+#: A sentence opening with "now" (目前，全省已有…) tells the present, not an item of the target list above it.
+_NOW_OPENING = re.compile(r"\s*(?:目前|当前|现在|如今|截至目前|截止目前|迄今|至今)")
 _OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
 
 
@@ -186,6 +188,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         own_time = any(not t["weak"] and (t["year"] or t["source"] != "document_date") for t in tokens) or _OWN_TIME.match(sentence)
         heading_token = _heading_year_at(headings, sent_start)
         governing = para_scope or scope
+        if governing is not None and governing["kind"] and _NOW_OPENING.match(sentence):
+            governing = None  # 到2025年，…。目前，全省已有…: the present, not an item of the target list
         context = {"topic": topic, "paragraph": None if own_time else inherited, "doc_year": doc["year"], "period": period,
                    "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1,
                                   None if own_time and governing is scope else governing),
@@ -336,6 +340,8 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
         kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change,
                                       doc.get("month"))
+        if kind == "target" and kind_cue in ESTIMATES and _in_review(context, tokens, row):
+            kind, kind_cue = "achieved", kind_cue + IN_REVIEW  # 过去一年，…预计全年实现…: an estimated result
         if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
                 sentence, _clause_start(sentence, row["start"]), row["start"]):
             kind, kind_cue = "target", "由目前…到（终点）"  # a change that starts now ends in the future
@@ -354,6 +360,14 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
         })
     return rows
+
+
+def _in_review(context: dict, tokens: list[dict], row: dict) -> bool:
+    """Whether the figure is told in a review (过去一年, 一年来 before it in its sentence, or opening its
+    paragraph): an estimate there (预计全年实现…) is of a result, even when the text is undated."""
+    before = [t for t in tokens if t["end"] <= row["start"]]
+    return any(t is not None and str(t.get("rule", "")).startswith("review")
+               for t in (*before, context.get("topic"), context.get("paragraph")))
 
 
 #: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.

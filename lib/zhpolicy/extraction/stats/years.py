@@ -42,7 +42,9 @@ _MONTH_PERIOD = re.compile(r"(?<![\d年月.])(?:1\s*[-—–~～至到]\s*(?P<up
 
 #: A news dateline opening a sentence: 新华社北京6月1日电, 中评社北京9月5日电／, 本报讯, 经济通通讯社19日专讯.
 _DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\s]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
-                       r"|^\s*本报讯\s*[（(][^）)]{0,20}[）)]?\s*")
+                       r"|^\s*本报讯\s*[（(][^）)]{0,20}[）)]?\s*"
+                       # a speech's salutation: 各位代表：过去一年，… (the year after it opens the sentence)
+                       r"|^\s*(?:各位[^，。；：:]{0,14}|同志们|女士们、先生们|朋友们)\s*[：:，,！!]\s*")
 
 #: ``由目前的``, ``从当前的``: the start of a change written as "now".
 _NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
