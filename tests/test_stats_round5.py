@@ -94,3 +94,24 @@ def test_now_after_a_target_list_is_the_present():
     t = _table("到2025年，全省力争新增上市公司50家，其中科创板10家。目前，全省已有上市公司320家。")
     assert t.loc["50家", "kind"] == "target" and t.loc["10家", "year"] == "2025"
     assert t.loc["320家", "kind"] == "achieved" and t.loc["320家", "year"] != "2025"
+
+
+def test_roc_years_in_brackets_after_a_relative_word_and_before_a_month_range():
+    t = _table("我国112年经济成长率为1.31%，去年（112年）平均每人GDP为3万2,339美元。112年1至11月外销订单金额为5,142亿美元。")
+    assert set(t["year"]) == {"2023"}
+
+
+def test_a_sentence_naming_one_year_dates_its_other_figures():
+    t = _table("主计总处今天上修今年经济成长率预测至3.9%，较5月预测增加0.47个百分点，第2季经济成长率为5.09%。", "2024-08-16")
+    assert set(t["year"]) == {"2024"}
+    assert t.loc["3.9%", "kind"] == "target" and t.loc["0.47个百分点", "kind"] == "comparison"
+    assert t.loc["5.09%", "kind"] == "achieved"  # the second quarter is over in August: a result
+
+
+def test_a_one_line_traditional_budget_line(tmp_path):
+    (tmp_path / "tw.txt").write_text("本（113）年度中央政府總預算歲出編列2兆8,818億元。", encoding="utf-8")
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = zp.extract_statistics(zp.load_corpus(tmp_path))
+    assert t["value"].tolist() == [2881800000000] and t["year"].tolist() == ["2024"] and t["kind"].tolist() == ["plan"]

@@ -319,11 +319,18 @@ _BASIC_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
 
 
+#: A text this short (a headline, a one-line release) may show fewer than ``min_count`` Traditional-only characters.
+_SHORT_TEXT = 200
+
+
 def looks_traditional(text: str, min_share: float = 0.05, min_count: int = 5) -> bool:
     """True when *text* reads as Traditional Chinese: at least *min_count* characters, and
     *min_share* of its Han characters, exist only in the traditional script."""
     traditional = len(_TRADITIONAL.findall(text))
     if traditional < min_count:
+        if traditional >= 2 and len(text) <= _SHORT_TEXT:  # a one-line release: a tenth of its Han characters
+            han = _han_count(text)
+            return han > 0 and traditional / han >= 2 * min_share
         return False  # most texts: the Han characters need not be counted
     if min_share > 0:  # in a Simplified text, the Han characters of an opening stretch are already too many
         head = text[:int(traditional / min_share) * 2 + 64]

@@ -194,13 +194,15 @@ def _plan_content(sentence: str, row: dict, past: bool, found: dict) -> str:
 
 
 def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None, year: str = "",
-                scope: dict | None = None, change: str = "", doc_month: int | None = None) -> tuple[str, str]:
+                scope: dict | None = None, change: str = "", doc_month: int | None = None,
+                clause_over: bool = False) -> tuple[str, str]:
     """(kind, kind_cue) of a figure: ``plan``, ``target``, ``comparison`` or ``achieved``, and the cue
     of ``zhpolicy/data/stat_kinds.tsv`` that decided (see its header for the order). *scope* is the
     scope governing the sentence (a target list's lead, see :mod:`.scopes`), *change* ``start``
     for the X of 由X…到Y. A figure without any cue is ``achieved`` (cue ``""``), except a threshold
     or a definition range (``<2000美元``), which gets ``""``. *doc_month* is the month of the document's
-    date: 预计 in November or December about the document's own year estimates a result."""
+    date: 预计 in November or December about the document's own year estimates a result. *clause_over*: the
+    figure's clause names a part of a year already over (第2季 in August): cues before that clause do not reach it."""
     start = row.get("number_start", row["start"])  # cues may stand in the figure's own words (达到3%)
     clause_start = _clause_start(sentence, start)
     clause = sentence[clause_start:start]
@@ -209,7 +211,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     #: scope -> (window start, window end, how close to the end a cue must end)
     windows = {"near": (clause_start, start, 8), "clause": (clause_start, start, None), "sentence": (0, start, None),
                "clause_open": (start, start, None) if past else (clause_start, start, None),
-               "sentence_open": (start, start, None) if past else (0, start, None),
+               "sentence_open": (start, start, None) if past else (clause_start if clause_over else 0, start, None),
                "parameter": (0, len(sentence), None),
                # 争取到位资金6.2亿元，其中专项债券资金1.8亿元: a part (其中) shares the realised cue of its whole
                "realised": (0 if clause.lstrip().startswith("其中") else clause_start, start, None),

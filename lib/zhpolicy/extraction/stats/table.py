@@ -339,7 +339,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         change = _change_end(sentence, row)
         year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
         kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change,
-                                      doc.get("month"))
+                                      doc.get("month"), _clause_period_over(sentence, row, tokens, doc))
         if kind == "target" and kind_cue in ESTIMATES and _in_review(context, tokens, row):
             kind, kind_cue = "achieved", kind_cue + IN_REVIEW  # 过去一年，…预计全年实现…: an estimated result
         if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
@@ -360,6 +360,20 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
         })
     return rows
+
+
+def _clause_period_over(sentence: str, row: dict, tokens: list[dict], doc: dict) -> bool:
+    """Whether the figure's own clause names a part of a year already over by the document's date
+    (…预测至3.9%，第2季经济成长率为5.09% in August): a result, whatever goal words the sentence began with."""
+    if not (doc.get("year") and doc.get("month")):
+        return False
+    clause = _clause_start(sentence, row["start"])
+    for t in tokens:
+        rule = str(t.get("rule", ""))
+        if clause <= t["start"] and t["end"] <= row["start"] and rule.startswith("period:") and t["year"]:
+            if int(t["year"]) < doc["year"] or int(t["year"]) == doc["year"] and doc["month"] >= int(rule[7:]):
+                return True
+    return False
 
 
 def _in_review(context: dict, tokens: list[dict], row: dict) -> bool:

@@ -19,11 +19,13 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 #: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率, 111年每户, 自113年起), never a duration
 #: (建党100年, 100年来, 近110年的历史).
 _ROC_YEAR = re.compile(ROC_ERA + r"(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
-                       r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*月|[及和与至到、-]\s*1[0-4]\d\s*年"
+                       r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*(?:[至到\-—~～]\s*\d{1,2}\s*)?月|[及和与至到、-]\s*1[0-4]\d\s*年"
                        r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
 #: ``今（113）年``, ``去(2023)年``, ``明（114）年``: a relative word with its year in brackets, as Taiwan's press and
 #: some mainland reports write it; a year of two or three digits is an ROC year.
-_BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d|[1-9]\d)\s*[)）]\s*年")
+_BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d|[1-9]\d)\s*[)）]\s*年"
+                             # 去年（112年）, 今年(2024年): the year in brackets after the word
+                             r"|[今去明前本上]年度?\s*[（(]\s*(?:民[国國]\s*)?(?P<y2>(?:19|20)\d{2}|1[0-4]\d)\s*年?\s*[)）]")
 #: ``2024-25年度``, ``2023/24财政年度``, ``2024至25年度``: a fiscal year (Hong Kong's April to March), both years.
 _FISCAL_YEAR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-—–/至]\s*(?P<b>\d{2})\s*(?:财政)?年度")
 #: What every match of ``_ROC_YEAR`` holds (a quick test first).
@@ -160,7 +162,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["bare"]) + ROC_OFFSET),
                        "source": "", "weak": False})
     for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
-        year = int(m["y"])
+        year = int(m["y"] or m["y2"])
         tokens.append({"start": m.start(), "end": m.end(), "year": str(year if year > 1900 else year + ROC_OFFSET),
                        "source": "", "weak": False})
     for m in (_FISCAL_YEAR.finditer(sentence) if "年度" in sentence else ()):
@@ -447,7 +449,18 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     if weak:
         return _weak_year(_nearest_weak(weak), row, context)
     period = context.get("period")
-    return (period["year"], "scope", period["text"]) if period else ("", "", "")
+    if period:
+        return period["year"], "scope", period["text"]
+    return _only_year(tokens)
+
+
+def _only_year(tokens: list[dict]) -> tuple[str, str, str]:
+    """The year of a sentence that names one year only, in whatever place (主计总处今天上修今年…预测至3.9%，
+    较5月预测增加0.47个百分点: 今天 and 今年 agree), for a figure nothing nearer dates; else nothing."""
+    years = {t["year"] for t in tokens if not t["weak"] and t["year"]}
+    if len(years) == 1 and re.fullmatch(r"\d{4}", next(iter(years))):
+        return next(iter(years)), "sentence", ""
+    return "", "", ""
 
 
 def _this_year_of_frame(token: dict, context: dict) -> tuple[str, str, str] | None:
