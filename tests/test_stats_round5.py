@@ -115,3 +115,12 @@ def test_a_one_line_traditional_budget_line(tmp_path):
         warnings.simplefilter("ignore")
         t = zp.extract_statistics(zp.load_corpus(tmp_path))
     assert t["value"].tolist() == [2881800000000] and t["year"].tolist() == ["2024"] and t["kind"].tolist() == ["plan"]
+
+
+def test_an_undated_report_that_names_its_year_of_the_plan():
+    t = _table("政府工作报告\n今年市政府工作总体要求是：…奋力实现“十五五”良好开局。今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。")
+    assert t.loc["增长5.5%左右", "year"] == "2026"
+    t = _table("今年是“十四五”规划收官之年，也是为“十五五”良好开局打好基础的关键之年。全市地区生产总值预期增长6%。")
+    assert t.loc["增长6%", "year"] == "2025"
+    t = _table("今年是“十四五”规划收官之年。全市地区生产总值预期增长6%。", "2024-01-10")  # a date wins
+    assert t.loc["增长6%", "year"] == "2024"

@@ -18,7 +18,7 @@ from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import ESTIMATES, IN_REVIEW, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
 from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
-                    document_year_month, reporting_period)
+                    document_year_month, plan_year_of_text, reporting_period)
 
 # ---------------------------------------------------------------- the public functions
 
@@ -445,9 +445,10 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     for doc_id, text in iter_docs(docs):
         sents, doc_outline = _document_structure(doc_id, text)
         markers = {} if doc_id in cells else None
-        found = _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), text, sents, doc_outline, markers)
+        date = dates.get(doc_id, "") or plan_year_of_text(text)  # 今年是“十四五”开局之年 in an undated report
+        found = _doc_rows(doc_id, labels.get(doc_id, doc_id), date, text, sents, doc_outline, markers)
         if markers is not None:
-            doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": dates.get(doc_id, "")}
+            doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": date}
             found = sorted(found + document_table_rows(cells[doc_id], doc, text, markers), key=lambda r: r["start"])
         rows += found
     if not rows:

@@ -66,7 +66,8 @@ YEAR_SOURCES = {
     "heading": "句子本身没写年份，取自上方写明年份的章节标题（或文件标题）",
     "scope": "句子本身没写年份，取自上方一段开头写明的年份（如“2023年，…”“力争到2027年，…”），它管到下一个这样的段落或标题",
     "document_date": "句中只写了月日、“截至6月底”、“由目前的”或“日前、今天”，按文件日期推算",
-    "relative": "句中说“今年、去年、上半年、目前”等，按文件日期推算（“上一年、当年”按句中前面写明的年份推算）",
+    "relative": "句中说“今年、去年、上半年、目前”等，按文件日期推算（“上一年、当年”按句中前面写明的年份推算；"
+                "文件没有日期而写了“今年是“十四五”开局之年”的，按这句话推算）",
     "earlier": "句中只说“上半年”等而文件没有日期，取自前文写明年份的同一时期",
     "repeated": "标题里的数字没写年份，取正文里同一个数字的年份（标题重复了正文）",
     "cell": "表格单元格里自己写明了年份（如“2.4（2019年）”）",
@@ -136,6 +137,26 @@ def _month_day_year(month: int, date) -> str:
     if year is None:
         return ""
     return str(year - 1 if doc_month is not None and month > doc_month else year)
+
+
+#: An undated text that says which year of a five-year plan "this year" is: 今年是“十四五”规划开局之年 (its first
+#: year), 今年是“十四五”收官之年 (its last), 奋力实现“十五五”良好开局 (a report of the plan's first year; not
+#: 为“十五五”良好开局打下基础, written the year before).
+_PLAN_YEAR_OF_TEXT = re.compile(
+    r"(?:今年|本年)是[^。；]{0,24}?“?(?P<a>十[一二三四五六七八九]|[六七八九十])五”?[^。；，]{0,8}?(?P<which>开局|起步|开篇|收官)之年"
+    r"|(?<![为為])(?:奋力|全力|努力|确保)?实现“?(?P<b>十[一二三四五六七八九]|[六七八九十])五”?(?:规划)?良好开局(?![打奠])")
+#: How far into an undated text that sentence is looked for.
+_PLAN_YEAR_LIMIT = 4000
+
+
+def plan_year_of_text(text: str) -> str:
+    """The year an undated text is written in, when it says which year of a five-year plan this is
+    (:data:`_PLAN_YEAR_OF_TEXT`); "" otherwise. Relative words (今年, 去年) resolve against it."""
+    m = _PLAN_YEAR_OF_TEXT.search(text, 0, _PLAN_YEAR_LIMIT) if "五" in text[:_PLAN_YEAR_LIMIT] else None
+    if not m:
+        return ""
+    period = _plan_period(m["a"] or m["b"])
+    return period[5:] if period and m["which"] == "收官" else period[:4]
 
 
 def _plan_period(numeral: str) -> str:
