@@ -124,3 +124,47 @@ def test_an_undated_report_that_names_its_year_of_the_plan():
     assert t.loc["增长6%", "year"] == "2025"
     t = _table("今年是“十四五”规划收官之年。全市地区生产总值预期增长6%。", "2024-01-10")  # a date wins
     assert t.loc["增长6%", "year"] == "2024"
+
+
+# ---------------------------------------------------------------- families of round 5's texts (written examples)
+
+
+def test_chinese_numerals_written_in_sections():
+    t = _table("编制增至十九万一千八百一十六个职位，较上年度增加三千四百八十一个，储备为一万一千七百八十四亿元，另有两万五千人。"
+               "三万亿元和三千亿元照旧。")
+    assert t["value"].tolist() == [191816, 3481, 1178400000000, 25000, 3e12, 3e11]
+
+
+def test_thousands_grouped_by_spaces():
+    t = _table("共兴建30 000个单位，另有158 000个，合计1 234.5亿元；2023 年增长5%。")
+    assert t["value"].tolist() == [30000, 158000, 123450000000, 5]
+
+
+def test_an_undated_text_that_writes_this_years_number():
+    t = _table("省长表示，今年(2024年)发展面临的有利条件强于不利因素，预期地区生产总值增长5%。\n"
+               "今年经济社会发展的主要预期目标是：固定资产投资增长4%。")
+    assert set(t["year"]) == {"2024"} and set(t["kind"]) == {"target"}
+
+
+def test_the_month_a_forecast_was_made_is_not_the_figures_year():
+    t = _table("主计总处修正预测，将今年经济成长率从去年11月预测3.54%，一举上修为7.71%。", "2026-02-13")
+    assert set(t["year"]) == {"2026"} and set(t["kind"]) == {"target"}
+
+
+def test_the_quarters_of_one_year_listed_in_march_are_last_years():
+    t = _table("分季度观察，第一季 GDP 年增 5.4%，第二季成长 5.2%，第四季则放缓至 4.5%。", "2026-03-02")
+    assert set(t["year"]) == {"2025"}
+    t = _table("今年一季度，全省GDP增长5.4%，去年四季度增长4%。", "2026-04-20")
+    assert t["year"].tolist() == ["2026", "2025"]
+
+
+def test_a_fiscal_year_heading_dates_a_budget_speech():
+    t = _table("二零一九/二零年度财政预算\n181. 二零一八年《施政报告》中宣布的措施，共涉及约七百五十三亿元经营开支。\n"
+               "182. 总收入预计为六千二百六十一亿元。入息及利得税预计为二千三百五十九亿元。")
+    assert set(t["year"]) == {"2019-2020"}  # not 2018 (a document's name), not 2020 (a fiscal year is whole)
+
+
+def test_a_dateline_with_a_space_after_the_agency():
+    t = _table("中新网 北京6月25日电(记者 张素)财政部部长25日表示，2023年，中央一般公共预算收入99566.7亿元。"
+               "加上调入资金1500亿元，收入总量为107416.7亿元。", "2024-11-18")
+    assert set(t["year"]) == {"2023"}

@@ -20,7 +20,11 @@ _CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千廿卅卌]"
 CN = CN_NUMERAL + "+"
 
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+#: A number: 1234.5, 1,234.5, or with thousands grouped by spaces as Hong Kong's and some PDFs' texts print them
+#: (30 000, 158 000: groups of exactly three digits after a space, a no-break or a thin space).
+NUM = r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
+#: The characters that group thousands (dropped when reading a number).
+_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")
 #: Magnitude words after a number and the power of ten each stands for: ``numbers.MAGNITUDES``
 #: (``data/magnitudes.tsv``, shared with the tokenizer: 万, 亿, 万亿, compound ones such as 3千亿元,
 #: and ``兆`` as Taiwan and Hong Kong write it, 4.72兆元 = 4.72万亿元; 兆瓦, 兆赫 … are not magnitudes).
@@ -120,7 +124,7 @@ _ARABIC_NUMBER = re.compile(NUM)
 
 def _number(text: str) -> float:
     if _ARABIC_NUMBER.fullmatch(text):
-        return float(text.replace(",", ""))
+        return float(text.translate(_GROUPING))
     return cn_to_number(text) if "点" in text else float(cn_to_int(text))
 
 
@@ -352,6 +356,10 @@ _RANK_PIECE = re.compile("[第首榜强前]")
 _CHINESE_PIECE = re.compile("[零〇○一二两三四五六七八九十百千廿卅卌万亿兆分/番]")
 
 
+#: A Chinese numeral with a 万 section and a lower one (十九万一千八百一十六, 两万五千), perhaps before 亿
+#: (一万一千七百八十四亿): the lower section holds 千, 百 or 十, so 三万亿 and 十万 are not it.
+_CN_SECTIONED = re.compile(rf"(?:(?P<hi>{CN})万(?P<lo>零?{CN_NUMERAL}*[千百十廿卅卌]{CN_NUMERAL}*)"
+                           rf"|(?P<thousands>{CN_NUMERAL}*千零?{CN_NUMERAL}*[百十廿卅卌]{CN_NUMERAL}*))(?P<mag>亿)?")
 #: What every match of ``_CN_QUANTITY`` holds: a numeral before a magnitude, 倍 or 成 (a quick test).
 _CN_QUANTITY_HINT = re.compile(rf"{CN_NUMERAL}{_SP}[万亿千百兆倍成]")
 
@@ -362,8 +370,16 @@ def _chinese_quantities(sentence: str) -> list[dict]:
     found = []
     if not _CHINESE_PIECE.search(sentence):
         return found
-    numerals = []
+    numerals, sectioned = [], []
+    for m in (_CN_SECTIONED.finditer(sentence) if "万" in sentence or "千" in sentence else ()):
+        unit, end = _unit_after(sentence, m.end())
+        if unit:  # 十九万一千八百一十六个, 一万一千七百八十四亿元: one number written in sections
+            number = cn_to_int(m["hi"]) * 10_000 + cn_to_int(m["lo"]) if m["hi"] else cn_to_int(m["thousands"])
+            value, base = _scale(float(number), m["mag"], unit)
+            sectioned.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in (_CN_QUANTITY.finditer(sentence) if _CN_QUANTITY_HINT.search(sentence) else ()):
+        if any(x["start"] <= m.start() < x["end"] for x in sectioned):
+            continue
         if m["cn"]:
             unit, end = _unit_after(sentence, m.end())
             value, base = _scale(float(cn_to_int(m["cn"])), m["mag"], unit)
@@ -374,7 +390,7 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         else:
             numerals.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
                              "unit": m["unitx"], "qualifier": ""})
-    found += _compounds(numerals, sentence)
+    found += sectioned + _compounds(numerals, sentence)
     for m in _BARE_MAGNITUDE.finditer(sentence):
         unit, end = _unit_after(sentence, m.end())
         if unit:

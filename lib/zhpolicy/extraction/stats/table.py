@@ -18,7 +18,7 @@ from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import ESTIMATES, IN_REVIEW, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
 from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
-                    document_year_month, plan_year_of_text, reporting_period)
+                    document_year_month, own_year_of_text, reporting_period)
 
 # ---------------------------------------------------------------- the public functions
 
@@ -349,7 +349,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
                 sentence, rows[-1]["end"] - offset, row.get("number_start", row["start"])):
             kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
         if kind == "target" or kind == "achieved" and _LEVEL_AT_END.search(sentence, 0, row.get("number_start", row["start"])):
-            year = _target_year(sentence, row, year)  # 过去五年，…达到2100亿元: the level at the span's end
+            year = _target_year(sentence, row, year, year_line)  # 过去五年，…达到2100亿元: the level at the span's end
         rows.append({
             "doc": doc["doc"], "doc_id": doc["doc_id"], "surface": sentence[row["start"]:row["end"]],
             "value": _clean_value(row["value"]),
@@ -397,10 +397,11 @@ _LEVEL_REACHED = re.compile(r"累计(?:达到|突破|超过|达)\s*$")
 _OVER_A_PERIOD = re.compile(r"年均|平均|累计|每年|期间|共")
 
 
-def _target_year(sentence: str, row: dict, year: str) -> str:
+def _target_year(sentence: str, row: dict, year: str, year_line: str = "") -> str:
     """A target's year is its end year: a period (2021-2025, from “十四五” or a heading) becomes its
-    last year, unless the figure is an average or a total over the period (年均增长6%)."""
-    if not re.fullmatch(r"\d{4}-\d{4}", year) or int(year[5:]) == int(year[:4]) + 1 and "年度" in sentence:
+    last year, unless the figure is an average or a total over the period (年均增长6%), or the period
+    is a fiscal year (2019/20年度, in the sentence or the heading or lead that gave the year)."""
+    if not re.fullmatch(r"\d{4}-\d{4}", year) or int(year[5:]) == int(year[:4]) + 1 and "年度" in sentence + year_line:
         return year  # 2024-25年度: a fiscal year is one period, not a span that ends in its last year
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
     clause = clause[clause.rfind("、") + 1:]  # 年均增长1万元、从目前的14.4万元增加到20万元: 20万元 is a level
@@ -445,7 +446,7 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     for doc_id, text in iter_docs(docs):
         sents, doc_outline = _document_structure(doc_id, text)
         markers = {} if doc_id in cells else None
-        date = dates.get(doc_id, "") or plan_year_of_text(text)  # 今年是“十四五”开局之年 in an undated report
+        date = dates.get(doc_id, "") or own_year_of_text(text)  # 今年（2024年）, 今年是“十四五”开局之年 in an undated text
         found = _doc_rows(doc_id, labels.get(doc_id, doc_id), date, text, sents, doc_outline, markers)
         if markers is not None:
             doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": date}

@@ -27,7 +27,8 @@ _BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d
                              # 去年（112年）, 今年(2024年): the year in brackets after the word
                              r"|[今去明前本上]年度?\s*[（(]\s*(?:民[国國]\s*)?(?P<y2>(?:19|20)\d{2}|1[0-4]\d)\s*年?\s*[)）]")
 #: ``2024-25年度``, ``2023/24财政年度``, ``2024至25年度``: a fiscal year (Hong Kong's April to March), both years.
-_FISCAL_YEAR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-—–/至]\s*(?P<b>\d{2})\s*(?:财政)?年度")
+_FISCAL_YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])(?P<a>(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*[-—–/／至]\s*"
+                          r"(?P<b>\d{2}|[〇零○一二三四五六七八九]{2})\s*(?:财政)?年度")
 #: What every match of ``_ROC_YEAR`` holds (a quick test first).
 _ROC_HINT = re.compile(r"民[国國]|1\d\d\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
@@ -43,7 +44,7 @@ _MONTH_PERIOD = re.compile(r"(?<![\d年月.])(?:1\s*[-—–~～至到]\s*(?P<up
                            r"|(?P<month>\d{1,2})\s*月份|前\s*(?P<first>\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月)")
 
 #: A news dateline opening a sentence: 新华社北京6月1日电, 中评社北京9月5日电／, 本报讯, 经济通通讯社19日专讯.
-_DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\s]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
+_DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\n]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
                        r"|^\s*本报讯\s*[（(][^）)]{0,20}[）)]?\s*"
                        # a speech's salutation: 各位代表：过去一年，… (the year after it opens the sentence)
                        r"|^\s*(?:各位[^，。；：:]{0,14}|同志们|女士们、先生们|朋友们)\s*[：:，,！!]\s*")
@@ -149,10 +150,16 @@ _PLAN_YEAR_OF_TEXT = re.compile(
 _PLAN_YEAR_LIMIT = 4000
 
 
-def plan_year_of_text(text: str) -> str:
-    """The year an undated text is written in, when it says which year of a five-year plan this is
-    (:data:`_PLAN_YEAR_OF_TEXT`); "" otherwise. Relative words (今年, 去年) resolve against it."""
-    m = _PLAN_YEAR_OF_TEXT.search(text, 0, _PLAN_YEAR_LIMIT) if "五" in text[:_PLAN_YEAR_LIMIT] else None
+def own_year_of_text(text: str) -> str:
+    """The year an undated text is written in, when it says so near its start: 今年（2024年）, 今（113）年
+    (:data:`_BRACKETED_YEAR`), or which year of a five-year plan this is (:data:`_PLAN_YEAR_OF_TEXT`);
+    "" otherwise. Relative words (今年, 去年) resolve against it."""
+    head = text[:_PLAN_YEAR_LIMIT]
+    this = next((m for m in _BRACKETED_YEAR.finditer(head) if m.group(0)[0] in "今本"), None) if "（" in head or "(" in head else None
+    if this:
+        year = int(this["y"] or this["y2"])
+        return str(year if year > 1900 else year + ROC_OFFSET)
+    m = _PLAN_YEAR_OF_TEXT.search(head) if "五" in head else None
     if not m:
         return ""
     period = _plan_period(m["a"] or m["b"])
@@ -187,8 +194,8 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         tokens.append({"start": m.start(), "end": m.end(), "year": str(year if year > 1900 else year + ROC_OFFSET),
                        "source": "", "weak": False})
     for m in (_FISCAL_YEAR.finditer(sentence) if "年度" in sentence else ()):
-        first = int(m["a"])
-        last = first // 100 * 100 + int(m["b"])
+        first = int(m["a"].translate(_CN_YEAR_DIGITS))
+        last = first // 100 * 100 + int(m["b"].translate(_CN_YEAR_DIGITS))
         if last == first + 1:
             tokens.append({"start": m.start(), "end": m.end(), "year": f"{first}-{last}", "source": "", "weak": False,
                            "period": True})
@@ -238,6 +245,13 @@ def _year_tokens(sentence: str, date) -> list[dict]:
             year = str(own) if own else year
         tokens.append({"start": m.start(), "end": m.end(), "year": year, "now": rule == "now",
                        "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
+    ends = {t["end"] for t in tokens}
+    periods = [t for t in tokens if t.get("rule", "").startswith("period:") and t["year"]
+               and not {t["start"], t["start"] - 1} & ends]  # not 今年一季度, 去年四季度: their year is written
+    if len({t["year"] for t in periods}) > 1:
+        # 第一季…第二季…第三季…第四季 in March: the quarters of one year, the last one not yet over this year
+        for t in periods:
+            t["year"] = min(p["year"] for p in periods)
     for m in (_SPAN_TO_NOW.finditer(sentence) if "今" in sentence else ()):
         # 从2020年1月24日至今，累计…: the span ends now; the year that began it is not the figures' year
         clause = _clause_start(sentence, m.start())
@@ -245,13 +259,19 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         year = document_year_month(date)[0]
         tokens.append({"start": m.start(), "end": m.end(), "year": str(year) if year else "", "now": True,
                        "span": True, "source": f"relative:{m.group(0)}", "weak": False, "rule": "now"})
-    kept = [t for t in tokens if _free((t["start"], t["end"]), titles) and not _comparison_base(sentence, t["start"])]
+    kept = [t for t in tokens if _free((t["start"], t["end"]), titles) and not _comparison_base(sentence, t["start"])
+            and not _FORECAST_MADE.match(sentence, t["end"])]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
 
 
 #: 对上年同季 (Taiwan's 比上年同期): after 对 these words name the base of a change; 对明年的展望 and
 #: 对当年认定的 name the figures' own year.
 _BASE_AFTER_DUI = ("上年", "去年", "上季", "上月", "前一年")
+
+
+#: After a year, the month a forecast was made in (从去年11月预测3.54%上修为7.71%): the year dates the forecast,
+#: not the figure it forecasts.
+_FORECAST_MADE = re.compile(r"\s*\d{1,2}\s*月份?[初中底]?的?(?:所作的?)?(?:预测|预估|概估|估计)")
 
 
 def _comparison_base(sentence: str, start: int) -> bool:
