@@ -20,9 +20,13 @@ _CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千廿卅卌]"
 CN = CN_NUMERAL + "+"
 
-#: A number: 1234.5, 1,234.5, or with thousands grouped by spaces as Hong Kong's and some PDFs' texts print them
-#: (30 000, 158 000: groups of exactly three digits after a space, a no-break or a thin space).
-NUM = r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
+#: A number: 1234.5, 1,234.5.
+NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+#: A number with its thousands grouped by spaces as Hong Kong's and some PDFs' texts print them (30 000, 158 000:
+#: groups of exactly three digits after a space, a no-break or a thin space), or written as :data:`NUM`.
+NUM_SPACED = r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
+#: What a sentence holding a space-grouped number holds (a quick test before the costlier pattern).
+_SPACED_HINT = re.compile(r"\d[ \u00a0\u2009\u202f]\d{3}")
 #: The characters that group thousands (dropped when reading a number).
 _GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")
 #: Magnitude words after a number and the power of ten each stands for: ``numbers.MAGNITUDES``
@@ -45,7 +49,9 @@ _QUALIFIERS_BEFORE_LONGEST_FIRST = tuple(sorted(QUALIFIERS_BEFORE, key=len, reve
 _QUALIFIER_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _QUALIFIERS_BEFORE_LONGEST_FIRST)) + ")$")
 QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "以内": "以内", "多": "多", "余": "多"}
 
-_QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
+_QUANTITY_TAIL = rf"(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?"
+_QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM}){_QUANTITY_TAIL}")
+_QUANTITY_SPACED = re.compile(rf"(?<![\d.,])(?P<num>{NUM_SPACED}){_QUANTITY_TAIL}")
 _CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
 #: ``突破万亿元``, ``超千亿元``: a magnitude with no number (one 万亿, one 千亿) after a verb of reaching.
 #: (上亿 means hundreds of millions, not one 亿: 亿 alone is no round amount; 百 is: 超百家.)
@@ -119,7 +125,7 @@ def cn_to_int(text: str) -> int:
     return total + current
 
 
-_ARABIC_NUMBER = re.compile(NUM)
+_ARABIC_NUMBER = re.compile(NUM_SPACED)
 
 
 def _number(text: str) -> float:
@@ -243,7 +249,7 @@ def _unit_after(sentence: str, pos: int) -> tuple[str, int]:
 def _arabic_quantities(sentence: str) -> list[dict]:
     """Every Arabic number with its magnitude, 多/余 and unit (bare numbers included, marked)."""
     found = []
-    for m in _QUANTITY.finditer(sentence):
+    for m in (_QUANTITY_SPACED if _SPACED_HINT.search(sentence) else _QUANTITY).finditer(sentence):
         before, after = sentence[max(0, m.start() - 1):m.start()], sentence[m.end():m.end() + 1]
         unit, end = _unit_after(sentence, m.end())
         acronym = unit and _ACRONYM_BEFORE.search(sentence, 0, m.start())

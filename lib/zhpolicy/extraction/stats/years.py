@@ -150,16 +150,21 @@ _PLAN_YEAR_OF_TEXT = re.compile(
 _PLAN_YEAR_LIMIT = 4000
 
 
+#: Where 今年（2024年） or 今（113）年 may begin (a quick test before :data:`_BRACKETED_YEAR`).
+_THIS_YEAR_BRACKETED = re.compile(r"[今本]年?度?\s*[（(]\s*\d")
+
+
 def own_year_of_text(text: str) -> str:
     """The year an undated text is written in, when it says so near its start: 今年（2024年）, 今（113）年
     (:data:`_BRACKETED_YEAR`), or which year of a five-year plan this is (:data:`_PLAN_YEAR_OF_TEXT`);
     "" otherwise. Relative words (今年, 去年) resolve against it."""
     head = text[:_PLAN_YEAR_LIMIT]
-    this = next((m for m in _BRACKETED_YEAR.finditer(head) if m.group(0)[0] in "今本"), None) if "（" in head or "(" in head else None
+    hint = _THIS_YEAR_BRACKETED.search(head)
+    this = next((m for m in _BRACKETED_YEAR.finditer(head, hint.start()) if m.group(0)[0] in "今本"), None) if hint else None
     if this:
         year = int(this["y"] or this["y2"])
         return str(year if year > 1900 else year + ROC_OFFSET)
-    m = _PLAN_YEAR_OF_TEXT.search(head) if "五" in head else None
+    m = _PLAN_YEAR_OF_TEXT.search(head) if "五" in head and ("之年" in head or "开局" in head) else None
     if not m:
         return ""
     period = _plan_period(m["a"] or m["b"])
