@@ -503,8 +503,9 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
 def _only_year(tokens: list[dict]) -> tuple[str, str, str]:
     """The year of a sentence that names one year only, in whatever place (主计总处今天上修今年…预测至3.9%，
     较5月预测增加0.47个百分点: 今天 and 今年 agree), for a figure nothing nearer dates; else nothing."""
-    years = {t["year"] for t in tokens if not t["weak"] and t["year"]}
-    if len(years) == 1 and re.fullmatch(r"\d{4}", next(iter(years))):
+    strong = [t for t in tokens if not t["weak"]]
+    years = {t["year"] for t in strong}
+    if len(years) == 1 and re.fullmatch(r"\d{4}", next(iter(years))):  # not when 目前 or 今年 cannot be placed
         return next(iter(years)), "sentence", ""
     return "", "", ""
 
