@@ -47,7 +47,13 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"(?:^|(?<=[，；、]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
                 rf"(?:为|是|作为){_DEGREE}"
                 rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"), _IS_ROLE),
+    # value first with a role noun not in the list (金融是杠杆): kept only in a parallel group that
+    # holds a listed role (A是前提、B是杠杆、C是支撑), never alone
+    (re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
+                rf"(?P<free>[\u4e00-\u9fff]{{1,3}})(?=[，；、。;,]|$)"), _IS),
 ]
+#: the two value-first patterns (A是关键, A是杠杆): a group holding a free role noun is made of these only
+_VALUE_FIRST = frozenset(p for p, _ in _ROLE_PATTERNS[-2:])
 _QUESTION = re.compile(_listed("question"))
 _PRONOUNS = set(_cues("pronoun"))
 _NOT_ROLES = set(_cues("loose_not"))
@@ -91,7 +97,18 @@ def _position(m: re.Match) -> tuple[int, int]:
 
 
 def _role(m: re.Match) -> str:
-    return _group(m, "role") or m["loose"]
+    return _group(m, "role") or _group(m, "loose") or m["free"]
+
+
+def _framed(group) -> bool:
+    """Whether a group holding role nouns outside the list (free: 是杠杆) is a role group by its
+    frame: a listed role among them and three items or more, or no more free items than listed."""
+    free = sum(1 for _, m in group if _group(m, "free"))
+    if not free:
+        return True
+    listed = sum(1 for _, m in group if _group(m, "role"))
+    parallel = all(m.re in _VALUE_FIRST for _, m in group)  # every item A是R: the same frame
+    return parallel and listed >= 1 and (len(group) >= 3 or free <= listed) and len({_role(m) for _, m in group}) == len(group)
 
 
 def _subject(m: re.Match) -> str:
@@ -127,8 +144,10 @@ def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
 def _roles(sentence: str, cues: int) -> list[dict]:
     found = []
     for group in _role_groups(sentence, cues):
-        if len(group) == 1 and _group(group[0][1], "loose"):
+        if len(group) == 1 and (_group(group[0][1], "loose") or _group(group[0][1], "free")):
             continue  # 以人民为中心 alone is no role statement from the list
+        if not _framed(group):
+            continue  # 今天是周一、明天是周二: no role among them
         roles = [_role(m) for _, m in group]
         values = [_node(m["value"]) for _, m in group]
         subject = next((s for s, _ in group if s), "")

@@ -332,12 +332,12 @@ def _state_change(sentence: str, cues: int) -> list[dict]:
 
 # families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
 _DASH, _ARROW = _chars("dash"), _listed("arrow")
-_PART_CHAR = rf"[^，。；：、“”\s{_DASH}{_chars('arrow')}\x00\x01<>]"
+_PART_CHAR = rf"[^，。；：、“”「」\s{_DASH}{_chars('arrow')}\x00\x01<>]"
 #: a part of a series: 1 to this many characters (and an aside)
 _PART_LONGEST = 12
 _PART = rf"{_PART_CHAR}{{1,{_PART_LONGEST}}}\x01*"
 _JOIN = rf"\s*(?:[{_DASH}]{{1,2}}|{_ARROW})\s*"
-_DASHED = re.compile(rf"“?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
+_DASHED = re.compile(rf"[“「]?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})[”」]?(?P<after>.{{0,8}})")
 #: where a join can begin (every character of a dash or an arrow cue: a superset)
 _JOIN_FIRST = re.compile(rf"[{_DASH}{_chars('arrow')}]")
 _IS_PART_CHAR = re.compile(_PART_CHAR).match
@@ -363,7 +363,7 @@ def _dashed_matches(sentence: str):
             start -= 1
         if start == end:
             continue
-        if start > pos and sentence[start - 1] == "“":
+        if start > pos and sentence[start - 1] in "“「":
             start -= 1
         m = _DASHED.match(sentence, start)
         if m is not None:
@@ -373,7 +373,15 @@ _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
 _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
 _FLOW_AFTER = re.compile(rf"(?:为|作为)?[^，。；、“”]{{0,4}}?(?:{_alt(_FLOW)})")
-_LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
+#: the cycle words with their guards (循环 but not 循环利用: a kind of use, no loop)
+_CYCLE_WORD = _listed("cycle")
+_LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_CYCLE_WORD})")
+
+
+def _closed(nodes: list[str]) -> list[str]:
+    """A cycle's nodes, each once: a last node that is the first again with 再 (研发—转化—再研发)
+    closes the loop and is dropped, as a repeated first node is (需求→研发→产品→需求)."""
+    return nodes[:-1] if len(nodes) >= 3 and nodes[-1] == "再" + nodes[0] else nodes
 
 @lru_cache(maxsize=BLOCK)
 def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]:
@@ -389,16 +397,16 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
         parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
         parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
-        after = re.sub(r"^[”\"]?[的等]?", "", after)
+        after = re.sub(r"^[”」\"]?\s*[的等]?", "", after)
         named = after  # “A—B—C”的良性互动: the flow word may start with 良性
         after = re.sub(r"^(?:完整|良性)", "", after)
         # …的螺旋上升过程, 为逻辑主线: a word before the flow word
         flows = _FLOW_AFTER.match(after) is not None or _FLOW_AFTER.match(named) is not None
-        span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
+        span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith(("”", "」"))))
         if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
             out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
         elif _LOOPS.match(after):
-            out.append(("cycle", parts, span))
+            out.append(("cycle", _closed(parts), span))
         elif len(parts) >= 3 and (arrows or flows):
             out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
     return tuple(out)
@@ -523,20 +531,73 @@ def _shared_prefix(items: list[str]) -> bool:
 _CYCLE_RE = re.compile(_alt(_CYCLE + _cues("loop_word")))
 _LISTED_CYCLE = re.compile(
     rf"(?P<body>{_FIRST_ITEM}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)[”」]?"
-    rf"(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环|[，,](?:{_listed('loop_word')}))"
+    rf"(?:(?:之间)?的(?:{_CYCLE_WORD})|良性循环|闭环|[，,](?:{_listed('loop_word')}))"
 )
+#: what a listed series starts after when it follows the word that names it (恶性循环──A、B、C、再A)
+_SERIES_OPENER = re.compile(rf"^.*[{_DASH}:：]")
 
 
 @_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。",
          ("A、B、再A、再B，循环往复", "调研、决策、再调研、再决策，循环往复。"),
+         ("循环……：A、B、C、再A（最后一项回到第一项）", "陷入恶性循环：失业、负债、失眠、再失业。"),
          needs=(("cycle",), ("loop_word",)), gate=lambda s: "、" in s)
 def _listed_cycle(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _in_runs(_LISTED_CYCLE, sentence, _CYCLE_RE):
         first, _, rest = m["body"].partition("、")
         items = [_node(x) for x in [_strip_lead(first)] + _items(rest)]
+        if _pairs([_node(x) for x in [_strip_lead(first), *rest.split("、")]]):
+            continue  # 国内市场和生产主体、金融和实体经济的良性循环: each pair loops (paired_cycle)
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("cycle", items, m))
+    return found or _returning(sentence)
+
+
+def _returning(sentence: str) -> list[dict]:
+    """A 、-list whose last item is its first again with 再 (跌倒、骨折、住院、再跌倒): a loop, each node
+    once (the sentence holds a cycle word: 恶性循环不断重播──…)."""
+    found = []
+    for run in _RUN_WITH_COMMA.finditer(sentence):
+        parts = run.group().split("、")
+        first = _SERIES_OPENER.sub("", parts[0]).strip()
+        if len(parts) >= 4 and parts[-1].startswith("再" + first) and all(2 <= len(x) <= 16 for x in parts[1:-1]) \
+                and 2 <= len(first) <= 16:
+            start = run.start() + len(parts[0]) - len(first)
+            found.append(_row("cycle", [first, *map(_node, parts[1:-1])], (start, run.start() + run.group().rindex("再") + 1 + len(first))))
+    return found
+
+
+_PAIR_JOIN = re.compile("和|与|及")
+
+
+def _pairs(items: list[str]) -> list[tuple[str, str]]:
+    """Every item as a pair of two names (金融和实体经济 → 金融, 实体经济), or [] when one is no pair."""
+    pairs = []
+    for item in items:
+        sides = _PAIR_JOIN.split(item)
+        if len(sides) != 2 or not all(2 <= len(s) <= 12 for s in sides):
+            return []
+        pairs.append((sides[0], sides[1]))
+    return pairs
+
+
+# family: named pairs said to loop, each pair a two-node cycle (金融和实体经济的良性循环; A和B、C和D的良性循环)
+_PAIRED_CYCLE = re.compile(rf"(?:^|(?<=[，。；：“”「」\x00]))(?P<body>[^，。；：“”「」\x00]{{5,80}}?)[”」]?(?:之?间)?的(?:良性|恶性)循环")
+
+
+@_family("paired_cycle", "A和B、C和D的良性循环（每一对是一个循环）", "cycle", "促进金融和实体经济的良性循环。",
+         needs=(("cycle",),), gate=lambda s: "和" in s or "与" in s or "及" in s)
+def _paired_cycle(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _PAIRED_CYCLE.finditer(sentence):
+        items = m["body"].split("、")
+        lead = len(items[0]) - len(_strip_lead(items[0]))
+        items[0] = items[0][lead:]
+        pairs = _pairs([_node(x) for x in items])
+        start = m.start("body") + lead
+        for (a, b), item in zip(pairs, items):  # each pair its own span (so none overlaps another)
+            found.append(_row("cycle", [a, b], (start, start + len(item))))
+            start += len(item) + 1
     return found
 
 

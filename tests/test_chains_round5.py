@@ -1,0 +1,87 @@
+"""Issue 30, fifth round: families of argument-rich writing the extractor missed or over-read on a fifth
+set of unseen texts, written as families (other topic words, Simplified and Traditional), never the real
+texts. One made-up sentence per form, asserting kind and nodes, and a trap for each family."""
+
+import pytest
+
+from zhpolicy.extraction.chains import extract_chains
+from zhpolicy.extraction.chains.kinds import SCORED_KINDS
+from zhpolicy.reading.clean import clean_text
+
+
+def scored(text: str) -> list[tuple[str, str]]:
+    """The scored chains of *text* after the cleaning a corpus gets (Traditional → Simplified)."""
+    table = extract_chains(clean_text(text))
+    return [(k, c) for k, c in zip(table["kind"], table["chain"]) if k in SCORED_KINDS]
+
+
+ROUND5_CASES = [
+    # 1. a role group recognised by its frame (X是R1、Y是R2、Z是R3, parallel), role words beyond the list
+    ("人才集聚是前提、金融活水是杠杆、平台建设是支撑、制度供给是保障。",
+     [("triad", "前提: 人才集聚 | 杠杆: 金融活水 | 支撑: 平台建设 | 保障: 制度供给")]),
+    ("數據要素是基石、算力網絡是底座、應用場景是引擎。",
+     [("triad", "基石: 数据要素 | 底座: 算力网络 | 引擎: 应用场景")]),
+    ("社区治理中，党建是轴心、自治是基础、法治是保障。",
+     [("triad", "轴心: 党建 | 基础: 自治 | 保障: 法治")]),
+    # 2. dash chains in 「」 quotes, joined by ── (box-drawing) or — with spaces around
+    ("構建「研發──製造──服務」良性三角循環。", [("cycle", "研发 > 制造 > 服务")]),
+    ("打造「采集──加工──应用」的数据链条。", [("sequence", "采集 > 加工 > 应用")]),
+    ("形成“投入 — 产出 — 再投入” 的良性循环。", [("cycle", "投入 > 产出")]),
+    # 3. a cycle whose closing node is the first again with 再 lists each node once
+    ("推动形成“学习—实践—再学习”的良性循环。", [("cycle", "学习 > 实践")]),
+    ("陷入一个恶性循环──失业、负债、失眠、再失业。", [("cycle", "失业 > 负债 > 失眠")]),
+    ("老人常陷入惡性循環：缺乏運動、肌力下降、行動不便、再缺乏運動。", [("cycle", "缺乏运动 > 肌力下降 > 行动不便")]),
+    # 4. cycles of named pairs: each pair a two-node cycle (the text says 循环)
+    ("促进产业和就业、消费和投资的良性循环。", [("cycle", "产业 > 就业"), ("cycle", "消费 > 投资")]),
+    ("推动人才與產業的良性循環。", [("cycle", "人才 > 产业")]),
+    # 5. mutual written with two different verbs: 以A<verb>B、以B<verb>A (names swapped exactly)
+    ("坚持以农兴文、以文富农。", [("mutual", "农 > 文 > 农")]),
+    ("堅持以體育聚人氣、以人氣旺體育。", [("mutual", "体育 > 人气 > 体育")]),
+    # 6. successive documents: 从《A》到《B》，再到《C》
+    ("从《关于深化科技体制改革的决定》（1985年）到《国家中长期科学和技术发展规划纲要》（2006年），再到《创新驱动发展战略纲要》，改革步步深入。",
+     [("sequence", "《关于深化科技体制改革的决定》 > 《国家中长期科学和技术发展规划纲要》 > 《创新驱动发展战略纲要》")]),
+    # 7. an ordered list announced as stages or a progression before a colon
+    ("这一转型遵循三重递进逻辑：数据资源的汇聚、数据价值的挖掘、数据产品的流通。",
+     [("sequence", "数据资源的汇聚 > 数据价值的挖掘 > 数据产品的流通")]),
+    ("改革分為三個階段：試點探索、擴大推廣、全面實施。", [("sequence", "试点探索 > 扩大推广 > 全面实施")]),
+    # 8. a transition whose two sides are quoted terms keeps the quoted target whole
+    ("服务模式必须从「以机构为中心」转变为「以人为本、以家庭为中心」的综合服务体系。",
+     [("sequence", "以机构为中心 > 以人为本、以家庭为中心")]),
+    ("教学的理念要从“以教师为中心的讲授”，重新定义为“自主、协作的学习过程”。",
+     [("sequence", "以教师为中心的讲授 > 自主、协作的学习过程")]),
+    # 9. role statements opening sentences that an ordinal series leads (首先…其次…最后), one subject
+    ("首先，人才是城市更新的基础。要引进人才。其次，资金是城市更新的关键。要拓宽渠道。最后，制度是城市更新的保障。",
+     [("triad", "基础: 人才 | 关键: 资金 | 保障: 制度")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND5_CASES)
+def test_round5_families(text, expected):
+    assert scored(text) == expected
+
+
+ROUND5_TRAPS = [
+    # a list of facts joined by 是 with no role among them (is no role group)
+    "今天是周一、明天是周二、后天是周三。",
+    # one role statement alone
+    "人才集聚是前提。",
+    # a dash-joined set in 「」 with no flow or loop word
+    "推動「產業──學術──研究」深度合作。",
+    # a list named by 循环 that is a list of things in a circular economy, not a loop of them
+    "发展废旧家电、报废汽车、废旧纺织品的循环利用。",
+    # two one-way relations with different verbs, names not swapped
+    "坚持以工补农、以城带乡。",
+    # a range of examples between documents in a list
+    "从《规划》、《意见》到《方案》、《细则》等文件陆续出台。",
+    # a list after a colon that is aspects, not stages
+    "改革包括三个方面：完善制度、优化服务、加强监管。",
+    # a single quoted change without 从
+    "把「绿色资源」转化为「经济价值」。",
+    # an ordinal series of statements that are no role statements
+    "首先，要加强领导。其次，要完善制度。最后，要强化考核。",
+]
+
+
+@pytest.mark.parametrize("text", ROUND5_TRAPS)
+def test_round5_traps(text):
+    assert scored(text) == []
