@@ -258,9 +258,44 @@ _BY = re.compile(rf"以(?P<a>.{{1,8}}?)(?:{_alt(_cues('short_verb') + _cues('mut
 
 
 @_family("paired_by", "以A促B、以B带A", "mutual", "坚持以大带小、以小促大。",
+         ("以A塑B、以B彰A（任意动词，名称互换）", "坚持以文塑旅、以旅彰文。"),
          needs=(("by*2",),))
 def _paired_by(sentence: str, cues: int) -> list[dict]:
-    return _paired_clauses(sentence, _BY)
+    return _paired_clauses(sentence, _BY) or _swapped_by(sentence)
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _swapped_by(sentence: str) -> list[dict]:
+    """以A<verb>B、以B<verb>A with any verbs of one or two characters: the names swap exactly (以文塑旅、
+    以旅彰文; 以体育聚人气、以人气旺体育), which is what makes it two-way (以工补农、以城带乡 is not)."""
+    parts = _clause_matches(sentence)
+    found = []
+    for one, two in zip(parts, parts[1:]):
+        c1, c2 = one.group(), two.group().strip()
+        if "以" not in c1 or not c2.startswith("以"):
+            continue
+        pair = _swap_around_verbs(c1[c1.rfind("以") + 1:], c2[1:])
+        if pair:
+            found.append(_row("mutual", [pair[0], pair[1], pair[0]], (one.start() + one.group().rfind("以"), two.end())))
+    return found
+
+
+def _swap_around_verbs(s1: str, s2: str) -> tuple[str, str] | None:
+    """(A, B) when *s1* reads A v B and *s2* reads B v′ A, each verb one or two characters, the names
+    at most eight; the shortest A first."""
+    if not (_HAN.fullmatch(s1) and _HAN.fullmatch(s2)):
+        return None
+    for la in range(1, min(8, len(s1) - 2) + 1):
+        a = s1[:la]
+        if not s2.endswith(a):
+            continue
+        for lv in (1, 2):
+            b = s1[la + lv:]
+            if 1 <= len(b) <= 8 and b != a and s2.startswith(b) and 1 <= len(s2) - len(a) - len(b) <= 2:
+                return a, b
+    return None
 
 
 def _paired_clauses(sentence: str, frame: re.Pattern) -> list[dict]:

@@ -7,7 +7,7 @@ import re
 from .anchors import anchored_matches
 from .cuepass import derive, need
 from .cues import ROLES, _alt, _cues, _listed
-from .nodes import _END, _LEAD, _P, _node
+from .nodes import _END, _LEAD, _P, _TITLE, _node
 from .registry import _family, _row
 
 
@@ -24,8 +24,6 @@ _OF_ROLE = need(derive("of_role", ("的" + d + r for d in _DEGREES for r in ROLE
 _IS_ROLE = need(derive("is_role", (c + d + r for c in ("为", "是") for d in _DEGREES for r in ROLES)))
 _BY_FOR = need("by") | need("for")
 _AS, _ROLE_WORD, _IS = need("as"), need("role"), need("is")
-#: a document's title in 《》 is one unit of a value (以《规划纲要》为引领), whatever it holds
-_TITLE = r"《[^《》\n]{1,40}》"
 _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
     (re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:{_listed('role_lead')})?)"
@@ -184,24 +182,34 @@ def _first_roles(sentence: str, cues: int) -> list[dict]:
     return found
 
 
-# family: role statements that open consecutive sentences (产业振兴是根基，……。人才振兴是关键，……)
-_OPENING_ROLE = re.compile(rf"^(?P<value>[^{_P}、“”是]{{2,12}}?)是{_DEGREE}(?P<role>{_ROLE})(?=[，,。；;！!]|$)")
+# family: role statements that open consecutive sentences (产业振兴是根基，……。人才振兴是关键，……), or
+# sentences an ordinal series opens (首先，A是X的基础。……其次，B是X的关键。), one subject for all
+_ORDINAL = _listed("ordinal")
+_OPENING_ROLE = re.compile(rf"^(?P<ordinal>(?:{_ORDINAL})[，,、])?(?P<value>[^{_P}、“”是]{{2,12}}?)是"
+                           rf"(?:(?P<subject>[^{_P}、“”是的]{{2,12}})的)?{_DEGREE}(?P<role>{_ROLE})(?=[，,。；;！!]|$)")
+_OF_ROLE_IS = _OF_ROLE | _IS
+#: how many sentences may stand between two role statements that ordinals open (a paragraph each)
+_ORDINAL_GAP = 12
 
 
 @_family("role_sentences", "A是根基，……。B是关键，……（各句开头）", "triad",
          "产业兴旺是根基，要发展特色产业。人才振兴是关键，要引育并举。",
-         needs=(("is_role",),), scope="document")
+         ("首先，A是X的基础。……其次，B是X的关键。（序数词开头，中间可隔几句）",
+          "首先，人才是城市更新的基础。要引进人才。其次，资金是城市更新的关键。"),
+         needs=(("is_role",), ("of_role", "is")), scope="document")
 def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
     """*sentences*: ``(offset, text, cues)`` of one document, in order. Two or more sentences in a
-    row that each open with ``A是<role>`` make one role group, spanning them."""
+    row that each open with ``A是<role>`` make one role group, spanning them; so do sentences that
+    ordinals open (首先…其次…最后), up to :data:`_ORDINAL_GAP` sentences apart. Subjects named
+    (A是X的基础) must be the same."""
     found, group, last = [], [], -2
     for i, (offset, text, cues) in enumerate(sentences):
-        if not cues & _IS_ROLE:
+        if not (cues & _IS_ROLE or cues & _OF_ROLE_IS == _OF_ROLE_IS):
             continue
         m = _OPENING_ROLE.match(text)
         if m is None or m["value"] in _PRONOUNS:
             continue
-        if i != last + 1:
+        if not group or not _continues(group[-1][1], m, i - last):
             found += _opening_group(group)
             group = []
         group.append((offset, m))
@@ -209,12 +217,19 @@ def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
     return found + _opening_group(group)
 
 
+def _continues(previous: re.Match, m: re.Match, step: int) -> bool:
+    """Whether the opening role statement *m*, *step* sentences after *previous*, joins its group."""
+    if previous["subject"] != m["subject"]:
+        return False
+    return step == 1 or (bool(previous["ordinal"]) and bool(m["ordinal"]) and step <= _ORDINAL_GAP)
+
+
 def _opening_group(group) -> list[dict]:
     if len(group) < 2:
         return []
     values = [_LEAD.sub("", _node(m["value"])) for _, m in group]
-    span = (group[0][0] + group[0][1].start(), group[-1][0] + group[-1][1].end())
-    return [_row("triad", values, span, roles=[m["role"] for _, m in group])]
+    span = (group[0][0] + group[0][1].start("value"), group[-1][0] + group[-1][1].end())
+    return [_row("triad", values, span, roles=[m["role"] for _, m in group], subject=group[0][1]["subject"] or "")]
 
 
 # ---------------------------------------------------------------- relations (graph edges, not chains)

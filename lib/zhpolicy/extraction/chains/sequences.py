@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .cuepass import need
 from .cues import _alt, _chars, _cues, _listed
-from .nodes import _ONE_HAN, _P, _node, _strip_lead
+from .nodes import _ONE_HAN, _P, _TITLE, _node, _strip_lead
 from .registry import BLOCK, _family, _row
 
 
@@ -70,17 +70,17 @@ _LISTED_A = rf"(?:(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 #: the same where A may be a list (从A、B、C到D): only a sentence holding 、 needs it
 _FROM_TO_LISTED = re.compile(
-    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)+)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 
@@ -261,6 +261,12 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         if "到" in m["a"]:
             continue  # 由A到B的…向C转变 is handled by the state-change rule
         b, span = m["b"] or m["b2"], m
+        a = _SHIFT_ADVERB.sub("", m["a"]) or m["a"]  # 从A逐步趋向于B: the adverb is no part of A
+        quoted = _quoted_target(sentence, a, m.start("b")) if m["b"] else ""
+        if quoted:  # 从「A」转变为「B、C」的体系: both sides quoted terms, B is its quote whole
+            span = (m.start(), m.start("b") + len(quoted))
+            found.append(_row("sequence", [_node(a), _node(quoted)], span, terms=True))
+            continue
         head = _head(sentence, m.end("b")) if m["b"] else ""
         if head and (("、" in b and m["verb"].endswith(_NAMING)) or _parallel_head(m["a"], head)):
             b, span = head, (m.start(), m.end("b") + 1 + len(head))  # 升级为X、Y、Z的核心引擎: B is the head noun
@@ -270,9 +276,24 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
             whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
             b = whole.group() if whole else b
-        a = _SHIFT_ADVERB.sub("", m["a"]) or m["a"]  # 从A逐步趋向于B: the adverb is no part of A
         found.append(_row("sequence", [_node(a), *_targets(b)], span, terms=_quoted(m["a"], b)))
     return found
+
+
+_CLOSING = {"「": "」", "“": "”", "『": "』"}
+
+
+def _quoted_target(sentence: str, a: str, start: int) -> str:
+    """The quoted target at *start* (「以人为本、以社区为中心」, up to 40 characters, within a clause)
+    when the source *a* is a quoted term as well; else ''."""
+    a = a.strip()
+    close = _CLOSING.get(sentence[start:start + 1])
+    if close is None or a[:1] not in _CLOSING or a[-1:] != _CLOSING[a[0]]:
+        return ""
+    end = sentence.find(close, start + 1, start + 42)
+    if end < 0 or any(ch in sentence[start:end] for ch in "。；;：:！？"):
+        return ""
+    return sentence[start:end + 1]
 
 
 def _targets(b: str) -> list[str]:
@@ -525,6 +546,28 @@ _ATTRIBUTE_PREFIX = _cues("attribute_prefix")
 def _shared_prefix(items: list[str]) -> bool:
     """Whether every item opens with the same attribute prefix (多方…、多点…、多维…)."""
     return bool(items) and all(x[:1] == items[0][:1] for x in items) and items[0][:1] in _ATTRIBUTE_PREFIX
+
+
+# family: a list announced before a colon as counted stages (分为三个阶段：A、B、C; 三重递进逻辑：A、B、C)
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_STAGE_HEADER = re.compile(
+    rf"(?P<count>[0-9]{{1,2}}|[一二两三四五六七八九十])(?:重|个|步|大|层)?[\u4e00-\u9fff]{{0,4}}?"
+    rf"(?:{_listed('stage_header')})[\u4e00-\u9fff]{{0,4}}[：:](?P<body>[^。；;！？!?：:\n]+)")
+
+
+@_family("stage_header", "分为N个阶段：A、B、C（数目与列举的项数相同）", "sequence", "这一过程分为三个阶段：试点探索、扩大推广、全面实施。",
+         ("N重递进逻辑：A、B、C", "改革遵循三重递进逻辑：制度的建立、制度的完善、制度的定型。"),
+         needs=(("stage_header",),), gate=lambda s: ("：" in s or ":" in s) and "、" in s)
+def _stage_header(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _STAGE_HEADER.finditer(sentence):
+        count = m["count"]
+        items = [_node(x) for x in _items(m["body"].rstrip("等"))]
+        if len(items) != (int(count) if count.isdigit() else _NUMERALS[count]):
+            continue  # the count announces the list: a list of another length is something else
+        if all(2 <= len(x) <= 20 for x in items):
+            found.append(_row("sequence", items, m))
+    return found
 
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
