@@ -52,6 +52,9 @@ ROUND5_CASES = [
     # 9. role statements opening sentences that an ordinal series leads (首先…其次…最后), one subject
     ("首先，人才是城市更新的基础。要引进人才。其次，资金是城市更新的关键。要拓宽渠道。最后，制度是城市更新的保障。",
      [("triad", "基础: 人才 | 关键: 资金 | 保障: 制度")]),
+    # parallel 从A到B的N clauses stay chains when N names a change, or when they chain
+    ("实现从计划经济到市场经济的转轨，从封闭半封闭到全方位开放的转变。",
+     [("sequence", "计划经济 > 市场经济"), ("sequence", "封闭半封闭 > 全方位开放")]),
 ]
 
 
@@ -79,6 +82,17 @@ ROUND5_TRAPS = [
     "把「绿色资源」转化为「经济价值」。",
     # an ordinal series of statements that are no role statements
     "首先，要加强领导。其次，要完善制度。最后，要强化考核。",
+    # role statements that ordinals open but whose subjects differ
+    "首先，人才是城市更新的基础。其次，资金是乡村振兴的关键。",
+    # parallel 从A到B的N clauses of examples (N names no change): a range, not stages
+    "从江南水乡的评弹表演到西北大漠的篝火晚会，从岭南古镇的醒狮巡游到东北林海的冰雪节庆，乡村文化正焕发活力。",
+    "從老街的手作市集到港口的音樂祭，從山城的茶席到海岸的單車道，地方創生處處開花。",
+    # an adjective built on a two-way verb (创造性) is no verb of a relation
+    "改革的关键在于通过创造性转化与创新性发展，将文化资源转化为提升产品竞争力的关键要素。",
+    # the 的 before A belongs to an earlier phrase when A holds a verb (run-on clauses)
+    "营造良好的营商环境推动产业结构向高端化转型。",
+    # a document title alone after 从, with no 到
+    "从《规划》出发，推进各项工作。",
 ]
 
 

@@ -134,7 +134,8 @@ def _provide_for(sentence: str, cues: int) -> list[dict]:
 
 
 # family: A acts on B, B acts back on A (A促进B，B保障A; 需求牵引供给、供给创造需求)
-_MUTUAL_VERB = re.compile(_alt(_cues("mutual_verb")))
+#: the two-way verbs, each guarded (创造 but not 创造性: an adjective, no verb)
+_MUTUAL_VERB = re.compile(_listed("mutual_verb"))
 #: 以A促进B, 围绕A部署B: the text up to 以/围绕 is no part of A
 _BEFORE_BY = re.compile(r"^.*(?:围绕|以)")
 _TWO_VERBS = need("mutual_verb", 2)

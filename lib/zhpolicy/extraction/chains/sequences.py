@@ -224,10 +224,21 @@ _RANGE_SCOPE = re.compile(rf"[{_CLAUSE_STOPS}](?:{_listed('range_scope')})")
 
 def _parallel_ranges(sentence: str, matches: list[re.Match]) -> set[int]:
     """Where the from-to matches that are ranges start: runs of clauses that are each nothing but
-    从A到B, three or more, or two followed by 处处/都… (从原野到都市，从车间到实验室，处处……)."""
-    bare = sorted((m.start(), m.end(), m["a"], m["b"]) for m in matches
-                  if (m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_STOPS)
-                  and (m.end() == len(sentence) or sentence[m.end()] in _CLAUSE_STOPS))
+    从A到B, three or more, or two followed by 处处/都… (从原野到都市，从车间到实验室，处处……); or two or
+    more that each end B的N, a noun that names no change (从古城的演唱到乡村的球赛，从木塔的游戏到
+    汉服的体验: examples of one thing, not the stages of a process)."""
+    bare = []
+    for m in matches:
+        if m.start() and sentence[m.start() - 1] not in _CLAUSE_STOPS:
+            continue
+        end, tailed = m.end(), False
+        if end < len(sentence) and sentence[end] not in _CLAUSE_STOPS:
+            tail = _EXAMPLE_TAIL.match(sentence, end)
+            if tail is None or _CHANGE_NOUN.search(tail.group()):
+                continue
+            end, tailed = tail.end(), True
+        bare.append((m.start(), end, m["a"], m["b"], tailed))
+    bare.sort()
     runs: list[list[tuple]] = []
     for clause in bare:
         if runs and clause[0] == runs[-1][-1][1] + 1 and clause[2] != runs[-1][-1][3]:
@@ -235,8 +246,15 @@ def _parallel_ranges(sentence: str, matches: list[re.Match]) -> set[int]:
         else:
             runs.append([clause])
     return {clause[0] for run in runs
-            if len(run) >= 3 or (len(run) == 2 and _RANGE_SCOPE.match(sentence, run[-1][1]))
+            if len(run) >= 3 or (len(run) == 2 and (_RANGE_SCOPE.match(sentence, run[-1][1])
+                                                     or all(clause[4] for clause in run)))
             for clause in run}
+
+
+#: what may end a from-to clause after B: 的 and a short noun (贵州村超的非遗展演)
+_EXAMPLE_TAIL = re.compile(r"的[^，,；;。：:、！？]{1,8}(?=[，,；;。：:！？]|$)")
+#: a noun naming a change (从A到B的转变/历程/飞跃): such clauses are transitions, not examples
+_CHANGE_NOUN = re.compile(_alt(_cues("toward_tail") + _cues("from_to_end") + _cues("change_noun")))
 
 
 # family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
@@ -348,7 +366,14 @@ _STATE_CHANGE = re.compile(
 @_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。",
          needs=(("toward", "state_tail"),))
 def _state_change(sentence: str, cues: int) -> list[dict]:
-    return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)]
+    # A holding a verb (…的生活环境推动产业结构向…转型): the 的 belongs to a phrase before the verb's
+    # subject, and A is no state
+    return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)
+            if not _VERB_IN_STATE.search(m["a"], 1)]
+
+
+#: the verbs of two characters or more that lead a clause (推动, 促进, 实现…)
+_VERB_IN_STATE = re.compile(_alt(w for w in _cues("leading_verb") if len(w) >= 2))
 
 
 # families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
