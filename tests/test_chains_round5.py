@@ -52,6 +52,12 @@ ROUND5_CASES = [
     # 9. role statements opening sentences that an ordinal series leads (首先…其次…最后), one subject
     ("首先，人才是城市更新的基础。要引进人才。其次，资金是城市更新的关键。要拓宽渠道。最后，制度是城市更新的保障。",
      [("triad", "基础: 人才 | 关键: 资金 | 保障: 制度")]),
+    # paragraph openers of one frame and lead (应坚持以A为重点。……应坚持以B为动力。), a paragraph between
+    ("應堅持以社區為重點。要推動資源下沉。要完善網絡。應堅持以數字化為動力。要建設平台。",
+     [("triad", "重点: 社区 | 动力: 数字化")]),
+    # each is the other's role, told in two sentences a few apart (A是B的X。……B是A的Y。)
+    ("生态保护是经济发展的前提，要守住底线。绿色技术提供支撑。经济发展是生态保护的保障，要加大投入。",
+     [("mutual", "生态保护 > 经济发展 > 生态保护")]),
     # parallel 从A到B的N clauses stay chains when N names a change, or when they chain
     ("实现从计划经济到市场经济的转轨，从封闭半封闭到全方位开放的转变。",
      [("sequence", "计划经济 > 市场经济"), ("sequence", "封闭半封闭 > 全方位开放")]),
@@ -91,6 +97,12 @@ ROUND5_TRAPS = [
     "改革的关键在于通过创造性转化与创新性发展，将文化资源转化为提升产品竞争力的关键要素。",
     # the 的 before A belongs to an earlier phrase when A holds a verb (run-on clauses)
     "营造良好的营商环境推动产业结构向高端化转型。",
+    # paragraph openers of one frame whose leads differ, or too far apart to be a group
+    "坚持以社区为重点。要下沉资源。应当以数字化为动力。",
+    # A是B的X and B是A的Y more than three sentences apart
+    "生态保护是经济发展的前提。甲。乙。丙。经济发展是生态保护的保障。",
+    # …or in two paragraphs (a heading between them)
+    "生态保护是经济发展的前提，要守住底线。\n（二）加大投入\n经济发展是生态保护的保障，要加大投入。",
     # a document title alone after 从, with no 到
     "从《规划》出发，推进各项工作。",
 ]

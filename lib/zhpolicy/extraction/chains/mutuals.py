@@ -454,7 +454,7 @@ def _both_reciprocity(sentence: str, cues: int) -> list[dict]:
 
 
 # family: each is the other's role (A是B发展的动力源…；B是A落地的载体)
-_IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30})的[^的]{1,8}$")
+_IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:作为|是|为|成为)(?P<rest>.{2,30})的[^的]{1,8}$")
 
 
 @_family("paired_roles", "A是B的X，B是A的Y", "mutual", "人才是产业发展的第一资源，产业是人才成长的广阔舞台。",
@@ -474,6 +474,42 @@ def _paired_roles(sentence: str, cues: int) -> list[dict]:
             m2 = said[j]
             if m2 and m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
                 found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (parts[i].start(), parts[j].end())))
+    return found
+
+
+#: how many sentences apart the two halves of A是B的X。……B是A的Y。 may stand
+ROLES_REACH = 3
+_IS_OR_FOR = (need("is"), need("for"))
+
+
+@_family("paired_roles_across", "A是B的X。……B是A的Y。（同一段里两句开头，相隔不超过三句）", "mutual",
+         "人才是产业发展的第一资源，要引育并举。产业是人才成长的广阔舞台，要搭建平台。",
+         needs=(("is",), ("for",)), scope="document")
+def _paired_roles_across(sentences: list[tuple[int, str, int]]) -> list[dict]:
+    """*sentences*: ``(offset, text, cues)`` of one document. Two sentences of one paragraph at most
+    :data:`ROLES_REACH` apart that open A是B的X and B是A的Y (高质量发展是高水平保护的支撑，……。
+    高水平保护是高质量发展的条件，……): one mutual relation, spanning both openings."""
+    said, paragraph, end = [], 0, None
+    for i, (offset, text, cues) in enumerate(sentences):
+        if end is not None and offset != end:
+            paragraph += 1  # a gap between sentences is a paragraph break
+        end = offset + len(text)
+        if not (cues & _IS_OR_FOR[0] or cues & _IS_OR_FOR[1]):
+            continue
+        first = _CLAUSE.match(text)
+        if first is None or not _may_say_of(first.group()):
+            continue
+        m = _IS_OF.match(_LEAD.sub("", first.group()))
+        if m is not None:
+            said.append((i, paragraph, offset, first.end(), m))
+    found = []
+    for k, (i, para, offset, _, m1) in enumerate(said):
+        for j, para2, offset2, end2, m2 in said[k + 1:]:
+            if j - i > ROLES_REACH or para2 != para:
+                break  # the two halves stand in one paragraph, a few sentences apart
+            if m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
+                found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (offset, offset2 + end2)))
+                break
     return found
 
 

@@ -187,6 +187,10 @@ def _first_roles(sentence: str, cues: int) -> list[dict]:
 _ORDINAL = _listed("ordinal")
 _OPENING_ROLE = re.compile(rf"^(?P<ordinal>(?:{_ORDINAL})[，,、])?(?P<value>[^{_P}、“”是]{{2,12}}?)是"
                            rf"(?:(?P<subject>[^{_P}、“”是的]{{2,12}})的)?{_DEGREE}(?P<role>{_ROLE})(?=[，,。；;！!]|$)")
+#: a sentence that is nothing but one 以A为<role> with a lead (应坚持以基层为重点。): a paragraph's
+#: opener; openers with the same lead a few paragraphs apart make a role group
+_HEADING_ROLE = re.compile(rf"^(?P<ordinal>(?:{_ORDINAL})[，,、])?(?P<lead>[^{_P}、“”以]{{1,6}}?)以"
+                           rf"(?P<value>[^{_P}“”以为]{{1,20}}?)为(?P<role>{_ROLE})[。；;！!]?$")
 _OF_ROLE_IS = _OF_ROLE | _IS
 #: how many sentences may stand between two role statements that ordinals open (a paragraph each)
 _ORDINAL_GAP = 12
@@ -196,6 +200,8 @@ _ORDINAL_GAP = 12
          "产业兴旺是根基，要发展特色产业。人才振兴是关键，要引育并举。",
          ("首先，A是X的基础。……其次，B是X的关键。（序数词开头，中间可隔几句）",
           "首先，人才是城市更新的基础。要引进人才。其次，资金是城市更新的关键。"),
+         ("应坚持以A为重点。……应坚持以B为动力。（各段开头的同一句式）",
+          "应坚持以社区为重点。要下沉资源。应坚持以数字化为动力。要建设平台。"),
          needs=(("is_role",), ("of_role", "is")), scope="document")
 def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
     """*sentences*: ``(offset, text, cues)`` of one document, in order. Two or more sentences in a
@@ -206,7 +212,7 @@ def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
     for i, (offset, text, cues) in enumerate(sentences):
         if not (cues & _IS_ROLE or cues & _OF_ROLE_IS == _OF_ROLE_IS):
             continue
-        m = _OPENING_ROLE.match(text)
+        m = _OPENING_ROLE.match(text) or _HEADING_ROLE.match(text)
         if m is None or m["value"] in _PRONOUNS:
             continue
         if not group or not _continues(group[-1][1], m, i - last):
@@ -219,9 +225,12 @@ def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
 
 def _continues(previous: re.Match, m: re.Match, step: int) -> bool:
     """Whether the opening role statement *m*, *step* sentences after *previous*, joins its group."""
-    if previous["subject"] != m["subject"]:
+    if _group(previous, "subject") != _group(m, "subject") or _group(previous, "lead") != _group(m, "lead"):
         return False
-    return step == 1 or (bool(previous["ordinal"]) and bool(m["ordinal"]) and step <= _ORDINAL_GAP)
+    if step == 1:
+        return True
+    parallel = bool(previous["ordinal"] and m["ordinal"]) or _group(m, "lead") is not None
+    return parallel and step <= _ORDINAL_GAP
 
 
 def _opening_group(group) -> list[dict]:
@@ -229,7 +238,7 @@ def _opening_group(group) -> list[dict]:
         return []
     values = [_LEAD.sub("", _node(m["value"])) for _, m in group]
     span = (group[0][0] + group[0][1].start("value"), group[-1][0] + group[-1][1].end())
-    return [_row("triad", values, span, roles=[m["role"] for _, m in group], subject=group[0][1]["subject"] or "")]
+    return [_row("triad", values, span, roles=[m["role"] for _, m in group], subject=_group(group[0][1], "subject") or "")]
 
 
 # ---------------------------------------------------------------- relations (graph edges, not chains)
