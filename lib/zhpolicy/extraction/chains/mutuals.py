@@ -262,7 +262,10 @@ _BY = re.compile(rf"以(?P<a>.{{1,8}}?)(?:{_alt(_cues('short_verb') + _cues('mut
          ("以A塑B、以B彰A（任意动词，名称互换）", "坚持以文塑旅、以旅彰文。"),
          needs=(("by*2",),))
 def _paired_by(sentence: str, cues: int) -> list[dict]:
-    return _paired_clauses(sentence, _BY) or _swapped_by(sentence)
+    found = _paired_clauses(sentence, _BY)
+    if not found and ("、以" in sentence or "，以" in sentence):  # a clause opening 以 after one holding it
+        found = _swapped_by(sentence)
+    return found
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -489,28 +492,38 @@ def _paired_roles_across(sentences: list[tuple[int, str, int]]) -> list[dict]:
     """*sentences*: ``(offset, text, cues)`` of one document. Two sentences of one paragraph at most
     :data:`ROLES_REACH` apart that open A是B的X and B是A的Y (高质量发展是高水平保护的支撑，……。
     高水平保护是高质量发展的条件，……): one mutual relation, spanning both openings."""
-    said, paragraph, end = [], 0, None
+    said = []
+    is_or_for = _IS_OR_FOR[0] | _IS_OR_FOR[1]
     for i, (offset, text, cues) in enumerate(sentences):
-        if end is not None and offset != end:
-            paragraph += 1  # a gap between sentences is a paragraph break
-        end = offset + len(text)
-        if not (cues & _IS_OR_FOR[0] or cues & _IS_OR_FOR[1]):
+        # cheap tests first: 是 or 为 where an opening A是B的X can hold it (after a lead and A), then a 的
+        if not cues & is_or_for or (text.find("是", 2, _VERB_REACH) < 0 and text.find("为", 2, _VERB_REACH) < 0) \
+                or text.find("的", 4, _OPENING_REACH) < 0:
             continue
         first = _CLAUSE.match(text)
         if first is None or not _may_say_of(first.group()):
             continue
         m = _IS_OF.match(_LEAD.sub("", first.group()))
         if m is not None:
-            said.append((i, paragraph, offset, first.end(), m))
+            said.append((i, offset, first.end(), m))
     found = []
-    for k, (i, para, offset, _, m1) in enumerate(said):
-        for j, para2, offset2, end2, m2 in said[k + 1:]:
-            if j - i > ROLES_REACH or para2 != para:
+    for k, (i, offset, _, m1) in enumerate(said):
+        for j, offset2, end2, m2 in said[k + 1:]:
+            if j - i > ROLES_REACH or not _one_paragraph(sentences, i, j):
                 break  # the two halves stand in one paragraph, a few sentences apart
             if m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
                 found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (offset, offset2 + end2)))
                 break
     return found
+
+
+#: the longest opening A是B的X (A up to 12, the verb, B up to 30, 的, X up to 8) and its lead, and
+#: where its verb stands at the latest
+_OPENING_REACH, _VERB_REACH = 64, 24
+
+
+def _one_paragraph(sentences: list[tuple[int, str, int]], i: int, j: int) -> bool:
+    """Whether sentences *i* to *j* follow each other with nothing between (a gap is a paragraph break)."""
+    return all(sentences[k + 1][0] == sentences[k][0] + len(sentences[k][1]) for k in range(i, j))
 
 
 def _may_say_of(clause: str) -> bool:

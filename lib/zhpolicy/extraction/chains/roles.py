@@ -45,13 +45,14 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"(?:^|(?<=[，；、]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
                 rf"(?:为|是|作为){_DEGREE}"
                 rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"), _IS_ROLE),
-    # value first with a role noun not in the list (金融是杠杆): kept only in a parallel group that
-    # holds a listed role (A是前提、B是杠杆、C是支撑), never alone
-    (re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
-                rf"(?P<free>[\u4e00-\u9fff]{{1,3}})(?=[，；、。;,]|$)"), _IS),
 ]
+#: value first with a role noun not in the list (金融是杠杆): sought only where a listed value-first role
+#: stands (A是前提), kept only in a parallel group with it (A是前提、B是杠杆、C是支撑), never alone
+_FREE_ROLE = re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
+                        rf"(?P<free>[\u4e00-\u9fff]{{1,3}})(?=[，；、。;,]|$)")
+_LISTED_VALUE_FIRST = _ROLE_PATTERNS[-1][0]
 #: the two value-first patterns (A是关键, A是杠杆): a group holding a free role noun is made of these only
-_VALUE_FIRST = frozenset(p for p, _ in _ROLE_PATTERNS[-2:])
+_VALUE_FIRST = frozenset((_LISTED_VALUE_FIRST, _FREE_ROLE))
 _QUESTION = re.compile(_listed("question"))
 _PRONOUNS = set(_cues("pronoun"))
 _NOT_ROLES = set(_cues("loose_not"))
@@ -78,6 +79,8 @@ def _group(m: re.Match, name: str) -> str | None:
 
 def _role_hits(sentence: str, cues: int) -> list[re.Match]:
     hits = [m for p in _patterns_for(cues) for m in p.finditer(sentence)]
+    if any(m.re is _LISTED_VALUE_FIRST for m in hits):  # a free role noun counts only beside one (_framed)
+        hits += _FREE_ROLE.finditer(sentence)
     if len(hits) > 1:
         hits.sort(key=_position)
     kept: list[re.Match] = []
@@ -138,6 +141,8 @@ def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
          ("根本在A，关键在B，核心是C", "根本在改革，关键在落实，核心是人才。"),
          ("A是基础，B是关键", "教育是基础，科技是关键。"),
          ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"),
+         ("A是前提、B是杠杆、C是支撑（并列句式里有一个词表里的角色词，其余角色词不在词表里也算）",
+          "数据是基石、算力是底座、场景是引擎。"),
          needs=(("role_said",), ("by", "for"), ("as",), ("of_role", "is"), ("is_role",)))
 def _roles(sentence: str, cues: int) -> list[dict]:
     found = []
@@ -192,6 +197,9 @@ _OPENING_ROLE = re.compile(rf"^(?P<ordinal>(?:{_ORDINAL})[，,、])?(?P<value>[^
 _HEADING_ROLE = re.compile(rf"^(?P<ordinal>(?:{_ORDINAL})[，,、])?(?P<lead>[^{_P}、“”以]{{1,6}}?)以"
                            rf"(?P<value>[^{_P}“”以为]{{1,20}}?)为(?P<role>{_ROLE})[。；;！!]?$")
 _OF_ROLE_IS = _OF_ROLE | _IS
+#: where the 是 of an opening role statement stands at the latest (an ordinal, a value of 12), and how
+#: long a sentence that is one 以A为<role> can be (a lead of 6, a value of 20, the role and a stop)
+_OPENING_LONGEST, _HEADING_LONGEST = 18, 40
 #: how many sentences may stand between two role statements that ordinals open (a paragraph each)
 _ORDINAL_GAP = 12
 
@@ -212,7 +220,9 @@ def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
     for i, (offset, text, cues) in enumerate(sentences):
         if not (cues & _IS_ROLE or cues & _OF_ROLE_IS == _OF_ROLE_IS):
             continue
-        m = _OPENING_ROLE.match(text) or _HEADING_ROLE.match(text)
+        m = _OPENING_ROLE.match(text) if "是" in text[:_OPENING_LONGEST] else None
+        if m is None and len(text) <= _HEADING_LONGEST and "以" in text:
+            m = _HEADING_ROLE.match(text)
         if m is None or m["value"] in _PRONOUNS:
             continue
         if not group or not _continues(group[-1][1], m, i - last):

@@ -186,6 +186,7 @@ _RANGE_END = re.compile(rf"等(?:[0-9一二三四五六七八九十两几多数]
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
          ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"),
          ("由A到B、由B及C（一个字一个阶段）", "香港已进入从由乱到治到由治及兴的新阶段。"),
+         ("从《A》到《B》，再到《C》（前后几份文件）", "从《纲要》到《规划》，再到《行动方案》，部署层层推进。"),
          needs=(("from", "to"), ("from", "and_to")))
 def _from_to(sentence: str, cues: int) -> list[dict]:
     found = [_row("sequence", [m["a"], m["b"]], m) for m in _past_traps(_BY_AND, sentence)] if cues & _AND_TO else []
@@ -272,6 +273,7 @@ _FROM_TOWARDS = re.compile(
 
 
 @_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。",
+         ("从「A」转变为「B、C」的……（两边都是引号里的说法）", "服务要从「以机构为中心」转变为「以人为本、以家庭为中心」的体系。"),
          needs=(("from",),))
 def _from_towards(sentence: str, cues: int) -> list[dict]:
     found = []
@@ -459,7 +461,8 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
 
 
 @_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
-         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"), needs=(("dash",), ("arrow",)))
+         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"),
+         ("「A──B──C」良性三角循环（直角引号、框线）", "构建「研发──制造──服务」良性三角循环。"), needs=(("dash",), ("arrow",)))
 def _dashed_cycles(sentence: str, cues: int) -> list[dict]:
     return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
 
@@ -618,7 +621,7 @@ def _listed_cycle(sentence: str, cues: int) -> list[dict]:
             continue  # 国内市场和生产主体、金融和实体经济的良性循环: each pair loops (paired_cycle)
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("cycle", items, m))
-    return found or _returning(sentence)
+    return found or (_returning(sentence) if "再" in sentence else found)
 
 
 def _returning(sentence: str) -> list[dict]:
@@ -650,22 +653,38 @@ def _pairs(items: list[str]) -> list[tuple[str, str]]:
 
 
 # family: named pairs said to loop, each pair a two-node cycle (金融和实体经济的良性循环; A和B、C和D的良性循环)
-_PAIRED_CYCLE = re.compile(rf"(?:^|(?<=[，。；：“”「」\x00]))(?P<body>[^，。；：“”「」\x00]{{5,80}}?)[”」]?(?:之?间)?的(?:良性|恶性)循环")
+_NAMED_LOOPS = _cues("named_loop")
+_LOOP_RUN_STOPS = re.compile(r"[，。；：“「\x00,;:]")
+_LOOP_BODY_END = re.compile(r"[”」]?(?:之?间)?$")
 
 
 @_family("paired_cycle", "A和B、C和D的良性循环（每一对是一个循环）", "cycle", "促进金融和实体经济的良性循环。",
-         needs=(("cycle",),), gate=lambda s: "和" in s or "与" in s or "及" in s)
+         needs=(("named_loop",),), gate=lambda s: "和" in s or "与" in s or "及" in s)
 def _paired_cycle(sentence: str, cues: int) -> list[dict]:
     found = []
-    for m in _PAIRED_CYCLE.finditer(sentence):
-        items = m["body"].split("、")
-        lead = len(items[0]) - len(_strip_lead(items[0]))
-        items[0] = items[0][lead:]
-        pairs = _pairs([_node(x) for x in items])
-        start = m.start("body") + lead
-        for (a, b), item in zip(pairs, items):  # each pair its own span (so none overlaps another)
-            found.append(_row("cycle", [a, b], (start, start + len(item))))
-            start += len(item) + 1
+    for word in _NAMED_LOOPS:
+        at = sentence.find(word)
+        while at >= 0:
+            stops = list(_LOOP_RUN_STOPS.finditer(sentence, 0, at))
+            start = stops[-1].end() if stops else 0
+            body = sentence[start:at]
+            body = body[:_LOOP_BODY_END.search(body).start()]  # 科技与产业间的良性循环: 间 is no part of B
+            found += _pair_cycles(body, start)
+            at = sentence.find(word, at + len(word))
+    return found
+
+
+def _pair_cycles(body: str, start: int) -> list[dict]:
+    """Each item of *body* (at *start*) a pair A和B: a two-node cycle spanning its item; else none."""
+    items = body.split("、")
+    lead = len(items[0]) - len(_strip_lead(items[0]))
+    items[0] = items[0][lead:]
+    pairs = _pairs([_node(x) for x in items])
+    start += lead
+    found = []
+    for (a, b), item in zip(pairs, items):  # each pair its own span (so none overlaps another)
+        found.append(_row("cycle", [a, b], (start, start + len(item))))
+        start += len(item) + 1
     return found
 
 
