@@ -49,6 +49,9 @@ ROUND5_CASES = [
      [("sequence", "以机构为中心 > 以人为本、以家庭为中心")]),
     ("教学的理念要从“以教师为中心的讲授”，重新定义为“自主、协作的学习过程”。",
      [("sequence", "以教师为中心的讲授 > 自主、协作的学习过程")]),
+    # …and when both sides are modified nouns (…的X转型为…的Y): of one kind, named by their heads; else whole
+    ("推动城市从以工业为主的生产型城市，转型为宜居宜业的服务型城市。", [("sequence", "生产型城市 > 服务型城市")]),
+    ("推動企業從粗放式的規模擴張轉向精細化的質量提升。", [("sequence", "粗放式的规模扩张 > 精细化的质量提升")]),
     # 9. role statements opening sentences that an ordinal series leads (首先…其次…最后), one subject
     ("首先，人才是城市更新的基础。要引进人才。其次，资金是城市更新的关键。要拓宽渠道。最后，制度是城市更新的保障。",
      [("triad", "基础: 人才 | 关键: 资金 | 保障: 制度")]),

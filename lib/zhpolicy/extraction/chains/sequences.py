@@ -265,8 +265,10 @@ _TOWARD_TAIL = _alt(_cues("toward_tail"))
 _SHIFT_ADVERB = re.compile(rf"(?:{_listed('shift_adverb')})$")
 #: the endings of a shift verb that names what A becomes (升级为, 转变成): a list after it modifies B's head noun
 _NAMING = ("为", "成")
+#: a term in corner quotes is one unit of a node, as a title is (从「开采、制造、使用」直线式的线性经济)
+_CORNER_TERM = r"「[^「」\n]{1,20}」"
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:{_CORNER_TERM}|{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
@@ -274,6 +276,7 @@ _FROM_TOWARDS = re.compile(
 
 @_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。",
          ("从「A」转变为「B、C」的……（两边都是引号里的说法）", "服务要从「以机构为中心」转变为「以人为本、以家庭为中心」的体系。"),
+         ("从……的A转型为……的B（两边都带修饰语，取同类的中心词）", "推动城市从以工业为主的生产型城市，转型为宜居宜业的服务型城市。"),
          needs=(("from",),))
 def _from_towards(sentence: str, cues: int) -> list[dict]:
     found = []
@@ -288,6 +291,13 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             found.append(_row("sequence", [_node(a), _node(quoted)], span, terms=True))
             continue
         head = _head(sentence, m.end("b")) if m["b"] else ""
+        a_head = _head_noun(a)
+        if head and a_head and "、" not in b:
+            # 从……的线性经济，转型为……的循环经济: both sides are modified nouns; of one kind, they are named
+            # by their heads, else whole (从粗放式的规模扩张转向精细化的质量提升)
+            nodes = [a_head, head] if _same_kind(a_head, head) else [_node(a), _node(b) + "的" + head]
+            found.append(_row("sequence", nodes, (m.start(), m.end("b") + 1 + len(head))))
+            continue
         if head and (("、" in b and m["verb"].endswith(_NAMING)) or _parallel_head(m["a"], head)):
             b, span = head, (m.start(), m.end("b") + 1 + len(head))  # 升级为X、Y、Z的核心引擎: B is the head noun
         elif m["b"] and _one_han_before_de(b, sentence, m.end()):
@@ -298,6 +308,17 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             b = whole.group() if whole else b
         found.append(_row("sequence", [_node(a), *_targets(b)], span, terms=_quoted(m["a"], b)))
     return found
+
+
+def _head_noun(a: str) -> str:
+    """The noun after the last 的 of a source that ends in one (「A、B」直线式的线性经济 → 线性经济), else ''."""
+    head = a.rsplit("的", 1)[-1] if "的" in a else ""
+    return head if 2 <= len(head) <= 8 and not any(ch in head for ch in "「」“”、") else ""
+
+
+def _same_kind(x: str, y: str) -> bool:
+    """Two different nouns of one kind: the same last two characters (线性经济 / 循环经济)."""
+    return x != y and len(x) >= 3 and len(y) >= 3 and x[-2:] == y[-2:]
 
 
 _CLOSING = {"「": "」", "“": "”", "『": "』"}
