@@ -49,7 +49,7 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
 #: value first with a role noun not in the list (金融是杠杆): sought only where a listed value-first role
 #: stands (A是前提), kept only in a parallel group with it (A是前提、B是杠杆、C是支撑), never alone
 _FREE_ROLE = re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
-                        rf"(?P<free>[\u4e00-\u9fff]{{1,3}})(?=[，；、。;,]|$)")
+                        rf"(?P<free>[\u4e00-\u9fff]{{2,3}})(?=[，；、。;,]|$)")
 _LISTED_VALUE_FIRST = _ROLE_PATTERNS[-1][0]
 #: the two value-first patterns (A是关键, A是杠杆): a group holding a free role noun is made of these only
 _VALUE_FIRST = frozenset((_LISTED_VALUE_FIRST, _FREE_ROLE))
