@@ -187,6 +187,33 @@ def _first_roles(sentence: str, cues: int) -> list[dict]:
     return found
 
 
+# family: subjects each given a role by a verb and a role noun (传统产业承担基础支撑功能，新兴产业扮演战略支柱角色，
+# 未来产业肩负前沿突破使命; 政府发挥引导作用、企业发挥主体作用、社会发挥协同作用)
+_CARRIED_ROLE = re.compile(rf"(?P<value>[^{_P}、“”]{{2,12}}?)(?:{_listed('role_carrier')})(?:着|了)?"
+                           rf"(?P<role>[^{_P}、“”的]{{2,8}}?)(?:的)?(?:{_listed('role_kind')})(?=[{_P}、]|$)")
+
+
+@_family("role_carriers", "A承担X功能，B扮演Y角色，C肩负Z使命", "triad",
+         "传统产业承担基础支撑功能，新兴产业扮演战略支柱角色，未来产业肩负前沿突破使命。",
+         ("A发挥X作用、B发挥Y作用、C发挥Z作用", "政府发挥引导作用、企业发挥主体作用、社会发挥协同作用。"),
+         needs=(("role_carrier*3", "role_kind*3"),))
+def _role_carriers(sentence: str, cues: int) -> list[dict]:
+    matches = list(_CARRIED_ROLE.finditer(sentence))
+    groups: list[list[re.Match]] = []
+    for m in matches:
+        between = sentence[groups[-1][-1].end():m.start()] if groups else None
+        if between is not None and re.fullmatch(r"\s*[，,、；;]\s*", between):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    found = []
+    for group in groups:
+        values = [_LEAD.sub("", _node(m["value"])) for m in group]
+        if len(group) >= 3 and all(values) and len(set(values)) == len(values):
+            found.append(_row("triad", values, (group[0].start(), group[-1].end()), roles=[m["role"] for m in group]))
+    return found
+
+
 # family: role statements that open consecutive sentences (产业振兴是根基，……。人才振兴是关键，……), or
 # sentences an ordinal series opens (首先，A是X的基础。……其次，B是X的关键。), one subject for all
 _ORDINAL = _listed("ordinal")

@@ -210,11 +210,16 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
             b = head  # 从A到“X”的A′: what B names is the head noun after 的, parallel to A
             end_b = end_b + 1 + len(head)
         earlier, later = _earlier(m["a"]), _again(b).split("、")
+        span_start = m.start()
+        if len(earlier) > 1 and earlier[-1][:1] in _FROM:
+            # 由表及里、由浅入深、由自然自发到自觉自为: phrases of their own before it, the chain is the last one's
+            span_start = m.start("a") + m["a"].rfind(earlier[-1])
+            earlier = [earlier[-1][1:]]
         if (len(earlier) > 1 and len(later) > 1) or _RANGE_END.search(b):
             continue  # 从A、B到C、D(等四大技术): a range of examples, not the stages of one process
         nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
         nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
-        span = (m.start(), end_b) if b is not m["b"] else m
+        span = (span_start, end_b if b is not m["b"] else m.end())
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
 
@@ -284,6 +289,8 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         if "到" in m["a"]:
             continue  # 由A到B的…向C转变 is handled by the state-change rule
         b, span = m["b"] or m["b2"], m
+        if b.startswith(_BY_WAY_OF):
+            continue  # 从「A」模式改变为透过整合…: what follows is the way, not the state reached
         a = _SHIFT_ADVERB.sub("", m["a"]) or m["a"]  # 从A逐步趋向于B: the adverb is no part of A
         quoted = _quoted_target(sentence, a, m.start("b")) if m["b"] else ""
         if quoted:  # 从「A」转变为「B、C」的体系: both sides quoted terms, B is its quote whole
@@ -308,6 +315,10 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             b = whole.group() if whole else b
         found.append(_row("sequence", [_node(a), *_targets(b)], span, terms=_quoted(m["a"], b)))
     return found
+
+
+#: B opening with these tells how, not what A becomes (改变为透过整合…, 转变为通过…)
+_BY_WAY_OF = ("透过", "通过", "经过", "借助", "依靠", "藉由")
 
 
 def _head_noun(a: str) -> str:
@@ -382,17 +393,33 @@ def _parallel_shift(sentence: str, cues: int) -> list[dict]:
 
 # family: a state changes (…的A向B转变, 实现A向B转型)
 _STATE_CHANGE = re.compile(
-    rf"(?:(?<=的)|(?<=进入)|(?<=实现))(?P<a>[^{_P}、“”的]{{2,12}}?)[{_TOWARD}](?P<b>[^{_P}、“”的]{{2,12}}?)(?:{_STATE_TAIL})"
+    rf"(?:(?<=的)|(?<=进入)|(?<=实现)|(?P<lead>(?<=推动)|(?<=促进)|(?<=加快)|(?<=引导)|(?<=带动)|(?<=加速)))"
+    rf"(?P<a>[^{_P}、“”的]{{2,12}}?)[{_TOWARD}](?P<b>[^{_P}、“”的]{{2,12}}?)的?(?P<tail>{_STATE_TAIL}|{_listed('state_kin')})"
 )
 
 
+def _one_thing(a: str, b: str) -> bool:
+    """Two states of one thing: different nouns of three characters or more with the same last character,
+    which is no suffix of manner (传统政府 / 数字政府, 综合保税区 / 自由贸易园区; not 高端化, 智能化)."""
+    return a != b and len(a) >= 3 and len(b) >= 3 and a[-1] == b[-1] and a[-1] not in "化性型式"
+
+
 @_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。",
-         needs=(("toward", "state_tail"),))
+         ("实现A向B的转变；推动A向B发展（A、B是同一事物的两种状态）", "推动传统政府向数字政府转变，推动综合保税区向自由贸易园区发展。"),
+         needs=(("toward", "state_tail"), ("toward", "state_kin")))
 def _state_change(sentence: str, cues: int) -> list[dict]:
     # A holding a verb (…的生活环境推动产业结构向…转型): the 的 belongs to a phrase before the verb's
-    # subject, and A is no state
-    return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)
-            if not _VERB_IN_STATE.search(m["a"], 1)]
+    # subject, and A is no state; after a verb (推动A向B…) or before a looser tail (发展, 升级), A and B must
+    # be two states of one thing
+    found, pos = [], 0
+    while (m := _STATE_CHANGE.search(sentence, pos)) is not None:
+        loose = m["lead"] is not None or m["tail"] not in _cues("state_tail")
+        if _VERB_IN_STATE.search(m["a"], 0 if m["lead"] is not None else 1) or loose and not _one_thing(m["a"], m["b"]):
+            pos = m.start() + 1  # 加快实现A向B的转变: try again after 加快, where 实现 leads
+            continue
+        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m))
+        pos = m.end()
+    return found
 
 
 #: the verbs of two characters or more that lead a clause (推动, 促进, 实现…)
@@ -606,17 +633,34 @@ _STAGE_HEADER = re.compile(
 
 @_family("stage_header", "分为N个阶段：A、B、C（数目与列举的项数相同）", "sequence", "这一过程分为三个阶段：试点探索、扩大推广、全面实施。",
          ("N重递进逻辑：A、B、C", "改革遵循三重递进逻辑：制度的建立、制度的完善、制度的定型。"),
-         needs=(("stage_header",),), gate=lambda s: ("：" in s or ":" in s) and "、" in s)
+         ("经历了N个阶段：从A到B，到C，再从D到E（数目与各段相同）", "改革经历了三个阶段：从试点探索到扩大推广，再到全面实施。"),
+         needs=(("stage_header",),), gate=lambda s: ("：" in s or ":" in s) and ("、" in s or "到" in s))
 def _stage_header(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _STAGE_HEADER.finditer(sentence):
         count = m["count"]
+        count = int(count) if count.isdigit() else _NUMERALS[count]
         items = [_node(x) for x in _items(m["body"].rstrip("等"))]
-        if len(items) != (int(count) if count.isdigit() else _NUMERALS[count]):
+        if len(items) != count:
+            items = _staged_from_to(m["body"])  # 经历了五个阶段：从A到B，到C，再从D到E
+        if len(items) != count:
             continue  # the count announces the list: a list of another length is something else
         if all(2 <= len(x) <= 20 for x in items):
             found.append(_row("sequence", items, m))
     return found
+
+
+#: the joints of stages told as 从A到B，到C，再从D到E
+_STAGE_JOINT = re.compile(r"^\s*[从由]|[，,]?\s*再?(?:[从由]|到)")
+
+
+def _staged_from_to(body: str) -> list[str]:
+    """The stages of a body that opens with 从 and joins them with 到 / 再到 / 再从 (each named by what follows
+    its last 的: 二十一世纪初期的可持续发展 → 可持续发展); [] when it is no such body."""
+    if not re.match(r"\s*[从由]", body) or "到" not in body:
+        return []
+    parts = [p.strip() for p in _STAGE_JOINT.split(body) if p.strip()]
+    return [_node(p.rsplit("的", 1)[-1]) for p in parts]
 
 
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
@@ -676,11 +720,15 @@ def _pairs(items: list[str]) -> list[tuple[str, str]]:
 # family: named pairs said to loop, each pair a two-node cycle (金融和实体经济的良性循环; A和B、C和D的良性循环)
 _NAMED_LOOPS = _cues("named_loop")
 _LOOP_RUN_STOPS = re.compile(r"[，。；：“「\x00,;:]")
-_LOOP_BODY_END = re.compile(r"[”」]?(?:之?间)?$")
+_LOOP_BODY_END = re.compile(r"[”」]?(?:之?间)?的?$")
+_LOOP_CLAUSE_STOPS = re.compile(r"[，。；：\x00,;:]")
+#: 人养山、山养人: a pair told twice with its names swapped around one verb (each swap a two-node loop)
+_SWAP = re.compile(r"(?P<x>[^、，“”「」\s]{1,4}?)(?P<v>[^、，“”「」\s])(?P<y>[^、，“”「」\s]{1,4})、(?P=y)(?P=v)(?P=x)")
 
 
 @_family("paired_cycle", "A和B、C和D的良性循环（每一对是一个循环）", "cycle", "促进金融和实体经济的良性循环。",
-         needs=(("named_loop",),), gate=lambda s: "和" in s or "与" in s or "及" in s)
+         ("实现A与B良性循环；“A养B、B养A”的良性循环", "实现金融体系与实体经济良性循环，形成“林养人、人养林”的良性循环。"),
+         needs=(("named_loop",),), gate=lambda s: "和" in s or "与" in s or "及" in s or "、" in s)
 def _paired_cycle(sentence: str, cues: int) -> list[dict]:
     found = []
     for word in _NAMED_LOOPS:
@@ -690,7 +738,9 @@ def _paired_cycle(sentence: str, cues: int) -> list[dict]:
             start = stops[-1].end() if stops else 0
             body = sentence[start:at]
             body = body[:_LOOP_BODY_END.search(body).start()]  # 科技与产业间的良性循环: 间 is no part of B
-            found += _pair_cycles(body, start)
+            clause = max((m.end() for m in _LOOP_CLAUSE_STOPS.finditer(sentence, 0, at)), default=0)
+            swaps = [_row("cycle", [m["x"], m["y"]], m.span()) for m in _SWAP.finditer(sentence, clause, at)]
+            found += swaps or _pair_cycles(body, start)
             at = sentence.find(word, at + len(word))
     return found
 
