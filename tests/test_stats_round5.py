@@ -175,3 +175,28 @@ def test_allocations_and_future_levels():
                "公务员编制将减至约18.8万个职位。经济部看好明年1月外销订单金额稳收700亿美元。", "2026-02-23")
     assert t.loc["1042.8亿元", "kind"] == "plan"
     assert t.loc["约18.8万个", "kind"] == "target" and t.loc["700亿美元", "kind"] == "target"
+
+
+# ---------------------------------------------------------------- families of round 6's texts (written examples)
+
+
+def test_chinese_numerals_with_a_decimal_point_as_taiwan_prints_them(tmp_path):
+    (tmp_path / "tw.txt").write_text("經濟部統計處公布十月外銷訂單五八三．六億美元，年增二十一．七％，減少〇．八％。", encoding="utf-8")
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        t = zp.extract_statistics(zp.load_corpus(tmp_path))
+    assert t["value"].tolist() == [58360000000, 21.7, 0.8] and t["unit"].tolist() == ["美元", "%", "%"]
+
+
+def test_per_mille_points_rank_places_and_metric_tons():
+    t = _table("出生率下降0.75个千分点，排名前移1个位次，回收厨余359公吨。")
+    assert t["unit"].tolist() == ["个千分点", "位次", "吨"]
+    assert t["kind"].tolist()[:2] == ["comparison", "comparison"]
+
+
+def test_a_month_alone_and_the_first_months_take_the_documents_year():
+    t = _table("经济部统计处昨公布11月外销订单729.2亿美元。单月729.2亿美元、前11月6666.5亿美元。", "2025-12-24")
+    assert set(t["year"]) == {"2025"}
+    t = _table("3月5日，全市举行会议。", "2025-12-24")
+    assert t.empty

@@ -59,14 +59,14 @@ _ROUND_MAGNITUDES = {**MAGNITUDES, "百": 10**2}
 _BARE_MAGNITUDE = re.compile(rf"(?:突破|超过|超|达到|达|破|逾|近|上)(?P<mag>(?!亿){MAGNITUDE}|百)")
 #: Chinese-numeral decimals as Taiwan writes them: 一点七四, 二四点零七 (digits read one by one).
 #: A zero may be written ○ (U+25CB) as well as 〇 and 零: ○点五七个百分点.
-CN_DECIMAL = rf"[零〇○一二两三四五六七八九十百千廿卅卌]+点[零〇○一二三四五六七八九]+"
+CN_DECIMAL = rf"[零〇○一二两三四五六七八九十百千廿卅卌]+[点.][零〇○一二三四五六七八九]+"  # 七二九．二 (．is . once cleaned)
 #: ``三○○○元``, ``一二○万元``: a whole number written digit by digit with a zero sign, as Taiwan's press
 #: writes amounts (a run without 〇/○ is left alone: 三五个 is "three or five").
 _CN_DIGIT_RUN = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之点])(?P<run>[一二三四五六七八九][零〇○一二三四五六七八九]*"
                            rf"[〇○][零〇○一二三四五六七八九]*)(?!点){_SP}(?P<mag>{MAG})?")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
 #: ``零点五七个百分点``: a Chinese-numeral decimal before a unit.
-_CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之])(?P<cnd>{CN_DECIMAL})")
+_CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之])(?P<cnd>{CN_DECIMAL})(?:{_SP}(?P<mag>{MAG}))?")
 _FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
 #: ``约1/3``, ``超过2/3``: a fraction written with a slash after a word of amount (dates are masked first).
 _SLASH_FRACTION = re.compile(r"(?<=[约近超过占达为逾的足])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/])")
@@ -100,7 +100,7 @@ _CLAUSE_END = "，,；;：:。！？!?"
 def cn_to_number(text: str) -> float:
     """A Chinese numeral with an optional decimal part (``一点七四`` → 1.74, ``二四点零七`` → 24.07,
     ``十五`` → 15): a whole part without 十/百/千 is read digit by digit, as is the decimal part."""
-    whole, _, decimal = text.partition("点")
+    whole, _, decimal = text.replace(".", "点").partition("点")
     if any(ch in _CN_UNITS or ch in _CN_TENS for ch in whole) or len(whole) <= 1:
         value = float(cn_to_int(whole))
     else:
@@ -404,10 +404,10 @@ def _chinese_quantities(sentence: str) -> list[dict]:
             found.append({"start": m.start("mag"), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in (_PERCENT_WORDS.finditer(sentence) if "百分之" in sentence else ()):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
-    for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if "点" in sentence else ()):
+    for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if "点" in sentence or "." in sentence else ()):
         unit, end = _unit_after(sentence, m.end())
         if unit:
-            value, base = _scale(cn_to_number(m["cnd"]), None, unit)
+            value, base = _scale(cn_to_number(m["cnd"]), m["mag"], unit)
             found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in (_CN_DIGIT_RUN.finditer(sentence) if "〇" in sentence or "○" in sentence else ()):
         unit, end = _unit_after(sentence, m.end())
@@ -424,6 +424,9 @@ def _chinese_quantities(sentence: str) -> list[dict]:
     for m in (_DOUBLING.finditer(sentence) if "番" in sentence else ()):
         times = 2 ** (cn_to_int(m["n"]) if m["n"] else 1)
         found.append({"start": m.start(), "end": m.end(), "value": float(times), "unit": "倍", "qualifier": ""})
+    if len(found) > 1:  # 七二九.二亿美元: a figure inside a longer one (二亿美元) is part of it
+        found = [f for f in found if not any(g["start"] <= f["start"] and f["end"] <= g["end"]
+                                             and g["end"] - g["start"] > f["end"] - f["start"] for g in found)]
     return found
 
 

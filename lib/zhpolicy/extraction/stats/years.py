@@ -41,7 +41,10 @@ _MONTH_END = re.compile(r"(?:截至|截止到?|到|至)\s*(?P<month>\d{1,2})\s*�
 #: ``5月份``, ``1-10月份``, ``1至8月``, ``前10个月``: a month or the months of a year up to one, written without the
 #: year (a monthly release: the year comes from the document's date; 同比 there is not last year's).
 _MONTH_PERIOD = re.compile(r"(?<![\d年月.])(?:1\s*[-—–~～至到]\s*(?P<upto>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日)"
-                           r"|(?P<month>\d{1,2})\s*月份|前\s*(?P<first>\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月)")
+                           r"|(?P<month>\d{1,2})\s*月份|前\s*(?P<first>\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月(?![日号份])"
+                           # 公布11月外销订单: a month alone before what was measured in it (not 3月5日, 6月底)
+                           r"|(?<=[公布发表及和、，,])(?P<bare>\d{1,2})\s*月(?=[\u4e00-\u9fff])(?![日号份底末初中起以])"
+                           r"|^(?P<bare2>\d{1,2})\s*月(?=[\u4e00-\u9fff])(?![日号份底末初中起以]))")
 
 #: A news dateline opening a sentence: 新华社北京6月1日电, 中评社北京9月5日电／, 本报讯, 经济通通讯社19日专讯.
 _DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\n]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
@@ -227,7 +230,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
                            "source": "document_date", "weak": False})
     for m in (_MONTH_PERIOD.finditer(sentence) if has_month else ()):
         if not any(t["start"] <= m.start() < t["end"] or m.start() <= t["start"] < m.end() for t in tokens):
-            month = m["upto"] or m["month"] or m["first"]
+            month = m["upto"] or m["month"] or m["first"] or m["bare"] or m["bare2"]
             month = int(month) if month.isdigit() else cn_to_int(month)
             if 1 <= month <= 12:
                 tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(month, date),
@@ -563,7 +566,7 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
 def _month_period(head: str, date) -> dict | None:
     """The first month a text names near its start (``国家统计局发布5月份经济运行数据``), when the
     document's date gives its year: {year, text, at}."""
-    m = _MONTH_PERIOD.search(head)
+    m = next((m for m in _MONTH_PERIOD.finditer(head) if not (m["bare"] or m["bare2"])), None)  # 5月份, not 看好1月订单
     if m is None or re.search(r"(?:19|20)\d{2}\s*年\s*$", head[max(0, m.start() - 6):m.start()]):
         return None
     month = m["upto"] or m["month"] or m["first"]
