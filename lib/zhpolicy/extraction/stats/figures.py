@@ -163,8 +163,9 @@ def not_statistic_rules() -> tuple[tuple[str, str, re.Pattern, frozenset], ...]:
 def _masked_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans no figure may overlap: titles, codes (5G, C919 but not 100GW), citation marks, dates."""
     spans = []
-    for pattern in (_TITLE, _CITATION, _DATE, _CN_YEAR):
-        spans.extend(m.span() for m in pattern.finditer(sentence))
+    for pattern, needs in _MASK_NEEDS:
+        if any(ch in sentence for ch in needs):
+            spans.extend(m.span() for m in pattern.finditer(sentence))
     for m in _CODE.finditer(sentence):
         if _LATIN_UNIT_FIGURE.fullmatch(m.group(0)):
             continue
@@ -178,11 +179,21 @@ _ACRONYM_NUMBER = re.compile(r"(?P<letters>[A-Z]{3,})\d+")
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,}$")
 
 
+#: Each masking pattern of :func:`_masked_spans` with the characters one of which every match holds
+#: (a quick test before it runs; tests/test_fast_paths.py checks them against the patterns).
+_MASK_NEEDS = ((_TITLE, "《"), (_CITATION, "["), (_DATE, "年月-/."), (_CN_YEAR, "年"))
+
+
 def _rule_masked_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans masked by the ``span`` rules of ``stat_not_statistics.tsv`` (百千万工程 …); a rank
     such as 百强县榜首 ignores these."""
-    return [m.span() for _, where, pattern, _ in not_statistic_rules() if where == "span"
-            for m in pattern.finditer(sentence)]
+    return [m.span() for pattern in _span_rules() for m in pattern.finditer(sentence)]
+
+
+@lru_cache(maxsize=1)
+def _span_rules() -> tuple[re.Pattern, ...]:
+    """The patterns of the ``span`` rules of :func:`not_statistic_rules`, in file order."""
+    return tuple(pattern for _, where, pattern, _ in not_statistic_rules() if where == "span")
 
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
@@ -249,7 +260,7 @@ def _arabic_quantities(sentence: str) -> list[dict]:
             continue  # 5GWh-like codes that only start like a unit
         per, end = _per_unit(sentence, end)
         approx = "多" if (m["a1"] or m["a2"]) else ""
-        value, base = _scale(_number(m["num"]), m["mag"], unit)
+        value, base = _scale(float(m["num"].replace(",", "")), m["mag"], unit)  # (an Arabic number: see _number)
         start = m.start()
         if before in _MINUS and _SIGNED_BEFORE.search(sentence, 0, start - 1):
             value, start = -value, start - 1  # 自然增长率-1.16‰ (not the dash of a range 5%-6%)

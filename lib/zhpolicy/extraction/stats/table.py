@@ -61,13 +61,23 @@ def _may_hold_figure(sentence: str) -> bool:
     the characters of ``_MAY_HOLD_FIGURE``, or one where no figure pattern can match."""
     if not _MAY_HOLD_FIGURE.search(sentence):
         return False
+    return _holds_figure_piece(sentence)
+
+
+def _holds_figure_piece(sentence: str) -> bool:
+    """The second test of :func:`_may_hold_figure` (for a sentence that passed its first)."""
     return bool(_DIGIT.search(sentence) or _CHINESE_FIGURE_PIECE.search(sentence)
                 or ("〇" in sentence or "○" in sentence) and _ZERO_SIGN_RUN.search(sentence))
 
 
 def _sentence_figures(sentence: str) -> list[dict]:
+    """The figures of a sentence, each with its qualifiers (none when :func:`_may_hold_figure` says so)."""
     if not _may_hold_figure(sentence):
         return []
+    return _figures_found(sentence)
+
+
+def _figures_found(sentence: str) -> list[dict]:
     found = _candidates(sentence)
     for row in found:
         _extend_qualifiers(sentence, row)
@@ -171,7 +181,9 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             if para_scope is None and not first_has_figures and _ANNOUNCES.search(first[1]):
                 # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
                 para_scope = place(target_lead_scope(sentence, sent_start, date), sent_start)
-        found = _sentence_figures(sentence)
+        # _sentence_figures, with the cheap first test of _may_hold_figure before any call
+        found = (_figures_found(sentence) if _MAY_HOLD_FIGURE.search(sentence) and _holds_figure_piece(sentence)
+                 else ())
         if not found:
             earlier.append(sentence)
             continue

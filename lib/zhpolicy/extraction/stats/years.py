@@ -263,12 +263,12 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     dated = [t for t in tokens if t["end"] <= offset and t["source"] == "document_date"]
     if not strong:
         part = [t for t in tokens if t.get("rule", "").startswith("period:") and t["year"] and t["start"] >= offset]
-        clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
+        clause_end = _first_clause_end(sentence, offset)
         if part and part[0]["end"] <= clause_end and len(sentence[offset:part[0]["start"]]) <= 12 and not re.search(
                 r"\d", sentence[offset:part[0]["start"]]):
             return part[0]  # 上半年，全市实现生产总值…: a dated part of a year opening the sentence
         return dated[0] if dated else None  # else the dateline's own date
-    first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
+    first_clause_end = _first_clause_end(sentence, offset)
     opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])]
     if len(opening) == 1 and opening[0].get("span"):
         return opening[0]  # 从2020年1月24日至今，…: the span that ends now is the sentence's time
@@ -288,6 +288,15 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
                                      and any(p.search(before) for p in SOURCE_PATTERNS)):
             return t
     return dated[0] if dated else None
+
+
+_CLAUSE_COMMA = re.compile("[，,：:]")
+
+
+def _first_clause_end(sentence: str, offset: int) -> int:
+    """Where the first clause from *offset* on ends: its first comma or colon, else the sentence's end."""
+    m = _CLAUSE_COMMA.search(sentence, max(offset, 0))
+    return m.start() if m else len(sentence)
 
 
 def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
