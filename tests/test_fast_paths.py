@@ -209,3 +209,13 @@ def test_year_lead_hint_as_one_alternation():
     for s in sentences:
         expected = bool(single.search(s, 0, scopes._LEAD_CHARS))
         assert bool(years.search(s, 0, scopes._LEAD_CHARS) or named.search(s, 0, scopes._LEAD_CHARS)) == expected
+
+
+def test_figure_pieces_found_where_the_plain_alternation_finds_them():
+    from zhpolicy.extraction.stats import table
+
+    plain = re.compile("|".join(opening + rest for opening, rest in table._FIGURE_PIECES))
+    pool = "第首位榜前分之翻番破过超到达逾近上零〇○一二两三四五六七八九十百千廿卅卌万亿兆倍成强点 \u3000\u00a0年的"
+    texts = _strings(pool, 20000, 12, seed=7) + ["第", "首位", "前 十", "三 万", "○点五", "突破万亿", "翻番", "三分之一"]
+    for text in texts:
+        assert bool(table._CHINESE_FIGURE_PIECE.search(text)) == bool(plain.search(text)), text

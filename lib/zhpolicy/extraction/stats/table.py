@@ -41,15 +41,26 @@ def _document_dates(docs) -> dict[str, str]:
 _MAY_HOLD_FIGURE = re.compile(r"[\d万亿千百倍成番第首分前强兆点〇○]")
 #: Every match of a pattern of ``_ranks`` or ``_chinese_quantities`` holds a digit or one of these
 #: pieces (a second cheap test; keep it in step when a pattern changes: tests/test_stats_speed.py checks).
-_CHINESE_FIGURE_PIECE = re.compile(
-    "|".join([
-        "第", "首位", "榜首", r"前\s*" + CN_NUMERAL, CN_NUMERAL + "强",  # ranks
-        CN_NUMERAL + _SP + "[万亿千兆]", CN_NUMERAL + "[倍成]",  # 三万亿元, 两倍, 三成, 二兆元
-        "[零〇○一二两三四五六七八九十百千廿卅卌]点[零〇○一二三四五六七八九]",  # 零点五七个百分点, ○点五七
-        "[破过超到达逾近上][万亿千百兆]",  # 突破万亿元 (a verb of reaching before a bare magnitude)
-        "分之", "翻[一两二三四]?番",  # 百分之十五, 三分之一, 翻一番
-    ])
+#: Each piece as (the character or class it opens with, what follows).
+_FIGURE_PIECES = (
+    ("第", ""), ("首", "位"), ("榜", "首"), ("前", r"\s*" + CN_NUMERAL), (CN_NUMERAL, "强"),  # ranks
+    (CN_NUMERAL, _SP + "[万亿千兆]"), (CN_NUMERAL, "[倍成]"),  # 三万亿元, 两倍, 三成, 二兆元
+    ("[零〇○一二两三四五六七八九十百千廿卅卌]", "点[零〇○一二三四五六七八九]"),  # 零点五七个百分点, ○点五七
+    ("[破过超到达逾近上]", "[万亿千百兆]"),  # 突破万亿元 (a verb of reaching before a bare magnitude)
+    ("分", "之"), ("翻", "[一两二三四]?番"),  # 百分之十五, 三分之一, 翻一番
 )
+
+
+def _any_piece(pieces: tuple[tuple[str, str], ...]) -> re.Pattern:
+    """One pattern finding any of *pieces* (opening, rest), written ``[all openings](?:(?<=opening)rest|…)``:
+    the regex engine then skips to the opening characters, where the plain alternation
+    ``opening rest|…``, some of whose branches open with a class, is tried branch by branch at every
+    position (four times slower on sentences without a figure). Both find a piece in the same texts."""
+    openings = "".join(opening.strip("[]") for opening, _ in pieces)
+    return re.compile(f"[{openings}](?:" + "|".join(f"(?<={opening}){rest}" for opening, rest in pieces) + ")")
+
+
+_CHINESE_FIGURE_PIECE = _any_piece(_FIGURE_PIECES)
 _DIGIT = re.compile(r"\d")
 #: 三○○○元: Chinese digits written one by one with a zero sign (tested apart: rare, and a branch of the
 #: alternation above would slow every sentence).
