@@ -493,7 +493,7 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
 def _month_period(head: str, date) -> dict | None:
     """The first month a text names near its start (``国家统计局发布5月份经济运行数据``), when the
     document's date gives its year: {year, text, at}."""
-    m = _MONTH_PERIOD.search(head)
+    m = _MONTH_PERIOD.search(head) if "月" in head else None  # (every match holds 月)
     if m is None or re.search(r"(?:19|20)\d{2}\s*年\s*$", head[max(0, m.start() - 6):m.start()]):
         return None
     month = m["upto"] or m["month"] or m["first"]
