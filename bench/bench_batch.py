@@ -99,10 +99,10 @@ def same_tables(a: Path, b: Path) -> bool:
     return True
 
 
-def compare_with_base(base: str, folder: Path, work: Path, rounds: int) -> None:
-    """Serial batches of *folder* by the library at git ref *base* and by the working tree's,
-    alternating, each in a fresh process with a cold token cache: CPU seconds per MB and stage
-    (the lowest of the rounds) side by side, and whether every table is the same."""
+def compare_with_base(base: str, folder: Path, work: Path, rounds: int, mode: str = "serial", workers: int = 1) -> None:
+    """Batches of *folder* (*mode* ``serial`` or ``cluster``) by the library at git ref *base* and by
+    the working tree's, alternating, each in a fresh process with a cold token cache: CPU seconds per
+    MB and stage (the lowest of the rounds) side by side, and whether every table is the same."""
     from bench_extract import lib_at
 
     libs = {"old": lib_at(base, work / "base"), "new": None}
@@ -112,13 +112,13 @@ def compare_with_base(base: str, folder: Path, work: Path, rounds: int) -> None:
             out, cache = work / f"out_{name}", work / f"cache_{name}"
             shutil.rmtree(out, ignore_errors=True)
             shutil.rmtree(cache, ignore_errors=True)
-            runs[name].append(run("serial", folder, out, 1, cache, lib))
+            runs[name].append(run(mode, folder, out, workers, cache, lib))
     same = same_tables(work / "out_old", work / "out_new")
     stages = list(runs["new"][0]["record"]["stage_cpu_seconds_per_mb"])
     best = {name: {stage: min(r["record"]["stage_cpu_seconds_per_mb"][stage] for r in rs) for stage in stages}
             for name, rs in runs.items()}
     mb = runs["new"][0]["record"]["megabytes"]
-    print(f"serial batch, old = {base}, {rounds} rounds alternating; CPU seconds per MB (lowest of the rounds)")
+    print(f"{mode} batch, old = {base}, {rounds} rounds alternating; CPU seconds per MB (lowest of the rounds)")
     print(f"{'stage':12s} {'old':>7s} {'new':>7s} {'new/old':>8s}")
     for stage in stages:
         old, new = best["old"][stage], best["new"][stage]
@@ -127,7 +127,10 @@ def compare_with_base(base: str, folder: Path, work: Path, rounds: int) -> None:
     print(f"{'stages':12s} {sum(best['old'].values()):7.3f} {sum(best['new'].values()):7.3f} "
           f"{sum(best['new'].values()) / sum(best['old'].values()):8.2f}")
     print(f"{'process':12s} {process['old']:7.3f} {process['new']:7.3f} {process['new'] / process['old']:8.2f}"
-          f"   (the whole serial run: reading, stages, Parquet, record)")
+          f"   (the whole run: reading, stages, Parquet, record{'; client and workers' if mode == 'cluster' else ''})")
+    seconds = {name: min(r["seconds"] for r in rs) for name, rs in runs.items()}
+    print(f"{'wall s':12s} {seconds['old']:7.1f} {seconds['new']:7.1f} {seconds['new'] / seconds['old']:8.2f}"
+          f"   (fastest round; depends on what else runs)")
     print(f"every table identical: {same}")
 
 
@@ -141,7 +144,8 @@ def main() -> int:
     parser.add_argument("--cluster-only", action="store_true", help="skip the serial run (for 1 GB)")
     parser.add_argument("--file-kb", type=int, default=10, help="size of each generated file")
     parser.add_argument("--work", default=None, help="where to build the corpora (default: a temporary folder)")
-    parser.add_argument("--base", help="a git ref whose library runs serial batches beside the working tree's")
+    parser.add_argument("--base", help="a git ref whose library runs batches beside the working tree's "
+                                       "(serial; on the cluster with --cluster-only)")
     parser.add_argument("--rounds", type=int, default=2, help="rounds of old and new with --base")
     args = parser.parse_args()
     import psutil
@@ -163,7 +167,8 @@ def main() -> int:
             else:
                 print(f"\n== {size} MB corpus (reused): {len(list(folder.iterdir()))} files ==")
             if args.base:
-                compare_with_base(args.base, folder, work / f"base_{size}", args.rounds)
+                compare_with_base(args.base, folder, work / f"base_{size}", args.rounds,
+                                  "cluster" if args.cluster_only else "serial", args.workers)
                 continue
             results = {}
             if not args.cluster_only:
