@@ -15,6 +15,11 @@ from zhpolicy.reading.dates import find_date, normalise_date
         ("关于某事的通知\n正文，内容很长。\n某某市人民政府\n2019年3月4日", "2019-03-04"),
         ("关于某事的通知\n正文。\n某某市人民政府\n二〇二四年十二月二十日", "2024-12-20"),
         ("关于某事的通知\n正文。", ""),
+        # a web page's metadata line: the date among other labelled fields, not always first
+        ("某市经济运行情况\n【字体：大 中 小】 2024-03-05 来源：市政府办\n正文。", "2024-03-05"),
+        ("某市经济运行情况\n新华社北京3月5日电 发布时间：2024-03-05 10:20\n正文。", "2024-03-05"),
+        ("某市经济运行情况\n作者：张三 发布日期：2024年3月5日 浏览次数：120\n正文。", "2024-03-05"),
+        ("某縣經濟概況\n發布時間：2024-03-05 | 點擊：88\n正文。", "2024-03-05"),
     ],
 )
 def test_dates_from_header_and_signature(text, date):

@@ -79,7 +79,8 @@ def test_display_width_and_traditional_test():
     for text in _strings(trad + "中国科技创新产业ab，。" * 3, 5000, 300, seed=2):
         han = len(text) - len(textio._BASIC_HAN_RUN.sub("", text))
         count = len(textio._TRADITIONAL.findall(text))
-        assert textio.looks_traditional(text) == (count >= 5 and han > 0 and count / han >= 0.05)
+        short = 2 <= count < 5 and len(text) <= textio._SHORT_TEXT and han > 0 and count / han >= 0.1
+        assert textio.looks_traditional(text) == (count >= 5 and han > 0 and count / han >= 0.05 or short)
 
 
 # ---------------------------------------------------------------- structure

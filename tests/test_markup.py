@@ -63,3 +63,14 @@ def test_an_entity_written_out_in_a_text_keeps_its_semicolon(tmp_path):
     (tmp_path / "a.html").write_text("<html><body><p>教材把段落标签写作&amp;lt;p&amp;gt;学生照着写。</p></body></html>",
                                      encoding="utf-8")
     assert "写作&lt;p&gt;学生" in zp.load_corpus(tmp_path)["text"].iloc[0]
+
+
+def test_ruby_pinyin_spelled_out_after_each_character_is_removed(tmp_path):
+    from zhpolicy.reading.clean import strip_html_markup
+    assert strip_html_markup("面對經(jīng)濟(jì)下行。預(yù)計(jì)，全市實(shí)現1360億元") == "面對經濟下行。預計，全市實現1360億元"
+    assert strip_html_markup("预（yù）期目标") == "预期目标"
+    # a name glossed in Latin letters, or a two-syllable gloss, is not a ruby annotation
+    assert strip_html_markup("张(Zhang)先生；重庆(Chóngqìng)市") == "张(Zhang)先生；重庆(Chóngqìng)市"
+    (tmp_path / "a.txt").write_text("今年经济形势总体平稳。预（yù）计（jì）全年增长5%左右。", encoding="utf-8")
+    t = zp.extract_statistics(zp.load_corpus(tmp_path))
+    assert t["kind_cue"].tolist() == ["预计"]  # the cue word is whole again

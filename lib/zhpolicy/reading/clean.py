@@ -59,8 +59,17 @@ def strip_html_markup(text: str) -> str:
     """Remove HTML markup left in a ``.txt``/``.md`` file saved from a web page (tags, comments,
     entities such as ``&nbsp;``). Only real markup is removed: a ``<`` that does not open a tag
     (``不得嵌入<script>标签`` in a sentence, ``a<b``) and escaped text (``&lt;script&gt;``) stay text.
-    Text without HTML tags is left as it is."""
-    return strip_tags(text)
+    Text without HTML tags is left as it is. The pinyin of ruby annotations that a saved page spells out
+    after each character (``經(jīng)濟(jì)``, ``预（yù）计``, from ``<ruby>…<rt>jīng</rt>``) is removed too:
+    it splits the words the extractors look for."""
+    text = strip_tags(text)
+    return _RUBY_PINYIN.sub("", text) if _TONE_MARK.search(text) else text
+
+
+#: Tone-marked pinyin vowels: every syllable of a ruby annotation has one (a neutral tone is rare and is kept).
+_TONE_MARK = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
+#: A pinyin syllable in brackets right after a Han character: 經(jīng), 预（yù）.
+_RUBY_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,5}\s*[)）]")
 
 
 #: A line that is only a page number: "- 3 -", "— 3 —", "第 3 页", "第3页 共10页", "3/10", "3".

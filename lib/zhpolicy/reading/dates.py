@@ -64,6 +64,14 @@ _LABELS = ("发布时间", "发布日期", "发文日期", "成文日期", "公�
 DATE_LABEL = re.compile(
     r"^\s*(?:date|published|pubdate|" + "|".join(r"\s*".join(label) for label in _LABELS) + r")\s*[：:]?\s*",
     re.IGNORECASE)
+#: A web page's metadata line holds several labelled fields, the date not always first:
+#: ``【字体：大 中 小】 2024-03-05 来源：市政府办``, ``新华社北京3月5日电 发布时间：2024-03-05``,
+#: ``作者：张三 发布日期：2024年3月5日 浏览次数：120``. A field label after a space, 】 or | (or at the start).
+_META_FIELD = re.compile(
+    r"(?:^|[\s】|｜])(?:" + "|".join(r"\s*".join(label) for label in _LABELS)
+    + r"|作者|字体|字號|字号|浏览|瀏覽|点击|點擊|阅读|閱讀|编辑|編輯|责任编辑|責任編輯|文章来源|信息来源|稿源)(?:次数|次數|量)?\s*[：:]")
+#: The longest metadata line read for a date.
+_META_LINE_MAX = 100
 #: Lines that carry a date the document talks about, not its own date (施行日期 is a later date).
 _NOT_OWN_DATE = re.compile(r"施行|生效|实施日期|實施日期|截止|截至|有效期|报名|報名|开幕|開幕|举行|舉行|召开|召開")
 
@@ -145,7 +153,7 @@ def _line_date(line: str) -> str:
     """The full date (YYYY-MM-DD) a header or signature line gives the document, or ""."""
     if _NOT_OWN_DATE.search(line):
         return ""
-    labelled = DATE_LABEL.match(line)
+    labelled = _labelled(line)
     if not labelled and len(line) > 80 and not re.match(r"^(?:——|—|（|\()", line):
         return ""  # a date inside a body paragraph is what the text talks about, not its date
     if not labelled:
@@ -155,6 +163,12 @@ def _line_date(line: str) -> str:
             return ""
     date = normalise_date(line)  # looked for last: the tests above are cheaper
     return date if len(date) == 10 else ""
+
+
+def _labelled(line: str) -> bool:
+    """Whether a header line says its date is the document's: a date label opens it
+    (``发布时间：…``), or it is a short metadata line of labelled fields (:data:`_META_FIELD`)."""
+    return bool(DATE_LABEL.match(line) or len(line) <= _META_LINE_MAX and _META_FIELD.search(line))
 
 
 _LEADING_DATE = re.compile(r"^\s*(?:——|—|（|\(|\[)?\s*(?:(?:19|20)\d\d|[〇○Ｏ零一二三四五六七八九]{4}|(?:中华|中華)?民[国國]|1\d\d\s*年)")
@@ -200,7 +214,7 @@ def find_date_with_place(text: str) -> tuple[str, str]:
     dated = [(line, _line_date(line)) for line in head[:end_zone]]
     dated = [(line, date) for line, date in dated if date]
     if dated:
-        labelled = [date for line, date in dated if DATE_LABEL.match(line)]
+        labelled = [date for line, date in dated if _labelled(line)]
         if labelled:
             return labelled[0], "text_header"
         if len(dated) >= 2 and all(re.search(r"通过|修正|修订|公布|通過|修訂", line) for line, _ in dated):

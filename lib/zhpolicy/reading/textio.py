@@ -311,6 +311,7 @@ TRADITIONAL_ONLY = frozenset(
     "質讀貿賣買購賽趨轉輪輕載辦邊連運進遠適醫鐵銀錢鋼錯閱陸陽階隨險難雖雙雜需顯飛養館馬鬥麼黨齊龍億優價儲兒兩"
     "內則剛劇勞勢勝協單廣廠復徵戰擇擊擁擴樂歐歲氣滅漢濟為熱狀獨畫盡監確礎禮穩積競筆範築簡糧約紙絕綜緊總罰義習"
     "聯聲職腦興衝補製複視覺覽觀計訊記設許診評試詳語負貢財責貨貴賓輸遊達遺郵鄉釋錄鎮陣隻離靜預領頻類顧飯"
+    "報幣臺額績萬並後號層屬營縣藝裝貼較輔鏈陳須頒齡"  # frequent in short releases and budget lines
 )
 
 
@@ -318,11 +319,18 @@ _BASIC_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 _TRADITIONAL = re.compile("[" + "".join(sorted(TRADITIONAL_ONLY)) + "]")
 
 
+#: A text this short (a headline, a one-line release) may show fewer than ``min_count`` Traditional-only characters.
+_SHORT_TEXT = 200
+
+
 def looks_traditional(text: str, min_share: float = 0.05, min_count: int = 5) -> bool:
     """True when *text* reads as Traditional Chinese: at least *min_count* characters, and
     *min_share* of its Han characters, exist only in the traditional script."""
     traditional = len(_TRADITIONAL.findall(text))
     if traditional < min_count:
+        if traditional >= 2 and len(text) <= _SHORT_TEXT:  # a one-line release: a tenth of its Han characters
+            han = _han_count(text)
+            return han > 0 and traditional / han >= 2 * min_share
         return False  # most texts: the Han characters need not be counted
     if min_share > 0:  # in a Simplified text, the Han characters of an opening stretch are already too many
         head = text[:int(traditional / min_share) * 2 + 64]

@@ -20,7 +20,15 @@ _CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千廿卅卌]"
 CN = CN_NUMERAL + "+"
 
+#: A number: 1234.5, 1,234.5.
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+#: A number with its thousands grouped by spaces as Hong Kong's and some PDFs' texts print them (30 000, 158 000:
+#: groups of exactly three digits after a space, a no-break or a thin space), or written as :data:`NUM`.
+NUM_SPACED = r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
+#: What a sentence holding a space-grouped number holds (a quick test before the costlier pattern).
+_SPACED_HINT = re.compile(r"\d[ \u00a0\u2009\u202f]\d{3}")
+#: The characters that group thousands (dropped when reading a number).
+_GROUPING = str.maketrans("", "", ", \u00a0\u2009\u202f")
 #: Magnitude words after a number and the power of ten each stands for: ``numbers.MAGNITUDES``
 #: (``data/magnitudes.tsv``, shared with the tokenizer: 万, 亿, 万亿, compound ones such as 3千亿元,
 #: and ``兆`` as Taiwan and Hong Kong write it, 4.72兆元 = 4.72万亿元; 兆瓦, 兆赫 … are not magnitudes).
@@ -41,7 +49,9 @@ _QUALIFIERS_BEFORE_LONGEST_FIRST = tuple(sorted(QUALIFIERS_BEFORE, key=len, reve
 _QUALIFIER_BEFORE = re.compile("(?:" + "|".join(map(re.escape, _QUALIFIERS_BEFORE_LONGEST_FIRST)) + ")$")
 QUALIFIERS_AFTER = {"左右": "左右", "以上": "以上", "以下": "以下", "以内": "以内", "多": "多", "余": "多"}
 
-_QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM})(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
+_QUANTITY_TAIL = rf"(?:{_SP}(?P<a1>多|余))?(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?"
+_QUANTITY = re.compile(rf"(?<![\d.,])(?P<num>{NUM}){_QUANTITY_TAIL}")
+_QUANTITY_SPACED = re.compile(rf"(?<![\d.,])(?P<num>{NUM_SPACED}){_QUANTITY_TAIL}")
 _CN_QUANTITY = re.compile(rf"(?P<cn>{CN}){_SP}(?P<mag>{MAG})(?P<a2>多|余)?|(?P<cnx>{CN})(?P<unitx>倍|成)")
 #: ``突破万亿元``, ``超千亿元``: a magnitude with no number (one 万亿, one 千亿) after a verb of reaching.
 #: (上亿 means hundreds of millions, not one 亿: 亿 alone is no round amount; 百 is: 超百家.)
@@ -115,12 +125,12 @@ def cn_to_int(text: str) -> int:
     return total + current
 
 
-_ARABIC_NUMBER = re.compile(NUM)
+_ARABIC_NUMBER = re.compile(NUM_SPACED)
 
 
 def _number(text: str) -> float:
     if _ARABIC_NUMBER.fullmatch(text):
-        return float(text.replace(",", ""))
+        return float(text.translate(_GROUPING))
     return cn_to_number(text) if "点" in text else float(cn_to_int(text))
 
 
@@ -250,7 +260,7 @@ def _unit_after(sentence: str, pos: int) -> tuple[str, int]:
 def _arabic_quantities(sentence: str) -> list[dict]:
     """Every Arabic number with its magnitude, 多/余 and unit (bare numbers included, marked)."""
     found = []
-    for m in _QUANTITY.finditer(sentence):
+    for m in (_QUANTITY_SPACED if _SPACED_HINT.search(sentence) else _QUANTITY).finditer(sentence):
         before, after = sentence[max(0, m.start() - 1):m.start()], sentence[m.end():m.end() + 1]
         unit, end = _unit_after(sentence, m.end())
         acronym = unit and _ACRONYM_BEFORE.search(sentence, 0, m.start())
@@ -363,6 +373,10 @@ _RANK_PIECE = re.compile("[第首榜强前]")
 _CHINESE_PIECE = re.compile("[零〇○一二两三四五六七八九十百千廿卅卌万亿兆分/番]")
 
 
+#: A Chinese numeral with a 万 section and a lower one (十九万一千八百一十六, 两万五千), perhaps before 亿
+#: (一万一千七百八十四亿): the lower section holds 千, 百 or 十, so 三万亿 and 十万 are not it.
+_CN_SECTIONED = re.compile(rf"(?:(?P<hi>{CN})万(?P<lo>零?{CN_NUMERAL}*[千百十廿卅卌]{CN_NUMERAL}*)"
+                           rf"|(?P<thousands>{CN_NUMERAL}*千零?{CN_NUMERAL}*[百十廿卅卌]{CN_NUMERAL}*))(?P<mag>亿)?")
 #: What every match of ``_CN_QUANTITY`` holds: a numeral before a magnitude, 倍 or 成 (a quick test).
 _CN_QUANTITY_HINT = re.compile(rf"{CN_NUMERAL}{_SP}[万亿千百兆倍成]")
 
@@ -373,8 +387,16 @@ def _chinese_quantities(sentence: str) -> list[dict]:
     found = []
     if not _CHINESE_PIECE.search(sentence):
         return found
-    numerals = []
+    numerals, sectioned = [], []
+    for m in (_CN_SECTIONED.finditer(sentence) if "万" in sentence or "千" in sentence else ()):
+        unit, end = _unit_after(sentence, m.end())
+        if unit:  # 十九万一千八百一十六个, 一万一千七百八十四亿元: one number written in sections
+            number = cn_to_int(m["hi"]) * 10_000 + cn_to_int(m["lo"]) if m["hi"] else cn_to_int(m["thousands"])
+            value, base = _scale(float(number), m["mag"], unit)
+            sectioned.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in (_CN_QUANTITY.finditer(sentence) if _CN_QUANTITY_HINT.search(sentence) else ()):
+        if any(x["start"] <= m.start() < x["end"] for x in sectioned):
+            continue
         if m["cn"]:
             unit, end = _unit_after(sentence, m.end())
             value, base = _scale(float(cn_to_int(m["cn"])), m["mag"], unit)
@@ -385,7 +407,7 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         else:
             numerals.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
                              "unit": m["unitx"], "qualifier": ""})
-    found += _compounds(numerals, sentence)
+    found += sectioned + _compounds(numerals, sentence)
     for m in _BARE_MAGNITUDE.finditer(sentence):
         unit, end = _unit_after(sentence, m.end())
         if unit:

@@ -31,6 +31,10 @@ def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
     return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
 
 
+#: After a parameter cue (补助, 补贴 …) these make it part of a budget line's name (上级补助收入).
+_BUDGET_LINE_AFTER = ("收入", "支出")
+
+
 @lru_cache(maxsize=512)
 def _cue_occurrences(sentence: str) -> dict[tuple[str, str], tuple[tuple[str, tuple[tuple[int, int], ...]], ...]]:
     """Every cue of :func:`kind_cues` that occurs in *sentence*, by (kind, scope), in file order,
@@ -45,6 +49,8 @@ def _cue_occurrences(sentence: str) -> dict[tuple[str, str], tuple[tuple[str, tu
             while pos >= 0:
                 spans.append((pos, pos + len(cue)))
                 pos = sentence.find(cue, pos + 1)
+            if key == ("plan", "parameter"):  # 上级补助收入, 补贴支出: a budget line's name, not a parameter
+                spans = [(s, e) for s, e in spans if not sentence.startswith(_BUDGET_LINE_AFTER, e)]
             if spans:
                 found.setdefault(key, []).append((cue, tuple(spans)))
     return {key: tuple(value) for key, value in found.items()}
@@ -76,7 +82,8 @@ def _cue_table() -> dict[tuple[str, str], tuple[re.Pattern, tuple[str, ...]]]:
 # ---------------------------------------------------------------- kind of figure
 
 
-_FUTURE_YEAR = re.compile(r"(?<!提高|提升|增长|下降|上升|扩大|减少|降低)(?<![增降])(?:到|至|于)\s*((?:19|20)\d{2})\s*年")
+#: ``到2027年``, ``至2025年``: a year the figure is to be reached by (not 截至2023年底: as of).
+_FUTURE_YEAR = re.compile(r"(?<!提高|提升|增长|下降|上升|扩大|减少|降低)(?<![增降截])(?<!截止)(?:到|至|于)\s*((?:19|20)\d{2})\s*年")
 
 
 def _cue_before(text: str, cue: str, limit: int | None = None) -> bool:
@@ -115,6 +122,22 @@ def _cue_found(text: str, any_cue: re.Pattern, cues: tuple[str, ...], limit: int
     if not _any_cue_before(text, any_cue, cues, limit):
         return ""
     return next(cue for cue in cues if _cue_before(text, cue, limit))
+
+
+#: Words that estimate: in a text of November or December about its own year (预计全年增长5.5%), the
+#: estimate of a result nearly over, not a goal.
+ESTIMATES = ("预计", "预估")
+#: Added to the kind_cue of an estimate told in a review (过去一年，…预计全年实现…).
+IN_REVIEW = "（回顾）"
+#: Added to the kind_cue of such an estimate.
+YEAR_END_ESTIMATE = "（年末估计）"
+#: The first month whose documents estimate their own year's results.
+_YEAR_END_MONTH = 11
+
+
+def _year_end_estimate(doc_year: int | None, doc_month: int | None, year: str) -> bool:
+    """Whether an estimate is of the document's own year, written in its last two months."""
+    return bool(doc_year and doc_month and doc_month >= _YEAR_END_MONTH and year == str(doc_year))
 
 
 #: The kind_cue of a figure whose year ends after the document's year (not yet realised when written).
@@ -171,12 +194,15 @@ def _plan_content(sentence: str, row: dict, past: bool, found: dict) -> str:
 
 
 def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | None = None, year: str = "",
-                scope: dict | None = None, change: str = "") -> tuple[str, str]:
+                scope: dict | None = None, change: str = "", doc_month: int | None = None,
+                clause_over: bool = False) -> tuple[str, str]:
     """(kind, kind_cue) of a figure: ``plan``, ``target``, ``comparison`` or ``achieved``, and the cue
     of ``zhpolicy/data/stat_kinds.tsv`` that decided (see its header for the order). *scope* is the
     scope governing the sentence (a target list's lead, see :mod:`.scopes`), *change* ``start``
     for the X of 由X…到Y. A figure without any cue is ``achieved`` (cue ``""``), except a threshold
-    or a definition range (``<2000美元``), which gets ``""``."""
+    or a definition range (``<2000美元``), which gets ``""``. *doc_month* is the month of the document's
+    date: 预计 in November or December about the document's own year estimates a result. *clause_over*: the
+    figure's clause names a part of a year already over (第2季 in August): cues before that clause do not reach it."""
     start = row.get("number_start", row["start"])  # cues may stand in the figure's own words (达到3%)
     clause_start = _clause_start(sentence, start)
     clause = sentence[clause_start:start]
@@ -185,7 +211,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     #: scope -> (window start, window end, how close to the end a cue must end)
     windows = {"near": (clause_start, start, 8), "clause": (clause_start, start, None), "sentence": (0, start, None),
                "clause_open": (start, start, None) if past else (clause_start, start, None),
-               "sentence_open": (start, start, None) if past else (0, start, None),
+               "sentence_open": (start, start, None) if past else (clause_start if clause_over else 0, start, None),
                "parameter": (0, len(sentence), None),
                # 争取到位资金6.2亿元，其中专项债券资金1.8亿元: a part (其中) shares the realised cue of its whole
                "realised": (0 if clause.lstrip().startswith("其中") else clause_start, start, None),
@@ -234,6 +260,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         share = cue("plan", "share")
         if share:
             return "plan", share  # 预留给中小企业的比例不低于40%: a rule's parameter, not a goal
+    if targeted in ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
+        return "achieved", targeted + YEAR_END_ESTIMATE
     if targeted:
         return "target", targeted
     future = _future_year_named(sentence, row, doc_year)
@@ -253,6 +281,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     if targeted and (_goal_met(sentence[:start], targeted) and not _COMMITTED.search(sentence, 0, start)
                      or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
+    if targeted in ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
+        return "achieved", targeted + YEAR_END_ESTIMATE
     if targeted:
         return "target", targeted
     if doc_year and re.fullmatch(r"\d{4}(?:-\d{4})?", year) and int(year[-4:]) > doc_year:

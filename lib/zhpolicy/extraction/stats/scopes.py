@@ -89,6 +89,10 @@ def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) 
     return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": bool(ahead)}
 
 
+#: After a year, the title of a document it names (2018年《施政报告》, 2023年的《决定》).
+_NAMES_DOCUMENT = re.compile(r"\s*的?《")
+
+
 def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict | None:
     """The scope of a list item that opens with its year (``●2023年广东地区生产总值达到…``): the items
     after it (●广州经济总量突破3万亿元) are of the same year, until a paragraph that is not an item or a
@@ -102,6 +106,8 @@ def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict
     topic = _topic_token(rest, _year_tokens(rest, date))
     if topic is None or not topic["year"] or topic.get("now") or topic["source"] or topic["start"] > 2:
         return None  # only an explicit year opening the item (not 今年, not a date)
+    if _NAMES_DOCUMENT.match(rest, topic["end"]):
+        return None  # 181. 二零一八年《施政报告》中宣布的…: the year names a document, not the items' time
     return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": True, "outer": outer}
 
 

@@ -15,10 +15,10 @@ from ...reading.tables import MARKER_LINE
 from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
-from .kinds import figure_kind
+from .kinds import ESTIMATES, IN_REVIEW, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
 from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
-                    document_year_month, reporting_period)
+                    document_year_month, own_year_of_text, reporting_period)
 
 # ---------------------------------------------------------------- the public functions
 
@@ -96,6 +96,8 @@ def _figures_found(sentence: str) -> list[dict]:
 
 
 #: A sentence opening with its own time (目前, 近年来 …) does not take the year of its paragraph.
+#: A sentence opening with "now" (目前，全省已有…) tells the present, not an item of the target list above it.
+_NOW_OPENING = re.compile(r"\s*(?:目前|当前|现在|如今|截至目前|截止目前|迄今|至今)")
 _OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
 
 
@@ -155,7 +157,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     heading_paths: dict[int, str] = {}  # the headings above each heading's section (see _heading_path)
     sections = _section_levels(text, heading_texts)
     sent_starts = [start for _, start, _, _ in sents]
-    doc = {"doc": label, "doc_id": doc_id, "year": document_year_month(date)[0]}
+    doc_year, doc_month = document_year_month(date)
+    doc = {"doc": label, "doc_id": doc_id, "year": doc_year, "month": doc_month}
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
 
@@ -204,9 +207,12 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         tokens = _year_tokens(sentence, date)
         topic = _topic_token(sentence, tokens)
         para_topic = topic if topic is not None else inherited
-        own_time = any(not t["weak"] for t in tokens) or _OWN_TIME.match(sentence)
+        # a month the document's date cannot place (11月份 in an undated text) takes the paragraph's year
+        own_time = any(not t["weak"] and (t["year"] or t["source"] != "document_date") for t in tokens) or _OWN_TIME.match(sentence)
         heading_token = _heading_year_at(headings, sent_start)
         governing = para_scope or scope
+        if governing is not None and governing["kind"] and _NOW_OPENING.match(sentence):
+            governing = None  # 到2025年，…。目前，全省已有…: the present, not an item of the target list
         context = {"topic": topic, "paragraph": None if own_time else inherited, "doc_year": doc["year"], "period": period,
                    "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1,
                                   None if own_time and governing is scope else governing),
@@ -355,7 +361,10 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         previous, previous_end = indicator, row["end"]
         change = _change_end(sentence, row)
         year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
-        kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change)
+        kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change,
+                                      doc.get("month"), _clause_period_over(sentence, row, tokens, doc))
+        if kind == "target" and kind_cue in ESTIMATES and _in_review(context, tokens, row):
+            kind, kind_cue = "achieved", kind_cue + IN_REVIEW  # 过去一年，…预计全年实现…: an estimated result
         if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
                 sentence, _clause_start(sentence, row["start"]), row["start"]):
             kind, kind_cue = "target", "由目前…到（终点）"  # a change that starts now ends in the future
@@ -363,7 +372,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
                 sentence, rows[-1]["end"] - offset, row.get("number_start", row["start"])):
             kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
         if kind == "target" or kind == "achieved" and _LEVEL_AT_END.search(sentence, 0, row.get("number_start", row["start"])):
-            year = _target_year(sentence, row, year)  # 过去五年，…达到2100亿元: the level at the span's end
+            year = _target_year(sentence, row, year, year_line)  # 过去五年，…达到2100亿元: the level at the span's end
         rows.append({
             "doc": doc["doc"], "doc_id": doc["doc_id"], "surface": sentence[row["start"]:row["end"]],
             "value": _clean_value(row["value"]),
@@ -374,6 +383,28 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
         })
     return rows
+
+
+def _clause_period_over(sentence: str, row: dict, tokens: list[dict], doc: dict) -> bool:
+    """Whether the figure's own clause names a part of a year already over by the document's date
+    (…预测至3.9%，第2季经济成长率为5.09% in August): a result, whatever goal words the sentence began with."""
+    if not (doc.get("year") and doc.get("month")):
+        return False
+    clause = _clause_start(sentence, row["start"])
+    for t in tokens:
+        rule = str(t.get("rule", ""))
+        if clause <= t["start"] and t["end"] <= row["start"] and rule.startswith("period:") and t["year"]:
+            if int(t["year"]) < doc["year"] or int(t["year"]) == doc["year"] and doc["month"] >= int(rule[7:]):
+                return True
+    return False
+
+
+def _in_review(context: dict, tokens: list[dict], row: dict) -> bool:
+    """Whether the figure is told in a review (过去一年, 一年来 before it in its sentence, or opening its
+    paragraph): an estimate there (预计全年实现…) is of a result, even when the text is undated."""
+    before = [t for t in tokens if t["end"] <= row["start"]]
+    return any(t is not None and str(t.get("rule", "")).startswith("review")
+               for t in (*before, context.get("topic"), context.get("paragraph")))
 
 
 #: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.
@@ -389,11 +420,12 @@ _LEVEL_REACHED = re.compile(r"累计(?:达到|突破|超过|达)\s*$")
 _OVER_A_PERIOD = re.compile(r"年均|平均|累计|每年|期间|共")
 
 
-def _target_year(sentence: str, row: dict, year: str) -> str:
+def _target_year(sentence: str, row: dict, year: str, year_line: str = "") -> str:
     """A target's year is its end year: a period (2021-2025, from “十四五” or a heading) becomes its
-    last year, unless the figure is an average or a total over the period (年均增长6%)."""
-    if not re.fullmatch(r"\d{4}-\d{4}", year):
-        return year
+    last year, unless the figure is an average or a total over the period (年均增长6%), or the period
+    is a fiscal year (2019/20年度, in the sentence or the heading or lead that gave the year)."""
+    if not re.fullmatch(r"\d{4}-\d{4}", year) or int(year[5:]) == int(year[:4]) + 1 and "年度" in sentence + year_line:
+        return year  # 2024-25年度: a fiscal year is one period, not a span that ends in its last year
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
     clause = clause[clause.rfind("、") + 1:]  # 年均增长1万元、从目前的14.4万元增加到20万元: 20万元 is a level
     if _LEVEL_REACHED.search(sentence, 0, row.get("number_start", row["start"])):
@@ -437,9 +469,10 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     for doc_id, text in iter_docs(docs):
         sents, doc_outline = _document_structure(doc_id, text)
         markers = {} if doc_id in cells else None
-        found = _doc_rows(doc_id, labels.get(doc_id, doc_id), dates.get(doc_id, ""), text, sents, doc_outline, markers)
+        date = dates.get(doc_id, "") or own_year_of_text(text)  # 今年（2024年）, 今年是“十四五”开局之年 in an undated text
+        found = _doc_rows(doc_id, labels.get(doc_id, doc_id), date, text, sents, doc_outline, markers)
         if markers is not None:
-            doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": dates.get(doc_id, "")}
+            doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": date}
             found = sorted(found + document_table_rows(cells[doc_id], doc, text, markers), key=lambda r: r["start"])
         rows += found
     if not rows:

@@ -19,8 +19,16 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 #: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率, 111年每户, 自113年起), never a duration
 #: (建党100年, 100年来, 近110年的历史).
 _ROC_YEAR = re.compile(ROC_ERA + r"(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
-                       r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*月|[及和与至到、-]\s*1[0-4]\d\s*年"
+                       r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*(?:[至到\-—~～]\s*\d{1,2}\s*)?月|[及和与至到、-]\s*1[0-4]\d\s*年"
                        r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
+#: ``今（113）年``, ``去(2023)年``, ``明（114）年``: a relative word with its year in brackets, as Taiwan's press and
+#: some mainland reports write it; a year of two or three digits is an ROC year.
+_BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d|[1-9]\d)\s*[)）]\s*年"
+                             # 去年（112年）, 今年(2024年): the year in brackets after the word
+                             r"|[今去明前本上]年度?\s*[（(]\s*(?:民[国國]\s*)?(?P<y2>(?:19|20)\d{2}|1[0-4]\d)\s*年?\s*[)）]")
+#: ``2024-25年度``, ``2023/24财政年度``, ``2024至25年度``: a fiscal year (Hong Kong's April to March), both years.
+_FISCAL_YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])(?P<a>(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*[-—–/／至]\s*"
+                          r"(?P<b>\d{2}|[〇零○一二三四五六七八九]{2})\s*(?:财政)?年度")
 #: What every match of ``_ROC_YEAR`` holds (a quick test first).
 _ROC_HINT = re.compile(r"民[国國]|1\d\d\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
@@ -36,8 +44,10 @@ _MONTH_PERIOD = re.compile(r"(?<![\d年月.])(?:1\s*[-—–~～至到]\s*(?P<up
                            r"|(?P<month>\d{1,2})\s*月份|前\s*(?P<first>\d{1,2}|[一二三四五六七八九十]{1,2})\s*个月)")
 
 #: A news dateline opening a sentence: 新华社北京6月1日电, 中评社北京9月5日电／, 本报讯, 经济通通讯社19日专讯.
-_DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\s]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
-                       r"|^\s*本报讯\s*[（(][^）)]{0,20}[）)]?\s*")
+_DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\n]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
+                       r"|^\s*本报讯\s*[（(][^）)]{0,20}[）)]?\s*"
+                       # a speech's salutation: 各位代表：过去一年，… (the year after it opens the sentence)
+                       r"|^\s*(?:各位[^，。；：:]{0,14}|同志们|女士们、先生们|朋友们)\s*[：:，,！!]\s*")
 
 #: ``由目前的``, ``从当前的``: the start of a change written as "now".
 _NOW_AS_START = re.compile(r"(?:由|从)(?P<now>目前|当前|现在)的?")
@@ -57,7 +67,8 @@ YEAR_SOURCES = {
     "heading": "句子本身没写年份，取自上方写明年份的章节标题（或文件标题）",
     "scope": "句子本身没写年份，取自上方一段开头写明的年份（如“2023年，…”“力争到2027年，…”），它管到下一个这样的段落或标题",
     "document_date": "句中只写了月日、“截至6月底”、“由目前的”或“日前、今天”，按文件日期推算",
-    "relative": "句中说“今年、去年、上半年、目前”等，按文件日期推算（“上一年、当年”按句中前面写明的年份推算）",
+    "relative": "句中说“今年、去年、上半年、目前”等，按文件日期推算（“上一年、当年”按句中前面写明的年份推算；"
+                "文件没有日期而写了“今年是“十四五”开局之年”的，按这句话推算）",
     "earlier": "句中只说“上半年”等而文件没有日期，取自前文写明年份的同一时期",
     "repeated": "标题里的数字没写年份，取正文里同一个数字的年份（标题重复了正文）",
     "cell": "表格单元格里自己写明了年份（如“2.4（2019年）”）",
@@ -129,6 +140,37 @@ def _month_day_year(month: int, date) -> str:
     return str(year - 1 if doc_month is not None and month > doc_month else year)
 
 
+#: An undated text that says which year of a five-year plan "this year" is: 今年是“十四五”规划开局之年 (its first
+#: year), 今年是“十四五”收官之年 (its last), 奋力实现“十五五”良好开局 (a report of the plan's first year; not
+#: 为“十五五”良好开局打下基础, written the year before).
+_PLAN_YEAR_OF_TEXT = re.compile(
+    r"(?:今年|本年)是[^。；]{0,24}?“?(?P<a>十[一二三四五六七八九]|[六七八九十])五”?[^。；，]{0,8}?(?P<which>开局|起步|开篇|收官)之年"
+    r"|(?<![为為])(?:奋力|全力|努力|确保)?实现“?(?P<b>十[一二三四五六七八九]|[六七八九十])五”?(?:规划)?良好开局(?![打奠])")
+#: How far into an undated text that sentence is looked for.
+_PLAN_YEAR_LIMIT = 4000
+
+
+#: Where 今年（2024年） or 今（113）年 may begin (a quick test before :data:`_BRACKETED_YEAR`).
+_THIS_YEAR_BRACKETED = re.compile(r"[今本]年?度?\s*[（(]\s*\d")
+
+
+def own_year_of_text(text: str) -> str:
+    """The year an undated text is written in, when it says so near its start: 今年（2024年）, 今（113）年
+    (:data:`_BRACKETED_YEAR`), or which year of a five-year plan this is (:data:`_PLAN_YEAR_OF_TEXT`);
+    "" otherwise. Relative words (今年, 去年) resolve against it."""
+    head = text[:_PLAN_YEAR_LIMIT]
+    hint = _THIS_YEAR_BRACKETED.search(head)
+    this = next((m for m in _BRACKETED_YEAR.finditer(head, hint.start()) if m.group(0)[0] in "今本"), None) if hint else None
+    if this:
+        year = int(this["y"] or this["y2"])
+        return str(year if year > 1900 else year + ROC_OFFSET)
+    m = _PLAN_YEAR_OF_TEXT.search(head) if "五" in head and ("之年" in head or "开局" in head) else None
+    if not m:
+        return ""
+    period = _plan_period(m["a"] or m["b"])
+    return period[5:] if period and m["which"] == "收官" else period[:4]
+
+
 def _plan_period(numeral: str) -> str:
     """The years of a five-year plan from its number (十四五 → 2021-2025; from the sixth plan on)."""
     n = cn_to_int(numeral)
@@ -152,6 +194,16 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     for m in (_ROC_YEAR.finditer(sentence) if has_year and _ROC_HINT.search(sentence) else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["bare"]) + ROC_OFFSET),
                        "source": "", "weak": False})
+    for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
+        year = int(m["y"] or m["y2"])
+        tokens.append({"start": m.start(), "end": m.end(), "year": str(year if year > 1900 else year + ROC_OFFSET),
+                       "source": "", "weak": False})
+    for m in (_FISCAL_YEAR.finditer(sentence) if "年度" in sentence else ()):
+        first = int(m["a"].translate(_CN_YEAR_DIGITS))
+        last = first // 100 * 100 + int(m["b"].translate(_CN_YEAR_DIGITS))
+        if last == first + 1:
+            tokens.append({"start": m.start(), "end": m.end(), "year": f"{first}-{last}", "source": "", "weak": False,
+                           "period": True})
     for m in (_CN_YEAR.finditer(sentence) if has_year else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
     for m in (_PLAN_PERIOD.finditer(sentence) if "五" in sentence else ()):
@@ -198,6 +250,13 @@ def _year_tokens(sentence: str, date) -> list[dict]:
             year = str(own) if own else year
         tokens.append({"start": m.start(), "end": m.end(), "year": year, "now": rule == "now",
                        "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
+    ends = {t["end"] for t in tokens}
+    periods = [t for t in tokens if t.get("rule", "").startswith("period:") and t["year"]
+               and not {t["start"], t["start"] - 1} & ends]  # not 今年一季度, 去年四季度: their year is written
+    if len({t["year"] for t in periods}) > 1:
+        # 第一季…第二季…第三季…第四季 in March: the quarters of one year, the last one not yet over this year
+        for t in periods:
+            t["year"] = min(p["year"] for p in periods)
     for m in (_SPAN_TO_NOW.finditer(sentence) if "今" in sentence else ()):
         # 从2020年1月24日至今，累计…: the span ends now; the year that began it is not the figures' year
         clause = _clause_start(sentence, m.start())
@@ -205,13 +264,19 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         year = document_year_month(date)[0]
         tokens.append({"start": m.start(), "end": m.end(), "year": str(year) if year else "", "now": True,
                        "span": True, "source": f"relative:{m.group(0)}", "weak": False, "rule": "now"})
-    kept = [t for t in tokens if _free((t["start"], t["end"]), titles) and not _comparison_base(sentence, t["start"])]
+    kept = [t for t in tokens if _free((t["start"], t["end"]), titles) and not _comparison_base(sentence, t["start"])
+            and not _FORECAST_MADE.match(sentence, t["end"])]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
 
 
 #: 对上年同季 (Taiwan's 比上年同期): after 对 these words name the base of a change; 对明年的展望 and
 #: 对当年认定的 name the figures' own year.
 _BASE_AFTER_DUI = ("上年", "去年", "上季", "上月", "前一年")
+
+
+#: After a year, the month a forecast was made in (从去年11月预测3.54%上修为7.71%): the year dates the forecast,
+#: not the figure it forecasts.
+_FORECAST_MADE = re.compile(r"\s*\d{1,2}\s*月份?[初中底]?的?(?:所作的?)?(?:预测|预估|概估|估计)")
 
 
 def _comparison_base(sentence: str, start: int) -> bool:
@@ -270,6 +335,8 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
         return dated[0] if dated else None  # else the dateline's own date
     first_clause_end = _first_clause_end(sentence, offset)
     opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])]
+    if len(opening) > 1 and re.match(r"\s*是", sentence[opening[0]["end"]:]):
+        opening = opening[:1]  # 2021年是“十四五”开局之年: the later years say what the year is, not the sentence's time
     if len(opening) == 1 and opening[0].get("span"):
         return opening[0]  # 从2020年1月24日至今，…: the span that ends now is the sentence's time
     if (len(opening) == 1 and sentence[offset:opening[0]["start"]].strip() in ("从", "自")
@@ -437,7 +504,19 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     if weak:
         return _weak_year(_nearest_weak(weak), row, context)
     period = context.get("period")
-    return (period["year"], "scope", period["text"]) if period else ("", "", "")
+    if period:
+        return period["year"], "scope", period["text"]
+    return _only_year(tokens)
+
+
+def _only_year(tokens: list[dict]) -> tuple[str, str, str]:
+    """The year of a sentence that names one year only, in whatever place (主计总处今天上修今年…预测至3.9%，
+    较5月预测增加0.47个百分点: 今天 and 今年 agree), for a figure nothing nearer dates; else nothing."""
+    strong = [t for t in tokens if not t["weak"]]
+    years = {t["year"] for t in strong}
+    if len(years) == 1 and re.fullmatch(r"\d{4}", next(iter(years))):  # not when 目前 or 今年 cannot be placed
+        return next(iter(years)), "sentence", ""
+    return "", "", ""
 
 
 def _this_year_of_frame(token: dict, context: dict) -> tuple[str, str, str] | None:
