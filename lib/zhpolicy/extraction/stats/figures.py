@@ -270,7 +270,7 @@ def _arabic_quantities(sentence: str) -> list[dict]:
             continue  # 5GWh-like codes that only start like a unit
         per, end = _per_unit(sentence, end)
         approx = "多" if (m["a1"] or m["a2"]) else ""
-        value, base = _scale(float(m["num"].replace(",", "")), m["mag"], unit)  # (an Arabic number: see _number)
+        value, base = _scale(_number(m["num"]), m["mag"], unit)
         start = m.start()
         if before in _MINUS and _SIGNED_BEFORE.search(sentence, 0, start - 1):
             value, start = -value, start - 1  # 自然增长率-1.16‰ (not the dash of a range 5%-6%)
