@@ -215,8 +215,20 @@ def test_year_lead_hint_as_one_alternation():
 def test_figure_pieces_found_where_the_plain_alternation_finds_them():
     from zhpolicy.extraction.stats import table
 
-    plain = re.compile("|".join(opening + rest for opening, rest in table._FIGURE_PIECES))
-    pool = "第首位榜前分之翻番破过超到达逾近上零〇○一二两三四五六七八九十百千廿卅卌万亿兆倍成强点 \u3000\u00a0年的"
-    texts = _strings(pool, 20000, 12, seed=7) + ["第", "首位", "前 十", "三 万", "○点五", "突破万亿", "翻番", "三分之一"]
+    plain = re.compile("|".join(opening + rest for opening, rest in table._NEEDED_PIECES))
+    pool = "第首位榜前分之翻番破过超到达逾近上零〇○一二两三四五六七八九十百千廿卅卌万亿兆倍成强点 \u3000\u00a0年的7"
+    texts = _strings(pool, 20000, 12, seed=7) + ["第", "首位", "前 十", "三 万", "○点五", "突破万亿", "翻番", "三分之一",
+                                                 "三○○○元", "2"]
     for text in texts:
-        assert bool(table._CHINESE_FIGURE_PIECE.search(text)) == bool(plain.search(text)), text
+        assert bool(table._ANY_FIGURE_PIECE.search(text)) == bool(plain.search(text)), text
+    assert not table._may_hold_figure("坚持创新驱动，形成良性循环。")
+
+
+def test_segment_start_as_the_last_mark_found_by_rfind():
+    from zhpolicy.extraction.stats import years
+
+    for text in _strings("；;：:，年2", 3000, 20, seed=9):
+        for end in range(len(text) + 1):
+            assert years._after_last(years._UP_TO_SEGMENT, text, end) == max(text.rfind(ch, 0, end) for ch in "；;") + 1
+            assert (years._after_last(years._UP_TO_SEGMENT_OR_COLON, text, end)
+                    == max(text.rfind(ch, 0, end) for ch in "；;：:") + 1)

@@ -366,10 +366,22 @@ def _first_clause_end(sentence: str, offset: int) -> int:
     return m.start() if m else len(sentence)
 
 
+#: Everything up to the last ；(or colon) (greedy ``.*`` backs off to the last one): see :func:`_after_last`.
+_UP_TO_SEGMENT = re.compile("(?s:.*)[；;]")
+_UP_TO_SEGMENT_OR_COLON = re.compile("(?s:.*)[；;：:]")
+
+
+def _after_last(up_to_mark: re.Pattern, sentence: str, end: int) -> int:
+    """Where the text after the last mark of *up_to_mark* before *end* starts (0 without one): what
+    ``max(sentence.rfind(mark, 0, end) for mark in marks) + 1`` gives, in one search."""
+    m = up_to_mark.match(sentence, 0, end)
+    return m.end() if m else 0
+
+
 def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
     """The nearest earlier year that opens a clause of the same ；-segment (``根据…，2021年全区…，
     比上年增长6.2%``; ``到2025年，A达到…，B提高到…``): it carries on over commas, not over ；."""
-    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;：:") + 1
+    segment = _after_last(_UP_TO_SEGMENT_OR_COLON, sentence, row["start"])
     for t in reversed(tokens):
         if t["weak"] or t["start"] < segment or t["end"] > row["start"] or not t["year"] and t.get("rule", "").startswith("review"):
             continue
@@ -492,7 +504,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
             return _this_year_of_frame(token, context) or _year_and_source(token, level)
     if context.get("frame") is not None:
         return _year_and_source(context["frame"], context["frame"]["source"])
-    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;") + 1
+    segment = _after_last(_UP_TO_SEGMENT, sentence, row["start"])
     before = [t for t in tokens if t["weak"] and t["end"] <= row["start"]]
     own = [t for t in before if t["start"] >= segment]
     if own:
