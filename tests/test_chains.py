@@ -28,6 +28,9 @@ NOT_IN_REFERENCE = pd.DataFrame([
     ("002_4353c1ad041446f5", "mutual", "国内 > 国际 > 国内", "国内国际双循环相互促进"),  # a two-way word
     ("004_26a89a08871415a0", "mutual", "科技创新 > 产业创新 > 科技创新", "推动科技创新和产业创新相互促进"),
     ("001_effeab6a5a37e459", "mutual", "技术供给 > 场景需求 > 技术供给", "形成技术供给和场景需求互动演进的持续创新能力"),
+    # a named pair said to loop: a two-node cycle (round 5's annotators' convention: the text says 循环)
+    ("004_26a89a08871415a0", "cycle", "科技创新 > 产业创新", "形成科技创新与产业创新的良性循环"),
+    ("004_26a89a08871415a0", "cycle", "科技 > 产业", "实现科技与产业间的良性循环"),
 ], columns=["doc", "kind", "chain", "surface"])
 
 

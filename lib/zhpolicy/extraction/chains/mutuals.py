@@ -134,7 +134,8 @@ def _provide_for(sentence: str, cues: int) -> list[dict]:
 
 
 # family: A acts on B, B acts back on A (A促进B，B保障A; 需求牵引供给、供给创造需求)
-_MUTUAL_VERB = re.compile(_alt(_cues("mutual_verb")))
+#: the two-way verbs, each guarded (创造 but not 创造性: an adjective, no verb)
+_MUTUAL_VERB = re.compile(_listed("mutual_verb"))
 #: 以A促进B, 围绕A部署B: the text up to 以/围绕 is no part of A
 _BEFORE_BY = re.compile(r"^.*(?:围绕|以)")
 _TWO_VERBS = need("mutual_verb", 2)
@@ -258,9 +259,47 @@ _BY = re.compile(rf"以(?P<a>.{{1,8}}?)(?:{_alt(_cues('short_verb') + _cues('mut
 
 
 @_family("paired_by", "以A促B、以B带A", "mutual", "坚持以大带小、以小促大。",
+         ("以A塑B、以B彰A（任意动词，名称互换）", "坚持以文塑旅、以旅彰文。"),
          needs=(("by*2",),))
 def _paired_by(sentence: str, cues: int) -> list[dict]:
-    return _paired_clauses(sentence, _BY)
+    found = _paired_clauses(sentence, _BY)
+    if not found and ("、以" in sentence or "，以" in sentence):  # a clause opening 以 after one holding it
+        found = _swapped_by(sentence)
+    return found
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _swapped_by(sentence: str) -> list[dict]:
+    """以A<verb>B、以B<verb>A with any verbs of one or two characters: the names swap exactly (以文塑旅、
+    以旅彰文; 以体育聚人气、以人气旺体育), which is what makes it two-way (以工补农、以城带乡 is not)."""
+    parts = _clause_matches(sentence)
+    found = []
+    for one, two in zip(parts, parts[1:]):
+        c1, c2 = one.group(), two.group().strip()
+        if "以" not in c1 or not c2.startswith("以"):
+            continue
+        pair = _swap_around_verbs(c1[c1.rfind("以") + 1:], c2[1:])
+        if pair:
+            found.append(_row("mutual", [pair[0], pair[1], pair[0]], (one.start() + one.group().rfind("以"), two.end())))
+    return found
+
+
+def _swap_around_verbs(s1: str, s2: str) -> tuple[str, str] | None:
+    """(A, B) when *s1* reads A v B and *s2* reads B v′ A, each verb one or two characters, the names
+    at most eight; the shortest A first."""
+    if not (_HAN.fullmatch(s1) and _HAN.fullmatch(s2)):
+        return None
+    for la in range(1, min(8, len(s1) - 2) + 1):
+        a = s1[:la]
+        if not s2.endswith(a):
+            continue
+        for lv in (1, 2):
+            b = s1[la + lv:]
+            if 1 <= len(b) <= 8 and b != a and s2.startswith(b) and 1 <= len(s2) - len(a) - len(b) <= 2:
+                return a, b
+    return None
 
 
 def _paired_clauses(sentence: str, frame: re.Pattern) -> list[dict]:
@@ -418,7 +457,7 @@ def _both_reciprocity(sentence: str, cues: int) -> list[dict]:
 
 
 # family: each is the other's role (A是B发展的动力源…；B是A落地的载体)
-_IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:是|为|成为)(?P<rest>.{2,30})的[^的]{1,8}$")
+_IS_OF = re.compile(r"^(?P<a>[^是为]{2,12}?)(?:作为|是|为|成为)(?P<rest>.{2,30})的[^的]{1,8}$")
 
 
 @_family("paired_roles", "A是B的X，B是A的Y", "mutual", "人才是产业发展的第一资源，产业是人才成长的广阔舞台。",
@@ -439,6 +478,52 @@ def _paired_roles(sentence: str, cues: int) -> list[dict]:
             if m2 and m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
                 found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (parts[i].start(), parts[j].end())))
     return found
+
+
+#: how many sentences apart the two halves of A是B的X。……B是A的Y。 may stand
+ROLES_REACH = 3
+_IS_OR_FOR = (need("is"), need("for"))
+
+
+@_family("paired_roles_across", "A是B的X。……B是A的Y。（同一段里两句开头，相隔不超过三句）", "mutual",
+         "人才是产业发展的第一资源，要引育并举。产业是人才成长的广阔舞台，要搭建平台。",
+         needs=(("is",), ("for",)), scope="document")
+def _paired_roles_across(sentences: list[tuple[int, str, int]]) -> list[dict]:
+    """*sentences*: ``(offset, text, cues)`` of one document. Two sentences of one paragraph at most
+    :data:`ROLES_REACH` apart that open A是B的X and B是A的Y (高质量发展是高水平保护的支撑，……。
+    高水平保护是高质量发展的条件，……): one mutual relation, spanning both openings."""
+    said = []
+    is_or_for = _IS_OR_FOR[0] | _IS_OR_FOR[1]
+    for i, (offset, text, cues) in enumerate(sentences):
+        # cheap tests first: 是 or 为 where an opening A是B的X can hold it (after a lead and A), then a 的
+        if not cues & is_or_for or (text.find("是", 2, _VERB_REACH) < 0 and text.find("为", 2, _VERB_REACH) < 0) \
+                or text.find("的", 4, _OPENING_REACH) < 0:
+            continue
+        first = _CLAUSE.match(text)
+        if first is None or not _may_say_of(first.group()):
+            continue
+        m = _IS_OF.match(_LEAD.sub("", first.group()))
+        if m is not None:
+            said.append((i, offset, first.end(), m))
+    found = []
+    for k, (i, offset, _, m1) in enumerate(said):
+        for j, offset2, end2, m2 in said[k + 1:]:
+            if j - i > ROLES_REACH or not _one_paragraph(sentences, i, j):
+                break  # the two halves stand in one paragraph, a few sentences apart
+            if m1["rest"].startswith(m2["a"]) and m2["rest"].startswith(m1["a"]) and m1["a"] != m2["a"]:
+                found.append(_row("mutual", [m1["a"], m2["a"], m1["a"]], (offset, offset2 + end2)))
+                break
+    return found
+
+
+#: the longest opening A是B的X (A up to 12, the verb, B up to 30, 的, X up to 8) and its lead, and
+#: where its verb stands at the latest
+_OPENING_REACH, _VERB_REACH = 64, 24
+
+
+def _one_paragraph(sentences: list[tuple[int, str, int]], i: int, j: int) -> bool:
+    """Whether sentences *i* to *j* follow each other with nothing between (a gap is a paragraph break)."""
+    return all(sentences[k + 1][0] == sentences[k][0] + len(sentences[k][1]) for k in range(i, j))
 
 
 def _may_say_of(clause: str) -> bool:

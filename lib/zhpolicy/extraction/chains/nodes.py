@@ -10,6 +10,8 @@ from .cues import _cues, _listed
 _PUNCT = "，,。；;：:！？!?（）()《》【】<>\x00"
 _P = re.escape(_PUNCT)
 _END = rf"(?=[{_P}、“”]|$)"
+#: a document's title in 《》 is one unit of a node (以《规划纲要》为引领, 从《决定》到《纲要》), whatever it holds
+_TITLE = r"《[^《》\n]{1,40}》"
 _MARKUP = re.compile(r"<[^<>\n]{0,200}>|&(?:[a-zA-Z]{2,8}|#\d{1,5});")
 
 
@@ -94,7 +96,7 @@ _LEADING_VERBS = re.compile(rf"^(?:{_listed('leading_verb')})+")
 
 def _strip_lead(first: str) -> str:
     """Drop the verb that introduces a list (要经历概念验证 → 概念验证, 推动科技 → 科技)."""
-    quote = first.rfind("“")
+    quote = max(first.rfind("“"), first.rfind("「"))
     if quote >= 0:
         return first[quote + 1:]
     hits = list(_LIST_VERBS.finditer(first))

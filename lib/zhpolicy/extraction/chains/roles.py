@@ -7,7 +7,7 @@ import re
 from .anchors import anchored_matches
 from .cuepass import derive, need
 from .cues import ROLES, _alt, _cues, _listed
-from .nodes import _END, _LEAD, _P, _node
+from .nodes import _END, _LEAD, _P, _TITLE, _node
 from .registry import _family, _row
 
 
@@ -24,8 +24,6 @@ _OF_ROLE = need(derive("of_role", ("的" + d + r for d in _DEGREES for r in ROLE
 _IS_ROLE = need(derive("is_role", (c + d + r for c in ("为", "是") for d in _DEGREES for r in ROLES)))
 _BY_FOR = need("by") | need("for")
 _AS, _ROLE_WORD, _IS = need("as"), need("role"), need("is")
-#: a document's title in 《》 is one unit of a value (以《规划纲要》为引领), whatever it holds
-_TITLE = r"《[^《》\n]{1,40}》"
 _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     # role_of: 融合的基础是A / 关键在于B / 根本在C (subject optional)
     (re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:{_listed('role_lead')})?)"
@@ -48,6 +46,13 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
                 rf"(?:为|是|作为){_DEGREE}"
                 rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"), _IS_ROLE),
 ]
+#: value first with a role noun not in the list (金融是杠杆): sought only where a listed value-first role
+#: stands (A是前提), kept only in a parallel group with it (A是前提、B是杠杆、C是支撑), never alone
+_FREE_ROLE = re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
+                        rf"(?P<free>[\u4e00-\u9fff]{{2,3}})(?=[，；、。;,]|$)")
+_LISTED_VALUE_FIRST = _ROLE_PATTERNS[-1][0]
+#: the two value-first patterns (A是关键, A是杠杆): a group holding a free role noun is made of these only
+_VALUE_FIRST = frozenset((_LISTED_VALUE_FIRST, _FREE_ROLE))
 _QUESTION = re.compile(_listed("question"))
 _PRONOUNS = set(_cues("pronoun"))
 _NOT_ROLES = set(_cues("loose_not"))
@@ -74,6 +79,8 @@ def _group(m: re.Match, name: str) -> str | None:
 
 def _role_hits(sentence: str, cues: int) -> list[re.Match]:
     hits = [m for p in _patterns_for(cues) for m in p.finditer(sentence)]
+    if any(m.re is _LISTED_VALUE_FIRST for m in hits):  # a free role noun counts only beside one (_framed)
+        hits += _FREE_ROLE.finditer(sentence)
     if len(hits) > 1:
         hits.sort(key=_position)
     kept: list[re.Match] = []
@@ -91,7 +98,18 @@ def _position(m: re.Match) -> tuple[int, int]:
 
 
 def _role(m: re.Match) -> str:
-    return _group(m, "role") or m["loose"]
+    return _group(m, "role") or _group(m, "loose") or m["free"]
+
+
+def _framed(group) -> bool:
+    """Whether a group holding role nouns outside the list (free: 是杠杆) is a role group by its
+    frame: a listed role among them and three items or more, or no more free items than listed."""
+    free = sum(1 for _, m in group if _group(m, "free"))
+    if not free:
+        return True
+    listed = sum(1 for _, m in group if _group(m, "role"))
+    parallel = all(m.re in _VALUE_FIRST for _, m in group)  # every item A是R: the same frame
+    return parallel and listed >= 1 and (len(group) >= 3 or free <= listed) and len({_role(m) for _, m in group}) == len(group)
 
 
 def _subject(m: re.Match) -> str:
@@ -123,12 +141,16 @@ def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
          ("根本在A，关键在B，核心是C", "根本在改革，关键在落实，核心是人才。"),
          ("A是基础，B是关键", "教育是基础，科技是关键。"),
          ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"),
+         ("A是前提、B是杠杆、C是支撑（并列句式里有一个词表里的角色词，其余角色词不在词表里也算）",
+          "数据是基石、算力是底座、场景是引擎。"),
          needs=(("role_said",), ("by", "for"), ("as",), ("of_role", "is"), ("is_role",)))
 def _roles(sentence: str, cues: int) -> list[dict]:
     found = []
     for group in _role_groups(sentence, cues):
-        if len(group) == 1 and _group(group[0][1], "loose"):
+        if len(group) == 1 and (_group(group[0][1], "loose") or _group(group[0][1], "free")):
             continue  # 以人民为中心 alone is no role statement from the list
+        if not _framed(group):
+            continue  # 今天是周一、明天是周二: no role among them
         roles = [_role(m) for _, m in group]
         values = [_node(m["value"]) for _, m in group]
         subject = next((s for s, _ in group if s), "")
@@ -165,24 +187,72 @@ def _first_roles(sentence: str, cues: int) -> list[dict]:
     return found
 
 
-# family: role statements that open consecutive sentences (产业振兴是根基，……。人才振兴是关键，……)
-_OPENING_ROLE = re.compile(rf"^(?P<value>[^{_P}、“”是]{{2,12}}?)是{_DEGREE}(?P<role>{_ROLE})(?=[，,。；;！!]|$)")
+# family: subjects each given a role by a verb and a role noun (传统产业承担基础支撑功能，新兴产业扮演战略支柱角色，
+# 未来产业肩负前沿突破使命; 政府发挥引导作用、企业发挥主体作用、社会发挥协同作用)
+_CARRIED_ROLE = re.compile(rf"(?P<value>[^{_P}、“”]{{2,12}}?)(?:{_listed('role_carrier')})(?:着|了)?"
+                           rf"(?P<role>[^{_P}、“”的]{{2,8}}?)(?:的)?(?:{_listed('role_kind')})(?=[{_P}、]|$)")
+
+
+@_family("role_carriers", "A承担X功能，B扮演Y角色，C肩负Z使命", "triad",
+         "传统产业承担基础支撑功能，新兴产业扮演战略支柱角色，未来产业肩负前沿突破使命。",
+         ("A发挥X作用、B发挥Y作用、C发挥Z作用", "政府发挥引导作用、企业发挥主体作用、社会发挥协同作用。"),
+         needs=(("role_carrier*3", "role_kind*3"),))
+def _role_carriers(sentence: str, cues: int) -> list[dict]:
+    matches = list(_CARRIED_ROLE.finditer(sentence))
+    groups: list[list[re.Match]] = []
+    for m in matches:
+        between = sentence[groups[-1][-1].end():m.start()] if groups else None
+        if between is not None and re.fullmatch(r"\s*[，,、；;]\s*", between):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    found = []
+    for group in groups:
+        values = [_LEAD.sub("", _node(m["value"])) for m in group]
+        if len(group) >= 3 and all(values) and len(set(values)) == len(values):
+            found.append(_row("triad", values, (group[0].start(), group[-1].end()), roles=[m["role"] for m in group]))
+    return found
+
+
+# family: role statements that open consecutive sentences (产业振兴是根基，……。人才振兴是关键，……), or
+# sentences an ordinal series opens (首先，A是X的基础。……其次，B是X的关键。), one subject for all
+_ORDINAL = _listed("ordinal")
+_OPENING_ROLE = re.compile(rf"^(?P<ordinal>(?:{_ORDINAL})[，,、])?(?P<value>[^{_P}、“”是]{{2,12}}?)是"
+                           rf"(?:(?P<subject>[^{_P}、“”是的]{{2,12}})的)?{_DEGREE}(?P<role>{_ROLE})(?=[，,。；;！!]|$)")
+#: a sentence that is nothing but one 以A为<role> with a lead (应坚持以基层为重点。): a paragraph's
+#: opener; openers with the same lead a few paragraphs apart make a role group
+_HEADING_ROLE = re.compile(rf"^(?P<ordinal>(?:{_ORDINAL})[，,、])?(?P<lead>[^{_P}、“”以]{{1,6}}?)以"
+                           rf"(?P<value>[^{_P}“”以为]{{1,20}}?)为(?P<role>{_ROLE})[。；;！!]?$")
+_OF_ROLE_IS = _OF_ROLE | _IS
+#: where the 是 of an opening role statement stands at the latest (an ordinal, a value of 12), and how
+#: long a sentence that is one 以A为<role> can be (a lead of 6, a value of 20, the role and a stop)
+_OPENING_LONGEST, _HEADING_LONGEST = 18, 40
+#: how many sentences may stand between two role statements that ordinals open (a paragraph each)
+_ORDINAL_GAP = 12
 
 
 @_family("role_sentences", "A是根基，……。B是关键，……（各句开头）", "triad",
          "产业兴旺是根基，要发展特色产业。人才振兴是关键，要引育并举。",
-         needs=(("is_role",),), scope="document")
+         ("首先，A是X的基础。……其次，B是X的关键。（序数词开头，中间可隔几句）",
+          "首先，人才是城市更新的基础。要引进人才。其次，资金是城市更新的关键。"),
+         ("应坚持以A为重点。……应坚持以B为动力。（各段开头的同一句式）",
+          "应坚持以社区为重点。要下沉资源。应坚持以数字化为动力。要建设平台。"),
+         needs=(("is_role",), ("of_role", "is")), scope="document")
 def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
     """*sentences*: ``(offset, text, cues)`` of one document, in order. Two or more sentences in a
-    row that each open with ``A是<role>`` make one role group, spanning them."""
+    row that each open with ``A是<role>`` make one role group, spanning them; so do sentences that
+    ordinals open (首先…其次…最后), up to :data:`_ORDINAL_GAP` sentences apart. Subjects named
+    (A是X的基础) must be the same."""
     found, group, last = [], [], -2
     for i, (offset, text, cues) in enumerate(sentences):
-        if not cues & _IS_ROLE:
+        if not (cues & _IS_ROLE or cues & _OF_ROLE_IS == _OF_ROLE_IS):
             continue
-        m = _OPENING_ROLE.match(text)
+        m = _OPENING_ROLE.match(text) if "是" in text[:_OPENING_LONGEST] else None
+        if m is None and len(text) <= _HEADING_LONGEST and "以" in text:
+            m = _HEADING_ROLE.match(text)
         if m is None or m["value"] in _PRONOUNS:
             continue
-        if i != last + 1:
+        if not group or not _continues(group[-1][1], m, i - last):
             found += _opening_group(group)
             group = []
         group.append((offset, m))
@@ -190,12 +260,22 @@ def _role_sentences(sentences: list[tuple[int, str, int]]) -> list[dict]:
     return found + _opening_group(group)
 
 
+def _continues(previous: re.Match, m: re.Match, step: int) -> bool:
+    """Whether the opening role statement *m*, *step* sentences after *previous*, joins its group."""
+    if _group(previous, "subject") != _group(m, "subject") or _group(previous, "lead") != _group(m, "lead"):
+        return False
+    if step == 1:
+        return True
+    parallel = bool(previous["ordinal"] and m["ordinal"]) or _group(m, "lead") is not None
+    return parallel and step <= _ORDINAL_GAP
+
+
 def _opening_group(group) -> list[dict]:
     if len(group) < 2:
         return []
     values = [_LEAD.sub("", _node(m["value"])) for _, m in group]
-    span = (group[0][0] + group[0][1].start(), group[-1][0] + group[-1][1].end())
-    return [_row("triad", values, span, roles=[m["role"] for _, m in group])]
+    span = (group[0][0] + group[0][1].start("value"), group[-1][0] + group[-1][1].end())
+    return [_row("triad", values, span, roles=[m["role"] for _, m in group], subject=_group(group[0][1], "subject") or "")]
 
 
 # ---------------------------------------------------------------- relations (graph edges, not chains)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from .cuepass import need
 from .cues import _alt, _chars, _cues, _listed
-from .nodes import _ONE_HAN, _P, _node, _strip_lead
+from .nodes import _ONE_HAN, _P, _TITLE, _node, _strip_lead
 from .registry import BLOCK, _family, _row
 
 
@@ -70,17 +70,17 @@ _LISTED_A = rf"(?:(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 #: the same where A may be a list (从A、B、C到D): only a sentence holding 、 needs it
 _FROM_TO_LISTED = re.compile(
-    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到[^{_P}]{{1,16}}?)+)"
+    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)+)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 
@@ -186,6 +186,7 @@ _RANGE_END = re.compile(rf"等(?:[0-9一二三四五六七八九十两几多数]
 @_family("from_to", "从A到B（再到C）", "sequence", "推动创新链条实现从实验室到生产线再到市场的贯通。",
          ("实现从A到B的跨越", "实现从跟跑到领跑的跨越。"),
          ("由A到B、由B及C（一个字一个阶段）", "香港已进入从由乱到治到由治及兴的新阶段。"),
+         ("从《A》到《B》，再到《C》（前后几份文件）", "从《纲要》到《规划》，再到《行动方案》，部署层层推进。"),
          needs=(("from", "to"), ("from", "and_to")))
 def _from_to(sentence: str, cues: int) -> list[dict]:
     found = [_row("sequence", [m["a"], m["b"]], m) for m in _past_traps(_BY_AND, sentence)] if cues & _AND_TO else []
@@ -209,11 +210,16 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
             b = head  # 从A到“X”的A′: what B names is the head noun after 的, parallel to A
             end_b = end_b + 1 + len(head)
         earlier, later = _earlier(m["a"]), _again(b).split("、")
+        span_start = m.start()
+        if len(earlier) > 1 and earlier[-1][:1] in _FROM:
+            # 由表及里、由浅入深、由自然自发到自觉自为: phrases of their own before it, the chain is the last one's
+            span_start = m.start("a") + m["a"].rfind(earlier[-1])
+            earlier = [earlier[-1][1:]]
         if (len(earlier) > 1 and len(later) > 1) or _RANGE_END.search(b):
             continue  # 从A、B到C、D(等四大技术): a range of examples, not the stages of one process
         nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
         nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
-        span = (m.start(), end_b) if b is not m["b"] else m
+        span = (span_start, end_b if b is not m["b"] else m.end())
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
 
@@ -224,10 +230,21 @@ _RANGE_SCOPE = re.compile(rf"[{_CLAUSE_STOPS}](?:{_listed('range_scope')})")
 
 def _parallel_ranges(sentence: str, matches: list[re.Match]) -> set[int]:
     """Where the from-to matches that are ranges start: runs of clauses that are each nothing but
-    从A到B, three or more, or two followed by 处处/都… (从原野到都市，从车间到实验室，处处……)."""
-    bare = sorted((m.start(), m.end(), m["a"], m["b"]) for m in matches
-                  if (m.start() == 0 or sentence[m.start() - 1] in _CLAUSE_STOPS)
-                  and (m.end() == len(sentence) or sentence[m.end()] in _CLAUSE_STOPS))
+    从A到B, three or more, or two followed by 处处/都… (从原野到都市，从车间到实验室，处处……); or two or
+    more that each end B的N, a noun that names no change (从古城的演唱到乡村的球赛，从木塔的游戏到
+    汉服的体验: examples of one thing, not the stages of a process)."""
+    bare = []
+    for m in matches:
+        if m.start() and sentence[m.start() - 1] not in _CLAUSE_STOPS:
+            continue
+        end, tailed = m.end(), False
+        if end < len(sentence) and sentence[end] not in _CLAUSE_STOPS:
+            tail = _EXAMPLE_TAIL.match(sentence, end)
+            if tail is None or _CHANGE_NOUN.search(tail.group()):
+                continue
+            end, tailed = tail.end(), True
+        bare.append((m.start(), end, m["a"], m["b"], tailed))
+    bare.sort()
     runs: list[list[tuple]] = []
     for clause in bare:
         if runs and clause[0] == runs[-1][-1][1] + 1 and clause[2] != runs[-1][-1][3]:
@@ -235,8 +252,15 @@ def _parallel_ranges(sentence: str, matches: list[re.Match]) -> set[int]:
         else:
             runs.append([clause])
     return {clause[0] for run in runs
-            if len(run) >= 3 or (len(run) == 2 and _RANGE_SCOPE.match(sentence, run[-1][1]))
+            if len(run) >= 3 or (len(run) == 2 and (_RANGE_SCOPE.match(sentence, run[-1][1])
+                                                     or all(clause[4] for clause in run)))
             for clause in run}
+
+
+#: what may end a from-to clause after B: 的 and a short noun (贵州村超的非遗展演)
+_EXAMPLE_TAIL = re.compile(r"的[^，,；;。：:、！？]{1,8}(?=[，,；;。：:！？]|$)")
+#: a noun naming a change (从A到B的转变/历程/飞跃): such clauses are transitions, not examples
+_CHANGE_NOUN = re.compile(_alt(_cues("toward_tail") + _cues("from_to_end") + _cues("change_noun")))
 
 
 # family: from … towards … (从A走向B, 由A转向B, 从A向B转变)
@@ -246,14 +270,18 @@ _TOWARD_TAIL = _alt(_cues("toward_tail"))
 _SHIFT_ADVERB = re.compile(rf"(?:{_listed('shift_adverb')})$")
 #: the endings of a shift verb that names what A becomes (升级为, 转变成): a list after it modifies B's head noun
 _NAMING = ("为", "成")
+#: a term in corner quotes is one unit of a node, as a title is (从「开采、制造、使用」直线式的线性经济)
+_CORNER_TERM = r"「[^「」\n]{1,20}」"
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:{_CORNER_TERM}|{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
 
 
 @_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。",
+         ("从「A」转变为「B、C」的……（两边都是引号里的说法）", "服务要从「以机构为中心」转变为「以人为本、以家庭为中心」的体系。"),
+         ("从……的A转型为……的B（两边都带修饰语，取同类的中心词）", "推动城市从以工业为主的生产型城市，转型为宜居宜业的服务型城市。"),
          needs=(("from",),))
 def _from_towards(sentence: str, cues: int) -> list[dict]:
     found = []
@@ -261,7 +289,22 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         if "到" in m["a"]:
             continue  # 由A到B的…向C转变 is handled by the state-change rule
         b, span = m["b"] or m["b2"], m
+        if b.startswith(_BY_WAY_OF):
+            continue  # 从「A」模式改变为透过整合…: what follows is the way, not the state reached
+        a = _SHIFT_ADVERB.sub("", m["a"]) or m["a"]  # 从A逐步趋向于B: the adverb is no part of A
+        quoted = _quoted_target(sentence, a, m.start("b")) if m["b"] else ""
+        if quoted:  # 从「A」转变为「B、C」的体系: both sides quoted terms, B is its quote whole
+            span = (m.start(), m.start("b") + len(quoted))
+            found.append(_row("sequence", [_node(a), _node(quoted)], span, terms=True))
+            continue
         head = _head(sentence, m.end("b")) if m["b"] else ""
+        a_head = _head_noun(a)
+        if head and a_head and "、" not in b:
+            # 从……的线性经济，转型为……的循环经济: both sides are modified nouns; of one kind, they are named
+            # by their heads, else whole (从粗放式的规模扩张转向精细化的质量提升)
+            nodes = [a_head, head] if _same_kind(a_head, head) else [_node(a), _node(b) + "的" + head]
+            found.append(_row("sequence", nodes, (m.start(), m.end("b") + 1 + len(head))))
+            continue
         if head and (("、" in b and m["verb"].endswith(_NAMING)) or _parallel_head(m["a"], head)):
             b, span = head, (m.start(), m.end("b") + 1 + len(head))  # 升级为X、Y、Z的核心引擎: B is the head noun
         elif m["b"] and _one_han_before_de(b, sentence, m.end()):
@@ -270,9 +313,39 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
             whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
             b = whole.group() if whole else b
-        a = _SHIFT_ADVERB.sub("", m["a"]) or m["a"]  # 从A逐步趋向于B: the adverb is no part of A
         found.append(_row("sequence", [_node(a), *_targets(b)], span, terms=_quoted(m["a"], b)))
     return found
+
+
+#: B opening with these tells how, not what A becomes (改变为透过整合…, 转变为通过…)
+_BY_WAY_OF = ("透过", "通过", "经过", "借助", "依靠", "藉由")
+
+
+def _head_noun(a: str) -> str:
+    """The noun after the last 的 of a source that ends in one (「A、B」直线式的线性经济 → 线性经济), else ''."""
+    head = a.rsplit("的", 1)[-1] if "的" in a else ""
+    return head if 2 <= len(head) <= 8 and not any(ch in head for ch in "「」“”、") else ""
+
+
+def _same_kind(x: str, y: str) -> bool:
+    """Two different nouns of one kind: the same last two characters (线性经济 / 循环经济)."""
+    return x != y and len(x) >= 3 and len(y) >= 3 and x[-2:] == y[-2:]
+
+
+_CLOSING = {"「": "」", "“": "”", "『": "』"}
+
+
+def _quoted_target(sentence: str, a: str, start: int) -> str:
+    """The quoted target at *start* (「以人为本、以社区为中心」, up to 40 characters, within a clause)
+    when the source *a* is a quoted term as well; else ''."""
+    a = a.strip()
+    close = _CLOSING.get(sentence[start:start + 1])
+    if close is None or a[:1] not in _CLOSING or a[-1:] != _CLOSING[a[0]]:
+        return ""
+    end = sentence.find(close, start + 1, start + 42)
+    if end < 0 or any(ch in sentence[start:end] for ch in "。；;：:！？"):
+        return ""
+    return sentence[start:end + 1]
 
 
 def _targets(b: str) -> list[str]:
@@ -320,24 +393,47 @@ def _parallel_shift(sentence: str, cues: int) -> list[dict]:
 
 # family: a state changes (…的A向B转变, 实现A向B转型)
 _STATE_CHANGE = re.compile(
-    rf"(?:(?<=的)|(?<=进入)|(?<=实现))(?P<a>[^{_P}、“”的]{{2,12}}?)[{_TOWARD}](?P<b>[^{_P}、“”的]{{2,12}}?)(?:{_STATE_TAIL})"
+    rf"(?:(?<=的)|(?<=进入)|(?<=实现)|(?P<lead>(?<=推动)|(?<=促进)|(?<=加快)|(?<=引导)|(?<=带动)|(?<=加速)))"
+    rf"(?P<a>[^{_P}、“”的]{{2,12}}?)[{_TOWARD}](?P<b>[^{_P}、“”的]{{2,12}}?)的?(?P<tail>{_STATE_TAIL}|{_listed('state_kin')})"
 )
 
 
+def _one_thing(a: str, b: str) -> bool:
+    """Two states of one thing: different nouns of three characters or more with the same last character,
+    which is no suffix of manner (传统政府 / 数字政府, 综合保税区 / 自由贸易园区; not 高端化, 智能化)."""
+    return a != b and len(a) >= 3 and len(b) >= 3 and a[-1] == b[-1] and a[-1] not in "化性型式"
+
+
 @_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。",
-         needs=(("toward", "state_tail"),))
+         ("实现A向B的转变；推动A向B发展（A、B是同一事物的两种状态）", "推动传统政府向数字政府转变，推动综合保税区向自由贸易园区发展。"),
+         needs=(("toward", "state_tail"), ("toward", "state_kin")))
 def _state_change(sentence: str, cues: int) -> list[dict]:
-    return [_row("sequence", [_node(m["a"]), _node(m["b"])], m) for m in _STATE_CHANGE.finditer(sentence)]
+    # A holding a verb (…的生活环境推动产业结构向…转型): the 的 belongs to a phrase before the verb's
+    # subject, and A is no state; after a verb (推动A向B…) or before a looser tail (发展, 升级), A and B must
+    # be two states of one thing
+    found, pos = [], 0
+    while (m := _STATE_CHANGE.search(sentence, pos)) is not None:
+        loose = m["lead"] is not None or m["tail"] not in _cues("state_tail")
+        if _VERB_IN_STATE.search(m["a"], 0 if m["lead"] is not None else 1) or loose and not _one_thing(m["a"], m["b"]):
+            pos = m.start() + 1  # 加快实现A向B的转变: try again after 加快, where 实现 leads
+            continue
+        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m))
+        pos = m.end()
+    return found
+
+
+#: the verbs of two characters or more that lead a clause (推动, 促进, 实现…)
+_VERB_IN_STATE = re.compile(_alt(w for w in _cues("leading_verb") if len(w) >= 2))
 
 
 # families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
 _DASH, _ARROW = _chars("dash"), _listed("arrow")
-_PART_CHAR = rf"[^，。；：、“”\s{_DASH}{_chars('arrow')}\x00\x01<>]"
+_PART_CHAR = rf"[^，。；：、“”「」\s{_DASH}{_chars('arrow')}\x00\x01<>]"
 #: a part of a series: 1 to this many characters (and an aside)
 _PART_LONGEST = 12
 _PART = rf"{_PART_CHAR}{{1,{_PART_LONGEST}}}\x01*"
 _JOIN = rf"\s*(?:[{_DASH}]{{1,2}}|{_ARROW})\s*"
-_DASHED = re.compile(rf"“?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})”?(?P<after>.{{0,8}})")
+_DASHED = re.compile(rf"[“「]?(?P<body>{_PART}(?:{_JOIN}{_PART}){{1,8}})[”」]?(?P<after>.{{0,8}})")
 #: where a join can begin (every character of a dash or an arrow cue: a superset)
 _JOIN_FIRST = re.compile(rf"[{_DASH}{_chars('arrow')}]")
 _IS_PART_CHAR = re.compile(_PART_CHAR).match
@@ -363,7 +459,7 @@ def _dashed_matches(sentence: str):
             start -= 1
         if start == end:
             continue
-        if start > pos and sentence[start - 1] == "“":
+        if start > pos and sentence[start - 1] in "“「":
             start -= 1
         m = _DASHED.match(sentence, start)
         if m is not None:
@@ -373,7 +469,15 @@ _FLOW = _cues("flow")
 _CYCLE = _cues("cycle")
 _FLOW_OR_CYCLE_LONGEST_FIRST = tuple(sorted(_FLOW + _CYCLE, key=len, reverse=True))
 _FLOW_AFTER = re.compile(rf"(?:为|作为)?[^，。；、“”]{{0,4}}?(?:{_alt(_FLOW)})")
-_LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_alt(_CYCLE)})")
+#: the cycle words with their guards (循环 but not 循环利用: a kind of use, no loop)
+_CYCLE_WORD = _listed("cycle")
+_LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_CYCLE_WORD})")
+
+
+def _closed(nodes: list[str]) -> list[str]:
+    """A cycle's nodes, each once: a last node that is the first again with 再 (研发—转化—再研发)
+    closes the loop and is dropped, as a repeated first node is (需求→研发→产品→需求)."""
+    return nodes[:-1] if len(nodes) >= 3 and nodes[-1] == "再" + nodes[0] else nodes
 
 @lru_cache(maxsize=BLOCK)
 def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]:
@@ -389,23 +493,24 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
         parts[-1] = parts[-1][:len(parts[-1]) - len(flow)]
         parts[-1] = parts[-1].split("的")[0]  # 销售的产业链条: the series ends before its head noun
         parts = [_node(p) for p in [_strip_lead(parts[0])] + parts[1:]]
-        after = re.sub(r"^[”\"]?[的等]?", "", after)
+        after = re.sub(r"^[”」\"]?\s*[的等]?", "", after)
         named = after  # “A—B—C”的良性互动: the flow word may start with 良性
         after = re.sub(r"^(?:完整|良性)", "", after)
         # …的螺旋上升过程, 为逻辑主线: a word before the flow word
         flows = _FLOW_AFTER.match(after) is not None or _FLOW_AFTER.match(named) is not None
-        span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith("”")))
+        span = (m.start(), m.end("body") + (sentence[m.end("body"):].startswith(("”", "」"))))
         if len(parts) >= 4 and parts[0] == parts[-1] and (arrows or after):
             out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
         elif _LOOPS.match(after):
-            out.append(("cycle", parts, span))
+            out.append(("cycle", _closed(parts), span))
         elif len(parts) >= 3 and (arrows or flows):
             out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
     return tuple(out)
 
 
 @_family("dashed_cycle", "“A—B—C”闭环/良性循环", "cycle", "推动形成“研发—转化—再研发”的良性循环。",
-         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"), needs=(("dash",), ("arrow",)))
+         ("A→B→C→A（回到起点）", "形成需求→研发→产品→需求的链条。"),
+         ("「A──B──C」良性三角循环（直角引号、框线）", "构建「研发──制造──服务」良性三角循环。"), needs=(("dash",), ("arrow",)))
 def _dashed_cycles(sentence: str, cues: int) -> list[dict]:
     return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "cycle"]
 
@@ -519,24 +624,138 @@ def _shared_prefix(items: list[str]) -> bool:
     return bool(items) and all(x[:1] == items[0][:1] for x in items) and items[0][:1] in _ATTRIBUTE_PREFIX
 
 
+# family: a list announced before a colon as counted stages (分为三个阶段：A、B、C; 三重递进逻辑：A、B、C)
+_NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+_STAGE_HEADER = re.compile(
+    rf"(?P<count>[0-9]{{1,2}}|[一二两三四五六七八九十])(?:重|个|步|大|层)?[\u4e00-\u9fff]{{0,4}}?"
+    rf"(?:{_listed('stage_header')})[\u4e00-\u9fff]{{0,4}}[：:](?P<body>[^。；;！？!?：:\n]+)")
+
+
+@_family("stage_header", "分为N个阶段：A、B、C（数目与列举的项数相同）", "sequence", "这一过程分为三个阶段：试点探索、扩大推广、全面实施。",
+         ("N重递进逻辑：A、B、C", "改革遵循三重递进逻辑：制度的建立、制度的完善、制度的定型。"),
+         ("经历了N个阶段：从A到B，到C，再从D到E（数目与各段相同）", "改革经历了三个阶段：从试点探索到扩大推广，再到全面实施。"),
+         needs=(("stage_header",),), gate=lambda s: ("：" in s or ":" in s) and ("、" in s or "到" in s))
+def _stage_header(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _STAGE_HEADER.finditer(sentence):
+        count = m["count"]
+        count = int(count) if count.isdigit() else _NUMERALS[count]
+        items = [_node(x) for x in _items(m["body"].rstrip("等"))]
+        if len(items) != count:
+            items = _staged_from_to(m["body"])  # 经历了五个阶段：从A到B，到C，再从D到E
+        if len(items) != count:
+            continue  # the count announces the list: a list of another length is something else
+        if all(2 <= len(x) <= 20 for x in items):
+            found.append(_row("sequence", items, m))
+    return found
+
+
+#: the joints of stages told as 从A到B，到C，再从D到E
+_STAGE_JOINT = re.compile(r"^\s*[从由]|[，,]?\s*再?(?:[从由]|到)")
+
+
+def _staged_from_to(body: str) -> list[str]:
+    """The stages of a body that opens with 从 and joins them with 到 / 再到 / 再从 (each named by what follows
+    its last 的: 二十一世纪初期的可持续发展 → 可持续发展); [] when it is no such body."""
+    if not re.match(r"\s*[从由]", body) or "到" not in body:
+        return []
+    parts = [p.strip() for p in _STAGE_JOINT.split(body) if p.strip()]
+    return [_node(p.rsplit("的", 1)[-1]) for p in parts]
+
+
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
 _CYCLE_RE = re.compile(_alt(_CYCLE + _cues("loop_word")))
 _LISTED_CYCLE = re.compile(
     rf"(?P<body>{_FIRST_ITEM}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)[”」]?"
-    rf"(?:(?:之间)?的(?:{_alt(_CYCLE)})|良性循环|闭环|[，,](?:{_listed('loop_word')}))"
+    rf"(?:(?:之间)?的(?:{_CYCLE_WORD})|良性循环|闭环|[，,](?:{_listed('loop_word')}))"
 )
+#: what a listed series starts after when it follows the word that names it (恶性循环──A、B、C、再A)
+_SERIES_OPENER = re.compile(rf"^.*[{_DASH}:：]")
 
 
 @_family("listed_cycle", "A、B、C的良性循环", "cycle", "推动资金、技术、人才的良性循环。",
          ("A、B、再A、再B，循环往复", "调研、决策、再调研、再决策，循环往复。"),
+         ("循环……：A、B、C、再A（最后一项回到第一项）", "陷入恶性循环：失业、负债、失眠、再失业。"),
          needs=(("cycle",), ("loop_word",)), gate=lambda s: "、" in s)
 def _listed_cycle(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _in_runs(_LISTED_CYCLE, sentence, _CYCLE_RE):
         first, _, rest = m["body"].partition("、")
         items = [_node(x) for x in [_strip_lead(first)] + _items(rest)]
+        if _pairs([_node(x) for x in [_strip_lead(first), *rest.split("、")]]):
+            continue  # 国内市场和生产主体、金融和实体经济的良性循环: each pair loops (paired_cycle)
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("cycle", items, m))
+    return found or (_returning(sentence) if "再" in sentence else found)
+
+
+def _returning(sentence: str) -> list[dict]:
+    """A 、-list whose last item is its first again with 再 (跌倒、骨折、住院、再跌倒): a loop, each node
+    once (the sentence holds a cycle word: 恶性循环不断重播──…)."""
+    found = []
+    for run in _RUN_WITH_COMMA.finditer(sentence):
+        parts = run.group().split("、")
+        first = _SERIES_OPENER.sub("", parts[0]).strip()
+        if len(parts) >= 4 and parts[-1].startswith("再" + first) and all(2 <= len(x) <= 16 for x in parts[1:-1]) \
+                and 2 <= len(first) <= 16:
+            start = run.start() + len(parts[0]) - len(first)
+            found.append(_row("cycle", [first, *map(_node, parts[1:-1])], (start, run.start() + run.group().rindex("再") + 1 + len(first))))
+    return found
+
+
+_PAIR_JOIN = re.compile("和|与|及")
+
+
+def _pairs(items: list[str]) -> list[tuple[str, str]]:
+    """Every item as a pair of two names (金融和实体经济 → 金融, 实体经济), or [] when one is no pair."""
+    pairs = []
+    for item in items:
+        sides = _PAIR_JOIN.split(item)
+        if len(sides) != 2 or not all(2 <= len(s) <= 12 for s in sides):
+            return []
+        pairs.append((sides[0], sides[1]))
+    return pairs
+
+
+# family: named pairs said to loop, each pair a two-node cycle (金融和实体经济的良性循环; A和B、C和D的良性循环)
+_NAMED_LOOPS = _cues("named_loop")
+_LOOP_RUN_STOPS = re.compile(r"[，。；：“「\x00,;:]")
+_LOOP_BODY_END = re.compile(r"[”」]?(?:之?间)?的?$")
+_LOOP_CLAUSE_STOPS = re.compile(r"[，。；：\x00,;:]")
+#: 人养山、山养人: a pair told twice with its names swapped around one verb (each swap a two-node loop)
+_SWAP = re.compile(r"(?P<x>[^、，“”「」\s]{1,4}?)(?P<v>[^、，“”「」\s])(?P<y>[^、，“”「」\s]{1,4})、(?P=y)(?P=v)(?P=x)")
+
+
+@_family("paired_cycle", "A和B、C和D的良性循环（每一对是一个循环）", "cycle", "促进金融和实体经济的良性循环。",
+         ("实现A与B良性循环；“A养B、B养A”的良性循环", "实现金融体系与实体经济良性循环，形成“林养人、人养林”的良性循环。"),
+         needs=(("named_loop",),), gate=lambda s: "和" in s or "与" in s or "及" in s or "、" in s)
+def _paired_cycle(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for word in _NAMED_LOOPS:
+        at = sentence.find(word)
+        while at >= 0:
+            stops = list(_LOOP_RUN_STOPS.finditer(sentence, 0, at))
+            start = stops[-1].end() if stops else 0
+            body = sentence[start:at]
+            body = body[:_LOOP_BODY_END.search(body).start()]  # 科技与产业间的良性循环: 间 is no part of B
+            clause = max((m.end() for m in _LOOP_CLAUSE_STOPS.finditer(sentence, 0, at)), default=0)
+            swaps = [_row("cycle", [m["x"], m["y"]], m.span()) for m in _SWAP.finditer(sentence, clause, at)]
+            found += swaps or _pair_cycles(body, start)
+            at = sentence.find(word, at + len(word))
+    return found
+
+
+def _pair_cycles(body: str, start: int) -> list[dict]:
+    """Each item of *body* (at *start*) a pair A和B: a two-node cycle spanning its item; else none."""
+    items = body.split("、")
+    lead = len(items[0]) - len(_strip_lead(items[0]))
+    items[0] = items[0][lead:]
+    pairs = _pairs([_node(x) for x in items])
+    start += lead
+    found = []
+    for (a, b), item in zip(pairs, items):  # each pair its own span (so none overlaps another)
+        found.append(_row("cycle", [a, b], (start, start + len(item))))
+        start += len(item) + 1
     return found
 
 

@@ -166,10 +166,12 @@ def _document_chains(documents, starts, texts, masks):
     families = [f for f in FAMILIES if f.scope == "document"]
     for doc_id, (_, first, last) in documents.items():
         held = reduce(or_, masks[first:last], 0)  # the cue lists the document holds, in any of its sentences
+        sentences = None  # built once, for the first family the document goes to
         for family in families:
             if not family.routes(held):
                 continue
-            sentences = list(zip(starts[first:last], texts[first:last], masks[first:last]))
+            if sentences is None:
+                sentences = list(zip(starts[first:last], texts[first:last], masks[first:last]))
             for item in family.find(sentences):
                 item["family"] = family.name
                 if _valid(item["nodes"], item["kind"]):
@@ -285,6 +287,11 @@ TRAPS = (
     ("两个分句的宾语是破折号连起来的一对（说的是三方轮流，不是一对互相作用）",
      "优质的数据支撑算法—算力协同，充足的算力驱动数据—算法融合。"),
     ("词里的“因”（因为、因此、因地制宜）", "因地制宜发展产业，因此产业因时而变。"),
+    ("“A是X、B是Y”并列，但没有一个是角色词（前提、关键、支撑……）", "今天是周一、明天是周二、后天是周三。"),
+    ("“循环利用”“循环经济”说的是一种用法，不是几项之间的循环", "推进废旧家电、报废汽车、废旧纺织品的循环利用。"),
+    ("几个“从A到B的N”并列，N 不是变化（转变、历程……）：举例，不是阶段",
+     "从江南水乡的评弹表演到西北大漠的篝火晚会，从岭南古镇的醒狮巡游到东北林海的冰雪节庆，乡村文化焕发活力。"),
+    ("冒号前说的是“方面”而不是“阶段”，或者数目与列举的项数不同", "改革包括三个方面：完善制度、优化服务、加强监管。"),
 )
 
 
