@@ -105,6 +105,7 @@ def compare_with_base(base: str, folder: Path, work: Path, rounds: int, mode: st
     MB and stage (the lowest of the rounds) side by side, and whether every table is the same."""
     from bench_extract import lib_at
 
+    shutil.rmtree(work / "base", ignore_errors=True)  # (a library exported by an earlier run)
     libs = {"old": lib_at(base, work / "base"), "new": None}
     runs: dict[str, list[dict]] = {name: [] for name in libs}
     for round_ in range(rounds):
