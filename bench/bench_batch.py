@@ -6,6 +6,7 @@ side by side in one run on synthetic corpora built from the seed documents.
     .venv/bin/python bench/bench_batch.py --sizes 10          # 10 MB (about a minute)
     .venv/bin/python bench/bench_batch.py --sizes 100         # 100 MB (several minutes)
     .venv/bin/python bench/bench_batch.py --sizes 1000 --cluster-only   # 1 GB, cluster only
+    .venv/bin/python bench/bench_batch.py --sizes 20 --base main --rounds 3   # serial, main's library beside this one
 
 Each run is a fresh process with a fresh token cache (cold). Peak memory is each process's
 max RSS: the client's, and every Dask worker's. The outputs of both runs are read back with
@@ -75,8 +76,10 @@ def _peak() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run(mode: str, folder: Path, out: Path, workers: int, cache: Path) -> dict:
+def run(mode: str, folder: Path, out: Path, workers: int, cache: Path, lib: Path | None = None) -> dict:
     env = dict(os.environ, ZHPOLICY_CACHE_DIR=str(cache))
+    if lib is not None:
+        env["PYTHONPATH"] = str(lib)  # the library of another git ref (--base)
     done = subprocess.run([sys.executable, __file__, "--child", mode, str(folder), str(out), str(workers)],
                           capture_output=True, text=True, env=env)
     if done.returncode:
@@ -96,6 +99,42 @@ def same_tables(a: Path, b: Path) -> bool:
     return True
 
 
+def compare_with_base(base: str, folder: Path, work: Path, rounds: int, mode: str = "serial", workers: int = 1) -> None:
+    """Batches of *folder* (*mode* ``serial`` or ``cluster``) by the library at git ref *base* and by
+    the working tree's, alternating, each in a fresh process with a cold token cache: CPU seconds per
+    MB and stage (the lowest of the rounds) side by side, and whether every table is the same."""
+    from bench_extract import lib_at
+
+    shutil.rmtree(work / "base", ignore_errors=True)  # (a library exported by an earlier run)
+    libs = {"old": lib_at(base, work / "base"), "new": None}
+    runs: dict[str, list[dict]] = {name: [] for name in libs}
+    for round_ in range(rounds):
+        for name, lib in (libs.items() if round_ % 2 == 0 else reversed(libs.items())):
+            out, cache = work / f"out_{name}", work / f"cache_{name}"
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+            runs[name].append(run(mode, folder, out, workers, cache, lib))
+    same = same_tables(work / "out_old", work / "out_new")
+    stages = list(runs["new"][0]["record"]["stage_cpu_seconds_per_mb"])
+    best = {name: {stage: min(r["record"]["stage_cpu_seconds_per_mb"][stage] for r in rs) for stage in stages}
+            for name, rs in runs.items()}
+    mb = runs["new"][0]["record"]["megabytes"]
+    print(f"{mode} batch, old = {base}, {rounds} rounds alternating; CPU seconds per MB (lowest of the rounds)")
+    print(f"{'stage':12s} {'old':>7s} {'new':>7s} {'new/old':>8s}")
+    for stage in stages:
+        old, new = best["old"][stage], best["new"][stage]
+        print(f"{stage:12s} {old:7.3f} {new:7.3f} {new / old if old else float('nan'):8.2f}")
+    process = {name: min(r["cpu_seconds"] for r in rs) / mb for name, rs in runs.items()}
+    print(f"{'stages':12s} {sum(best['old'].values()):7.3f} {sum(best['new'].values()):7.3f} "
+          f"{sum(best['new'].values()) / sum(best['old'].values()):8.2f}")
+    print(f"{'process':12s} {process['old']:7.3f} {process['new']:7.3f} {process['new'] / process['old']:8.2f}"
+          f"   (the whole run: reading, stages, Parquet, record{'; client and workers' if mode == 'cluster' else ''})")
+    seconds = {name: min(r["seconds"] for r in rs) for name, rs in runs.items()}
+    print(f"{'wall s':12s} {seconds['old']:7.1f} {seconds['new']:7.1f} {seconds['new'] / seconds['old']:8.2f}"
+          f"   (fastest round; depends on what else runs)")
+    print(f"every table identical: {same}")
+
+
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         print(json.dumps(child(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))))
@@ -106,6 +145,9 @@ def main() -> int:
     parser.add_argument("--cluster-only", action="store_true", help="skip the serial run (for 1 GB)")
     parser.add_argument("--file-kb", type=int, default=10, help="size of each generated file")
     parser.add_argument("--work", default=None, help="where to build the corpora (default: a temporary folder)")
+    parser.add_argument("--base", help="a git ref whose library runs batches beside the working tree's "
+                                       "(serial; on the cluster with --cluster-only)")
+    parser.add_argument("--rounds", type=int, default=2, help="rounds of old and new with --base")
     args = parser.parse_args()
     import psutil
 
@@ -125,6 +167,10 @@ def main() -> int:
                       f"(built in {time.perf_counter() - started:.0f} s) ==")
             else:
                 print(f"\n== {size} MB corpus (reused): {len(list(folder.iterdir()))} files ==")
+            if args.base:
+                compare_with_base(args.base, folder, work / f"base_{size}", args.rounds,
+                                  "cluster" if args.cluster_only else "serial", args.workers)
+                continue
             results = {}
             if not args.cluster_only:
                 results["serial"] = run("serial", folder, work / f"out_{size}_serial", 1, work / f"cache_{size}_s")

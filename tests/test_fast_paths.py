@@ -176,3 +176,59 @@ def test_the_run_record_gives_each_stage_its_cpu_seconds(tmp_path):
     record = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
     cpu = record["stage_cpu_seconds_per_mb"]
     assert list(cpu) == list(STAGES) and all(value > 0 for value in cpu.values())
+
+
+# ---------------------------------------------------------------- statistics
+
+
+_STAT_POOL = "2020年5月1日-/.《》[]〔〕12345第三五十万亿元%，：；去今明上半年全年近过一二〇零○我省市Ab GDP"
+
+
+def test_masking_patterns_run_only_where_they_can_match():
+    """_masked_spans skips a pattern when none of the characters every match holds is present."""
+    from zhpolicy.extraction.stats import figures
+
+    sentences = _strings(_STAT_POOL, 4000, 40, seed=3) + ["《2025年工作要点》指出[3]，5月1日-6月30日", "二〇二四年"]
+    for pattern, needs in figures._MASK_NEEDS:
+        for s in sentences:
+            if not any(ch in s for ch in needs):
+                assert pattern.search(s) is None, (pattern.pattern, s)
+    assert any(figures._masked_spans(s) for s in sentences)
+
+
+def test_year_lead_hint_as_one_alternation():
+    """The two patterns of the year lead's quick test find a match where the single alternation did."""
+    from zhpolicy.extraction.stats import scopes
+    from zhpolicy.extraction.stats.years import relative_year_words
+
+    words = [w for w, rule in relative_year_words().items()
+             if not rule.startswith(("reporting", "period:", "date", "now", "anchor"))]
+    single = re.compile(r"\d{4}\s*年|[〇零○]|五|" + "|".join(map(re.escape, words)))
+    years, named = scopes._lead_hint()
+    pool = _STAT_POOL + "".join(words)
+    sentences = _strings(pool, 4000, 60, seed=5) + [w + "，全省" for w in words]
+    for s in sentences:
+        expected = bool(single.search(s, 0, scopes._LEAD_CHARS))
+        assert bool(years.search(s, 0, scopes._LEAD_CHARS) or named.search(s, 0, scopes._LEAD_CHARS)) == expected
+
+
+def test_figure_pieces_found_where_the_plain_alternation_finds_them():
+    from zhpolicy.extraction.stats import table
+
+    plain = re.compile("|".join(opening + rest for opening, rest in table._NEEDED_PIECES))
+    pool = "第首位榜前分之翻番破过超到达逾近上零〇○一二两三四五六七八九十百千廿卅卌万亿兆倍成强点 \u3000\u00a0年的7"
+    texts = _strings(pool, 20000, 12, seed=7) + ["第", "首位", "前 十", "三 万", "○点五", "突破万亿", "翻番", "三分之一",
+                                                 "三○○○元", "2"]
+    for text in texts:
+        assert bool(table._ANY_FIGURE_PIECE.search(text)) == bool(plain.search(text)), text
+    assert not table._may_hold_figure("坚持创新驱动，形成良性循环。")
+
+
+def test_segment_start_as_the_last_mark_found_by_rfind():
+    from zhpolicy.extraction.stats import years
+
+    for text in _strings("；;：:，年2", 3000, 20, seed=9):
+        for end in range(len(text) + 1):
+            assert years._after_last(years._UP_TO_SEGMENT, text, end) == max(text.rfind(ch, 0, end) for ch in "；;") + 1
+            assert (years._after_last(years._UP_TO_SEGMENT_OR_COLON, text, end)
+                    == max(text.rfind(ch, 0, end) for ch in "；;：:") + 1)

@@ -52,6 +52,7 @@ def test_skipping_sentences_changes_no_figure(monkeypatch, seed_sentences):
                                             "date": ["2025-06-30"] * len(grouped)})], ignore_index=True)
     fast = extract_statistics(frame)
     monkeypatch.setattr(table, "_may_hold_figure", lambda sentence: True)
+    monkeypatch.setattr(table, "_ANY_FIGURE_PIECE", re.compile(""))
     monkeypatch.setattr(years, "_may_name_year", lambda sentence: True)
     monkeypatch.setattr(figures, "_RANK_PIECE", re.compile(""))
     monkeypatch.setattr(figures, "_CHINESE_PIECE", re.compile(""))

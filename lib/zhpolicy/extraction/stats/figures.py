@@ -173,8 +173,9 @@ def not_statistic_rules() -> tuple[tuple[str, str, re.Pattern, frozenset], ...]:
 def _masked_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans no figure may overlap: titles, codes (5G, C919 but not 100GW), citation marks, dates."""
     spans = []
-    for pattern in (_TITLE, _CITATION, _DATE, _CN_YEAR):
-        spans.extend(m.span() for m in pattern.finditer(sentence))
+    for pattern, needs in _MASK_NEEDS:
+        if any(ch in sentence for ch in needs):
+            spans.extend(m.span() for m in pattern.finditer(sentence))
     for m in _CODE.finditer(sentence):
         if _LATIN_UNIT_FIGURE.fullmatch(m.group(0)):
             continue
@@ -188,11 +189,21 @@ _ACRONYM_NUMBER = re.compile(r"(?P<letters>[A-Z]{3,})\d+")
 _ACRONYM_BEFORE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{3,}$")
 
 
+#: Each masking pattern of :func:`_masked_spans` with the characters one of which every match holds
+#: (a quick test before it runs; tests/test_fast_paths.py checks them against the patterns).
+_MASK_NEEDS = ((_TITLE, "《"), (_CITATION, "["), (_DATE, "年月-/."), (_CN_YEAR, "年"))
+
+
 def _rule_masked_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans masked by the ``span`` rules of ``stat_not_statistics.tsv`` (百千万工程 …); a rank
     such as 百强县榜首 ignores these."""
-    return [m.span() for _, where, pattern, _ in not_statistic_rules() if where == "span"
-            for m in pattern.finditer(sentence)]
+    return [m.span() for pattern in _span_rules() for m in pattern.finditer(sentence)]
+
+
+@lru_cache(maxsize=1)
+def _span_rules() -> tuple[re.Pattern, ...]:
+    """The patterns of the ``span`` rules of :func:`not_statistic_rules`, in file order."""
+    return tuple(pattern for _, where, pattern, _ in not_statistic_rules() if where == "span")
 
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

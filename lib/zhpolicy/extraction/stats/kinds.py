@@ -224,7 +224,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
             if scope_name == "heading":
                 found = _whole_text_cue(kind, scope_name, heading) if (kind, scope_name) in _cue_table() else ""
             else:
-                found = _cue_in_window(found_in_sentence.get((kind, scope_name), ()), *windows[scope_name])
+                cues = found_in_sentence.get((kind, scope_name))
+                found = _cue_in_window(cues, *windows[scope_name]) if cues else ""
             if found:
                 return found
         return ""

@@ -37,12 +37,15 @@ def _lead_words() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _lead_hint() -> re.Pattern:
+def _lead_hint() -> tuple[re.Pattern, re.Pattern]:
     """A quick test before a year lead is looked for: an explicit year, a plan period (五) or a
-    relative word that names a whole year (今年, 过去一年, 未来五年 …; not 全年, 上半年, 今天)."""
+    relative word that names a whole year (今年, 过去一年, 未来五年 …; not 全年, 上半年, 今天).
+    Two patterns, searched one after the other: an alternation whose every branch opens with a
+    literal character is first located by those characters, one with a ``\d`` branch is tried
+    branch by branch at every position (several times slower)."""
     words = [w for w, rule in relative_year_words().items()
              if not rule.startswith(("reporting", "period:", "date", "now", "anchor"))]
-    return re.compile(r"\d{4}\s*年|[〇零○]|五|" + "|".join(map(re.escape, words)))
+    return re.compile(r"\d{4}\s*年|[〇零○五]"), re.compile("|".join(map(re.escape, words)))
 
 
 #: Words opening a vision of a later year (展望2035年，…).
@@ -70,7 +73,8 @@ def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) 
     after it, until another scope. *sentence* is the paragraph's first, at offset *start*; a
     paragraph with figures must open with the year and a comma (``2023年，全省…``), not a year
     that names something (``2023年全国第五次经济普查结果：…``)."""
-    if not _lead_hint().search(sentence, 0, _LEAD_CHARS):
+    years, words = _lead_hint()
+    if not (years.search(sentence, 0, _LEAD_CHARS) or words.search(sentence, 0, _LEAD_CHARS)):
         return None
     topic = _topic_token(sentence, _year_tokens(sentence, date))
     frame = FRAMING_COMMA if has_figures else _FRAME

@@ -331,12 +331,12 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     dated = [t for t in tokens if t["end"] <= offset and t["source"] == "document_date"]
     if not strong:
         part = [t for t in tokens if t.get("rule", "").startswith("period:") and t["year"] and t["start"] >= offset]
-        clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
+        clause_end = _first_clause_end(sentence, offset)
         if part and part[0]["end"] <= clause_end and len(sentence[offset:part[0]["start"]]) <= 12 and not re.search(
                 r"\d", sentence[offset:part[0]["start"]]):
             return part[0]  # 上半年，全市实现生产总值…: a dated part of a year opening the sentence
         return dated[0] if dated else None  # else the dateline's own date
-    first_clause_end = next((i for i, ch in enumerate(sentence) if ch in "，,：:" and i >= offset), len(sentence))
+    first_clause_end = _first_clause_end(sentence, offset)
     opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])]
     if len(opening) > 1 and re.match(r"\s*是", sentence[opening[0]["end"]:]):
         opening = opening[:1]  # 2021年是“十四五”开局之年: the later years say what the year is, not the sentence's time
@@ -360,10 +360,31 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     return dated[0] if dated else None
 
 
+_CLAUSE_COMMA = re.compile("[，,：:]")
+
+
+def _first_clause_end(sentence: str, offset: int) -> int:
+    """Where the first clause from *offset* on ends: its first comma or colon, else the sentence's end."""
+    m = _CLAUSE_COMMA.search(sentence, max(offset, 0))
+    return m.start() if m else len(sentence)
+
+
+#: Everything up to the last ；(or colon) (greedy ``.*`` backs off to the last one): see :func:`_after_last`.
+_UP_TO_SEGMENT = re.compile("(?s:.*)[；;]")
+_UP_TO_SEGMENT_OR_COLON = re.compile("(?s:.*)[；;：:]")
+
+
+def _after_last(up_to_mark: re.Pattern, sentence: str, end: int) -> int:
+    """Where the text after the last mark of *up_to_mark* before *end* starts (0 without one): what
+    ``max(sentence.rfind(mark, 0, end) for mark in marks) + 1`` gives, in one search."""
+    m = up_to_mark.match(sentence, 0, end)
+    return m.end() if m else 0
+
+
 def _running_topic(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
     """The nearest earlier year that opens a clause of the same ；-segment (``根据…，2021年全区…，
     比上年增长6.2%``; ``到2025年，A达到…，B提高到…``): it carries on over commas, not over ；."""
-    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;：:") + 1
+    segment = _after_last(_UP_TO_SEGMENT_OR_COLON, sentence, row["start"])
     for t in reversed(tokens):
         if t["weak"] or t["start"] < segment or t["end"] > row["start"] or not t["year"] and t.get("rule", "").startswith("review"):
             continue
@@ -486,7 +507,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
             return _this_year_of_frame(token, context) or _year_and_source(token, level)
     if context.get("frame") is not None:
         return _year_and_source(context["frame"], context["frame"]["source"])
-    segment = max(sentence.rfind(ch, 0, row["start"]) for ch in "；;") + 1
+    segment = _after_last(_UP_TO_SEGMENT, sentence, row["start"])
     before = [t for t in tokens if t["weak"] and t["end"] <= row["start"]]
     own = [t for t in before if t["start"] >= segment]
     if own:
@@ -566,7 +587,8 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
 def _month_period(head: str, date) -> dict | None:
     """The first month a text names near its start (``国家统计局发布5月份经济运行数据``), when the
     document's date gives its year: {year, text, at}."""
-    m = next((m for m in _MONTH_PERIOD.finditer(head) if not (m["bare"] or m["bare2"])), None)  # 5月份, not 看好1月订单
+    m = next((m for m in _MONTH_PERIOD.finditer(head) if not (m["bare"] or m["bare2"])), None) if "月" in head else None
+    # (every match holds 月; 5月份 sets a period, a month alone as in 看好1月订单 does not)
     if m is None or re.search(r"(?:19|20)\d{2}\s*年\s*$", head[max(0, m.start() - 6):m.start()]):
         return None
     month = m["upto"] or m["month"] or m["first"]
