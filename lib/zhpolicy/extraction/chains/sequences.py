@@ -392,10 +392,15 @@ def _parallel_shift(sentence: str, cues: int) -> list[dict]:
 
 
 # family: a state changes (…的A向B转变, 实现A向B转型)
-_STATE_CHANGE = re.compile(
-    rf"(?:(?<=的)|(?<=进入)|(?<=实现)|(?P<lead>(?<=推动)|(?<=促进)|(?<=加快)|(?<=引导)|(?<=带动)|(?<=加速)))"
-    rf"(?P<a>[^{_P}、“”的]{{2,12}}?)[{_TOWARD}](?P<b>[^{_P}、“”的]{{2,12}}?)的?(?P<tail>{_STATE_TAIL}|{_listed('state_kin')})"
-)
+#: what follows the 向 of a state change: B and its tail (…向数字政府的转变, …向自由贸易园区发展)
+_STATE_AFTER = re.compile(rf"(?P<b>[^{_P}、“”的]{{2,12}}?)的?(?P<tail>{_STATE_TAIL}|{_listed('state_kin')})")
+#: what A may hold (2 to 12 characters, no stop, quote or 的)
+_STATE_SIDE = re.compile(rf"[^{_P}、“”的]{{2,12}}")
+#: what stands just before A: a 的 or 进入/实现 (a state), or a verb that sets a thing moving (推动A向B…: loose)
+_STATE_LEADS = ("的", "进入", "实现")
+_STATE_VERB_LEADS = ("推动", "促进", "加快", "引导", "带动", "加速")
+_STATE_KIN = frozenset(_cues("state_kin"))
+_TOWARD_CHAR = re.compile(f"[{_TOWARD}]")
 
 
 def _one_thing(a: str, b: str) -> bool:
@@ -408,17 +413,28 @@ def _one_thing(a: str, b: str) -> bool:
          ("实现A向B的转变；推动A向B发展（A、B是同一事物的两种状态）", "推动传统政府向数字政府转变，推动综合保税区向自由贸易园区发展。"),
          needs=(("toward", "state_tail"), ("toward", "state_kin")))
 def _state_change(sentence: str, cues: int) -> list[dict]:
-    # A holding a verb (…的生活环境推动产业结构向…转型): the 的 belongs to a phrase before the verb's
-    # subject, and A is no state; after a verb (推动A向B…) or before a looser tail (发展, 升级), A and B must
-    # be two states of one thing
-    found, pos = [], 0
-    while (m := _STATE_CHANGE.search(sentence, pos)) is not None:
-        loose = m["lead"] is not None or m["tail"] not in _cues("state_tail")
-        if _VERB_IN_STATE.search(m["a"], 0 if m["lead"] is not None else 1) or loose and not _one_thing(m["a"], m["b"]):
-            pos = m.start() + 1  # 加快实现A向B的转变: try again after 加快, where 实现 leads
+    # found from each 向 (a pattern opening with look-behinds would be tried at every position): A is the
+    # longest stretch before it that a lead opens. A holding a verb (…的生活环境推动产业结构向…转型) is no
+    # state; after a verb (推动A向B…) or before a looser tail (发展, 升级), A and B must be two states of one thing
+    found, done = [], 0
+    for toward in _TOWARD_CHAR.finditer(sentence):
+        at = toward.start()
+        after = _STATE_AFTER.match(sentence, at + 1)
+        if after is None or at < done:
             continue
-        found.append(_row("sequence", [_node(m["a"]), _node(m["b"])], m))
-        pos = m.end()
+        for start in range(max(done, at - 12), at - 1):
+            a = sentence[start:at]
+            loose = sentence.endswith(_STATE_VERB_LEADS, 0, start)
+            if not (loose or sentence.endswith(_STATE_LEADS, 0, start)) or not _STATE_SIDE.fullmatch(a):
+                continue
+            loose = loose or after["tail"] in _STATE_KIN
+            if _VERB_IN_STATE.search(a, 0 if sentence.endswith(_STATE_VERB_LEADS, 0, start) else 1):
+                continue  # 加快实现A向B的转变: try the lead after 加快, where 实现 stands
+            if loose and not _one_thing(a, after["b"]):
+                continue
+            found.append(_row("sequence", [_node(a), _node(after["b"])], (start, after.end())))
+            done = after.end()
+            break
     return found
 
 
