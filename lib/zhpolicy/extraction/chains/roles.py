@@ -173,16 +173,22 @@ _FIRST_ROLE = re.compile(rf"(?:^|(?<=[，；：、]))(?P<value>[^{_P}、“”�
          ("X第一生产力、Y第一资源（短式）", "教育第一生产力、人才第一资源。"),
          needs=(("first_role*2",),))
 def _first_roles(sentence: str, cues: int) -> list[dict]:
+    return _role_runs(sentence, _FIRST_ROLE.finditer(sentence), _GAP.match, 2)
+
+
+def _role_runs(sentence: str, matches, joined, fewest: int, distinct: bool = False) -> list[dict]:
+    """Triads of role matches (groups ``value`` and ``role``) that follow one another, *joined* telling
+    whether the text between two of them joins them; a run of at least *fewest* (with *distinct* values)."""
     groups: list[list[re.Match]] = []
-    for m in _FIRST_ROLE.finditer(sentence):
-        if groups and _GAP.match(sentence[groups[-1][-1].end():m.start()]):
+    for m in matches:
+        if groups and joined(sentence[groups[-1][-1].end():m.start()]):
             groups[-1].append(m)
         else:
             groups.append([m])
     found = []
     for group in groups:
         values = [_LEAD.sub("", _node(m["value"])) for m in group]
-        if len(group) >= 2 and all(values):
+        if len(group) >= fewest and all(values) and (not distinct or len(set(values)) == len(values)):
             found.append(_row("triad", values, (group[0].start(), group[-1].end()), roles=[m["role"] for m in group]))
     return found
 
@@ -198,20 +204,11 @@ _CARRIED_ROLE = re.compile(rf"(?P<value>[^{_P}、“”]{{2,12}}?)(?:{_listed('r
          ("A发挥X作用、B发挥Y作用、C发挥Z作用", "政府发挥引导作用、企业发挥主体作用、社会发挥协同作用。"),
          needs=(("role_carrier*3", "role_kind*3"),))
 def _role_carriers(sentence: str, cues: int) -> list[dict]:
-    matches = list(_CARRIED_ROLE.finditer(sentence))
-    groups: list[list[re.Match]] = []
-    for m in matches:
-        between = sentence[groups[-1][-1].end():m.start()] if groups else None
-        if between is not None and re.fullmatch(r"\s*[，,、；;]\s*", between):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    found = []
-    for group in groups:
-        values = [_LEAD.sub("", _node(m["value"])) for m in group]
-        if len(group) >= 3 and all(values) and len(set(values)) == len(values):
-            found.append(_row("triad", values, (group[0].start(), group[-1].end()), roles=[m["role"] for m in group]))
-    return found
+    return _role_runs(sentence, _CARRIED_ROLE.finditer(sentence), _CARRIER_JOIN.fullmatch, 3, distinct=True)
+
+
+#: what joins two carried roles: a comma, a 、 or a semicolon
+_CARRIER_JOIN = re.compile(r"\s*[，,、；;]\s*")
 
 
 # family: role statements that open consecutive sentences (产业振兴是根基，……。人才振兴是关键，……), or
