@@ -200,3 +200,8 @@ def test_a_month_alone_and_the_first_months_take_the_documents_year():
     assert set(t["year"]) == {"2025"}
     t = _table("3月5日，全市举行会议。", "2025-12-24")
     assert t.empty
+
+
+def test_a_forecast_of_a_budget_year_is_a_target():
+    t = _table("财政司司长在新一份预算案中预料，2023/24年度经常开支将轻微上升3.3%至5602亿元。整体开支将会下降6%至7610亿元。")
+    assert set(t["kind"]) == {"target"} and t.loc["5602亿元", "year"] == "2023-2024"
