@@ -205,3 +205,10 @@ def test_a_month_alone_and_the_first_months_take_the_documents_year():
 def test_a_forecast_of_a_budget_year_is_a_target():
     t = _table("财政司司长在新一份预算案中预料，2023/24年度经常开支将轻微上升3.3%至5602亿元。整体开支将会下降6%至7610亿元。")
     assert set(t["kind"]) == {"target"} and t.loc["5602亿元", "year"] == "2023-2024"
+
+
+def test_an_roc_year_naming_a_county_programme_but_not_an_anniversary():
+    t = _table("屏东县政府规划「屏东县114年家用厨余机补助」方案，每台可补助40%、上限6000元。")
+    assert set(t["year"]) == {"2025"} and set(t["kind"]) == {"plan"}
+    t = _table("庆祝建市120年，全市GDP增长5%。")
+    assert t["year"].tolist() == [""]

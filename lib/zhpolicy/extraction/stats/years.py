@@ -17,8 +17,10 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 #: A year of the Republic of China calendar (Taiwan; ROC year + 1911 = the common era): always after 民国 /
 #: 中华民国; a bare three-digit year (100–149) only where a period or a Taiwan release's wording follows it
 #: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率, 111年每户, 自113年起), never a duration
-#: (建党100年, 100年来, 近110年的历史).
-_ROC_YEAR = re.compile(ROC_ERA + r"(?P<y>\d{2,3})\s*年|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
+#: (建党100年, 100年来, 近110年的历史); and right after a county or city or an opening quote, naming a programme
+#: (屏东县114年家用厨余机补助, 「114年度计划」).
+_ROC_YEAR = re.compile(ROC_ERA + r"(?P<y>\d{2,3})\s*年|(?<=[县市乡镇「“])(?<![建设撤][县市乡镇])(?P<y3>1[0-4]\d)\s*年(?![前来代间])"
+                       r"|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
                        r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*(?:[至到\-—~～]\s*\d{1,2}\s*)?月|[及和与至到、-]\s*1[0-4]\d\s*年"
                        r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
 #: ``今（113）年``, ``去(2023)年``, ``明（114）年``: a relative word with its year in brackets, as Taiwan's press and
@@ -195,7 +197,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
                        "weak": False, "period": bool(m[1])})
     for m in (_ROC_YEAR.finditer(sentence) if has_year and _ROC_HINT.search(sentence) else ()):
-        tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["bare"]) + ROC_OFFSET),
+        tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["y3"] or m["bare"]) + ROC_OFFSET),
                        "source": "", "weak": False})
     for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
         year = int(m["y"] or m["y2"])
