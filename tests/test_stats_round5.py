@@ -212,3 +212,8 @@ def test_an_roc_year_naming_a_county_programme_but_not_an_anniversary():
     assert set(t["year"]) == {"2025"} and set(t["kind"]) == {"plan"}
     t = _table("庆祝建市120年，全市GDP增长5%。")
     assert t["year"].tolist() == [""]
+
+
+def test_this_years_quarter_in_an_undated_text_that_named_it_with_its_year():
+    t = _table("中新网4月17日电 发言人今天表示，2018年一季度中国经济运行的特点是稳。今年一季度我国经济增长6.8%。")
+    assert t.loc["增长6.8%", "year"] == "2018" and t.loc["增长6.8%", "year_source"] == "earlier"

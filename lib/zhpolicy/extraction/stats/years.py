@@ -492,7 +492,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     with its year earlier in the text (``2021年上半年`` … ``上半年``)."""
     clause = _clause_year(sentence, row, tokens)
     if _known(clause):
-        return _this_year_of_frame(clause, context) or _year_and_source(clause, "clause")
+        return _this_year_of_frame(clause, context, row) or _year_and_source(clause, "clause")
     if clause is not None and clause.get("rule", "").startswith("review"):
         return "", "", ""  # 近五年…年均增速超过30% in a mid-year text: its own years, not known, not borrowed
     topic, running = context["topic"], _running_topic(sentence, row, tokens)
@@ -506,7 +506,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
         topic, paragraph = (None if t is not None and t.get("weak") else t for t in (topic, paragraph))
     for token, level in ((topic, "sentence"), (running, "sentence"), (paragraph, "paragraph")):
         if _known(token):
-            return _this_year_of_frame(token, context) or _year_and_source(token, level)
+            return _this_year_of_frame(token, context, row) or _year_and_source(token, level)
     if context.get("frame") is not None:
         return _year_and_source(context["frame"], context["frame"]["source"])
     segment = _after_last(_UP_TO_SEGMENT, sentence, row["start"])
@@ -536,10 +536,17 @@ def _only_year(tokens: list[dict]) -> tuple[str, str, str]:
     return "", "", ""
 
 
-def _this_year_of_frame(token: dict, context: dict) -> tuple[str, str, str] | None:
-    """For 今年 that the document's date cannot resolve (an undated text), the year of the heading or
-    scope above it (二、2024年工作安排 … 今年的主要预期目标是：…), unless that is a review (…工作回顾: 今年 is
-    then the year after it); None otherwise."""
+def _this_year_of_frame(token: dict, context: dict, row: dict | None = None) -> tuple[str, str, str] | None:
+    """For 今年 that the document's date cannot resolve (an undated text): 今年一季度 when the text named
+    2018年一季度 earlier (that year, ``earlier``); else the year of the heading or scope above it
+    (二、2024年工作安排 … 今年的主要预期目标是：…), unless that is a review (…工作回顾: 今年 is then the
+    year after it); None otherwise."""
+    if not token["year"] and token.get("rule") == "0" and row is not None and context.get("earlier"):
+        word = token["source"].split(":", 1)[1] if token["source"].startswith("relative:") else ""
+        part = word[2:] if word.startswith(("今年", "本年")) else ""
+        found = context["earlier"](part, row) if part and relative_year_words().get(part, "").startswith("period:") else None
+        if found and found[0]:
+            return found
     frame = context.get("frame")
     if (token["year"] or token.get("rule") != "0" or frame is None or not re.fullmatch(r"\d{4}", frame.get("year") or "")
             or re.search(r"回顾|过去|以来", frame.get("text", ""))):
