@@ -217,3 +217,9 @@ def test_an_roc_year_naming_a_county_programme_but_not_an_anniversary():
 def test_this_years_quarter_in_an_undated_text_that_named_it_with_its_year():
     t = _table("中新网4月17日电 发言人今天表示，2018年一季度中国经济运行的特点是稳。今年一季度我国经济增长6.8%。")
     assert t.loc["增长6.8%", "year"] == "2018" and t.loc["增长6.8%", "year_source"] == "earlier"
+
+
+def test_an_undated_release_that_names_its_quarter_with_the_year_after_naming_it_without():
+    t = _table("国新办举行一季度国民经济运行情况新闻发布会，介绍2016年一季度国民经济运行情况。\n"
+               "分产业看，第一产业增加值8803亿元，同比增长2.9%。")
+    assert set(t["year"]) == {"2016"}

@@ -576,7 +576,10 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
     the text's 同比 and figures that nothing else dates."""
     head = text[:limit]
     month = _month_period(head, date)
+    unresolved = ""  # 举行一季度…发布会，介绍2016年一季度…情况: the same part named again with its year
     for m in _relative_pattern().finditer(head[:month["at"]] if month else head):
+        if unresolved and m.group(0) != unresolved:
+            continue
         if relative_year_words()[m.group(0)].startswith("period:"):
             named = re.search(r"((?:19|20)\d{2})\s*年$", head[max(0, m.start() - 6):m.start()])
             year = named[1] if named else resolve_relative_year(m.group(0), date)  # 2020年前三季度 names its year
@@ -589,7 +592,11 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
             if year:
                 line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
                 return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…"}
-            return None
+            if document_year_month(date)[0] is not None or unresolved:
+                return None
+            unresolved = m.group(0)
+    if unresolved:
+        return None
     return {k: v for k, v in month.items() if k != "at"} if month else None
 
 
