@@ -66,6 +66,8 @@ _CN_DIGIT_RUN = re.compile(rf"(?<![零〇○一二两三四五六七八九十百
                            rf"[〇○][零〇○一二三四五六七八九]*)(?!点){_SP}(?P<mag>{MAG})?")
 _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
 #: ``零点五七个百分点``: a Chinese-numeral decimal before a unit.
+#: What every match of ``_CN_DECIMAL_QUANTITY`` holds: a Chinese numeral before 点 or a decimal point (a quick test).
+_CN_POINT = re.compile(r"[零〇○一二两三四五六七八九十百千廿卅卌][点.]")
 _CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之])(?P<cnd>{CN_DECIMAL})(?:{_SP}(?P<mag>{MAG}))?")
 _FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
 #: ``约1/3``, ``超过2/3``: a fraction written with a slash after a word of amount (dates are masked first).
@@ -415,7 +417,7 @@ def _chinese_quantities(sentence: str) -> list[dict]:
             found.append({"start": m.start("mag"), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in (_PERCENT_WORDS.finditer(sentence) if "百分之" in sentence else ()):
         found.append({"start": m.start(), "end": m.end(), "value": _number(m["num"]), "unit": "%", "qualifier": ""})
-    for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if "点" in sentence or "." in sentence else ()):
+    for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if _CN_POINT.search(sentence) else ()):
         unit, end = _unit_after(sentence, m.end())
         if unit:
             value, base = _scale(cn_to_number(m["cnd"]), m["mag"], unit)
