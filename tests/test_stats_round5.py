@@ -1,6 +1,8 @@
 """Years and kinds of families probed before round 5 (written examples): 截至 is "as of", a year
 framed by 是 beside a plan period, 预期增长 as a target cue."""
 
+import warnings
+
 import pandas as pd
 
 import zhpolicy as zp
@@ -9,6 +11,15 @@ import zhpolicy as zp
 def _table(text: str, date: str = "") -> pd.DataFrame:
     corpus = pd.DataFrame({"doc_id": ["d"], "text": [text], "date": [date]})
     return zp.extract_statistics(corpus).set_index("surface")
+
+
+def _loaded_table(folder, text: str) -> pd.DataFrame:
+    """The statistics of *text* saved as a file in *folder* and read as a corpus is (a Traditional text
+    is converted: the notice saying so is silenced)."""
+    (folder / "tw.txt").write_text(text, encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return zp.extract_statistics(zp.load_corpus(folder))
 
 
 def test_as_of_a_year_is_not_a_target():
@@ -63,11 +74,7 @@ def test_an_estimate_at_the_years_end_is_a_result_and_mid_year_a_goal():
 
 
 def test_a_short_traditional_release_is_converted_and_a_count_granted_is_a_result(tmp_path):
-    (tmp_path / "tw.txt").write_text("102年度施政績效報告\n本年度共補助中小企業1,250家，補助金額新臺幣3.2億元。", encoding="utf-8")
-    import warnings
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        t = zp.extract_statistics(zp.load_corpus(tmp_path)).set_index("value")
+    t = _loaded_table(tmp_path, "102年度施政績效報告\n本年度共補助中小企業1,250家，補助金額新臺幣3.2億元。").set_index("value")
     assert t.loc[320000000, "unit"] == "元" and t.loc[320000000, "year"] == "2013"
     assert t.loc[1250, "kind"] == "achieved" and t.loc[1250, "kind_cue"] == "共补助"
 
@@ -109,11 +116,7 @@ def test_a_sentence_naming_one_year_dates_its_other_figures():
 
 
 def test_a_one_line_traditional_budget_line(tmp_path):
-    (tmp_path / "tw.txt").write_text("本（113）年度中央政府總預算歲出編列2兆8,818億元。", encoding="utf-8")
-    import warnings
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        t = zp.extract_statistics(zp.load_corpus(tmp_path))
+    t = _loaded_table(tmp_path, "本（113）年度中央政府總預算歲出編列2兆8,818億元。")
     assert t["value"].tolist() == [2881800000000] and t["year"].tolist() == ["2024"] and t["kind"].tolist() == ["plan"]
 
 
@@ -181,11 +184,7 @@ def test_allocations_and_future_levels():
 
 
 def test_chinese_numerals_with_a_decimal_point_as_taiwan_prints_them(tmp_path):
-    (tmp_path / "tw.txt").write_text("經濟部統計處公布十月外銷訂單五八三．六億美元，年增二十一．七％，減少〇．八％。", encoding="utf-8")
-    import warnings
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        t = zp.extract_statistics(zp.load_corpus(tmp_path))
+    t = _loaded_table(tmp_path, "經濟部統計處公布十月外銷訂單五八三．六億美元，年增二十一．七％，減少〇．八％。")
     assert t["value"].tolist() == [58360000000, 21.7, 0.8] and t["unit"].tolist() == ["美元", "%", "%"]
 
 
