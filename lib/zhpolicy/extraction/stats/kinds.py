@@ -135,9 +135,12 @@ YEAR_END_ESTIMATE = "（年末估计）"
 _YEAR_END_MONTH = 11
 
 
-def _year_end_estimate(doc_year: int | None, doc_month: int | None, year: str) -> bool:
-    """Whether an estimate is of the document's own year, written in its last two months."""
-    return bool(doc_year and doc_month and doc_month >= _YEAR_END_MONTH and year == str(doc_year))
+def _aimed(targeted: str, doc_year: int | None, doc_month: int | None, year: str) -> tuple[str, str]:
+    """(kind, kind_cue) of a figure a target cue reaches: a target, unless the cue estimates (预计) and the
+    figure is of the document's own year, written in its last two months (an estimated result)."""
+    if targeted in ESTIMATES and doc_year and doc_month and doc_month >= _YEAR_END_MONTH and year == str(doc_year):
+        return "achieved", targeted + YEAR_END_ESTIMATE
+    return "target", targeted
 
 
 #: The kind_cue of a figure whose year ends after the document's year (not yet realised when written).
@@ -260,10 +263,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         share = cue("plan", "share")
         if share:
             return "plan", share  # 预留给中小企业的比例不低于40%: a rule's parameter, not a goal
-    if targeted in ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
-        return "achieved", targeted + YEAR_END_ESTIMATE
     if targeted:
-        return "target", targeted
+        return _aimed(targeted, doc_year, doc_month, year)
     future = _future_year_named(sentence, row, doc_year)
     if future:
         return "target", future
@@ -281,10 +282,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     if targeted and (_goal_met(sentence[:start], targeted) and not _COMMITTED.search(sentence, 0, start)
                      or targeted in _DEADLINES and realised in _DONE):
         targeted = ""  # 全面完成全年主要目标任务，其中生产总值增长6%: a result
-    if targeted in ESTIMATES and _year_end_estimate(doc_year, doc_month, year):
-        return "achieved", targeted + YEAR_END_ESTIMATE
     if targeted:
-        return "target", targeted
+        return _aimed(targeted, doc_year, doc_month, year)
     if doc_year and re.fullmatch(r"\d{4}(?:-\d{4})?", year) and int(year[-4:]) > doc_year:
         return "target", LATER_THAN_DOCUMENT  # a year not yet over when the text was written
     achieved = realised or cue("achieved", "clause")
