@@ -85,9 +85,9 @@ def _figures_found(sentence: str) -> list[dict]:
     return found
 
 
-#: A sentence opening with its own time (目前, 近年来 …) does not take the year of its paragraph.
 #: A sentence opening with "now" (目前，全省已有…) tells the present, not an item of the target list above it.
 _NOW_OPENING = re.compile(r"\s*(?:目前|当前|现在|如今|截至目前|截止目前|迄今|至今)")
+#: A sentence opening with its own time (目前, 近年来 …) does not take the year of its paragraph.
 _OWN_TIME = re.compile(r"(?:目前|当前|现在|如今|近年来|近些年|长期以来|截至目前|迄今|未来)")
 
 

@@ -31,6 +31,12 @@ _BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d
 #: ``2024-25年度``, ``2023/24财政年度``, ``2024至25年度``: a fiscal year (Hong Kong's April to March), both years.
 _FISCAL_YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])(?P<a>(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*[-—–/／至]\s*"
                           r"(?P<b>\d{2}|[〇零○一二三四五六七八九]{2})\s*(?:财政)?年度")
+def _bracketed_year(m: re.Match) -> str:
+    """The common-era year of a :data:`_BRACKETED_YEAR` match (113 is an ROC year: 2024)."""
+    year = int(m["y"] or m["y2"])
+    return str(year if year > 1900 else year + ROC_OFFSET)
+
+
 #: What every match of ``_ROC_YEAR`` holds (a quick test first).
 _ROC_HINT = re.compile(r"民[国國]|1\d\d\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
@@ -45,8 +51,7 @@ _MONTH_END = re.compile(r"(?:截至|截止到?|到|至)\s*(?P<month>\d{1,2})\s*�
 _MONTH_PERIOD = re.compile(r"(?<![\d年月.])(?:1\s*[-—–~～至到]\s*(?P<upto>\d{1,2})\s*月(?:份)?(?!\s*\d{1,2}\s*日)"
                            r"|(?P<month>\d{1,2})\s*月份|前\s*(?P<first>\d{1,2}|[一二三四五六七八九十]{1,2})\s*个?月(?![日号份])"
                            # 公布11月外销订单: a month alone before what was measured in it (not 3月5日, 6月底)
-                           r"|(?<=[公布发表及和、，,])(?P<bare>\d{1,2})\s*月(?=[\u4e00-\u9fff])(?![日号份底末初中起以])"
-                           r"|^(?P<bare2>\d{1,2})\s*月(?=[\u4e00-\u9fff])(?![日号份底末初中起以]))")
+                           r"|(?:(?<=[公布发表及和、，,])|^)(?P<bare>\d{1,2})\s*月(?=[\u4e00-\u9fff])(?![日号份底末初中起以]))")
 
 #: A news dateline opening a sentence: 新华社北京6月1日电, 中评社北京9月5日电／, 本报讯, 经济通通讯社19日专讯.
 _DATELINE = re.compile(r"^\s*(?:【[^】]{0,20}】)?[^，。；\n]{0,16}?(?:\d{1,2}\s*月)?\d{1,2}\s*日\s*(?:电|讯|专讯)\s*[／/]?\s*"
@@ -167,8 +172,7 @@ def own_year_of_text(text: str) -> str:
     hint = _THIS_YEAR_BRACKETED.search(head)
     this = next((m for m in _BRACKETED_YEAR.finditer(head, hint.start()) if m.group(0)[0] in "今本"), None) if hint else None
     if this:
-        year = int(this["y"] or this["y2"])
-        return str(year if year > 1900 else year + ROC_OFFSET)
+        return _bracketed_year(this)
     m = _PLAN_YEAR_OF_TEXT.search(head) if "五" in head and ("之年" in head or "开局" in head) else None
     if not m:
         return ""
@@ -200,9 +204,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["y3"] or m["bare"]) + ROC_OFFSET),
                        "source": "", "weak": False})
     for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
-        year = int(m["y"] or m["y2"])
-        tokens.append({"start": m.start(), "end": m.end(), "year": str(year if year > 1900 else year + ROC_OFFSET),
-                       "source": "", "weak": False})
+        tokens.append({"start": m.start(), "end": m.end(), "year": _bracketed_year(m), "source": "", "weak": False})
     for m in (_FISCAL_YEAR.finditer(sentence) if "年度" in sentence else ()):
         first = int(m["a"].translate(_CN_YEAR_DIGITS))
         last = first // 100 * 100 + int(m["b"].translate(_CN_YEAR_DIGITS))
@@ -232,7 +234,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
                            "source": "document_date", "weak": False})
     for m in (_MONTH_PERIOD.finditer(sentence) if has_month else ()):
         if not any(t["start"] <= m.start() < t["end"] or m.start() <= t["start"] < m.end() for t in tokens):
-            month = m["upto"] or m["month"] or m["first"] or m["bare"] or m["bare2"]
+            month = m["upto"] or m["month"] or m["first"] or m["bare"]
             month = int(month) if month.isdigit() else cn_to_int(month)
             if 1 <= month <= 12:
                 tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(month, date),
@@ -260,8 +262,9 @@ def _year_tokens(sentence: str, date) -> list[dict]:
                and not {t["start"], t["start"] - 1} & ends]  # not 今年一季度, 去年四季度: their year is written
     if len({t["year"] for t in periods}) > 1:
         # 第一季…第二季…第三季…第四季 in March: the quarters of one year, the last one not yet over this year
+        earliest = min(t["year"] for t in periods)
         for t in periods:
-            t["year"] = min(p["year"] for p in periods)
+            t["year"] = earliest
     for m in (_SPAN_TO_NOW.finditer(sentence) if "今" in sentence else ()):
         # 从2020年1月24日至今，累计…: the span ends now; the year that began it is not the figures' year
         clause = _clause_start(sentence, m.start())
@@ -603,7 +606,7 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
 def _month_period(head: str, date) -> dict | None:
     """The first month a text names near its start (``国家统计局发布5月份经济运行数据``), when the
     document's date gives its year: {year, text, at}."""
-    m = next((m for m in _MONTH_PERIOD.finditer(head) if not (m["bare"] or m["bare2"])), None) if "月" in head else None
+    m = next((m for m in _MONTH_PERIOD.finditer(head) if not m["bare"]), None) if "月" in head else None
     # (every match holds 月; 5月份 sets a period, a month alone as in 看好1月订单 does not)
     if m is None or re.search(r"(?:19|20)\d{2}\s*年\s*$", head[max(0, m.start() - 6):m.start()]):
         return None
