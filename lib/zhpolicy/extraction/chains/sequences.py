@@ -750,15 +750,22 @@ def _paired_cycle(sentence: str, cues: int) -> list[dict]:
     for word in _NAMED_LOOPS:
         at = sentence.find(word)
         while at >= 0:
-            stops = list(_LOOP_RUN_STOPS.finditer(sentence, 0, at))
-            start = stops[-1].end() if stops else 0
-            body = sentence[start:at]
-            body = body[:_LOOP_BODY_END.search(body).start()]  # 科技与产业间的良性循环: 间 is no part of B
-            clause = max((m.end() for m in _LOOP_CLAUSE_STOPS.finditer(sentence, 0, at)), default=0)
-            swaps = [_row("cycle", [m["x"], m["y"]], m.span()) for m in _SWAP.finditer(sentence, clause, at)]
-            found += swaps or _pair_cycles(body, start)
+            swaps = [_row("cycle", [m["x"], m["y"]], m.span())
+                     for m in _SWAP.finditer(sentence, _after_last(_LOOP_CLAUSE_STOPS, sentence, at), at)]
+            if swaps:
+                found += swaps
+            else:
+                start = _after_last(_LOOP_RUN_STOPS, sentence, at)
+                body = sentence[start:at]
+                body = body[:_LOOP_BODY_END.search(body).start()]  # 科技与产业间的良性循环: 间 is no part of B
+                found += _pair_cycles(body, start)
             at = sentence.find(word, at + len(word))
     return found
+
+
+def _after_last(stops: re.Pattern, sentence: str, end: int) -> int:
+    """Where the text after the last of *stops* before *end* starts (0 when there is none)."""
+    return max((m.end() for m in stops.finditer(sentence, 0, end)), default=0)
 
 
 def _pair_cycles(body: str, start: int) -> list[dict]:
