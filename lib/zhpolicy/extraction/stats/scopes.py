@@ -38,7 +38,7 @@ def _lead_words() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _lead_hint() -> tuple[re.Pattern, re.Pattern]:
-    """A quick test before a year lead is looked for: an explicit year, a plan period (五) or a
+    r"""A quick test before a year lead is looked for: an explicit year, a plan period (五) or a
     relative word that names a whole year (今年, 过去一年, 未来五年 …; not 全年, 上半年, 今天).
     Two patterns, searched one after the other: an alternation whose every branch opens with a
     literal character is first located by those characters, one with a ``\d`` branch is tried

@@ -17,7 +17,7 @@ from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, 
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import ESTIMATES, IN_REVIEW, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
-from .years import (_NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
+from .years import (_FULL_DATE, _NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
                     document_year_month, own_year_of_text, reporting_period)
 
 # ---------------------------------------------------------------- the public functions
@@ -135,7 +135,7 @@ def _paragraph_topic(earlier: list[str], topic: dict | None, date) -> dict | Non
 
 
 def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple], doc_outline: list[tuple],
-              markers: dict | None = None) -> list[dict]:
+              markers: dict | None = None, title: str = "") -> list[dict]:
     """The statistics of one document, sentence by sentence (para_id, start, end, text), with the
     paragraph, heading and scope context (see :mod:`.scopes`). *markers*, when given, receives for
     each table marker line ``[表N]`` its place and the year and scope in force there (see :mod:`.cells`)."""
@@ -211,7 +211,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             heading_paths[above] = _heading_path(heading_texts, above)
         heading = " ".join([heading_paths[above], (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
-    return _title_years(rows, doc_outline)
+    return _document_years(_title_years(rows, doc_outline), title, text, date)
 
 
 #: A sentence announcing a document (``某省人民政府办公厅发布《…工作方案》``, ``日前，…印发《…》``); when it holds
@@ -294,6 +294,55 @@ def _title_years(rows: list[dict], doc_outline: list[tuple]) -> list[dict]:
             row.update(year=same["year"], year_source="repeated", year_line=_short(same["sentence"]))
             if row["kind"] == "achieved" and not row["kind_cue"] and same["kind"] == "target":
                 row.update(kind="target", kind_cue="repeated")  # …3年翻番 over 到2024年底…实现翻番
+    return rows
+
+
+#: A year the title names as a goal (浙江：到2025年数字经济…), a full date (——2016年1月6日在…会议上) or a period.
+_TITLE_GOAL_YEAR = re.compile(r"(?:到|至|力争|目标)\s*$")
+
+
+def _title_year(title: str, date) -> tuple[str, bool]:
+    """The one year the document's *title* names and whether it dates targets only (a goal year, a
+    period): ("", False) when it names none, more than one, or a full date (a speech's date line)."""
+    if not title or _FULL_DATE.search(title):
+        return "", False
+    tokens = [t for t in _year_tokens(title, date) if not t["weak"] and t["year"]]
+    if len({t["year"] for t in tokens}) != 1:
+        return "", False
+    year = tokens[0]["year"]
+    return year, "-" in year or bool(_TITLE_GOAL_YEAR.search(title, 0, tokens[0]["start"]))
+
+
+#: A notice's opening that announces the document it carries: 《…》已经…通过，现予以公布 / 现将《…》印发给你们.
+_ANNOUNCED = re.compile(r"《(?P<t>[^《》]{4,80})》(?:[^。《]{0,40}?(?:通过|同意|批准)[^。《]{0,12}?)?[，,]?\s*(?:现(?:予以|予|将其)?|特此)?(?:印发|公布|发布|颁布)"
+                        r"|(?:现将|特将|兹将)《(?P<u>[^《》]{4,80})》(?:印发|发布|公布)")
+#: How far into a text that opening is looked for.
+_ANNOUNCED_LIMIT = 300
+
+
+def _announced_title(text: str) -> str:
+    """The title of the document a notice announces at its start, or ""."""
+    m = _ANNOUNCED.search(text[:_ANNOUNCED_LIMIT])
+    return (m["t"] or m["u"]) if m else ""
+
+
+def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]:
+    """A figure nothing in its sentence, paragraph or sections dates takes the one year the document's
+    title names (``year_source`` ``title``), or, when the title names none, the 《document》 a notice
+    announces at its start (《关于…的若干意见（2023年修订）》已经…通过，现予以公布); a goal year or a period there (到2025年, 2023—2025年) dates
+    only targets, a period's by its end."""
+    if not rows or all(row["year"] for row in rows):
+        return rows
+    year, targets_only = _title_year(title, date)
+    if not year:
+        title = _announced_title(text)
+        year, targets_only = _title_year(title, date)
+    if not year:
+        return rows
+    for row in rows:
+        if row["year"] or targets_only and row["kind"] != "target":
+            continue
+        row.update(year=year[5:] if "-" in year else year, year_source="title", year_line=_short(title))
     return rows
 
 
@@ -429,7 +478,7 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     (``value_high`` for the top of a range), ``unit`` (``元``, ``%``, ``个百分点``, ``人年``,
     ``rank`` …), ``year`` (``2024`` or a period ``2026-2030``; empty when it cannot be known),
     ``year_source`` (``clause``, ``sentence``, ``paragraph``, ``heading``, ``scope``,
-    ``document_date``, ``relative:今年``, ``earlier``: see ``years.YEAR_SOURCES``) and ``year_line``
+    ``document_date``, ``relative:今年``, ``earlier``, ``title``: see ``years.YEAR_SOURCES``) and ``year_line``
     (the heading or lead line that set a heading's or a scope's year), ``kind`` (achieved, target,
     plan, comparison) and ``kind_cue`` (the cue word of ``data/stat_kinds.tsv`` that decided it),
     ``qualifier`` (超过, 近, 约, 左右, 多, 达到, 不超过, ``<``, ``range`` …), ``indicator`` (what was
@@ -448,9 +497,12 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     A lead paragraph (``2023年，…``, ``力争到2027年，…：``) sets the year of what follows it
     (:mod:`.scopes`). Taught in lesson 05 (``05_statistics.ipynb``).
     """
-    labels = {}
+    labels, titles = {}, {}
     if isinstance(docs, pd.DataFrame) and "label" in docs.columns:
         labels = dict(zip(docs["doc_id"].astype(str), docs["label"]))
+    if isinstance(docs, pd.DataFrame) and "title_source" in docs.columns:  # a title the text or catalog gave
+        titles = {str(d): str(t) for d, t, s in zip(docs["doc_id"], docs["title"], docs["title_source"])
+                  if s != "file_name" and isinstance(t, str)}
     dates = _document_dates(docs)
     cells = table_cells(docs, tables)
     rows = []
@@ -458,7 +510,7 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
         sents, doc_outline = _document_structure(doc_id, text)
         markers = {} if doc_id in cells else None
         date = dates.get(doc_id, "") or own_year_of_text(text)  # 今年（2024年）, 今年是“十四五”开局之年 in an undated text
-        found = _doc_rows(doc_id, labels.get(doc_id, doc_id), date, text, sents, doc_outline, markers)
+        found = _doc_rows(doc_id, labels.get(doc_id, doc_id), date, text, sents, doc_outline, markers, titles.get(doc_id, ""))
         if markers is not None:
             doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": date}
             found = sorted(found + document_table_rows(cells[doc_id], doc, text, markers), key=lambda r: r["start"])

@@ -23,6 +23,9 @@ _ROC_YEAR = re.compile(ROC_ERA + r"(?P<y>\d{2,3})\s*年|(?<=[县市乡镇「“]
                        r"|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
                        r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*(?:[至到\-—~～]\s*\d{1,2}\s*)?月|[及和与至到、-]\s*1[0-4]\d\s*年"
                        r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
+#: A row of a table written as plain text that opens with its year, two or three digits being a Taiwan (ROC)
+#: year: ``97年 1,030万6,880元 - 1,030万6,880元``, ``113年度  2.4%  3.1%``.
+_ROW_YEAR = re.compile(r"\s*(?P<y>[4-9]\d|1[0-4]\d)\s*年度?[ \t\u3000]+(?=[-—\d])")
 #: ``今（113）年``, ``去(2023)年``, ``明（114）年``: a relative word with its year in brackets, as Taiwan's press and
 #: some mainland reports write it; a year of two or three digits is an ROC year.
 _BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d|[1-9]\d)\s*[)）]\s*年"
@@ -81,6 +84,8 @@ YEAR_SOURCES = {
                 "文件没有日期而写了“今年是“十四五”开局之年”的，按这句话推算）",
     "earlier": "句中只说“上半年”等而文件没有日期，取自前文写明年份的同一时期",
     "repeated": "标题里的数字没写年份，取正文里同一个数字的年份（标题重复了正文）",
+    "title": "句子、段落和章节都没写年份，取自文件标题（或通知开头公布的《文件》名）里唯一的年份；"
+             "标题写的是“到2027年”或一个时期时，只用于目标",
     "cell": "表格单元格里自己写明了年份（如“2.4（2019年）”）",
     "column_header": "表格的列标题写明了年份（如“2025年”“2020”）；“年均”“累计”列取表中年份之间的时期",
     "row_header": "表格的行标题写明了年份（年份按行排列的表）",
@@ -203,6 +208,10 @@ def _year_tokens(sentence: str, date) -> list[dict]:
     for m in (_ROC_YEAR.finditer(sentence) if has_year and _ROC_HINT.search(sentence) else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["y3"] or m["bare"]) + ROC_OFFSET),
                        "source": "", "weak": False})
+    m = _ROW_YEAR.match(sentence) if has_year else None
+    if m and not m["y"].startswith(("19", "20")):  # 97年 1,030万元 - 1,030万元: a table row in plain text
+        tokens.append({"start": m.start("y"), "end": m.end(), "year": str(int(m["y"]) + ROC_OFFSET), "source": "",
+                       "weak": False})
     for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": _bracketed_year(m), "source": "", "weak": False})
     for m in (_FISCAL_YEAR.finditer(sentence) if "年度" in sentence else ()):
@@ -595,12 +604,41 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
             if year:
                 line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
                 return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…"}
-            if document_year_month(date)[0] is not None or unresolved:
+            if document_year_month(date)[0] is not None:
                 return None
+            if unresolved:
+                break
             unresolved = m.group(0)
     if unresolved:
-        return None
+        return _after_base_period(text[:_BASE_PERIOD_LIMIT], unresolved)
     return {k: v for k, v in month.items() if k != "at"} if month else None
+
+
+#: The base of a quarter-on-quarter change, with its year: 比2021年四季度环比增长1.3%, 较2019年第三季度.
+_BASE_QUARTER = re.compile(r"(?:比|较|与)\s*((?:19|20)\d{2})\s*年\s*(第?[一二三四1-4]\s*季度?)")
+#: How far into an undated text that base is looked for.
+_BASE_PERIOD_LIMIT = 2000
+
+
+def _after_base_period(head: str, word: str) -> dict | None:
+    """The year of an undated text's quarter (一季度) from the quarter it is compared with, named with its
+    year (比2021年四季度环比增长: the quarter after 2021's fourth is 2022's first); None when no such base
+    is the quarter just before."""
+    rule = relative_year_words().get(word, "")
+    if not rule.startswith("period:") or int(rule[7:]) % 3 or word.startswith(("前", "上", "下", "全")):
+        return None
+    for m in _BASE_QUARTER.finditer(head):
+        base = relative_year_words().get(m[2].replace(" ", ""), "")
+        if base.startswith("period:") and (int(base[7:]) % 12) + 3 == int(rule[7:]):
+            year = int(m[1]) + (int(base[7:]) == 12)
+            start = head.rfind("\n", 0, m.start()) + 1
+            return {"year": str(year), "text": _short_line(head[start:m.end()])}
+    return None
+
+
+def _short_line(line: str, limit: int = 30) -> str:
+    line = line.strip()
+    return line if len(line) <= limit else line[:limit] + "…"
 
 
 def _month_period(head: str, date) -> dict | None:

@@ -1,0 +1,69 @@
+"""Years a reader takes from the whole document (written examples, after round 7): the one year a
+title names, the document a notice announces, the quarter before an undated quarter, a plain-text
+table's row years, and the latest quarter of a dated release."""
+
+import warnings
+
+import pandas as pd
+
+import zhpolicy as zp
+
+
+def _table(text: str, date: str = "") -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": ["d"], "text": [text], "date": [date]})
+    return zp.extract_statistics(corpus).set_index("surface")
+
+
+def _titled(title: str, body: str, source: str = "heading") -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": ["d"], "text": [body], "date": [""], "title": [title],
+                           "title_source": [source], "label": ["d"]})
+    return zp.extract_statistics(corpus).set_index("surface")
+
+
+def test_the_one_year_a_title_names_dates_what_nothing_else_dates():
+    t = _titled("多省份公布2024年经济增长目标", "从已公布的目标看，甲省为6%左右，乙省为5.5%以上。")
+    assert t.loc["6%左右", "year"] == "2024" and t.loc["6%左右", "year_source"] == "title"
+    assert t.loc["6%左右", "year_line"] == "多省份公布2024年经济增长目标"
+
+
+def test_a_goal_year_in_a_title_dates_targets_only():
+    t = _titled("某市：到2027年数字经济规模力争达到1000亿元", "目前全市数字经济规模为620亿元，力争年均增长12%。")
+    assert t.loc["620亿元", "year"] == "" and t.loc["620亿元", "kind"] == "achieved"
+    assert t.loc["增长12%", "year"] == "2027" and t.loc["增长12%", "year_source"] == "title"
+
+
+def test_a_title_with_a_full_date_or_two_years_or_from_the_file_name_dates_nothing():
+    body = "全县生产总值增长5.1%。"
+    assert _titled("——2024年1月18日在某县人民代表大会上", body).loc["增长5.1%", "year"] == ""
+    assert _titled("某区2023年预算执行情况和2024年预算草案的报告", body).loc["增长5.1%", "year"] == ""
+    assert _titled("report_2023", body, source="file_name").loc["增长5.1%", "year"] == ""
+
+
+def test_the_document_a_notice_announces_gives_its_year():
+    t = _table("各镇人民政府，各街道办事处：\n《关于加快某产业发展的若干措施（2024年修订）》已经市政府常务会议"
+               "审议通过，现予以公布。\n一、对新认定的龙头企业，给予一次性20万元奖励。")
+    assert t.loc["20万元", "year"] == "2024" and t.loc["20万元", "year_source"] == "title"
+    assert t.loc["20万元", "kind"] == "plan"
+
+
+def test_an_undated_quarter_after_the_quarter_it_is_compared_with():
+    t = _table("初步核算，一季度全国国内生产总值25.6万亿元，同比增长4.5%，比2019年四季度环比增长0.6%。"
+               "一季度规模以上工业增加值同比增长6.1%。")
+    assert t.loc["25.6万亿元", "year"] == "2020" and t.loc["同比增长6.1%", "year"] == "2020"
+    t = _table("三季度全市生产总值增长4.9%，比2020年二季度环比增长0.7%。")
+    assert t.loc["增长4.9%", "year"] == "2020"
+    t = _table("一季度全市生产总值增长4.9%，比2020年三季度环比增长0.7%。")  # not the quarter before
+    assert t.loc["增长4.9%", "year"] == ""
+
+
+def test_rows_of_a_plain_text_table_that_open_with_a_taiwan_year():
+    t = _table("历年补助情形如下表：\n年度 中央补助 地方编列\n98年 312万5,000元 41万元\n105年 1,204万元 -")
+    assert t.loc["312万5,000元", "year"] == "2009" and t.loc["41万元", "year"] == "2009"
+    assert t.loc["1,204万元", "year"] == "2016"
+    t = _table("近30年 来，补助共计1万元。")  # a span of years, not a row
+    assert t.loc["1万元", "year"] == ""
+
+
+def test_the_latest_quarter_of_a_dated_release():
+    t = _table("统计处今日公布，最新一季经季节性调整的失业率为3.1%，劳动人口为三百八十万人。", date="2024-05-17")
+    assert t.loc["3.1%", "year"] == "2024" and t.loc["三百八十万人", "year"] == "2024"
