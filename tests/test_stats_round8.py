@@ -67,3 +67,11 @@ def test_rows_of_a_plain_text_table_that_open_with_a_taiwan_year():
 def test_the_latest_quarter_of_a_dated_release():
     t = _table("统计处今日公布，最新一季经季节性调整的失业率为3.1%，劳动人口为三百八十万人。", date="2024-05-17")
     assert t.loc["3.1%", "year"] == "2024" and t.loc["三百八十万人", "year"] == "2024"
+
+
+def test_the_one_year_the_other_figures_name_dates_the_rest_but_not_a_policys_amounts():
+    t = _table("2023年全县粮食产量12.5万吨。\n\n全县新增城镇就业3200人。\n\n对新建冷库给予每吨50元补助。")
+    assert t.loc["3200人", "year"] == "2023" and t.loc["3200人", "year_source"] == "only_year"
+    assert t.loc["50元", "kind"] == "plan" and t.loc["50元", "year"] == ""
+    t = _table("2022年全县粮食产量12.1万吨。2023年全县粮食产量12.5万吨。\n\n全县新增城镇就业3200人。")
+    assert t.loc["3200人", "year"] == ""  # two years named: which one is not known

@@ -329,21 +329,33 @@ def _announced_title(text: str) -> str:
 def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]:
     """A figure nothing in its sentence, paragraph or sections dates takes the one year the document's
     title names (``year_source`` ``title``), or, when the title names none, the 《document》 a notice
-    announces at its start (《关于…的若干意见（2023年修订）》已经…通过，现予以公布); a goal year or a period there (到2025年, 2023—2025年) dates
-    only targets, a period's by its end."""
+    announces at its start (《关于…的若干意见（2023年修订）》已经…通过，现予以公布); a goal year or a period
+    there (到2025年, 2023—2025年) dates only targets, a period's by its end. Else, a result, a change or a
+    target takes the one year the document's other figures were dated by in their own sentences or
+    paragraphs (``only_year``; a guess a reader makes too: a text that names only 2023 is about 2023);
+    a policy's parameters (plan) do not, as a policy's amounts hold beyond the year it names."""
     if not rows or all(row["year"] for row in rows):
         return rows
     year, targets_only = _title_year(title, date)
     if not year:
         title = _announced_title(text)
         year, targets_only = _title_year(title, date)
+    source = "title"
+    if not year:
+        year, title, source = _only_year_of_rows(rows), "", "only_year"
     if not year:
         return rows
     for row in rows:
-        if row["year"] or targets_only and row["kind"] != "target":
+        if row["year"] or targets_only and row["kind"] != "target" or source == "only_year" and row["kind"] == "plan":
             continue
-        row.update(year=year[5:] if "-" in year else year, year_source="title", year_line=_short(title))
+        row.update(year=year[5:] if "-" in year else year, year_source=source, year_line=_short(title))
     return rows
+
+
+def _only_year_of_rows(rows: list[dict]) -> str:
+    """The one year (not a period) that dates a document's figures in their own sentences or paragraphs, or ""."""
+    years = {row["year"] for row in rows if row["year"] and row["year_source"] in ("clause", "sentence", "paragraph")}
+    return next(iter(years)) if len(years) == 1 and re.fullmatch(r"\d{4}", next(iter(years))) else ""
 
 
 def _short(text: str, limit: int = 30) -> str:
