@@ -75,3 +75,8 @@ def test_the_one_year_the_other_figures_name_dates_the_rest_but_not_a_policys_am
     assert t.loc["50元", "kind"] == "plan" and t.loc["50元", "year"] == ""
     t = _table("2022年全县粮食产量12.1万吨。2023年全县粮食产量12.5万吨。\n\n全县新增城镇就业3200人。")
     assert t.loc["3200人", "year"] == ""  # two years named: which one is not known
+
+
+def test_a_goal_year_is_not_the_one_year_of_a_texts_results():
+    t = _table("到2027年，全市力争新增专精特新企业80家。\n\n全市现有专精特新企业215家。")
+    assert t.loc["215家", "year"] == ""

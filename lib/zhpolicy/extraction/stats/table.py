@@ -17,7 +17,7 @@ from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, 
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import ESTIMATES, IN_REVIEW, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
-from .years import (_FULL_DATE, _NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
+from .years import (_FULL_DATE, _NOW_AS_START, relative_year_words, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
                     document_year_month, own_year_of_text, reporting_period)
 
 # ---------------------------------------------------------------- the public functions
@@ -330,10 +330,10 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
     """A figure nothing in its sentence, paragraph or sections dates takes the one year the document's
     title names (``year_source`` ``title``), or, when the title names none, the 《document》 a notice
     announces at its start (《关于…的若干意见（2023年修订）》已经…通过，现予以公布); a goal year or a period
-    there (到2025年, 2023—2025年) dates only targets, a period's by its end. Else, a result, a change or a
-    target takes the one year the document's other figures were dated by in their own sentences or
-    paragraphs (``only_year``; a guess a reader makes too: a text that names only 2023 is about 2023);
-    a policy's parameters (plan) do not, as a policy's amounts hold beyond the year it names."""
+    there (到2025年, 2023—2025年) dates only targets, a period's by its end. Else, a result or a change
+    takes the one year the document's other results were dated by in their own sentences or paragraphs
+    (``only_year``; a guess a reader makes too: a text that names only 2023 is about 2023); a goal or a
+    policy's amount does not, nor a figure whose own time word (目前 in an undated text) cannot be placed."""
     if not rows or all(row["year"] for row in rows):
         return rows
     year, targets_only = _title_year(title, date)
@@ -346,15 +346,27 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
     if not year:
         return rows
     for row in rows:
-        if row["year"] or targets_only and row["kind"] != "target" or source == "only_year" and row["kind"] == "plan":
+        if row["year"] or targets_only and row["kind"] != "target":
             continue
+        if source == "only_year" and (row["kind"] not in _RESULTS or _told_as_now(row["year_source"])):
+            continue  # a goal or a policy's amount; or 目前 in an undated text: its own time, not known
         row.update(year=year[5:] if "-" in year else year, year_source=source, year_line=_short(title))
     return rows
 
 
+#: The kinds the one year of a document's results dates (not a goal, not a policy's amount).
+_RESULTS = ("achieved", "comparison")
+
+
+def _told_as_now(year_source: str) -> bool:
+    """Whether a figure's time is "now" (目前, 当前: rule ``now`` of ``stat_years.tsv``)."""
+    return year_source.startswith("relative:") and relative_year_words().get(year_source[9:]) == "now"
+
+
 def _only_year_of_rows(rows: list[dict]) -> str:
-    """The one year (not a period) that dates a document's figures in their own sentences or paragraphs, or ""."""
-    years = {row["year"] for row in rows if row["year"] and row["year_source"] in ("clause", "sentence", "paragraph")}
+    """The one year (not a period) that dates a document's results in their own sentences or paragraphs, or ""."""
+    years = {row["year"] for row in rows if row["year"] and row["kind"] in _RESULTS
+             and row["year_source"] in ("clause", "sentence", "paragraph")}
     return next(iter(years)) if len(years) == 1 and re.fullmatch(r"\d{4}", next(iter(years))) else ""
 
 
