@@ -89,6 +89,21 @@ def _clause_texts(sentence: str) -> tuple[str, ...]:
     return tuple(_CLAUSE.findall(sentence))
 
 
+@lru_cache(maxsize=BLOCK)
+def _echoes(sentence: str) -> tuple[tuple[int, bool], ...]:
+    """The clause pairs (k, k + 1) whose second clause opens with two characters (or its one) found in
+    the first, each with whether they are found after the first's first character: what A…B, B…A
+    needs, tested once for the two families that ask (reciprocal_verbs, swapped_short)."""
+    texts = _clause_texts(sentence)
+    found = []
+    for k in range(len(texts) - 1):
+        head, first = texts[k + 1][:2], texts[k]
+        at = first.find(head)
+        if at >= 0:
+            found.append((k, at > 0 or first.find(head, 1) > 0))
+    return tuple(found)
+
+
 @lru_cache(maxsize=8)
 def _clause_spans(sentence: str) -> tuple[tuple[str, ...], list[int], list[int]]:
     """The clauses of a sentence as three lists: texts, starts and ends (cached)."""
@@ -163,8 +178,8 @@ def _reciprocal_verbs(sentence: str, cues: int) -> list[dict]:
     each clause, else by the crossing order of :func:`_crossing`."""
     texts = _clause_texts(sentence)
     pairs = range(len(texts) - 1)
-    # what _crossing checks first: the second clause starts with a piece of the first
-    crossing = [k for k in pairs if texts[k + 1][:2] in texts[k][1:]]
+    # what _crossing checks first: the second clause starts with a piece of the first, after its start
+    crossing = [k for k, inside in _echoes(sentence) if inside]
     if cues & _TWO_VERBS:  # else no two clauses hold a verb each: only the crossing order can tell
         verbs = list(map(_FIRST_VERB, texts))
         # what _verb_pairs checks first: the text after the first clause's first verb shares a
@@ -343,11 +358,8 @@ def _swapped(c1: str, c2: str) -> tuple[str, str] | None:
 def _swapped_short(sentence: str, cues: int) -> list[dict]:
     texts = _clause_texts(sentence)
     found = []
-    for k in range(len(texts) - 1):
-        c1, c2 = texts[k], texts[k + 1]
-        if c2[:2] not in c1:
-            continue  # c2 opens with B, which ends c1 (cheap first test)
-        c1, c2 = c1.split("“")[-1], c2.split("”")[0]
+    for k, _ in _echoes(sentence):  # c2 opens with B, which ends c1 (cheap first test)
+        c1, c2 = texts[k].split("“")[-1], texts[k + 1].split("”")[0]
         if len(c1) <= 16 and len(c2) <= 20 and (pair := _swapped(c1, c2)):
             found.append(_row("mutual", [pair[0], pair[1], pair[0]], _span(sentence, k)))
     return found
