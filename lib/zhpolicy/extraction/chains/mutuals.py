@@ -258,6 +258,53 @@ def _crossing(c1: str, c2: str, span: tuple[int, int]) -> list[dict]:
 _IN = re.compile(r"在(?P<a>[^在中]{1,10})中(?P<rest>.{1,20})$")
 
 
+# family: A acts on B in one half of a sentence and B back on A in the other, the subjects swapped
+# (经济增长得好，就能创造更多就业岗位；而就业扩大，也会为经济增长提供劳动力支撑)
+_HALF_OPENER = re.compile(r"(?:一方面|另一方面|同时|与此同时|反过来|反之|而且|而)?[，,]?\s*")
+#: a verb of the second half: a two-way verb, or 为 with a verb of providing after it (为A提供…)
+_HALF_VERB = re.compile(rf"{_listed('mutual_verb')}|为(?=[^{_P}为]{{2,16}}?(?:{_PROVIDE}))")
+#: how far into its half (after an opener) a subject may begin
+_SUBJECT_REACH = 4
+#: what parts the halves (and ends the second)
+_HALF_MARK = re.compile("[；;。]")
+
+
+@_family("swapped_halves", "A…促进B；B…为A提供…（分号前后两半，主语互换）", "mutual",
+         "经济增长得好，就能创造更多就业岗位；而就业扩大，也会为经济增长提供劳动力支撑。",
+         ("一方面，A为B提供…；另一方面，B推动A…", "一方面，高校为企业输送人才；另一方面，企业推动高校课程改革。"),
+         needs=(("mutual_verb*2",), ("mutual_verb", "for", "provide"), ("for*2", "provide")),
+         gate=lambda s: "；" in s or ";" in s)
+def _swapped_halves(sentence: str, cues: int) -> list[dict]:
+    cut = _HALF_MARK.search(sentence)
+    if cut is None or sentence[cut.start()] == "。":
+        return []
+    stop = _HALF_MARK.search(sentence, cut.end())
+    end = stop.start() if stop else len(sentence)
+    parts = []
+    for start, stop in ((0, cut.start()), (cut.end(), end)):
+        opened = _HALF_OPENER.match(sentence, start, stop).end()
+        verb = _HALF_VERB.search(sentence, opened, stop)
+        if verb is None:
+            return []
+        parts.append((sentence[opened:verb.start()], sentence[verb.end():stop]))
+    (left1, right1), (left2, right2) = parts
+    a, b = _subject_named(left1, right2), _subject_named(left2, right1)
+    if not (a and b) or a in b or b in a:
+        return []
+    return [_row("mutual", [a, b, a], (0, end))]
+
+
+def _subject_named(left: str, other: str) -> str:
+    """The longest run of two or more characters that begins near the start of *left* (the subject of a
+    half) and stands in *other* (the object of the other half), unless too general (发展, 建设); else ''."""
+    best = ""
+    for i in range(min(_SUBJECT_REACH, len(left) - 1) + 1):
+        size = max(2, len(best) + 1)
+        while i + size <= len(left) and left[i:i + size] in other:
+            best, size = left[i:i + size], size + 1
+    return best if best and best not in _GENERIC else ""
+
+
 @_family("paired_in", "在A中B，在B中A", "mutual", "在保护中开发，在开发中保护。",
          needs=(("in*2",),), gate=lambda s: "中" in s)
 def _paired_in(sentence: str, cues: int) -> list[dict]:

@@ -300,6 +300,8 @@ def _relation_matches(pattern: re.Pattern, sentence: str):
 
 
 _ADVERBS = re.compile(rf"(?:{_listed('adverb')})$")
+#: a side that is only an adverb and a modal verb (而就业扩大，也会为经济增长提供…: 也会 names nothing)
+_MODAL_ONLY = re.compile(r"(?:也|还|更|都|就|又|才|将|亦|必|则)?(?:会|将会|能|能够|可以|可|要|需要|应|应当|将|必将)")
 #: 二者/两者…: a pronoun, no node of a relation (以二者的双向赋能激发活力)
 _BOTH = _cues("both")
 _RELATION_LEAD = re.compile(rf"^(?:{_listed('relation_lead')})+(?=..)")
@@ -315,6 +317,6 @@ def _relations(sentence: str, cues: int) -> list[dict]:
         for m in _relation_matches(pattern, sentence):
             a, b = _ADVERBS.sub("", _node(m["a"])), _node(m["b"])
             a = _RELATION_LEAD.sub("", a)
-            if len(a) >= 2 and len(b) >= 2 and not a.endswith("为") and not a.startswith(_BOTH):
+            if len(a) >= 2 and len(b) >= 2 and not a.endswith("为") and not a.startswith(_BOTH) and not _MODAL_ONLY.fullmatch(a):
                 found.append(_row("relation", [a, b], m, roles=[m["verb"]]))
     return found

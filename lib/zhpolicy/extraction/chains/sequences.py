@@ -275,13 +275,17 @@ _CORNER_TERM = r"「[^「」\n]{1,20}」"
 _FROM_TOWARDS = re.compile(
     rf"[{_FROM}](?P<a>(?:{_CORNER_TERM}|{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
-    rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE})[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
+    rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})"
+    # 从人治向法治、从依法治国向全面依法治国的转变: pairs listed before one tail, each its own transition
+    rf"|、[{_FROM}][^{_P}]{{2,50}}?(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})))"
 )
 
 
 @_family("from_towards", "从A走向B / 由A向B转变", "sequence", "推动发展方式由规模扩张向质量效益转变。",
          ("从「A」转变为「B、C」的……（两边都是引号里的说法）", "服务要从「以机构为中心」转变为「以人为本、以家庭为中心」的体系。"),
          ("从……的A转型为……的B（两边都带修饰语，取同类的中心词）", "推动城市从以工业为主的生产型城市，转型为宜居宜业的服务型城市。"),
+         ("由A变为B，再变成C，然后转型为D（一次转变的几步，各占一个分句）", "这座城市由渔村变为商埠，再变成工业重镇，然后转型为金融中心。"),
+         ("从A向B、从C向D的转变（并列的几组，各是一条）", "我国实现了从人治向法治、从依法治国向全面依法治国的转变。"),
          needs=(("from",),))
 def _from_towards(sentence: str, cues: int) -> list[dict]:
     found = []
@@ -313,8 +317,26 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
             whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
             b = whole.group() if whole else b
-        found.append(_row("sequence", [_node(a), *_targets(b)], span, terms=_quoted(m["a"], b)))
+        nodes = [_node(a), *_targets(b)]
+        later = _later_steps(sentence, m.end()) if span is m and m["b"] else []
+        if later:  # 由渔村变为商埠，再变成工业重镇，然后转型为金融中心
+            nodes += [_node(c.group("c")) for c in later]
+            span = (m.start(), later[-1].end("c"))
+        found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
+
+
+#: A later step of one transition, in a clause of its own: ，再变成C / ，然后转型为D (after 由A变为B).
+_LATER_STEP = re.compile(rf"[，,]\s*(?:{_listed('then')})+(?:{_SHIFT})了?(?P<c>(?:(?!{_CONNECTIVE})[^{_P}、“”]){{2,24}}?)(?=[{_P}]|$)")
+
+
+def _later_steps(sentence: str, end: int) -> list[re.Match]:
+    """The later steps told clause by clause right after a transition that ends at *end*."""
+    steps = []
+    while (m := _LATER_STEP.match(sentence, end)) is not None:
+        steps.append(m)
+        end = m.end()
+    return steps
 
 
 #: B opening with these tells how, not what A becomes (改变为透过整合…, 转变为通过…)
@@ -411,12 +433,17 @@ def _one_thing(a: str, b: str) -> bool:
 
 @_family("state_change", "…的A向B转变", "sequence", "推动经济增长的要素驱动向创新驱动转变。",
          ("实现A向B的转变；推动A向B发展（A、B是同一事物的两种状态）", "推动传统政府向数字政府转变，推动综合保税区向自由贸易园区发展。"),
+         ("实现“A”模式向“B”模式的转型（引号里的两种状态，后面是同一个名词）", "推动生产方式实现“高投入、高消耗”模式向“低投入、低消耗”模式的转型。"),
          needs=(("toward", "state_tail"), ("toward", "state_kin")))
 def _state_change(sentence: str, cues: int) -> list[dict]:
     # found from each 向 (a pattern opening with look-behinds would be tried at every position): A is the
     # longest stretch before it that a lead opens. A holding a verb (…的生活环境推动产业结构向…转型) is no
     # state; after a verb (推动A向B…) or before a looser tail (发展, 升级), A and B must be two states of one thing
     found, done = [], 0
+    for m in (_QUOTED_STATES.finditer(sentence) if "向“" in sentence or "向「" in sentence else ()):
+        # 实现“高投入、高消耗”模式向“低投入、低消耗”模式的转型: two quoted states of one thing
+        found.append(_row("sequence", [m["a"] + m["x"], m["b"] + m["x"]], (m.start("a") - 1, m.end())))
+        done = m.end()
     for toward in _TOWARD_CHAR.finditer(sentence):
         at = toward.start()
         after = _STATE_AFTER.match(sentence, at + 1)
@@ -438,13 +465,19 @@ def _state_change(sentence: str, cues: int) -> list[dict]:
     return found
 
 
+#: two quoted states of one thing, the same noun after each quote: “A”模式向“B”模式的转型
+_QUOTED_STATES = re.compile(
+    rf"(?:{'|'.join(_STATE_LEADS + _STATE_VERB_LEADS)})[“「](?P<a>[^“”「」{_P}]{{2,16}})[”」](?P<x>[^{_P}、“”「」的向]{{0,4}})"
+    rf"向[“「](?P<b>[^“”「」{_P}]{{2,16}})[”」](?P=x)的?(?:{_STATE_TAIL})")
+
+
 #: the verbs of two characters or more that lead a clause (推动, 促进, 实现…)
 _VERB_IN_STATE = re.compile(_alt(w for w in _cues("leading_verb") if len(w) >= 2))
 
 
 # families: dash-joined terms that flow (sequence) or loop (cycle); otherwise a set, not a chain
 _DASH, _ARROW = _chars("dash"), _listed("arrow")
-_PART_CHAR = rf"[^，。；：、“”「」\s{_DASH}{_chars('arrow')}\x00\x01<>]"
+_PART_CHAR = rf"[^，。；：、,;“”「」\s{_DASH}{_chars('arrow')}\x00\x01<>]"
 #: a part of a series: 1 to this many characters (and an aside)
 _PART_LONGEST = 12
 _PART = rf"{_PART_CHAR}{{1,{_PART_LONGEST}}}\x01*"
@@ -490,6 +523,10 @@ _CYCLE_WORD = _listed("cycle")
 _LOOPS = re.compile(rf"“?[^，。；、“”]{{0,4}}?(?:{_CYCLE_WORD})")
 
 
+#: after a dashed series, the text calling its parts steps: 立法——执法——司法——守法，是…的基本环节
+_STEPS_SAID = re.compile(r"[”」]?[，,]?\s*(?:是|为|构成|组成|这)[^。；：]{0,16}?(?:环节|步骤|阶段|流程|工序|链条)")
+
+
 def _closed(nodes: list[str]) -> list[str]:
     """A cycle's nodes, each once: a last node that is the first again with 再 (研发—转化—再研发)
     closes the loop and is dropped, as a repeated first node is (需求→研发→产品→需求)."""
@@ -519,7 +556,7 @@ def _dashed(sentence: str) -> tuple[tuple[str, list[str], tuple[int, int]], ...]
             out.append(("cycle", parts[:-1], span))  # 需求→研发→产品→需求 comes back to its start
         elif _LOOPS.match(after):
             out.append(("cycle", _closed(parts), span))
-        elif len(parts) >= 3 and (arrows or flows):
+        elif len(parts) >= 3 and (arrows or flows or _STEPS_SAID.match(sentence, m.end("body")) is not None):
             out.append(("sequence", parts, span))  # a pair such as “科技—产业” is a collaboration, not a chain
     return tuple(out)
 
@@ -532,7 +569,9 @@ def _dashed_cycles(sentence: str, cues: int) -> list[dict]:
 
 
 @_family("dashed_flow", "“A—B—C”联动/链条", "sequence", "打通“基础研究—技术攻关—成果转化”全链条。",
-         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"), needs=(("dash",), ("arrow",)))
+         ("A→B→C", "形成原料→加工→物流→销售的产业链条。"),
+         ("A——B——C——D，是…的基本环节（文本说它们是环节、步骤、阶段）", "种植——加工——销售——回收，是这条产业链的四个基本环节。"),
+         needs=(("dash",), ("arrow",)))
 def _dashed_flows(sentence: str, cues: int) -> list[dict]:
     return [_row(kind, list(parts), m) for kind, parts, m in _dashed(sentence) if kind == "sequence"]
 
