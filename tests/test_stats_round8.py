@@ -80,3 +80,17 @@ def test_the_one_year_the_other_figures_name_dates_the_rest_but_not_a_policys_am
 def test_a_goal_year_is_not_the_one_year_of_a_texts_results():
     t = _table("到2027年，全市力争新增专精特新企业80家。\n\n全市现有专精特新企业215家。")
     assert t.loc["215家", "year"] == ""
+
+
+def test_together_with_a_year_is_no_comparison_base():
+    t = _table("连同2023/24年度政府债券发行额约650亿元，年度赤字预计为544亿元。")
+    assert t.loc["约650亿元", "year"] == "2023-2024"
+    t = _table("全市生产总值同2022年相比增长5.1%。")
+    assert t.loc["增长5.1%", "year"] != "2022"
+
+
+def test_a_budgets_one_fiscal_year_dates_its_estimates_and_a_targets_the_other_targets_year():
+    t = _table("财政司司长预料，2025/26年度经常开支将上升2.1%至6100亿元。\n\n地价收入预计为330亿元，较上年度修订预算上升10%。")
+    assert t.loc["330亿元", "year"] == "2025-2026" and t.loc["330亿元", "year_source"] == "only_year"
+    t = _table("2026年全市生产总值预期增长5.5%左右。\n\n城镇新增就业力争达到3万人。")
+    assert t.loc["达到3万人", "kind"] == "target" and t.loc["达到3万人", "year"] == "2026"

@@ -330,27 +330,33 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
     """A figure nothing in its sentence, paragraph or sections dates takes the one year the document's
     title names (``year_source`` ``title``), or, when the title names none, the 《document》 a notice
     announces at its start (《关于…的若干意见（2023年修订）》已经…通过，现予以公布); a goal year or a period
-    there (到2025年, 2023—2025年) dates only targets, a period's by its end. Else, a result or a change
-    takes the one year the document's other results were dated by in their own sentences or paragraphs
-    (``only_year``; a guess a reader makes too: a text that names only 2023 is about 2023); a goal or a
-    policy's amount does not, nor a figure whose own time word (目前 in an undated text) cannot be placed."""
+    there (到2025年, 2023—2025年) dates only targets, a period's by its end, a fiscal year (2023/24年度) every
+    figure. Else (``only_year``; a guess a reader makes too: a text that names only 2023 is about 2023) a
+    result or a change takes the one year the document's other results were dated by in their own sentences
+    or paragraphs, and a target the one year of its other targets (or the one fiscal year of its results: a
+    budget's estimates); a policy's amount takes none, nor a figure whose own time word (目前 in an
+    undated text) cannot be placed."""
     if not rows or all(row["year"] for row in rows):
         return rows
     year, targets_only = _title_year(title, date)
     if not year:
         title = _announced_title(text)
         year, targets_only = _title_year(title, date)
-    source = "title"
-    if not year:
-        year, title, source = _only_year_of_rows(rows), "", "only_year"
-    if not year:
+    if year:
+        fiscal = _fiscal(year)
+        for row in rows:
+            if not row["year"] and (fiscal or not targets_only or row["kind"] == "target"):
+                row.update(year=year if fiscal or "-" not in year else year[5:], year_source="title",
+                           year_line=_short(title))
         return rows
+    results, goals = _only_year_of_rows(rows, _RESULTS), _only_year_of_rows(rows, ("target",))
+    goals = goals or (results if _fiscal(results) else "")
     for row in rows:
-        if row["year"] or targets_only and row["kind"] != "target":
-            continue
-        if source == "only_year" and (row["kind"] not in _RESULTS or _told_as_now(row["year_source"])):
-            continue  # a goal or a policy's amount; or 目前 in an undated text: its own time, not known
-        row.update(year=year[5:] if "-" in year else year, year_source=source, year_line=_short(title))
+        if row["year"] or _told_as_now(row["year_source"]):
+            continue  # 目前 in an undated text: its own time, not known
+        year = results if row["kind"] in _RESULTS else goals if row["kind"] == "target" else ""
+        if year:
+            row.update(year=year, year_source="only_year", year_line="")
     return rows
 
 
@@ -363,11 +369,21 @@ def _told_as_now(year_source: str) -> bool:
     return year_source.startswith("relative:") and relative_year_words().get(year_source[9:]) == "now"
 
 
-def _only_year_of_rows(rows: list[dict]) -> str:
-    """The one year (not a period) that dates a document's results in their own sentences or paragraphs, or ""."""
-    years = {row["year"] for row in rows if row["year"] and row["kind"] in _RESULTS
+def _fiscal(year: str) -> bool:
+    """Whether *year* is a fiscal year, two consecutive years (2023-2024)."""
+    m = re.fullmatch(r"(\d{4})-(\d{4})", year)
+    return m is not None and int(m[2]) == int(m[1]) + 1
+
+
+def _only_year_of_rows(rows: list[dict], kinds: tuple[str, ...]) -> str:
+    """The one year (or fiscal year) that dates a document's figures of *kinds* in their own sentences or
+    paragraphs, or ""."""
+    years = {row["year"] for row in rows if row["year"] and row["kind"] in kinds
              and row["year_source"] in ("clause", "sentence", "paragraph")}
-    return next(iter(years)) if len(years) == 1 and re.fullmatch(r"\d{4}", next(iter(years))) else ""
+    if len(years) != 1:
+        return ""
+    year = next(iter(years))
+    return year if re.fullmatch(r"\d{4}", year) or _fiscal(year) else ""
 
 
 def _short(text: str, limit: int = 30) -> str:

@@ -86,7 +86,7 @@ YEAR_SOURCES = {
     "repeated": "标题里的数字没写年份，取正文里同一个数字的年份（标题重复了正文）",
     "title": "句子、段落和章节都没写年份，取自文件标题（或通知开头公布的《文件》名）里唯一的年份；"
              "标题写的是“到2027年”或一个时期时，只用于目标",
-    "only_year": "句子、段落、章节和标题都没写年份，而全文其他实际数字只出现过一个年份，取这个年份（推测；只用于实际数和变化，目标、政策条款里的金额和“目前”不取）",
+    "only_year": "句子、段落、章节和标题都没写年份：实际数取全文其他实际数字唯一的年份，目标取其他目标唯一的年份（推测；政策条款里的金额和“目前”不取）",
     "cell": "表格单元格里自己写明了年份（如“2.4（2019年）”）",
     "column_header": "表格的列标题写明了年份（如“2025年”“2020”）；“年均”“累计”列取表中年份之间的时期",
     "row_header": "表格的行标题写明了年份（年份按行排列的表）",
@@ -301,7 +301,13 @@ def _comparison_base(sentence: str, start: int) -> bool:
     """Whether the year at *start* is the base of a comparison (比2012年, 与2020年相比, 对上年同季), not
     the time of the sentence's figures."""
     before = sentence[start - 1:start] if start else ""
+    if before == "同" and sentence[max(0, start - 2):start - 1] in _NOT_BASE_TONG:
+        return False  # 连同2023/24年度…, 会同, 协同: "together with", no comparison
     return before in ("比", "较", "与", "同") or before == "对" and sentence.startswith(_BASE_AFTER_DUI, start)
+
+
+#: the characters before 同 that make it "together" (连同, 会同, 协同, 一同, 共同), not "compared with"
+_NOT_BASE_TONG = frozenset("连会协一共陪")
 
 
 #: Every year pattern needs one of these: a digit (_YEAR, _MONTH_DAY), 年 (_CN_YEAR) or 五 (_PLAN_PERIOD)
