@@ -94,3 +94,10 @@ def test_a_budgets_one_fiscal_year_dates_its_estimates_and_a_targets_the_other_t
     assert t.loc["330亿元", "year"] == "2025-2026" and t.loc["330亿元", "year_source"] == "only_year"
     t = _table("2026年全市生产总值预期增长5.5%左右。\n\n城镇新增就业力争达到3万人。")
     assert t.loc["达到3万人", "kind"] == "target" and t.loc["达到3万人", "year"] == "2026"
+
+
+def test_a_heading_reporting_work_done_makes_results_even_when_it_names_goals():
+    t = _table("今年以来工作情况\n\n一、各项目标任务完成情况\n\n全年完成建设里程88公里，完成投资7.6亿元。\n\n"
+               "二、明年工作目标\n\n计划完成投资8亿元。")
+    assert t.loc["88公里", "kind"] == "achieved" and t.loc["7.6亿元", "kind"] == "achieved"
+    assert t.loc["8亿元", "kind"] in ("target", "plan")
