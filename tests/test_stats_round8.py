@@ -101,3 +101,27 @@ def test_a_heading_reporting_work_done_makes_results_even_when_it_names_goals():
                "二、明年工作目标\n\n计划完成投资8亿元。")
     assert t.loc["88公里", "kind"] == "achieved" and t.loc["7.6亿元", "kind"] == "achieved"
     assert t.loc["8亿元", "kind"] in ("target", "plan")
+
+
+# ---------------------------------------------------------------- round 8 (written examples of its families)
+
+
+def test_taiwan_amounts_in_yi_wan_and_qian_and_grouped_by_ten_thousands():
+    t = _table("基金预算案编列83亿4,512万3千元，其中营运资金12亿705万1千元。")
+    assert t.loc["83亿4,512万3千元", "value"] == 8345123000 and t.loc["12亿705万1千元", "value"] == 1207051000
+    t = _table("114年度岁入预算数2310,4567,000元，较上年度减少5,0213,000元。")
+    assert t.loc["2310,4567,000元", "value"] == 23104567000 and t.loc["2310,4567,000元", "kind"] == "plan"
+    assert t.loc["5,0213,000元", "value"] == 50213000
+    assert _table("全年完成1,234,567元。").loc["1,234,567元", "value"] == 1234567
+
+
+def test_age_groups_are_not_figures():
+    t = _table("全县0-14岁、15-64岁、65岁及以上常住人口分别占16.2%、66.1%、17.7%。")
+    assert list(t.index) == ["16.2%", "66.1%", "17.7%"]
+
+
+def test_a_target_lead_after_the_announcement_of_the_plan_in_the_same_sentence():
+    t = _table("6月1日，某市印发《制造业数字化转型三年行动计划（2024-2026年）》，其中提出，到2026年，"
+               "规上工业企业数字化改造覆盖率达到90%。\n——智能工厂加快建设。建成智能工厂30家，数字化车间120个。")
+    assert t.loc["达到90%", "kind"] == "target" and t.loc["达到90%", "year"] == "2026"
+    assert t.loc["30家", "kind"] == "target" and t.loc["30家", "year"] == "2026"

@@ -20,11 +20,12 @@ _CN_TENS = {"廿": 20, "卅": 30, "卌": 40}
 CN_NUMERAL = "[零〇一二两三四五六七八九十百千廿卅卌]"
 CN = CN_NUMERAL + "+"
 
-#: A number: 1234.5, 1,234.5.
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+#: A number: 1234.5, 1,234.5, and Taiwan's budget grouping by ten thousands before the last three digits
+#: (1089,0827,000元 = 10 890 827 000 元).
+NUM = r"(?:\d{1,4}(?:,\d{4})+,\d{3}(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
 #: A number with its thousands grouped by spaces as Hong Kong's and some PDFs' texts print them (30 000, 158 000:
 #: groups of exactly three digits after a space, a no-break or a thin space), or written as :data:`NUM`.
-NUM_SPACED = r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
+NUM_SPACED = r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d{1,4}(?:,\d{4})+,\d{3}(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
 #: What a sentence holding a space-grouped number holds (a quick test before the costlier pattern).
 _SPACED_HINT = re.compile(r"\d[ \u00a0\u2009\u202f]\d{3}")
 #: The characters that group thousands (dropped when reading a number).
@@ -293,18 +294,28 @@ _SIGNED_BEFORE = re.compile(r"(?:^|[率为是值：:（(，,、])\s*$")
 
 
 def _compounds(found: list[dict], sentence: str) -> list[dict]:
-    """Join ``4万951美元`` and ``2兆667亿元``: a figure ending in a magnitude and no unit, followed at
-    once by a figure with a smaller magnitude (or none) and a unit, is one figure (4万 + 951 美元)."""
+    """Join ``4万951美元``, ``2兆667亿元`` and ``95亿2,401万2千元``: figures ending in a magnitude and no unit,
+    each followed at once by one with a smaller magnitude, the last with a unit, are one figure
+    (95亿 + 2401万 + 2千 元)."""
     out: list[dict] = []
-    for row in found:
-        last = out[-1] if out else None
-        if (last is not None and last.get("mag") and not last["unit"] and row["start"] == last["end"]
-                and row["unit"] and MAGNITUDE_VALUES.get(row.get("mag"), 1) < MAGNITUDE_VALUES[last["mag"]]
-                and "value_high" not in row and "value_high" not in last):
-            out[-1] = {**row, "start": last["start"], "value": last["value"] * row.get("factor", 1) + row["value"],
-                       "qualifier": row["qualifier"] or last["qualifier"]}
+    i = 0
+    while i < len(found):
+        j = i
+        while (j + 1 < len(found) and found[j].get("mag") and not found[j]["unit"] and found[j + 1]["start"] == found[j]["end"]
+               and MAGNITUDE_VALUES.get(found[j + 1].get("mag"), 1) < MAGNITUDE_VALUES[found[j]["mag"]]
+               and "value_high" not in found[j] and "value_high" not in found[j + 1]):
+            j += 1
+            if found[j]["unit"]:
+                break
+        if j > i and found[j]["unit"]:
+            row = found[j]
+            value = sum(r["value"] for r in found[i:j]) * row.get("factor", 1) + row["value"]
+            out.append({**row, "start": found[i]["start"], "value": value,
+                        "qualifier": row["qualifier"] or found[i]["qualifier"]})
+            i = j + 1
             continue
-        out.append(row)
+        out.append(found[i])
+        i += 1
     return out
 
 

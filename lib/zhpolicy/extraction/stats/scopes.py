@@ -20,6 +20,11 @@ _LEAD_CHARS = 40
 #: A paragraph that opens as an item of a list: （一） 一、 1. ① —— ● ◆ ■ • - 一是.
 _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.、．)）]"
                    r"|[①-⑳]|—{1,2}|[●◆■▲•·\-▪►]|[一二三四五六七八九十]是)")
+#: A document announced, then its goals: 印发《…行动计划》，其中提到，到2025年，… (the lead's 到 follows).
+_ANNOUNCED_GOALS = re.compile(r"(?:印发|发布|出台|公布|颁布)(?:了)?《[^《》]{2,80}》[^。，,《]{0,8}[，,]\s*(?:其中|文件|《[^《》]{1,40}》)?"
+                              r"(?:提到|提出|明确|指出|要求|强调)(?:了)?[，,：:]?\s*(?:力争|争取)?")
+#: How far into its sentence that announcement may end.
+_ANNOUNCED_REACH = 200
 #: A lead names its year after 到/至 within its opening words: 到2027年, 力争到“十四五”末.
 _LEAD_YEAR = re.compile(r"(?:到|至)\s*(?:(?:19|20)\d{2}\s*年|“?十[一二三四五六七八九]五”?期?末)")
 #: What follows the year of a lead that frames what comes after it: 2023年，… 2024年是… 2023年全县上下…
@@ -141,9 +146,14 @@ def _target_lead(sentence: str, date) -> dict | None:
     """``力争到2027年，…``, ``到“十四五”末，…``: a paragraph opening with a future year (not before the
     document's) after 到/至, with a lead cue or nothing before it."""
     m = _LEAD_YEAR.search(sentence, 0, 24)
+    announced = None
     if m is None:
-        return None
-    before = sentence[:m.start()].strip(" 　，,")
+        # 某市印发《…三年行动计划》，其中提到，到2025年，…: the lead follows the document's announcement
+        announced = _ANNOUNCED_GOALS.search(sentence, 0, _ANNOUNCED_REACH) if "》" in sentence else None
+        m = _LEAD_YEAR.match(sentence, announced.end()) if announced else None
+        if m is None:
+            return None
+    before = "" if announced else sentence[:m.start()].strip(" 　，,")
     if before and not (_lead_words().search(before) and len(before) <= 16) and not is_item(sentence):
         return None
     tokens = [t for t in _year_tokens(sentence, date) if t["start"] <= m.end() and t["end"] >= m.start() + 1]
