@@ -655,6 +655,16 @@ def _clause_chain(sentence: str, cues: int) -> list[dict]:
     return _linked_steps(sentence, _DEPENDS)
 
 
+# family: conditions told clause by clause, each bringing the next (有接触才会有了解，有了解才会有支持)
+_CONDITION = re.compile(rf"^(?:只有|唯有)?有(?P<x>[^，；,;]{{1,12}}?)(?:{_listed('only_then')})(?P<y>[^，；,;]{{1,12}})$")
+
+
+@_family("condition_chain", "有A才有B，有B才有C", "sequence", "有交流才会有理解，有理解才会有合作。",
+         needs=(("only_then*2",),))
+def _condition_chain(sentence: str, cues: int) -> list[dict]:
+    return _linked_steps(sentence, _CONDITION)
+
+
 def _linked_steps(sentence: str, step: re.Pattern) -> list[dict]:
     """Sequences of clauses ``x verb y`` (*step*) in a row, each one's x naming the previous one's y."""
     parts = list(_STEP.finditer(sentence))

@@ -29,14 +29,14 @@ def _mask_markup(text: str) -> str:
 _BAD_NODE = re.compile(r"(?:19|20)\d{2}年|\d+(?:\.\d+)?(?:万亿|亿|万)?(?:元|美元|%|人|件|个|年|月|日|号|天|周|季度)|[<>\x00]")
 
 
-_CITATION = re.compile(r"\[\d+\]|[\x01“”「」『』]")
+_CITATION = re.compile(r"\[\d+\]|[\x01“”「」『』\"]")
 _TRAILING = re.compile(r"(?:的|等)$")
 _QUOTES = "“”\"' "
 
 
 def _node(text: str) -> str:
     """Tidy a node: drop quotes, citation marks, bracketed asides and a trailing 的/等."""
-    if "[" in text or "\x01" in text or "“" in text or "”" in text or "「" in text or "」" in text:
+    if "[" in text or "\x01" in text or "“" in text or "”" in text or "「" in text or "」" in text or '"' in text:
         text = _CITATION.sub("", text)
     text = text.strip(_QUOTES)
     if text.endswith(("的", "等")):

@@ -134,6 +134,14 @@ def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
     return groups
 
 
+#: a short quoted term; its quotes are read as asides (\x01, which nodes drop) so that a role's value may be one
+_QUOTED_TERM = re.compile(r"[“「]([^“”「」，,。；;：:、]{1,12})[”」]")
+
+
+def _unquoted(m: re.Match) -> str:
+    return "\x01" + m[1] + "\x01"
+
+
 @_family("role_group", "X的基础是A，关键是B，根本在于C", "triad",
          "乡村振兴的基础是产业兴旺，关键是人才振兴，根本在于深化改革。",
          ("以A为引领、以B为主体", "坚持以创新为引领、以企业为主体、以市场为导向。"),
@@ -143,9 +151,12 @@ def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
          ("把A作为B，把C作为D", "把创新作为第一动力，把人才作为第一资源。"),
          ("A是前提、B是杠杆、C是支撑（并列句式里有一个词表里的角色词，其余角色词不在词表里也算）",
           "数据是基石、算力是底座、场景是引擎。"),
+         ("“A”是前提，“B”是关键（值是引号里的说法）", "“稳就业”是前提，“保民生”是关键，“促发展”是根本。"),
          needs=(("role_said",), ("by", "for"), ("as",), ("of_role", "is"), ("is_role",)))
 def _roles(sentence: str, cues: int) -> list[dict]:
     found = []
+    if "“" in sentence or "「" in sentence:
+        sentence = _QUOTED_TERM.sub(_unquoted, sentence)  # “不敢腐”是前提: the quoted term is the value
     for group in _role_groups(sentence, cues):
         if len(group) == 1 and (_group(group[0][1], "loose") or _group(group[0][1], "free")):
             continue  # 以人民为中心 alone is no role statement from the list

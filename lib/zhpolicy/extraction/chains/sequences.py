@@ -67,20 +67,24 @@ _STATE_TAIL = _listed("state_tail")
 _CONNECTIVE = _listed("connective")
 #: A may be a list of stages, each item up to 20 characters (从A、B、C到D)
 _LISTED_A = rf"(?:(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
+#: a 到 that ends a word (得到, 达到, 直到) or a verb of spreading (吹到, 刮到, 蔓延到: a spread between places, not
+#: a stage): no boundary between A and B (从需求得到满足到…; 从中小城市吹到一线城市 is no chain)
+_TO_WORD_HEAD = "[得达直吹刮飘蔓]"
+_TO_IN_WORD = rf"(?<={_TO_WORD_HEAD})[{_TO}]"
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?)(?<!{_TO_WORD_HEAD})[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 #: the same where A may be a list (从A、B、C到D): only a sentence holding 、 needs it
 _FROM_TO_LISTED = re.compile(
-    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?)(?<!{_TO_WORD_HEAD})[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|[^{_P}{_TO}\x01]){{1,20}}?)[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)+)"
+    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?)(?<!{_TO_WORD_HEAD})[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)+)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 
@@ -170,8 +174,12 @@ def _earlier(a: str) -> list[str]:
 
 def _again(b: str) -> str:
     """从A到B到C: a further 到 in B starts a node when both sides are words (not 落实到位)."""
-    parts = b.split("到")
+    parts = _FURTHER_TO.split(b)
     return "、".join(parts) if len(parts) > 1 and all(len(p) >= 2 for p in parts) else b
+
+
+#: a 到 that may start a further node (not the end of a word: 得到, 达到)
+_FURTHER_TO = re.compile(rf"(?<!{_TO_WORD_HEAD})到")
 
 
 #: 由A及B with one character a side (由治及兴): the four-character form of a transition
@@ -201,6 +209,8 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
         b = m["b"]
         if "”" in b or "」" in b or "』" in b:
             b = _before_unopened_close(b)  # “从站起来到强起来”论断: B ends with the quote around the chain
+        if b == m["b"] and not m["more"] and "的" in m["a"] and sentence.startswith("的", m.end("b")):
+            b = _parallel_end(m["a"], sentence, m.start("b")) or b  # 从A的X得到满足到B的Y得到满足: B ends as A does
         if b is m["b"] and not m["more"] and _one_han_before_de(b, sentence, m.end()):
             b = _whole(sentence, m.start("b")) or b  # 从量的积累到质的飞跃: B holds a 的
         if b.startswith(_RANGE_TO):
@@ -222,6 +232,55 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
         span = (span_start, end_b if b is not m["b"] else m.end())
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
+
+
+def _parallel_end(a: str, sentence: str, start: int) -> str:
+    """B from *start* up to the ending it shares with *a* (its last two to four characters, without
+    a 的), within its clause: 从最基本的生存需求得到满足到最终的自我实现需求得到满足; else ''."""
+    stop = _CLAUSE_END.search(sentence, start)
+    limit = min(stop.start() if stop else len(sentence), start + 40)
+    for k in (4, 3, 2):
+        ending = a[-k:]
+        if len(ending) < k or "的" in ending:
+            continue
+        at = sentence.find(ending, start + 1, limit)
+        if at >= 0:
+            return sentence[start:at + k]
+    return ""
+
+
+_CLAUSE_END = re.compile(f"[{_P}]")
+# family: 从A，到B，再到C with a clause for each stage, each told at length (从1978年前的“粮食短缺”，到1997年
+# 的“供求基本平衡”，再到目前的“…”; 从早期所追求的实物型财富，到…的金银类财富，再到…的资本类财富)
+_STAGE_PART = r"(?:[“「][^“”「」]{1,30}[”」]|[^，,。；;：:！？“”「」])"
+_FROM_TO_CLAUSES = re.compile(rf"从(?P<a>{_STAGE_PART}{{2,40}}?)[，,]\s*到(?P<b>{_STAGE_PART}{{2,40}}?)"
+                              rf"(?:[，,]\s*再到(?P<c>{_STAGE_PART}{{2,40}}?))?(?=[，,。；;]|$)")
+
+
+@_family("from_to_clauses", "从A，到B，再到C（每个阶段一个分句，说得较长）", "sequence",
+         "从早年的“吃饱穿暖”，到后来的“吃好穿好”，再到如今的“吃得健康”。",
+         ("各段都是“……的某某”时取同类的中心词", "从手工时代的家庭工厂，到机器时代的大工厂，再到数字时代的智能工厂。"),
+         needs=(("from", "to"),), gate=lambda s: "，到" in s or ",到" in s)
+def _from_to_clauses(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _FROM_TO_CLAUSES.finditer(sentence):
+        parts = [m[g] for g in ("a", "b", "c") if m[g]]
+        quoted = [_QUOTED_STAGE.findall(p) for p in parts]
+        if all(quoted):
+            nodes = [_node(q[-1]) for q in quoted]  # each stage named by its quoted term
+        elif m["c"]:
+            heads = [_node(p.rsplit("的", 1)[-1]) for p in parts]
+            if not all("的" in p for p in parts) or not all(_same_kind(heads[0], h) or heads[0] == h for h in heads[1:]):
+                continue
+            nodes = [_node(h) for h in heads]  # 实物型财富 > 金银类财富 > 资本类财富: heads of one kind
+        else:
+            continue  # two plain clauses (从城市，到乡村): a range of places as often as stages
+        if len(set(nodes)) == len(nodes):
+            found.append(_row("sequence", nodes, (m.start(), m.end())))
+    return found
+
+
+_QUOTED_STAGE = re.compile(r"[“「]([^“”「」]{2,30})[”」]")
 
 
 _CLAUSE_STOPS = "，,；;：:"
@@ -741,7 +800,11 @@ def _listed_cycle(sentence: str, cues: int) -> list[dict]:
             continue  # 国内市场和生产主体、金融和实体经济的良性循环: each pair loops (paired_cycle)
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("cycle", items, m))
-    return found or (_returning(sentence) if "再" in sentence else found)
+    return found or (_returning(sentence) if "再" in sentence and _SAYS_LOOP.search(sentence) else found)
+
+
+#: a word saying a list loops (恶性循环, 循环往复): what a returning list needs in its sentence
+_SAYS_LOOP = re.compile(f"{_listed('cycle')}|{_listed('loop_word')}")
 
 
 def _returning(sentence: str) -> list[dict]:

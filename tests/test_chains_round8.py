@@ -1,0 +1,53 @@
+"""Issue 30, eighth round: families of argument-rich writing the extractor missed on an eighth set of
+unseen texts, written as families (other topic words, Simplified and Traditional), never the real texts.
+One made-up sentence per form, asserting kind and nodes, and a trap for each family."""
+
+import pytest
+
+from zhpolicy.extraction.chains import extract_chains
+from zhpolicy.extraction.chains.kinds import SCORED_KINDS
+from zhpolicy.reading.clean import clean_text, simplify
+
+
+def scored(text: str) -> list[tuple[str, str]]:
+    """The scored chains of *text* cleaned as a corpus is, in Simplified script."""
+    table = extract_chains(simplify(clean_text(text)))
+    return [(k, c) for k, c in zip(table["kind"], table["chain"]) if k in SCORED_KINDS]
+
+
+ROUND8_CASES = [
+    # 1. a 到 that ends a word (得到, 达到) is no boundary; B ends as A does
+    ("居民需求从温饱得到保障到品质得到提升。", [("sequence", "温饱得到保障 > 品质得到提升")]),
+    # 2. stages told a clause each: quoted terms, or heads of one kind
+    ("从早年的“吃饱穿暖”，到后来的“吃好穿好”，再到如今的“吃得健康”。",
+     [("sequence", "吃饱穿暖 > 吃好穿好 > 吃得健康")]),
+    ("從手工時代的家庭工廠，到機器時代的大工廠，再到數字時代的智能工廠。",
+     [("sequence", "家庭工厂 > 大工厂 > 智能工厂")]),
+    # 3. quoted values of a role group
+    ("“稳就业”是前提，“保民生”是关键，“促发展”是根本。", [("triad", "前提: 稳就业 | 关键: 保民生 | 根本: 促发展")]),
+    ("以园区建设为载体，以“链长制”为抓手，以企业培育为重点。", [("triad", "载体: 园区建设 | 抓手: 链长制 | 重点: 企业培育")]),
+    # 4. a dashed series passed through (贯通)
+    ("推动“原料-加工-物流-销售”贯通发展。", [("sequence", "原料 > 加工 > 物流 > 销售")]),
+    # 5. conditions told clause by clause
+    ("有交流才会有理解，有理解才会有信任，有信任才会有合作。", [("sequence", "交流 > 理解 > 信任 > 合作")]),
+    # 6. ASCII quotes are no part of a node
+    ('理念从"重建设"的思路，转向"重服务"的思路。', [("sequence", "重建设的思路 > 重服务的思路")]),
+]
+
+ROUND8_TRAPS = [
+    "这股消费热潮从小县城吹到了一线城市。",  # a spread between places
+    "从城市，到乡村，处处都是新气象。",  # two plain clauses: places
+    "从手工时代的作坊，到机器时代的工厂，再到数字时代的平台。",  # heads of different kinds, no quotes
+    "有付出才有收获。",  # one condition, no chain
+    "坚持以“人民为中心”为导向。",  # one role alone
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND8_CASES)
+def test_round8_family(text, expected):
+    assert scored(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND8_TRAPS)
+def test_round8_trap(text):
+    assert scored(text) == []
