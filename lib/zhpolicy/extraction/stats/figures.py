@@ -22,10 +22,10 @@ CN = CN_NUMERAL + "+"
 
 #: A number: 1234.5, 1,234.5, and Taiwan's budget grouping by ten thousands before the last three digits
 #: (1089,0827,000元 = 10 890 827 000 元).
-NUM = r"(?:\d{1,4}(?:,\d{4})+,\d{3}(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
+NUM = r"\d+(?:(?:,\d{4})+,\d{3}(?![\d,])|(?:,\d{3})*)(?:\.\d+)?"
 #: A number with its thousands grouped by spaces as Hong Kong's and some PDFs' texts print them (30 000, 158 000:
 #: groups of exactly three digits after a space, a no-break or a thin space), or written as :data:`NUM`.
-NUM_SPACED = r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d{1,4}(?:,\d{4})+,\d{3}(?![\d,])|\d+(?:,\d{3})*)(?:\.\d+)?"
+NUM_SPACED = r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d,])|\d+(?:(?:,\d{4})+,\d{3}(?![\d,])|(?:,\d{3})*))(?:\.\d+)?"
 #: What a sentence holding a space-grouped number holds (a quick test before the costlier pattern).
 _SPACED_HINT = re.compile(r"\d[ \u00a0\u2009\u202f]\d{3}")
 #: The characters that group thousands (dropped when reading a number).
