@@ -4,15 +4,7 @@ One made-up sentence per form, asserting kind and nodes, and a trap for each fam
 
 import pytest
 
-from zhpolicy.extraction.chains import extract_chains
-from zhpolicy.extraction.chains.kinds import SCORED_KINDS
-from zhpolicy.reading.clean import clean_text, simplify
-
-
-def scored(text: str) -> list[tuple[str, str]]:
-    """The scored chains of *text* cleaned as a corpus is, in Simplified script."""
-    table = extract_chains(simplify(clean_text(text)))
-    return [(k, c) for k, c in zip(table["kind"], table["chain"]) if k in SCORED_KINDS]
+from .chain_rounds import scored
 
 
 ROUND8_CASES = [
