@@ -125,3 +125,26 @@ def test_a_target_lead_after_the_announcement_of_the_plan_in_the_same_sentence()
                "规上工业企业数字化改造覆盖率达到90%。\n——智能工厂加快建设。建成智能工厂30家，数字化车间120个。")
     assert t.loc["达到90%", "kind"] == "target" and t.loc["达到90%", "year"] == "2026"
     assert t.loc["30家", "kind"] == "target" and t.loc["30家", "year"] == "2026"
+
+
+# ---------------------------------------------------------------- round 9 (written examples of its families)
+
+
+def test_chinese_numerals_written_digit_by_digit():
+    t = _table("明年度总预算一六三〇亿元，约二八五亿元用于建设。")
+    assert t.loc["一六三〇亿元", "value"] == 163_000_000_000 and t.loc["约二八五亿元", "value"] == 28_500_000_000
+
+
+def test_an_amount_of_yi_without_a_unit_in_a_sentence_about_money():
+    t = _table("政府向卫生部门增拨45亿添置设备。")
+    assert t.loc["45亿", "unit"] == "元" and t.loc["45亿", "value"] == 4_500_000_000
+    assert _table("全国14亿人民团结奋斗。").loc["14亿", "unit"] == ""
+
+
+def test_parts_of_an_amount_apart_by_spaces():
+    assert _table("岁出215 亿 3,201万2,000元。").loc["215 亿 3,201万2,000元", "value"] == 21_532_012_000
+
+
+def test_a_span_of_months_ending_in_a_year_is_no_goal():
+    t = _table("失业率由2023年12月至2024年2月的3.0%下降至2024年1月至3月的2.9%。")
+    assert set(t["kind"]) == {"achieved"}

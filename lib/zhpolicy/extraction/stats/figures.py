@@ -114,7 +114,10 @@ def cn_to_number(text: str) -> float:
 
 
 def cn_to_int(text: str) -> int:
-    """Convert a Chinese numeral below 10,000 (``十``, ``二十三``, ``一百零五``) to an int."""
+    """Convert a Chinese numeral below 10,000 (``十``, ``二十三``, ``一百零五``) to an int; one written digit
+    by digit (``一七八〇``, ``二九五``, ``三○○○``: three digits or more, or a zero sign, and no 十百千) is read so."""
+    if len(text) >= 2 and all(ch in _CN_DIGITS for ch in text) and (len(text) >= 3 or any(ch in "〇○零" for ch in text)):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
     total, current = 0, 0
     for ch in text:
         if ch in _CN_DIGITS:
@@ -301,7 +304,8 @@ def _compounds(found: list[dict], sentence: str) -> list[dict]:
     i = 0
     while i < len(found):
         j = i
-        while (j + 1 < len(found) and found[j].get("mag") and not found[j]["unit"] and found[j + 1]["start"] == found[j]["end"]
+        while (j + 1 < len(found) and found[j].get("mag") and not found[j]["unit"]
+               and not sentence[found[j]["end"]:found[j + 1]["start"]].strip(" \u3000")  # 302 亿 1,292万9,000元
                and MAGNITUDE_VALUES.get(found[j + 1].get("mag"), 1) < MAGNITUDE_VALUES[found[j]["mag"]]
                and "value_high" not in found[j] and "value_high" not in found[j + 1]):
             j += 1
@@ -514,11 +518,31 @@ def _candidates(sentence: str) -> list[dict]:
         if not row["unit"] and sentence[row["end"]:row["end"] + 1] in ("年", "月", "日"):
             continue  # 40多年 and other durations
         taken.append(span)
-        row.pop("mag", None)
+        mag = row.pop("mag", None)
         row.pop("factor", None)
         _threshold(sentence, row)
         found.append(row)
+        if mag in _MONEY_MAGNITUDES and not row["unit"]:
+            row["money?"] = True
+    for row in found:
+        if row.pop("money?", False):
+            row["unit"] = _money_unit(sentence, found)  # 增拨60亿购买疫苗: an amount of 亿 in a sentence about money
     return sorted(found, key=lambda r: r["start"])
+
+
+#: Magnitudes so large that an amount of them without a unit, in a sentence about money, is money (60亿, 3.2万亿).
+_MONEY_MAGNITUDES = frozenset({"亿", "万亿", "千亿", "百亿"})
+#: Words of a sentence about public money (besides a figure in a currency).
+_MONEY_WORDS = re.compile(r"预算|财政|财赤|赤字|收入|支出|开支|拨款|增拨|拨付|储备|税|资金|经费|投资|债务|债券|收益|基金|补助款")
+
+
+def _money_unit(sentence: str, found: list[dict]) -> str:
+    """The currency of an amount written without one: that of another figure of the sentence (港元, 美元, 元),
+    else 元 when the sentence is about money, else none."""
+    currencies = [r["unit"] for r in found if r["unit"] in ("元", "港元", "美元", "欧元", "新台币", "日元", "英镑")]
+    if currencies:
+        return currencies[0]
+    return "元" if _MONEY_WORDS.search(sentence) else ""
 
 
 @lru_cache(maxsize=1)

@@ -83,7 +83,8 @@ def _cue_table() -> dict[tuple[str, str], tuple[re.Pattern, tuple[str, ...]]]:
 
 
 #: ``到2027年``, ``至2025年``: a year the figure is to be reached by (not 截至2023年底: as of).
-_FUTURE_YEAR = re.compile(r"(?<!提高|提升|增长|下降|上升|扩大|减少|降低)(?<![增降截])(?<!截止)(?:到|至|于)\s*((?:19|20)\d{2})\s*年")
+#: Not the end of a span of dates (2022年12月至2023年2月, 1月至2023年3月: a period, not a goal).
+_FUTURE_YEAR = re.compile(r"(?<!提高|提升|增长|下降|上升|扩大|减少|降低)(?<![增降截月日])(?<!截止)(?<!月份)(?:到|至|于)\s*((?:19|20)\d{2})\s*年")
 
 
 def _cue_before(text: str, cue: str, limit: int | None = None) -> bool:
