@@ -53,12 +53,14 @@ def child(mode: str, folder: str, out: str, workers: int) -> dict:
             peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
             worker_peaks = [v / 1024 for v in peaks.values()]
             worker_cpu = sum(client.run(_cpu).values())
+            task_cpu = sum(client.run(_task_thread_cpu).values())
         finally:
             client.close()
             cluster.close()
         record = json.loads((Path(out) / "run.json").read_text())
         return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
-                "cpu_seconds": _cpu() - cpu_start + worker_cpu, "record": record}
+                "cpu_seconds": _cpu() - cpu_start + worker_cpu, "client_cpu_seconds": _cpu() - cpu_start,
+                "worker_cpu_seconds": worker_cpu, "task_cpu_seconds": task_cpu, "record": record}
     seconds = time.perf_counter() - start
     record = json.loads((Path(out) / "run.json").read_text())
     return {"mode": mode, "seconds": seconds, "client_peak_mb": _peak(), "worker_peak_mb": worker_peaks,
@@ -70,6 +72,24 @@ def _cpu() -> float:
     other programs sharing the cores."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
+
+
+def _task_thread_cpu() -> float:
+    """CPU seconds (user + system) of the Dask task threads of this worker process (Linux: read from
+    /proc; elsewhere NaN): the rest of a worker's CPU time is its event loop, imports and Dask's
+    own threads."""
+    import threading
+
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for thread in threading.enumerate():
+            if "Dask-Default-Threads" in thread.name and thread.native_id:
+                fields = Path(f"/proc/self/task/{thread.native_id}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+        return total
+    except (OSError, ValueError, AttributeError):
+        return float("nan")
 
 
 def _peak() -> float:
@@ -206,6 +226,11 @@ def main() -> int:
                 print(f"CPU seconds, cluster (client + workers) / serial: {extra:.2f}  (the work Dask adds; on "
                       f"{args.workers} idle cores the speed-up is at most {args.workers}/{extra:.2f} = "
                       f"{args.workers / extra:.2f}×)")
+            c = results["cluster"]
+            if "task_cpu_seconds" in c:
+                print(f"CPU seconds of the cluster run: workers' task threads {c['task_cpu_seconds']:.1f}, the workers' "
+                      f"other threads {c['worker_cpu_seconds'] - c['task_cpu_seconds']:.1f} (event loop, imports, Dask), "
+                      f"client {c['client_cpu_seconds']:.1f} (scheduler, scan, fingerprint, merge)")
             worst = max(results["cluster"]["worker_peak_mb"])
             print(f"peak memory of a worker: {worst:.0f} MB   (target < 1024 MB)")
             print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes share these cores)")
