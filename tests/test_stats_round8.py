@@ -148,3 +148,8 @@ def test_parts_of_an_amount_apart_by_spaces():
 def test_a_span_of_months_ending_in_a_year_is_no_goal():
     t = _table("失业率由2023年12月至2024年2月的3.0%下降至2024年1月至3月的2.9%。")
     assert set(t["kind"]) == {"achieved"}
+
+
+def test_a_year_lead_after_a_speakers_colon():
+    t = _table("县长向大会作报告。在回顾2019年和“十三五”工作时，他说：2019年，全县上下奋力拼搏。全县生产总值完成98.6亿元，增长7.2%。")
+    assert t.loc["98.6亿元", "year"] == "2019" and t.loc["增长7.2%", "year"] == "2019"

@@ -345,7 +345,7 @@ def _merged_tokens(sentence: str, tokens: list[dict]) -> list[dict]:
 def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     """A year standing as the topic of the whole sentence: the only year of an opening clause
     before any figure (``2024年，…``, ``截至2023年底，…``, ``今年上半年，…``), or right after an
-    attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``)."""
+    attribution (``据《…》，2024年，…``, ``…数据显示，2025年，…``, ``县长…说：2015年，…``)."""
     dateline = _DATELINE.match(sentence)
     offset = dateline.end() if dateline else 0  # 新华社北京6月1日电 今年以来，…: the year after the dateline
     strong = [t for t in tokens if not t["weak"] and t["start"] >= offset]
@@ -374,7 +374,7 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
     for t in strong:
         before = sentence[:t["start"]]
         rest = "，" if re.match(r"[^，,。；]{0,6}[，,]", sentence[t["end"]:]) or FRAMING_COMMA.match(sentence, t["end"]) else ""
-        if rest and (re.search(r"(?:显示|数据|》|表示|介绍|获悉|了解到|透露|公布|指出|强调)[，,](?:截至|截止到?|到|在)?$", before)
+        if rest and (re.search(r"(?:显示|数据|》|表示|介绍|获悉|了解到|透露|公布|指出|强调|说|称)[，,：:](?:截至|截止到?|到|在)?$", before)
                                      or before.endswith(("，", ",")) and len(before) <= 30
                                      and any(p.search(before) for p in SOURCE_PATTERNS)):
             return t
