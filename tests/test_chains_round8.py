@@ -43,3 +43,33 @@ def test_round8_family(text, expected):
 @pytest.mark.parametrize("text", ROUND8_TRAPS)
 def test_round8_trap(text):
     assert scored(text) == []
+
+
+ROUND9_CASES = [
+    # a stage after 再到 may be opened by 最后到 / 最终到
+    ("救助方式由救济到保障再到发展最后到赋能。", [("sequence", "救济 > 保障 > 发展 > 赋能")]),
+    # 从紧密… is no 从紧 (a trap word inside a longer word)
+    ("从紧密合作到松散联合再到深度融合的演化过程。", [("sequence", "紧密合作 > 松散联合 > 深度融合")]),
+    # a transition told in steps with 拓展为 / 再发展到, the origin's 最初主要是 no part of A
+    ("服务由最初主要是上门送餐，拓展为日间照料，再发展到医养结合。", [("sequence", "上门送餐 > 日间照料 > 医养结合")]),
+    # stages a clause each that the text calls a course of stages
+    ("治理模式经历了从政府包办，到政府与社会共治，再到全民参与的发展阶段。",
+     [("sequence", "政府包办 > 政府与社会共治 > 全民参与")]),
+    # a modifier before the role word of a continued role group (the role is named without it, as 重要 is)
+    ("以家庭为基础、社区为依托、机构为专业支撑。", [("triad", "基础: 家庭 | 依托: 社区 | 支撑: 机构")]),
+]
+
+ROUND9_TRAPS = [
+    "游客从各地来到古镇观光。",  # a move between places
+    "从严从紧加强管理。",  # the trap word itself
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND9_CASES)
+def test_round9_family(text, expected):
+    assert scored(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND9_TRAPS)
+def test_round9_trap(text):
+    assert scored(text) == []

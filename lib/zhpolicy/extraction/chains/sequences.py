@@ -67,24 +67,30 @@ _STATE_TAIL = _listed("state_tail")
 _CONNECTIVE = _listed("connective")
 #: A may be a list of stages, each item up to 20 characters (从A、B、C到D)
 _LISTED_A = rf"(?:(?:{_ASIDE_RUN}|[^{_P}{_TO}\x01、]){{1,20}}、){{0,4}}"
-#: a 到 that ends a word (得到, 达到, 直到) or a verb of spreading (吹到, 刮到, 蔓延到: a spread between places, not
+#: a 到 that ends a word (得到, 达到, 直到) or a verb of coming or spreading (来到, 吹到, 蔓延到: a move between places, not
 #: a stage): no boundary between A and B (从需求得到满足到…; 从中小城市吹到一线城市 is no chain)
 _TO_WORD_HEAD = "[得达直吹刮飘蔓]"
-_TO_IN_WORD = rf"(?<={_TO_WORD_HEAD})[{_TO}]"
+_TO_IN_WORD = rf"(?:(?<={_TO_WORD_HEAD})|(?<=(?<![起未后原])来))[{_TO}]"
+#: where a 到 parting A from B may stand: not at the end of such a word (nor 来到, but 站起来到, 未来到 part)
+_NOT_IN_WORD = rf"(?<!{_TO_WORD_HEAD})(?<!(?<![起未后原])来)"
+#: what opens a further stage after 从A到B: 再到C, 最后到D (由补偿到保障再到弹性最后到内生激活)
+_AGAIN_TO = "(?:再到|最后到|最终到|然后到)"
+_AGAIN_TO_RE = re.compile(_AGAIN_TO)
+_AGAIN_NODES = re.compile(rf"{_AGAIN_TO}((?:(?!{_AGAIN_TO})[^，])+?)(?=，?{_AGAIN_TO}|$)")
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
 _NEW_FRAME = rf"[{_TO}][{_FROM}]"
 _FROM_TO = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?)(?<!{_TO_WORD_HEAD})[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?){_NOT_IN_WORD}[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?{_AGAIN_TO}(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 #: the same where A may be a list (从A、B、C到D): only a sentence holding 、 needs it
 _FROM_TO_LISTED = re.compile(
-    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?)(?<!{_TO_WORD_HEAD})[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
+    rf"[{_FROM}](?P<a>{_LISTED_A}(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?){_NOT_IN_WORD}[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_CONNECTIVE}|{_NEW_FRAME})[^{_P}]){{1,40}}?)(?P<more>(?:，?{_AGAIN_TO}(?:{_TITLE}|[^{_P}]){{1,16}}?)*)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE}|{_NEW_FRAME})"
 )
 # the same with 再到, whose B may hold a 的 (从A到技术的开发、生产再到产业化)
 _FROM_TO_AGAIN = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?)(?<!{_TO_WORD_HEAD})[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|再到|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?再到(?:{_TITLE}|[^{_P}]){{1,16}}?)+)"
+    rf"[{_FROM}](?P<a>(?:{_TITLE}|{_ASIDE_RUN}|{_TO_IN_WORD}|[^{_P}{_TO}\x01]){{1,20}}?){_NOT_IN_WORD}[{_TO}](?P<b>(?:{_TITLE}|(?!、[{_FROM}]|{_AGAIN_TO}|{_CONNECTIVE})[^{_P}]){{1,40}}?)(?P<more>(?:，?{_AGAIN_TO}(?:{_TITLE}|[^{_P}]){{1,16}}?)+)"
     rf"(?=的|[{_P}]|$|{_FROM_TO_END}|、[{_FROM}]|{_TAKES}|{_CONNECTIVE})"
 )
 
@@ -179,7 +185,7 @@ def _again(b: str) -> str:
 
 
 #: a 到 that may start a further node (not the end of a word: 得到, 达到)
-_FURTHER_TO = re.compile(rf"(?<!{_TO_WORD_HEAD})到")
+_FURTHER_TO = re.compile(rf"{_NOT_IN_WORD}到")
 
 
 #: 由A及B with one character a side (由治及兴): the four-character form of a transition
@@ -200,7 +206,7 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
     found = [_row("sequence", [m["a"], m["b"]], m) for m in _past_traps(_BY_AND, sentence)] if cues & _AND_TO else []
     if not any(word in sentence for word in _TO_WORDS):
         return found
-    again = _past_traps(_FROM_TO_AGAIN, sentence, _quotes_a_chain) if "再到" in sentence else ()
+    again = _past_traps(_FROM_TO_AGAIN, sentence, _quotes_a_chain) if _AGAIN_TO_RE.search(sentence) else ()
     matches = [*again, *_past_traps(_FROM_TO_LISTED if "、" in sentence else _FROM_TO, sentence, _quotes_a_chain)]
     ranges = _parallel_ranges(sentence, matches) if len(matches) > 1 else ()
     for m in matches:
@@ -228,7 +234,7 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
         if (len(earlier) > 1 and len(later) > 1) or _RANGE_END.search(b):
             continue  # 从A、B到C、D(等四大技术): a range of examples, not the stages of one process
         nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
-        nodes += [_node(x) for x in re.findall(r"再到([^再，]+?)(?=，?再到|$)", m["more"])]
+        nodes += [_node(x) for x in _AGAIN_NODES.findall(m["more"])]
         span = (span_start, end_b if b is not m["b"] else m.end())
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
@@ -253,8 +259,10 @@ _CLAUSE_END = re.compile(f"[{_P}]")
 # family: 从A，到B，再到C with a clause for each stage, each told at length (从1978年前的“粮食短缺”，到1997年
 # 的“供求基本平衡”，再到目前的“…”; 从早期所追求的实物型财富，到…的金银类财富，再到…的资本类财富)
 _STAGE_PART = r"(?:[“「][^“”「」]{1,30}[”」]|[^，,。；;：:！？“”「」])"
+#: what may follow the last stage, naming the whole a course of stages (…再到区域化党建的发展阶段)
+_STAGE_NOUNS = "(?:发展|演变|演进|变迁)?(?:阶段|历程|过程|路径)"
 _FROM_TO_CLAUSES = re.compile(rf"从(?P<a>{_STAGE_PART}{{2,40}}?)[，,]\s*到(?P<b>{_STAGE_PART}{{2,40}}?)"
-                              rf"(?:[，,]\s*再到(?P<c>{_STAGE_PART}{{2,40}}?))?(?=[，,。；;]|$)")
+                              rf"(?:[，,]\s*再到(?P<c>{_STAGE_PART}{{2,40}}?))?(?=[，,。；;]|$|(?P<named>的?{_STAGE_NOUNS}))")
 
 
 @_family("from_to_clauses", "从A，到B，再到C（每个阶段一个分句，说得较长）", "sequence",
@@ -268,6 +276,8 @@ def _from_to_clauses(sentence: str, cues: int) -> list[dict]:
         quoted = [_QUOTED_STAGE.findall(p) for p in parts]
         if all(quoted):
             nodes = [_node(q[-1]) for q in quoted]  # each stage named by its quoted term
+        elif m["c"] and m["named"]:
+            nodes = [_node(p) for p in parts]  # …再到C的发展阶段: the text names the stages as such
         elif m["c"]:
             heads = [_node(p.rsplit("的", 1)[-1]) for p in parts]
             if not all("的" in p for p in parts) or not all(_same_kind(heads[0], h) or heads[0] == h for h in heads[1:]):
@@ -365,8 +375,8 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         if head and a_head and "、" not in b:
             # 从……的线性经济，转型为……的循环经济: both sides are modified nouns; of one kind, they are named
             # by their heads, else whole (从粗放式的规模扩张转向精细化的质量提升)
-            nodes = [a_head, head] if _same_kind(a_head, head) else [_node(a), _node(b) + "的" + head]
-            found.append(_row("sequence", nodes, (m.start(), m.end("b") + 1 + len(head))))
+            nodes = [a_head, head] if _same_kind(a_head, head) else [_node(_ORIGIN_LEAD.sub("", a) or a), _node(b) + "的" + head]
+            found.append(_row("sequence", *_with_later(sentence, nodes, m.start(), m.end("b") + 1 + len(head))))
             continue
         if head and (("、" in b and m["verb"].endswith(_NAMING)) or _parallel_head(m["a"], head)):
             b, span = head, (m.start(), m.end("b") + 1 + len(head))  # 升级为X、Y、Z的核心引擎: B is the head noun
@@ -376,17 +386,23 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         elif m["b2"] and _one_han_before_de(b, sentence, m.end("b2")):
             whole = _TO_TAIL.match(sentence, m.start("b2"))  # 从量的增长向质的提升转变
             b = whole.group() if whole else b
-        nodes = [_node(a), *_targets(b)]
-        later = _later_steps(sentence, m.end()) if span is m and m["b"] else []
-        if later:  # 由渔村变为商埠，再变成工业重镇，然后转型为金融中心
-            nodes += [_node(c.group("c")) for c in later]
-            span = (m.start(), later[-1].end("c"))
+        nodes = [_node(_ORIGIN_LEAD.sub("", a) or a), *_targets(b)]
+        if m["b"]:  # 由渔村变为商埠，再变成工业重镇，然后转型为金融中心
+            nodes, span = _with_later(sentence, nodes, m.start(), span.end() if span is m else span[1])
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
 
 
+#: what opens A telling where a change began (由最初主要是A，拓展为B): no part of A
+_ORIGIN_LEAD = re.compile(r"^(?:最初|起初|早期|原先|原来|当初)(?:主要)?(?:是|为)?(?=..)")
 #: A later step of one transition, in a clause of its own: ，再变成C / ，然后转型为D (after 由A变为B).
 _LATER_STEP = re.compile(rf"[，,]\s*(?:{_listed('then')})+(?:{_SHIFT})了?(?P<c>(?:(?!{_CONNECTIVE})[^{_P}、“”]){{2,24}}?)(?=[{_P}]|$)")
+
+
+def _with_later(sentence: str, nodes: list[str], start: int, end: int) -> tuple[list[str], tuple[int, int]]:
+    """*nodes* (a transition from *start* to *end*) with the later steps told after it, and their span."""
+    later = _later_steps(sentence, end)
+    return [*nodes, *(_node(c.group("c")) for c in later)], (start, later[-1].end("c") if later else end)
 
 
 def _later_steps(sentence: str, end: int) -> list[re.Match]:
