@@ -153,3 +153,10 @@ def test_a_span_of_months_ending_in_a_year_is_no_goal():
 def test_a_year_lead_after_a_speakers_colon():
     t = _table("县长向大会作报告。在回顾2019年和“十三五”工作时，他说：2019年，全县上下奋力拼搏。全县生产总值完成98.6亿元，增长7.2%。")
     assert t.loc["98.6亿元", "year"] == "2019" and t.loc["增长7.2%", "year"] == "2019"
+
+
+def test_the_value_of_the_year_compared_with_takes_that_year():
+    t = _table("岁出预算编列268.4亿元，较113年度法定预算数251.2亿元，增加17.2亿元。", date="2024-10-20")
+    assert t.loc["251.2亿元", "year"] == "2024" and t.loc["251.2亿元", "year_source"] == "compared"
+    t = _table("全市生产总值650亿元，比2020年的600亿元增加50亿元。全市生产总值比2020年增长8.3%。")
+    assert t.loc["600亿元", "year"] == "2020" and t.loc["650亿元", "year"] == "" and t.loc["增长8.3%", "year"] != "2020"
