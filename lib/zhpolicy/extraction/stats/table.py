@@ -432,6 +432,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
     """One table row per figure of a sentence (indicator, year and its source, kind and its cue, source …)."""
     rows, previous, previous_end = [], "", 0
     attribution = _attribution(sentence)
+    compares = "年" in sentence and ("较" in sentence or "比" in sentence or "与" in sentence)  # (_BASE_VALUE needs them)
     for row in found:
         clause_start = _clause_start(sentence, row["start"])
         indicator = (_respectively(sentence, row, found)
@@ -439,7 +440,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         previous, previous_end = indicator, row["end"]
         change = _change_end(sentence, row)
         year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
-        base = _BASE_VALUE.search(sentence, clause_start, row.get("number_start", row["start"]))
+        base = _BASE_VALUE.search(sentence, clause_start, row.get("number_start", row["start"])) if compares else None
         if base is not None:  # 较114年度法定预算数277.27亿元，增加…: the value of the year compared with
             year, year_source, year_line = _base_year(base["y"]), "compared", ""
         kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change,
