@@ -160,3 +160,8 @@ def test_the_value_of_the_year_compared_with_takes_that_year():
     assert t.loc["251.2亿元", "year"] == "2024" and t.loc["251.2亿元", "year_source"] == "compared"
     t = _table("全市生产总值650亿元，比2020年的600亿元增加50亿元。全市生产总值比2020年增长8.3%。")
     assert t.loc["600亿元", "year"] == "2020" and t.loc["650亿元", "year"] == "" and t.loc["增长8.3%", "year"] != "2020"
+
+
+def test_now_in_an_undated_text_takes_no_guessed_year():
+    t = _table("2025年全市生产总值增长5%。\n\n目前，主要发达国家的科技进步贡献率已经达到80%左右。")
+    assert t.loc["达到80%左右", "year"] == ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -353,7 +354,7 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
     results, goals = _only_year_of_rows(rows, _RESULTS), _only_year_of_rows(rows, ("target",))
     goals = goals or (results if _fiscal(results) else "")
     for row in rows:
-        if row["year"] or _told_as_now(row["year_source"]):
+        if row["year"] or _told_as_now(row["year_source"]) or _now_before(row):
             continue  # 目前 in an undated text: its own time, not known
         year = results if row["kind"] in _RESULTS else goals if row["kind"] == "target" else ""
         if year:
@@ -368,6 +369,17 @@ _RESULTS = ("achieved", "comparison")
 def _told_as_now(year_source: str) -> bool:
     """Whether a figure's time is "now" (目前, 当前: rule ``now`` of ``stat_years.tsv``)."""
     return year_source.startswith("relative:") and relative_year_words().get(year_source[9:]) == "now"
+
+
+def _now_before(row: dict) -> bool:
+    """Whether a word of "now" (目前, 当前, 如今: rule ``now``) stands before the figure in its sentence."""
+    at = row["sentence"].find(row["surface"])
+    return at > 0 and _now_words().search(row["sentence"], 0, at) is not None
+
+
+@lru_cache(maxsize=1)
+def _now_words() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w, rule in relative_year_words().items() if rule == "now"))
 
 
 def _fiscal(year: str) -> bool:
