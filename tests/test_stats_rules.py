@@ -322,3 +322,15 @@ def test_related_indicators_are_found_without_comparing_all_pairs():
     assert ("研发经费投入", "全社会研发经费投入") in pairs and ("技术合同成交额", "技术合同成交额") in pairs
     general = related_indicator_keys(["增加值"] + [f"第{i}产业增加值" for i in range(30)])
     assert not any(part == "增加值" and key != "增加值" for part, key in general)
+
+
+def test_the_quick_test_of_each_span_rule_holds_in_every_match_of_its_example():
+    from zhpolicy.extraction.stats.figures import _span_rules
+
+    examples = [rule["example"] for rule in read_rule_table("stat_not_statistics.tsv") if rule["where"] == "span"]
+    examples += ["60岁及以上人口、18-59岁劳动力", "会议于9:30开始，百千万工程", "国发〔2024〕3号"]
+    assert examples
+    for pattern, needs in _span_rules():
+        for text in examples:
+            for m in pattern.finditer(text):
+                assert not needs or any(ch in m.group(0) for ch in needs), (pattern.pattern, m.group(0), needs)

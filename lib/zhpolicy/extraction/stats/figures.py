@@ -202,14 +202,40 @@ _MASK_NEEDS = ((_TITLE, "《"), (_CITATION, "["), (_DATE, "年月-/."), (_CN_YEA
 
 def _rule_masked_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans masked by the ``span`` rules of ``stat_not_statistics.tsv`` (百千万工程 …); a rank
-    such as 百强县榜首 ignores these."""
-    return [m.span() for pattern in _span_rules() for m in pattern.finditer(sentence)]
+    such as 百强县榜首 ignores these. A rule runs only on a sentence holding a character every match
+    of it holds (岁 for age groups), when its pattern shows one."""
+    return [m.span() for pattern, needs in _span_rules() if not needs or any(ch in sentence for ch in needs)
+            for m in pattern.finditer(sentence)]
 
 
 @lru_cache(maxsize=1)
-def _span_rules() -> tuple[re.Pattern, ...]:
-    """The patterns of the ``span`` rules of :func:`not_statistic_rules`, in file order."""
-    return tuple(pattern for _, where, pattern, _ in not_statistic_rules() if where == "span")
+def _span_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    """The patterns of the ``span`` rules of :func:`not_statistic_rules`, in file order, each with the
+    characters one of which every match holds ("" when not known)."""
+    return tuple((pattern, _needed_characters(pattern)) for _, where, pattern, _ in not_statistic_rules()
+                 if where == "span")
+
+
+def _needed_characters(pattern: re.Pattern) -> str:
+    """The characters one of which every match of *pattern* holds, read from its first required
+    literal or small class at the top level (``岁`` of ``\\d{1,3}\\s*岁…``); "" when there is none to read."""
+    try:
+        from re import _constants as c, _parser as p  # the standard library's own reading of a pattern
+        items = p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - another Python's internals: no quick test, same result
+        return ""
+    for op, arg in items:
+        if op is c.LITERAL:
+            return chr(arg)
+        if op is c.IN and all(o is c.LITERAL for o, _ in arg) and len(arg) <= 12:
+            return "".join(chr(a) for _, a in arg)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT) and arg[0] >= 1 and len(arg[2]) == 1:
+            sub_op, sub_arg = arg[2][0]
+            if sub_op is c.LITERAL:
+                return chr(sub_arg)
+            if sub_op is c.IN and all(o is c.LITERAL for o, _ in sub_arg) and len(sub_arg) <= 12:
+                return "".join(chr(a) for _, a in sub_arg)
+    return ""
 
 
 def _free(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
