@@ -165,3 +165,8 @@ def test_the_value_of_the_year_compared_with_takes_that_year():
 def test_now_in_an_undated_text_takes_no_guessed_year():
     t = _table("2025年全市生产总值增长5%。\n\n目前，主要发达国家的科技进步贡献率已经达到80%左右。")
     assert t.loc["达到80%左右", "year"] == ""
+
+
+def test_an_amount_in_chinese_numerals_written_in_yi_and_wan_sections():
+    t = _table("岁入二百一十六亿四千零五十二万八千元。")
+    assert t.loc["二百一十六亿四千零五十二万八千元", "value"] == 21_640_528_000

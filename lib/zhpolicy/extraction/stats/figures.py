@@ -450,7 +450,7 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         else:
             numerals.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
                              "unit": m["unitx"], "qualifier": ""})
-    found += sectioned + _compounds(numerals, sentence)
+    found += _compounds(sorted(sectioned + numerals, key=lambda r: r["start"]), sentence)  # 三百四十五亿 + 七千一百八十三万三千元
     for m in _BARE_MAGNITUDE.finditer(sentence):
         unit, end = _unit_after(sentence, m.end())
         if unit:
