@@ -170,3 +170,15 @@ def test_now_in_an_undated_text_takes_no_guessed_year():
 def test_an_amount_in_chinese_numerals_written_in_yi_and_wan_sections():
     t = _table("岁入二百一十六亿四千零五十二万八千元。")
     assert t.loc["二百一十六亿四千零五十二万八千元", "value"] == 21_640_528_000
+
+
+def test_an_undated_release_opening_on_a_month_of_a_named_year():
+    t = _table("国发会今召开113年5月景气灯号记者会。\n\n综合判断分数较上月增加2分，出口值年增3.1%。")
+    assert t.loc["3.1%", "year"] == "2024"
+    t = _table("2023年5月份，全国规模以上工业增加值同比增长3.5%。\n\n社会消费品零售总额增长12.7%。")
+    assert t.loc["增长12.7%", "year"] == "2023"
+
+
+def test_a_review_since_the_district_was_founded_a_year_ago():
+    t = _table("区成立一年以来，经济平稳发展。预计地区生产总值超过900亿元，增长8%左右。", date="2019-01-20")
+    assert t.loc["超过900亿元", "year"] == "2018" and t.loc["超过900亿元", "kind"] == "achieved"

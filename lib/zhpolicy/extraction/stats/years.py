@@ -651,7 +651,13 @@ def _short_line(line: str, limit: int = 30) -> str:
 
 def _month_period(head: str, date) -> dict | None:
     """The first month a text names near its start (``国家统计局发布5月份经济运行数据``), when the
-    document's date gives its year: {year, text, at}."""
+    document's date gives its year, or, in an undated text, with its year written before it
+    (``国发会今召开114年2月景气灯号记者会``: a Taiwan year): {year, text, at}."""
+    if document_year_month(date)[0] is None:
+        named = _NAMED_MONTH.search(head, 0, _NAMED_MONTH_REACH)
+        if named is not None:
+            year = named["y"] or str(int(named["roc"]) + ROC_OFFSET)
+            return {"year": year, "text": _short_line(head[head.rfind("\n", 0, named.start()) + 1:][:40]), "at": named.start()}
     m = next((m for m in _MONTH_PERIOD.finditer(head) if not m["bare"]), None) if "月" in head else None
     # (every match holds 月; 5月份 sets a period, a month alone as in 看好1月订单 does not)
     if m is None or re.search(r"(?:19|20)\d{2}\s*年\s*$", head[max(0, m.start() - 6):m.start()]):
@@ -664,6 +670,14 @@ def _month_period(head: str, date) -> dict | None:
     start = head.rfind("\n", 0, m.start()) + 1
     line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
     return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…", "at": m.start()}
+
+
+#: A month with its year written before it, as the subject of a release (114年2月景气灯号, 2023年5月份国民经济),
+#: not a full date (2024年3月5日) nor a span's end.
+_NAMED_MONTH = re.compile(r"(?:(?P<y>(?:19|20)\d{2})|(?<![\d.])(?P<roc>1[0-4]\d))\s*年\s*(?P<m>1[0-2]|0?[1-9])\s*月份?"
+                          r"(?!\s*\d{1,2}\s*[日号])(?![至到\-—])")
+#: How far into an undated text that month is looked for (its first sentence or two).
+_NAMED_MONTH_REACH = 60
 
 
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
