@@ -73,3 +73,24 @@ def test_round9_family(text, expected):
 @pytest.mark.parametrize("text", ROUND9_TRAPS)
 def test_round9_trap(text):
     assert scored(text) == []
+
+
+ROUND10_CASES = [
+    ("以中心城区为枢纽、重点镇为纽带、乡村为腹地。", [("triad", "枢纽: 中心城区 | 纽带: 重点镇 | 腹地: 乡村")]),
+    ("居民支出正从住房转移为服务消费。", [("sequence", "住房 > 服务消费")]),
+]
+
+ROUND10_TRAPS = [
+    # a list of qualities run together with 的 inside its items, before 的过程
+    "转向注重习惯养成的正常、经常、平常的状态和可控、可测、可评价的过程。",
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND10_CASES)
+def test_round10_family(text, expected):
+    assert scored(text) == expected
+
+
+@pytest.mark.parametrize("text", ROUND10_TRAPS)
+def test_round10_trap(text):
+    assert scored(text) == []

@@ -739,6 +739,8 @@ def _stages(sentence: str, cues: int) -> list[dict]:
             continue  # 经历了从A、B到C的过程: the from-to family reads the stages
         body = _strip_lead(first) + "、" + rest
         items = [_node(x) for x in _items(body)]
+        if any("的" in x for x in items[:-1]):
+            continue  # …养成的正常、经常、平常的状态和可控、可测…的过程: a list of qualities run together
         if _shared_prefix([x.rsplit("是", 1)[-1] for x in items]):
             continue  # 是多方合作、多点发力、多维推进的过程: parallel attributes, not stages
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
