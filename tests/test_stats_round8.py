@@ -2,7 +2,6 @@
 title names, the document a notice announces, the quarter before an undated quarter, a plain-text
 table's row years, and the latest quarter of a dated release."""
 
-import warnings
 
 import pandas as pd
 

@@ -19,8 +19,8 @@ from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, 
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import ESTIMATES, IN_REVIEW, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
-from .years import (_FULL_DATE, _NOW_AS_START, relative_year_words, _change_end, _figure_year, _heading_year_at, _heading_years, _topic_token, _year_tokens,
-                    document_year_month, own_year_of_text, reporting_period)
+from .years import (_FULL_DATE, _NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _short_line,
+                    _topic_token, _year_tokens, document_year_month, own_year_of_text, relative_year_words, reporting_period)
 
 # ---------------------------------------------------------------- the public functions
 
@@ -293,7 +293,7 @@ def _title_years(rows: list[dict], doc_outline: list[tuple]) -> list[dict]:
         same = next((r for r in rows if r["start"] >= title_end and r["year"] and r["unit"] == row["unit"]
                      and abs(r["value"] - row["value"]) <= 1e-9 * max(abs(r["value"]), 1)), None)
         if same is not None:
-            row.update(year=same["year"], year_source="repeated", year_line=_short(same["sentence"]))
+            row.update(year=same["year"], year_source="repeated", year_line=_short_line(same["sentence"]))
             if row["kind"] == "achieved" and not row["kind_cue"] and same["kind"] == "target":
                 row.update(kind="target", kind_cue="repeated")  # …3年翻番 over 到2024年底…实现翻番
     return rows
@@ -349,7 +349,7 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
         for row in rows:
             if not row["year"] and (fiscal or not targets_only or row["kind"] == "target"):
                 row.update(year=year if fiscal or "-" not in year else year[5:], year_source="title",
-                           year_line=_short(title))
+                           year_line=_short_line(title))
         return rows
     results, goals = _only_year_of_rows(rows, _RESULTS), _only_year_of_rows(rows, ("target",))
     goals = goals or (results if _fiscal(results) else "")
@@ -397,11 +397,6 @@ def _only_year_of_rows(rows: list[dict], kinds: tuple[str, ...]) -> str:
         return ""
     year = next(iter(years))
     return year if re.fullmatch(r"\d{4}", year) or _fiscal(year) else ""
-
-
-def _short(text: str, limit: int = 30) -> str:
-    text = text.strip()
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _mark_table(markers: dict, sentence: str, start: int, headings: list, scope: dict | None) -> None:
