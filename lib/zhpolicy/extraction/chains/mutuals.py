@@ -278,10 +278,10 @@ def _swapped_halves(sentence: str, cues: int) -> list[dict]:
     cut = _HALF_MARK.search(sentence)
     if cut is None or sentence[cut.start()] == "。":
         return []
-    stop = _HALF_MARK.search(sentence, cut.end())
-    end = stop.start() if stop else len(sentence)
+    after = _HALF_MARK.search(sentence, cut.end())
+    end = after.start() if after else len(sentence)
     parts = []
-    for start, stop in ((0, cut.start()), (cut.end(), end)):
+    for start, stop in ((0, cut.start()), (cut.end(), end)):  # the two halves
         opened = _HALF_OPENER.match(sentence, start, stop).end()
         verb = _HALF_VERB.search(sentence, opened, stop)
         if verb is None:

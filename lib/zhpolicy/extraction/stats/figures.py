@@ -535,6 +535,7 @@ def _candidates(sentence: str) -> list[dict]:
     masked = rank_masked + _rule_masked_spans(sentence)
     taken: list[tuple[int, int]] = []
     found: list[dict] = []
+    unitless_money: list[dict] = []  # amounts of 亿 without a unit (their currency needs the whole sentence's figures)
     for row in rows:
         span = (row["start"], row["end"])
         if row.pop("bare", False) or not _free(span, taken) or not _free(span, rank_masked if row["unit"] == "rank" else masked):
@@ -544,15 +545,13 @@ def _candidates(sentence: str) -> list[dict]:
         if not row["unit"] and sentence[row["end"]:row["end"] + 1] in ("年", "月", "日"):
             continue  # 40多年 and other durations
         taken.append(span)
-        mag = row.pop("mag", None)
+        if row.pop("mag", None) in _MONEY_MAGNITUDES and not row["unit"]:
+            unitless_money.append(row)
         row.pop("factor", None)
         _threshold(sentence, row)
         found.append(row)
-        if mag in _MONEY_MAGNITUDES and not row["unit"]:
-            row["money?"] = True
-    for row in found:
-        if row.pop("money?", False):
-            row["unit"] = _money_unit(sentence, found)  # 增拨60亿购买疫苗: an amount of 亿 in a sentence about money
+    for row in unitless_money:
+        row["unit"] = _money_unit(sentence, found)  # 增拨60亿购买疫苗: an amount of 亿 in a sentence about money
     return sorted(found, key=lambda r: r["start"])
 
 
@@ -562,13 +561,15 @@ _MONEY_MAGNITUDES = frozenset({"亿", "万亿", "千亿", "百亿"})
 _MONEY_WORDS = re.compile(r"预算|财政|财赤|赤字|收入|支出|开支|拨款|增拨|拨付|储备|税|资金|经费|投资|债务|债券|收益|基金|补助款")
 
 
+#: The currencies a figure may be reported in: the base units of the ``money`` group of ``data/units.tsv``.
+_CURRENCIES = frozenset(base for base, _, group in UNIT_TABLE.values() if group == "money")
+
+
 def _money_unit(sentence: str, found: list[dict]) -> str:
     """The currency of an amount written without one: that of another figure of the sentence (港元, 美元, 元),
     else 元 when the sentence is about money, else none."""
-    currencies = [r["unit"] for r in found if r["unit"] in ("元", "港元", "美元", "欧元", "新台币", "日元", "英镑")]
-    if currencies:
-        return currencies[0]
-    return "元" if _MONEY_WORDS.search(sentence) else ""
+    currency = next((r["unit"] for r in found if r["unit"] in _CURRENCIES), "")
+    return currency or ("元" if _MONEY_WORDS.search(sentence) else "")
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .kinds import kind_cues
-from .years import FRAMING_COMMA, _topic_token, _year_tokens, document_year_month, relative_year_words
+from .years import FRAMING_COMMA, _short_line, _topic_token, _year_tokens, document_year_month, relative_year_words
 
 #: A year lead names its year within its first characters (2023年，… 过去一年，…).
 _LEAD_CHARS = 40
@@ -68,7 +68,7 @@ def target_lead_scope(sentence: str, start: int, date) -> dict | None:
     target = _target_lead(sentence, date)
     if target is None:
         return None
-    return {**target, "start": start, "text": _line(sentence), "kind": "target", "items": True,
+    return {**target, "start": start, "text": _short_line(sentence), "kind": "target", "items": True,
             "colon": sentence.rstrip().endswith(("：", ":"))}
 
 
@@ -91,7 +91,7 @@ def year_lead_scope(sentence: str, start: int, date, has_figures: bool = False) 
     ahead = (doc_year is not None and re.fullmatch(r"\d{4}", topic["year"]) and int(topic["year"]) > doc_year
              or sentence.lstrip().startswith(_VISION))
     # 展望2035年，…: a vision of a later year speaks for its own paragraph and items, not for the sections after it
-    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": bool(ahead)}
+    return {**topic, "start": start, "text": _short_line(sentence), "kind": "", "cue": "", "items": bool(ahead)}
 
 
 #: After a year, the title of a document it names (2018年《施政报告》, 2023年的《决定》).
@@ -113,7 +113,7 @@ def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict
         return None  # only an explicit year opening the item (not 今年, not a date)
     if _NAMES_DOCUMENT.match(rest, topic["end"]):
         return None  # 181. 二零一八年《施政报告》中宣布的…: the year names a document, not the items' time
-    return {**topic, "start": start, "text": _line(sentence), "kind": "", "cue": "", "items": True, "outer": outer}
+    return {**topic, "start": start, "text": _short_line(sentence), "kind": "", "cue": "", "items": True, "outer": outer}
 
 
 #: A paragraph that spells out a goal named earlier: “五强”目标具体为：…, “三个一”目标包括…
@@ -138,7 +138,7 @@ def named_goal_scope(sentence: str, start: int, text: str, date) -> dict | None:
     if not tokens or doc_year is not None and int(tokens[-1]["year"]) < doc_year:
         return None
     return {"year": tokens[-1]["year"], "source": "scope", "weak": False, "cue": m.group(0).strip()[:12],
-            "start": start, "text": _line(text[segment:mention + len(m[1])]), "kind": "target", "items": True,
+            "start": start, "text": _short_line(text[segment:mention + len(m[1])]), "kind": "target", "items": True,
             "colon": False}
 
 
@@ -165,12 +165,6 @@ def _target_lead(sentence: str, date) -> dict | None:
         return None
     cue = (_lead_words().search(before).group(0) if before and _lead_words().search(before) else "") + m.group(0)
     return {"year": year, "source": "scope", "weak": False, "cue": cue}
-
-
-def _line(sentence: str, limit: int = 30) -> str:
-    """The opening of a line, as ``year_line`` shows it."""
-    text = sentence.strip()
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def frame(heading: dict | None, heading_start: int, scope: dict | None) -> dict | None:

@@ -12,15 +12,15 @@ import pandas as pd
 
 from ..._docs import iter_docs
 from ...reading.structure import _structure
-from ...reading.dates import ROC_OFFSET
 from ...reading.tables import MARKER_LINE
 from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import ESTIMATES, IN_REVIEW, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
-from .years import (_FULL_DATE, _NOW_AS_START, _change_end, _figure_year, _heading_year_at, _heading_years, _short_line,
-                    _topic_token, _year_tokens, document_year_month, own_year_of_text, relative_year_words, reporting_period)
+from .years import (_FULL_DATE, _NOW_AS_START, _change_end, _common_era, _figure_year, _heading_year_at, _heading_years,
+                    _short_line, _topic_token, _year_tokens, document_year_month, own_year_of_text, relative_year_words,
+                    reporting_period)
 
 # ---------------------------------------------------------------- the public functions
 
@@ -446,10 +446,11 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
                      or _indicator(sentence, row, previous, previous_end if previous_end > clause_start else 0))
         previous, previous_end = indicator, row["end"]
         change = _change_end(sentence, row)
-        year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
         base = _BASE_VALUE.search(sentence, clause_start, row.get("number_start", row["start"])) if compares else None
         if base is not None:  # 较114年度法定预算数277.27亿元，增加…: the value of the year compared with
-            year, year_source, year_line = _base_year(base["y"]), "compared", ""
+            year, year_source, year_line = _common_era(base["y"]), "compared", ""
+        else:
+            year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
         kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change,
                                       doc.get("month"), _clause_period_over(sentence, row, tokens, doc))
         if kind == "target" and kind_cue in ESTIMATES and _in_review(context, tokens, row):
@@ -499,11 +500,6 @@ def _in_review(context: dict, tokens: list[dict], row: dict) -> bool:
 #: The value of the year a figure is compared with, named right before it: 较114年度法定预算数277.27亿元（，增加…）,
 #: 比2020年的300亿元 (no word of change between the year and the value: 比2020年增长5% is this year's growth).
 _BASE_VALUE = re.compile(r"(?:较|比|与)\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d)\s*年度?(?:的|[^，,。；：\d增减提降上下扩缩多少高低]{0,10})$")
-
-
-def _base_year(year: str) -> str:
-    """A compared year as written: four digits, or a Taiwan (ROC) year of three."""
-    return year if len(year) == 4 else str(int(year) + ROC_OFFSET)
 
 
 #: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.

@@ -36,8 +36,13 @@ _FISCAL_YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])(?P<a>(
                           r"(?P<b>\d{2}|[〇零○一二三四五六七八九]{2})\s*(?:财政)?年度")
 def _bracketed_year(m: re.Match) -> str:
     """The common-era year of a :data:`_BRACKETED_YEAR` match (113 is an ROC year: 2024)."""
-    year = int(m["y"] or m["y2"])
-    return str(year if year > 1900 else year + ROC_OFFSET)
+    return _common_era(m["y"] or m["y2"])
+
+
+def _common_era(year: str) -> str:
+    """A year as written, four digits or a Taiwan (ROC) year of two or three (113 → 2024), in the common era."""
+    number = int(year)
+    return str(number if number > 1900 else number + ROC_OFFSET)
 
 
 #: What every match of ``_ROC_YEAR`` holds (a quick test first).
@@ -208,11 +213,11 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
                        "weak": False, "period": bool(m[1])})
     for m in (_ROC_YEAR.finditer(sentence) if has_year and _ROC_HINT.search(sentence) else ()):
-        tokens.append({"start": m.start(), "end": m.end(), "year": str(int(m["y"] or m["y3"] or m["bare"]) + ROC_OFFSET),
+        tokens.append({"start": m.start(), "end": m.end(), "year": _common_era(m["y"] or m["y3"] or m["bare"]),
                        "source": "", "weak": False})
     m = _ROW_YEAR.match(sentence) if has_year else None
     if m and not m["y"].startswith(("19", "20")):  # 97年 1,030万元 - 1,030万元: a table row in plain text
-        tokens.append({"start": m.start("y"), "end": m.end(), "year": str(int(m["y"]) + ROC_OFFSET), "source": "",
+        tokens.append({"start": m.start("y"), "end": m.end(), "year": _common_era(m["y"]), "source": "",
                        "weak": False})
     for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": _bracketed_year(m), "source": "", "weak": False})
@@ -610,8 +615,7 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
                 dated = _FULL_DATE.findall(head[max(start, _sentence_start(head, m.start())):m.start()])
                 year = dated[-1] if dated else ""
             if year:
-                line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
-                return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…"}
+                return {"year": year, "text": _short_line(head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)])}
             if document_year_month(date)[0] is not None:
                 return None
             if unresolved:
@@ -645,6 +649,7 @@ def _after_base_period(head: str, word: str) -> dict | None:
 
 
 def _short_line(line: str, limit: int = 30) -> str:
+    """The opening of a line, as ``year_line`` and a scope's ``text`` show it."""
     line = line.strip()
     return line if len(line) <= limit else line[:limit] + "…"
 
@@ -656,7 +661,7 @@ def _month_period(head: str, date) -> dict | None:
     if document_year_month(date)[0] is None:
         named = _NAMED_MONTH.search(head, 0, _NAMED_MONTH_REACH)
         if named is not None:
-            year = named["y"] or str(int(named["roc"]) + ROC_OFFSET)
+            year = _common_era(named["y"] or named["roc"])
             return {"year": year, "text": _short_line(head[head.rfind("\n", 0, named.start()) + 1:][:40]), "at": named.start()}
     m = next((m for m in _MONTH_PERIOD.finditer(head) if not m["bare"]), None) if "月" in head else None
     # (every match holds 月; 5月份 sets a period, a month alone as in 看好1月订单 does not)
@@ -668,8 +673,8 @@ def _month_period(head: str, date) -> dict | None:
     if not year:
         return None
     start = head.rfind("\n", 0, m.start()) + 1
-    line = head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)].strip()
-    return {"year": year, "text": line if len(line) <= 30 else line[:30] + "…", "at": m.start()}
+    return {"year": year, "text": _short_line(head[start:head.find("\n", m.start()) if "\n" in head[m.start():] else len(head)]),
+            "at": m.start()}
 
 
 #: A month with its year written before it, as the subject of a release (114年2月景气灯号, 2023年5月份国民经济),
