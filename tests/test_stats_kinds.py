@@ -79,7 +79,20 @@ def test_every_kind_and_scope_of_the_cue_file_is_read():
     assert {kind for kind, _, _ in kind_cues()} == {"plan", "target", "comparison", "achieved"}
     assert {scope for _, scope, _ in kind_cues()} == {
         "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised",
-        "column", "attribute", "after", "contribution", "measure", "share", "content"}
+        "column", "attribute", "after", "contribution", "measure", "share", "content", "line_before", "line_after"}
+
+
+@pytest.mark.parametrize("text", [
+    "中央补助款增加42亿元，一般性转移支付收入5.3亿元。",
+    "加上上级专项补助36.4亿元、地方政府一般债务收入7.7亿元。",
+    "其中：均衡性转移支付15.3亿元、结算补助收入4.3亿元、固定数额补助3.8亿元。",
+])
+def test_a_budget_line_named_for_subsidies_is_no_policy_parameter(text):
+    assert all(cue not in ("补助", "奖补") for _, _, cue in kinds(text, "2024-03-01"))
+
+
+def test_a_subsidy_the_policy_grants_is_still_a_parameter():
+    assert kinds("对新认定的企业按投资额专项补助50万元。")[-1][1:] == ("plan", "补助")
 
 
 def kinds_of(text: str, date: str = "") -> list[tuple[str, str]]:

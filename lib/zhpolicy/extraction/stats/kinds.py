@@ -18,6 +18,8 @@ def kind_cues() -> tuple[tuple[str, str, str], ...]:
 
 #: Scopes of cues read in tables only (column headers, attribute cells: see :mod:`.cells`).
 TABLE_SCOPES = ("column", "attribute")
+#: Scopes of words that make a parameter cue part of a budget line's name (中央补助款, 上级补助收入): no cues.
+LINE_SCOPES = ("line_before", "line_after")
 
 
 @lru_cache(maxsize=None)
@@ -26,13 +28,17 @@ def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
     finding any of them, the cues). The pattern is a quick first test; the cues are then checked one by one."""
     by_scope: dict[str, list[str]] = {}
     for cue_kind, scope, cue in kind_cues():
-        if cue_kind == kind and scope not in TABLE_SCOPES:
+        if cue_kind == kind and scope not in TABLE_SCOPES + LINE_SCOPES:
             by_scope.setdefault(scope, []).append(cue)
     return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
 
 
-#: After a parameter cue (补助, 补贴 …) these make it part of a budget line's name (上级补助收入).
-_BUDGET_LINE_AFTER = ("收入", "支出")
+@lru_cache(maxsize=1)
+def _budget_line_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words right before / right after a parameter cue (补助, 补贴 …) that make it part of a
+    budget line's name (中央补助款, 上级专项补助, 补助收入, 补贴支出): ``line_before`` / ``line_after`` rows."""
+    rows = kind_cues()
+    return (tuple(c for k, s, c in rows if s == "line_before"), tuple(c for k, s, c in rows if s == "line_after"))
 
 
 @lru_cache(maxsize=512)
@@ -49,8 +55,10 @@ def _cue_occurrences(sentence: str) -> dict[tuple[str, str], tuple[tuple[str, tu
             while pos >= 0:
                 spans.append((pos, pos + len(cue)))
                 pos = sentence.find(cue, pos + 1)
-            if key == ("plan", "parameter"):  # 上级补助收入, 补贴支出: a budget line's name, not a parameter
-                spans = [(s, e) for s, e in spans if not sentence.startswith(_BUDGET_LINE_AFTER, e)]
+            if key == ("plan", "parameter"):  # 上级补助收入, 中央补助款: a budget line's name, not a parameter
+                before, after = _budget_line_words()
+                spans = [(s, e) for s, e in spans
+                         if not sentence.startswith(after, e) and not sentence[:s].endswith(before)]
             if spans:
                 found.setdefault(key, []).append((cue, tuple(spans)))
     return {key: tuple(value) for key, value in found.items()}
