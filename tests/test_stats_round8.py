@@ -181,3 +181,12 @@ def test_an_undated_release_opening_on_a_month_of_a_named_year():
 def test_a_review_since_the_district_was_founded_a_year_ago():
     t = _table("区成立一年以来，经济平稳发展。预计地区生产总值超过900亿元，增长8%左右。", date="2019-01-20")
     assert t.loc["超过900亿元", "year"] == "2018" and t.loc["超过900亿元", "kind"] == "achieved"
+
+
+def test_this_fiscal_year_is_the_fiscal_year_that_holds_the_documents_date():
+    text = "政府公布，本财政年度首9个月录得705亿元赤字。今个财政年度首10个月赤字599亿元。"
+    january = _table(text, "2025-01-28")
+    assert january.loc["705亿元", "year"] == "2024-2025" and january.loc["705亿元", "year_source"] == "relative:本财政年度"
+    assert january.loc["599亿元", "year"] == "2024-2025"
+    assert _table(text, "2024-05-02").loc["705亿元", "year"] == "2024-2025"
+    assert _table(text, "2025").loc["705亿元", "year"] == ""  # the month decides which fiscal year

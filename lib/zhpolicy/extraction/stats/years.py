@@ -147,6 +147,11 @@ def resolve_relative_year(word: str, date) -> str:
         return str(last) if span == 1 else f"{last - span + 1}-{last}"
     if rule.startswith("next:"):
         return f"{year + 1}-{year + int(rule.split(':')[1])}"
+    if rule.startswith("fiscal:"):
+        if month is None:
+            return ""
+        first = year if month >= int(rule.split(":")[1]) else year - 1
+        return f"{first}-{first + 1}"
     return str(year + int(rule))
 
 
