@@ -22,6 +22,9 @@ _DEGREES = ("", *_cues("degree"))
 _ROLE_SAID = need(derive("role_said", (r + s for r in ROLES for s in ("是", "在", "就是"))))
 _OF_ROLE = need(derive("of_role", ("的" + d + r for d in _DEGREES for r in ROLES)))
 _IS_ROLE = need(derive("is_role", (c + d + r for c in ("为", "是") for d in _DEGREES for r in ROLES)))
+#: one-character roles after 为 (实体为本、创新为核、人才为要): kept only as a group of two or more
+_CHAR_ROLES = "本核魂根要先纲基重"
+_CHAR_ROLE_TWICE = need(derive("char_role", ("为" + c for c in _CHAR_ROLES)), 2)
 _BY_FOR = need("by") | need("for")
 _AS, _ROLE_WORD, _IS = need("as"), need("role"), need("is")
 _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
@@ -41,6 +44,9 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
                 rf"(?P<role>{_ROLE}){_END}"), _OF_ROLE | _IS),
     # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
     (re.compile(rf"以(?P<value>(?:{_TITLE}|[^{_P}“”以为]){{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"), _BY_FOR),
+    # one-character roles, value first (坚持实体为本、创新为核): kept only inside a group
+    (re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')}){{0,2}}(?P<value>[^{_P}、“”以为是]{{1,8}}?)"
+                rf"为(?P<loose>[{_CHAR_ROLES}])(?=[{_P}、“”]|$)"), _CHAR_ROLE_TWICE),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
     (re.compile(rf"(?:^|(?<=[，；、]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
                 rf"(?:为|是|作为){_DEGREE}"
@@ -51,6 +57,8 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
 _FREE_ROLE = re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
                         rf"(?P<free>[\u4e00-\u9fff]{{2,3}})(?=[，；、。;,]|$)")
 _LISTED_VALUE_FIRST = _ROLE_PATTERNS[-1][0]
+#: one-character roles in a group (实体为本、创新为核): 本 and 重 count here, though 以人为本 alone is no role
+_CHAR_ROLE_PATTERN = _ROLE_PATTERNS[-2][0]
 #: the two value-first patterns (A是关键, A是杠杆): a group holding a free role noun is made of these only
 _VALUE_FIRST = frozenset((_LISTED_VALUE_FIRST, _FREE_ROLE))
 _QUESTION = re.compile(_listed("question"))
@@ -86,8 +94,8 @@ def _role_hits(sentence: str, cues: int) -> list[re.Match]:
     kept: list[re.Match] = []
     for m in hits:
         value = m["value"]
-        if (kept and m.start() < kept[-1].end()) or value in _PRONOUNS or _group(m, "loose") in _NOT_ROLES \
-                or _QUESTION.search(value):
+        if (kept and m.start() < kept[-1].end()) or value in _PRONOUNS or _QUESTION.search(value) \
+                or (_group(m, "loose") in _NOT_ROLES and m.re is not _CHAR_ROLE_PATTERN):
             continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
         kept.append(m)
     return kept
@@ -152,7 +160,8 @@ def _unquoted(m: re.Match) -> str:
          ("A是前提、B是杠杆、C是支撑（并列句式里有一个词表里的角色词，其余角色词不在词表里也算）",
           "数据是基石、算力是底座、场景是引擎。"),
          ("“A”是前提，“B”是关键（值是引号里的说法）", "“稳就业”是前提，“保民生”是关键，“促发展”是根本。"),
-         needs=(("role_said",), ("by", "for"), ("as",), ("of_role", "is"), ("is_role",)))
+         ("A为本、B为核（一个字的角色，至少两项并列）", "坚持实体为本、创新为核、人才为要。"),
+         needs=(("role_said",), ("by", "for"), ("as",), ("of_role", "is"), ("is_role",), ("char_role*2",)))
 def _roles(sentence: str, cues: int) -> list[dict]:
     found = []
     if "“" in sentence or "「" in sentence:

@@ -795,6 +795,74 @@ def _staged_from_to(body: str) -> list[str]:
     return [_node(p.rsplit("的", 1)[-1]) for p in parts]
 
 
+# family: a list told to build on one another (层层递进，实现A、B、C; “A、B、C”……。这是一个层层递进的…)
+_PROGRESSIVE = re.compile(_listed("progressive"))
+#: a 、-list of short items in a clause (the first item after the clause's lead verb)
+_LIST_IN_CLAUSE = re.compile(r"[^，。；：、“”「」\x00,;:]{1,30}(?:、[^，。；：、“”「」\x00,;:]{1,16}){2,}")
+#: what may stand between the progressive word and the list it leads (层层递进，实现A、B、C: the verb is the first item's lead)
+_PROGRESSIVE_GAP = re.compile(r"[，,：:]?")
+#: a quoted 、-list (“不敢腐、不能腐、不想腐”)
+_QUOTED_LIST = re.compile(r"[“「](?P<body>[^“”「」，。；：、]{1,16}(?:、[^“”「」，。；：、]{1,16}){2,})[”」]")
+#: a sentence that opens by naming what was just said a progression (这是一个层层递进的…)
+_THIS_PROGRESSIVE = re.compile(rf"^(?:这|此|这些|三者|以上)[^，。；]{{0,6}}?(?:{_listed('progressive')})")
+
+
+def _progressive_items(body: str) -> list[str]:
+    """The items of a progressive list (each a node), [] unless they are three or more alike in size:
+    all one character, or all 2 to 16 characters."""
+    first, _, rest = body.partition("、")
+    lead = _strip_lead(first)
+    if lead != first and lead[:1] in "了着" and len(lead) > 2:
+        lead = lead[1:]  # 实现了摸底: the aspect word belongs to the verb dropped
+    items = [_node(x) for x in [lead, *_items(rest)]]
+    if len(items) < 3:
+        return []
+    if all(len(x) == 1 for x in items) or all(2 <= len(x) <= 16 for x in items):
+        return items
+    return []
+
+
+@_family("progressive_list", "层层递进，实现A、B、C（列举的各项逐层推进）", "sequence",
+         "这项工作层层递进，实现了摸底、建档、跟踪。",
+         ("A、B、C层层递进", "调研、试点、推广层层递进。"),
+         needs=(("progressive",),), gate=lambda s: "、" in s)
+def _progressive_list(sentence: str, cues: int) -> list[dict]:
+    word = _PROGRESSIVE.search(sentence)
+    if word is None:
+        return []
+    after = _LIST_IN_CLAUSE.search(sentence, word.end())
+    if after is not None and _PROGRESSIVE_GAP.fullmatch(sentence, word.end(), after.start()):
+        items = _progressive_items(after.group())
+        if items:
+            return [_row("sequence", items, (word.start(), after.end()))]
+    clause_start = max(sentence.rfind(c, 0, word.start()) for c in "，,；;：:") + 1
+    before = [m for m in _LIST_IN_CLAUSE.finditer(sentence, clause_start, word.start())]
+    if before and word.start() - before[-1].end() <= 2:
+        items = _progressive_items(before[-1].group().rstrip("”」"))
+        if items:
+            return [_row("sequence", items, (before[-1].start(), word.end()))]
+    return []
+
+
+@_family("progressive_next", "“A、B、C”……。这是一个层层递进的……（下一句说前一句的列举逐层推进）", "sequence",
+         "着力构建“摸底、建档、跟踪”工作机制。这是一个层层递进的过程。",
+         needs=(("progressive",),), scope="document")
+def _progressive_next(sentences: list[tuple[int, str, int]]) -> list[dict]:
+    found = []
+    bit = need("progressive")
+    for i in range(1, len(sentences)):
+        offset, text, cues = sentences[i]
+        if not cues & bit or not _THIS_PROGRESSIVE.match(text):
+            continue
+        before_offset, before, _ = sentences[i - 1]
+        lists = list(_QUOTED_LIST.finditer(before))
+        if len(lists) == 1:
+            items = _progressive_items(lists[0]["body"])
+            if items:
+                found.append(_row("sequence", items, (before_offset + lists[0].start(), offset + len(text))))
+    return found
+
+
 # family: a list the text says loops (畅通教育、科技、人才的良性循环)
 _CYCLE_RE = re.compile(_alt(_CYCLE + _cues("loop_word")))
 _LISTED_CYCLE = re.compile(
@@ -818,7 +886,17 @@ def _listed_cycle(sentence: str, cues: int) -> list[dict]:
             continue  # 国内市场和生产主体、金融和实体经济的良性循环: each pair loops (paired_cycle)
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("cycle", items, m))
+    if not found and "、" in sentence:
+        found = [_row("cycle", m["body"].split("、"), m) for m in _CHAR_CYCLE.finditer(sentence)
+                 if len(_strip_lead(_RUN_START.split(sentence[:m.start() + 1])[-1])) == 1]
     return found or (_returning(sentence) if "再" in sentence and _SAYS_LOOP.search(sentence) else found)
+
+
+#: a loop of one-character steps (识、研、立、行、化的循环往复): each a word's first character, all of one size
+#: (the first step is one character once the clause's lead verb is dropped: 形成识、研… but not 资金、技…)
+_CHAR_CYCLE = re.compile(rf"(?<![\u4e00-\u9fff]、)(?P<body>[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){{2,}})"
+                         rf"[”」]?(?:(?:之间)?的)?(?:{_CYCLE_WORD}|良性循环|闭环|循环往复)")
+_RUN_START = re.compile("[，。；：“”「」\x00,;:]")
 
 
 #: a word saying a list loops (恶性循环, 循环往复): what a returning list needs in its sentence
@@ -842,12 +920,18 @@ def _returning(sentence: str) -> list[dict]:
 _PAIR_JOIN = re.compile("和|与|及")
 
 
-def _pairs(items: list[str]) -> list[tuple[str, str]]:
-    """Every item as a pair of two names (金融和实体经济 → 金融, 实体经济), or [] when one is no pair."""
+#: one-character names a pair may hold beside a longer one (工作及人的良性循环, 产业与城的良性循环)
+_ONE_CHAR_NAMES = frozenset("人城产地水山林田钱")
+
+
+def _pairs(items: list[str], one_char: bool = False) -> list[tuple[str, str]]:
+    """Every item as a pair of two names (金融和实体经济 → 金融, 实体经济), or [] when one is no pair;
+    *one_char*: a side may be one of :data:`_ONE_CHAR_NAMES` when the other is a word (工作及人)."""
     pairs = []
     for item in items:
         sides = _PAIR_JOIN.split(item)
-        if len(sides) != 2 or not all(2 <= len(s) <= 12 for s in sides):
+        if len(sides) != 2 or not all(2 <= len(s) <= 12 or (one_char and s in _ONE_CHAR_NAMES) for s in sides) \
+                or all(len(s) == 1 for s in sides):
             return []
         pairs.append((sides[0], sides[1]))
     return pairs
@@ -893,7 +977,7 @@ def _pair_cycles(body: str, start: int) -> list[dict]:
     items = body.split("、")
     lead = len(items[0]) - len(_strip_lead(items[0]))
     items[0] = items[0][lead:]
-    pairs = _pairs([_node(x) for x in items])
+    pairs = _pairs([_node(x) for x in items], one_char=True)
     start += lead
     found = []
     for (a, b), item in zip(pairs, items):  # each pair its own span (so none overlaps another)

@@ -138,3 +138,50 @@ def _confirmed(sentences, j: int, start: int) -> bool:
 def _mutual(pair: tuple[str, str], start: int, end: int) -> dict:
     a, b = pair
     return _row("mutual", [a, b, a], (start, end))
+
+
+# family: two clauses whose subjects swap (杭州帮恩施卖茶叶，恩施则帮杭州卖鸡蛋), said to run both ways by a
+# two-way word or 二者 in that sentence or the next (双向互动): one mutual chain of the two names
+_SWAP_OPENER = re.compile(r"^(?:而|同时|反过来|与此同时)?[，,]?")
+_SWAP_AFTER_SUBJECT = re.compile(r"^(?:则|也|又|还|就|亦)?")
+_CLAUSES = re.compile(r"[^，,；;。！？!?]+")
+_CONFIRM_BIT = need("both") | need("reciprocity")
+
+
+def _swapped_names(one: str, two: str) -> tuple[str, str] | None:
+    """(X, Y) when clause *one* opens with X and names Y later, and clause *two* opens with Y and names
+    X later (names of 2 to 4 characters, neither inside the other, not general words)."""
+    two = _SWAP_OPENER.sub("", two)
+    for k in range(4, 1, -1):
+        y = two[:k]
+        rest_two = _SWAP_AFTER_SUBJECT.sub("", two[k:])
+        if len(y) < k or y not in one[2:] or not rest_two:
+            continue
+        for j in range(4, 1, -1):
+            x = one[:j]
+            if len(x) == j and x in rest_two and x not in y and y not in x and y not in one[:j + 1] \
+                    and x not in _GENERIC and y not in _GENERIC:
+                return x, y
+    return None
+
+
+@_family("swapped_subjects", "A帮B……，B则帮A……（主语互换），二者双向互动", "mutual",
+         "甲市帮乙县卖茶叶，乙县则帮甲市招工人。两地双向互动、共同发展。",
+         needs=(("both",), ("reciprocity",)), scope="document")
+def _swapped_subjects(sentences: list[tuple[int, str, int]]) -> list[dict]:
+    found = []
+    for i, (offset, text, cues) in enumerate(sentences):
+        following = sentences[i + 1][2] if i + 1 < len(sentences) else 0
+        if not (cues | following) & _CONFIRM_BIT or not ("，" in text or "," in text or "；" in text):
+            continue
+        clauses = list(_CLAUSES.finditer(text))
+        for one, two in zip(clauses, clauses[1:]):
+            pair = _swapped_names(one.group().strip(" “”「」"), two.group().strip(" “”「」"))
+            if pair is None:
+                continue
+            if not (_CONFIRM.search(text, two.end()) or (i + 1 < len(sentences)
+                                                         and _CONFIRM.search(sentences[i + 1][1]))):
+                continue
+            found.append(_mutual(pair, offset + one.start(), offset + two.end()))
+            break
+    return found
