@@ -79,7 +79,7 @@ def test_every_kind_and_scope_of_the_cue_file_is_read():
     assert {kind for kind, _, _ in kind_cues()} == {"plan", "target", "comparison", "achieved"}
     assert {scope for _, scope, _ in kind_cues()} == {
         "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised",
-        "column", "attribute", "after", "contribution", "measure", "share", "content", "line_before", "line_after"}
+        "column", "attribute", "after", "contribution", "measure", "share", "content", "line_before", "line_after", "bill", "bill_not", "bill_line"}
 
 
 @pytest.mark.parametrize("text", [
@@ -312,3 +312,19 @@ def test_how_much_of_a_goal_was_met_is_a_result_and_a_level_reached_over_five_ye
     assert full("过去五年，全市地区生产总值年均增长6.8%，达到2100亿元。", "2024-01-12") == [
         ("增长6.8%", 6.8, "%", "2019-2023", "relative:过去五年", "achieved", ""),
         ("达到2100亿元", 2.1e11, "元", "2023", "relative:过去五年", "achieved", "达到")]
+
+
+def test_the_lines_of_a_budget_bill_the_document_presents_are_plans():
+    text = ("某县政府向议会报告明年度总预算案。\n岁出编列约70亿元，岁入约65亿元，岁入岁出差短约5亿元。"
+            "相较今年，岁出增约3亿元。教育支出约20亿元，占岁出总额28.6%。")
+    found = {surface: (kind, cue) for surface, kind, cue in kinds(text, "2025-10-22")}
+    assert found["约65亿元"] == ("plan", "预算案（全文）") and found["约5亿元"] == ("plan", "预算案（全文）")
+    assert found["约20亿元"] == ("plan", "预算案（全文）") and found["28.6%"] == ("plan", "预算案（全文）")
+    assert found["约3亿元"] == ("comparison", "增约")  # a change of a line is a difference
+
+
+def test_a_report_of_what_a_budget_spent_is_no_bill():
+    text = "某县2024年预算执行情况和2025年总预算案的报告。\n全县一般公共预算收入完成30亿元，岁出约45亿元。"
+    assert {kind for _, kind, _ in kinds(text, "2025-01-10")} == {"achieved"}
+    news = "前三季度，全县地方财政预算收入4.47亿元，增长31.2%。"  # 财政预算收入 is a result, no bill
+    assert [kind for _, kind, _ in kinds(news, "2018-10-20")] == ["achieved", "achieved"]

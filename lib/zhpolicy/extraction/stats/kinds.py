@@ -18,8 +18,30 @@ def kind_cues() -> tuple[tuple[str, str, str], ...]:
 
 #: Scopes of cues read in tables only (column headers, attribute cells: see :mod:`.cells`).
 TABLE_SCOPES = ("column", "attribute")
-#: Scopes of words that make a parameter cue part of a budget line's name (中央补助款, 上级补助收入): no cues.
-LINE_SCOPES = ("line_before", "line_after")
+#: Scopes of words that make a parameter cue part of a budget line's name (中央补助款, 上级补助收入), and of the
+#: words of a budget bill (:func:`budget_bill`): no cues of a sentence.
+LINE_SCOPES = ("line_before", "line_after", "bill", "bill_not", "bill_line")
+BILL_CUE = "预算案（全文）"
+
+
+@lru_cache(maxsize=1)
+def _bill_words() -> dict[str, re.Pattern]:
+    rows = kind_cues()
+    return {scope: re.compile("|".join(re.escape(c) for k, sc, c in rows if sc == scope))
+            for scope in ("bill", "bill_not", "bill_line")}
+
+
+def budget_bill(opening: str) -> bool:
+    """Whether a document whose title and first lines are *opening* presents a budget bill (总预算案,
+    财政预算案): rows ``bill`` of stat_kinds.tsv, and none of ``bill_not`` (决算, 执行情况: a report of
+    what was spent)."""
+    words = _bill_words()
+    return bool(words["bill"].search(opening)) and not words["bill_not"].search(opening)
+
+
+def bill_line(sentence: str) -> bool:
+    """Whether *sentence* speaks of a budget's lines (岁出, 拨款, 编列 …: rows ``bill_line``)."""
+    return bool(_bill_words()["bill_line"].search(sentence))
 
 
 @lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from ...reading.tables import MARKER_LINE
 from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
 from .indicators import _attribution, _indicator, _respectively, _source
-from .kinds import ESTIMATES, IN_REVIEW, figure_kind
+from .kinds import BILL_CUE, ESTIMATES, IN_REVIEW, LATER_THAN_DOCUMENT, bill_line, budget_bill, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
 from .years import (_FULL_DATE, _NOW_AS_START, _change_end, _common_era, _figure_year, _heading_year_at, _heading_years,
                     _short_line, _topic_token, _year_tokens, document_year_month, own_year_of_text, relative_year_words,
@@ -124,6 +124,10 @@ def _pieces(sents: list[tuple], limit: int = MAX_SENTENCE_CHARS):
         yield para_id, start + pos, text[pos:]
 
 
+#: how much of a document's start tells what it presents (a budget bill): its title and first lines
+_OPENING = 300
+
+
 def _paragraph_topic(earlier: list[str], topic: dict | None, date) -> dict | None:
     """The year topic a sentence inherits from its paragraph: that of the last of the *earlier*
     sentences (those without figures since the last sentence read) to open with a year, else
@@ -150,7 +154,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     sections = _section_levels(text, heading_texts)
     sent_starts = [start for _, start, _, _ in sents]
     doc_year, doc_month = document_year_month(date)
-    doc = {"doc": label, "doc_id": doc_id, "year": doc_year, "month": doc_month}
+    doc = {"doc": label, "doc_id": doc_id, "year": doc_year, "month": doc_month,
+           "bill": budget_bill(title + "\n" + text[:_OPENING])}
     period = reporting_period(text, date)
     rows, para, para_topic, earlier = [], None, None, []
 
@@ -356,7 +361,7 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
     for row in rows:
         if row["year"] or _told_as_now(row["year_source"]) or _now_before(row):
             continue  # 目前 in an undated text: its own time, not known
-        year = results if row["kind"] in _RESULTS else goals if row["kind"] == "target" else ""
+        year = results if _dated_as_result(row) else goals if row["kind"] == "target" else ""
         if year:
             row.update(year=year, year_source="only_year", year_line="")
     return rows
@@ -364,6 +369,12 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
 
 #: The kinds the one year of a document's results dates (not a goal, not a policy's amount).
 _RESULTS = ("achieved", "comparison")
+
+
+def _dated_as_result(row: dict) -> bool:
+    """Whether the one year of a document's results dates *row*: a result or a change, or a line of the
+    budget bill the document presents (its year is the bill's, as its results' is)."""
+    return row["kind"] in _RESULTS or row.get("kind_cue") == BILL_CUE
 
 
 def _told_as_now(year_source: str) -> bool:
@@ -391,7 +402,8 @@ def _fiscal(year: str) -> bool:
 def _only_year_of_rows(rows: list[dict], kinds: tuple[str, ...]) -> str:
     """The one year (or fiscal year) that dates a document's figures of *kinds* in their own sentences or
     paragraphs, or ""."""
-    years = {row["year"] for row in rows if row["year"] and row["kind"] in kinds
+    as_results = kinds == _RESULTS
+    years = {row["year"] for row in rows if row["year"] and (_dated_as_result(row) if as_results else row["kind"] in kinds)
              and row["year_source"] in ("clause", "sentence", "paragraph")}
     if len(years) != 1:
         return ""
@@ -461,6 +473,10 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         if kind in ("achieved", "comparison", "target") and rows and rows[-1]["kind"] == "plan" and _CHANGE_OF_PREVIOUS.match(
                 sentence, rows[-1]["end"] - offset, row.get("number_start", row["start"])):
             kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
+        if (kind == "achieved" and not kind_cue or kind_cue == LATER_THAN_DOCUMENT) and doc["bill"] \
+                and year_source != "compared" and bill_line(sentence) \
+                and not (doc["year"] and re.match(r"\d{4}", year) and int(year[-4:]) < doc["year"]):
+            kind, kind_cue = "plan", BILL_CUE  # 总预算案…歲出707億元: a line of the budget the document presents
         if kind == "target" or kind == "achieved" and _LEVEL_AT_END.search(sentence, 0, row.get("number_start", row["start"])):
             year = _target_year(sentence, row, year, year_line)  # 过去五年，…达到2100亿元: the level at the span's end
         rows.append({
