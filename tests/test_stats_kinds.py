@@ -328,3 +328,12 @@ def test_a_report_of_what_a_budget_spent_is_no_bill():
     assert {kind for _, kind, _ in kinds(text, "2025-01-10")} == {"achieved"}
     news = "前三季度，全县地方财政预算收入4.47亿元，增长31.2%。"  # 财政预算收入 is a result, no bill
     assert [kind for _, kind, _ in kinds(news, "2018-10-20")] == ["achieved", "achieved"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("陈茂波表示，预期今年将回复正增长，估计增长3.5%至5.5%。", "增长3.5%至5.5%"),
+    ("本港今年经济增长料为2%至3.5%。", "2%至3.5%"),
+    ("经济部看好AI需求，1月外销订单上看720亿美元。", "720亿美元"),
+])
+def test_a_forecast_of_the_year_in_course_is_a_target(text, surface):
+    assert dict((s, k) for s, k, _ in kinds(text, "2025-02-23"))[surface] == "target"
