@@ -190,3 +190,13 @@ def test_this_fiscal_year_is_the_fiscal_year_that_holds_the_documents_date():
     assert january.loc["599亿元", "year"] == "2024-2025"
     assert _table(text, "2024-05-02").loc["705亿元", "year"] == "2024-2025"
     assert _table(text, "2025").loc["705亿元", "year"] == ""  # the month decides which fiscal year
+
+
+def test_a_release_dated_by_its_own_day_dates_the_rest_of_its_results():
+    text = ("统计处今日发表的最新数字显示，失业率由6月至8月的3.7%上升至7月至9月的3.9%。\n"
+            "两段时间相比，总就业人数减少约6100人，失业人数增加约4600人。")
+    t = _table(text, "2025-10-20")
+    assert t.loc["3.9%", "year_source"] == "document_date"
+    assert t.loc["约6100人", "year"] == "2025" and t.loc["约6100人", "year_source"] == "only_year"
+    undated = "统计处发表的数字显示，失业率为3.9%。\n两段时间相比，总就业人数减少约6100人。"
+    assert _table(undated, "2025-10-20").loc["约6100人", "year"] == ""  # nothing says when

@@ -401,10 +401,11 @@ def _fiscal(year: str) -> bool:
 
 def _only_year_of_rows(rows: list[dict], kinds: tuple[str, ...]) -> str:
     """The one year (or fiscal year) that dates a document's figures of *kinds* in their own sentences or
-    paragraphs, or ""."""
+    paragraphs, or by the document's date where their sentence says the text speaks of its own day (今日发表的
+    数字: ``document_date``), or ""."""
     as_results = kinds == _RESULTS
     years = {row["year"] for row in rows if row["year"] and (_dated_as_result(row) if as_results else row["kind"] in kinds)
-             and row["year_source"] in ("clause", "sentence", "paragraph")}
+             and row["year_source"] in ("clause", "sentence", "paragraph", "document_date")}
     if len(years) != 1:
         return ""
     year = next(iter(years))
