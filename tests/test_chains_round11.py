@@ -20,8 +20,14 @@ CASES = [
     ("创造就业及人的良性循环。", [("cycle", "就业 > 人")]),
     # 4. one-character roles in a group (为本、为核)
     ("坚持质量为本、服务为先、品牌为魂。", [("triad", "本: 质量 | 先: 服务 | 魂: 品牌")]),
+    ("作风建设是制度的识、研、立、行、化的循环往复过程。", [("cycle", "识 > 研 > 立 > 行 > 化")]),
     # 5. two clauses whose subjects swap, said to run both ways
     ("甲市帮乙县卖茶叶，乙县则帮甲市招工人。两地双向互动、共同发展。", [("mutual", "甲市 > 乙县 > 甲市")]),
+    # 6. 既…A…B…，又…B…A…: two halves naming the two sides in the other order
+    ("既能把高校的人才转化为企业的创新动能，又能通过企业的需求为高校科研提供方向。", [("mutual", "高校 > 企业 > 高校")]),
+    # 7. a change whose two states share their head noun: B runs, lists and all, to that head
+    ("推动监管从过去被动、零散、滞后的状态，转向主动发现、协同处置的常态、长效的状态。",
+     [("sequence", "被动、零散、滞后的状态 > 主动发现、协同处置的常态、长效的状态")]),
 ]
 
 TRAPS = [
@@ -30,6 +36,8 @@ TRAPS = [
     "坚持以人为本。",  # one role alone (an idiom)
     "这一点尤为重要，安全为先。",  # 为重要 is no role
     "甲市帮乙县卖茶叶，乙县则帮甲市招工人。",  # swapped subjects with no word saying it runs both ways
+    "既要发展经济，又要保护环境。",  # two aims, no names told in the other order
+    "既能促进城市发展，又能带动乡村振兴。",  # two effects, each on its own side
 ]
 
 

@@ -240,11 +240,11 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
     return found
 
 
-def _parallel_end(a: str, sentence: str, start: int) -> str:
+def _parallel_end(a: str, sentence: str, start: int, reach: int = 40) -> str:
     """B from *start* up to the ending it shares with *a* (its last two to four characters, without
     a 的), within its clause: 从最基本的生存需求得到满足到最终的自我实现需求得到满足; else ''."""
     stop = _CLAUSE_END.search(sentence, start)
-    limit = min(stop.start() if stop else len(sentence), start + 40)
+    limit = min(stop.start() if stop else len(sentence), start + reach)
     for k in (4, 3, 2):
         ending = a[-k:]
         if len(ending) < k or "的" in ending:
@@ -372,6 +372,12 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             continue
         head = _head(sentence, m.end("b")) if m["b"] else ""
         a_head = _head_noun(a)
+        whole = _parallel_end(a, sentence, m.start("b"), 60) if m["b"] and a_head and "、" in sentence[m.start("b"):] else ""
+        if len(whole) > len(b) and whole.endswith(a_head):
+            # 从…的状态，转向A、B、…的正常、经常的状态: B runs, lists and all, to the head it shares with A
+            found.append(_row("sequence", [_node(_ORIGIN_LEAD.sub("", a) or a), _node(whole)],
+                              (m.start(), m.start("b") + len(whole))))
+            continue
         if head and a_head and "、" not in b:
             # 从……的线性经济，转型为……的循环经济: both sides are modified nouns; of one kind, they are named
             # by their heads, else whole (从粗放式的规模扩张转向精细化的质量提升)
@@ -394,7 +400,7 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
 
 
 #: what opens A telling where a change began (由最初主要是A，拓展为B): no part of A
-_ORIGIN_LEAD = re.compile(r"^(?:最初|起初|早期|原先|原来|当初)(?:主要)?(?:是|为)?(?=..)")
+_ORIGIN_LEAD = re.compile(r"^(?:最初|起初|早期|原先|原来|当初|过去|以往)(?:主要)?(?:是|为)?(?=..)")
 #: A later step of one transition, in a clause of its own: ，再变成C / ，然后转型为D (after 由A变为B).
 _LATER_STEP = re.compile(rf"[，,]\s*(?:{_listed('then')})+(?:{_SHIFT})了?(?P<c>(?:(?!{_CONNECTIVE})[^{_P}、“”]){{2,24}}?)(?=[{_P}]|$)")
 
@@ -888,7 +894,8 @@ def _listed_cycle(sentence: str, cues: int) -> list[dict]:
             found.append(_row("cycle", items, m))
     if not found and "、" in sentence:
         found = [_row("cycle", m["body"].split("、"), m) for m in _CHAR_CYCLE.finditer(sentence)
-                 if len(_strip_lead(_RUN_START.split(sentence[:m.start() + 1])[-1])) == 1]
+                 if sentence[m.start() - 1:m.start()] == "的"
+                 or len(_strip_lead(_RUN_START.split(sentence[:m.start() + 1])[-1])) == 1]
     return found or (_returning(sentence) if "再" in sentence and _SAYS_LOOP.search(sentence) else found)
 
 

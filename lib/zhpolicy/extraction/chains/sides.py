@@ -185,3 +185,47 @@ def _swapped_subjects(sentences: list[tuple[int, str, int]]) -> list[dict]:
             found.append(_mutual(pair, offset + one.start(), offset + two.end()))
             break
     return found
+
+
+# family: 既…A…B…，又…B…A… (既能将城市的要素转化为乡村发展动能，又能通过乡村资源为城市发展提供支撑): two halves
+# of one sentence, the second naming the two places or actors of the first in the other order, each half with a
+# verb that carries one to the other; one mutual chain
+_BOTH_HALVES = re.compile(r"既(?P<one>[^。；;！？]{4,60}?)[，,]\s*(?:又|也|还)(?P<two>[^，,。；;！？]{4,60})")
+_CARRY = re.compile(rf"{_listed('mutual_verb')}|转化为|转变为|为[^，,。]{{1,20}}?(?:{_listed('provide')})")
+#: the characters a name may not hold (a name is a run of Han characters without a function word)
+_NOT_IN_NAME = re.compile(r"[的了和与及为将把对在以从向通过能要是也又还使让]")
+
+
+def _crossed_names(one: str, two: str) -> tuple[str, str] | None:
+    """(A, B): names of 2 to 4 characters, each once in both halves, A before B in *one* and after it in
+    *two*, neither general nor inside the other; the longest such pair."""
+    best = None
+    for size_a in range(4, 1, -1):
+        for i in range(len(one) - size_a + 1):
+            a = one[i:i + size_a]
+            if _NOT_IN_NAME.search(a) or a in _GENERIC or one.count(a) != 1 or two.count(a) != 1:
+                continue
+            for size_b in range(4, 1, -1):
+                for j in range(i + size_a, len(one) - size_b + 1):
+                    b = one[j:j + size_b]
+                    if _NOT_IN_NAME.search(b) or b in _GENERIC or a in b or b in a or one.count(b) != 1 \
+                            or two.count(b) != 1 or not two.index(b) < two.index(a):
+                        continue
+                    if best is None or size_a + size_b > len(best[0]) + len(best[1]):
+                        best = (a, b)
+    return best
+
+
+@_family("crossed_halves", "既……A……B……，又……B……A……（两半句名称次序互换，各有一个作用的动词）", "mutual",
+         "既能把高校的人才转化为企业的创新动能，又能通过企业的需求为高校科研提供方向。",
+         needs=(("mutual_verb",), ("provide",)), gate=lambda s: "既" in s)
+def _crossed_halves(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _BOTH_HALVES.finditer(sentence):
+        one, two = m["one"], m["two"]
+        if not (_CARRY.search(one) and _CARRY.search(two)):
+            continue
+        pair = _crossed_names(one, two)
+        if pair is not None:
+            found.append(_mutual(pair, m.start(), m.end()))
+    return found
