@@ -200,3 +200,12 @@ def test_a_release_dated_by_its_own_day_dates_the_rest_of_its_results():
     assert t.loc["约6100人", "year"] == "2025" and t.loc["约6100人", "year_source"] == "only_year"
     undated = "统计处发表的数字显示，失业率为3.9%。\n两段时间相比，总就业人数减少约6100人。"
     assert _table(undated, "2025-10-20").loc["约6100人", "year"] == ""  # nothing says when
+
+
+def test_scores_and_index_points_where_the_sentence_speaks_of_them():
+    t = _table("景气对策信号综合判断分数为37分，较上月增加2分；领先指标为97.95点。机械设备灯号分数减少两分。", "2025-03-27")
+    assert (t.loc["37分", "value"], t.loc["37分", "unit"]) == (37, "分")
+    assert t.loc["2分", "kind"] == "comparison" and t.loc["两分", "value"] == 2
+    assert (t.loc["97.95点", "value"], t.loc["97.95点", "unit"]) == (97.95, "点")
+    other = _table("这一点十分重要，会议开了5分钟，下午3点召开，指数评审会下午2点开始。", "2025-03-27")
+    assert not set(other["unit"]) & {"分", "点"}

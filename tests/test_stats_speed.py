@@ -122,12 +122,14 @@ def test_cue_positions_found_once_per_sentence_equal_trying_every_cue():
 
 
 def _counted_cue_before(sentence, start, end, cue, limit, key):
-    """kinds._cue_before on sentence[start:end], but a parameter cue naming a budget line (补助收入) does not count."""
+    """kinds._cue_before on sentence[start:end], but a parameter cue naming a budget line (补助收入, 中央补助)
+    does not count."""
     text = sentence[start:end]
     if key != ("plan", "parameter"):
         return kinds._cue_before(text, cue, limit)
+    before, after = kinds._budget_line_words()
     ends = [p + len(cue) for p in range(len(text)) if text.startswith(cue, p)
-            and not sentence.startswith(kinds._BUDGET_LINE_AFTER, start + p + len(cue))]
+            and not sentence.startswith(after, start + p + len(cue)) and not sentence[:start + p].endswith(before)]
     return bool(ends) and (limit is None or len(text) - max(ends) <= limit)
 
 

@@ -511,6 +511,43 @@ def _ranks(sentence: str) -> list[dict]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _score_contexts() -> dict[str, re.Pattern]:
+    """For 分 and 点, a pattern of the words that make a sentence speak of scores or of an index
+    (``stat_scores.tsv``)."""
+    by_unit: dict[str, list[str]] = {}
+    for r in read_rule_table("stat_scores.tsv"):
+        by_unit.setdefault(r["unit"], []).append(r["context"])
+    return {unit: re.compile("|".join(map(re.escape, words))) for unit, words in by_unit.items()}
+
+
+#: a number of points: Arabic (37分, 97.95点) or Chinese (十八分, 两分); not 十分/万分 (adverbs), not a time
+#: (3点半, 5分钟), a fraction (三分之一), a share (百分) or a part (分期, 分类…)
+_SCORE = re.compile(rf"(?<![\d.,{CN_NUMERAL[1:-1]}])(?P<num>\d+(?:\.\d+)?|{CN})(?P<unit>分|点)"
+                    rf"(?![钟之期别配析布类享红行区局数半多批项段散担摊流工支成拨层级解明外])")
+_SCORE_PIECE = re.compile("[分点]")
+_DAYTIME = re.compile("[午晚晨早夜]|时")
+_CLOCK_AFTER = ("召开", "开始", "举行", "起", "至", "到", "前", "后", "左右", "许", "整")
+
+
+def _scores(sentence: str) -> list[dict]:
+    """Scores (37分) and index points (97.95点) in a sentence that speaks of them (:func:`_score_contexts`)."""
+    if not _SCORE_PIECE.search(sentence):
+        return []
+    contexts = _score_contexts()
+    found = []
+    for m in _SCORE.finditer(sentence):
+        num, unit = m["num"], m["unit"]
+        if num in ("十", "万", "百", "千", "一") or not contexts[unit].search(sentence):
+            continue  # 十分重要, 万分感谢, 一分耕耘: no score
+        if unit == "点" and (_DAYTIME.search(sentence, max(0, m.start() - 3), m.start())
+                            or sentence.startswith(_CLOCK_AFTER, m.end())):
+            continue  # 下午2点召开: a time of day
+        value = _number(num) if num[0].isdigit() else cn_to_number(num)
+        found.append({"start": m.start(), "end": m.end(), "value": value, "unit": unit, "qualifier": ""})
+    return found
+
+
 def _threshold(sentence: str, row: dict) -> None:
     """``<2000美元``: take a comparison sign just before the figure as its qualifier."""
     m = re.search(r"[<>＜＞≤≥]\s*$", sentence[max(0, row["start"] - 3):row["start"]])
@@ -528,7 +565,7 @@ _DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余" + re.escape("".join(sort
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
     arabic = _arabic_quantities(sentence) if _DIGIT_THEN_UNIT.search(sentence) else []
-    rows = _ranks(sentence) + _ranges(arabic, sentence) + _chinese_quantities(sentence)
+    rows = _ranks(sentence) + _ranges(arabic, sentence) + _chinese_quantities(sentence) + _scores(sentence)
     if all(row.get("bare") for row in rows):
         return []  # nothing or only bare numbers (years, numbers without a unit): no figure
     rank_masked = _masked_spans(sentence)

@@ -48,6 +48,7 @@ _FIGURE_PIECES = (
     ("[零〇○一二两三四五六七八九十百千廿卅卌]", "点[零〇○一二三四五六七八九]"),  # 零点五七个百分点, ○点五七
     ("[破过超到达逾近上]", "[万亿千百兆]"),  # 突破万亿元 (a verb of reaching before a bare magnitude)
     ("分", "之"), ("翻", "[一两二三四]?番"),  # 百分之十五, 三分之一, 翻一番
+    (CN_NUMERAL, "[分点]"),  # scores and index points in Chinese numerals (综合判断分数为十八分)
 )
 #: What any figure needs: a digit, one of the pieces above, or Chinese digits written one by one with a
 #: zero sign (三○○○元).
