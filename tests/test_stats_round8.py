@@ -209,3 +209,10 @@ def test_scores_and_index_points_where_the_sentence_speaks_of_them():
     assert (t.loc["97.95点", "value"], t.loc["97.95点", "unit"]) == (97.95, "点")
     other = _table("这一点十分重要，会议开了5分钟，下午3点召开，指数评审会下午2点开始。", "2025-03-27")
     assert not set(other["unit"]) & {"分", "点"}
+
+
+def test_a_target_lead_after_an_announced_plan_without_title_marks_and_a_dateline():
+    t = _table("某社5月20日电，某省人民政府办公厅发布进一步加快新能源汽车产业发展的指导意见，到2025年，"
+               "新能源汽车年产量突破150万辆。全省设施规模显著提升，建成集中式充电站5000座以上。", "2022-05-20")
+    assert t.loc["突破150万辆", "year"] == "2025"
+    assert (t.loc["5000座以上", "year"], t.loc["5000座以上", "kind"]) == ("2025", "target")

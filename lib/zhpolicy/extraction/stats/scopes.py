@@ -21,8 +21,10 @@ _LEAD_CHARS = 40
 _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[.、．)）]"
                    r"|[①-⑳]|—{1,2}|[●◆■▲•·\-▪►]|[一二三四五六七八九十]是)")
 #: A document announced, then its goals: 印发《…行动计划》，其中提到，到2025年，… (the lead's 到 follows).
-_ANNOUNCED_GOALS = re.compile(r"(?:印发|发布|出台|公布|颁布)(?:了)?《[^《》]{2,80}》[^。，,《]{0,8}[，,]\s*(?:其中|文件|《[^《》]{1,40}》)?"
-                              r"(?:提到|提出|明确|指出|要求|强调)(?:了)?[，,：:]?\s*(?:力争|争取)?")
+_ANNOUNCED_GOALS = re.compile(r"(?:印发|发布|出台|公布|颁布)(?:了)?(?:《[^《》]{2,80}》|[^，,。《》]{2,40}?(?:意见|方案|规划|计划|纲要|措施|办法))"
+                              r"[^。，,《]{0,8}[，,]\s*(?:(?:其中|文件|《[^《》]{1,40}》)?"
+                              r"(?:提到|提出|明确|指出|要求|强调)(?:了)?[，,：:]?\s*)?(?:力争|争取)?")
+_ANNOUNCING = re.compile("印发|发布|出台|公布|颁布")
 #: How far into its sentence that announcement may end.
 _ANNOUNCED_REACH = 200
 #: A lead names its year after 到/至 within its opening words: 到2027年, 力争到“十四五”末.
@@ -149,7 +151,7 @@ def _target_lead(sentence: str, date) -> dict | None:
     announced = None
     if m is None:
         # 某市印发《…三年行动计划》，其中提到，到2025年，…: the lead follows the document's announcement
-        announced = _ANNOUNCED_GOALS.search(sentence, 0, _ANNOUNCED_REACH) if "》" in sentence else None
+        announced = _ANNOUNCED_GOALS.search(sentence, 0, _ANNOUNCED_REACH) if _ANNOUNCING.search(sentence) else None
         m = _LEAD_YEAR.match(sentence, announced.end()) if announced else None
         if m is None:
             return None

@@ -209,6 +209,9 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         governing = para_scope or scope
         if governing is not None and governing["kind"] and _NOW_OPENING.match(sentence):
             governing = None  # 到2025年，…。目前，全省已有…: the present, not an item of the target list
+        if (governing is not None and governing["kind"] == "target" and inherited is not None
+                and inherited["source"] == "document_date"):
+            inherited = None  # 某社5月20日电，…发布…意见，到2025年，…。建成…: the list's year, not the dateline's
         context = {"topic": topic, "paragraph": None if own_time else inherited, "doc_year": doc["year"], "period": period,
                    "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1,
                                   None if own_time and governing is scope else governing),
