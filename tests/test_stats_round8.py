@@ -216,3 +216,12 @@ def test_a_target_lead_after_an_announced_plan_without_title_marks_and_a_datelin
                "新能源汽车年产量突破150万辆。全省设施规模显著提升，建成集中式充电站5000座以上。", "2022-05-20")
     assert t.loc["突破150万辆", "year"] == "2025"
     assert (t.loc["5000座以上", "year"], t.loc["5000座以上", "kind"]) == ("2025", "target")
+
+
+def test_the_first_quarter_or_year_of_a_plan_named_by_its_opening():
+    t = _table("“十四五”开局首季，某省经济迎来“开门红”。全省地区生产总值6575亿元，同比增长18.4%。")
+    assert t.loc["6575亿元", "year"] == "2021"
+    last = _table("2025年是“十四五”收官之年。全市生产总值增长5%。")
+    assert last.loc["增长5%", "year"] == "2025"
+    period = _table("“十四五”时期，全市数字经济年均增长10%以上。", "2021-05-19")
+    assert period["year"].tolist() == ["2021-2025"]

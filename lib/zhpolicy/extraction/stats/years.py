@@ -49,6 +49,8 @@ def _common_era(year: str) -> str:
 _ROC_HINT = re.compile(r"民[国國]|1\d\d\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
+#: After a plan's name, words naming its first or last year or a part of it (“十四五”开局首季, 开局之年, 收官之年).
+_PLAN_OPENING = re.compile(r"”?(?:规划)?(?P<which>开局|起步|开篇|收官)(?:之年|首季|之季|首月|第一季度?|首年|之际)")
 _MONTH_AFTER = re.compile(r"\s*\d{1,2}\s*月")
 #: A sentence opening with its year and a comma (2023年，… / 2024年是…) frames what follows it.
 FRAMING_COMMA = re.compile(r"\s*(?:[，,]|是)")
@@ -239,8 +241,10 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
             years = _plan_period(m[1])
             end = re.match(r"”?期?末", sentence[m.end():])  # “十四五”末: the plan's last year
-            tokens.append({"start": m.start(), "end": m.end() + (end.end() if end else 0),
-                           "year": years[5:] if end else years, "source": "", "weak": False})
+            first = None if end else _PLAN_OPENING.match(sentence, m.end())  # “十四五”开局首季: its first year
+            tokens.append({"start": m.start(), "end": m.end() + (end.end() if end else first.end() - m.end() if first else 0),
+                           "year": years[5:] if end or first and first["which"] == "收官" else years[:4] if first else years,
+                           "source": "", "weak": False})
     for m in (_MONTH_DAY.finditer(sentence) if has_month else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": _month_day_year(int(m["month"]), date),
                        "source": "document_date", "weak": False})
