@@ -225,3 +225,9 @@ def test_the_first_quarter_or_year_of_a_plan_named_by_its_opening():
     assert last.loc["增长5%", "year"] == "2025"
     period = _table("“十四五”时期，全市数字经济年均增长10%以上。", "2021-05-19")
     assert period["year"].tolist() == ["2021-2025"]
+
+
+def test_an_ascii_zero_among_chinese_digits_is_read_as_their_zero():
+    t = _table("收入合计四八三亿一六0五万九千元，其中税收二00三万元。")
+    assert t.loc["四八三亿一六0五万九千元", "value"] == 48316059000  # the surface stays as written
+    assert t.loc["二00三万元", "value"] == 20030000

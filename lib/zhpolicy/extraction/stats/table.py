@@ -81,8 +81,13 @@ def _sentence_figures(sentence: str) -> list[dict]:
     return _figures_found(sentence)
 
 
+#: An ASCII 0 written among Chinese digits (四八三億一六0五萬): the Chinese zero, for finding figures only.
+_ZERO_AMONG_CHINESE = re.compile("(?<=[一二三四五六七八九〇○零])0(?=[一二三四五六七八九〇○零0])|(?<=[一二三四五六七八九〇○零]0)0")
+
+
 def _figures_found(sentence: str) -> list[dict]:
-    found = _candidates(sentence)
+    # the surface stays as written: the zero is read as 〇 on a copy of the same length
+    found = _candidates(_ZERO_AMONG_CHINESE.sub("〇", sentence) if "0" in sentence else sentence)
     for row in found:
         _extend_qualifiers(sentence, row)
     return found
