@@ -25,6 +25,16 @@ CASES = [
     ("甲市帮乙县卖茶叶，乙县则帮甲市招工人。两地双向互动、共同发展。", [("mutual", "甲市 > 乙县 > 甲市")]),
     # 6. 既…A…B…，又…B…A…: two halves naming the two sides in the other order
     ("既能把高校的人才转化为企业的创新动能，又能通过企业的需求为高校科研提供方向。", [("mutual", "高校 > 企业 > 高校")]),
+    # 8. (round 12) a state left for another; stages lived through, each named …阶段; a quoted state to another
+    ("居民不再满足于吃得饱，转而追求吃得好。", [("sequence", "满足于吃得饱 > 追求吃得好")]),
+    ("數據逐漸被視為生產要素，而不再只是業務記錄。", [("sequence", "业务记录 > 生产要素")]),
+    ("这项改革经历了2001—2005年的试点阶段，2006—2010年的推广阶段，2011年以来的深化阶段。",
+     [("sequence", "试点阶段 > 推广阶段 > 深化阶段")]),
+    ("着力解决“有没有”到“好不好”的问题。", [("sequence", "有没有 > 好不好")]),
+    # 9. (round 12) one-character roles after 以A为主, and a state told as a role group stays one node
+    ("推动服务由以治疗为主、医院为重的格局，转向为以预防为先、社区为本。",
+     [("sequence", "以治疗为主、医院为重的格局 > 以预防为先、社区为本"),
+      ("triad", "主: 治疗 | 重: 医院"), ("triad", "先: 预防 | 本: 社区")]),
     # 7. a change whose two states share their head noun: B runs, lists and all, to that head
     ("推动监管从过去被动、零散、滞后的状态，转向主动发现、协同处置的常态、长效的状态。",
      [("sequence", "被动、零散、滞后的状态 > 主动发现、协同处置的常态、长效的状态")]),
@@ -38,6 +48,10 @@ TRAPS = [
     "甲市帮乙县卖茶叶，乙县则帮甲市招工人。",  # swapped subjects with no word saying it runs both ways
     "既要发展经济，又要保护环境。",  # two aims, no names told in the other order
     "既能促进城市发展，又能带动乡村振兴。",  # two effects, each on its own side
+    "他不再来了，而我们还在等。",  # 而 alone: two facts, no state left for another
+    "景区不再是简单的圈地售票，而是保护与利用并重的文化空间。",  # 不再是A，而是B: what a thing is, contrasted
+    "坚持以人为本、以健康为中心。",  # 以人为本 (an idiom) beside a role noun outside the list
+    "这项改革经历了试点阶段。",  # one stage
 ]
 
 

@@ -22,8 +22,8 @@ _DEGREES = ("", *_cues("degree"))
 _ROLE_SAID = need(derive("role_said", (r + s for r in ROLES for s in ("是", "在", "就是"))))
 _OF_ROLE = need(derive("of_role", ("的" + d + r for d in _DEGREES for r in ROLES)))
 _IS_ROLE = need(derive("is_role", (c + d + r for c in ("为", "是") for d in _DEGREES for r in ROLES)))
-#: one-character roles after 为 (实体为本、创新为核、人才为要): kept only as a group of two or more
-_CHAR_ROLES = "本核魂根要先纲基重"
+#: one-character roles after 为 (实体为本、创新为核、人才为要; 以治疗为主、医院为重): kept only as a group of two or more
+_CHAR_ROLES = "本核魂根要先纲基重主辅"
 _CHAR_ROLE_TWICE = need(derive("char_role", ("为" + c for c in _CHAR_ROLES)), 2)
 _BY_FOR = need("by") | need("for")
 _AS, _ROLE_WORD, _IS = need("as"), need("role"), need("is")
@@ -46,7 +46,7 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"以(?P<value>(?:{_TITLE}|[^{_P}“”以为]){{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"), _BY_FOR),
     # one-character roles, value first (坚持实体为本、创新为核): kept only inside a group
     (re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')}){{0,2}}(?P<value>[^{_P}、“”以为是]{{1,8}}?)"
-                rf"为(?P<loose>[{_CHAR_ROLES}])(?=[{_P}、“”]|$)"), _CHAR_ROLE_TWICE),
+                rf"为(?P<loose>[{_CHAR_ROLES}])(?=[{_P}、“”]|的|$)"), _CHAR_ROLE_TWICE),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
     (re.compile(rf"(?:^|(?<=[，；、]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
                 rf"(?:为|是|作为){_DEGREE}"
@@ -57,6 +57,10 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
 _FREE_ROLE = re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
                         rf"(?P<free>[\u4e00-\u9fff]{{2,3}})(?=[，；、。;,]|$)")
 _LISTED_VALUE_FIRST = _ROLE_PATTERNS[-1][0]
+#: 为 and a one-character role, as the cue pass counts them (the pattern runs only where there are two)
+_CHAR_ROLE_WORD = re.compile(f"为[{_CHAR_ROLES}]")
+#: after 以A为主 (a role word that alone is none), a one-character role of the same group: 以治疗为主、医院为重
+_CHAR_ROLE_NEXT = re.compile(rf"、[^{_P}、“”以为是]{{1,8}}?为[{_CHAR_ROLES}](?=[{_P}、“”]|的|$)")
 #: one-character roles in a group (实体为本、创新为核): 本 and 重 count here, though 以人为本 alone is no role
 _CHAR_ROLE_PATTERN = _ROLE_PATTERNS[-2][0]
 #: the two value-first patterns (A是关键, A是杠杆): a group holding a free role noun is made of these only
@@ -86,7 +90,8 @@ def _group(m: re.Match, name: str) -> str | None:
 
 
 def _role_hits(sentence: str, cues: int) -> list[re.Match]:
-    hits = [m for p in _patterns_for(cues) for m in p.finditer(sentence)]
+    hits = [m for p in _patterns_for(cues) for m in p.finditer(sentence)
+            if p is not _CHAR_ROLE_PATTERN or len(_CHAR_ROLE_WORD.findall(sentence)) >= 2]
     if any(m.re is _LISTED_VALUE_FIRST for m in hits):  # a free role noun counts only beside one (_framed)
         hits += _FREE_ROLE.finditer(sentence)
     if len(hits) > 1:
@@ -95,7 +100,8 @@ def _role_hits(sentence: str, cues: int) -> list[re.Match]:
     for m in hits:
         value = m["value"]
         if (kept and m.start() < kept[-1].end()) or value in _PRONOUNS or _QUESTION.search(value) \
-                or (_group(m, "loose") in _NOT_ROLES and m.re is not _CHAR_ROLE_PATTERN):
+                or (_group(m, "loose") in _NOT_ROLES and m.re is not _CHAR_ROLE_PATTERN
+                    and not (_group(m, "loose") in _CHAR_ROLES and _CHAR_ROLE_NEXT.match(sentence, m.end()))):
             continue  # 融合的本质是什么？ asks, it does not state; 以此为契机 names nothing
         kept.append(m)
     return kept

@@ -400,7 +400,7 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
 
 
 #: what opens A telling where a change began (由最初主要是A，拓展为B): no part of A
-_ORIGIN_LEAD = re.compile(r"^(?:最初|起初|早期|原先|原来|当初|过去|以往)(?:主要)?(?:是|为)?(?=..)")
+_ORIGIN_LEAD = re.compile(r"^(?:最初|起初|早期|原先|原来|当初|过去|以往|目前)(?:主要)?(?:是|为)?(?=..)")
 #: A later step of one transition, in a clause of its own: ，再变成C / ，然后转型为D (after 由A变为B).
 _LATER_STEP = re.compile(rf"[，,]\s*(?:{_listed('then')})+(?:{_SHIFT})了?(?P<c>(?:(?!{_CONNECTIVE})[^{_P}、“”]){{2,24}}?)(?=[{_P}]|$)")
 
@@ -455,6 +455,8 @@ def _targets(b: str) -> list[str]:
     """由A向B、C转型: a list of short items after the shift is the later stages, in order (the seeds'
     从A到B、C、D); else B is one node."""
     items = [_node(x) for x in b.split("、")]
+    if any("为" in x for x in items[1:]):
+        return [_node(b)]  # 转向以预防为先、社区为本: one state told as a role group, not stages
     return items if len(items) > 1 and all(2 <= len(x) <= 8 for x in items) else [_node(b)]
 
 
@@ -866,6 +868,67 @@ def _progressive_next(sentences: list[tuple[int, str, int]]) -> list[dict]:
             items = _progressive_items(lists[0]["body"])
             if items:
                 found.append(_row("sequence", items, (before_offset + lists[0].start(), offset + len(text))))
+    return found
+
+
+# family: 不再A，而是B (a state left for another: 不再满足于A，转而追求B; B，而不再只是A)
+_NO_LONGER = re.compile(r"不再(?:只是|仅仅是|仅是|是)?(?P<a>[^，,。；;！？]{2,40}?)[，,]\s*(?:而是|转而)(?P<b>[^，,。；;！？]{2,40}?)(?=[，,。；;！？]|$)")
+_NO_LONGER_AFTER = re.compile(r"(?P<b>[^，,。；;！？]{2,40}?)[，,]\s*而不再(?:只是|仅仅是|仅是|是)?(?P<a>[^，,。；;！？]{2,40}?)(?=[，,。；;！？]|$)")
+#: where the new state begins in a clause told before 而不再 (…逐渐被视为B): after the last of these
+_SEEN_AS = re.compile(r"^.*(?:被视为|视为|成为|变成|转为)")
+
+
+@_family("no_longer", "不再A，而是B（离开一种状态，转到另一种）", "sequence", "居民不再满足于吃饱，转而追求吃好。",
+         ("B，而不再只是A", "数据逐渐被视为生产要素，而不再只是业务记录。"),
+         needs=(("no_longer",),))
+def _no_longer(sentence: str, cues: int) -> list[dict]:
+    found = [_row("sequence", [_node(m["a"]), _node(m["b"])], (m.start(), m.end())) for m in _NO_LONGER.finditer(sentence)
+             if not sentence.startswith("不再是", m.start())]  # 不再是A，而是B: what a thing is, contrasted (no change told)
+    for m in _NO_LONGER_AFTER.finditer(sentence):
+        b = _SEEN_AS.sub("", m["b"]) or m["b"]
+        found.append(_row("sequence", [_node(m["a"]), _node(b)], (m.start("b") + len(m["b"]) - len(b), m.end())))
+    return found
+
+
+# family: the stages a whole went through, each named …阶段 (经历了1997—2007年的A阶段，2007—2012年的B阶段，…的C阶段)
+_LIVED = re.compile(r"(?:经历了?|历经了?)(?P<body>[^。；;！？]{6,200})")
+_LIVED_ITEM = re.compile(r"[，,、]|(?<=阶段)(?:和|与|以及)")
+
+
+@_family("lived_stages", "经历了A阶段、B阶段、C阶段（每项都叫“……阶段”）", "sequence",
+         "这项改革经历了2001—2005年的试点阶段，2006—2010年的推广阶段，2011年以来的深化阶段。",
+         needs=(("went_through",),), gate=lambda s: "阶段" in s)
+def _lived_stages(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _LIVED.finditer(sentence):
+        parts, stages, end = _LIVED_ITEM.split(m["body"]), [], m.start("body")
+        pos = m.start("body")
+        for part in parts:
+            at = sentence.find(part, pos)
+            pos = at + len(part)
+            item = part.strip().removesuffix("等")
+            if not item.endswith("阶段"):
+                break
+            stages.append(item.rsplit("的", 1)[-1])
+            end = pos
+        if len(stages) >= 3 and all(3 <= len(x) <= 14 for x in stages) and len(set(stages)) == len(stages):
+            found.append(_row("sequence", stages, (m.start(), end)))
+    return found
+
+
+# family: a quoted state to another without 从 (解决“有学上”到“上好学”问题)
+_QUOTED_TO = re.compile(r"[“「](?P<a>[^“”「」，。；、]{1,12})[”」]\s*(?:到|向)\s*[“「](?P<b>[^“”「」，。；、]{1,12})[”」]")
+
+
+@_family("quoted_to", "“A”到“B”（两边都是引号里的说法，前面没有“从”）", "sequence", "着力解决“有没有”到“好不好”的问题。",
+         needs=(("to",),), gate=lambda s: "“" in s or "「" in s)
+def _quoted_to(sentence: str, cues: int) -> list[dict]:
+    found = []
+    for m in _QUOTED_TO.finditer(sentence):
+        clause = sentence[_after_last(_CLAUSE_END, sentence, m.start()):m.start()]
+        if "从" in clause or "由" in clause:
+            continue  # 从“A”到“B”: the from-to family reads it
+        found.append(_row("sequence", [m["a"], m["b"]], m, terms=True))
     return found
 
 
