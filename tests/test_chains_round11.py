@@ -35,6 +35,15 @@ CASES = [
     ("推动服务由以治疗为主、医院为重的格局，转向为以预防为先、社区为本。",
      [("sequence", "以治疗为主、医院为重的格局 > 以预防为先、社区为本"),
       ("triad", "主: 治疗 | 重: 医院"), ("triad", "先: 预防 | 本: 社区")]),
+    # 10. (round 11) a later step after a change (，再到C); a state-tail word inside B's list; stages named …期
+    ("推动产业从代工生产转向自主设计，再到品牌输出。", [("sequence", "代工生产 > 自主设计 > 品牌输出")]),
+    ("治理已从单纯的技术问题演变为涵盖公平、产业转型与社会参与的系统工程。",
+     [("sequence", "单纯的技术问题 > 涵盖公平、产业转型与社会参与的系统工程")]),
+    ("这个组织经历了三个时期，包括初创的萌芽期(1990—1999年)、扩张的成长期(2000—2009年)和转型的成熟期(2010年至今)。",
+     [("sequence", "萌芽期 > 成长期 > 成熟期")]),
+    # 11. (round 11) a quoted state that became another; a thing remade
+    ("这片滩涂曾经的“芦苇荡”，渐渐变成了“稻花香”。", [("sequence", "芦苇荡 > 稻花香")]),
+    ("将废弃多年的老厂房改造成文化创意街区。", [("sequence", "废弃多年的老厂房 > 文化创意街区")]),
     # 7. a change whose two states share their head noun: B runs, lists and all, to that head
     ("推动监管从过去被动、零散、滞后的状态，转向主动发现、协同处置的常态、长效的状态。",
      [("sequence", "被动、零散、滞后的状态 > 主动发现、协同处置的常态、长效的状态")]),
@@ -52,6 +61,8 @@ TRAPS = [
     "景区不再是简单的圈地售票，而是保护与利用并重的文化空间。",  # 不再是A，而是B: what a thing is, contrasted
     "坚持以人为本、以健康为中心。",  # 以人为本 (an idiom) beside a role noun outside the list
     "这项改革经历了试点阶段。",  # one stage
+    "全省经历了很多困难时期。",  # a time, not stages
+    "把绿水青山转化为金山银山。",  # converting a value (a slogan), not a thing remade
 ]
 
 

@@ -364,6 +364,13 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         b, span = m["b"] or m["b2"], m
         if b.startswith(_BY_WAY_OF):
             continue  # 从「A」模式改变为透过整合…: what follows is the way, not the state reached
+        if m["b"] and (inner := _TAIL_IN_LIST.match(sentence, m.end("b"))):
+            # 演变为涵盖A、产业转型与环境永续的复杂工程: 转型 is a word of B's list, not the end of the change
+            end = _CLAUSE_END.search(sentence, inner.end())
+            b = sentence[m.start("b"):end.start() if end else len(sentence)]
+            span = (m.start(), m.start("b") + len(b))
+            found.append(_row("sequence", [_node(_ORIGIN_LEAD.sub("", m["a"]) or m["a"]), _node(b)], span))
+            continue
         a = _SHIFT_ADVERB.sub("", m["a"]) or m["a"]  # 从A逐步趋向于B: the adverb is no part of A
         quoted = _quoted_target(sentence, a, m.start("b")) if m["b"] else ""
         if quoted:  # 从「A」转变为「B、C」的体系: both sides quoted terms, B is its quote whole
@@ -399,10 +406,12 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
     return found
 
 
+#: a state-tail word inside B's list (…产业转型与环境永续的…): followed by 与/和/及/、 and more of B
+_TAIL_IN_LIST = re.compile(rf"(?:{_listed('state_tail')})(?:与|和|及|、)[^{_P}]{{2,}}?的")
 #: what opens A telling where a change began (由最初主要是A，拓展为B): no part of A
 _ORIGIN_LEAD = re.compile(r"^(?:最初|起初|早期|原先|原来|当初|过去|以往|目前)(?:主要)?(?:是|为)?(?=..)")
 #: A later step of one transition, in a clause of its own: ，再变成C / ，然后转型为D (after 由A变为B).
-_LATER_STEP = re.compile(rf"[，,]\s*(?:{_listed('then')})+(?:{_SHIFT})了?(?P<c>(?:(?!{_CONNECTIVE})[^{_P}、“”]){{2,24}}?)(?=[{_P}]|$)")
+_LATER_STEP = re.compile(rf"[，,]\s*(?:{_listed('then')})+(?:{_SHIFT}|到)了?(?P<c>(?:(?!{_CONNECTIVE})[^{_P}、“”]){{2,24}}?)(?=[{_P}]|$)")
 
 
 def _with_later(sentence: str, nodes: list[str], start: int, end: int) -> tuple[list[str], tuple[int, int]]:
@@ -892,12 +901,17 @@ def _no_longer(sentence: str, cues: int) -> list[dict]:
 
 # family: the stages a whole went through, each named …阶段 (经历了1997—2007年的A阶段，2007—2012年的B阶段，…的C阶段)
 _LIVED = re.compile(r"(?:经历了?|历经了?)(?P<body>[^。；;！？]{6,200})")
-_LIVED_ITEM = re.compile(r"[，,、]|(?<=阶段)(?:和|与|以及)")
+_LIVED_ITEM = re.compile(r"[，,、]|(?<=阶段)(?:和|与|以及)|(?<=[)）\x01])(?:和|与|以及)")
+#: an item that counts the stages (四个主要时期) rather than naming one
+_COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+个")
+#: the years a stage is dated by, after it: 萌芽期(1986—1999年)
+_YEARS_AFTER = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 
 
 @_family("lived_stages", "经历了A阶段、B阶段、C阶段（每项都叫“……阶段”）", "sequence",
          "这项改革经历了2001—2005年的试点阶段，2006—2010年的推广阶段，2011年以来的深化阶段。",
-         needs=(("went_through",),), gate=lambda s: "阶段" in s)
+         ("经历了N个时期，包括A的萌芽期（年份）、B的探索期（年份）和C的成熟期", "这个组织经历了三个时期，包括初创的萌芽期(1990—1999年)、扩张的成长期(2000—2009年)和转型的成熟期(2010年至今)。"),
+         needs=(("went_through",),), gate=lambda s: "阶段" in s or "期" in s)
 def _lived_stages(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _LIVED.finditer(sentence):
@@ -906,13 +920,32 @@ def _lived_stages(sentence: str, cues: int) -> list[dict]:
         for part in parts:
             at = sentence.find(part, pos)
             pos = at + len(part)
-            item = part.strip().removesuffix("等")
-            if not item.endswith("阶段"):
-                break
+            item = _YEARS_AFTER.sub("", part.strip().rstrip("\x01")).removesuffix("等")
+            if not item.endswith(("阶段", "时期", "期")) or _COUNTED.match(item):
+                if stages:
+                    break
+                continue  # 经历四个时期，包括……的萌芽期(1986—1999年)、……: the count before the list
             stages.append(item.rsplit("的", 1)[-1])
             end = pos
-        if len(stages) >= 3 and all(3 <= len(x) <= 14 for x in stages) and len(set(stages)) == len(stages):
+        if len(stages) >= 3 and all(2 <= len(x) <= 14 for x in stages) and len(set(stages)) == len(stages):
             found.append(_row("sequence", stages, (m.start(), end)))
+    return found
+
+
+# family: a quoted state that became another (曾经的“A”，渐渐变成了“B”), and a thing remade (将A改造成B)
+_QUOTED_SHIFT = re.compile(r"[“「](?P<a>[^“”「」，。；]{2,16})[”」][，,]?[^，。；“”「」]{0,8}?(?:变成|变为|演变为|演变成|转变为|转变成)了?"
+                           r"[“「](?P<b>[^“”「」，。；]{2,16})[”」]")
+_REMADE = re.compile(rf"(?:将|把)(?P<a>[^。；;“”]{{2,30}}?)(?:改造成|改造为|改建成|改建为)(?P<b>[^{_P}]{{2,20}}?)(?=[{_P}]|$)")
+
+
+@_family("quoted_shift", "“A”……变成了“B”；将A改造成B", "sequence", "这片滩涂曾经的“芦苇荡”，渐渐变成了“稻花香”。",
+         ("将A改造成B", "将废弃厂房改造成文化街区。"),
+         needs=(("shift",),), gate=lambda s: "变" in s or "改" in s)
+def _quoted_shift(sentence: str, cues: int) -> list[dict]:
+    found = [_row("sequence", [m["a"], m["b"]], m, terms=True) for m in _QUOTED_SHIFT.finditer(sentence)]
+    for m in _REMADE.finditer(sentence):
+        a = m["a"].rsplit("，", 1)[-1].rsplit(",", 1)[-1]
+        found.append(_row("sequence", [_node(a), _node(m["b"])], (m.start(), m.end())))
     return found
 
 
