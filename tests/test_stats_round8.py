@@ -231,3 +231,22 @@ def test_an_ascii_zero_among_chinese_digits_is_read_as_their_zero():
     t = _table("收入合计四八三亿一六0五万九千元，其中税收二00三万元。")
     assert t.loc["四八三亿一六0五万九千元", "value"] == 48316059000  # the surface stays as written
     assert t.loc["二00三万元", "value"] == 20030000
+
+
+def test_a_paragraph_reporting_what_the_announced_plan_says_holds_its_targets():
+    text = ("某网讯：3月23日，某市人民政府发布关于印发《某市能源保障行动方案(2023—2027年)》的通知。\n"
+            "《方案》指出，构建多元现代的能源保障体系。电力装机超过4000万千瓦，天然气产量达到200亿立方米。\n"
+            "另据统计，2022年全市电力装机为3500万千瓦。")
+    t = _table(text, "2023-03-27")
+    assert (t.loc["超过4000万千瓦", "year"], t.loc["超过4000万千瓦", "kind"]) == ("2027", "target")
+    assert t.loc["超过4000万千瓦", "kind_cue"] == "《方案》指出"
+    assert (t.loc["3500万千瓦", "year"], t.loc["3500万千瓦", "kind"]) == ("2022", "achieved")  # the next paragraph
+
+
+def test_the_period_a_release_reports_on_dates_its_undated_half_year():
+    text = ("7月20日，省政府新闻办举办新闻发布会，介绍2022年二季度全省国民经济运行情况。\n"
+            "上半年，全省实现地区生产总值15252.34亿元，同比增长4.2%。")
+    t = _table(text)
+    assert t.loc["15252.34亿元", "year"] == "2022" and t.loc["15252.34亿元", "year_source"] == "earlier"
+    based = _table("一季度国内生产总值270178亿元，比2021年四季度环比增长1.3%。")
+    assert based.loc["增长1.3%", "year"] == "2022"  # a base compared with is not the period reported

@@ -163,6 +163,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     doc = {"doc": label, "doc_id": doc_id, "year": doc_year, "month": doc_month,
            "bill": budget_bill(title + "\n" + text[:_OPENING])}
     period = reporting_period(text, date)
+    plan_end = _plan_end_year(title, text, doc_year)
     rows, para, para_topic, earlier = [], None, None, []
 
     def place(lead: dict | None, start: int) -> dict | None:
@@ -177,7 +178,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     second = False
     for para_id, sent_start, sentence in _pieces(sents):
         if para_id != para:
-            scope = para_scope or _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
+            carried = para_scope if para_scope is not None and not para_scope.get("paragraph_only") else None
+            scope = carried or _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
             if markers is not None and sentence.startswith("[表"):
                 _mark_table(markers, sentence, sent_start, headings, scope)
             is_heading = sent_start in heading_starts
@@ -188,7 +190,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             second = True  # the next sentence is the paragraph's second
             first_has_figures = False
             para_scope = None if is_heading else place(target_lead_scope(sentence, sent_start, date)
-                                                        or named_goal_scope(sentence, sent_start, text, date), sent_start)
+                                                        or named_goal_scope(sentence, sent_start, text, date)
+                                                        or _plan_says_scope(sentence, sent_start, plan_end), sent_start)
             if (an_item and para_scope is None and not is_heading
                     and not (scope is not None and scope["items"] and scope["kind"])):
                 item = item_year_scope(sentence, sent_start, date, scope.get("outer", scope) if scope else None)
@@ -329,6 +332,39 @@ def _title_year(title: str, date) -> tuple[str, bool]:
     return year, "-" in year or bool(_TITLE_GOAL_YEAR.search(title, 0, tokens[0]["start"]))
 
 
+#: A paragraph that opens by reporting what the plan says (《方案》指出，…; 《规划》提出：…).
+_PLAN_SAYS = re.compile(r"\s*《[^《》]{1,24}》(?:中)?(?:指出|提出|明确|要求|强调|提到|显示)(?:了)?[，,：:]")
+#: What a plan is called at the end of its title (…行动方案(2023—2027年) names a plan).
+_PLAN_NAME = re.compile(r"(?:方案|规划|计划|纲要|意见|措施|行动)[（(]?[^《》（）()]{0,16}[)）]?$")
+#: A plan's announcement (…印发《…(2023—2027年)》的通知) at a text's start: the title it names.
+_PLAN_ANNOUNCED = re.compile(r"(?:印发|发布|出台|公布)(?:了)?《(?P<t>[^《》]{4,80})》")
+
+
+def _plan_end_year(title: str, text: str, doc_year: int | None) -> str:
+    """The last year of the plan a text presents, from its title or the plan it announces at its start
+    (《…行动方案（2023—2027年）》 → 2027), when that title names a period or a goal year not before the
+    document's; else ""."""
+    for name in (title, *(m["t"] for m in _PLAN_ANNOUNCED.finditer(text[:_ANNOUNCED_LIMIT]))):
+        if not name or not _PLAN_NAME.search(name.strip()):
+            continue
+        year, targets_only = _title_year(name, doc_year and str(doc_year) or "")
+        if year and targets_only:
+            end = year[-4:]
+            if doc_year is None or int(end) >= doc_year:
+                return end
+    return ""
+
+
+def _plan_says_scope(sentence: str, start: int, plan_end: str) -> dict | None:
+    """The scope of a paragraph that reports what the text's plan says (《方案》指出，…建成…达到…): its
+    figures are the plan's targets, of the plan's last year."""
+    if not plan_end or not _PLAN_SAYS.match(sentence):
+        return None
+    cue = _PLAN_SAYS.match(sentence).group(0).strip(" ，,：:")
+    return {"year": plan_end, "source": "scope", "weak": False, "cue": cue, "start": start,
+            "text": _short_line(sentence), "kind": "target", "items": False, "colon": False, "paragraph_only": True}
+
+
 #: A notice's opening that announces the document it carries: 《…》已经…通过，现予以公布 / 现将《…》印发给你们.
 _ANNOUNCED = re.compile(r"《(?P<t>[^《》]{4,80})》(?:[^。《]{0,40}?(?:通过|同意|批准)[^。《]{0,12}?)?[，,]?\s*(?:现(?:予以|予|将其)?|特此)?(?:印发|公布|发布|颁布)"
                         r"|(?:现将|特将|兹将)《(?P<u>[^《》]{4,80})》(?:印发|发布|公布)")
@@ -453,7 +489,16 @@ def _earlier_mention(text: str, pos: int, word: str) -> tuple[str, str, str]:
     last = None
     for m in re.finditer(rf"((?:19|20)\d{{2}})\s*年(?:的)?{re.escape(word)}", text[:pos]):
         last = m
+    if last is None:  # 介绍2022年二季度…运行情况 … 上半年: the period the text reports on names its year
+        for m in _YEAR_OF_A_PERIOD.finditer(text, 0, pos):
+            last = m
     return (last[1], "earlier", last.group(0)) if last else ("", "", "")
+
+
+#: A year named with a part of it (2022年二季度, 2022年1—6月, 2022年上半年): the year of the period a text reports on
+#: (not a base it is compared with: 比2021年四季度环比增长).
+_YEAR_OF_A_PERIOD = re.compile(r"(?<![比较与同])((?:19|20)\d{2})\s*年(?:的)?(?:[一二三四1-4]季度|第[一二三四1-4]季度|上半年|下半年|前三季度|"
+                               r"1\s*[-—–~至到]\s*\d{1,2}\s*月)")
 
 
 def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[dict], context: dict,
