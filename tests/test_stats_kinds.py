@@ -337,3 +337,9 @@ def test_a_report_of_what_a_budget_spent_is_no_bill():
 ])
 def test_a_forecast_of_the_year_in_course_is_a_target(text, surface):
     assert dict((s, k) for s, k, _ in kinds(text, "2025-02-23"))[surface] == "target"
+
+
+def test_a_heading_line_saying_the_results_serve_the_years_goal_makes_no_targets():
+    text = ("近日，某省公布了上半年成绩单。\n半年数据显示经济整体向好，为完成全年目标奠定良好基础。\n"
+            "去年，全省粮食总产816.16亿斤，增产8.32亿斤。")
+    assert {kind for _, kind, _ in kinds(text, "2023-07-29")} <= {"achieved", "comparison"}

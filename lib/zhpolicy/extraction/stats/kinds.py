@@ -285,6 +285,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
     if _ABOVE_GOAL.search(clause):
         return "comparison", "高于/低于…目标"  # 高于年初预期目标0.3个百分点: the distance from a goal
     in_heading = "" if _HEADLINE_FIGURE.search(heading) or past or _NOW_HELD.search(clause) else cue("target", "heading")
+    if in_heading and _goal_met(heading, in_heading):
+        in_heading = ""  # 半年数据显示……为完成全年目标奠定良好基础: a goal the results serve, not a goal section
     targeted = "heading:" + in_heading if in_heading else cue("target", "clause", "clause_open")
     if "目标" in targeted and _goal_met(clause, targeted) and not _COMMITTED.search(clause):
         targeted = ""  # 完成年度目标任务的105%: how much of a goal was met
