@@ -911,7 +911,7 @@ _YEARS_AFTER = re.compile(r"[（(][^（）()]{2,16}[)）]$")
 @_family("lived_stages", "经历了A阶段、B阶段、C阶段（每项都叫“……阶段”）", "sequence",
          "这项改革经历了2001—2005年的试点阶段，2006—2010年的推广阶段，2011年以来的深化阶段。",
          ("经历了N个时期，包括A的萌芽期（年份）、B的探索期（年份）和C的成熟期", "这个组织经历了三个时期，包括初创的萌芽期(1990—1999年)、扩张的成长期(2000—2009年)和转型的成熟期(2010年至今)。"),
-         needs=(("went_through",),), gate=lambda s: "阶段" in s or "期" in s)
+         needs=(("went_through",),), gate=lambda s: "阶段" in s or ("期" in s and "、" in s))
 def _lived_stages(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _LIVED.finditer(sentence):
@@ -940,7 +940,7 @@ _REMADE = re.compile(rf"(?:将|把)(?P<a>[^。；;“”]{{2,30}}?)(?:改造成|
 
 @_family("quoted_shift", "“A”……变成了“B”；将A改造成B", "sequence", "这片滩涂曾经的“芦苇荡”，渐渐变成了“稻花香”。",
          ("将A改造成B", "将废弃厂房改造成文化街区。"),
-         needs=(("shift",),), gate=lambda s: "变" in s or "改" in s)
+         needs=(("shift",),), gate=lambda s: ("变" in s and ("“" in s or "「" in s)) or "改造" in s or "改建" in s)
 def _quoted_shift(sentence: str, cues: int) -> list[dict]:
     found = [_row("sequence", [m["a"], m["b"]], m, terms=True) for m in _QUOTED_SHIFT.finditer(sentence)]
     for m in _REMADE.finditer(sentence):

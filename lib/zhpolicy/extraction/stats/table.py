@@ -82,7 +82,7 @@ def _sentence_figures(sentence: str) -> list[dict]:
 
 
 #: An ASCII 0 written among Chinese digits (四八三億一六0五萬): the Chinese zero, for finding figures only.
-_ZERO_AMONG_CHINESE = re.compile("(?<=[一二三四五六七八九〇○零])0(?=[一二三四五六七八九〇○零0])|(?<=[一二三四五六七八九〇○零]0)0")
+_ZERO_AMONG_CHINESE = re.compile("0(?:(?<=[一二三四五六七八九〇○零]0)(?=[一二三四五六七八九〇○零0])|(?<=[一二三四五六七八九〇○零]00))")
 
 
 def _figures_found(sentence: str) -> list[dict]:
