@@ -44,6 +44,12 @@ CASES = [
     # 11. (round 11) a quoted state that became another; a thing remade
     ("这片滩涂曾经的“芦苇荡”，渐渐变成了“稻花香”。", [("sequence", "芦苇荡 > 稻花香")]),
     ("将废弃多年的老厂房改造成文化创意街区。", [("sequence", "废弃多年的老厂房 > 文化创意街区")]),
+    # 12. (round 13) quoted stages side by side before 到; a loop of two named things; stages counted, then one a sentence
+    ("实现从“学徒”“工匠”到“大师”的成长。", [("sequence", "学徒 > 工匠 > 大师")]),
+    ("经济持续下行，带来失业、负债的恶性循环。", [("cycle", "失业 > 负债")]),
+    ("这项政策大致经历了三个阶段。一是试点探索阶段(2010-2014年)，重点是摸索。二是全面推开阶段(2015-2020年)，"
+     "重点是推广。三是巩固深化阶段(2021年至今)，重点是提质。",
+     [("sequence", "试点探索阶段 > 全面推开阶段 > 巩固深化阶段")]),
     # 7. a change whose two states share their head noun: B runs, lists and all, to that head
     ("推动监管从过去被动、零散、滞后的状态，转向主动发现、协同处置的常态、长效的状态。",
      [("sequence", "被动、零散、滞后的状态 > 主动发现、协同处置的常态、长效的状态")]),
@@ -63,6 +69,9 @@ TRAPS = [
     "这项改革经历了试点阶段。",  # one stage
     "全省经历了很多困难时期。",  # a time, not stages
     "把绿水青山转化为金山银山。",  # converting a value (a slogan), not a thing remade
+    "从东部沿海到中部平原、西部山区、东北林区……处处都有新变化。",  # places as examples, not stages
+    "陷入了“开发即破坏、破坏再治理”的恶性循环。",  # a slogan of two clauses, not two named things
+    "这项政策大致经历了三个阶段。一是试点探索阶段。二是全面推开阶段。",  # two told where three were counted
 ]
 
 

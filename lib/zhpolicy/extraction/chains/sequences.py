@@ -169,10 +169,17 @@ def _before_unopened_close(b: str) -> str:
     return b
 
 
+#: stages written as quoted terms side by side, without 、 (“跟跑”“并跑”)
+_ADJACENT_QUOTES = re.compile(r"(?:[“「][^“”「」]{1,12}[”」]){2,}")
+_QUOTED_PARTS = re.compile(r"[“「][^“”「」]{1,12}[”」]")
+
+
 def _earlier(a: str) -> list[str]:
     """从A、B到C: the stages before 到, each a node when every one is a word (从站起来、富起来到强起来);
     a rise word ending the last one is dropped (从…提升到…)."""
     parts = a.split("、")
+    if len(parts) < 2 and _ADJACENT_QUOTES.fullmatch(a.strip()):
+        parts = _QUOTED_PARTS.findall(a)  # 从“跟跑”“并跑”到“领跑”: quoted stages side by side
     if len(parts) < 2 or not all(len(_node(p)) >= 2 for p in parts):
         parts = [a]
     return [*parts[:-1], _RISE.sub("", _node(parts[-1]))]
@@ -231,8 +238,9 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
             # 由表及里、由浅入深、由自然自发到自觉自为: phrases of their own before it, the chain is the last one's
             span_start = m.start("a") + m["a"].rfind(earlier[-1])
             earlier = [earlier[-1][1:]]
-        if (len(earlier) > 1 and len(later) > 1) or _RANGE_END.search(b):
-            continue  # 从A、B到C、D(等四大技术): a range of examples, not the stages of one process
+        if (len(earlier) > 1 and len(later) > 1) or _RANGE_END.search(b) or (
+                len(later) > 1 and (b.endswith(("……", "...")) or sentence.startswith(("……", "...", "等"), end_b))):
+            continue  # 从A、B到C、D(等四大技术), 从A到B、C、D……: a range of examples, not the stages of one process
         nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
         nodes += [_node(x) for x in _AGAIN_NODES.findall(m["more"])]
         span = (span_start, end_b if b is not m["b"] else m.end())
@@ -949,6 +957,34 @@ def _quoted_shift(sentence: str, cues: int) -> list[dict]:
     return found
 
 
+# family: counted stages told one sentence each (经历了三个阶段。一是A阶段……。二是B阶段……。三是C阶段……)
+_COUNTED_STAGES = re.compile(rf"(?:经历了?|历经了?|分为|划分为|分成)(?P<count>[0-9]|[一二两三四五六七八九十])个(?:主要|重要|发展)?(?:阶段|时期)[。：:]?\s*$")
+_ORDINAL_STAGE = re.compile(r"^\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]?|其[一二三四五六]|[（(][一二三四五六七八九十][)）])"
+                            r"(?P<name>[^，。；：,;:（(]{2,24}?(?:阶段|时期))")
+
+
+@_family("counted_stages", "经历了N个阶段。一是A阶段……。二是B阶段……（每个阶段一句，数目与句数相同）", "sequence",
+         "改革大致经历了三个阶段。一是试点探索阶段，摸索经验。二是全面推开阶段，扩大范围。三是巩固深化阶段，提高质量。",
+         needs=(("stage_header",),), scope="document")
+def _counted_stages(sentences: list[tuple[int, str, int]]) -> list[dict]:
+    found = []
+    for i, (offset, text, cues) in enumerate(sentences):
+        m = _COUNTED_STAGES.search(text) if "个" in text else None
+        if m is None:
+            continue
+        count = int(m["count"]) if m["count"].isdigit() else _NUMERALS[m["count"]]
+        names, end = [], offset + len(text)
+        for j in range(i + 1, min(i + 1 + count, len(sentences))):
+            stage = _ORDINAL_STAGE.match(sentences[j][1])
+            if stage is None:
+                break
+            names.append(_node(stage["name"]))
+            end = sentences[j][0] + stage.end()
+        if len(names) == count >= 2:
+            found.append(_row("sequence", names, (offset + m.start(), end)))
+    return found
+
+
 # family: a quoted state to another without 从 (解决“有学上”到“上好学”问题)
 _QUOTED_TO = re.compile(r"[“「](?P<a>[^“”「」，。；、]{1,12})[”」]\s*(?:到|向)\s*[“「](?P<b>[^“”「」，。；、]{1,12})[”」]")
 
@@ -986,7 +1022,9 @@ def _listed_cycle(sentence: str, cues: int) -> list[dict]:
         items = [_node(x) for x in [_strip_lead(first)] + _items(rest)]
         if _pairs([_node(x) for x in [_strip_lead(first), *rest.split("、")]]):
             continue  # 国内市场和生产主体、金融和实体经济的良性循环: each pair loops (paired_cycle)
-        if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
+        if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items) or (
+                len(items) == 2 and all(2 <= len(x) <= 4 and not _CLAUSE_WORDS.search(x) for x in items)
+                and not _SWAP.search(m["body"])):  # 失业、贫穷的恶性循环 (not 林养人、人养林: paired_cycle)
             found.append(_row("cycle", items, m))
     if not found and "、" in sentence:
         found = [_row("cycle", m["body"].split("、"), m) for m in _CHAR_CYCLE.finditer(sentence)
@@ -995,6 +1033,8 @@ def _listed_cycle(sentence: str, cues: int) -> list[dict]:
     return found or (_returning(sentence) if "再" in sentence and _SAYS_LOOP.search(sentence) else found)
 
 
+#: words that make a listed item a clause of its own (开发即破坏、破坏再治理: a slogan, not two named things)
+_CLAUSE_WORDS = re.compile("[即再又就则]")
 #: a loop of one-character steps (识、研、立、行、化的循环往复): each a word's first character, all of one size
 #: (the first step is one character once the clause's lead verb is dropped: 形成识、研… but not 资金、技…)
 _CHAR_CYCLE = re.compile(rf"(?<![\u4e00-\u9fff]、)(?P<body>[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){{2,}})"
