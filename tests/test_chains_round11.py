@@ -50,6 +50,11 @@ CASES = [
     ("这项政策大致经历了三个阶段。一是试点探索阶段(2010-2014年)，重点是摸索。二是全面推开阶段(2015-2020年)，"
      "重点是推广。三是巩固深化阶段(2021年至今)，重点是提质。",
      [("sequence", "试点探索阶段 > 全面推开阶段 > 巩固深化阶段")]),
+    # 13. (round 14) swapped short clauses joined by a comma; a role value holding 成为; stages named before 的发展、演变
+    ("好家风育好家庭，好家庭养好家风。", [("mutual", "好家风 > 好家庭 > 好家风")]),
+    ("以推进依法治理为根本，以使规则成为共识为目标，以提升素养为重点。",
+     [("triad", "根本: 推进依法治理 | 目标: 使规则成为共识 | 重点: 提升素养")]),
+    ("乡村治理经历了一元化、制度化及多主体参与的发展、演变。", [("sequence", "一元化 > 制度化 > 多主体参与")]),
     # 7. a change whose two states share their head noun: B runs, lists and all, to that head
     ("推动监管从过去被动、零散、滞后的状态，转向主动发现、协同处置的常态、长效的状态。",
      [("sequence", "被动、零散、滞后的状态 > 主动发现、协同处置的常态、长效的状态")]),
@@ -72,6 +77,7 @@ TRAPS = [
     "从东部沿海到中部平原、西部山区、东北林区……处处都有新变化。",  # places as examples, not stages
     "陷入了“开发即破坏、破坏再治理”的恶性循环。",  # a slogan of two clauses, not two named things
     "这项政策大致经历了三个阶段。一是试点探索阶段。二是全面推开阶段。",  # two told where three were counted
+    "企业创新产品，产品创造价值。",  # 创新, 创造 are no short verb 创
 ]
 
 

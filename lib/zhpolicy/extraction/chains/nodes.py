@@ -102,6 +102,8 @@ def _strip_lead(first: str) -> str:
     hits = list(_LIST_VERBS.finditer(first))
     if hits:
         first = first[hits[-1].end():]
+        if first.startswith("了") and len(first) > 2:
+            first = first[1:]  # 经历了一元化: the aspect word belongs to the verb
     return _LEADING_VERBS.sub("", first) or first
 
 
