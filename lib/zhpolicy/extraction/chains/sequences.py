@@ -948,7 +948,7 @@ _REMADE = re.compile(rf"(?:将|把)(?P<a>[^。；;“”]{{2,30}}?)(?:改造成|
 
 @_family("quoted_shift", "“A”……变成了“B”；将A改造成B", "sequence", "这片滩涂曾经的“芦苇荡”，渐渐变成了“稻花香”。",
          ("将A改造成B", "将废弃厂房改造成文化街区。"),
-         needs=(("shift",),), gate=lambda s: ("变" in s and ("“" in s or "「" in s)) or "改造" in s or "改建" in s)
+         needs=(("remake",),), gate=lambda s: "“" in s or "「" in s or "改造" in s or "改建" in s)
 def _quoted_shift(sentence: str, cues: int) -> list[dict]:
     found = [_row("sequence", [m["a"], m["b"]], m, terms=True) for m in _QUOTED_SHIFT.finditer(sentence)]
     for m in _REMADE.finditer(sentence):
@@ -969,7 +969,7 @@ _ORDINAL_STAGE = re.compile(r"^\s*(?:[一二三四五六七八九十]是|第[一
 def _counted_stages(sentences: list[tuple[int, str, int]]) -> list[dict]:
     found = []
     for i, (offset, text, cues) in enumerate(sentences):
-        m = _COUNTED_STAGES.search(text) if "个" in text else None
+        m = _COUNTED_STAGES.search(text) if "个" in text and ("阶段" in text or "时期" in text) else None
         if m is None:
             continue
         count = int(m["count"]) if m["count"].isdigit() else _NUMERALS[m["count"]]

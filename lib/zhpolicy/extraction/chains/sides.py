@@ -143,7 +143,8 @@ def _mutual(pair: tuple[str, str], start: int, end: int) -> dict:
 # family: two clauses whose subjects swap (杭州帮恩施卖茶叶，恩施则帮杭州卖鸡蛋), said to run both ways by a
 # two-way word or 二者 in that sentence or the next (双向互动): one mutual chain of the two names
 _SWAP_OPENER = re.compile(r"^(?:而|同时|反过来|与此同时)?[，,]?")
-_SWAP_AFTER_SUBJECT = re.compile(r"^(?:则|也|又|还|就|亦)?")
+_AFTER_SUBJECT = ("则", "也", "又", "还", "就", "亦")
+_OPENERS = ("而", "同时", "反过来", "与此同时", "，", ",")
 _CLAUSES = re.compile(r"[^，,；;。！？!?]+")
 _CONFIRM_BIT = need("both") | need("reciprocity")
 
@@ -151,10 +152,15 @@ _CONFIRM_BIT = need("both") | need("reciprocity")
 def _swapped_names(one: str, two: str) -> tuple[str, str] | None:
     """(X, Y) when clause *one* opens with X and names Y later, and clause *two* opens with Y and names
     X later (names of 2 to 4 characters, neither inside the other, not general words)."""
-    two = _SWAP_OPENER.sub("", two)
+    if two.startswith(_OPENERS):
+        two = _SWAP_OPENER.sub("", two)
+    if two[:2] not in one[2:] or one[:2] not in two:
+        return None  # (a quick test: Y must stand in one, X in two)
     for k in range(4, 1, -1):
         y = two[:k]
-        rest_two = _SWAP_AFTER_SUBJECT.sub("", two[k:])
+        rest_two = two[k:]
+        if rest_two.startswith(_AFTER_SUBJECT):
+            rest_two = rest_two[1:]
         if len(y) < k or y not in one[2:] or not rest_two:
             continue
         for j in range(4, 1, -1):
@@ -170,9 +176,11 @@ def _swapped_names(one: str, two: str) -> tuple[str, str] | None:
          needs=(("both",), ("reciprocity",)), scope="document")
 def _swapped_subjects(sentences: list[tuple[int, str, int]]) -> list[dict]:
     found = []
-    for i, (offset, text, cues) in enumerate(sentences):
-        following = sentences[i + 1][2] if i + 1 < len(sentences) else 0
-        if not (cues | following) & _CONFIRM_BIT or not ("，" in text or "," in text or "；" in text):
+    confirmed = [i for i, (_, _, cues) in enumerate(sentences) if cues & _CONFIRM_BIT]
+    near = sorted({j for i in confirmed for j in (i - 1, i) if j >= 0})  # the sentence itself or the one before
+    for i in near:
+        offset, text, cues = sentences[i]
+        if not ("，" in text or "," in text or "；" in text):
             continue
         clauses = list(_CLAUSES.finditer(text))
         for one, two in zip(clauses, clauses[1:]):
@@ -218,7 +226,7 @@ def _crossed_names(one: str, two: str) -> tuple[str, str] | None:
 
 @_family("crossed_halves", "既……A……B……，又……B……A……（两半句名称次序互换，各有一个作用的动词）", "mutual",
          "既能把高校的人才转化为企业的创新动能，又能通过企业的需求为高校科研提供方向。",
-         needs=(("mutual_verb",), ("provide",)), gate=lambda s: "既" in s)
+         needs=(("both_halves", "mutual_verb"), ("both_halves", "provide")))
 def _crossed_halves(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _BOTH_HALVES.finditer(sentence):

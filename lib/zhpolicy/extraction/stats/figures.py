@@ -525,20 +525,31 @@ def _score_contexts() -> dict[str, re.Pattern]:
 #: (3点半, 5分钟), a fraction (三分之一), a share (百分) or a part (分期, 分类…)
 _SCORE = re.compile(rf"(?<![\d.,{CN_NUMERAL[1:-1]}])(?P<num>\d+(?:\.\d+)?|{CN})(?P<unit>分|点)"
                     rf"(?![钟之期别配析布类享红行区局数半多批项段散担摊流工支成拨层级解明外])")
-_SCORE_PIECE = re.compile("[分点]")
 _DAYTIME = re.compile("[午晚晨早夜]|时")
 _CLOCK_AFTER = ("召开", "开始", "举行", "起", "至", "到", "前", "后", "左右", "许", "整")
 
 
+def scored_sentence(sentence: str) -> bool:
+    """Whether *sentence* holds 分 or 点 and a word of ``stat_scores.tsv`` (a quick test: :func:`_scores`
+    then pairs each unit with its own words)."""
+    return ("分" in sentence or "点" in sentence) and _any_score_context().search(sentence) is not None
+
+
+@lru_cache(maxsize=1)
+def _any_score_context() -> re.Pattern:
+    return re.compile("|".join(pattern.pattern for pattern in _score_contexts().values()))
+
+
 def _scores(sentence: str) -> list[dict]:
     """Scores (37分) and index points (97.95点) in a sentence that speaks of them (:func:`_score_contexts`)."""
-    if not _SCORE_PIECE.search(sentence):
-        return []
     contexts = _score_contexts()
+    units = [unit for unit, context in contexts.items() if unit in sentence and context.search(sentence)]
+    if not units:
+        return []
     found = []
     for m in _SCORE.finditer(sentence):
         num, unit = m["num"], m["unit"]
-        if num in ("十", "万", "百", "千", "一") or not contexts[unit].search(sentence):
+        if num in ("十", "万", "百", "千", "一") or unit not in units:
             continue  # 十分重要, 万分感谢, 一分耕耘: no score
         if unit == "点" and (_DAYTIME.search(sentence, max(0, m.start() - 3), m.start())
                             or sentence.startswith(_CLOCK_AFTER, m.end())):

@@ -14,7 +14,7 @@ from ..._docs import iter_docs
 from ...reading.structure import _structure
 from ...reading.tables import MARKER_LINE
 from .cells import document_table_rows, table_cells
-from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers
+from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers, scored_sentence
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import BILL_CUE, ESTIMATES, IN_REVIEW, LATER_THAN_DOCUMENT, bill_line, budget_bill, figure_kind
 from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
@@ -48,7 +48,6 @@ _FIGURE_PIECES = (
     ("[零〇○一二两三四五六七八九十百千廿卅卌]", "点[零〇○一二三四五六七八九]"),  # 零点五七个百分点, ○点五七
     ("[破过超到达逾近上]", "[万亿千百兆]"),  # 突破万亿元 (a verb of reaching before a bare magnitude)
     ("分", "之"), ("翻", "[一两二三四]?番"),  # 百分之十五, 三分之一, 翻一番
-    (CN_NUMERAL, "[分点]"),  # scores and index points in Chinese numerals (综合判断分数为十八分)
 )
 #: What any figure needs: a digit, one of the pieces above, or Chinese digits written one by one with a
 #: zero sign (三○○○元).
@@ -70,8 +69,9 @@ _ANY_FIGURE_PIECE = _any_piece(_NEEDED_PIECES)
 
 def _may_hold_figure(sentence: str) -> bool:
     """False for a sentence that is given no figure (most sentences of a long text): one where no
-    figure pattern can match, because it holds none of the pieces every match holds."""
-    return bool(_ANY_FIGURE_PIECE.search(sentence))
+    figure pattern can match, because it holds none of the pieces every match holds (a score in Chinese
+    numerals, 十八分, only in a sentence that speaks of scores: :func:`.figures.scored_sentence`)."""
+    return bool(_ANY_FIGURE_PIECE.search(sentence)) or scored_sentence(sentence)
 
 
 def _sentence_figures(sentence: str) -> list[dict]:
@@ -201,7 +201,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             if para_scope is None and not first_has_figures and _ANNOUNCES.search(first[1]):
                 # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
                 para_scope = place(target_lead_scope(sentence, sent_start, date), sent_start)
-        found = _figures_found(sentence) if _ANY_FIGURE_PIECE.search(sentence) else ()  # (_sentence_figures)
+        found = _figures_found(sentence) if _may_hold_figure(sentence) else ()  # (_sentence_figures)
         if not found:
             earlier.append(sentence)
             continue
