@@ -79,7 +79,7 @@ def test_every_kind_and_scope_of_the_cue_file_is_read():
     assert {kind for kind, _, _ in kind_cues()} == {"plan", "target", "comparison", "achieved"}
     assert {scope for _, scope, _ in kind_cues()} == {
         "near", "verb", "clause", "parameter", "sentence", "sentence_open", "clause_open", "heading", "lead", "realised",
-        "column", "attribute", "after", "contribution", "measure", "share", "content", "line_before", "line_after", "bill", "bill_not", "bill_line"}
+        "column", "attribute", "after", "contribution", "measure", "share", "content", "line_before", "line_after", "bill", "bill_not", "bill_line", "budgeted"}
 
 
 @pytest.mark.parametrize("text", [
@@ -343,3 +343,15 @@ def test_a_heading_line_saying_the_results_serve_the_years_goal_makes_no_targets
     text = ("近日，某省公布了上半年成绩单。\n半年数据显示经济整体向好，为完成全年目标奠定良好基础。\n"
             "去年，全省粮食总产816.16亿斤，增产8.32亿斤。")
     assert {kind for _, kind, _ in kinds(text, "2023-07-29")} <= {"achieved", "comparison"}
+
+
+def test_the_amount_budgeted_is_a_plan_even_after_completed():
+    found = kinds("一般公共预算收入46900万元，完成年初预算46508万元的100.8%，超收392万元。", "2024-03-01")
+    assert found[0][1] == "achieved" and found[1][1:] == ("plan", "预算")
+    assert found[2][1] == "achieved"  # the rate of completion is a result
+
+
+def test_a_round_figure_of_the_year_just_begun_is_a_goal():
+    text = "报告指出，今年粮食产量稳定在485亿斤左右。"
+    assert kinds(text, "2026-01-25")[0][1:] == ("target", "左右（年初）")
+    assert kinds(text, "2026-12-20")[0][1] == "achieved"  # at the year's end: a result

@@ -176,6 +176,9 @@ def _aimed(targeted: str, doc_year: int | None, doc_month: int | None, year: str
 
 #: The kind_cue of a figure whose year ends after the document's year (not yet realised when written).
 LATER_THAN_DOCUMENT = "年份晚于文件日期"
+#: A round figure (左右) of the document's own year in a text of its first months: a goal (kind_cue).
+EARLY_ROUND = "左右（年初）"
+_YEAR_START_MONTHS = 3
 #: Units of a rate: a growth rate in these follows what it measures and is never a comparison.
 RATE_UNITS = ("%", "‰", "倍", "成")
 #: Qualifiers that are verbs of change (the figure's surface took them in: 增长1200亿元).
@@ -250,6 +253,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
                # 争取到位资金6.2亿元，其中专项债券资金1.8亿元: a part (其中) shares the realised cue of its whole
                "realised": (0 if clause.lstrip().startswith("其中") else clause_start, start, None),
                "verb": (clause_start, start, 2), "contribution": (clause_start, start, None),
+               "budgeted": (clause_start, start, 0),
                "measure": (start, start, None) if past else (0, start, None), "share": (clause_start, start, 5)}
     found_in_sentence = _cue_occurrences(sentence)
 
@@ -264,6 +268,9 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
                 return found
         return ""
 
+    budgeted = cue("plan", "budgeted") if row["unit"] not in RATE_UNITS else ""
+    if budgeted:
+        return "plan", budgeted  # 完成预算92390万元的108.1%: the amount budgeted, though 完成 stands before it
     realised = cue("achieved", "realised")
     planned = (cue("plan", "clause", "parameter", "verb", "measure") or _plan_content(sentence, row, past, found_in_sentence)
                or cue("plan", "heading"))
@@ -328,5 +335,7 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
                       if c in _GOAL_VERBS and any(s >= end for s, _ in spans)), "")
         if later:
             return "target", later + "（句中随后）"
+        if doc_month is not None and doc_month <= _YEAR_START_MONTHS and year == str(doc_year):
+            return "target", EARLY_ROUND  # 今年…粮食产量稳定在485亿斤左右 in a report of January: the year has only begun
     return ("", "") if row["qualifier"] in ("<", ">", "≤", "≥") else ("achieved", "")
 
