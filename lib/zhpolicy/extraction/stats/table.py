@@ -201,7 +201,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             if para_scope is None and not first_has_figures and _ANNOUNCES.search(first[1]):
                 # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
                 para_scope = place(target_lead_scope(sentence, sent_start, date), sent_start)
-        found = _figures_found(sentence) if _may_hold_figure(sentence) else ()  # (_sentence_figures)
+        found = (_figures_found(sentence) if _ANY_FIGURE_PIECE.search(sentence)
+                 or (("分" in sentence or "点" in sentence) and scored_sentence(sentence)) else ())  # (_may_hold_figure)
         if not found:
             earlier.append(sentence)
             continue
@@ -490,9 +491,19 @@ def _earlier_mention(text: str, pos: int, word: str) -> tuple[str, str, str]:
     for m in re.finditer(rf"((?:19|20)\d{{2}})\s*年(?:的)?{re.escape(word)}", text[:pos]):
         last = m
     if last is None:  # 介绍2022年二季度…运行情况 … 上半年: the period the text reports on names its year
-        for m in _YEAR_OF_A_PERIOD.finditer(text, 0, pos):
-            last = m
+        mentions = _period_mentions(text)
+        at = bisect_right([end for end, _, _ in mentions], pos)
+        if at:
+            _, year, mention = mentions[at - 1]
+            return year, "earlier", mention
     return (last[1], "earlier", last.group(0)) if last else ("", "", "")
+
+
+@lru_cache(maxsize=8)
+def _period_mentions(text: str) -> list[tuple[int, str, str]]:
+    """Every year named with a part of it in *text* (:data:`_YEAR_OF_A_PERIOD`), as (end, year, mention),
+    found once per document."""
+    return [(m.end(), m[1], m.group(0)) for m in _YEAR_OF_A_PERIOD.finditer(text)]
 
 
 #: A year named with a part of it (2022年二季度, 2022年1—6月, 2022年上半年): the year of the period a text reports on
