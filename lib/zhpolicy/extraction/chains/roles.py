@@ -90,8 +90,9 @@ def _group(m: re.Match, name: str) -> str | None:
 
 
 def _role_hits(sentence: str, cues: int) -> list[re.Match]:
-    hits = [m for p in _patterns_for(cues) for m in p.finditer(sentence)
-            if p is not _CHAR_ROLE_PATTERN or len(_CHAR_ROLE_WORD.findall(sentence)) >= 2]
+    hits = [m for p in _patterns_for(cues)
+            if p is not _CHAR_ROLE_PATTERN or len(_CHAR_ROLE_WORD.findall(sentence)) >= 2
+            for m in p.finditer(sentence)]
     if any(m.re is _LISTED_VALUE_FIRST for m in hits):  # a free role noun counts only beside one (_framed)
         hits += _FREE_ROLE.finditer(sentence)
     if len(hits) > 1:

@@ -24,11 +24,15 @@ LINE_SCOPES = ("line_before", "line_after", "bill", "bill_not", "bill_line")
 BILL_CUE = "预算案（全文）"
 
 
+@lru_cache(maxsize=None)
+def _scope_words(scope: str) -> tuple[str, ...]:
+    """The words of the rows of stat_kinds.tsv with *scope* (``line_before``, ``bill`` …), in file order."""
+    return tuple(cue for _, row_scope, cue in kind_cues() if row_scope == scope)
+
+
 @lru_cache(maxsize=1)
 def _bill_words() -> dict[str, re.Pattern]:
-    rows = kind_cues()
-    return {scope: re.compile("|".join(re.escape(c) for k, sc, c in rows if sc == scope))
-            for scope in ("bill", "bill_not", "bill_line")}
+    return {scope: re.compile("|".join(map(re.escape, _scope_words(scope)))) for scope in ("bill", "bill_not", "bill_line")}
 
 
 def budget_bill(opening: str) -> bool:
@@ -55,12 +59,10 @@ def _cue_tests(kind: str) -> tuple[tuple[str, re.Pattern, tuple[str, ...]], ...]
     return tuple((scope, re.compile("|".join(map(re.escape, cues))), tuple(cues)) for scope, cues in by_scope.items())
 
 
-@lru_cache(maxsize=1)
 def _budget_line_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The words right before / right after a parameter cue (补助, 补贴 …) that make it part of a
     budget line's name (中央补助款, 上级专项补助, 补助收入, 补贴支出): ``line_before`` / ``line_after`` rows."""
-    rows = kind_cues()
-    return (tuple(c for k, s, c in rows if s == "line_before"), tuple(c for k, s, c in rows if s == "line_after"))
+    return _scope_words("line_before"), _scope_words("line_after")
 
 
 @lru_cache(maxsize=512)
@@ -80,7 +82,7 @@ def _cue_occurrences(sentence: str) -> dict[tuple[str, str], tuple[tuple[str, tu
             if key == ("plan", "parameter"):  # 上级补助收入, 中央补助款: a budget line's name, not a parameter
                 before, after = _budget_line_words()
                 spans = [(s, e) for s, e in spans
-                         if not sentence.startswith(after, e) and not sentence[:s].endswith(before)]
+                         if not sentence.startswith(after, e) and not sentence.endswith(before, 0, s)]
             if spans:
                 found.setdefault(key, []).append((cue, tuple(spans)))
     return {key: tuple(value) for key, value in found.items()}

@@ -236,7 +236,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
 
 #: A sentence announcing a document (``某省人民政府办公厅发布《…工作方案》``, ``日前，…印发《…》``); when it holds
 #: no figure, the lead of a target list may open the paragraph's second sentence.
-_ANNOUNCES = re.compile(r"(?:发布|印发|出台|公布|颁布|发出)(?:了)?《[^》]{2,80}》")
+_ANNOUNCES = re.compile(r"(?:发布|印发|出台|公布|颁布|发出)(?:了)?《(?P<t>[^》]{2,80})》")
 
 
 def _ends_with_colon(sents: list[tuple], index: int) -> bool:
@@ -337,15 +337,13 @@ def _title_year(title: str, date) -> tuple[str, bool]:
 _PLAN_SAYS = re.compile(r"\s*《[^《》]{1,24}》(?:中)?(?:指出|提出|明确|要求|强调|提到|显示)(?:了)?[，,：:]")
 #: What a plan is called at the end of its title (…行动方案(2023—2027年) names a plan).
 _PLAN_NAME = re.compile(r"(?:方案|规划|计划|纲要|意见|措施|行动)[（(]?[^《》（）()]{0,16}[)）]?$")
-#: A plan's announcement (…印发《…(2023—2027年)》的通知) at a text's start: the title it names.
-_PLAN_ANNOUNCED = re.compile(r"(?:印发|发布|出台|公布)(?:了)?《(?P<t>[^《》]{4,80})》")
 
 
 def _plan_end_year(title: str, text: str, doc_year: int | None) -> str:
     """The last year of the plan a text presents, from its title or the plan it announces at its start
     (《…行动方案（2023—2027年）》 → 2027), when that title names a period or a goal year not before the
     document's; else ""."""
-    for name in (title, *(m["t"] for m in _PLAN_ANNOUNCED.finditer(text[:_ANNOUNCED_LIMIT]))):
+    for name in (title, *(m["t"] for m in _ANNOUNCES.finditer(text[:_ANNOUNCED_LIMIT]))):  # …印发《…(2023—2027年)》的通知
         if not name or not _PLAN_NAME.search(name.strip()):
             continue
         year, targets_only = _title_year(name, doc_year and str(doc_year) or "")
@@ -359,9 +357,10 @@ def _plan_end_year(title: str, text: str, doc_year: int | None) -> str:
 def _plan_says_scope(sentence: str, start: int, plan_end: str) -> dict | None:
     """The scope of a paragraph that reports what the text's plan says (《方案》指出，…建成…达到…): its
     figures are the plan's targets, of the plan's last year."""
-    if not plan_end or not _PLAN_SAYS.match(sentence):
+    says = _PLAN_SAYS.match(sentence) if plan_end else None
+    if says is None:
         return None
-    cue = _PLAN_SAYS.match(sentence).group(0).strip(" ，,：:")
+    cue = says.group(0).strip(" ，,：:")
     return {"year": plan_end, "source": "scope", "weak": False, "cue": cue, "start": start,
             "text": _short_line(sentence), "kind": "target", "items": False, "colon": False, "paragraph_only": True}
 
@@ -491,19 +490,19 @@ def _earlier_mention(text: str, pos: int, word: str) -> tuple[str, str, str]:
     for m in re.finditer(rf"((?:19|20)\d{{2}})\s*年(?:的)?{re.escape(word)}", text[:pos]):
         last = m
     if last is None:  # 介绍2022年二季度…运行情况 … 上半年: the period the text reports on names its year
-        mentions = _period_mentions(text)
-        at = bisect_right([end for end, _, _ in mentions], pos)
+        ends, mentions = _period_mentions(text)
+        at = bisect_right(ends, pos)
         if at:
-            _, year, mention = mentions[at - 1]
-            return year, "earlier", mention
+            return mentions[at - 1]
     return (last[1], "earlier", last.group(0)) if last else ("", "", "")
 
 
 @lru_cache(maxsize=8)
-def _period_mentions(text: str) -> list[tuple[int, str, str]]:
-    """Every year named with a part of it in *text* (:data:`_YEAR_OF_A_PERIOD`), as (end, year, mention),
-    found once per document."""
-    return [(m.end(), m[1], m.group(0)) for m in _YEAR_OF_A_PERIOD.finditer(text)]
+def _period_mentions(text: str) -> tuple[list[int], list[tuple[str, str, str]]]:
+    """Every year named with a part of it in *text* (:data:`_YEAR_OF_A_PERIOD`), found once per document:
+    where each ends, and each as (year, ``earlier``, the mention)."""
+    found = list(_YEAR_OF_A_PERIOD.finditer(text))
+    return [m.end() for m in found], [(m[1], "earlier", m.group(0)) for m in found]
 
 
 #: A year named with a part of it (2022年二季度, 2022年1—6月, 2022年上半年): the year of the period a text reports on
