@@ -4,7 +4,8 @@ The cleaned text (see :mod:`zhpolicy.reading.clean`) has one paragraph per line.
 classified as ``title``, ``front`` (what stands between the title and the text: subtitle, byline,
 dateline ``——2025年1月10日在…会议上``, ``（2025年1月10日）``, ``在…会议上的讲话``, a speaker
 ``区长 张三``, ``（摘要）``, a page date ``发布日期：…``/``date 2025-09-05``, a salutation
-``同志们：``/``各区人民政府：``), ``meta`` (摘要/关键词),
+``同志们：``/``各区人民政府：``), ``meta`` (摘要/关键词), ``caption`` (a chart's caption
+``图1 2018-2022年地区生产总值``: kept as text, never a heading),
 ``heading``, ``item`` (bullet), ``table`` (the ``[表N]`` line where a table stood), ``signature``
 (the 落款 at the end: issuing office, date, ``（此件公开发布）``, never a heading) or ``body``.
 Headings are recognised from:
@@ -51,6 +52,8 @@ _TABLE_MARKER = re.compile(r"^\[表\d+\]$")
 _DASH_BULLET = re.compile(r"^[•·*\-–]\s*")
 _BULLET = re.compile(r"^(?:[•·*\-–]\s*|[●○◆◇▲△▶►★☆◎※➢➤■□](?!\s*[\u4e00-\u9fff]{2,4}$)\s*)")
 _META = re.compile(r"^(?:摘\s*要|关\s*键\s*词|关键字|Abstract|Keywords)\s*[：:]", re.IGNORECASE)
+#: A chart's caption (图1 2018-2022年地区生产总值及其增长速度): it names what a figure shows, it heads no section.
+_CAPTION = re.compile(r"^[图圖]\s*[0-9０-９]{1,2}(?:[-－—.．][0-9０-９]{1,2})?[\s　：:、]")
 _SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{2,})(?:[”’」』）》】]|\[\d+(?:[-–,，]\d+)*\])*")
 _OPENERS = ("当前", "目前", "近年来", "同时", "因此", "此外", "另外", "下一步", "其中", "但是", "然而", "总之")
 
@@ -226,6 +229,8 @@ def _classify(lines: list[str], spans: list[list[tuple[int, int]]] | None = None
             row["kind"] = "table"  # where a table stood (its cells are in zhpolicy.tables)
         elif _META.match(line):
             row["kind"] = "meta"
+        elif _CAPTION.match(line):
+            row["kind"] = "caption"
         elif _BULLET.match(line):
             row["kind"] = "item"
         elif mtype:

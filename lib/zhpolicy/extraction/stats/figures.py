@@ -69,7 +69,7 @@ _PERCENT_WORDS = re.compile(rf"百分之(?P<num>{NUM}|{CN_DECIMAL}|{CN})")
 #: ``零点五七个百分点``: a Chinese-numeral decimal before a unit.
 #: What every match of ``_CN_DECIMAL_QUANTITY`` holds: a Chinese numeral before 点 or a decimal point (a quick test).
 _CN_POINT = re.compile(r"[零〇○一二两三四五六七八九十百千廿卅卌][点.]")
-_CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之])(?P<cnd>{CN_DECIMAL})(?:{_SP}(?P<mag>{MAG}))?")
+_CN_DECIMAL_QUANTITY = re.compile(rf"(?<![零〇○一二两三四五六七八九十百千廿卅卌之])(?P<cnd>{CN_DECIMAL})(?:{_SP}(?P<mag>{MAG}))?(?P<a2>多|余)?")
 _FRACTION = re.compile(rf"(?P<den>{NUM}|[一二三四五六七八九十]+)分之(?P<num>{NUM}|[一二三四五六七八九十]+)")
 #: ``约1/3``, ``超过2/3``: a fraction written with a slash after a word of amount (dates are masked first).
 _SLASH_FRACTION = re.compile(r"(?<=[约近超过占达为逾的足])(?P<num>\d{1,2})/(?P<den>\d{1,3})(?![\d/])")
@@ -461,8 +461,8 @@ def _chinese_quantities(sentence: str) -> list[dict]:
     for m in (_CN_DECIMAL_QUANTITY.finditer(sentence) if _CN_POINT.search(sentence) else ()):
         unit, end = _unit_after(sentence, m.end())
         if unit:
-            value, base = _scale(cn_to_number(m["cnd"]), m["mag"], unit)
-            found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
+            value, base = _scale(cn_to_number(m["cnd"]), m["mag"], unit)  # 二七七点三一亿余元: more than
+            found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": "多" if m["a2"] else ""})
     for m in (_CN_DIGIT_RUN.finditer(sentence) if "〇" in sentence or "○" in sentence else ()):
         unit, end = _unit_after(sentence, m.end())
         if unit:

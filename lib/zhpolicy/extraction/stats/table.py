@@ -450,7 +450,7 @@ def _only_year_of_rows(rows: list[dict], kinds: tuple[str, ...]) -> str:
     数字: ``document_date``), or ""."""
     as_results = kinds == _RESULTS
     years = {row["year"] for row in rows if row["year"] and (_dated_as_result(row) if as_results else row["kind"] in kinds)
-             and row["year_source"] in ("clause", "sentence", "paragraph", "document_date")}
+             and row["year_source"] in ("clause", "sentence", "paragraph", "document_date", "earlier")}
     if len(years) != 1:
         return ""
     year = next(iter(years))

@@ -19,10 +19,14 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 #: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率, 111年每户, 自113年起), never a duration
 #: (建党100年, 100年来, 近110年的历史); and right after a county or city or an opening quote, naming a programme
 #: (屏东县114年家用厨余机补助, 「114年度计划」).
+_ROC_AFTER = (r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*(?:[至到\-—~～]\s*\d{1,2}\s*)?月|[及和与至到、-]\s*1[0-4]\d\s*年"
+              r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
+#: The ROC year written digit by digit in Chinese numerals (一一五年度总预算, 一一四年第一季), 100–149, with the
+#: same words after it as a bare year.
+_CN_ROC = r"(?P<cn>一[〇零○一二三四][〇零○一二三四五六七八九])"
 _ROC_YEAR = re.compile(ROC_ERA + r"(?P<y>\d{2,3})\s*年|(?<=[县市乡镇「“])(?<![建设撤][县市乡镇])(?P<y3>1[0-4]\d)\s*年(?![前来代间])"
-                       r"|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年"
-                       r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*(?:[至到\-—~～]\s*\d{1,2}\s*)?月|[及和与至到、-]\s*1[0-4]\d\s*年"
-                       r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
+                       r"|(?<![\d.近约逾多第])(?P<bare>1[0-4]\d)\s*年" + _ROC_AFTER +
+                       r"|(?<![〇零○一二三四五六七八九十百千万亿第])" + _CN_ROC + r"\s*年" + _ROC_AFTER)
 #: A row of a table written as plain text that opens with its year, two or three digits being a Taiwan (ROC)
 #: year: ``97年 1,030万6,880元 - 1,030万6,880元``, ``113年度  2.4%  3.1%``.
 _ROW_YEAR = re.compile(r"\s*(?P<y>[4-9]\d|1[0-4]\d)\s*年度?[ \t\u3000]+(?=[-—\d])")
@@ -46,7 +50,7 @@ def _common_era(year: str) -> str:
 
 
 #: What every match of ``_ROC_YEAR`` holds (a quick test first).
-_ROC_HINT = re.compile(r"民[国國]|1\d\d\s*年")
+_ROC_HINT = re.compile(r"民[国國]|1\d\d\s*年|一[〇零○一二三四][〇零○一二三四五六七八九]\s*年")
 _CN_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 _PLAN_PERIOD = re.compile(r"“?(十[一二三四五六七八九]|[六七八九十])五”?(?=时期|期间|规划|以来|末|”)")
 #: After a plan's name, words naming its first or last year or a part of it (“十四五”开局首季, 开局之年, 收官之年).
@@ -94,7 +98,7 @@ YEAR_SOURCES = {
     "title": "句子、段落和章节都没写年份，取自文件标题（或通知开头公布的《文件》名）里唯一的年份；"
              "标题写的是“到2027年”或一个时期时，只用于目标",
     "compared": "数字紧跟在“较/比+年份”之后，是被比较的那一年的数值（“较114年度法定预算数277.27亿元，增加……”里的 277.27 亿元是 114 年度的）",
-    "only_year": "句子、段落、章节和标题都没写年份：实际数取全文其他实际数字唯一的年份（包括句中说“今日发表”而按文件日期定下的年份），"
+    "only_year": "句子、段落、章节和标题都没写年份：实际数取全文其他实际数字唯一的年份（包括句中说“今日发表”而按文件日期定下的年份，和按本文报告的时期如“介绍2022年二季度……”定下的年份），"
                  "目标取其他目标唯一的年份（推测；政策条款里的金额和“目前”不取；预算案的各项收支按实际数取）",
     "cell": "表格单元格里自己写明了年份（如“2.4（2019年）”）",
     "column_header": "表格的列标题写明了年份（如“2025年”“2020”）；“年均”“累计”列取表中年份之间的时期",
@@ -221,7 +225,8 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         tokens.append({"start": m.start(), "end": m.end(), "year": f"{m[1]}-{m[2]}" if m[1] else m[3], "source": "",
                        "weak": False, "period": bool(m[1])})
     for m in (_ROC_YEAR.finditer(sentence) if has_year and _ROC_HINT.search(sentence) else ()):
-        tokens.append({"start": m.start(), "end": m.end(), "year": _common_era(m["y"] or m["y3"] or m["bare"]),
+        tokens.append({"start": m.start(), "end": m.end(), "year": _common_era(m["y"] or m["y3"] or m["bare"]
+                                                                         or m["cn"].translate(_CN_YEAR_DIGITS)),
                        "source": "", "weak": False})
     m = _ROW_YEAR.match(sentence) if has_year else None
     if m and not m["y"].startswith(("19", "20")):  # 97年 1,030万元 - 1,030万元: a table row in plain text
@@ -549,6 +554,9 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     own = [t for t in before if t["start"] >= segment]
     if own:
         return _weak_year(_nearest_weak(own), row, context)
+    topic = _topic_of_next_clause(sentence, row, tokens, segment)
+    if topic is not None:
+        return _year_and_source(topic, "sentence")
     earlier = [t for t in tokens if not t["weak"] and t["end"] <= segment and t["year"]]
     if earlier:
         return _year_and_source(earlier[-1], "sentence")
@@ -559,6 +567,24 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     if period:
         return period["year"], "scope", period["text"]
     return _only_year(tokens)
+
+
+#: Between a year naming a clause's topic and a figure of the next clause: one clause break, no digit.
+_NEXT_CLAUSE = re.compile(r"[^，,；;：:。\d]*[，,：:][^，,；;：:。\d]*")
+
+
+def _topic_of_next_clause(sentence: str, row: dict, tokens: list[dict], segment: int) -> dict | None:
+    """A single year (not a period) in the clause just before the figure's, with no figure between them
+    (其中，有关县府一一四年度总预算，岁出规模二七七点三一亿余元): the year of what the figure measures. Not the
+    start of a change (从2019年3月的…大跌45%)."""
+    for t in reversed(tokens):
+        if t["end"] > row["start"] or t["start"] < segment:
+            continue
+        if (t["weak"] or not re.fullmatch(r"\d{4}", t["year"]) or sentence[max(0, t["start"] - 1):t["start"]] in ("从", "由")
+                or not _NEXT_CLAUSE.fullmatch(sentence, t["end"], row["start"])):
+            return None
+        return t
+    return None
 
 
 def _only_year(tokens: list[dict]) -> tuple[str, str, str]:

@@ -1,0 +1,65 @@
+"""Years and figures after statistics rounds 11-14 (written examples): a release's reported period dates
+its other results, a chart caption scopes nothing, an ROC year written in Chinese digits, the year of the
+clause just before a figure, and a Chinese-digit decimal amount with 余."""
+
+import pandas as pd
+
+import zhpolicy as zp
+
+
+def _table(text: str, date: str = "") -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": ["d"], "text": [text], "date": [date]})
+    return zp.extract_statistics(corpus).set_index("surface")
+
+
+def test_the_period_a_release_reports_on_dates_its_undated_results():
+    text = ("上半年全省实现地区生产总值1500.3亿元 同比增长4.2%\n\n"
+            "7月20日，省人民政府新闻办公室举办新闻发布会，省统计局总统计师、新闻发言人出席，"
+            "介绍2022年二季度全省国民经济运行情况并回答记者提问。\n\n"
+            "发言人介绍，二季度以来，全省经济加速恢复。上半年全省实现地区生产总值1500.3亿元，同比增长4.2%。"
+            "分产业看，第一产业增加值71.2亿元，增长5.0%。\n")
+    t = _table(text)
+    assert t.loc["71.2亿元", "year"] == "2022" and t.loc["71.2亿元", "year_source"] == "only_year"
+
+
+def test_a_release_naming_no_period_gives_its_undated_results_no_year():
+    text = ("上半年全省实现地区生产总值1500.3亿元 同比增长4.2%\n\n"
+            "发言人介绍，二季度以来，全省经济加速恢复。上半年全省实现地区生产总值1500.3亿元，同比增长4.2%。"
+            "分产业看，第一产业增加值71.2亿元，增长5.0%。\n")
+    assert _table(text).loc["71.2亿元", "year"] == ""
+
+
+def test_a_chart_caption_is_no_heading_and_scopes_nothing():
+    text = ("2022年是极不平凡的一年。\n一、综合\n全年地区生产总值407.3亿元，比上年增长3.6%。\n"
+            "图1 2018-2022年地区生产总值及其增长速度\n全盟城镇新增就业2770人。")
+    t = _table(text)
+    assert t.loc["2770人", "year"] == "2022"
+    outline = zp.outline(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert not outline["heading"].str.startswith("图1").any()
+    paragraphs = zp.paragraphs(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert "caption" in set(paragraphs["kind"])  # kept as text, not dropped
+
+
+def test_an_roc_year_written_in_chinese_digits():
+    t = _table("县议会今日三读通过一一五年度总预算案，岁入三六六亿元、岁出三五一亿元。")
+    assert t.loc["三六六亿元", "year"] == "2026"
+    t = _table("主计总处预估一一四年经济成长率为百分之三点一。")
+    assert t.loc["百分之三点一", "year"] == "2025"
+
+
+def test_chinese_numerals_that_are_no_roc_year():
+    t = _table("全村一一五户人家，共有一百一十五年历史，年收入二十万元。")
+    assert t.loc["二十万元", "year"] == ""
+
+
+def test_the_year_of_the_clause_just_before_a_figure():
+    t = _table("县政府昨（二十四）日召开县务会议；其中，有关县府一一四年度总预算，岁出规模二七七点三一亿余元。")
+    assert t.loc["二七七点三一亿余元", "year"] == "2025"
+    assert t.loc["二七七点三一亿余元", "value"] == 27731000000 and t.loc["二七七点三一亿余元", "qualifier"] == "多"
+
+
+def test_the_start_of_a_change_or_a_figure_between_dates_nothing_next():
+    t = _table("近年赤字不断；其中，财政储备从2019年3月的11710亿元高位，大跌45%。")
+    assert t.loc["45%", "year_source"] != "sentence"  # not taken from the start of the change
+    t = _table("其中，在2017年至2020年间，预计平均每年实质增长3%。")
+    assert t.loc["增长3%", "year"] != "2017"  # a period is no clause's single year
