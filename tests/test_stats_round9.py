@@ -63,3 +63,20 @@ def test_the_start_of_a_change_or_a_figure_between_dates_nothing_next():
     assert t.loc["45%", "year_source"] != "sentence"  # not taken from the start of the change
     t = _table("其中，在2017年至2020年间，预计平均每年实质增长3%。")
     assert t.loc["增长3%", "year"] != "2017"  # a period is no clause's single year
+
+
+def test_dang_nian_without_a_year_before_it_is_the_year_in_question():
+    text = ("2020年是极不平凡的一年。\n一、综合\n全年实现地区生产总值1315.05亿元，比上年增长5.9%。\n"
+            "年末全地区城镇从业人员总数38.04万人。当年累计城镇新增就业3.98万人；年末城镇登记失业率1.28%。\n")
+    t = _table(text, "2021-03-01")
+    assert t.loc["3.98万人", "year"] == "2020" and t.loc["1.28%", "year"] == "2020"
+    t = _table("从2010年开始实施，当年完成投资12亿元。", "2021-03-01")
+    assert t.loc["12亿元", "year"] == "2010"
+
+
+def test_last_years_value_compared_with_is_last_years():
+    t = _table("2023年，全县财政收入累计完成99895万元，较上年同期110374万元下降9.5%。")
+    assert t.loc["110374万元", "year"] == "2022" and t.loc["110374万元", "year_source"] == "compared"
+    assert t.loc["99895万元", "year"] == "2023" and t.loc["下降9.5%", "year"] == "2023"
+    t = _table("2023年，出厂价格同比上涨3.7%，涨幅比上年同期回落3.7个百分点，比上年增长5%。")
+    assert t.loc["3.7个百分点", "year"] == "2023" and t.loc["增长5%", "year"] == "2023"

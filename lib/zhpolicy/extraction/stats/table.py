@@ -517,6 +517,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
     rows, previous, previous_end = [], "", 0
     attribution = _attribution(sentence)
     compares = "年" in sentence and ("较" in sentence or "比" in sentence or "与" in sentence)  # (_BASE_VALUE needs them)
+    compares_last = compares and ("上年" in sentence or "去年" in sentence or "上一年" in sentence)
     for row in found:
         clause_start = _clause_start(sentence, row["start"])
         indicator = (_respectively(sentence, row, found)
@@ -528,6 +529,9 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             year, year_source, year_line = _common_era(base["y"]), "compared", ""
         else:
             year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
+            if compares_last and row["unit"] != "个百分点" and re.fullmatch(r"\d{4}", year) and _LAST_YEAR_VALUE.search(
+                    sentence, clause_start, row.get("number_start", row["start"])):
+                year, year_source, year_line = str(int(year) - 1), "compared", ""  # 较上年同期110374万元下降9.5%
         kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change,
                                       doc.get("month"), _clause_period_over(sentence, row, tokens, doc))
         if kind == "target" and kind_cue in ESTIMATES and _in_review(context, tokens, row):
@@ -581,6 +585,11 @@ def _in_review(context: dict, tokens: list[dict], row: dict) -> bool:
 #: The value of the year a figure is compared with, named right before it: 较114年度法定预算数277.27亿元（，增加…）,
 #: 比2020年的300亿元 (no word of change between the year and the value: 比2020年增长5% is this year's growth).
 _BASE_VALUE = re.compile(r"(?:较|比|与)\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d)\s*年度?(?:的|[^，,。；：\d增减提降上下扩缩多少高低]{0,10})$")
+
+
+#: Last year's value a figure of the year is compared with, named right before it: 较上年同期110374万元（下降9.5%）,
+#: 比去年的300亿元 (not 比上年增长5%, 比上年同期回落3.7个百分点: a word of change stands between; points are a change).
+_LAST_YEAR_VALUE = re.compile(r"(?:较|比|与)\s*(?:上年|去年|上一年)(?:同期)?(?:的|[^，,。；：\d增减提降上下扩缩多少高低回快慢缓涨跌]{0,6})$")
 
 
 #: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.

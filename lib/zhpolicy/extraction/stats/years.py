@@ -97,7 +97,7 @@ YEAR_SOURCES = {
     "repeated": "标题里的数字没写年份，取正文里同一个数字的年份（标题重复了正文）",
     "title": "句子、段落和章节都没写年份，取自文件标题（或通知开头公布的《文件》名）里唯一的年份；"
              "标题写的是“到2027年”或一个时期时，只用于目标",
-    "compared": "数字紧跟在“较/比+年份”之后，是被比较的那一年的数值（“较114年度法定预算数277.27亿元，增加……”里的 277.27 亿元是 114 年度的）",
+    "compared": "数字紧跟在“较/比+年份”之后，是被比较的那一年的数值（“较114年度法定预算数277.27亿元，增加……”里的 277.27 亿元是 114 年度的；“较上年同期110374万元下降9.5%”里的 110374 万元是本句年份的上一年）",
     "only_year": "句子、段落、章节和标题都没写年份：实际数取全文其他实际数字唯一的年份（包括句中说“今日发表”而按文件日期定下的年份，和按本文报告的时期如“介绍2022年二季度……”定下的年份），"
                  "目标取其他目标唯一的年份（推测；政策条款里的金额和“目前”不取；预算案的各项收支按实际数取）",
     "cell": "表格单元格里自己写明了年份（如“2.4（2019年）”）",
@@ -280,14 +280,16 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         rule = relative_year_words()[m.group(0)]
         source = "document_date" if rule == "date" else f"relative:{m.group(0)}"
         year = resolve_relative_year(m.group(0), date)
+        weak = rule == "reporting" or rule.startswith("period:")
         if rule.startswith("anchor:"):
             named = [t for t in explicit if t["end"] <= m.start()]
             year = str(int(named[-1]["year"]) + int(rule.split(":")[1])) if named else year
+            weak = not named and rule == "anchor:0"  # 当年累计新增就业 under 2020年…: the year in question, the scope's
         if rule == "reporting" and m.group(0) == "全年" and _GOAL_BEFORE.search(sentence, 0, m.start()):
             own = document_year_month(date)[0]  # 力争全年增长6%: the year the goal is set for, not the last one over
             year = str(own) if own else year
         tokens.append({"start": m.start(), "end": m.end(), "year": year, "now": rule == "now",
-                       "source": source, "weak": rule == "reporting" or rule.startswith("period:"), "rule": rule})
+                       "source": source, "weak": weak, "rule": rule})
     ends = {t["end"] for t in tokens}
     periods = [t for t in tokens if t.get("rule", "").startswith("period:") and t["year"]
                and not {t["start"], t["start"] - 1} & ends]  # not 今年一季度, 去年四季度: their year is written
