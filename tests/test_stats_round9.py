@@ -80,3 +80,11 @@ def test_last_years_value_compared_with_is_last_years():
     assert t.loc["99895万元", "year"] == "2023" and t.loc["下降9.5%", "year"] == "2023"
     t = _table("2023年，出厂价格同比上涨3.7%，涨幅比上年同期回落3.7个百分点，比上年增长5%。")
     assert t.loc["3.7个百分点", "year"] == "2023" and t.loc["增长5%", "year"] == "2023"
+
+
+def test_budget_words_of_change_make_an_amount_a_comparison():
+    t = _table("2023年，全县一般公共预算收入46900万元，超收392万元，同比增长6.8%，增收3003万元；"
+               "政府性基金收入34519万元，同比减收11469万元；财政总支出526499万元，增支20985万元。")
+    for surface in ("392万元", "3003万元", "11469万元", "20985万元"):
+        assert t.loc[surface, "kind"] == "comparison", surface
+    assert t.loc["46900万元", "kind"] == "achieved" and t.loc["增长6.8%", "kind"] == "achieved"
