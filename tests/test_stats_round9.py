@@ -87,4 +87,4 @@ def test_budget_words_of_change_make_an_amount_a_comparison():
                "政府性基金收入34519万元，同比减收11469万元；财政总支出526499万元，增支20985万元。")
     for surface in ("392万元", "3003万元", "11469万元", "20985万元"):
         assert t.loc[surface, "kind"] == "comparison", surface
-    assert t.loc["46900万元", "kind"] == "achieved" and t.loc["增长6.8%", "kind"] == "achieved"
+    assert t.loc["46900万元", "kind"] == "achieved" and t.loc["同比增长6.8%", "kind"] == "achieved"
