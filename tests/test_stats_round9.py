@@ -88,3 +88,21 @@ def test_budget_words_of_change_make_an_amount_a_comparison():
     for surface in ("392万元", "3003万元", "11469万元", "20985万元"):
         assert t.loc[surface, "kind"] == "comparison", surface
     assert t.loc["46900万元", "kind"] == "achieved" and t.loc["同比增长6.8%", "kind"] == "achieved"
+
+
+def test_a_goal_list_lead_makes_the_rest_of_its_paragraph_targets():
+    text = ("2008年，全省经济社会发展取得新进步，全省生产总值增长9.5%。\n"
+            "2009年全省经济社会发展的主要预期目标：全省生产总值增长9%。地方财政一般预算收入增长10%；"
+            "城镇新增就业62万人，城镇登记失业率控制在4.5%以内。\n")
+    t = _table(text, "2009-01-15")
+    for surface in ("增长9%", "增长10%", "62万人", "4.5%以内"):
+        assert t.loc[surface, "kind"] == "target" and t.loc[surface, "year"] == "2009", surface
+    assert t.loc["增长9.5%", "kind"] == "achieved" and t.loc["增长9.5%", "year"] == "2008"
+
+
+def test_the_year_lead_before_a_goal_list_stays_in_force_after_it():
+    text = ("2023年，全区经济社会发展主要预期目标是：地区生产总值增长高于全市平均水平。\n"
+            "力争固定资产投资增幅16%以上。\n"
+            "全年城镇新增就业5000人。\n")
+    t = _table(text)
+    assert t.loc["16%以上", "year"] == "2023" and t.loc["5000人", "year"] == "2023"

@@ -118,6 +118,25 @@ def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict
     return {**topic, "start": start, "text": _short_line(sentence), "kind": "", "cue": "", "items": True, "outer": outer}
 
 
+#: A paragraph opening with the lead of a year's goals (2009年全省经济社会发展的主要预期目标：…, 今年的主要目标是：…).
+_GOAL_LIST_LEAD = re.compile(r"[^。；;：:%]{0,30}?(?:主要预期|主要|预期)目标(?:是|为|如下)?[：:]")
+
+
+def goal_list_scope(sentence: str, start: int, date) -> dict | None:
+    """The scope of a paragraph that opens with the lead of a year's goals (``2009年…的主要预期目标：生产总值增长9%。
+    城镇新增就业62万人…``): kind target for the rest of the paragraph and the items after it, and the year the lead
+    names (2009, 今年 resolved by *date*), when it names one; *sentence* is the paragraph's first, at offset *start*."""
+    if "目标" not in sentence[:40]:
+        return None  # (a quick test)
+    m = _GOAL_LIST_LEAD.match(sentence)
+    if m is None:
+        return None
+    tokens = [t for t in _year_tokens(sentence[:m.end()], date) if not t["weak"] and t["source"] != "document_date"]
+    year = tokens[0]["year"] if len(tokens) == 1 and re.fullmatch(r"\d{4}", tokens[0]["year"] or "") else ""
+    return {"year": year, "source": "scope", "weak": False, "cue": m.group(0)[-7:].lstrip("的"), "start": start,
+            "text": _short_line(sentence), "kind": "target", "items": True, "colon": False, "goal_list": True}
+
+
 #: A paragraph that spells out a goal named earlier: “五强”目标具体为：…, “三个一”目标包括…
 _NAMED_GOAL = re.compile(r"\s*(“[^”“]{1,10}”)[^，。；：,;:]{0,6}目标(?:具体)?(?:为|是|包括|分别是|分别为|如下)")
 

@@ -17,7 +17,7 @@ from .cells import document_table_rows, table_cells
 from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, _extend_qualifiers, scored_sentence
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import BILL_CUE, ESTIMATES, IN_REVIEW, LATER_THAN_DOCUMENT, bill_line, budget_bill, figure_kind
-from .scopes import frame, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
+from .scopes import frame, goal_list_scope, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
 from .years import (_FULL_DATE, _NOW_AS_START, _change_end, _common_era, _figure_year, _heading_year_at, _heading_years,
                     _short_line, _topic_token, _year_tokens, document_year_month, own_year_of_text, relative_year_words,
                     reporting_period)
@@ -179,6 +179,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     for para_id, sent_start, sentence in _pieces(sents):
         if para_id != para:
             carried = para_scope if para_scope is not None and not para_scope.get("paragraph_only") else None
+            if carried is not None and carried.get("goal_list"):  # 2023年，…主要预期目标是：… the year lead stays after the list
+                carried["outer"] = _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
             scope = carried or _after_paragraph(scope, first, has_figures and (first_has_figures or para_topic), date)
             if markers is not None and sentence.startswith("[表"):
                 _mark_table(markers, sentence, sent_start, headings, scope)
@@ -190,6 +192,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             second = True  # the next sentence is the paragraph's second
             first_has_figures = False
             para_scope = None if is_heading else place(target_lead_scope(sentence, sent_start, date)
+                                                        or goal_list_scope(sentence, sent_start, date)
                                                         or named_goal_scope(sentence, sent_start, text, date)
                                                         or _plan_says_scope(sentence, sent_start, plan_end), sent_start)
             if (an_item and para_scope is None and not is_heading
