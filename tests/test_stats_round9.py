@@ -106,3 +106,10 @@ def test_the_year_lead_before_a_goal_list_stays_in_force_after_it():
             "全年城镇新增就业5000人。\n")
     t = _table(text)
     assert t.loc["16%以上", "year"] == "2023" and t.loc["5000人", "year"] == "2023"
+
+
+def test_a_parameter_word_inside_a_quoted_programme_name_makes_no_plan():
+    t = _table("2023年，私人消费上升12.1%，政府最终消费支出则由于“生活补贴计划”措施完结而下跌6.4%。")
+    assert t.loc["6.4%", "kind"] == "achieved" and t.loc["12.1%", "kind"] == "achieved"
+    t = _table("对新建项目给予最高200万元补贴。")
+    assert t.loc["200万元", "kind"] == "plan"

@@ -82,10 +82,21 @@ def _cue_occurrences(sentence: str) -> dict[tuple[str, str], tuple[tuple[str, tu
             if key == ("plan", "parameter"):  # 上级补助收入, 中央补助款: a budget line's name, not a parameter
                 before, after = _budget_line_words()
                 spans = [(s, e) for s, e in spans
-                         if not sentence.startswith(after, e) and not sentence.endswith(before, 0, s)]
+                         if not sentence.startswith(after, e) and not sentence.endswith(before, 0, s)
+                         and not _quoted(sentence, s, e)]
             if spans:
                 found.setdefault(key, []).append((cue, tuple(spans)))
     return {key: tuple(value) for key, value in found.items()}
+
+
+def _quoted(sentence: str, start: int, end: int) -> bool:
+    """Whether ``sentence[start:end]`` stands inside quotation marks (由于“生活补贴计划”措施完结而下跌6.4%: the name
+    of a programme, not a parameter of the figure's own policy)."""
+    for left, right in (("“", "”"), ("「", "」")):
+        if left in sentence and sentence.rfind(left, 0, start) > sentence.rfind(right, 0, start) \
+                and right in sentence[end:] and left not in sentence[end:sentence.find(right, end)]:
+            return True
+    return False
 
 
 def _cue_in_window(cues: tuple, start: int, end: int, limit: int | None) -> str:
