@@ -113,3 +113,25 @@ def test_a_parameter_word_inside_a_quoted_programme_name_makes_no_plan():
     assert t.loc["6.4%", "kind"] == "achieved" and t.loc["12.1%", "kind"] == "achieved"
     t = _table("对新建项目给予最高200万元补贴。")
     assert t.loc["200万元", "kind"] == "plan"
+
+
+def test_a_work_report_without_a_date_is_in_the_year_of_its_plan_part():
+    text = ("今年经济社会发展主要预期目标是：全县地区生产总值增长8%左右，城镇调查失业率控制在5.5%以内。\n"
+            "三、2024年主要工作安排\n围绕上述目标，重点抓好以下工作。\n")
+    t = _table(text)
+    assert t.loc["增长8%左右", "year"] == "2024" and t.loc["5.5%以内", "year"] == "2024"
+    summary = "今年全县地区生产总值增长8%。\n一、2024年工作总结\n二、2024年主要工作安排\n"
+    assert _table(summary).loc["增长8%", "year"] == ""  # a year-end summary: not said which year it sums up
+
+
+def test_a_reposted_speech_speaks_from_its_own_date_line():
+    text = ("2019年某旗人民政府工作报告（全文）\n公文搜 2021-07-27 17:24:44 政府报告\n"
+            "2019年3月21日在某旗第十五届人民代表大会第二次会议上\n"
+            "过去一年，全旗地区生产总值增长5.1%。\n")
+    assert _table(text, "2021-07-27").loc["增长5.1%", "year"] == "2018"
+
+
+def test_chinese_digit_decimals_with_a_point_and_a_compound_of_zhao_and_yi():
+    t = _table("去年十二月工业生产指数年减七.九三%，全年营业额十二兆七○一三亿元、年增○.八八%。", "2023-01-20")
+    assert t.loc["七.九三%", "value"] == 7.93
+    assert t.loc["十二兆七○一三亿元", "value"] == 12_701_300_000_000 and t.loc["○.八八%", "value"] == 0.88

@@ -274,7 +274,7 @@ def test_this_year_in_an_undated_work_plan_section_is_the_headings_year():
     assert list(zip(table["surface"], table["value"], table["unit"], table["year"], table["year_source"],
                     table["kind"], table["kind_cue"])) == [
         ("增长5.8%", 5.8, "%", "2023", "heading", "achieved", ""),
-        ("增长6%左右", 6, "%", "2024", "heading", "target", "heading:工作安排")]
+        ("增长6%左右", 6, "%", "2024", "relative:今年", "target", "heading:工作安排")]  # the report is of 2024 (its parts' headings)
 
 
 def test_a_vision_of_a_later_year_does_not_scope_the_sections_after_it():

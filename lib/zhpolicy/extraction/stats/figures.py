@@ -450,7 +450,14 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         else:
             numerals.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
                              "unit": m["unitx"], "qualifier": ""})
-    found += _compounds(sorted(sectioned + numerals, key=lambda r: r["start"]), sentence)  # 三百四十五亿 + 七千一百八十三万三千元
+    for m in (_CN_DIGIT_RUN.finditer(sentence) if "〇" in sentence or "○" in sentence else ()):
+        unit, end = _unit_after(sentence, m.end())
+        if unit or m["mag"]:  # 十二兆七○一三亿元: a digit run may be the lower part of a compound
+            value, base = _scale(cn_to_number(m["run"]), m["mag"], unit)
+            numerals.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": "",
+                             "mag": m["mag"], "factor": _factor(unit), "run": True})
+    joined = _compounds(sorted(sectioned + numerals, key=lambda r: r["start"]), sentence)  # 三百四十五亿 + 七千一百八十三万三千元
+    found += [r for r in joined if not r.get("run") or r["unit"]]  # a run with a magnitude and no unit is no figure
     for m in _BARE_MAGNITUDE.finditer(sentence):
         unit, end = _unit_after(sentence, m.end())
         if unit:
@@ -463,11 +470,6 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         if unit:
             value, base = _scale(cn_to_number(m["cnd"]), m["mag"], unit)  # 二七七点三一亿余元: more than
             found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": "多" if m["a2"] else ""})
-    for m in (_CN_DIGIT_RUN.finditer(sentence) if "〇" in sentence or "○" in sentence else ()):
-        unit, end = _unit_after(sentence, m.end())
-        if unit:
-            value, base = _scale(cn_to_number(m["run"]), m["mag"], unit)
-            found.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
     for m in (_FRACTION.finditer(sentence) if "分之" in sentence else ()):
         value = 100 * _number(m["num"]) / _number(m["den"]) if _number(m["den"]) else 0.0
         found.append({"start": m.start(), "end": m.end(), "value": value, "unit": "%", "qualifier": ""})

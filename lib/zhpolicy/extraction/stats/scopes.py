@@ -119,7 +119,7 @@ def item_year_scope(sentence: str, start: int, date, outer: dict | None) -> dict
 
 
 #: A paragraph opening with the lead of a year's goals (2009年全省经济社会发展的主要预期目标：…, 今年的主要目标是：…).
-_GOAL_LIST_LEAD = re.compile(r"[^。；;：:%]{0,30}?(?:主要预期|主要|预期)目标(?:是|为|如下)?[：:]")
+_GOAL_LIST_LEAD = re.compile(r"[^。；;：:%]{0,30}?(?P<word>(?:主要预期|主要|预期)目标)(?:是|为|如下)?[：:]")
 
 
 def goal_list_scope(sentence: str, start: int, date) -> dict | None:
@@ -133,7 +133,7 @@ def goal_list_scope(sentence: str, start: int, date) -> dict | None:
         return None
     tokens = [t for t in _year_tokens(sentence[:m.end()], date) if not t["weak"] and t["source"] != "document_date"]
     year = tokens[0]["year"] if len(tokens) == 1 and re.fullmatch(r"\d{4}", tokens[0]["year"] or "") else ""
-    return {"year": year, "source": "scope", "weak": False, "cue": m.group(0)[-7:].lstrip("的"), "start": start,
+    return {"year": year, "source": "scope", "weak": False, "cue": "预期目标" if "预期" in m["word"] else m["word"], "start": start,
             "text": _short_line(sentence), "kind": "target", "items": True, "colon": False, "goal_list": True}
 
 

@@ -33,6 +33,21 @@ STAT_COLUMNS = [
 CELL_COLUMNS = ("table", "row", "column")
 
 
+#: A speech's date line near its start: 2019年3月21日在正蓝旗第十五届人民代表大会第二次会议上.
+_SPOKEN_ON = re.compile(r"(?m)^[—\s（(]*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*在[^\n。]{2,50}?(?:会议|大会|会)上")
+_SPOKEN_LIMIT = 1500
+
+
+def _spoken_date(text: str, date: str) -> str:
+    """The date a report speaks from: the date line of a speech near its start (——2019年3月21日在…会议上) when it is
+    earlier than *date* (a page that reposts the report in 2021 does not make its 今年 2021), else *date*."""
+    m = _SPOKEN_ON.search(text, 0, _SPOKEN_LIMIT) if "会" in text[:_SPOKEN_LIMIT] else None
+    if m is None:
+        return date
+    spoken = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    return spoken if not date or spoken < str(date)[:10] else date
+
+
 def _document_dates(docs) -> dict[str, str]:
     if isinstance(docs, pd.DataFrame) and "date" in docs.columns and "doc_id" in docs.columns:
         return {str(d): ("" if pd.isna(v) else str(v)) for d, v in zip(docs["doc_id"], docs["date"])}
@@ -45,7 +60,7 @@ def _document_dates(docs) -> dict[str, str]:
 _FIGURE_PIECES = (
     ("第", ""), ("首", "位"), ("榜", "首"), ("前", r"\s*" + CN_NUMERAL), (CN_NUMERAL, "强"),  # ranks
     (CN_NUMERAL, _SP + "[万亿千兆]"), (CN_NUMERAL, "[倍成]"),  # 三万亿元, 两倍, 三成, 二兆元
-    ("[零〇○一二两三四五六七八九十百千廿卅卌]", "点[零〇○一二三四五六七八九]"),  # 零点五七个百分点, ○点五七
+    ("[零〇○一二两三四五六七八九十百千廿卅卌]", "[点.][零〇○一二三四五六七八九]"),  # 零点五七个百分点, ○点五七, 七.九三%
     ("[破过超到达逾近上]", "[万亿千百兆]"),  # 突破万亿元 (a verb of reaching before a bare magnitude)
     ("分", "之"), ("翻", "[一两二三四]?番"),  # 百分之十五, 三分之一, 翻一番
 )
@@ -219,6 +234,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         own_time = any(not t["weak"] and (t["year"] or t["source"] != "document_date") for t in tokens) or _OWN_TIME.match(sentence)
         heading_token = _heading_year_at(headings, sent_start)
         governing = para_scope or scope
+        if governing is para_scope and para_scope is not None and para_scope.get("goal_list") and para_scope["start"] == sent_start:
+            governing = scope  # …主要预期目标是：…: the lead's own figures are read by their own words, as before
         if governing is not None and governing["kind"] and _NOW_OPENING.match(sentence):
             governing = None  # 到2025年，…。目前，全省已有…: the present, not an item of the target list
         if (governing is not None and governing["kind"] == "target" and inherited is not None
@@ -660,7 +677,7 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     for doc_id, text in iter_docs(docs):
         sents, doc_outline = _document_structure(doc_id, text)
         markers = {} if doc_id in cells else None
-        date = dates.get(doc_id, "") or own_year_of_text(text)  # 今年（2024年）, 今年是“十四五”开局之年 in an undated text
+        date = _spoken_date(text, dates.get(doc_id, "")) or own_year_of_text(text)  # 今年（2024年）, “十四五”开局之年
         found = _doc_rows(doc_id, labels.get(doc_id, doc_id), date, text, sents, doc_outline, markers, titles.get(doc_id, ""))
         if markers is not None:
             doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": date}
