@@ -427,7 +427,9 @@ _RECIPROCITY = _alt(_cues("reciprocity"))
 _RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
 _SIDE_CHAR = rf"[^{_P}、“”与和同]"
 #: what may stand between B and the two-way word: 之间X和Y, or a tie and 、 (紧密联系、相互支撑)
-_LINKED = rf"(?:[^{_P}、与和]{{1,6}}?[与和]|(?:{_listed('close_tie')})、)?"
+_LINKED = (rf"(?:[^{_P}、与和]{{1,6}}?[与和]|(?:{_listed('close_tie')})、"
+           # 青年与城市在一次次交流合作中实现“双向奔赴”: where the two meet, then the word (quoted or not)
+           rf"|在[^{_P}、“”与和]{{1,16}}?中(?:实现|形成|达成|走向)?了?“?)?")
 _RECIPROCAL = re.compile(
     rf"(?P<a>{_SIDE_CHAR}{{2,16}}?)(?:与|和|同)(?P<b>{_SIDE_CHAR}{{2,16}}?)(?:之间)?的?{_LINKED}"
     rf"(?:{_RECIPROCITY})"

@@ -32,7 +32,7 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"(?:(?P<subject>[^{_P}、“”]{{1,20}}?)的|(?:^|(?<=[，；：、]))(?:{_listed('role_lead')})?)"
                 rf"{_DEGREE}(?P<role>{_ROLE})(?:就是|在于|是|在)(?P<value>[^{_P}“”]{{2,30}}?){_END}"), _ROLE_SAID),
     # take_as: 以创新为引领、以企业为主体
-    (re.compile(rf"以(?P<value>(?:{_TITLE}|成为|[^{_P}“”以为]){{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE}))(?=[{_P}、“”]|的|$)"),
+    (re.compile(rf"以(?P<value>(?:{_TITLE}|成为|[^{_P}“”以为]){{1,40}}?)为(?P<role>[^{_P}、“”以为]{{0,3}}?(?:{_ROLE})(?:[和与](?:{_ROLE}))?)(?=[{_P}、“”]|的|$)"),
      _BY_FOR | _ROLE_WORD),
     # take_as with 把/将…作为: 把创新作为第一动力
     (re.compile(rf"(?:把|将)(?P<value>[^{_P}“”把将作]{{1,30}}?)作为(?P<role>[^{_P}、“”作为]{{0,8}}?(?:{_ROLE})){_END}"),
@@ -150,7 +150,7 @@ def _role_groups(sentence: str, cues: int) -> list[list[tuple[str, re.Match]]]:
 
 
 #: a short quoted term; its quotes are read as asides (\x01, which nodes drop) so that a role's value may be one
-_QUOTED_TERM = re.compile(r"[“「]([^“”「」，,。；;：:、]{1,12})[”」]")
+_QUOTED_TERM = re.compile(r"[“「]([^“”「」，,。；;：:、]{1,30})[”」]")
 
 
 def _unquoted(m: re.Match) -> str:

@@ -990,7 +990,8 @@ _QUOTED_TO = re.compile(r"[“「](?P<a>[^“”「」，。；、]{1,12})[”�
 
 
 @_family("quoted_to", "“A”到“B”（两边都是引号里的说法，前面没有“从”）", "sequence", "着力解决“有没有”到“好不好”的问题。",
-         needs=(("to",),), gate=lambda s: "“" in s or "「" in s)
+         ("“A”向“B”转变", "行业正处于“经验医疗”向“精准医疗”过渡的阶段。"),
+         needs=(("to",), ("toward",)), gate=lambda s: "“" in s or "「" in s)
 def _quoted_to(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _QUOTED_TO.finditer(sentence):

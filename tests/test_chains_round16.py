@@ -1,0 +1,39 @@
+"""Issue 30, families of the sixteenth round (and the eleventh) still missed on their first run, written as families
+with other topic words, never the real texts. One made-up sentence per form, asserting kind and nodes, and a trap
+for each family."""
+
+import pytest
+
+from .chain_rounds import scored
+
+
+CASES = [
+    # 1. from A towards B 发展 (从A向B发展), Simplified and Traditional
+    ("养老服务正从机构集中向居家社区发展。", [("sequence", "机构集中 > 居家社区")]),
+    ("城市治理從粗放管理向精細治理發展。", [("sequence", "粗放管理 > 精细治理")]),
+    # 2. a quoted state towards a quoted state, without 从
+    ("教育评价正处于“唯分数”向“重素养”转变的关键期。", [("sequence", "唯分数 > 重素养")]),
+    # 3. role words 托底, 兜底, 补充, 总纲; a compound role (出发点和落脚点); a long quoted value
+    ("构建以社会保险为主体、社会救助为托底的保障体系。", [("triad", "主体: 社会保险 | 托底: 社会救助")]),
+    ("以公办园为主体，以民办园为补充。", [("triad", "主体: 公办园 | 补充: 民办园")]),
+    ("以“建设人与自然和谐共生的美丽家园示范区”为总纲，以群众满意为出发点和落脚点。",
+     [("triad", "总纲: 建设人与自然和谐共生的美丽家园示范区 | 出发点和落脚点: 群众满意")]),
+    # 4. a pair said to meet both ways where they act (A与B在…中实现“双向奔赴”)
+    ("推动人才与乡村在一次次项目合作中实现“双向奔赴”。", [("mutual", "人才 > 乡村 > 人才")]),
+]
+
+TRAPS = [
+    "从实际出发向群众学习。",  # 向 + a verb that is no change of state
+    "以公办园为主体。",  # one role alone
+    "专家与学者在会议中发言。",  # no two-way word
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_family(text, expected):
+    assert scored(text) == expected
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_trap(text):
+    assert scored(text) == []
