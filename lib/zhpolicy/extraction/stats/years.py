@@ -205,18 +205,26 @@ def own_year_of_text(text: str) -> str:
 
 
 #: The headings of a work report's two parts: the review of last year (一、2023年工作回顾, 回顾2023年工作成果) and
-#: the plan for this one (三、2024年主要工作安排, 展望2024年工作目标); a short line of its own.
-_REVIEW_HEADING = re.compile(r"(?m)^[^\n。，]{0,8}?(?:回顾)?(?P<y>(?:19|20)\d{2})\s*年(?:政府)?(?:工作)?(?:回顾|成果|工作成果)[^\n。，]{0,6}$")
-_PLAN_HEADING = re.compile(r"(?m)^[^\n。，]{0,8}?(?:展望)?(?P<y>(?:19|20)\d{2})\s*年(?:政府)?(?:主要|重点)?工作(?:安排|任务|重点|目标)[^\n。，]{0,6}$")
+#: the plan for this one (三、2024年主要工作安排, 展望2024年工作目标); each a short line of its own (see _WORK_LINE).
+_WORK_PART = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:政府)?(?:(?P<review>(?:工作)?(?:回顾|成果|工作成果))"
+                        r"|(?:主要|重点)?工作(?:安排|任务|重点|目标))")
+#: How far from its line's start (a marker, 回顾/展望) and end (an emoji, a colon) such a heading may stand.
+_WORK_LINE = (8, 6)
 
 
 def _work_report_year(text: str) -> str:
     """The year a work report (政府工作报告) is given in, from its part headings when its date is not known: the year
     its plan part names, the year after the one its review part names; "" when they disagree, when the text
     has neither, or when it is a year-end summary (工作总结: its 今年 is the year it sums up)."""
-    if "年" not in text or "工作" not in text or "工作总结" in text:
+    if "工作总结" in text:
         return ""
-    years = {str(int(m["y"]) + 1) for m in _REVIEW_HEADING.finditer(text)} | {m["y"] for m in _PLAN_HEADING.finditer(text)}
+    years = set()
+    for m in _WORK_PART.finditer(text):
+        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        if m.start() - start <= _WORK_LINE[0] and end - m.end() <= _WORK_LINE[1] \
+                and not re.search(r"[。，]", text[start:end]):
+            years.add(str(int(m["y"]) + 1) if m["review"] else m["y"])
     return next(iter(years)) if len(years) == 1 else ""
 
 
