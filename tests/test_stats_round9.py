@@ -135,3 +135,14 @@ def test_chinese_digit_decimals_with_a_point_and_a_compound_of_zhao_and_yi():
     t = _table("去年十二月工业生产指数年减七.九三%，全年营业额十二兆七○一三亿元、年增○.八八%。", "2023-01-20")
     assert t.loc["七.九三%", "value"] == 7.93
     assert t.loc["十二兆七○一三亿元", "value"] == 12_701_300_000_000 and t.loc["○.八八%", "value"] == 0.88
+
+
+def test_a_target_lead_in_the_middle_of_a_paragraph_governs_the_rest_of_it():
+    text = ("质量效益取得新跃升。到2025年，力争高技术制造业占比达到12%。制造业利润率达到7.2%，全员劳动生产率达到80万元/人。\n"
+            "全省制造业增加值增长6%。\n")
+    t = _table(text, "2021-05-11")
+    assert t.loc["达到12%", "kind"] == "target"
+    assert t.loc["达到7.2%", "kind"] == "target" and t.loc["达到7.2%", "year"] == "2025"
+    assert t.loc["增长6%", "kind"] == "achieved"  # the next paragraph is not the lead's
+    t = _table("到2025年，力争占比达到30%。2020年已达到25%。", "2021-05-11")
+    assert t.loc["已达到25%", "kind"] == "achieved"  # a result dated before the text is not one of its goals

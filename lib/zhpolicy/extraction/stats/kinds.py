@@ -294,8 +294,8 @@ def figure_kind(sentence: str, row: dict, heading: str = "", doc_year: int | Non
         return "plan", planned
     if change == "start":
         return "achieved", "由/从（起点）"
-    if scope is not None and scope.get("kind") == "target":
-        return "target", scope["cue"] or "scope"
+    if scope is not None and scope.get("kind") == "target" and not (past and doc_year and re.match(r"\d{4}", year)):
+        return "target", scope["cue"] or "scope"  # (not 2020年已达到25% under 到2025年，力争…: a result before the text)
     end = row.get("end", start)
     named_after = next((c for c, spans in found_in_sentence.get(("target", "after"), ())
                         if any(0 <= s - end <= 2 for s, _ in spans)), "")

@@ -219,6 +219,10 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             if para_scope is None and not first_has_figures and _ANNOUNCES.search(first[1]):
                 # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
                 para_scope = place(target_lead_scope(sentence, sent_start, date), sent_start)
+        if para_scope is None and first is not None and sent_start != first[0] and "到" in sentence[:24]:
+            lead = target_lead_scope(sentence, sent_start, date)  # …取得新跃升。到2025年，力争…。A达到7.2%: the
+            if lead is not None:  # rest of the paragraph after a lead in its middle is of the lead's goals
+                para_scope = {**lead, "paragraph_only": True, "mid": True}
         found = (_figures_found(sentence) if _ANY_FIGURE_PIECE.search(sentence)
                  or (("分" in sentence or "点" in sentence) and scored_sentence(sentence)) else ())  # (_may_hold_figure)
         if not found:
@@ -236,6 +240,9 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         governing = para_scope or scope
         if governing is para_scope and para_scope is not None and para_scope.get("goal_list") and para_scope["start"] == sent_start:
             governing = scope  # …主要预期目标是：…: the lead's own figures are read by their own words, as before
+        if governing is para_scope and para_scope is not None and para_scope.get("mid") and own_time \
+                and para_scope["start"] != sent_start:
+            governing = scope  # 到2025年，力争…。2023年已达到25%: a sentence with its own time is not of the goals
         if governing is not None and governing["kind"] and _NOW_OPENING.match(sentence):
             governing = None  # 到2025年，…。目前，全省已有…: the present, not an item of the target list
         if (governing is not None and governing["kind"] == "target" and inherited is not None
