@@ -126,7 +126,7 @@ def goal_list_scope(sentence: str, start: int, date) -> dict | None:
     """The scope of a paragraph that opens with the lead of a year's goals (``2009年…的主要预期目标：生产总值增长9%。
     城镇新增就业62万人…``): kind target for the rest of the paragraph and the items after it, and the year the lead
     names (2009, 今年 resolved by *date*), when it names one; *sentence* is the paragraph's first, at offset *start*."""
-    if "目标" not in sentence[:40]:
+    if sentence.find("目标", 0, 40) < 0:
         return None  # (a quick test)
     m = _GOAL_LIST_LEAD.match(sentence)
     if m is None:

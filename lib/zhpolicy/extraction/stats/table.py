@@ -219,7 +219,7 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             if para_scope is None and not first_has_figures and _ANNOUNCES.search(first[1]):
                 # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
                 para_scope = place(target_lead_scope(sentence, sent_start, date), sent_start)
-        if para_scope is None and first is not None and sent_start != first[0] and "到" in sentence[:24]:
+        if para_scope is None and first is not None and sent_start != first[0] and sentence.find("到", 0, 24) >= 0:
             lead = target_lead_scope(sentence, sent_start, date)  # …取得新跃升。到2025年，力争…。A达到7.2%: the
             if lead is not None:  # rest of the paragraph after a lead in its middle is of the lead's goals
                 para_scope = {**lead, "paragraph_only": True, "mid": True}
@@ -238,11 +238,11 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
         own_time = any(not t["weak"] and (t["year"] or t["source"] != "document_date") for t in tokens) or _OWN_TIME.match(sentence)
         heading_token = _heading_year_at(headings, sent_start)
         governing = para_scope or scope
-        if governing is para_scope and para_scope is not None and para_scope.get("goal_list") and para_scope["start"] == sent_start:
-            governing = scope  # …主要预期目标是：…: the lead's own figures are read by their own words, as before
-        if governing is para_scope and para_scope is not None and para_scope.get("mid") and own_time \
-                and para_scope["start"] != sent_start:
-            governing = scope  # 到2025年，力争…。2023年已达到25%: a sentence with its own time is not of the goals
+        if governing is para_scope and para_scope is not None and ("goal_list" in para_scope or "mid" in para_scope):
+            if para_scope.get("goal_list") and para_scope["start"] == sent_start:
+                governing = scope  # …主要预期目标是：…: the lead's own figures are read by their own words, as before
+            elif para_scope.get("mid") and own_time and para_scope["start"] != sent_start:
+                governing = scope  # 到2025年，力争…。2023年已达到25%: a sentence with its own time is not of the goals
         if governing is not None and governing["kind"] and _NOW_OPENING.match(sentence):
             governing = None  # 到2025年，…。目前，全省已有…: the present, not an item of the target list
         if (governing is not None and governing["kind"] == "target" and inherited is not None
@@ -684,7 +684,8 @@ def extract_statistics(docs, *, tables=None) -> pd.DataFrame:
     for doc_id, text in iter_docs(docs):
         sents, doc_outline = _document_structure(doc_id, text)
         markers = {} if doc_id in cells else None
-        date = _spoken_date(text, dates.get(doc_id, "")) or own_year_of_text(text)  # 今年（2024年）, “十四五”开局之年
+        date = _spoken_date(text, dates.get(doc_id, "")) or own_year_of_text(
+            text, (heading for kind, heading, *_ in doc_outline if kind == "heading"))  # 今年（2024年）, 二、2024年工作安排
         found = _doc_rows(doc_id, labels.get(doc_id, doc_id), date, text, sents, doc_outline, markers, titles.get(doc_id, ""))
         if markers is not None:
             doc = {"doc": labels.get(doc_id, doc_id), "doc_id": doc_id, "date": date}

@@ -6,6 +6,7 @@ date. :data:`YEAR_SOURCES` lists the values of ``year_source``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ...numbers import read_rule_table
@@ -188,7 +189,7 @@ _PLAN_YEAR_LIMIT = 4000
 _THIS_YEAR_BRACKETED = re.compile(r"[今本]年?度?\s*[（(]\s*\d")
 
 
-def own_year_of_text(text: str) -> str:
+def own_year_of_text(text: str, headings: Iterable[str] = ()) -> str:
     """The year an undated text is written in, when it says so near its start: 今年（2024年）, 今（113）年
     (:data:`_BRACKETED_YEAR`), or which year of a five-year plan this is (:data:`_PLAN_YEAR_OF_TEXT`);
     "" otherwise. Relative words (今年, 去年) resolve against it."""
@@ -199,33 +200,29 @@ def own_year_of_text(text: str) -> str:
         return _bracketed_year(this)
     m = _PLAN_YEAR_OF_TEXT.search(head) if "五" in head and ("之年" in head or "开局" in head) else None
     if not m:
-        return _work_report_year(text)
+        return _work_report_year(text, headings)
     period = _plan_period(m["a"] or m["b"])
     return period[5:] if period and m["which"] == "收官" else period[:4]
 
 
 #: The headings of a work report's two parts: the review of last year (一、2023年工作回顾, 回顾2023年工作成果) and
-#: the plan for this one (三、2024年主要工作安排, 展望2024年工作目标); each a short line of its own (see _WORK_LINE).
-_WORK_PART = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?:政府)?(?:(?P<review>(?:工作)?(?:回顾|成果|工作成果))"
+#: the plan for this one (三、2024年主要工作安排, 展望2024年工作目标), as the outline gives them (without 一、).
+_WORK_PART = re.compile(r"(?:回顾|展望)?(?P<y>(?:19|20)\d{2})\s*年(?:政府)?(?:(?P<review>(?:工作)?(?:回顾|成果|工作成果))"
                         r"|(?:主要|重点)?工作(?:安排|任务|重点|目标))")
-#: How far from its line's start (a marker, 回顾/展望) and end (an emoji, a colon) such a heading may stand.
-_WORK_LINE = (8, 6)
+#: How many characters (an emoji, a colon) may follow such a heading.
+_WORK_TAIL = 6
 
 
-def _work_report_year(text: str) -> str:
+def _work_report_year(text: str, headings: Iterable[str]) -> str:
     """The year a work report (政府工作报告) is given in, from its part headings when its date is not known: the year
     its plan part names, the year after the one its review part names; "" when they disagree, when the text
     has neither, or when it is a year-end summary (工作总结: its 今年 is the year it sums up)."""
-    if "工作总结" in text:
-        return ""
     years = set()
-    for m in _WORK_PART.finditer(text):
-        start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
-        end = len(text) if end < 0 else end
-        if m.start() - start <= _WORK_LINE[0] and end - m.end() <= _WORK_LINE[1] \
-                and not re.search(r"[。，]", text[start:end]):
+    for heading in headings:
+        m = _WORK_PART.match(heading) if "工作" in heading or "回顾" in heading or "成果" in heading else None
+        if m and len(heading) - m.end() <= _WORK_TAIL and "，" not in heading:
             years.add(str(int(m["y"]) + 1) if m["review"] else m["y"])
-    return next(iter(years)) if len(years) == 1 else ""
+    return next(iter(years)) if len(years) == 1 and "工作总结" not in text else ""
 
 
 def _plan_period(numeral: str) -> str:
