@@ -20,12 +20,17 @@ CASES = [
      [("triad", "总纲: 建设人与自然和谐共生的美丽家园示范区 | 出发点和落脚点: 群众满意")]),
     # 4. a pair said to meet both ways where they act (A与B在…中实现“双向奔赴”)
     ("推动人才与乡村在一次次项目合作中实现“双向奔赴”。", [("mutual", "人才 > 乡村 > 人才")]),
+    # 5. (round 17) an adverb ending A is no part of it
+    ("教育事业始终与时代同频共振。", [("mutual", "教育事业 > 时代 > 教育事业")]),
 ]
 
 TRAPS = [
     "从实际出发向群众学习。",  # 向 + a verb that is no change of state
     "以公办园为主体。",  # one role alone
     "专家与学者在会议中发言。",  # no two-way word
+    "始终与时代同频共振。",  # an adverb is no side
+    "推动高校、企业与政府三者相互支撑。",  # more than a pair
+    "总部从老城区搬到新城区。",  # a move from one place to another
 ]
 
 

@@ -440,6 +440,10 @@ _WITH_SUBJECT = re.compile(
 _SUBJECT_IS = re.compile(rf"(?:^|[{_P}])(?:[^{_P}]*?(?:{_listed('reporting_verb')})了?)?(?P<a>[^{_P}、“”是]{{2,8}})是[^{_P}]+[，,]$")
 
 
+#: an adverb ending A (卫生工作始终与时代同频共振), or all of it (始终与时代同频共振: no A)
+_ADVERB_AFTER = re.compile(r"(?:始终|一直|始终要|要|将|必须)$")
+#: B ending in a count of more than two (三者, 四者): the word speaks of more than a pair
+_MANY = ("三者", "四者", "五者", "多者")
 _BOTH_AFTER = re.compile(rf"(?<=..)(?:{_listed('both')})$")
 
 
@@ -464,6 +468,9 @@ def _reciprocity(sentence: str, cues: int) -> list[dict]:
     for m in anchored_matches(_RECIPROCAL, sentence, _AND, _IS_SIDE_CHAR, 16):
         a, b = _LEAD.sub("", _node(m["a"])), _BOTH_AFTER.sub("", _node(m["b"]))  # 科技与产业二者相互促进
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
+        if b.endswith(_MANY):
+            continue  # 港口、产业与城市三者相互依存: more than a pair
+        a = _ADVERB_AFTER.sub("", a)  # 卫生工作始终与时代同频共振: 始终 is no part of A
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
             found.append(_row("mutual", [a, b, a], m))
     for m in _WITH_SUBJECT.finditer(sentence) if "与" in sentence else ():

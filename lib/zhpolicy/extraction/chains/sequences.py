@@ -200,6 +200,7 @@ _BY_AND = re.compile(r"由(?P<a>[\u4e00-\u9fff])及(?P<b>[\u4e00-\u9fff])")
 _AND_TO = need("and_to")
 _TO_WORDS = _cues("to")
 _RANGE_TO = _cues("range_to")
+_MOVE_VERBS = _cues("move_verb")
 #: B ending 等N大…/等领域: the items are a range of examples
 _RANGE_END = re.compile(rf"等(?:[0-9一二三四五六七八九十两几多数]+[大个类种项]|[\u4e00-\u9fff]{{0,2}}?(?:{_listed('range_end')}))")
 
@@ -228,6 +229,8 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
             b = _whole(sentence, m.start("b")) or b  # 从量的积累到质的飞跃: B holds a 的
         if b.startswith(_RANGE_TO):
             continue  # 从最高决策层到各地方: a range of actors, not a chain
+        if m["a"].endswith(_MOVE_VERBS):
+            continue  # 从启德搬到赤鱲角机场: a move from one place to another, not stages
         end_b = m.start("b") + len(b)
         if b == m["b"] and not m["more"] and (head := _head(sentence, end_b)) and _parallel_head(_earlier(m["a"])[-1], head):
             b = head  # 从A到“X”的A′: what B names is the head noun after 的, parallel to A
