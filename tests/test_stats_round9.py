@@ -146,3 +146,11 @@ def test_a_target_lead_in_the_middle_of_a_paragraph_governs_the_rest_of_it():
     assert t.loc["增长6%", "kind"] == "achieved"  # the next paragraph is not the lead's
     t = _table("到2025年，力争占比达到30%。2020年已达到25%。", "2021-05-11")
     assert t.loc["已达到25%", "kind"] == "achieved"  # a result dated before the text is not one of its goals
+
+
+def test_a_bare_roc_year_before_a_budget_word():
+    t = _table("报告114年总预算案 市长：量入为出推动市政\n市长今天赴市议会报告总预算案编制情形。净举借预算数52亿元。")
+    assert t.loc["52亿元", "year"] == "2025"
+    t = _table("114年岁出总额新台币1938.37亿元。")
+    assert t.loc["1938.37亿元", "year"] == "2025"
+    assert _table("建党100年来，累计投入52亿元。").loc["52亿元", "year"] == ""

@@ -21,7 +21,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|2
 #: (建党100年, 100年来, 近110年的历史); and right after a county or city or an opening quote, naming a programme
 #: (屏东县114年家用厨余机补助, 「114年度计划」).
 _ROC_AFTER = (r"(?=\s*(?:第\s*[一二三四1-4]|[上下]半年|全年|度|底|初|\d{1,2}\s*(?:[至到\-—~～]\s*\d{1,2}\s*)?月|[及和与至到、-]\s*1[0-4]\d\s*年"
-              r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起))")
+              r"|经济|GDP|国内生产毛额|平均|预测|预估|每户|每人|起|总预算|总决算|岁出|岁入))")
 #: The ROC year written digit by digit in Chinese numerals (一一五年度总预算, 一一四年第一季), 100–149, with the
 #: same words after it as a bare year.
 _CN_ROC = r"(?P<cn>一[〇零○一二三四][〇零○一二三四五六七八九])"
