@@ -154,3 +154,9 @@ def test_a_bare_roc_year_before_a_budget_word():
     t = _table("114年岁出总额新台币1938.37亿元。")
     assert t.loc["1938.37亿元", "year"] == "2025"
     assert _table("建党100年来，累计投入52亿元。").loc["52亿元", "year"] == ""
+
+
+def test_an_undated_release_comparing_with_two_years_before_is_of_that_year_plus_two():
+    t = _table("一季度，全省地区生产总值743.88亿元，同比增长12.8%，比2019年一季度增长8.8%，两年平均增长4.3%。")
+    assert t.loc["743.88亿元", "year"] == "2021"
+    assert _table("一季度，全省地区生产总值743.88亿元，同比增长12.8%。").loc["743.88亿元", "year"] == ""

@@ -200,7 +200,7 @@ def own_year_of_text(text: str, headings: Iterable[str] = ()) -> str:
         return _bracketed_year(this)
     m = _PLAN_YEAR_OF_TEXT.search(head) if "五" in head and ("之年" in head or "开局" in head) else None
     if not m:
-        return _work_report_year(text, headings)
+        return _work_report_year(text, headings) or _two_year_average_year(text)
     period = _plan_period(m["a"] or m["b"])
     return period[5:] if period and m["which"] == "收官" else period[:4]
 
@@ -211,6 +211,19 @@ _WORK_PART = re.compile(r"(?:回顾|展望)?(?P<y>(?:19|20)\d{2})\s*年(?:政府
                         r"|(?:主要|重点)?工作(?:安排|任务|重点|目标))")
 #: How many characters (an emoji, a colon) may follow such a heading.
 _WORK_TAIL = 6
+
+
+#: 比2019年一季度增长12.8%，两年平均增长6.2%: a release that compares with two years before (as 2021's did with 2019).
+_TWO_YEAR_AVERAGE = re.compile(r"比((?:19|20)\d{2})\s*年[^。；\n]{0,40}?两年平均")
+
+
+def _two_year_average_year(text: str) -> str:
+    """The year of an undated release that compares with the same period two years before and gives the two-year
+    average (比2019年一季度增长12.8%，两年平均增长6.2% → 2021), or ""; "" when its mentions disagree."""
+    if "两年平均" not in text:
+        return ""
+    years = {str(int(m[1]) + 2) for m in _TWO_YEAR_AVERAGE.finditer(text)}
+    return next(iter(years)) if len(years) == 1 else ""
 
 
 def _work_report_year(text: str, headings: Iterable[str]) -> str:
