@@ -160,3 +160,8 @@ def test_an_undated_release_comparing_with_two_years_before_is_of_that_year_plus
     t = _table("一季度，全省地区生产总值743.88亿元，同比增长12.8%，比2019年一季度增长8.8%，两年平均增长4.3%。")
     assert t.loc["743.88亿元", "year"] == "2021"
     assert _table("一季度，全省地区生产总值743.88亿元，同比增长12.8%。").loc["743.88亿元", "year"] == ""
+
+
+def test_a_period_named_as_the_base_of_a_comparison_dates_nothing_else():
+    t = _table("比2019年一季度增长8.8%。\n一季度，全省地区生产总值743.88亿元。")
+    assert t.loc["743.88亿元", "year"] != "2019"

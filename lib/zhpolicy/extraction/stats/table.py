@@ -515,6 +515,8 @@ def _earlier_mention(text: str, pos: int, word: str) -> tuple[str, str, str]:
     ``YYYY年上半年`` before *pos* in the document *text*, as (year, ``earlier``, the mention)."""
     last = None
     for m in re.finditer(rf"((?:19|20)\d{{2}})\s*年(?:的)?{re.escape(word)}", text[:pos]):
+        if text[m.start() - 1:m.start()] in ("比", "较", "与", "同"):
+            continue  # 比2019年一季度增长8.8%: the base compared with, not the period told of
         last = m
     if last is None:  # 介绍2022年二季度…运行情况 … 上半年: the period the text reports on names its year
         ends, mentions = _period_mentions(text)

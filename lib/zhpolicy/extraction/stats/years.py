@@ -219,7 +219,8 @@ _TWO_YEAR_AVERAGE = re.compile(r"比((?:19|20)\d{2})\s*年[^。；\n]{0,40}?两�
 
 def _two_year_average_year(text: str) -> str:
     """The year of an undated release that compares with the same period two years before and gives the two-year
-    average (比2019年一季度增长12.8%，两年平均增长6.2% → 2021), or ""; "" when its mentions disagree."""
+    average (比2019年一季度增长12.8%，两年平均增长6.2% → 2021), or ""; "" when its mentions disagree. It is the
+    year of the data, so the parts of a year the release names (一季度, 全年) are of it (see :func:`reporting_period`)."""
     if "两年平均" not in text:
         return ""
     years = {str(int(m[1]) + 2) for m in _TWO_YEAR_AVERAGE.finditer(text)}
@@ -671,6 +672,10 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
     """The part of a year a text reports on, when it names one near its start (``今年上半年，全市…``,
     ``前三季度国内生产总值…``): {year, text}, resolved against *date*; None otherwise. Its year dates
     the text's 同比 and figures that nothing else dates."""
+    if document_year_month(date)[1] is None and "两年平均" in text:
+        year = _two_year_average_year(text)  # 比2019年一季度…两年平均: the data's year dates its parts of a year
+        if year:
+            return {"year": year, "text": "两年平均（比两年前）"}
     head = text[:limit]
     month = _month_period(head, date)
     unresolved = ""  # 举行一季度…发布会，介绍2016年一季度…情况: the same part named again with its year
