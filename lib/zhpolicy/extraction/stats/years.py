@@ -683,7 +683,7 @@ def reporting_period(text: str, date, limit: int = 400) -> dict | None:
         if unresolved and m.group(0) != unresolved:
             continue
         if relative_year_words()[m.group(0)].startswith("period:"):
-            named = re.search(r"((?:19|20)\d{2})\s*年$", head[max(0, m.start() - 6):m.start()])
+            named = re.search(r"(?<![比较与同])((?:19|20)\d{2})\s*年$", head[max(0, m.start() - 7):m.start()])
             year = named[1] if named else resolve_relative_year(m.group(0), date)  # 2020年前三季度 names its year
             start = head.rfind("\n", 0, m.start()) + 1
             if not year and document_year_month(date)[0] is None and head[max(0, m.start() - 2):m.start()] == "今年":
