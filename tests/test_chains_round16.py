@@ -20,7 +20,10 @@ CASES = [
      [("triad", "总纲: 建设人与自然和谐共生的美丽家园示范区 | 出发点和落脚点: 群众满意")]),
     # 4. a pair said to meet both ways where they act (A与B在…中实现“双向奔赴”)
     ("推动人才与乡村在一次次项目合作中实现“双向奔赴”。", [("mutual", "人才 > 乡村 > 人才")]),
-    # 5. (round 17) an adverb ending A is no part of it
+    # 5. from a quoted way of thinking to another, each a quoted name and its noun after a long modifier
+    ("推动人才工作从以引进为主的“单向输入”模式，转变为与企业共建平台的“双向共生”模式。",
+     [("sequence", "单向输入模式 > 双向共生模式")]),
+    # 6. (round 17) an adverb ending A is no part of it
     ("教育事业始终与时代同频共振。", [("mutual", "教育事业 > 时代 > 教育事业")]),
 ]
 

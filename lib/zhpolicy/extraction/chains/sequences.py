@@ -111,7 +111,10 @@ def _whole(sentence: str, start: int) -> str:
 
 
 #: the head noun phrase after 的: up to the next stop (or 的转变/的跨越…), no 的 or 、 in it
-_HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}}?)(?=[{_P}、]|$|的(?:{_FROM_TO_END}|{_STATE_TAIL}))")
+_HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}}?|“[^{_P}、“”的]{{2,10}}”[^{_P}、“”的]{{1,4}}?)(?=[{_P}、]|$|的(?:{_FROM_TO_END}|{_STATE_TAIL}))")
+
+
+_QUOTED_HEAD = re.compile(r"“[^“”「」、，。]{2,10}”[^“”「」、，。的]{1,4}")
 
 
 def _head(sentence: str, end: int) -> str:
@@ -353,7 +356,7 @@ _NAMING = ("为", "成")
 #: a term in corner quotes is one unit of a node, as a title is (从「开采、制造、使用」直线式的线性经济)
 _CORNER_TERM = r"「[^「」\n]{1,20}」"
 _FROM_TOWARDS = re.compile(
-    rf"[{_FROM}](?P<a>(?:{_CORNER_TERM}|{_ASIDE_RUN}|[^{_P}\x01]){{1,20}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
+    rf"[{_FROM}](?P<a>(?:{_CORNER_TERM}|{_ASIDE_RUN}|[^{_P}\x01]){{1,28}}?)(?:[，,]?(?P<verb>{_SHIFT})了?(?P<b>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)"
     rf"(?=的|{_STATE_TAIL}|[{_P}]|$|{_CONNECTIVE}|、[{_FROM}])"
     rf"|[{_TOWARD}](?P<b2>(?:(?!{_CONNECTIVE}|、[{_FROM}])[^{_P}]){{1,24}}?)(?=(?:的[^{_P}]{{0,4}}?)?(?:{_TOWARD_TAIL})"
     # 从人治向法治、从依法治国向全面依法治国的转变: pairs listed before one tail, each its own transition
@@ -399,7 +402,7 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
         if head and a_head and "、" not in b:
             # 从……的线性经济，转型为……的循环经济: both sides are modified nouns; of one kind, they are named
             # by their heads, else whole (从粗放式的规模扩张转向精细化的质量提升)
-            nodes = [a_head, head] if _same_kind(a_head, head) else [_node(_ORIGIN_LEAD.sub("", a) or a), _node(b) + "的" + head]
+            nodes = [_node(a_head), _node(head)] if _same_kind(a_head, head) else [_node(_ORIGIN_LEAD.sub("", a) or a), _node(b) + "的" + head]
             found.append(_row("sequence", *_with_later(sentence, nodes, m.start(), m.end("b") + 1 + len(head))))
             continue
         if head and (("、" in b and m["verb"].endswith(_NAMING)) or _parallel_head(m["a"], head)):
@@ -447,6 +450,8 @@ _BY_WAY_OF = ("透过", "通过", "经过", "借助", "依靠", "藉由")
 def _head_noun(a: str) -> str:
     """The noun after the last 的 of a source that ends in one (「A、B」直线式的线性经济 → 线性经济), else ''."""
     head = a.rsplit("的", 1)[-1] if "的" in a else ""
+    if _QUOTED_HEAD.fullmatch(head):
+        return head  # 以优惠政策为主的“筑巢引凤”思维 → “筑巢引凤”思维: a quoted name and its noun
     return head if 2 <= len(head) <= 8 and not any(ch in head for ch in "「」“”、") else ""
 
 
