@@ -23,7 +23,10 @@ CASES = [
     # 5. from a quoted way of thinking to another, each a quoted name and its noun after a long modifier
     ("推动人才工作从以引进为主的“单向输入”模式，转变为与企业共建平台的“双向共生”模式。",
      [("sequence", "单向输入模式 > 双向共生模式")]),
-    # 6. (round 17) an adverb ending A is no part of it
+    # 6. a stage told as a list of quoted campaigns is named by the first of them
+    ("从早年的“植树造林”，到后来的“退耕还林”，再到如今的“林长制”、“碳汇交易”、“生态补偿”。",
+     [("sequence", "植树造林 > 退耕还林 > 林长制")]),
+    # 7. (round 17) an adverb ending A is no part of it
     ("教育事业始终与时代同频共振。", [("mutual", "教育事业 > 时代 > 教育事业")]),
 ]
 

@@ -289,7 +289,8 @@ def _from_to_clauses(sentence: str, cues: int) -> list[dict]:
         parts = [m[g] for g in ("a", "b", "c") if m[g]]
         quoted = [_QUOTED_STAGE.findall(p) for p in parts]
         if all(quoted):
-            nodes = [_node(q[-1]) for q in quoted]  # each stage named by its quoted term
+            # each stage named by its quoted term: the last (…的“A”的“B”), the first of a list (“A”、“B”、“C”)
+            nodes = [_node(q[0] if len(q) > 1 and _QUOTES_LISTED.search(p) else q[-1]) for p, q in zip(parts, quoted)]
         elif m["c"] and m["named"]:
             nodes = [_node(p) for p in parts]  # …再到C的发展阶段: the text names the stages as such
         elif m["c"]:
@@ -305,6 +306,7 @@ def _from_to_clauses(sentence: str, cues: int) -> list[dict]:
 
 
 _QUOTED_STAGE = re.compile(r"[“「]([^“”「」]{2,30})[”」]")
+_QUOTES_LISTED = re.compile(r"[”」]、[“「]")
 
 
 _CLAUSE_STOPS = "，,；;：:"
