@@ -26,7 +26,10 @@ CASES = [
     # 6. a stage told as a list of quoted campaigns is named by the first of them
     ("从早年的“植树造林”，到后来的“退耕还林”，再到如今的“林长制”、“碳汇交易”、“生态补偿”。",
      [("sequence", "植树造林 > 退耕还林 > 林长制")]),
-    # 7. (round 17) an adverb ending A is no part of it
+    # 7. A给B以X，B给A以Y (Simplified and Traditional)
+    ("学校给社区以空间，社区给学校以课堂。", [("mutual", "学校 > 社区 > 学校")]),
+    ("城市給青年以舞台，青年給城市以活力。", [("mutual", "城市 > 青年 > 城市")]),
+    # 8. (round 17) an adverb ending A is no part of it
     ("教育事业始终与时代同频共振。", [("mutual", "教育事业 > 时代 > 教育事业")]),
 ]
 
@@ -37,6 +40,7 @@ TRAPS = [
     "始终与时代同频共振。",  # an adverb is no side
     "推动高校、企业与政府三者相互支撑。",  # more than a pair
     "总部从老城区搬到新城区。",  # a move from one place to another
+    "政府给企业以支持，给群众以实惠。",  # two gifts from one giver, nothing given back
 ]
 
 

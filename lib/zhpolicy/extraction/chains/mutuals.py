@@ -376,6 +376,16 @@ def _paired_clauses(sentence: str, frame: re.Pattern) -> list[dict]:
     return found
 
 
+# family: A给B以X，B给A以Y (人给洪水以出路，洪水给人以活路)
+_GIVE_WITH = re.compile(rf"^(?P<a>[^给以]{{1,10}}?)(?:{_listed('give')})(?P<b>[^给以]{{1,10}}?)以[^给以]{{1,6}}$")
+
+
+@_family("paired_give", "A给B以X，B给A以Y", "mutual", "城市给青年以舞台，青年给城市以活力。",
+         needs=(("give*2",),), gate=lambda s: "以" in s)
+def _paired_give(sentence: str, cues: int) -> list[dict]:
+    return _paired_clauses(sentence, _GIVE_WITH)
+
+
 # family: a compact two-clause mutual, the names swapped around short verbs (创新带应用、应用促创新)
 _SWAP_VERB = re.compile(_alt(_cues("short_verb") + _cues("mutual_verb")))
 _SWAP_VERBS = tuple(sorted(set(_cues("short_verb") + _cues("mutual_verb")), key=len, reverse=True))
