@@ -1,15 +1,13 @@
-"""Years and figures after statistics rounds 11-14 (written examples): a release's reported period dates
-its other results, a chart caption scopes nothing, an ROC year written in Chinese digits, the year of the
-clause just before a figure, and a Chinese-digit decimal amount with 余."""
+"""Years, kinds and figures after statistics rounds 11-15 (written examples, never the real texts): a release's
+reported period, chart captions, ROC years in Chinese digits, the year of the clause before a figure, 当年, last
+year's compared value, budget words of change, goal-list leads, work-report headings, a reposted speech's date,
+two-year averages, and Chinese-digit decimals and compounds."""
 
 import pandas as pd
 
 import zhpolicy as zp
 
-
-def _table(text: str, date: str = "") -> pd.DataFrame:
-    corpus = pd.DataFrame({"doc_id": ["d"], "text": [text], "date": [date]})
-    return zp.extract_statistics(corpus).set_index("surface")
+from .test_stats_round8 import _table
 
 
 def test_the_period_a_release_reports_on_dates_its_undated_results():
