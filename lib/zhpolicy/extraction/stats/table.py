@@ -41,7 +41,8 @@ _SPOKEN_LIMIT = 1500
 def _spoken_date(text: str, date: str) -> str:
     """The date a report speaks from: the date line of a speech near its start (——2019年3月21日在…会议上) when it is
     earlier than *date* (a page that reposts the report in 2021 does not make its 今年 2021), else *date*."""
-    m = _SPOKEN_ON.search(text, 0, _SPOKEN_LIMIT) if "会" in text[:_SPOKEN_LIMIT] else None
+    m = _SPOKEN_ON.search(text, 0, _SPOKEN_LIMIT) if (text.find("会上", 0, _SPOKEN_LIMIT) >= 0
+                                                  or text.find("会议上", 0, _SPOKEN_LIMIT) >= 0) else None
     if m is None:
         return date
     spoken = f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
