@@ -163,3 +163,10 @@ def test_an_undated_release_comparing_with_two_years_before_is_of_that_year_plus
 def test_a_period_named_as_the_base_of_a_comparison_dates_nothing_else():
     t = _table("比2019年一季度增长8.8%。\n一季度，全省地区生产总值743.88亿元。")
     assert t.loc["743.88亿元", "year"] != "2019"
+
+
+def test_an_index_value_written_bare_after_the_index_is_in_points():
+    t = _table("全年居民消费价格指数为102.5，比上年上涨2.5%。十二月工业生产指数一二九.六二、年减七.九三%。")
+    assert t.loc["102.5", "unit"] == "点" and t.loc["一二九.六二", "value"] == 129.62
+    assert len(_table("价格指数2024年起按新基期编制。")) == 0  # a year after 指数 is no value
+    assert _table("制造业采购经理指数（PMI）为50.2%。").loc["50.2%", "unit"] == "%"

@@ -561,6 +561,21 @@ def _scores(sentence: str) -> list[dict]:
     return found
 
 
+#: An index's value written bare right after it (居民消费价格总指数为103.0, 工业生产指数一二九.六二、…): index points.
+_INDEX_VALUE = re.compile(rf"指数(?:（[^（）]{{1,12}}）)?(?:为|是|达到|达|升至|降至|回升至|回落至|上升至|下降至|录得)?"
+                          rf"(?P<num>\d{{2,3}}(?:\.\d+)?|{CN_DECIMAL})(?=[，,。；;、）)\s]|$)")
+
+
+def _index_values(sentence: str) -> list[dict]:
+    """Index values written with no unit right after the index's name (:data:`_INDEX_VALUE`), in 点."""
+    found = []
+    for m in _INDEX_VALUE.finditer(sentence):
+        num = m["num"]
+        value = _number(num) if num[0].isdigit() else cn_to_number(num)
+        found.append({"start": m.start("num"), "end": m.end("num"), "value": value, "unit": "点", "qualifier": ""})
+    return found
+
+
 def _threshold(sentence: str, row: dict) -> None:
     """``<2000美元``: take a comparison sign just before the figure as its qualifier."""
     m = re.search(r"[<>＜＞≤≥]\s*$", sentence[max(0, row["start"] - 3):row["start"]])
@@ -579,6 +594,8 @@ def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
     arabic = _arabic_quantities(sentence) if _DIGIT_THEN_UNIT.search(sentence) else []
     rows = _ranks(sentence) + _ranges(arabic, sentence) + _chinese_quantities(sentence) + _scores(sentence)
+    if "指数" in sentence:
+        rows += _index_values(sentence)
     if all(row.get("bare") for row in rows):
         return []  # nothing or only bare numbers (years, numbers without a unit): no figure
     rank_masked = _masked_spans(sentence)
