@@ -29,7 +29,11 @@ CASES = [
     # 7. A给B以X，B给A以Y (Simplified and Traditional)
     ("学校给社区以空间，社区给学校以课堂。", [("mutual", "学校 > 社区 > 学校")]),
     ("城市給青年以舞台，青年給城市以活力。", [("mutual", "城市 > 青年 > 城市")]),
-    # 8. (round 17) an adverb ending A is no part of it
+    # 8. (round 18) one-character states with the word naming the change; a course divided into stages
+    ("推动标准化工作由弱向强、由散到聚的转变。", [("sequence", "弱 > 强"), ("sequence", "散 > 聚")]),
+    ("城市更新的历程分为拆旧建新的起步阶段、留改拆并举的探索阶段和有机更新的深化阶段。",
+     [("sequence", "起步阶段 > 探索阶段 > 深化阶段")]),
+    # 9. (round 17) an adverb ending A is no part of it
     ("教育事业始终与时代同频共振。", [("mutual", "教育事业 > 时代 > 教育事业")]),
 ]
 
@@ -41,6 +45,8 @@ TRAPS = [
     "推动高校、企业与政府三者相互支撑。",  # more than a pair
     "总部从老城区搬到新城区。",  # a move from one place to another
     "政府给企业以支持，给群众以实惠。",  # two gifts from one giver, nothing given back
+    "推动产业由小到大。",  # one-character states with no word naming the change
+    "全年工作分为三个阶段。",  # a count of stages, none named
 ]
 
 

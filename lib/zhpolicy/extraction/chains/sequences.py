@@ -270,6 +270,20 @@ def _parallel_end(a: str, sentence: str, start: int, reach: int = 40) -> str:
 
 
 _CLAUSE_END = re.compile(f"[{_P}]")
+# family: one-character states, then the word that names the change (由大到强的转变, 由多向优、由大到强的跨越)
+_ONE_CHAR_CHANGE = "(?:转变|跨越|转型|飞跃|跃升|跃迁|提升|迈进|蝶变)"
+_ONE_CHAR_SHIFT = re.compile(rf"[由从](?P<a>[\u4e00-\u9fff])(?:到|向)(?P<b>[\u4e00-\u9fff])"
+                             rf"(?=(?:、[由从][\u4e00-\u9fff](?:到|向)[\u4e00-\u9fff])*的?{_ONE_CHAR_CHANGE})")
+
+
+@_family("one_char_shift", "由A到B的转变（A、B各一个字，后面说明是转变、跨越）", "sequence",
+         "推动产业由大到强的转变。", ("由A向B、由C到D的跨越", "实现由多向优、由大到强的跨越。"),
+         needs=(("from",),), gate=lambda s: "到" in s or "向" in s)
+def _one_char_shift(sentence: str, cues: int) -> list[dict]:
+    return [_row("sequence", [m["a"], m["b"]], m, terms=True) for m in _ONE_CHAR_SHIFT.finditer(sentence)
+            if m["a"] != m["b"]]
+
+
 # family: 从A，到B，再到C with a clause for each stage, each told at length (从1978年前的“粮食短缺”，到1997年
 # 的“供求基本平衡”，再到目前的“…”; 从早期所追求的实物型财富，到…的金银类财富，再到…的资本类财富)
 _STAGE_PART = r"(?:[“「][^“”「」]{1,30}[”」]|[^，,。；;：:！？“”「」])"
@@ -918,7 +932,7 @@ def _no_longer(sentence: str, cues: int) -> list[dict]:
 
 
 # family: the stages a whole went through, each named …阶段 (经历了1997—2007年的A阶段，2007—2012年的B阶段，…的C阶段)
-_LIVED = re.compile(r"(?:经历了?|历经了?)(?P<body>[^。；;！？]{6,200})")
+_LIVED = re.compile(r"(?:经历了?|历经了?|(?:历程|过程|进程)[^。；;，,]{0,6}?(?:分为|划分为))(?P<body>[^。；;！？]{6,200})")
 _LIVED_ITEM = re.compile(r"[，,、]|(?<=阶段)(?:和|与|以及)|(?<=[)）\x01])(?:和|与|以及)")
 #: an item that counts the stages (四个主要时期) rather than naming one
 _COUNTED = re.compile(r"[一二三四五六七八九十两几\d]+个")
