@@ -170,3 +170,11 @@ def test_an_index_value_written_bare_after_the_index_is_in_points():
     assert t.loc["102.5", "unit"] == "点" and t.loc["一二九.六二", "value"] == 129.62
     assert len(_table("价格指数2024年起按新基期编制。")) == 0  # a year after 指数 is no value
     assert _table("制造业采购经理指数（PMI）为50.2%。").loc["50.2%", "unit"] == "%"
+
+
+def test_the_year_of_what_is_published_and_not_the_day_of_a_speech():
+    text = ("红网长沙2月17日讯（记者 某某）省统计局今日公布了2016年各市州经济运行情况。从总量上看，全省有12个市州GDP超过千亿元。")
+    assert _table(text, "2017-02-20").loc["12个", "year"] == "2016"
+    text = ("2021年4月13日在某县第十七届人民代表大会第一次会议上县长某某各位代表：现在，我代表县人民政府向大会作工作报告。"
+            "一、2020年工作回顾2020年是极不平凡的一年。全县地区生产总值完成151.5亿元，同比增长7.9%。")
+    assert _table(text, "2021-04-13").loc["151.5亿元", "year"] == "2020"

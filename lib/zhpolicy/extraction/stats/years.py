@@ -416,7 +416,13 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
             return part[0]  # 上半年，全市实现生产总值…: a dated part of a year opening the sentence
         return dated[0] if dated else None  # else the dateline's own date
     first_clause_end = _first_clause_end(sentence, offset)
-    opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])]
+    opening = [t for t in strong if t["end"] <= first_clause_end and not _SUPERLATIVE.match(sentence, t["end"])
+               and not _SPOKEN_DAY.match(sentence, t["end"])]  # 2021年4月13日在…会议上: the day of a speech
+    if len(opening) > 1 and any(t["source"] == "document_date" for t in opening):
+        m = _PUBLISHED_YEAR.search(sentence, offset, first_clause_end)
+        told = next((t for t in opening if m and t["start"] == m.start("y") and not t["source"]), None)
+        if told is not None:
+            return told  # 统计局今日公布了2016年各市州经济运行情况: the year of what is published, not the day
     if len(opening) > 1 and re.match(r"\s*是", sentence[opening[0]["end"]:]):
         opening = opening[:1]  # 2021年是“十四五”开局之年: the later years say what the year is, not the sentence's time
     if len(opening) == 1 and opening[0].get("span"):
@@ -440,6 +446,10 @@ def _topic_token(sentence: str, tokens: list[dict]) -> dict | None:
 
 
 _CLAUSE_COMMA = re.compile("[，,：:]")
+#: After a year, the rest of a speech's date line (2021年4月13日在…会议上): the day it was given, no topic.
+_SPOKEN_DAY = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在[^，。；]{2,50}?(?:会议|大会|会)上")
+#: A verb of publishing and the year of what is published (今日公布了2016年…情况).
+_PUBLISHED_YEAR = re.compile(r"(?:公布|发布|通报|介绍|发表)了?(?P<y>(?:19|20)\d{2})\s*年")
 
 
 def _first_clause_end(sentence: str, offset: int) -> int:
