@@ -220,15 +220,15 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             if para_scope is None and not first_has_figures and _ANNOUNCES.search(first[1]):
                 # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
                 para_scope = place(target_lead_scope(sentence, sent_start, date), sent_start)
-        if para_scope is None and first is not None and sent_start != first[0] and sentence.find("到", 0, 24) >= 0:
-            lead = target_lead_scope(sentence, sent_start, date)  # …取得新跃升。到2025年，力争…。A达到7.2%: the
-            if lead is not None:  # rest of the paragraph after a lead in its middle is of the lead's goals
-                para_scope = {**lead, "paragraph_only": True, "mid": True}
         found = (_figures_found(sentence) if _ANY_FIGURE_PIECE.search(sentence)
                  or (("分" in sentence or "点" in sentence) and scored_sentence(sentence)) else ())  # (_may_hold_figure)
         if not found:
             earlier.append(sentence)
             continue
+        if para_scope is None and sent_start != first[0] and sentence.find("到", 0, 24) >= 0:
+            lead = target_lead_scope(sentence, sent_start, date)  # …取得新跃升。到2025年，力争达到12%。A达到7.2%:
+            if lead is not None:  # the rest of the paragraph after a lead (with figures) in its middle is of its goals
+                para_scope = {**lead, "paragraph_only": True, "mid": True}
         first_has_figures = first_has_figures or (sent_start, sentence) == first
         has_figures = True
         inherited, earlier = _paragraph_topic(earlier, para_topic, date), []
