@@ -33,7 +33,12 @@ CASES = [
     ("推动标准化工作由弱向强、由散到聚的转变。", [("sequence", "弱 > 强"), ("sequence", "散 > 聚")]),
     ("城市更新的历程分为拆旧建新的起步阶段、留改拆并举的探索阶段和有机更新的深化阶段。",
      [("sequence", "起步阶段 > 探索阶段 > 深化阶段")]),
-    # 9. (round 17) an adverb ending A is no part of it
+    # 9. (round 19) a change told between two times names the states after their 的; listed words that qualify
+    # one state, up to its head noun
+    ("龙舟运动从曾经的“端午限定”迈向如今的“全年赛事”。", [("sequence", "端午限定 > 全年赛事")]),
+    ("推动乡村治理从依靠行政命令的管理模式，转向共建、共治、共享的协商模式。",
+     [("sequence", "依靠行政命令的管理模式 > 共建、共治、共享的协商模式")]),
+    # 10. (round 17) an adverb ending A is no part of it
     ("教育事业始终与时代同频共振。", [("mutual", "教育事业 > 时代 > 教育事业")]),
 ]
 
@@ -46,6 +51,7 @@ TRAPS = [
     "总部从老城区搬到新城区。",  # a move from one place to another
     "政府给企业以支持，给群众以实惠。",  # two gifts from one giver, nothing given back
     "推动产业由小到大。",  # one-character states with no word naming the change
+    "报告揭示了两者互为支撑。",  # 互为支撑 is two-way, no role
     "全年工作分为三个阶段。",  # a count of stages, none named
 ]
 

@@ -157,6 +157,10 @@ def _unquoted(m: re.Match) -> str:
     return "\x01" + m[1] + "\x01"
 
 
+#: A value ending so that its 为 is 互为 (两者互为支撑): a two-way relation, no role.
+_MUTUAL_BEFORE = ("互", "相互")
+
+
 @_family("role_group", "X的基础是A，关键是B，根本在于C", "triad",
          "乡村振兴的基础是产业兴旺，关键是人才振兴，根本在于深化改革。",
          ("以A为引领、以B为主体", "坚持以创新为引领、以企业为主体、以市场为导向。"),
@@ -174,6 +178,9 @@ def _roles(sentence: str, cues: int) -> list[dict]:
     if "“" in sentence or "「" in sentence:
         sentence = _QUOTED_TERM.sub(_unquoted, sentence)  # “不敢腐”是前提: the quoted term is the value
     for group in _role_groups(sentence, cues):
+        group = [(s, m) for s, m in group if not m["value"].endswith(_MUTUAL_BEFORE)]  # 两者互为支撑: two-way
+        if not group:
+            continue
         if len(group) == 1 and (_group(group[0][1], "loose") or _group(group[0][1], "free")):
             continue  # 以人民为中心 alone is no role statement from the list
         if not _framed(group):

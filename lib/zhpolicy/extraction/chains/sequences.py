@@ -111,7 +111,10 @@ def _whole(sentence: str, start: int) -> str:
 
 
 #: the head noun phrase after 的: up to the next stop (or 的转变/的跨越…), no 的 or 、 in it
-_HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}}?|“[^{_P}、“”的]{{2,10}}”[^{_P}、“”的]{{1,4}}?)(?=[{_P}、]|$|的(?:{_FROM_TO_END}|{_STATE_TAIL}))")
+_HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}}?|“[^{_P}、“”的]{{2,10}}”[^{_P}、“”的]{{0,4}}?)(?=[{_P}、]|$|的(?:{_FROM_TO_END}|{_STATE_TAIL}))")
+#: the time words a change is told between (曾经的A迈向如今的B): B names a time, the state follows its 的
+_NOW_WORDS = ("如今", "现在", "今天", "当下", "目前")
+_THEN_LEAD = re.compile(r"^(?:曾经|过去|以往|昔日|当年)的(?=..)")
 
 
 _QUOTED_HEAD = re.compile(r"“[^“”「」、，。]{2,10}”[^“”「」、，。的]{1,4}")
@@ -408,6 +411,10 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             found.append(_row("sequence", [_node(a), _node(quoted)], span, terms=True))
             continue
         head = _head(sentence, m.end("b")) if m["b"] else ""
+        if head and b in _NOW_WORDS:  # 从曾经的“冬季限定”迈向如今的“四季常青”: the states, not the times
+            found.append(_row("sequence", [_node(_THEN_LEAD.sub("", a) or a), _node(head)],
+                              (m.start(), m.end("b") + 1 + len(head))))
+            continue
         a_head = _head_noun(a)
         whole = _parallel_end(a, sentence, m.start("b"), 60) if m["b"] and a_head and "、" in sentence[m.start("b"):] else ""
         if len(whole) > len(b) and whole.endswith(a_head):
@@ -423,6 +430,11 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             continue
         if head and (("、" in b and m["verb"].endswith(_NAMING)) or _parallel_head(m["a"], head)):
             b, span = head, (m.start(), m.end("b") + 1 + len(head))  # 升级为X、Y、Z的核心引擎: B is the head noun
+        elif head and "、" in b and m["b"]:
+            # 转向追求高质量、可持续的新发展范式: the listed words qualify one state, which ends at its head noun
+            found.append(_row("sequence", [_node(_ORIGIN_LEAD.sub("", a) or a), _node(b + "的" + head)],
+                              (m.start(), m.end("b") + 1 + len(head))))
+            continue
         elif m["b"] and _one_han_before_de(b, sentence, m.end()):
             b = _whole(sentence, m.start("b")) or b  # 从量的积累迈向质的飞跃: B holds a 的
             span = (m.start(), m.start("b") + len(b))
