@@ -178,3 +178,11 @@ def test_the_year_of_what_is_published_and_not_the_day_of_a_speech():
     text = ("2021年4月13日在某县第十七届人民代表大会第一次会议上县长某某各位代表：现在，我代表县人民政府向大会作工作报告。"
             "一、2020年工作回顾2020年是极不平凡的一年。全县地区生产总值完成151.5亿元，同比增长7.9%。")
     assert _table(text, "2021-04-13").loc["151.5亿元", "year"] == "2020"
+
+
+def test_a_chart_title_left_without_its_number_is_a_caption_too():
+    text = ("2023年是全面贯彻党的二十大精神的开局之年。\n一、综合\n全年实现地区生产总值600.1亿元，比上年增长4.3%。\n"
+            "2019—2023年地区生产总值及增速\n人口。年末户籍人口36.6万人。\n")
+    assert _table(text).loc["36.6万人", "year"] == "2023"
+    plan = "第一章 发展目标\n2021—2025年发展目标\n全市生产总值年均增长6%。\n"
+    assert _table(plan).loc["增长6%", "year"] != ""  # a plan's heading naming its years still scopes

@@ -53,7 +53,10 @@ _DASH_BULLET = re.compile(r"^[•·*\-–]\s*")
 _BULLET = re.compile(r"^(?:[•·*\-–]\s*|[●○◆◇▲△▶►★☆◎※➢➤■□](?!\s*[\u4e00-\u9fff]{2,4}$)\s*)")
 _META = re.compile(r"^(?:摘\s*要|关\s*键\s*词|关键字|Abstract|Keywords)\s*[：:]", re.IGNORECASE)
 #: A chart's caption (图1 2018-2022年地区生产总值及其增长速度): it names what a figure shows, it heads no section.
-_CAPTION = re.compile(r"^[图圖]\s*[0-9０-９]{1,2}(?:[-－—.．][0-9０-９]{1,2})?[\s　：:、]")
+_CAPTION = re.compile(r"^[图圖]\s*[0-9０-９]{1,2}(?:[-－—.．][0-9０-９]{1,2})?[\s　：:、]"
+                      # a chart's title left without its number: 2019—2023年地区生产总值及增速
+                      r"|^(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年[^，。；：,;:\n]{2,30}?"
+                      r"(?:及其?增长速度|及其?增速|增长速度|及构成|构成|比重|占比|走势)\s*$")
 _SENTENCE_END = re.compile(r"(?:[。！？!?]+|…{2,})(?:[”’」』）》】]|\[\d+(?:[-–,，]\d+)*\])*")
 _OPENERS = ("当前", "目前", "近年来", "同时", "因此", "此外", "另外", "下一步", "其中", "但是", "然而", "总之")
 
