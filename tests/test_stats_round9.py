@@ -186,3 +186,15 @@ def test_a_chart_title_left_without_its_number_is_a_caption_too():
     assert _table(text).loc["36.6万人", "year"] == "2023"
     plan = "第一章 发展目标\n2021—2025年发展目标\n全市生产总值年均增长6%。\n"
     assert _table(plan).loc["增长6%", "year"] != ""  # a plan's heading naming its years still scopes
+
+
+def test_a_year_in_an_aside_does_not_date_the_figure_after_it():
+    t = _table("2023年主要预期目标：一般公共预算支出（扣除2022年灾后恢复重建专项资金支出外）增长3%以上。", "2023-01-10")
+    assert t.loc["增长3%以上", "year"] == "2023"
+    t = _table("未来五年（2023-24至2027-28年度）公营房屋建屋量将增至约158 000个单位。", "2022-10-19")
+    assert t.loc["约158 000个", "year"] == "2027-2028"  # a bracket naming the figure's own period still dates it
+
+
+def test_growth_compared_with_last_year_is_no_value_of_last_year():
+    t = _table("2025年全年出口6407.5亿美元，较上年成长34.9%。")
+    assert t.loc["34.9%", "year"] == "2025"

@@ -619,7 +619,7 @@ _BASE_VALUE = re.compile(r"(?:较|比|与)\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d)\s*�
 
 #: Last year's value a figure of the year is compared with, named right before it: 较上年同期110374万元（下降9.5%）,
 #: 比去年的300亿元 (not 比上年增长5%, 比上年同期回落3.7个百分点: a word of change stands between; points are a change).
-_LAST_YEAR_VALUE = re.compile(r"(?:较|比|与)\s*(?:上年|去年|上一年)(?:同期)?(?:的|[^，,。；：\d增减提降上下扩缩多少高低回快慢缓涨跌]{0,6})$")
+_LAST_YEAR_VALUE = re.compile(r"(?:较|比|与)\s*(?:上年|去年|上一年)(?:同期)?(?:的|[^，,。；：\d增减提降上下扩缩多少高低回快慢缓涨跌成衰]{0,6})$")
 
 
 #: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.

@@ -501,8 +501,25 @@ def _clause_year(sentence: str, row: dict, tokens: list[dict]) -> dict | None:
         if not t["weak"] and 0 <= row["start"] - t["end"] <= 2 and sentence[t["end"]:row["start"]] in ("", "的"):
             return t
     clause = _clause_start(sentence, row["start"])
-    inside = [t for t in tokens if not t["weak"] and clause <= t["start"] and t["end"] <= row["start"]]
+    inside = [t for t in tokens if not t["weak"] and clause <= t["start"] and t["end"] <= row["start"]
+              and not _in_aside(sentence, t, row["start"])]
     return inside[-1] if inside else None
+
+
+def _in_aside(sentence: str, token: dict, before: int) -> bool:
+    """Whether *token* stands in brackets that say more than the year and close before *before*
+    (支出（扣除2022年灾后恢复重建专项资金支出外）增长3%: an exception, not the figure's year)."""
+    if "（" not in sentence and "(" not in sentence:
+        return False
+    opened = max(sentence.rfind("（", 0, token["start"]), sentence.rfind("(", 0, token["start"]))
+    if opened < 0 or max(sentence.rfind("）", 0, token["start"]), sentence.rfind(")", 0, token["start"])) > opened:
+        return False
+    closes = [i for i in (sentence.find("）", token["end"]), sentence.find(")", token["end"])) if i >= 0]
+    close = min(closes) if closes else -1
+    if not 0 <= close < before:
+        return False
+    words = re.sub(r"(?:19|20)\d{2}|\d{1,2}|[年度至到\-—–/~]|\s", "", sentence[opened + 1:close])
+    return len(words) > 4  # (2023-24至2027-28年度) names the figure's time; (扣除2022年…支出外) says something else
 
 
 def _known(token: dict | None) -> bool:
