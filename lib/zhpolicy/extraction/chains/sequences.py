@@ -274,7 +274,7 @@ def _parallel_end(a: str, sentence: str, start: int, reach: int = 40) -> str:
 
 _CLAUSE_END = re.compile(f"[{_P}]")
 # family: one-character states, then the word that names the change (由大到强的转变, 由多向优、由大到强的跨越)
-_ONE_CHAR_CHANGE = "(?:转变|跨越|转型|飞跃|跃升|跃迁|提升|迈进|蝶变)"
+_ONE_CHAR_CHANGE = f"(?:{_listed('one_char_change')})"
 _ONE_CHAR_SHIFT = re.compile(rf"[由从](?P<a>[\u4e00-\u9fff])(?:到|向)(?P<b>[\u4e00-\u9fff])"
                              rf"(?=(?:、[由从][\u4e00-\u9fff](?:到|向)[\u4e00-\u9fff])*的?{_ONE_CHAR_CHANGE})")
 

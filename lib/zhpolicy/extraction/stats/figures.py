@@ -556,8 +556,7 @@ def _scores(sentence: str) -> list[dict]:
         if unit == "点" and (_DAYTIME.search(sentence, max(0, m.start() - 3), m.start())
                             or sentence.startswith(_CLOCK_AFTER, m.end())):
             continue  # 下午2点召开: a time of day
-        value = _number(num) if num[0].isdigit() else cn_to_number(num)
-        found.append({"start": m.start(), "end": m.end(), "value": value, "unit": unit, "qualifier": ""})
+        found.append({"start": m.start(), "end": m.end(), "value": _points(num), "unit": unit, "qualifier": ""})
     return found
 
 
@@ -568,12 +567,13 @@ _INDEX_VALUE = re.compile(rf"指数(?:（[^（）]{{1,12}}）)?(?:为|是|达到
 
 def _index_values(sentence: str) -> list[dict]:
     """Index values written with no unit right after the index's name (:data:`_INDEX_VALUE`), in 点."""
-    found = []
-    for m in _INDEX_VALUE.finditer(sentence):
-        num = m["num"]
-        value = _number(num) if num[0].isdigit() else cn_to_number(num)
-        found.append({"start": m.start("num"), "end": m.end("num"), "value": value, "unit": "点", "qualifier": ""})
-    return found
+    return [{"start": m.start("num"), "end": m.end("num"), "value": _points(m["num"]), "unit": "点", "qualifier": ""}
+            for m in _INDEX_VALUE.finditer(sentence)]
+
+
+def _points(num: str) -> float:
+    """The value of a score or an index written in Arabic (97.95) or Chinese digits (十八, 一二九.六二)."""
+    return _number(num) if num[0].isdigit() else cn_to_number(num)
 
 
 def _threshold(sentence: str, row: dict) -> None:

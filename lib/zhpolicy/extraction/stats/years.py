@@ -217,10 +217,12 @@ _WORK_TAIL = 6
 _TWO_YEAR_AVERAGE = re.compile(r"比((?:19|20)\d{2})\s*年[^。；\n]{0,40}?两年平均")
 
 
+@lru_cache(maxsize=8)
 def _two_year_average_year(text: str) -> str:
     """The year of an undated release that compares with the same period two years before and gives the two-year
     average (比2019年一季度增长12.8%，两年平均增长6.2% → 2021), or ""; "" when its mentions disagree. It is the
-    year of the data, so the parts of a year the release names (一季度, 全年) are of it (see :func:`reporting_period`)."""
+    year of the data, so the parts of a year the release names (一季度, 全年) are of it (see :func:`reporting_period`,
+    which asks again for the same text: remembered)."""
     if "两年平均" not in text:
         return ""
     years = {str(int(m[1]) + 2) for m in _TWO_YEAR_AVERAGE.finditer(text)}
