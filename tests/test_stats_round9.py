@@ -198,3 +198,12 @@ def test_a_year_in_an_aside_does_not_date_the_figure_after_it():
 def test_growth_compared_with_last_year_is_no_value_of_last_year():
     t = _table("2025年全年出口6407.5亿美元，较上年成长34.9%。")
     assert t.loc["34.9%", "year"] == "2025"
+
+
+def test_growth_compared_with_a_named_year_is_no_value_of_that_year():
+    # the twin of the rule above: a word of change between 较/比 + a year and the figure makes it the change
+    t = _table("2025年全年出口6407.5亿美元，较2024年成长34.9%，增速较2024年回落2.1个百分点。")
+    assert t.loc["34.9%", "year"] == "2025" and t.loc["34.9%", "year_source"] != "compared"
+    assert t.loc["2.1个百分点", "year_source"] != "compared"
+    base = _table("2025年岁出2000亿元，较2024年度法定预算数1800亿元增加200亿元。")
+    assert base.loc["1800亿元", "year"] == "2024" and base.loc["1800亿元", "year_source"] == "compared"

@@ -33,7 +33,7 @@ def dated(text: str, date: str = "", doc_id: str = "d") -> pd.DataFrame:
     ("技术合同成交额突破万亿元。", "突破万亿元", 1e12, "元", "突破"),
     ("企业研发费用约占三分之二。", "三分之二", 200 / 3, "%", ""),
     ("农民收入十年翻一番。", "翻一番", 2, "倍", ""),
-    ("七成以上的企业开展了数字化改造。", "七成以上", 7, "成", "以上"),
+    ("七成以上的企业开展了数字化改造。", "七成以上", 70, "%", "以上"),
     ("累计收集古籍45万余份。", "45万余份", 4.5e5, "份", "多"),
 ])
 def test_number_forms(sentence, surface, value, unit, qualifier):
@@ -290,7 +290,7 @@ def test_a_dateline_is_not_a_section_year():
 
 @pytest.mark.parametrize("sentence, surface, value, unit", [
     ("民营企业贡献了约1/3的研发投入。", "约1/3", 100 / 3, "%"),
-    ("全市3成以上企业完成数字化改造。", "3成以上", 3, "成"),
+    ("全市3成以上企业完成数字化改造。", "3成以上", 30, "%"),
 ])
 def test_slash_fractions_and_arabic_tenths(sentence, surface, value, unit):
     row = extract_statistics(sentence).iloc[0]

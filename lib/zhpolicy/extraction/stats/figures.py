@@ -372,6 +372,8 @@ def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
         lo = quantities[i]
         hi = quantities[i + 1] if i + 1 < len(quantities) else None
         joined = hi is not None and _RANGE_JOIN.match(sentence[lo["end"]:hi["start"]])
+        if joined and lo["unit"] and lo["unit"] != "%" and _CHANGE_BEFORE.search(sentence, 0, lo["start"]):
+            joined = None  # 减少约1,500人至3,830,100人: the change, then the level it reached
         if joined and not hi["bare"] and (not lo["unit"] or lo["unit"] == hi["unit"]):
             low = lo["value"]
             if not lo["unit"]:
@@ -384,16 +386,24 @@ def _ranges(quantities: list[dict], sentence: str) -> list[dict]:
     return _shared_units(out, sentence)
 
 
+#: A word of change right before a figure: 增加约1,500人至3,830,100人 is a change and a level, not a range
+#: (增长5%至6% stays a range: a rate's change to a level is written in 个百分点).
+_CHANGE_BEFORE = re.compile(r"(?:增加|减少|上升|下降|下跌|回落|提高|降低|扩大|缩小|增长|减|增)了?(?:约|近|逾|超过)?\s*$")
+
+
 #: What stands between the items of a list whose last item carries the unit: 0.7、1.4个百分点, 3.5和1.9个百分点.
 _LIST_JOIN = re.compile(rf"^{_SP}[、和及与]{_SP}$")
 
 
 def _shared_units(quantities: list[dict], sentence: str) -> list[dict]:
     """A bare number listed before a figure with a unit (``分别高0.7、1.4个百分点``) takes that unit."""
-    if len(quantities) < 2 or not any(q["bare"] for q in quantities[:-1]):
+    if len(quantities) < 2 or not any(q["bare"] or q["unit"] == "个" for q in quantities[:-1]):
         return quantities
     for i in range(len(quantities) - 2, -1, -1):
         lo, hi = quantities[i], quantities[i + 1]
+        if lo["unit"] == "个" and hi["unit"] in ("个百分点", "个千分点") and _LIST_JOIN.match(sentence[lo["end"]:hi["start"]]):
+            quantities[i] = {**lo, "unit": hi["unit"]}  # 分别下降3.3个及1.6个百分点
+            continue
         if lo["bare"] and not hi["bare"] and hi["unit"] and "value_high" not in hi and _LIST_JOIN.match(
                 sentence[lo["end"]:hi["start"]]) and not _unit_after(sentence, lo["end"])[0]:
             value, _ = _scale(lo["value"], hi["mag"] or None, _unit_name(sentence, hi))
@@ -448,8 +458,8 @@ def _chinese_quantities(sentence: str) -> list[dict]:
             numerals.append({"start": m.start(), "end": end, "value": value, "unit": base,
                              "qualifier": "多" if m["a2"] else "", "mag": m["mag"], "factor": _factor(unit)})
         else:
-            numerals.append({"start": m.start(), "end": m.end(), "value": float(cn_to_int(m["cnx"])),
-                             "unit": m["unitx"], "qualifier": ""})
+            value, base = _scale(float(cn_to_int(m["cnx"])), None, m["unitx"])  # 七成 → 70 %
+            numerals.append({"start": m.start(), "end": m.end(), "value": value, "unit": base, "qualifier": ""})
     for m in (_CN_DIGIT_RUN.finditer(sentence) if "〇" in sentence or "○" in sentence else ()):
         unit, end = _unit_after(sentence, m.end())
         if unit or m["mag"]:  # 十二兆七○一三亿元: a digit run may be the lower part of a compound

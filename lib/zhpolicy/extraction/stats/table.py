@@ -612,14 +612,19 @@ def _in_review(context: dict, tokens: list[dict], row: dict) -> bool:
                for t in (*before, context.get("topic"), context.get("paragraph")))
 
 
+#: What may not stand between the year compared with and its value: a clause mark, a digit, or the first
+#: character of a word of change (增长, 回落, 加快, 放缓, 上涨, 成长, 衰退 …): then the figure is the change.
+_NOT_BEFORE_BASE_VALUE = r"，,。；：\d增减提降上下扩缩多少高低回快慢缓涨跌成衰"
+
+
 #: The value of the year a figure is compared with, named right before it: 较114年度法定预算数277.27亿元（，增加…）,
 #: 比2020年的300亿元 (no word of change between the year and the value: 比2020年增长5% is this year's growth).
-_BASE_VALUE = re.compile(r"(?:较|比|与)\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d)\s*年度?(?:的|[^，,。；：\d增减提降上下扩缩多少高低]{0,10})$")
+_BASE_VALUE = re.compile(r"(?:较|比|与)\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d)\s*年度?(?:的|[^%s]{0,10})$" % _NOT_BEFORE_BASE_VALUE)
 
 
 #: Last year's value a figure of the year is compared with, named right before it: 较上年同期110374万元（下降9.5%）,
 #: 比去年的300亿元 (not 比上年增长5%, 比上年同期回落3.7个百分点: a word of change stands between; points are a change).
-_LAST_YEAR_VALUE = re.compile(r"(?:较|比|与)\s*(?:上年|去年|上一年)(?:同期)?(?:的|[^，,。；：\d增减提降上下扩缩多少高低回快慢缓涨跌成衰]{0,6})$")
+_LAST_YEAR_VALUE = re.compile(r"(?:较|比|与)\s*(?:上年|去年|上一年)(?:同期)?(?:的|[^%s]{0,6})$" % _NOT_BEFORE_BASE_VALUE)
 
 
 #: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.

@@ -14,7 +14,7 @@ from ...reading.dates import ROC_ERA, ROC_OFFSET
 from .figures import _CN_YEAR, _TITLE, _clause_start, _free, cn_to_int
 from .indicators import SOURCE_PATTERNS
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?(?:\s*\d{1,2}\s*月(?:份)?)?\s*[-—–至到]\s*((?:19|20)\d{2})\s*年|(?<!\d)((?:19|20)\d{2})\s*年")
 #: A year of the Republic of China calendar (Taiwan; ROC year + 1911 = the common era): always after 民国 /
 #: 中华民国; a bare three-digit year (100–149) only where a period or a Taiwan release's wording follows it
 #: (112年第1季, 112年上半年, 107年全年, 111年12月, 112年及113年, 113年经济成长率, 111年每户, 自113年起), never a duration
