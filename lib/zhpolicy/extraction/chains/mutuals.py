@@ -432,12 +432,23 @@ def _paired_because(sentence: str, cues: int) -> list[dict]:
     return _paired_clauses(sentence, _BECAUSE)
 
 
+# family: a pair of one-character sides glued to a two-way word (工农互促, 城乡互补, 产教互融)
+_CHAR_PAIR = re.compile(rf"(?P<pair>{_listed('char_pair')})(?:{_listed('char_pair_word')})")
+
+
+@_family("char_pair", "工农互促、城乡互补（一个字一方的一对，后接互促、互补等）", "mutual",
+         "推动形成工农互促、城乡互补、协调发展、共同繁荣的新型工农城乡关系。",
+         needs=(("char_pair_word", "char_pair"),))
+def _char_pair(sentence: str, cues: int) -> list[dict]:
+    return [_row("mutual", [m["pair"][0], m["pair"][1], m["pair"][0]], m) for m in _CHAR_PAIR.finditer(sentence)]
+
+
 # family: words that state reciprocity (A与B相互促进, A和B互为支撑, 良性互动, 双向赋能)
 _RECIPROCITY = _alt(_cues("reciprocity"))
 _RECIPROCITY_LEAD = re.compile(rf"^.*?(?:{_listed('reciprocity_lead')})")
 _SIDE_CHAR = rf"[^{_P}、“”与和同]"
 #: what may stand between B and the two-way word: 之间X和Y, or a tie and 、 (紧密联系、相互支撑)
-_LINKED = (rf"(?:[^{_P}、与和]{{1,6}}?[与和]|(?:{_listed('close_tie')})、"
+_LINKED = (rf"(?:[^{_P}、与和]{{1,6}}?[与和]|(?:{_listed('close_tie')})、|(?:互相|相互)[^{_P}、与和]{{1,3}}、"
            # 青年与城市在一次次交流合作中实现“双向奔赴”: where the two meet, then the word (quoted or not)
            rf"|在[^{_P}、“”与和]{{1,16}}?中(?:实现|形成|达成|走向)?了?“?)?")
 _RECIPROCAL = re.compile(
@@ -455,6 +466,19 @@ _ADVERB_AFTER = re.compile(r"(?:始终|一直|始终要|要|将|必须)$")
 #: B ending in a count of more than two (三者, 四者): the word speaks of more than a pair
 _MANY = ("三者", "四者", "五者", "多者")
 _BOTH_AFTER = re.compile(rf"(?<=..)(?:{_listed('both')})$")
+
+
+_ITEM_START = re.compile(rf".*[{_P}]", re.S)
+_RECIPROCITY_RE = re.compile(_RECIPROCITY)
+
+
+def _listed_before(sentence: str, start: int) -> bool:
+    """Whether A (at *start*) is the last of a list of names (时代发展、技术进步与能源转型相互促进): a 、 right
+    before it, after an item that states no two-way relation of its own (not 企业双向奔赴、高校和企业双向赋能)."""
+    if not sentence.startswith("、", start - 1):
+        return False
+    opening = _ITEM_START.match(sentence, 0, start - 1)
+    return not _RECIPROCITY_RE.search(sentence, opening.end() if opening else 0, start - 1)
 
 
 #: A of A与B ends at the first 与/和/同 (see :mod:`.anchors`)
@@ -478,8 +502,8 @@ def _reciprocity(sentence: str, cues: int) -> list[dict]:
     for m in anchored_matches(_RECIPROCAL, sentence, _AND, _IS_SIDE_CHAR, 16):
         a, b = _LEAD.sub("", _node(m["a"])), _BOTH_AFTER.sub("", _node(m["b"]))  # 科技与产业二者相互促进
         a = _LEAD.sub("", _RECIPROCITY_LEAD.sub("", a) or a)
-        if b.endswith(_MANY):
-            continue  # 港口、产业与城市三者相互依存: more than a pair
+        if b.endswith(_MANY) or _listed_before(sentence, m.start("a")) and a == _node(m["a"]):
+            continue  # 港口、产业与城市三者相互依存, 时代发展、技术进步与能源转型相互促进: more than a pair
         a = _ADVERB_AFTER.sub("", a)  # 卫生工作始终与时代同频共振: 始终 is no part of A
         if len(a) >= 2 and len(b) >= 2 and not _same(a, b):
             found.append(_row("mutual", [a, b, a], m))

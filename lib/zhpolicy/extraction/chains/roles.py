@@ -59,8 +59,9 @@ _FREE_ROLE = re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(
 _LISTED_VALUE_FIRST = _ROLE_PATTERNS[-1][0]
 #: 为 and a one-character role, as the cue pass counts them (the pattern runs only where there are two)
 _CHAR_ROLE_WORD = re.compile(f"为[{_CHAR_ROLES}]")
-#: after 以A为主 (a role word that alone is none), a one-character role of the same group: 以治疗为主、医院为重
-_CHAR_ROLE_NEXT = re.compile(rf"、[^{_P}、“”以为是]{{1,8}}?为[{_CHAR_ROLES}](?=[{_P}、“”]|的|$)")
+#: after 以A为主 (a role word that alone is none), a one-character role of the same group: 以治疗为主、医院为重,
+#: 以预防为重、以社区为本
+_CHAR_ROLE_NEXT = re.compile(rf"、以?[^{_P}、“”以为是]{{1,8}}?为[{_CHAR_ROLES}](?=[{_P}、“”]|的|$)")
 #: one-character roles in a group (实体为本、创新为核): 本 and 重 count here, though 以人为本 alone is no role
 _CHAR_ROLE_PATTERN = _ROLE_PATTERNS[-2][0]
 #: the two value-first patterns (A是关键, A是杠杆): a group holding a free role noun is made of these only

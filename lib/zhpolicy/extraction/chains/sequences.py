@@ -74,7 +74,7 @@ _TO_IN_WORD = rf"(?:(?<={_TO_WORD_HEAD})|(?<=(?<![起未后原])来))[{_TO}]"
 #: where a 到 parting A from B may stand: not at the end of such a word (nor 来到, but 站起来到, 未来到 part)
 _NOT_IN_WORD = rf"(?<!{_TO_WORD_HEAD})(?<!(?<![起未后原])来)"
 #: what opens a further stage after 从A到B: 再到C, 最后到D (由补偿到保障再到弹性最后到内生激活)
-_AGAIN_TO = "(?:再到|最后到|最终到|然后到)"
+_AGAIN_TO = "(?:再到|最后到|最终到|然后到|进而到|进而(?=[“「]))"  # 由“吃不饱”到“吃得饱”进而“吃得好”
 _AGAIN_TO_RE = re.compile(_AGAIN_TO)
 _AGAIN_NODES = re.compile(rf"{_AGAIN_TO}((?:(?!{_AGAIN_TO})[^，])+?)(?=，?{_AGAIN_TO}|$)")
 #: a further 到 that opens a new frame (从由乱到治到由治及兴): B ends before it
@@ -183,7 +183,7 @@ _QUOTED_PARTS = re.compile(r"[“「][^“”「」]{1,12}[”」]")
 def _earlier(a: str) -> list[str]:
     """从A、B到C: the stages before 到, each a node when every one is a word (从站起来、富起来到强起来);
     a rise word ending the last one is dropped (从…提升到…)."""
-    parts = a.split("、")
+    parts = a.split("、") if not _QUOTE.fullmatch(a.strip()) else [a]  # 从“千村示范、万村整治”到…: one quoted stage
     if len(parts) < 2 and _ADJACENT_QUOTES.fullmatch(a.strip()):
         parts = _QUOTED_PARTS.findall(a)  # 从“跟跑”“并跑”到“领跑”: quoted stages side by side
     if len(parts) < 2 or not all(len(_node(p)) >= 2 for p in parts):
@@ -195,6 +195,12 @@ def _again(b: str) -> str:
     """从A到B到C: a further 到 in B starts a node when both sides are words (not 落实到位)."""
     parts = _FURTHER_TO.split(b)
     return "、".join(parts) if len(parts) > 1 and all(len(p) >= 2 for p in parts) else b
+
+
+def _later(b: str) -> list[str]:
+    """The stages of B: split at 、 (从A到B、C), but a quoted stage is one (到“千村精品、万村美丽”)."""
+    b = _again(b)
+    return [b] if _QUOTE.fullmatch(b.strip()) else b.split("、")
 
 
 #: a 到 that may start a further node (not the end of a word: 得到, 达到)
@@ -241,7 +247,7 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
         if b == m["b"] and not m["more"] and (head := _head(sentence, end_b)) and _parallel_head(_earlier(m["a"])[-1], head):
             b = head  # 从A到“X”的A′: what B names is the head noun after 的, parallel to A
             end_b = end_b + 1 + len(head)
-        earlier, later = _earlier(m["a"]), _again(b).split("、")
+        earlier, later = _earlier(m["a"]), _later(b)
         span_start = m.start()
         if len(earlier) > 1 and earlier[-1][:1] in _FROM:
             # 由表及里、由浅入深、由自然自发到自觉自为: phrases of their own before it, the chain is the last one's
@@ -251,10 +257,16 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
                 len(later) > 1 and (b.endswith(("……", "...")) or sentence.startswith(("……", "...", "等"), end_b))):
             continue  # 从A、B到C、D(等四大技术), 从A到B、C、D……: a range of examples, not the stages of one process
         nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
+        if _RANGE_AFTER.match(sentence, m.end()):
+            continue  # 从时尚潮流到影视娱乐，到各个艺术展演……，都充分展现: a range of examples
         nodes += [_node(x) for x in _AGAIN_NODES.findall(m["more"])]
         span = (span_start, end_b if b is not m["b"] else m.end())
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
+
+
+#: after 从A到B, more items opened by 到 and then a word of scope (，到C、D，都……): the items are a range
+_RANGE_AFTER = re.compile(rf"(?:[，,、]到[^。；;！？]{{1,40}}?)+[，,](?:{_listed('range_scope')})")
 
 
 def _parallel_end(a: str, sentence: str, start: int, reach: int = 40) -> str:
@@ -411,6 +423,12 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             found.append(_row("sequence", [_node(a), _node(quoted)], span, terms=True))
             continue
         head = _head(sentence, m.end("b")) if m["b"] else ""
+        if head and _QUOTE.fullmatch(head) and _QUOTE.fullmatch(a.strip()):
+            # 从“黑臭湖”逐渐变成美丽的“水下森林”: both states quoted, B is the quoted one, not its modifier
+            found.append(_row("sequence", [_node(a), _node(head)], (m.start(), m.end("b") + 1 + len(head)), terms=True))
+            continue
+        if m["b2"]:
+            b = _MANNER_AFTER.sub("", b.removeprefix("着")) or b  # 从A向着B奋力前行: neither 着 nor the manner is B
         if head and b in _NOW_WORDS:  # 从曾经的“冬季限定”迈向如今的“四季常青”: the states, not the times
             found.append(_row("sequence", [_node(_THEN_LEAD.sub("", a) or a), _node(head)],
                               (m.start(), m.end("b") + 1 + len(head))))
@@ -446,6 +464,10 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             nodes, span = _with_later(sentence, nodes, m.start(), span.end() if span is m else span[1])
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
+
+
+#: how a move towards B is made, between B and the word that ends it (向着B奋力前行, 向B加速迈进)
+_MANNER_AFTER = re.compile(r"(?:奋力|加速|加快|大步|阔步|稳步|坚定|不断|持续)$")
 
 
 #: a state-tail word inside B's list (…产业转型与环境永续的…): followed by 与/和/及/、 and more of B
@@ -556,7 +578,7 @@ _STATE_AFTER = re.compile(rf"(?P<b>[^{_P}、“”的]{{2,12}}?)的?(?P<tail>{_S
 _STATE_SIDE = re.compile(rf"[^{_P}、“”的]{{2,12}}")
 #: what stands just before A: a 的 or 进入/实现 (a state), or a verb that sets a thing moving (推动A向B…: loose)
 _STATE_LEADS = ("的", "进入", "实现")
-_STATE_VERB_LEADS = ("推动", "促进", "加快", "引导", "带动", "加速")
+_STATE_VERB_LEADS = ("推动", "促进", "加快", "引导", "带动", "加速", "打通", "畅通")
 _STATE_KIN = frozenset(_cues("state_kin"))
 _TOWARD_CHAR = re.compile(f"[{_TOWARD}]")
 
@@ -925,7 +947,7 @@ def _progressive_next(sentences: list[tuple[int, str, int]]) -> list[dict]:
 
 
 # family: 不再A，而是B (a state left for another: 不再满足于A，转而追求B; B，而不再只是A)
-_NO_LONGER = re.compile(r"不再(?:只是|仅仅是|仅是|是)?(?P<a>[^，,。；;！？]{2,40}?)[，,]\s*(?:而是|转而)(?P<b>[^，,。；;！？]{2,40}?)(?=[，,。；;！？]|$)")
+_NO_LONGER = re.compile(r"(?:不再(?:只是|仅仅是|仅是|是)?|摆脱了?)(?P<a>[^，,。；;！？]{2,40}?)[，,]\s*(?:而是|转而|而转为|而转向|转向|转为)(?P<b>[^，,。；;！？]{2,40}?)(?=[，,。；;！？]|$)")
 _NO_LONGER_AFTER = re.compile(r"(?P<b>[^，,。；;！？]{2,40}?)[，,]\s*而不再(?:只是|仅仅是|仅是|是)?(?P<a>[^，,。；;！？]{2,40}?)(?=[，,。；;！？]|$)")
 #: where the new state begins in a clause told before 而不再 (…逐渐被视为B): after the last of these
 _SEEN_AS = re.compile(r"^.*(?:被视为|视为|成为|变成|转为)")
@@ -933,6 +955,7 @@ _SEEN_AS = re.compile(r"^.*(?:被视为|视为|成为|变成|转为)")
 
 @_family("no_longer", "不再A，而是B（离开一种状态，转到另一种）", "sequence", "居民不再满足于吃饱，转而追求吃好。",
          ("B，而不再只是A", "数据逐渐被视为生产要素，而不再只是业务记录。"),
+         ("摆脱A，转向B；不再A，而转为B", "企业摆脱了低价竞争的老路，转向以品质取胜的新路。"),
          needs=(("no_longer",),))
 def _no_longer(sentence: str, cues: int) -> list[dict]:
     found = [_row("sequence", [_node(m["a"]), _node(m["b"])], (m.start(), m.end())) for m in _NO_LONGER.finditer(sentence)

@@ -1,0 +1,53 @@
+"""Issue 30, families of rounds 20 and 21 missed on their first run, written as families with other topic words,
+never the real texts. One made-up sentence per form, asserting kind and nodes, and a trap for each family."""
+
+import pytest
+
+from .chain_rounds import scored
+
+
+CASES = [
+    # 1. a further stage after 进而 (由“A”到“B”进而“C”)
+    ("实现了由“看得上病”到“看得好病”进而“少生病”的转变。", [("sequence", "看得上病 > 看得好病 > 少生病")]),
+    ("从研发到生产，进而推动产业升级。", [("sequence", "研发 > 生产")]),  # after a comma 进而 opens a clause
+    # 2. a quoted state that becomes a quoted state behind a modifier (从“A”变成美丽的“B”)
+    ("这条河从“臭水沟”逐渐变成清澈的“生态廊道”。", [("sequence", "臭水沟 > 生态廊道")]),
+    # 3. 变身 as a verb of change
+    ("老厂房从闲置仓库变身文创园区。", [("sequence", "闲置仓库 > 文创园区")]),
+    # 4. 从A向着B前行 (向着, and the manner before the verb)
+    ("我国正从体育大国向着体育强国阔步前行。", [("sequence", "体育大国 > 体育强国")]),
+    # 5. 摆脱A，转向B; 不再A，而转为B (Simplified and Traditional)
+    ("农业摆脱了靠天吃饭的旧模式，转向科技支撑的新模式。",
+     [("sequence", "靠天吃饭的旧模式 > 科技支撑的新模式")]),
+    ("業者不再單純銷售產品，而轉為提供解決方案。", [("sequence", "单纯销售产品 > 提供解决方案")]),
+    # 6. quoted stages that hold a 、 are one stage each
+    ("从“一村一品、一镇一业”到“一县一园、一区一链”再到“全域协同”的发展。",
+     [("sequence", "一村一品、一镇一业 > 一县一园、一区一链 > 全域协同")]),
+    # 7. a pair of one-character sides glued to a two-way word
+    ("形成产城互融、军民互促的格局。", [("mutual", "产 > 城 > 产"), ("mutual", "军 > 民 > 军")]),
+    # 8. two two-way words in a row after the pair
+    ("推动教学与科研互相支撑、相互促进。", [("mutual", "教学 > 科研 > 教学")]),
+    # 9. a change of two states of one thing, 转化 and a lead of 打通
+    ("打通生态产品向经济产品转化的通道。", [("sequence", "生态产品 > 经济产品")]),
+    # 10. a one-character role that opens with 以, beside others (以A为重、以B为本、以C为中心)
+    ("坚持以学生为重、以教师为本、以课堂为中心。", [("triad", "重: 学生 | 本: 教师 | 中心: 课堂")]),
+]
+
+TRAPS = [
+    "要摆脱贫困，必须发展产业。",  # 摆脱 without a state turned to
+    "坚持问题导向、目标导向与结果导向相互统一。",  # the last of a list is no pair
+    "建议从宏观到微观统筹谋划。",  # a range of levels
+    "从服装设计到影视制作，到各类展演，都展现出城市的活力。",  # examples, then 都
+    "促进工农业生产。",  # a pair of sides with no two-way word
+    "坚持以人为本。",  # one role alone
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_family(text, expected):
+    assert scored(text) == expected
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_trap(text):
+    assert scored(text) == []
