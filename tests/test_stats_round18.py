@@ -49,3 +49,40 @@ def test_a_period_of_months_across_two_years_is_dated_by_both():
 def test_policy_packages_named_by_their_count_are_no_statistics():
     t = _table("出台稳增长“21条”“18条”等政策，落实推动创新创业高质量发展20条措施，新增就业12万人。")
     assert list(t.index) == ["12万人"]
+
+
+def test_a_years_work_report_tells_the_results_of_the_year_before():
+    from .test_stats_round8 import _titled
+    t = _titled("2026年青海省政府工作报告", "一般公共预算支出2164.2亿元，一产增加值增长5.5%。今年将新建高标准农田60万亩。")
+    assert t.loc["2164.2亿元", "year"] == "2025" and t.loc["2164.2亿元", "year_source"] == "title"
+    assert t.loc["增长5.5%", "year"] == "2025"
+
+
+def test_a_span_since_a_year_does_not_date_the_figures_before_it():
+    t = _table("全省地区生产总值达到13697.5亿元，较“十三五”末的9323.1亿元增加4374.4亿元，经济增速2022年以来保持在全国前列。")
+    assert t.loc["达到13697.5亿元", "year"] != "2022"
+    assert t.loc["9323.1亿元", "year"] == "2020" and t.loc["9323.1亿元", "year_source"] == "compared"
+
+
+def test_a_level_measured_against_a_base_year_is_of_its_own_year():
+    t = _table("2023年第3季入境旅客人次按年增长8.2倍至828.2万，相当于2019年同期数字的83.5%，整体经济回复至2019年同期的77.4%。")
+    assert t.loc["83.5%", "year"] == "2023" and t.loc["77.4%", "year"] == "2023"
+    assert t.loc["77.4%", "kind"] == "achieved"  # 回复至2019年 is no deadline
+
+
+def test_a_span_of_fiscal_years_dates_by_its_first_and_last_year():
+    t = _table("在2019/20至2023/24年度的五年内，公营房屋总建屋量合共约为10.04万个单位。", "2024-02-28")
+    assert t.loc["约为10.04万个", "year"] == "2019-2024"
+    t = _table("在2026/27年度起的五年，公营房屋建屋量将达18.9万个。", "2025-09-17")
+    assert t.loc["达18.9万个", "year"] == "2030-2031"  # a target: the span's last fiscal year
+
+
+def test_the_growth_rate_after_a_planned_lines_difference_is_plan():
+    t = _table("岁入预算编列304.42亿元，较114年度法定预算数279.61亿元，增加24.81亿元，增幅8.87%。", "2025-11-11")
+    assert t.loc["8.87%", "kind"] == "plan"
+
+
+def test_an_undated_bill_dates_its_past_figures_as_results():
+    text = ("主计总处113年度预算案编列62万8千元，办理地方预算业务。惟查111年度各市县自筹财源占岁出比例平均数为52.2%。")
+    t = _table(text)
+    assert t.loc["52.2%", "kind"] == "achieved" and t.loc["52.2%", "year"] == "2022"

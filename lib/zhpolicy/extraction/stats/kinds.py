@@ -126,8 +126,9 @@ def _cue_table() -> dict[tuple[str, str], tuple[re.Pattern, tuple[str, ...]]]:
 
 
 #: ``到2027年``, ``至2025年``: a year the figure is to be reached by (not 截至2023年底: as of).
-#: Not the end of a span of dates (2022年12月至2023年2月, 1月至2023年3月: a period, not a goal).
-_FUTURE_YEAR = re.compile(r"(?<!提高|提升|增长|下降|上升|扩大|减少|降低|下跌|回落|回升|上涨)(?<![增降升跌截月日])(?<!截止)(?<!月份)(?:到|至|于)\s*((?:19|20)\d{2})\s*年")
+#: Not the end of a span of dates (2022年12月至2023年2月, 1月至2023年3月: a period, not a goal), nor a base a
+#: level is measured against (回复至2019年同期的77.4%).
+_FUTURE_YEAR = re.compile(r"(?<!提高|提升|增长|下降|上升|扩大|减少|降低|下跌|回落|回升|上涨)(?<![增降升跌截月日])(?<!截止)(?<!月份)(?:到|至|于)\s*((?:19|20)\d{2})\s*年(?!同期|同季|的?水平的)")
 
 
 def _cue_before(text: str, cue: str, limit: int | None = None) -> bool:

@@ -18,7 +18,7 @@ from .figures import CN_NUMERAL, _SP, _candidates, _clause_start, _clean_value, 
 from .indicators import _attribution, _indicator, _respectively, _source
 from .kinds import BILL_CUE, ESTIMATES, IN_REVIEW, LATER_THAN_DOCUMENT, bill_line, budget_bill, figure_kind
 from .scopes import frame, goal_list_scope, is_item, item_year_scope, named_goal_scope, target_lead_scope, year_lead_scope
-from .years import (_FULL_DATE, _NOW_AS_START, _change_end, _common_era, _figure_year, _heading_year_at, _heading_years,
+from .years import (_FISCAL_YEAR, _FULL_DATE, _NOW_AS_START, _change_end, _common_era, _figure_year, _plan_period, _heading_year_at, _heading_years,
                     _short_line, _topic_token, _year_tokens, document_year_month, own_year_of_text, relative_year_words,
                     reporting_period)
 
@@ -178,6 +178,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
     doc_year, doc_month = document_year_month(date)
     doc = {"doc": label, "doc_id": doc_id, "year": doc_year, "month": doc_month,
            "bill": budget_bill(title + "\n" + text[:_OPENING])}
+    if doc["bill"] and doc_year is None:  # an undated bill's own year: 主计总处113年度预算案… (see _bill_year)
+        doc["bill_year"] = _bill_year(title + "\n" + text[:_OPENING])
     period = reporting_period(text, date)
     plan_end = _plan_end_year(title, text, doc_year)
     rows, para, para_topic, earlier = [], None, None, []
@@ -424,10 +426,12 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
         year, targets_only = _title_year(title, date)
     if year:
         fiscal = _fiscal(year)
+        reviewed = str(int(year) - 1) if re.fullmatch(r"\d{4}", year) and _WORK_REPORT_TITLE.search(title) else ""
         for row in rows:
             if not row["year"] and (fiscal or not targets_only or row["kind"] == "target"):
-                row.update(year=year if fiscal or "-" not in year else year[5:], year_source="title",
-                           year_line=_short_line(title))
+                # 2026年青海省政府工作报告: the report of 2026 tells the results of 2025 and the goals of 2026
+                own = reviewed if reviewed and row["kind"] in _RESULTS else year if fiscal or "-" not in year else year[5:]
+                row.update(year=own, year_source="title", year_line=_short_line(title))
         return rows
     results, goals = _only_year_of_rows(rows, _RESULTS), _only_year_of_rows(rows, ("target",))
     goals = goals or (results if _fiscal(results) else "")
@@ -438,6 +442,10 @@ def _document_years(rows: list[dict], title: str, text: str, date) -> list[dict]
         if year:
             row.update(year=year, year_source="only_year", year_line="")
     return rows
+
+
+#: A title naming a year's government work report (2026年青海省政府工作报告): delivered early in that year.
+_WORK_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}\s*年[^，。；（(]{0,16}政府工作报告")
 
 
 #: The kinds the one year of a document's results dates (not a goal, not a policy's amount).
@@ -555,8 +563,12 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
         previous, previous_end = indicator, row["end"]
         change = _change_end(sentence, row)
         base = _BASE_VALUE.search(sentence, clause_start, row.get("number_start", row["start"])) if compares else None
+        plan_end = _BASE_PLAN_END.search(sentence, clause_start, row.get("number_start", row["start"])) \
+            if base is None and "五" in sentence and ("较" in sentence or "比" in sentence) else None
         if base is not None:  # 较114年度法定预算数277.27亿元，增加…: the value of the year compared with
             year, year_source, year_line = _common_era(base["y"]), "compared", ""
+        elif plan_end is not None and _plan_period(plan_end["n"]):  # 较“十三五”末的9323.1亿元: the plan's last year
+            year, year_source, year_line = _plan_period(plan_end["n"])[5:], "compared", ""
         else:
             year, year_source, year_line = _figure_year(sentence, row, tokens, context, change)
             if compares_last and row["unit"] != "个百分点" and re.fullmatch(r"\d{4}", year) and _LAST_YEAR_VALUE.search(
@@ -574,7 +586,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
         if (kind == "achieved" and not kind_cue or kind_cue == LATER_THAN_DOCUMENT) and doc["bill"] \
                 and year_source != "compared" and bill_line(sentence) \
-                and not (doc["year"] and re.match(r"\d{4}", year) and int(year[-4:]) < doc["year"]):
+                and not (_reference_year(doc) and re.match(r"\d{4}", year) and int(year[-4:]) < _reference_year(doc)):
             kind, kind_cue = "plan", BILL_CUE  # 总预算案…歲出707億元: a line of the budget the document presents
         if kind == "target" or kind == "achieved" and _LEVEL_AT_END.search(sentence, 0, row.get("number_start", row["start"])):
             year = _target_year(sentence, row, year, year_line)  # 过去五年，…达到2100亿元: the level at the span's end
@@ -588,6 +600,20 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             "sentence": sentence, "start": offset + row["start"], "end": offset + row["end"],
         })
     return rows
+
+
+#: the year of the bill an undated text presents: 113年度预算案, 2024年度总预算案
+_BILL_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2}|1[0-4]\d)\s*年度?(?:中央政府)?总?预算案")
+
+
+def _bill_year(opening: str) -> int | None:
+    m = _BILL_YEAR.search(opening)
+    return int(_common_era(m["y"])) if m else None
+
+
+def _reference_year(doc: dict) -> int | None:
+    """The year a budget bill's figures are told from: the document's, else the bill's own (undated)."""
+    return doc["year"] or doc.get("bill_year")
 
 
 def _clause_period_over(sentence: str, row: dict, tokens: list[dict], doc: dict) -> bool:
@@ -622,6 +648,11 @@ _NOT_BEFORE_BASE_VALUE = r"，,。；：\d增减提降上下扩缩多少高低�
 _BASE_VALUE = re.compile(r"(?:较|比|与)\s*(?P<y>(?:19|20)\d{2}|1[0-4]\d)\s*年度?(?:的|[^%s]{0,10})$" % _NOT_BEFORE_BASE_VALUE)
 
 
+#: The value at the end of a five-year plan a figure is compared with: 较“十三五”末的9323.1亿元（增加…）.
+_BASE_PLAN_END = re.compile(r"(?:较|比|与)\s*“?(?P<n>十[一二三四五六七八九]|[六七八九十])五”?(?:时期|期)?末(?:的|[^%s]{0,6})$"
+                            % _NOT_BEFORE_BASE_VALUE)
+
+
 #: Last year's value a figure of the year is compared with, named right before it: 较上年同期110374万元（下降9.5%）,
 #: 比去年的300亿元 (not 比上年增长5%, 比上年同期回落3.7个百分点: a word of change stands between; points are a change).
 _LAST_YEAR_VALUE = re.compile(r"(?:较|比|与)\s*(?:上年|去年|上一年)(?:同期)?(?:的|[^%s]{0,6})$" % _NOT_BEFORE_BASE_VALUE)
@@ -629,7 +660,8 @@ _LAST_YEAR_VALUE = re.compile(r"(?:较|比|与)\s*(?:上年|去年|上一年)(?:
 
 #: The words between a planned figure and the next one when the next is its change: ，增长5%, 、比上年预算增加.
 _CHANGE_OF_PREVIOUS = re.compile(r"[，,、]?\s*(?:(?:比|较)(?:上年|去年|(?:19|20)\d\d年)?[^，,。；\d]{0,6}|同比|年均)?"
-                                 r"(?:增长|下降|增加|减少|提高|降低)\s*$")
+                                 r"(?:增长|下降|增加|减少|提高|降低|增幅|减幅|降幅)(?:为|约|达)?\s*$")
+
 
 
 #: A level reached (达到2100亿元, 提高到3%) at the end of a span of years, not a total or an average over it.
@@ -646,6 +678,8 @@ def _target_year(sentence: str, row: dict, year: str, year_line: str = "") -> st
     is a fiscal year (2019/20年度, in the sentence or the heading or lead that gave the year)."""
     if not re.fullmatch(r"\d{4}-\d{4}", year) or int(year[5:]) == int(year[:4]) + 1 and "年度" in sentence + year_line:
         return year  # 2024-25年度: a fiscal year is one period, not a span that ends in its last year
+    if "年度" in sentence + year_line and _FISCAL_YEAR.search(sentence + "\n" + year_line):
+        return f"{int(year[5:]) - 1}-{year[5:]}"  # 2023-24至2027-28年度: the last fiscal year of the span
     clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
     clause = clause[clause.rfind("、") + 1:]  # 年均增长1万元、从目前的14.4万元增加到20万元: 20万元 is a level
     if _LEVEL_REACHED.search(sentence, 0, row.get("number_start", row["start"])):

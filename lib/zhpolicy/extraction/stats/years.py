@@ -39,6 +39,13 @@ _BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d
 #: ``2024-25年度``, ``2023/24财政年度``, ``2024至25年度``: a fiscal year (Hong Kong's April to March), both years.
 _FISCAL_YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])(?P<a>(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*[-—–/／至]\s*"
                           r"(?P<b>\d{2}|[〇零○一二三四五六七八九]{2})\s*(?:财政)?年度")
+#: ``2019/20至2023/24年度``, ``2022-23至2031-32年度``: a span of fiscal years
+_FISCAL_SPAN = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-—–/／]\s*\d{2}\s*(?:年度)?\s*至\s*"
+                          r"(?P<b>(?:19|20)\d{2})\s*[-—–/／]\s*(?P<b2>\d{2})\s*(?:财政)?年度")
+#: after a fiscal year, the years counted from it: 2026/27年度起的五年
+_YEARS_ON = re.compile(r"\s*(?:起|开始)的?(?P<n>\d{1,2}|[二三四五六七八九十])个?(?:财政)?年")
+
+
 def _bracketed_year(m: re.Match) -> str:
     """The common-era year of a :data:`_BRACKETED_YEAR` match (113 is an ROC year: 2024)."""
     return _common_era(m["y"] or m["y2"])
@@ -271,12 +278,22 @@ def _year_tokens(sentence: str, date) -> list[dict]:
                        "weak": False})
     for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": _bracketed_year(m), "source": "", "weak": False})
+    spans = [m for m in _FISCAL_SPAN.finditer(sentence)] if "年度" in sentence and "至" in sentence else []
+    for m in spans:  # 2019/20至2023/24年度: from the first fiscal year's start to the last one's end
+        first, last = int(m["a"]), int(m["b"]) // 100 * 100 + int(m["b2"])
+        tokens.append({"start": m.start(), "end": m.end(), "year": f"{first}-{last}", "source": "", "weak": False,
+                       "period": True})
     for m in (_FISCAL_YEAR.finditer(sentence) if "年度" in sentence else ()):
+        if any(x.start() <= m.start() < x.end() for x in spans):
+            continue
         first = int(m["a"].translate(_CN_YEAR_DIGITS))
         last = first // 100 * 100 + int(m["b"].translate(_CN_YEAR_DIGITS))
         if last == first + 1:
-            tokens.append({"start": m.start(), "end": m.end(), "year": f"{first}-{last}", "source": "", "weak": False,
-                           "period": True})
+            years_on = _YEARS_ON.match(sentence, m.end())  # 2026/27年度起的五年: five fiscal years from it
+            if years_on:
+                last = first + cn_to_int(years_on["n"]) if not years_on["n"].isdigit() else first + int(years_on["n"])
+            tokens.append({"start": m.start(), "end": years_on.end() if years_on else m.end(), "year": f"{first}-{last}",
+                           "source": "", "weak": False, "period": True})
     for m in (_CN_YEAR.finditer(sentence) if has_year else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
     for m in (_PLAN_PERIOD.finditer(sentence) if "五" in sentence else ()):
@@ -343,6 +360,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
         tokens.append({"start": m.start(), "end": m.end(), "year": str(year) if year else "", "now": True,
                        "span": True, "source": f"relative:{m.group(0)}", "weak": False, "rule": "now"})
     kept = [t for t in tokens if _free((t["start"], t["end"]), titles) and not _comparison_base(sentence, t["start"])
+            and not _LEVEL_OF_BASE.match(sentence, t["end"])
             and not _FORECAST_MADE.match(sentence, t["end"])]
     return _merged_tokens(sentence, sorted(kept, key=lambda t: t["start"]))
 
@@ -364,6 +382,11 @@ def _comparison_base(sentence: str, start: int) -> bool:
     if before == "同" and sentence[max(0, start - 2):start - 1] in _NOT_BASE_TONG:
         return False  # 连同2023/24年度…, 会同, 协同: "together with", no comparison
     return before in ("比", "较", "与", "同") or before == "对" and sentence.startswith(_BASE_AFTER_DUI, start)
+
+
+#: after a year, what makes it the base a level is measured against (回复至2019年同期的77.4%,
+#: 相当于2019年同期数字的83.5%, 恢复到2019年水平的九成): the figure is of the sentence's own time
+_LEVEL_OF_BASE = re.compile(r"(?:同期|同季)(?:数字|水平)?的|(?:的)?水平的")
 
 
 #: the characters before 同 that make it "together" (连同, 会同, 协同, 一同, 共同), not "compared with"
@@ -632,7 +655,7 @@ def _context_year(sentence: str, row: dict, tokens: list[dict], context: dict) -
     period = context.get("period")
     if period:
         return period["year"], "scope", period["text"]
-    return _only_year(tokens)
+    return _only_year(tokens, sentence)
 
 
 #: Between a year naming a clause's topic and a figure of the next clause: one clause break, no digit.
@@ -653,10 +676,12 @@ def _topic_of_next_clause(sentence: str, row: dict, tokens: list[dict], segment:
     return None
 
 
-def _only_year(tokens: list[dict]) -> tuple[str, str, str]:
+def _only_year(tokens: list[dict], sentence: str = "") -> tuple[str, str, str]:
     """The year of a sentence that names one year only, in whatever place (主计总处今天上修今年…预测至3.9%，
-    较5月预测增加0.47个百分点: 今天 and 今年 agree), for a figure nothing nearer dates; else nothing."""
-    strong = [t for t in tokens if not t["weak"]]
+    较5月预测增加0.47个百分点: 今天 and 今年 agree), for a figure nothing nearer dates; else nothing. A year
+    opening a span (2022年以来) dates the span, not the sentence."""
+    strong = [t for t in tokens if not t["weak"] and not sentence[t["end"]:t["end"] + 2] == "以来"
+              and not sentence[t["start"]:t["end"]].endswith("以来")]
     years = {t["year"] for t in strong}
     if len(years) == 1 and re.fullmatch(r"\d{4}", next(iter(years))):  # not when 目前 or 今年 cannot be placed
         return next(iter(years)), "sentence", ""
