@@ -31,6 +31,10 @@ CASES = [
     ("打通生态产品向经济产品转化的通道。", [("sequence", "生态产品 > 经济产品")]),
     # 10. a one-character role that opens with 以, beside others (以A为重、以B为本、以C为中心)
     ("坚持以学生为重、以教师为本、以课堂为中心。", [("triad", "重: 学生 | 本: 教师 | 中心: 课堂")]),
+    # 11. (round 22) a change told between two times (从过往的A到今天的B): the states after their 的
+    ("城市的产业结构从过往的加工制造到今天的研发设计，经历了深刻转型。", [("sequence", "加工制造 > 研发设计")]),
+    # 12. (round 22) a value-first role group inside quotes
+    ("“制度是骨架，人才是血脉，创新是灵魂”，这是改革的经验。", [("triad", "骨架: 制度 | 血脉: 人才 | 灵魂: 创新")]),
 ]
 
 TRAPS = [

@@ -48,13 +48,13 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')}){{0,2}}(?P<value>[^{_P}、“”以为是]{{1,8}}?)"
                 rf"为(?P<loose>[{_CHAR_ROLES}])(?=[{_P}、“”]|的|$)"), _CHAR_ROLE_TWICE),
     # take_as continued or value first: 企业为主体、市场为导向; 教育是基础、科技是关键
-    (re.compile(rf"(?:^|(?<=[，；、]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
+    (re.compile(rf"(?:^|(?<=[，；、“「]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)"
                 rf"(?:为|是|作为){_DEGREE}"
                 rf"(?P<role>{_ROLE})(?=[{_P}、“”]|的|$)"), _IS_ROLE),
 ]
 #: value first with a role noun not in the list (金融是杠杆): sought only where a listed value-first role
 #: stands (A是前提), kept only in a parallel group with it (A是前提、B是杠杆、C是支撑), never alone
-_FREE_ROLE = re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
+_FREE_ROLE = re.compile(rf"(?:^|(?<=[，；、：“「]))(?:{_listed('list_lead')})?(?P<value>[^{_P}、“”以为是]{{1,12}}?)是"
                         rf"(?P<free>[\u4e00-\u9fff]{{2,3}})(?=[，；、。;,]|$)")
 _LISTED_VALUE_FIRST = _ROLE_PATTERNS[-1][0]
 #: 为 and a one-character role, as the cue pass counts them (the pattern runs only where there are two)

@@ -114,7 +114,7 @@ def _whole(sentence: str, start: int) -> str:
 _HEAD = re.compile(rf"的(?P<head>[^{_P}、“”的]{{2,10}}?|“[^{_P}、“”的]{{2,10}}”[^{_P}、“”的]{{0,4}}?)(?=[{_P}、]|$|的(?:{_FROM_TO_END}|{_STATE_TAIL}))")
 #: the time words a change is told between (曾经的A迈向如今的B): B names a time, the state follows its 的
 _NOW_WORDS = ("如今", "现在", "今天", "当下", "目前")
-_THEN_LEAD = re.compile(r"^(?:曾经|过去|以往|昔日|当年)的(?=..)")
+_THEN_LEAD = re.compile(r"^(?:曾经|过去|过往|以往|昔日|当年)的(?=..)")
 
 
 _QUOTED_HEAD = re.compile(r"“[^“”「」、，。]{2,10}”[^“”「」、，。的]{1,4}")
@@ -244,6 +244,11 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
         if m["a"].endswith(_MOVE_VERBS):
             continue  # 从启德搬到赤鱲角机场: a move from one place to another, not stages
         end_b = m.start("b") + len(b)
+        if b == m["b"] and not m["more"] and b in _NOW_WORDS and (head := _head(sentence, end_b)):
+            # 从过往的工业化到今天的服务型经济: the states, not the times
+            found.append(_row("sequence", [_node(_THEN_LEAD.sub("", m["a"]) or m["a"]), _node(head)],
+                              (m.start(), end_b + 1 + len(head))))
+            continue
         if b == m["b"] and not m["more"] and (head := _head(sentence, end_b)) and _parallel_head(_earlier(m["a"])[-1], head):
             b = head  # 从A到“X”的A′: what B names is the head noun after 的, parallel to A
             end_b = end_b + 1 + len(head)
