@@ -86,3 +86,20 @@ def test_an_undated_bill_dates_its_past_figures_as_results():
     text = ("主计总处113年度预算案编列62万8千元，办理地方预算业务。惟查111年度各市县自筹财源占岁出比例平均数为52.2%。")
     t = _table(text)
     assert t.loc["52.2%", "kind"] == "achieved" and t.loc["52.2%", "year"] == "2022"
+
+
+@pytest.mark.parametrize("sentence, surface, unit", [
+    ("2023年全省实现GDP超3.2万亿，增长5.0%。", "超3.2万亿", "元"),  # an output value is money
+    ("全年帮助924万农民工返岗。", "924万", "人"),  # the noun after the number
+    ("机场旅客吞吐量突破200万大关。", "突破200万", "人次"),  # the noun before it in its clause
+    ("地区人口规模超过1亿。", "超过1亿", "人"),
+    ("全年的人均本地生产总值为55.9万澳门元。", "55.9万澳门元", "澳门元"),
+    ("政府已觅得135幅用地。", "135幅", "幅"),
+])
+def test_units_a_reader_supplies(sentence, surface, unit):
+    assert _table(sentence).loc[surface, "unit"] == unit
+
+
+def test_a_number_of_wan_with_no_counted_noun_keeps_no_unit():
+    t = _table("全市新增市场主体达到5万。")
+    assert t.iloc[0]["unit"] == ""

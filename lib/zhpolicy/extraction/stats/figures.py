@@ -622,20 +622,41 @@ def _candidates(sentence: str) -> list[dict]:
         if not row["unit"] and sentence[row["end"]:row["end"] + 1] in ("年", "月", "日"):
             continue  # 40多年 and other durations
         taken.append(span)
-        if row.pop("mag", None) in _MONEY_MAGNITUDES and not row["unit"]:
+        mag = row.pop("mag", None)
+        if mag in _MONEY_MAGNITUDES and not row["unit"]:
             unitless_money.append(row)
+        elif mag and not row["unit"]:
+            row["unit"] = _counted_unit(sentence, row)  # 924万农民工, 旅客吞吐量突破200万: people counted
         row.pop("factor", None)
         _threshold(sentence, row)
         found.append(row)
     for row in unitless_money:
-        row["unit"] = _money_unit(sentence, found)  # 增拨60亿购买疫苗: an amount of 亿 in a sentence about money
+        row["unit"] = _money_unit(sentence, found) or _counted_unit(sentence, row)  # 增拨60亿购买疫苗: money
     return sorted(found, key=lambda r: r["start"])
+
+
+#: What a number of 万 or 亿 without a unit counts, from the noun right after it (924万农民工) or, else,
+#: the last such noun of its clause before it (入境旅客人次…增长至828.2万, 人口规模超过1亿): trips or people.
+_COUNTED_AFTER = re.compile(r"(?:人次|人口|农民工|劳动力|贫困人口|常住人口|户籍人口|职工|学生|游客|旅客)")
+_COUNTED_BEFORE = re.compile(r"(?P<trips>人次|吞吐量|客流量?|游客|旅客)|(?P<people>人口|人数|农民工|劳动力|职工|就业)")
+
+
+def _counted_unit(sentence: str, row: dict) -> str:
+    after = _COUNTED_AFTER.match(sentence, row["end"])
+    if after:
+        return "人次" if after.group() in ("人次", "游客", "旅客") else "人"
+    clause = sentence[_clause_start(sentence, row["start"]):row["start"]]
+    found = list(_COUNTED_BEFORE.finditer(clause))
+    if not found:
+        return ""
+    return "人次" if found[-1]["trips"] else "人"
 
 
 #: Magnitudes so large that an amount of them without a unit, in a sentence about money, is money (60亿, 3.2万亿).
 _MONEY_MAGNITUDES = frozenset({"亿", "万亿", "千亿", "百亿"})
 #: Words of a sentence about public money (besides a figure in a currency).
-_MONEY_WORDS = re.compile(r"预算|财政|财赤|赤字|收入|支出|开支|拨款|增拨|拨付|储备|税|资金|经费|投资|债务|债券|收益|基金|补助款")
+_MONEY_WORDS = re.compile(r"预算|财政|财赤|赤字|收入|支出|开支|拨款|增拨|拨付|储备|税|资金|经费|投资|债务|债券|收益|基金|补助款"
+                          r"|GDP|生产总值|增加值|销售额|营业额|交易额|成交额|出口额|进口额|贸易额|零售总额")
 
 
 #: The currencies a figure may be reported in: the base units of the ``money`` group of ``data/units.tsv``.
