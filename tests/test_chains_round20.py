@@ -35,6 +35,17 @@ CASES = [
     ("城市的产业结构从过往的加工制造到今天的研发设计，经历了深刻转型。", [("sequence", "加工制造 > 研发设计")]),
     # 12. (round 22) a value-first role group inside quotes
     ("“制度是骨架，人才是血脉，创新是灵魂”，这是改革的经验。", [("triad", "骨架: 制度 | 血脉: 人才 | 灵魂: 创新")]),
+    # 13. (rounds 23-24) shift verbs 转至, 切换至; the transition's verb again without 再 (从A走向B，走向C)
+    ("服务重心由「住院」转至「居家」。", [("sequence", "住院 > 居家")]),
+    ("企业竞争从拼价格切换至拼品质。", [("sequence", "拼价格 > 拼品质")]),
+    ("城市治理从管理走向治理，走向智治。", [("sequence", "管理 > 治理 > 智治")]),
+    # 14. (round 24) a dash chain told as a change; one-character steps quoted and counted
+    ("实现“荒滩—林地—果园”的历史性转变。", [("sequence", "荒滩 > 林地 > 果园")]),
+    ("坚持“听、议、办、督”四个环节。", [("sequence", "听 > 议 > 办 > 督")]),
+    # 15. (round 24) 相互制衡 with a modal between; 两翼 and 果 as roles
+    ("立法与行政应当相互制衡。", [("mutual", "立法 > 行政 > 立法")]),
+    ("以制造业为主体，服务业和农业为两翼。", [("triad", "主体: 制造业 | 两翼: 服务业和农业")]),
+    ("坚持保护为基、发展为果。", [("triad", "基: 保护 | 果: 发展")]),
 ]
 
 TRAPS = [
@@ -44,6 +55,7 @@ TRAPS = [
     "从服装设计到影视制作，到各类展演，都展现出城市的活力。",  # examples, then 都
     "促进工农业生产。",  # a pair of sides with no two-way word
     "坚持以人为本。",  # one role alone
+    "坚持“学、思、用”两个环节。",  # the count says two, the quotes hold three
 ]
 
 
@@ -55,3 +67,12 @@ def test_family(text, expected):
 @pytest.mark.parametrize("text", TRAPS)
 def test_trap(text):
     assert scored(text) == []
+
+
+def test_two_role_groups_of_the_same_nodes_are_two_chains():
+    import pandas as pd
+    import zhpolicy as zp
+    text = "教育是基础、科技是动力、人才是主体，三者辩证统一。实现强国目标，教育是根本、科技是实力、人才是保障。"
+    chains = zp.extract_chains(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    triads = chains[chains["kind"] == "triad"]
+    assert sorted(map(tuple, triads["roles"])) == [("基础", "动力", "主体"), ("根本", "实力", "保障")]

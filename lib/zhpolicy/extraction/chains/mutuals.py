@@ -450,7 +450,9 @@ _SIDE_CHAR = rf"[^{_P}、“”与和同]"
 #: what may stand between B and the two-way word: 之间X和Y, or a tie and 、 (紧密联系、相互支撑)
 _LINKED = (rf"(?:[^{_P}、与和]{{1,6}}?[与和]|(?:{_listed('close_tie')})、|(?:互相|相互)[^{_P}、与和]{{1,3}}、"
            # 青年与城市在一次次交流合作中实现“双向奔赴”: where the two meet, then the word (quoted or not)
-           rf"|在[^{_P}、“”与和]{{1,16}}?中(?:实现|形成|达成|走向)?了?“?)?")
+           rf"|在[^{_P}、“”与和]{{1,16}}?中(?:实现|形成|达成|走向)?了?“?"
+           # 行政与司法是应该相互制衡: a modal between the pair and the word
+           rf"|是?(?:应该|应当|必须|需要))?")
 _RECIPROCAL = re.compile(
     rf"(?P<a>{_SIDE_CHAR}{{2,16}}?)(?:与|和|同)(?P<b>{_SIDE_CHAR}{{2,16}}?)(?:之间)?的?{_LINKED}"
     rf"(?:{_RECIPROCITY})"

@@ -23,7 +23,7 @@ _ROLE_SAID = need(derive("role_said", (r + s for r in ROLES for s in ("是", "�
 _OF_ROLE = need(derive("of_role", ("的" + d + r for d in _DEGREES for r in ROLES)))
 _IS_ROLE = need(derive("is_role", (c + d + r for c in ("为", "是") for d in _DEGREES for r in ROLES)))
 #: one-character roles after 为 (实体为本、创新为核、人才为要; 以治疗为主、医院为重): kept only as a group of two or more
-_CHAR_ROLES = "本核魂根要先纲基重主辅体"
+_CHAR_ROLES = "本核魂根要先纲基重主辅体果"
 _CHAR_ROLE_TWICE = need(derive("char_role", ("为" + c for c in _CHAR_ROLES)), 2)
 _BY_FOR = need("by") | need("for")
 _AS, _ROLE_WORD, _IS = need("as"), need("role"), need("is")

@@ -466,7 +466,7 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             b = whole.group() if whole else b
         nodes = [_node(_ORIGIN_LEAD.sub("", a) or a), *_targets(b)]
         if m["b"]:  # 由渔村变为商埠，再变成工业重镇，然后转型为金融中心
-            nodes, span = _with_later(sentence, nodes, m.start(), span.end() if span is m else span[1])
+            nodes, span = _with_later(sentence, nodes, m.start(), span.end() if span is m else span[1], m["verb"])
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
 
@@ -481,18 +481,23 @@ _TAIL_IN_LIST = re.compile(rf"(?:{_listed('state_tail')})(?:与|和|及|、)[^{_
 _ORIGIN_LEAD = re.compile(r"^(?:最初|起初|早期|原先|原来|当初|过去|以往|目前)(?:主要)?(?:是|为)?(?=..)")
 #: A later step of one transition, in a clause of its own: ，再变成C / ，然后转型为D (after 由A变为B).
 _LATER_STEP = re.compile(rf"[，,]\s*(?:{_listed('then')})+(?:{_SHIFT}|到)了?(?P<c>(?:(?!{_CONNECTIVE})[^{_P}、“”]){{2,24}}?)(?=[{_P}]|$)")
+#: the same verb again, without 再 (从管治走向治理，走向善治)
+_SAME_VERB_STEP = r"[，,]\s*{verb}了?(?P<c>(?:(?!{conn})[^{p}、“”]){{2,24}}?)(?=[{p}]|$)"
 
 
-def _with_later(sentence: str, nodes: list[str], start: int, end: int) -> tuple[list[str], tuple[int, int]]:
-    """*nodes* (a transition from *start* to *end*) with the later steps told after it, and their span."""
-    later = _later_steps(sentence, end)
+def _with_later(sentence: str, nodes: list[str], start: int, end: int, verb: str = "") -> tuple[list[str], tuple[int, int]]:
+    """*nodes* (a transition from *start* to *end*, told with *verb*) with the later steps told after it,
+    and their span."""
+    later = _later_steps(sentence, end, verb)
     return [*nodes, *(_node(c.group("c")) for c in later)], (start, later[-1].end("c") if later else end)
 
 
-def _later_steps(sentence: str, end: int) -> list[re.Match]:
-    """The later steps told clause by clause right after a transition that ends at *end*."""
+def _later_steps(sentence: str, end: int, verb: str = "") -> list[re.Match]:
+    """The later steps told clause by clause right after a transition that ends at *end*: after 再, 然后 …
+    (…，再变成C), or with the transition's own verb again (从A走向B，走向C)."""
+    again = re.compile(_SAME_VERB_STEP.format(verb=re.escape(verb), conn=_CONNECTIVE, p=_P)) if len(verb) >= 2 else None
     steps = []
-    while (m := _LATER_STEP.match(sentence, end)) is not None:
+    while (m := _LATER_STEP.match(sentence, end) or (again.match(sentence, end) if again else None)) is not None:
         steps.append(m)
         end = m.end()
     return steps
@@ -833,7 +838,23 @@ def _stages(sentence: str, cues: int) -> list[dict]:
             continue  # 是多方合作、多点发力、多维推进的过程: parallel attributes, not stages
         if len(items) >= 3 and all(2 <= len(x) <= 16 for x in items):
             found.append(_row("sequence", items, m))
+    for m in (_CHAR_STAGES.finditer(sentence) if "“" in sentence or "「" in sentence else ()):
+        items = m["body"].split("、")  # “说、商、办、评”四个环节: one-character steps, quoted and counted
+        if _counted(m["n"]) in (None, len(items)):
+            found.append(_row("sequence", items, m, terms=True))
     return found
+
+
+#: one-character steps in quotes, then how many and what they are: “说、商、办、评”四个环节
+_CHAR_STAGES = re.compile(rf"[“「](?P<body>[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){{2,}})[”」]的?"
+                          rf"(?:(?P<n>[0-9]+|[一二三四五六七八九十])个)?(?:{_STAGE_NOUN})")
+
+
+def _counted(n: str | None) -> int | None:
+    """The count before a stage noun (四, 4), None when there is none."""
+    if not n:
+        return None
+    return int(n) if n.isdigit() else "一二三四五六七八九十".index(n) + 1
 
 
 _ATTRIBUTE_PREFIX = _cues("attribute_prefix")

@@ -37,9 +37,13 @@ def _chain_text(kind: str, nodes: list[str], roles) -> str:
     return " > ".join(nodes)
 
 
-def _key(kind: str, nodes: list[str]) -> tuple:
+def _key(kind: str, nodes: list[str], roles=None) -> tuple:
+    """What makes two found chains the same: a mutual relation either way round; a role group with
+    its roles (教育是基础、科技是动力 and 教育是根本、科技是实力 are two groups of the same nodes)."""
     if kind == "mutual":
         return kind, frozenset(nodes)
+    if kind == "triad":
+        return kind, tuple(nodes), tuple(roles or ())
     return kind, tuple(nodes)
 
 
@@ -226,7 +230,7 @@ def _chain_table(docs) -> pd.DataFrame:
              for item in _resolved(rows, i in asides)]
     found += [(doc_id, 0, documents[doc_id][0], item) for doc_id, item in _document_chains(documents, starts, texts, masks)]
     for doc_id, offset, text, item in found:
-        key = (doc_id,) + _key(item["kind"], item["nodes"])
+        key = (doc_id,) + _key(item["kind"], item["nodes"], item["roles"])
         if key in seen:
             seen[key][-1] += 1
             continue
