@@ -103,3 +103,19 @@ def test_units_a_reader_supplies(sentence, surface, unit):
 def test_a_number_of_wan_with_no_counted_noun_keeps_no_unit():
     t = _table("全市新增市场主体达到5万。")
     assert t.iloc[0]["unit"] == ""
+
+
+def test_a_councils_cut_to_a_budget_is_a_comparison():
+    t = _table("高雄市115年度岁入预算删减7529万7千元，岁出预算删减1亿9867万3千元。", "2026-02-06")
+    assert set(t["kind"]) == {"comparison"}
+
+
+def test_a_subsidy_paid_to_lower_governments_is_a_budget_line_not_a_parameter():
+    t = _table("2023年市本级一般公共预算收入938.4亿元，增长2.1%，完成预算的100%，加上上级补助收入646亿元，"
+               "减去补助区级支出812亿元。", "2024-01-10")
+    assert t.loc["812亿元", "kind"] == "achieved" and t.loc["938.4亿元", "kind"] == "achieved"
+
+
+def test_an_estimate_for_a_year_just_past_is_a_result():
+    t = _table("报告指出，刚刚过去的2022年，预计全省生产总值增长3.5%左右，固定资产投资增长9%左右。")
+    assert t.loc["增长3.5%左右", "kind"] == "achieved" and t.loc["增长3.5%左右", "year"] == "2022"

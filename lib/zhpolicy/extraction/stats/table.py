@@ -576,7 +576,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
                 year, year_source, year_line = str(int(year) - 1), "compared", ""  # 较上年同期110374万元下降9.5%
         kind, kind_cue = figure_kind(sentence, row, heading, doc["year"], year, context["scope"], change,
                                       doc.get("month"), _clause_period_over(sentence, row, tokens, doc))
-        if kind == "target" and kind_cue in ESTIMATES and _in_review(context, tokens, row):
+        if kind == "target" and kind_cue in ESTIMATES and _in_review(context, tokens, row, sentence):
             kind, kind_cue = "achieved", kind_cue + IN_REVIEW  # 过去一年，…预计全年实现…: an estimated result
         if change == "end" and kind in ("achieved", "comparison") and _NOW_AS_START.search(
                 sentence, _clause_start(sentence, row["start"]), row["start"]):
@@ -630,12 +630,17 @@ def _clause_period_over(sentence: str, row: dict, tokens: list[dict], doc: dict)
     return False
 
 
-def _in_review(context: dict, tokens: list[dict], row: dict) -> bool:
+#: a year named as just past before a figure: 刚刚过去的2022年，预计…增长3.5%左右 (an estimate of a result)
+_PAST_NAMED_YEAR = re.compile(r"(?:刚刚|刚)过去的(?:(?:19|20)\d{2}\s*年|一年)")
+
+
+def _in_review(context: dict, tokens: list[dict], row: dict, sentence: str = "") -> bool:
     """Whether the figure is told in a review (过去一年, 一年来 before it in its sentence, or opening its
     paragraph): an estimate there (预计全年实现…) is of a result, even when the text is undated."""
     before = [t for t in tokens if t["end"] <= row["start"]]
     return any(t is not None and str(t.get("rule", "")).startswith("review")
-               for t in (*before, context.get("topic"), context.get("paragraph")))
+               for t in (*before, context.get("topic"), context.get("paragraph"))) \
+        or bool(_PAST_NAMED_YEAR.search(sentence, 0, row["start"]))
 
 
 #: What may not stand between the year compared with and its value: a clause mark, a digit, or the first
