@@ -227,3 +227,14 @@ def test_every_chain_kind_has_its_sign_colour_and_name():
     from zhpolicy.extraction.chains import FAMILIES
 
     assert {family.kind for family in FAMILIES} <= set(GRAPH_KINDS)
+
+
+def test_nodes_are_compared_without_quotes_and_bracketed_asides():
+    found = pd.DataFrame({"doc_id": ["d", "d"], "kind": ["sequence", "sequence"],
+                          "nodes": [["以量取胜", "以质取胜"], ["需求侧经济学", "供给侧经济学"]]})
+    gold = pd.DataFrame({"doc": ["d", "d"], "kind": ["sequence", "sequence"],
+                         "chain": ["以“量”取胜 > 以“质”取胜", "需求侧(面)经济学 > 供给侧（面）经济学"]})
+    reference, _ = match_chains(found, gold)
+    assert reference["matched"].all()
+    gold = pd.DataFrame({"doc": ["d"], "kind": ["sequence"], "chain": ["以量取胜 > 创新驱动"]})
+    assert not match_chains(found, gold)[0]["matched"].any()

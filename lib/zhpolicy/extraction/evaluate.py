@@ -6,6 +6,7 @@ pass them in, so the extractors cannot peek at the answers."""
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
@@ -60,8 +61,13 @@ def reference_chain_nodes(kind: str, chain: str) -> list[str]:
     return [part.strip() for part in chain.split(">")]
 
 
+#: what a node is compared without: quotation marks anywhere in it, and a short bracketed aside (the extractor
+#: reads 「需求侧（面）经济学」 as 需求侧经济学, 以“量”取胜 as 以量取胜)
+_NOT_COMPARED = re.compile(r"[“”\"'「」『』]|[（(][^（）()]{0,12}[)）]")
+
+
 def _tidy(node: str) -> str:
-    return str(node).strip().strip("“”\"'「」 ")
+    return _NOT_COMPARED.sub("", str(node)).strip()
 
 
 def _same_chain(found_nodes, reference_nodes, kind: str = "") -> bool:
