@@ -36,6 +36,12 @@ def test_unify_punctuation_keeps_numbers_and_latin_half_width():
     assert unify_punctuation("(WEF)发布") == "（WEF）发布"
 
 
+def test_small_form_variants_read_as_the_usual_marks():
+    # some Hong Kong pages print the decimal point as a small full stop (U+FE52) and commas as small commas
+    assert unify_punctuation("按年上升1﹒1%﹐较上月跌0﹒7﹪﹒") == "按年上升1.1%，较上月跌0.7%。"
+    assert unify_punctuation(unify_punctuation("上升0﹒9%")) == "上升0.9%"
+
+
 @pytest.mark.parametrize(
     "line, kept",
     [

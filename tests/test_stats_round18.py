@@ -119,3 +119,15 @@ def test_a_subsidy_paid_to_lower_governments_is_a_budget_line_not_a_parameter():
 def test_an_estimate_for_a_year_just_past_is_a_result():
     t = _table("报告指出，刚刚过去的2022年，预计全省生产总值增长3.5%左右，固定资产投资增长9%左右。")
     assert t.loc["增长3.5%左右", "kind"] == "achieved" and t.loc["增长3.5%左右", "year"] == "2022"
+
+
+def test_a_speechs_salutation_does_not_hide_the_year_that_leads_its_paragraph():
+    text = ("各位代表！刚刚过去的2025年，是全省发展具有重要意义的一年。完成地区生产总值32765亿元、增长4.1%。\n"
+            "（一）经济运行顶住压力、稳中有进。\n向民间资本推介项目325个、总投资近2400亿元。")
+    t = _table(text, "2026-02-03")
+    assert t.loc["325个", "year"] == "2025" and t.loc["325个", "year_source"] == "scope"
+
+
+def test_a_hong_kong_decimal_written_with_a_small_full_stop():
+    t = _table("12月零售业总销货量按年跌0﹒7%，比11月修订后跌5﹒3%为佳。", "2023-02-03")
+    assert set(t["value"]) == {0.7, 5.3}

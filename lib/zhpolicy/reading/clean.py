@@ -295,6 +295,12 @@ _ODD_SPACE = re.compile(f"{_ZERO_WIDTH.pattern}|{_BLANKS.pattern}|  ")
 #: Full-width forms of ASCII (U+FF01–FF5E) except the Chinese punctuation kept full-width.
 _FULL_FORMS = re.compile("[" + "".join(chr(c) for c in range(0xFF01, 0xFF5F) if chr(c - 0xFEE0) not in _HALF_TO_FULL) + "]")
 _ASCII_PUNCT = re.compile(r"[,;:?!()]")
+#: Small form variants (U+FE50–FE6B), as some pages print punctuation and symbols: the usual forms. A small
+#: full stop between digits is a decimal point (1﹒1%), elsewhere a full stop.
+_SMALL_FORMS = re.compile("[\ufe50-\ufe6b]")
+_SMALL_POINT = re.compile(r"(?<=\d)\ufe52(?=\d)")
+_SMALL_FORM_TABLE = str.maketrans("﹐﹑﹒﹔﹕﹖﹗﹙﹚﹛﹜﹝﹞﹟﹠﹡﹢﹣﹤﹥﹦﹨﹩﹪﹫",
+                                  "，、。；：？！（）｛｝〔〕#&*+-<>=\\$%@")
 
 
 def _neighbour(text: str, index: int, step: int) -> str:
@@ -329,6 +335,8 @@ def unify_punctuation(text: str) -> str:
 
     Taught in lesson 01 (``01_corpus.ipynb``)."""
     text = _FULL_FORMS.sub(lambda m: chr(ord(m.group(0)) - 0xFEE0), text)
+    if _SMALL_FORMS.search(text):  # 按年上升1﹒1%: Hong Kong pages write the decimal point as a small full stop
+        text = _SMALL_POINT.sub(".", text).translate(_SMALL_FORM_TABLE)
     if not _ASCII_PUNCT.search(text):
         # no mark to make full-width, no bracket to pair (most texts): one pass drops the spaces, and
         # a second would change nothing (dropping spaces after a mark never puts one before a mark)

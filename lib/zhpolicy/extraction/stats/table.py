@@ -219,6 +219,8 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
                 scope = item or scope  # ●2023年…: the items after it are of that year
         elif second:
             second = False
+            if _SALUTATION_ONLY.match(first[1]):
+                first = (sent_start, sentence)  # 各位代表！刚刚过去的2025年，…: the lead follows the salutation
             if para_scope is None and not first_has_figures and _ANNOUNCES.search(first[1]):
                 # 某省印发《…方案》。其中提出，到2027年，…：the lead after a sentence announcing the document
                 para_scope = place(target_lead_scope(sentence, sent_start, date), sent_start)
@@ -502,6 +504,10 @@ def _mark_table(markers: dict, sentence: str, start: int, headings: list, scope:
     markers[int(m[1])] = {"start": start, "end": start + len(sentence.rstrip()),
                           "frame": frame(heading_token, heading_token["line_start"] if heading_token else -1, scope),
                           "scope": scope}
+
+
+#: A first sentence that is only a speech's salutation (各位代表！): the paragraph's lead is the next one.
+_SALUTATION_ONLY = re.compile(r"\s*(?:各位[^，。；：:！!]{0,14}|同志们|女士们、先生们|朋友们)\s*[：:，,！!]\s*$")
 
 
 def _after_paragraph(scope: dict | None, first: tuple | None, figures, date) -> dict | None:
