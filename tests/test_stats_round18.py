@@ -129,5 +129,6 @@ def test_a_speechs_salutation_does_not_hide_the_year_that_leads_its_paragraph():
 
 
 def test_a_hong_kong_decimal_written_with_a_small_full_stop():
-    t = _table("12月零售业总销货量按年跌0﹒7%，比11月修订后跌5﹒3%为佳。", "2023-02-03")
+    import zhpolicy as zp
+    t = _table(zp.clean_text("12月零售业总销货量按年跌0﹒7%，比11月修订后跌5﹒3%为佳。"), "2023-02-03")  # as read
     assert set(t["value"]) == {0.7, 5.3}
