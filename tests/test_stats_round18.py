@@ -132,3 +132,13 @@ def test_a_hong_kong_decimal_written_with_a_small_full_stop():
     import zhpolicy as zp
     t = _table(zp.clean_text("12月零售业总销货量按年跌0﹒7%，比11月修订后跌5﹒3%为佳。"), "2023-02-03")  # as read
     assert set(t["value"]) == {0.7, 5.3}
+
+
+def test_a_measured_time_is_a_statistic_a_span_of_the_story_is_not():
+    t = _table("上任时公屋轮候时间为6.1年，现已减少约9个半月。审批时限压缩至3个工作日，平均办理时间缩短一年半。"
+               "工业连续8个月保持增长，35年来成绩显著，力争3年内建成，提前一年完成规划目标。", "2025-07-01")
+    assert t.loc["6.1年", "value"] == 6.1 and t.loc["6.1年", "unit"] == "年"
+    assert t.loc["约9个半月", "value"] == 9.5 and t.loc["约9个半月", "unit"] == "月"
+    assert t.loc["约9个半月", "kind"] == "comparison"
+    assert t.loc["3个工作日", "unit"] == "工作日" and t.loc["一年半", "value"] == 1.5
+    assert not set(t.index) & {"8个", "8个月", "35年", "3年", "一年"}

@@ -600,10 +600,45 @@ def _threshold(sentence: str, row: dict) -> None:
 _DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余" + re.escape("".join(sorted({u[0] for u in [*MAGNITUDES, *UNIT_TABLE]}))) + "]")
 
 
+#: A measured time, not a span the text is told over: a number of years, months, days or hours right after the
+#: name of a time (轮候时间为6.1年, 审批时限压缩至3天) or a word that changes one (缩短约一年, 减少约9个半月).
+#: Not 连续8个月 (how long a streak lasted), 35年来, 3年内, 5年后 (spans of the story).
+_TIMED = re.compile(r"时间|时长|时数|时限|周期|期限|年限|工期|寿命|轮候|等候|用时|耗时|缩短|延长|提前|压缩")
+_TIME_NAME = re.compile(r"(?:时间|时长|时数|时限|周期|期限|年限|工期|寿命|用时|耗时|轮候|等候)")
+_DURATION = re.compile(rf"(?P<num>{NUM}|[一二两三四五六七八九十]+|半)(?P<unit>个半月|个月|年半|年|天|个工作日|工作日|小时|周)"
+                       r"(?![来内前后间底初度代级期中末以里])")
+#: what may stand between a time's name and its value, or before a change of it
+_TIME_BEFORE = re.compile(r"(?:(?:为|是|由|从|至|到|降至|减至|缩至|缩短至|压缩至|延长至|缩短到|压缩到|轮候|等候)|"
+                          r"(?:缩短|延长|减少|增加|提前|压缩)了?)(?:约|近|逾|超过|大约|平均)?\s*$")
+_DURATION_UNITS = {"个半月": "月", "个月": "月", "年半": "年", "年": "年", "天": "天", "个工作日": "工作日", "工作日": "工作日", "小时": "小时", "周": "周"}
+
+
+def _durations(sentence: str) -> list[dict]:
+    """Measured times (see :data:`_TIMED`): value in the unit written (9个半月 → 9.5 月, 一年半 → 1.5 年)."""
+    found = []
+    for m in _DURATION.finditer(sentence):
+        before = sentence[_clause_start(sentence, m.start()):m.start()]
+        change = _TIME_BEFORE.search(before)
+        if change is None or sentence[max(0, m.start() - 2):m.start()] == "连续":
+            continue
+        verb = change.group().lstrip("为是由从至到")
+        if not (_TIME_NAME.search(sentence, 0, m.start()) or verb.startswith(("缩短", "压缩"))):
+            continue  # 减少9个月 with no time named: not known to be a measured time
+        num = m["num"]
+        value = 0.5 if num == "半" else _number(num) if num[0].isdigit() else float(cn_to_int(num))
+        if "半" in m["unit"]:
+            value += 0.5  # 9个半月, 一年半
+        found.append({"start": m.start(), "end": m.end(), "value": value, "unit": _DURATION_UNITS[m["unit"]],
+                      "qualifier": ""})
+    return found
+
+
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
     arabic = _arabic_quantities(sentence) if _DIGIT_THEN_UNIT.search(sentence) else []
     rows = _ranks(sentence) + _ranges(arabic, sentence) + _chinese_quantities(sentence) + _scores(sentence)
+    if _TIMED.search(sentence):
+        rows = _durations(sentence) + rows  # 公屋轮候时间为6.1年: a measured time (before 9个 of 9个半月)
     if "指数" in sentence:
         rows += _index_values(sentence)
     if all(row.get("bare") for row in rows):
