@@ -142,3 +142,8 @@ def test_a_measured_time_is_a_statistic_a_span_of_the_story_is_not():
     assert t.loc["约9个半月", "kind"] == "comparison"
     assert t.loc["3个工作日", "unit"] == "工作日" and t.loc["一年半", "value"] == 1.5
     assert not set(t.index) & {"8个", "8个月", "35年", "3年", "一年"}
+
+
+def test_taiwans_kilowatt_character():
+    t = _table("今年预计新增燃气机组逾331万瓩。", "2025-09-01")
+    assert t.iloc[0]["value"] == 3310000 and t.iloc[0]["unit"] == "千瓦"
