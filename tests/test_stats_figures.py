@@ -86,9 +86,7 @@ def test_a_dash_between_two_figures_is_still_a_range():
     "改革开放35年来，城乡面貌发生巨变。",
     "全体干部争第一、创唯一，勇当排头兵。",        # a slogan is not a rank
     "2023年全国第五次经济普查结果已经公布。",      # an ordinal is not a rank
-    "城乡居民收入比为2.73∶1。",                    # neither side of a ratio is a figure
-    "补助资金市县按1:1比例承担。",
-    "三次产业结构调整为22.8:21.2:56.0。",
+    "比赛以3:1获胜，会议于9:30开始。",              # a score and a clock time are no ratios
     "PM2.5浓度持续下降，G20峰会召开。",
     "二〇二五年起实施。",                          # a year, a plan's name and an ordinal in Chinese numerals
     "实施百千万工程。",
@@ -122,3 +120,15 @@ def test_a_list_shares_the_unit_of_its_last_item_and_tied_ranks(text, found):
 def test_respectively_pairs_only_within_its_clause():
     text = "战略性新兴产业、高新技术产业增加值分别增长10%、7.9%，新能源汽车、集成电路产量分别增长49.8%、11.9%。"
     assert list(extract_statistics(text)["indicator"]) == ["战略性新兴产业", "高新技术产业增加值", "新能源汽车", "集成电路产量"]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("城乡居民收入比为2.73∶1。", "2.73∶1", 2.73),             # a ratio is one figure, its first term (the 1 is none)
+    ("补助资金市县按1:1比例承担。", "1:1", 1.0),
+    ("三次产业结构调整为22.8:21.2:56.0。", "22.8:21.2:56.0", 22.8),
+    ("城乡居民收入比由2.71缩小到2.5。", "2.5", 2.5),           # a ratio's value named without colons
+])
+def test_ratios_are_one_figure_each(text, surface, value):
+    table = extract_statistics(text).set_index("surface")
+    assert table.loc[surface, "value"] == value and table.loc[surface, "unit"] == "ratio"
+    assert "1" not in table.index

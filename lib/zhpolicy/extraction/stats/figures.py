@@ -633,12 +633,37 @@ def _durations(sentence: str) -> list[dict]:
     return found
 
 
+#: A ratio written with colons (9.4:44.1:46.5, 60:40, 2.73∶1), in a clause that names a ratio or a structure.
+_RATIO = re.compile(r"(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)\s*[:：∶]\s*\d+(?:\.\d+)?(?:\s*[:：∶]\s*\d+(?:\.\d+)?)*(?![\d.:：∶])")
+_RATIO_NAMED = re.compile(r"(?<![对相])比(?![赛较上去同分])|结构|配比|配套")
+#: the name of a ratio and its value(s) without a unit: 城乡居民收入比由2.71缩小到2.5, 性别比为98.5
+_RATIO_VALUE = re.compile(r"(?:收入比|性别比|城乡比|比值|结构比)(?:[^，。；：\d]{0,6}?)(?P<a>\d+(?:\.\d+)?)(?![\d.%％万亿千百个人元:：∶])"
+                          r"(?:[^，。；\d]{0,4}?(?:缩小到|缩小至|缩小为|降至|降到|降为|扩大到|扩大至|提高到|升至)(?P<b>\d+(?:\.\d+)?)(?![\d.%％万亿千百个人元]))?")
+
+
+def _ratios(sentence: str) -> list[dict]:
+    """Ratios (unit ``ratio``, the value its first term): colon-written in a clause naming a ratio or a structure
+    (the 1 of 2.73∶1 is no figure of its own), and the bare values after a ratio's name."""
+    found = []
+    for m in _RATIO.finditer(sentence):
+        clause = sentence[_clause_start(sentence, m.start()):m.start()]
+        if _RATIO_NAMED.search(clause) or _RATIO_NAMED.match(sentence, m.end()) or m.group().count(":") + m.group().count("：") + m.group().count("∶") >= 2:
+            found.append({"start": m.start(), "end": m.end(), "value": float(m["a"]), "unit": "ratio", "qualifier": ""})
+    for m in _RATIO_VALUE.finditer(sentence):
+        for g in ("a", "b"):
+            if m[g]:
+                found.append({"start": m.start(g), "end": m.end(g), "value": float(m[g]), "unit": "ratio", "qualifier": ""})
+    return found
+
+
 def _candidates(sentence: str) -> list[dict]:
     """Find the figures of one sentence, most specific pattern first, without overlaps."""
     arabic = _arabic_quantities(sentence) if _DIGIT_THEN_UNIT.search(sentence) else []
     rows = _ranks(sentence) + _ranges(arabic, sentence) + _chinese_quantities(sentence) + _scores(sentence)
     if _TIMED.search(sentence):
         rows = _durations(sentence) + rows  # 公屋轮候时间为6.1年: a measured time (before 9个 of 9个半月)
+    if "比" in sentence or "结构" in sentence or "配套" in sentence:
+        rows = _ratios(sentence) + rows  # 三次产业结构为9.4:44.1:46.5, 城乡居民收入比由2.71缩小到2.5
     if "指数" in sentence:
         rows += _index_values(sentence)
     if all(row.get("bare") for row in rows):
