@@ -46,6 +46,14 @@ CASES = [
     ("立法与行政应当相互制衡。", [("mutual", "立法 > 行政 > 立法")]),
     ("以制造业为主体，服务业和农业为两翼。", [("triad", "主体: 制造业 | 两翼: 服务业和农业")]),
     ("坚持保护为基、发展为果。", [("triad", "基: 保护 | 果: 发展")]),
+    # 16. (rounds 25-26) three stages of one kind told clause by clause; 上升为, 转型成为; a quoted state named after
+    # a long modifier; roles 防线, 基石 and a longer loose role (以A为关键生产要素)
+    ("人们对安全的理解，从国土安全，到经济安全，再到数据安全，不断深化。", [("sequence", "国土安全 > 经济安全 > 数据安全")]),
+    ("这项改革已从基层探索上升为全国制度安排。", [("sequence", "基层探索 > 全国制度安排")]),
+    ("招商思路从单纯比拼地价，转向贴近产业链与人才的「生态导向」。", [("sequence", "单纯比拼地价 > 生态导向")]),
+    ("依法行政是法治建设的基石，公正司法是法治建设的防线。", [("triad", "基石: 依法行政 | 防线: 公正司法")]),
+    ("以算力为核心生产要素、以网络为重要载体、以平台为主要手段。",
+     [("triad", "核心生产要素: 算力 | 重要载体: 网络 | 主要手段: 平台")]),
 ]
 
 TRAPS = [
@@ -56,6 +64,10 @@ TRAPS = [
     "促进工农业生产。",  # a pair of sides with no two-way word
     "坚持以人为本。",  # one role alone
     "坚持“学、思、用”两个环节。",  # the count says two, the quotes hold three
+    "从钢铁、化工、纺织、建材到食品，你能想到的产品这里都能生产。",  # a listed range of examples
+    "从华为、比亚迪到宁德时代，背后都有这座城市的配套。",  # listed examples, then a word of scope
+    "从量变到质变，城市面貌焕然一新。",  # an idiom of degree
+    "借由政策引导将资金投放到实体经济。",  # 由 inside 借由
 ]
 
 

@@ -43,7 +43,7 @@ _ROLE_PATTERNS = [  # (pattern, the cue lists it needs)
     (re.compile(rf"(?:^|(?<=[，；、]))(?P<value>[^{_P}、“”是]{{1,16}}?)是(?P<subject>[^{_P}、“”是]{{1,16}}?)的{_DEGREE}"
                 rf"(?P<role>{_ROLE}){_END}"), _OF_ROLE | _IS),
     # take_as with a role noun not in the list (以A为中心，以B为动力): kept only inside a group
-    (re.compile(rf"以(?P<value>(?:{_TITLE}|[^{_P}“”以为]){{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,4}})(?=[{_P}、“”]|的|$)"), _BY_FOR),
+    (re.compile(rf"以(?P<value>(?:{_TITLE}|[^{_P}“”以为]){{1,40}}?)为(?P<loose>[^{_P}、“”以为的]{{1,6}})(?=[{_P}、“”]|的|$)"), _BY_FOR),
     # one-character roles, value first (坚持实体为本、创新为核): kept only inside a group
     (re.compile(rf"(?:^|(?<=[，；、：]))(?:{_listed('list_lead')}){{0,2}}(?P<value>[^{_P}、“”以为是]{{1,8}}?)"
                 rf"为(?P<loose>[{_CHAR_ROLES}])(?=[{_P}、“”]|的|$)"), _CHAR_ROLE_TWICE),

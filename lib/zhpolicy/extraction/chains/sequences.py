@@ -262,12 +262,18 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
                 len(later) > 1 and (b.endswith(("……", "...")) or sentence.startswith(("……", "...", "等"), end_b))):
             continue  # 从A、B到C、D(等四大技术), 从A到B、C、D……: a range of examples, not the stages of one process
         nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
-        if _RANGE_AFTER.match(sentence, m.end()):
-            continue  # 从时尚潮流到影视娱乐，到各个艺术展演……，都充分展现: a range of examples
+        told_as_change = _CHANGE_NOUN.search(sentence, end_b, end_b + 12)  # …到D的过程/历程/转变: stages
+        if _RANGE_AFTER.match(sentence, m.end()) or not told_as_change and (
+                len(earlier) >= 3 or len(earlier) > 1 and _SCOPE_LATER.match(sentence, end_b)):
+            continue  # 从时尚潮流到影视娱乐，到各个艺术展演……，都…; 从晶圆、机械、电子、服饰到食品加工: examples
         nodes += [_node(x) for x in _AGAIN_NODES.findall(m["more"])]
         span = (span_start, end_b if b is not m["b"] else m.end())
         found.append(_row("sequence", nodes, span, terms=_quoted(m["a"], b)))
     return found
+
+
+#: after a listed 从A、B到C, a word of scope in the next clause (从NIKE、adidas到Lululemon，背后都有…): examples
+_SCOPE_LATER = re.compile(rf"[^。；;！？]{{0,4}}[，,][^。；;！？，,]{{0,16}}?(?:{_listed('range_scope')})")
 
 
 #: after 从A到B, more items opened by 到 and then a word of scope (，到C、D，都……): the items are a range
@@ -327,6 +333,8 @@ def _from_to_clauses(sentence: str, cues: int) -> list[dict]:
             nodes = [_node(q[0] if len(q) > 1 and _QUOTES_LISTED.search(p) else q[-1]) for p, q in zip(parts, quoted)]
         elif m["c"] and m["named"]:
             nodes = [_node(p) for p in parts]  # …再到C的发展阶段: the text names the stages as such
+        elif m["c"] and all("的" not in p for p in parts) and all(_same_kind(parts[0], p) for p in parts[1:]):
+            nodes = [_node(p) for p in parts]  # 从物质生产力，到社会生产力，再到自然生产力: three of one kind
         elif m["c"]:
             heads = [_node(p.rsplit("的", 1)[-1]) for p in parts]
             if not all("的" in p for p in parts) or not all(_same_kind(heads[0], h) or heads[0] == h for h in heads[1:]):
@@ -428,8 +436,8 @@ def _from_towards(sentence: str, cues: int) -> list[dict]:
             found.append(_row("sequence", [_node(a), _node(quoted)], span, terms=True))
             continue
         head = _head(sentence, m.end("b")) if m["b"] else ""
-        if head and _QUOTE.fullmatch(head) and _QUOTE.fullmatch(a.strip()):
-            # 从“黑臭湖”逐渐变成美丽的“水下森林”: both states quoted, B is the quoted one, not its modifier
+        if head and _QUOTE.fullmatch(head) and (_QUOTE.fullmatch(a.strip()) or len(b) > 4):
+            # 从“黑臭湖”逐渐变成美丽的“水下森林”, 从追求低成本，转向贴近市场的「场景导向」: the quoted state is B
             found.append(_row("sequence", [_node(a), _node(head)], (m.start(), m.end("b") + 1 + len(head)), terms=True))
             continue
         if m["b2"]:
