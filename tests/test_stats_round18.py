@@ -147,3 +147,9 @@ def test_a_measured_time_is_a_statistic_a_span_of_the_story_is_not():
 def test_taiwans_kilowatt_character():
     t = _table("今年预计新增燃气机组逾331万瓩。", "2025-09-01")
     assert t.iloc[0]["value"] == 3310000 and t.iloc[0]["unit"] == "千瓦"
+
+
+def test_what_a_work_report_proposes_is_a_goal_of_its_own_year():
+    from .test_stats_round8 import _titled
+    t = _titled("北京2026年政府工作报告", "在京津冀协同发展方面，政府工作报告提出，疏解提质一般制造业企业80家。")
+    assert t.loc["80家", "kind"] == "target" and t.loc["80家", "year"] == "2026"
