@@ -153,3 +153,10 @@ def test_what_a_work_report_proposes_is_a_goal_of_its_own_year():
     from .test_stats_round8 import _titled
     t = _titled("北京2026年政府工作报告", "在京津冀协同发展方面，政府工作报告提出，疏解提质一般制造业企业80家。")
     assert t.loc["80家", "kind"] == "target" and t.loc["80家", "year"] == "2026"
+
+
+def test_chinese_digit_runs_and_round_tens_with_a_unit():
+    t = _table("岁出增加十八亿九○七五万五千元，岁入增加十亿元，实施百万人才计划。", "2025-10-01")
+    assert t.loc["十八亿九○七五万五千元", "value"] == 1_890_755_000  # the 五 of 九○七五 is not counted twice
+    assert t.loc["十亿元", "value"] == 1_000_000_000  # a round ten with its unit is a figure
+    assert "百万" not in "".join(t.index)  # 百万人才计划 names a programme

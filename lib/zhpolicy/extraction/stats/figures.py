@@ -446,15 +446,16 @@ def _chinese_quantities(sentence: str) -> list[dict]:
         if unit:  # 十九万一千八百一十六个, 一万一千七百八十四亿元: one number written in sections
             number = cn_to_int(m["hi"]) * 10_000 + cn_to_int(m["lo"]) if m["hi"] else cn_to_int(m["thousands"])
             value, base = _scale(float(number), m["mag"], unit)
-            sectioned.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": ""})
+            sectioned.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": "",
+                              **({"lo": m["lo"], "lo_start": m.start("lo"), "lo_unit": unit} if m["hi"] and not m["mag"] else {})})
     for m in (_CN_QUANTITY.finditer(sentence) if _CN_QUANTITY_HINT.search(sentence) else ()):
         if any(x["start"] <= m.start() < x["end"] for x in sectioned):
             continue
         if m["cn"]:
             unit, end = _unit_after(sentence, m.end())
             value, base = _scale(float(cn_to_int(m["cn"])), m["mag"], unit)
-            if re.fullmatch("[十百千]+", m["cn"]):
-                continue  # 百万, 千亿: a round name, not a figure
+            if re.fullmatch("[十百千]+", m["cn"]) and not unit:
+                continue  # 百万, 千亿: a round name, not a figure (十亿元 is one)
             numerals.append({"start": m.start(), "end": end, "value": value, "unit": base,
                              "qualifier": "多" if m["a2"] else "", "mag": m["mag"], "factor": _factor(unit)})
         else:
@@ -466,6 +467,10 @@ def _chinese_quantities(sentence: str) -> list[dict]:
             value, base = _scale(cn_to_number(m["run"]), m["mag"], unit)
             numerals.append({"start": m.start(), "end": end, "value": value, "unit": base, "qualifier": "",
                              "mag": m["mag"], "factor": _factor(unit), "run": True})
+            for i, x in enumerate(sectioned):  # 九○七五万五千元: the 五万五千 that starts inside the run is its tail
+                if m.start() < x["start"] < end <= x["end"] and x.get("lo_start", x["end"]) >= end:
+                    value, base = _scale(float(cn_to_int(x["lo"])), None, x["lo_unit"])
+                    sectioned[i] = {**x, "start": x["lo_start"], "value": value, "unit": base}
     joined = _compounds(sorted(sectioned + numerals, key=lambda r: r["start"]), sentence)  # 三百四十五亿 + 七千一百八十三万三千元
     found += [r for r in joined if not r.get("run") or r["unit"]]  # a run with a magnitude and no unit is no figure
     for m in _BARE_MAGNITUDE.finditer(sentence):
