@@ -54,6 +54,9 @@ CASES = [
     ("依法行政是法治建设的基石，公正司法是法治建设的防线。", [("triad", "基石: 依法行政 | 防线: 公正司法")]),
     ("以算力为核心生产要素、以网络为重要载体、以平台为主要手段。",
      [("triad", "核心生产要素: 算力 | 重要载体: 网络 | 主要手段: 平台")]),
+    # 17. (round 26) a pair said to close a loop (A与B形成闭环), a listed loop with 形成
+    ("审批权需与监管权形成闭环。", [("cycle", "审批权 > 监管权")]),
+    ("推动采购、使用、回收形成闭环。", [("cycle", "采购 > 使用 > 回收")]),
 ]
 
 TRAPS = [
@@ -68,6 +71,7 @@ TRAPS = [
     "从华为、比亚迪到宁德时代，背后都有这座城市的配套。",  # listed examples, then a word of scope
     "从量变到质变，城市面貌焕然一新。",  # an idiom of degree
     "借由政策引导将资金投放到实体经济。",  # 由 inside 借由
+    "要形成工作闭环。",  # a loop with no pair or series named
 ]
 
 

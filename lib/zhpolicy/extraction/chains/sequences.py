@@ -1099,7 +1099,7 @@ def _quoted_to(sentence: str, cues: int) -> list[dict]:
 _CYCLE_RE = re.compile(_alt(_CYCLE + _cues("loop_word")))
 _LISTED_CYCLE = re.compile(
     rf"(?P<body>{_FIRST_ITEM}(?:、[^，。；：、“”\x00]{{1,16}}?){{1,}}(?:(?:和|与|及)[^，。；：、“”\x00]{{1,16}}?)?)[”」]?"
-    rf"(?:(?:之间)?的(?:{_CYCLE_WORD})|良性循环|闭环|[，,](?:{_listed('loop_word')}))"
+    rf"(?:(?:之间)?的(?:{_CYCLE_WORD})|(?:形成|构成)?(?:良性循环|闭环)|[，,](?:{_listed('loop_word')}))"
 )
 #: what a listed series starts after when it follows the word that names it (恶性循环──A、B、C、再A)
 _SERIES_OPENER = re.compile(rf"^.*[{_DASH}:：]")
@@ -1177,7 +1177,7 @@ def _pairs(items: list[str], one_char: bool = False) -> list[tuple[str, str]]:
 # family: named pairs said to loop, each pair a two-node cycle (金融和实体经济的良性循环; A和B、C和D的良性循环)
 _NAMED_LOOPS = _cues("named_loop")
 _LOOP_RUN_STOPS = re.compile(r"[，。；：“「\x00,;:]")
-_LOOP_BODY_END = re.compile(r"[”」]?(?:之?间)?的?$")
+_LOOP_BODY_END = re.compile(r"[”」]?(?:之?间)?(?:[需要应]?(?:形成|构成)了?)?的?$")  # A与B形成闭环: 形成 is no part of B
 _LOOP_CLAUSE_STOPS = re.compile(r"[，。；：\x00,;:]")
 #: 人养山、山养人: a pair told twice with its names swapped around one verb (each swap a two-node loop)
 _SWAP = re.compile(r"(?P<x>[^、，“”「」\s]{1,4}?)(?P<v>[^、，“”「」\s])(?P<y>[^、，“”「」\s]{1,4})、(?P=y)(?P=v)(?P=x)")
@@ -1209,12 +1209,16 @@ def _after_last(stops: re.Pattern, sentence: str, end: int) -> int:
     return max((m.end() for m in stops.finditer(sentence, 0, end)), default=0)
 
 
+_MODAL_END = re.compile(r"(?<=..)[需要应]$")
+
+
 def _pair_cycles(body: str, start: int) -> list[dict]:
     """Each item of *body* (at *start*) a pair A和B: a two-node cycle spanning its item; else none."""
     items = body.split("、")
     lead = len(items[0]) - len(_strip_lead(items[0]))
     items[0] = items[0][lead:]
     pairs = _pairs([_node(x) for x in items], one_char=True)
+    pairs = [(_MODAL_END.sub("", a) or a, b) for a, b in pairs]  # 决策权需与执行力形成闭环: 需 is no part of A
     start += lead
     found = []
     for (a, b), item in zip(pairs, items):  # each pair its own span (so none overlaps another)
