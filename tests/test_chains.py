@@ -31,6 +31,8 @@ NOT_IN_REFERENCE = pd.DataFrame([
     # a named pair said to loop: a two-node cycle (round 5's annotators' convention: the text says 循环)
     ("004_26a89a08871415a0", "cycle", "科技创新 > 产业创新", "形成科技创新与产业创新的良性循环"),
     ("004_26a89a08871415a0", "cycle", "科技 > 产业", "实现科技与产业间的良性循环"),
+    # a named pair said to close a loop (2026-12-08: A与B形成闭环)
+    ("002_4353c1ad041446f5", "cycle", "价值创造 > 价值实现", "形成价值创造与价值实现闭环"),
 ], columns=["doc", "kind", "chain", "surface"])
 
 
