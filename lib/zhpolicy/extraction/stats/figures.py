@@ -608,8 +608,9 @@ _DIGIT_THEN_UNIT = re.compile(r"\d[ \u3000\u00a0多余" + re.escape("".join(sort
 #: A measured time, not a span the text is told over: a number of years, months, days or hours right after the
 #: name of a time (轮候时间为6.1年, 审批时限压缩至3天) or a word that changes one (缩短约一年, 减少约9个半月).
 #: Not 连续8个月 (how long a streak lasted), 35年来, 3年内, 5年后 (spans of the story).
-_TIMED = re.compile(r"时间|时长|时数|时限|周期|期限|年限|工期|寿命|轮候|等候|用时|耗时|缩短|延长|提前|压缩")
-_TIME_NAME = re.compile(r"(?:时间|时长|时数|时限|周期|期限|年限|工期|寿命|用时|耗时|轮候|等候)")
+_TIME_NAMES = "时间|时长|时数|时限|周期|期限|年限|工期|寿命|用时|耗时|轮候|等候"
+_TIME_NAME = re.compile(_TIME_NAMES)
+_TIMED = re.compile(_TIME_NAMES + "|缩短|延长|提前|压缩")  # what every measured time's sentence holds
 _DURATION = re.compile(rf"(?P<num>{NUM}|[一二两三四五六七八九十]+|半)(?P<unit>个半月|个月|年半|年|天|个工作日|工作日|小时|周)"
                        r"(?![来内前后间底初度代级期中末以里])")
 #: what may stand between a time's name and its value, or before a change of it
@@ -640,6 +641,7 @@ def _durations(sentence: str) -> list[dict]:
 
 #: A ratio written with colons (9.4:44.1:46.5, 60:40, 2.73∶1), in a clause that names a ratio or a structure.
 _RATIO = re.compile(r"(?<![\d.:：∶])(?P<a>\d+(?:\.\d+)?)\s*[:：∶]\s*\d+(?:\.\d+)?(?:\s*[:：∶]\s*\d+(?:\.\d+)?)*(?![\d.:：∶])")
+_COLON = re.compile("[:：∶]")
 _RATIO_NAMED = re.compile(r"(?<![对相])比(?![赛较上去同分])|结构|配比|配套")
 #: the name of a ratio and its value(s) without a unit: 城乡居民收入比由2.71缩小到2.5, 性别比为98.5
 _RATIO_VALUE = re.compile(r"(?:收入比|性别比|城乡比|比值|结构比)(?:[^，。；：\d]{0,6}?)(?P<a>\d+(?:\.\d+)?)(?![\d.%％万亿千百个人元:：∶])"
@@ -652,7 +654,7 @@ def _ratios(sentence: str) -> list[dict]:
     found = []
     for m in _RATIO.finditer(sentence):
         clause = sentence[_clause_start(sentence, m.start()):m.start()]
-        if _RATIO_NAMED.search(clause) or _RATIO_NAMED.match(sentence, m.end()) or m.group().count(":") + m.group().count("：") + m.group().count("∶") >= 2:
+        if _RATIO_NAMED.search(clause) or _RATIO_NAMED.match(sentence, m.end()) or len(_COLON.findall(m.group())) >= 2:
             found.append({"start": m.start(), "end": m.end(), "value": float(m["a"]), "unit": "ratio", "qualifier": ""})
     for m in _RATIO_VALUE.finditer(sentence):
         for g in ("a", "b"):
