@@ -592,7 +592,7 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
             kind, kind_cue = "plan", rows[-1]["kind_cue"]  # 预算收入安排280亿元，增长5%: the growth of a planned line
         if (kind == "achieved" and not kind_cue or kind_cue == LATER_THAN_DOCUMENT) and doc["bill"] \
                 and year_source != "compared" and bill_line(sentence) \
-                and not (_reference_year(doc) and re.match(r"\d{4}", year) and int(year[-4:]) < _reference_year(doc)):
+                and not ((ref := _reference_year(doc)) and re.match(r"\d{4}", year) and int(year[-4:]) < ref):
             kind, kind_cue = "plan", BILL_CUE  # 总预算案…歲出707億元: a line of the budget the document presents
         if kind == "target" or kind == "achieved" and _LEVEL_AT_END.search(sentence, 0, row.get("number_start", row["start"])):
             year = _target_year(sentence, row, year, year_line)  # 过去五年，…达到2100亿元: the level at the span's end
@@ -640,7 +640,7 @@ def _clause_period_over(sentence: str, row: dict, tokens: list[dict], doc: dict)
 _PAST_NAMED_YEAR = re.compile(r"(?:刚刚|刚)过去的(?:(?:19|20)\d{2}\s*年|一年)")
 
 
-def _in_review(context: dict, tokens: list[dict], row: dict, sentence: str = "") -> bool:
+def _in_review(context: dict, tokens: list[dict], row: dict, sentence: str) -> bool:
     """Whether the figure is told in a review (过去一年, 一年来 before it in its sentence, or opening its
     paragraph): an estimate there (预计全年实现…) is of a result, even when the text is undated."""
     before = [t for t in tokens if t["end"] <= row["start"]]

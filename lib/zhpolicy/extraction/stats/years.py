@@ -278,7 +278,7 @@ def _year_tokens(sentence: str, date) -> list[dict]:
                        "weak": False})
     for m in (_BRACKETED_YEAR.finditer(sentence) if has_year and ("（" in sentence or "(" in sentence) else ()):
         tokens.append({"start": m.start(), "end": m.end(), "year": _bracketed_year(m), "source": "", "weak": False})
-    spans = [m for m in _FISCAL_SPAN.finditer(sentence)] if "年度" in sentence and "至" in sentence else []
+    spans = list(_FISCAL_SPAN.finditer(sentence)) if "年度" in sentence and "至" in sentence else []
     for m in spans:  # 2019/20至2023/24年度: from the first fiscal year's start to the last one's end
         first, last = int(m["a"]), int(m["b"]) // 100 * 100 + int(m["b2"])
         tokens.append({"start": m.start(), "end": m.end(), "year": f"{first}-{last}", "source": "", "weak": False,
