@@ -57,6 +57,10 @@ CASES = [
     # 17. (round 26) a pair said to close a loop (A与B形成闭环), a listed loop with 形成
     ("审批权需与监管权形成闭环。", [("cycle", "审批权 > 监管权")]),
     ("推动采购、使用、回收形成闭环。", [("cycle", "采购 > 使用 > 回收")]),
+    # 18. (rounds 27-28) 深化为; a listed 从A、B、C到D that the text calls 环节 stays a sequence
+    ("这项试点已从个别城市探索深化为全国统一制度。", [("sequence", "个别城市探索 > 全国统一制度")]),
+    ("链条涵盖从种苗繁育、种植管理、加工包装到冷链物流等环节。",
+     [("sequence", "种苗繁育 > 种植管理 > 加工包装 > 冷链物流等环节")]),
 ]
 
 TRAPS = [
@@ -72,6 +76,7 @@ TRAPS = [
     "从量变到质变，城市面貌焕然一新。",  # an idiom of degree
     "借由政策引导将资金投放到实体经济。",  # 由 inside 借由
     "要形成工作闭环。",  # a loop with no pair or series named
+    "这是产业升级「由量变到质变」的标志。",  # the idiom after 由 as well
 ]
 
 

@@ -262,7 +262,9 @@ def _from_to(sentence: str, cues: int) -> list[dict]:
                 len(later) > 1 and (b.endswith(("……", "...")) or sentence.startswith(("……", "...", "等"), end_b))):
             continue  # 从A、B到C、D(等四大技术), 从A到B、C、D……: a range of examples, not the stages of one process
         nodes = [_node(x) for x in earlier] + [_node(x) for x in later]
-        told_as_change = _CHANGE_NOUN.search(sentence, end_b, end_b + 12)  # …到D的过程/历程/转变: stages
+        # …到D的过程/历程/转变, …到D等环节: stages
+        told_as_change = _CHANGE_NOUN.search(sentence, end_b, end_b + 12) or _STAGE_TAIL_RE.search(
+            sentence, end_b - len(b), end_b + 8)
         if _RANGE_AFTER.match(sentence, m.end()) or not told_as_change and (
                 len(earlier) >= 3 or len(earlier) > 1 and _SCOPE_LATER.match(sentence, end_b)):
             continue  # 从时尚潮流到影视娱乐，到各个艺术展演……，都…; 从晶圆、机械、电子、服饰到食品加工: examples
