@@ -160,3 +160,21 @@ def test_chinese_digit_runs_and_round_tens_with_a_unit():
     assert t.loc["十八亿九○七五万五千元", "value"] == 1_890_755_000  # the 五 of 九○七五 is not counted twice
     assert t.loc["十亿元", "value"] == 1_000_000_000  # a round ten with its unit is a figure
     assert "百万" not in "".join(t.index)  # 百万人才计划 names a programme
+
+
+def test_bare_yuan_in_a_hong_kong_or_macau_text_is_the_local_dollar():
+    t = _table("澳门特区政府公布，澳门今年前3季的本地生产毛额为3013.3亿元（约新台币1.17兆元）。澳门向每名永久居民发放1万元。",
+               "2025-11-18")
+    assert t.loc["3013.3亿元", "unit"] == "澳门元" and t.loc["1万元", "unit"] == "澳门元"
+    assert t.loc["1.17兆元", "unit"] == "元"  # another currency named before it
+    hk = _table("财政司司长表示，本港今年财政赤字约为1000亿元，香港特区政府将发行绿色债券。", "2025-02-20")
+    assert hk.iloc[0]["unit"] == "港元"
+    mainland = _table("内地与香港的贸易额为1000亿元，香港居民在内地消费200亿元。", "2025-11-18")
+    assert set(mainland["unit"]) == {"元"}  # no word that only such texts use
+
+
+def test_a_span_of_months_in_chinese_digits_and_a_two_year_average():
+    t = _table("失业人数由二零二二年十二月至二零二三年二月的11.2万人上升。", "2023-03-16")
+    assert t.loc["11.2万人", "year"] == "2022-2023"
+    t = _table("1-11月，工业增加值同比增长6.8%，两年平均增长7.0%。", "2021-12-20")
+    assert t.loc["增长7.0%", "year"] == "2020-2021" and t.loc["同比增长6.8%", "year"] == "2021"

@@ -263,7 +263,34 @@ def _doc_rows(doc_id: str, label: str, date: str, text: str, sents: list[tuple],
             heading_paths[above] = _heading_path(heading_texts, above)
         heading = " ".join([heading_paths[above], (heading_token or {}).get("text", "")])
         rows += _sentence_rows(sentence, sent_start, found, tokens, context, heading, doc)
-    return _document_years(_title_years(rows, doc_outline), title, text, date)
+    return _local_currency(_document_years(_title_years(rows, doc_outline), title, text, date), title + "\n" + text)
+
+
+#: A text of Hong Kong's or Macau's government (or about it): its name twice, and a word only such texts use.
+_LOCAL_MARKS = {"港元": ("香港|本港", "香港特区|香港特别行政区|特区政府|港元|港币|财政司|政府统计处|立法会|施政报告|财政预算案|本港"),
+                "澳门元": ("澳门|本澳", "澳门特区|澳门特别行政区|特区政府|澳门元|澳门币|统计暨普查局|施政报告|行政长官|本澳")}
+_LOCAL_RE = {unit: (re.compile(name), re.compile(words)) for unit, (name, words) in _LOCAL_MARKS.items()}
+#: a currency named right before an amount's 元 keeps it (人民币100亿元, 约新台币1.17兆元)
+_OTHER_CURRENCY = re.compile(r"(?:人民币|新台币|台币|美元|港币|澳门币)[^，。；、]{0,3}$")
+_NAMED_CURRENCY = re.compile(r"人民币|新台币|台币")
+
+
+def _local_currency(rows: list[dict], text: str) -> list[dict]:
+    """In a text of Hong Kong or Macau (not both), an amount written in bare 元 is in that place's dollars:
+    港元 or 澳门元 (the unit a reader gives it: 本港…1,000亿元); an amount that names another currency keeps it."""
+    if not any(row["unit"] == "元" for row in rows):
+        return rows
+    local = [unit for unit, (name, words) in _LOCAL_RE.items()
+             if len(name.findall(text)) >= 2 and words.search(text)]
+    if len(local) != 1:
+        return rows
+    for row in rows:
+        if row["unit"] != "元" or _NAMED_CURRENCY.search(row["surface"]):
+            continue
+        at = row["sentence"].find(row["surface"])
+        if not _OTHER_CURRENCY.search(row["sentence"], 0, max(at, 0)):
+            row["unit"] = local[0]
+    return rows
 
 
 #: A sentence announcing a document (``某省人民政府办公厅发布《…工作方案》``, ``日前，…印发《…》``); when it holds
@@ -594,6 +621,8 @@ def _sentence_rows(sentence: str, offset: int, found: list[dict], tokens: list[d
                 and year_source != "compared" and bill_line(sentence) \
                 and not ((ref := _reference_year(doc)) and re.match(r"\d{4}", year) and int(year[-4:]) < ref):
             kind, kind_cue = "plan", BILL_CUE  # 总预算案…歲出707億元: a line of the budget the document presents
+        if re.fullmatch(r"\d{4}", year) and _TWO_YEAR_AVERAGE.search(sentence, clause_start, row.get("number_start", row["start"])):
+            year = f"{int(year) - 1}-{year}"  # 两年平均增长7.0%: an average over the year and the one before
         if kind == "target" or kind == "achieved" and _LEVEL_AT_END.search(sentence, 0, row.get("number_start", row["start"])):
             year = _target_year(sentence, row, year, year_line)  # 过去五年，…达到2100亿元: the level at the span's end
         rows.append({
@@ -647,6 +676,10 @@ def _in_review(context: dict, tokens: list[dict], row: dict, sentence: str) -> b
     return any(t is not None and str(t.get("rule", "")).startswith("review")
                for t in (*before, context.get("topic"), context.get("paragraph"))) \
         or bool(_PAST_NAMED_YEAR.search(sentence, 0, row["start"]))
+
+
+#: a two-year average right before a figure: 两年平均增长7.0% (the growth of two years over the one before them)
+_TWO_YEAR_AVERAGE = re.compile(r"两年平均(?:增长|增速|下降|为|达)?\s*$")
 
 
 #: What may not stand between the year compared with and its value: a clause mark, a digit, or the first

@@ -39,6 +39,11 @@ _BRACKETED_YEAR = re.compile(r"[今去明前本上]\s*[（(]\s*(?P<y>(?:19|20)\d
 #: ``2024-25年度``, ``2023/24财政年度``, ``2024至25年度``: a fiscal year (Hong Kong's April to March), both years.
 _FISCAL_YEAR = re.compile(r"(?<![\d〇零○一二三四五六七八九])(?P<a>(?:19|20)\d{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*[-—–/／至]\s*"
                           r"(?P<b>\d{2}|[〇零○一二三四五六七八九]{2})\s*(?:财政)?年度")
+#: ``二零二二年十二月至二零二三年二月``: a span of months written in Chinese digits, across two years or in one
+_CN_MONTH_SPAN = re.compile(r"(?P<a>[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年[一二三四五六七八九十]{1,3}月"
+                            r"\s*至\s*(?P<b>[一二][〇零○九][〇零○一二三四五六七八九]{2})\s*年")
+
+
 #: ``2019/20至2023/24年度``, ``2022-23至2031-32年度``: a span of fiscal years
 _FISCAL_SPAN = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*[-—–/／]\s*\d{2}\s*(?:年度)?\s*至\s*"
                           r"(?P<b>(?:19|20)\d{2})\s*[-—–/／]\s*(?P<b2>\d{2})\s*(?:财政)?年度")
@@ -294,7 +299,14 @@ def _year_tokens(sentence: str, date) -> list[dict]:
                 last = first + cn_to_int(years_on["n"]) if not years_on["n"].isdigit() else first + int(years_on["n"])
             tokens.append({"start": m.start(), "end": years_on.end() if years_on else m.end(), "year": f"{first}-{last}",
                            "source": "", "weak": False, "period": True})
+    cn_spans = list(_CN_MONTH_SPAN.finditer(sentence)) if has_year and "至" in sentence else []
+    for m in cn_spans:  # 二零二二年十二月至二零二三年二月: three months across two years
+        first, last = m["a"].translate(_CN_YEAR_DIGITS), m["b"].translate(_CN_YEAR_DIGITS)
+        tokens.append({"start": m.start(), "end": m.end(), "year": first if first == last else f"{first}-{last}",
+                       "source": "", "weak": False, "period": first != last})
     for m in (_CN_YEAR.finditer(sentence) if has_year else ()):
+        if any(x.start() <= m.start() < x.end() for x in cn_spans):
+            continue
         tokens.append({"start": m.start(), "end": m.end(), "year": m["y"].translate(_CN_YEAR_DIGITS), "source": "", "weak": False})
     for m in (_PLAN_PERIOD.finditer(sentence) if "五" in sentence else ()):
         if sentence[max(0, m.start() - 1):m.start()] != "第" and _plan_period(m[1]):
