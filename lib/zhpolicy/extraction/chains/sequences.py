@@ -861,10 +861,10 @@ _CHAR_STAGES = re.compile(rf"[“「](?P<body>[\u4e00-\u9fff](?:、[\u4e00-\u9ff
 
 
 def _counted(n: str | None) -> int | None:
-    """The count before a stage noun (四, 4), None when there is none."""
+    """A count written in digits or one Chinese numeral (4, 四, 两), None when there is none."""
     if not n:
         return None
-    return int(n) if n.isdigit() else "一二三四五六七八九十".index(n) + 1
+    return int(n) if n.isdigit() else _NUMERALS[n]
 
 
 _ATTRIBUTE_PREFIX = _cues("attribute_prefix")
@@ -889,8 +889,7 @@ _STAGE_HEADER = re.compile(
 def _stage_header(sentence: str, cues: int) -> list[dict]:
     found = []
     for m in _STAGE_HEADER.finditer(sentence):
-        count = m["count"]
-        count = int(count) if count.isdigit() else _NUMERALS[count]
+        count = _counted(m["count"])
         items = [_node(x) for x in _items(m["body"].rstrip("等"))]
         if len(items) != count:
             items = _staged_from_to(m["body"])  # 经历了五个阶段：从A到B，到C，再从D到E
@@ -1067,7 +1066,7 @@ def _counted_stages(sentences: list[tuple[int, str, int]]) -> list[dict]:
         m = _COUNTED_STAGES.search(text) if "个" in text and ("阶段" in text or "时期" in text) else None
         if m is None:
             continue
-        count = int(m["count"]) if m["count"].isdigit() else _NUMERALS[m["count"]]
+        count = _counted(m["count"])
         names, end = [], offset + len(text)
         for j in range(i + 1, min(i + 1 + count, len(sentences))):
             stage = _ORDINAL_STAGE.match(sentences[j][1])
